@@ -1,0 +1,356 @@
+"""The public face: :class:`KnowledgeGraph`, :func:`build`, :func:`load`, :func:`sparql`.
+
+This module sits on top of every stage (ingest -> nlp -> extract -> resolve ->
+graph -> export) and only orchestrates; heavy modules are imported on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kgraph._model import DocResult, Document
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import rdflib
+    from spacy.language import Language
+
+    from kgraph.extract import Extractor
+
+__all__ = ["BuildReport", "KnowledgeGraph", "build", "load", "sparql"]
+
+log = logging.getLogger("kgraph")
+
+Source = str | Path | Document
+Sources = Source | Iterable[Source]
+
+
+@dataclass
+class BuildReport:
+    """What one :meth:`KnowledgeGraph.add` did."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (
+            f"BuildReport(added={len(self.added)}, unchanged={len(self.unchanged)}, "
+            f"skipped={len(self.skipped)}, warnings={len(self.warnings)})"
+        )
+
+
+class KnowledgeGraph:
+    """A knowledge graph of entities, relations and allegations, with provenance.
+
+    The graph is a pure function of the set of documents in it: adding the same
+    documents in any order, in one call or several, or merging graphs built from
+    parts of them, gives the same graph.
+
+    >>> kg = KnowledgeGraph()
+    >>> len(kg)
+    0
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str | Language | None = None,
+        gazetteer: str | Path | None = None,
+        extractors: Iterable[Extractor] | None = None,
+        n_process: int = 1,
+        batch_size: int = 32,
+    ) -> None:
+        self._model = model
+        self._gazetteer_path = gazetteer
+        self._extractors = tuple(extractors) if extractors is not None else None
+        self.n_process = n_process
+        self.batch_size = batch_size
+        self._results: dict[str, DocResult] = {}
+        self._view: nx.MultiDiGraph | None = None
+        self.report = BuildReport()
+
+    # -- building -------------------------------------------------------------------
+    def add(self, sources: Sources, *, progress: bool = False) -> BuildReport:
+        """Read, extract and add documents; documents already in the graph are skipped."""
+        from kgraph import ingest
+        from kgraph.extract import run_pipeline
+
+        report = BuildReport()
+        documents = ingest.iter_documents(sources, report=report)
+        fresh = _skip_known(documents, self._results, report)
+        for result in run_pipeline(
+            fresh,
+            model=self._model,
+            gazetteer=self._gazetteer_path,
+            extractors=self._extractors,
+            n_process=self.n_process,
+            batch_size=self.batch_size,
+            progress=progress,
+        ):
+            self._put(result)
+            report.added.append(result.info.id)
+            report.warnings.extend(result.warnings)
+        if not report.added and not report.unchanged and not report.skipped:
+            log.warning("no document was added")
+        self.report = report
+        return report
+
+    def add_results(self, results: Iterable[DocResult]) -> None:
+        """Add per-document extraction results (as returned by workers)."""
+        for result in results:
+            self._put(result)
+
+    def _put(self, result: DocResult) -> None:
+        old = self._results.get(result.info.id)
+        if old is not None and old.info.sha256 != result.info.sha256:
+            # Two different texts under one id: keep one deterministically.
+            log.warning("document id %r seen with two different texts; keeping one", result.info.id)
+            if old.info.sha256 < result.info.sha256:
+                return
+        self._results[result.info.id] = result
+        self._view = None
+
+    def merge(self, *others: KnowledgeGraph) -> KnowledgeGraph:
+        """Return a new graph holding the documents of this graph and ``others``."""
+        out = self._empty_like()
+        for kg in (self, *others):
+            out.add_results(kg._results.values())
+        return out
+
+    def __or__(self, other: KnowledgeGraph) -> KnowledgeGraph:
+        return self.merge(other)
+
+    def _empty_like(self) -> KnowledgeGraph:
+        return KnowledgeGraph(
+            model=self._model,
+            gazetteer=self._gazetteer_path,
+            extractors=self._extractors,
+            n_process=self.n_process,
+            batch_size=self.batch_size,
+        )
+
+    @classmethod
+    def from_networkx(cls, g: nx.MultiDiGraph, **options: Any) -> KnowledgeGraph:
+        """Wrap a contract graph (as written by :meth:`to_networkx`) in a KnowledgeGraph."""
+        from kgraph.graph import disassemble
+
+        kg = cls(**options)
+        for result in disassemble(g):
+            kg._results[result.info.id] = result
+        kg._view = g.copy()
+        return kg
+
+    # -- the graph --------------------------------------------------------------------
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The contract graph itself (do not mutate; see :meth:`to_networkx`)."""
+        if self._view is None:
+            from kgraph.graph import assemble
+
+            self._view = assemble(
+                self._results.values(), gazetteer=self._gazetteer_path
+            )
+        return self._view
+
+    @property
+    def documents(self) -> list[str]:
+        """The ids of the documents in the graph, sorted."""
+        return sorted(self._results)
+
+    @property
+    def results(self) -> Mapping[str, DocResult]:
+        """Per-document extraction results, by document id."""
+        return dict(self._results)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Return a copy of the graph as a networkx ``MultiDiGraph``."""
+        return self.graph.copy()
+
+    def __len__(self) -> int:
+        return int(self.graph.number_of_nodes())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, KnowledgeGraph):
+            return NotImplemented
+        from kgraph.graph import node_link_dumps
+
+        return node_link_dumps(self.graph) == node_link_dumps(other.graph)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        from collections import Counter
+
+        g = self.graph
+        counts = Counter(str(t) for _, t in g.nodes(data="type"))
+        parts = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+        return (
+            f"<KnowledgeGraph documents={len(self._results)} nodes={g.number_of_nodes()} "
+            f"edges={g.number_of_edges()}{' ' + parts if parts else ''}>"
+        )
+
+    # -- export -----------------------------------------------------------------------
+    def to_json(self, path: str | Path | None = None) -> str:
+        """Return the node-link JSON text; with ``path``, also write it there."""
+        from kgraph.graph import node_link_dumps
+
+        text = node_link_dumps(self.graph)
+        if path is not None:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return text
+
+    def write(self, path: str | Path, **options: Any) -> Path:
+        """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
+        .trig .nq .rdf .html .graphml .gexf)."""
+        from kgraph import export
+
+        return export.write(self.graph, path, **options)
+
+    def to_rdf(self, **options: Any) -> rdflib.Dataset:
+        """Return an rdflib ``Dataset``: one named graph per document plus a default graph."""
+        from kgraph.export.rdf import to_rdf
+
+        return to_rdf(self.graph, **options)
+
+    def to_html(self, path: str | Path | None = None, **options: Any) -> str:
+        """Return one self-contained HTML page; with ``path``, also write it there."""
+        from kgraph.export.html import to_html
+
+        page = to_html(self.graph, **options)
+        if path is not None:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page, encoding="utf-8")
+        return page
+
+    def show(self, **options: Any) -> Any:
+        """Display the interactive graph inline in a notebook."""
+        from kgraph.export.html import show
+
+        return show(self.graph, **options)
+
+    def push(self, endpoint: str, *, auth: Any = None, **options: Any) -> Any:
+        """Send the graph to a SPARQL 1.1 store, one named graph per document."""
+        from kgraph.export.store import push
+
+        return push(self.graph, endpoint, auth=auth, **options)
+
+    def sparql(self, query: str) -> list[dict[str, Any]]:
+        """Run a SPARQL query over this graph's RDF form."""
+        return sparql(self, query)
+
+    # -- queries ----------------------------------------------------------------------
+    def entity(self, name: str) -> Any:
+        """The entity called ``name`` (any alias, any case)."""
+        from kgraph import query
+
+        return query.entity(self.graph, name)
+
+    def entities(self, type: str | None = None) -> list[Any]:  # noqa: A002
+        """Entities, optionally of one type, most mentioned first."""
+        from kgraph import query
+
+        return query.entities(self.graph, type=type)
+
+    def relations(
+        self, subject: str | None = None, predicate: str | None = None, object: str | None = None  # noqa: A002
+    ) -> list[Any]:
+        """Relations between entities, filtered by subject, predicate and object."""
+        from kgraph import query
+
+        return query.relations(self.graph, subject=subject, predicate=predicate, object=object)
+
+    def allegations(
+        self, accused: str | None = None, alleged_by: str | None = None, status: str | None = None
+    ) -> list[Any]:
+        """Allegations, filtered by who is accused, who alleged it and status."""
+        from kgraph import query
+
+        return query.allegations(self.graph, accused=accused, alleged_by=alleged_by, status=status)
+
+    def neighbors(self, name: str) -> list[Any]:
+        """The entities and allegations linked to ``name``."""
+        from kgraph import query
+
+        return query.neighbors(self.graph, name)
+
+    def subgraph(self, around: str, depth: int = 1) -> KnowledgeGraph:
+        """The graph of everything within ``depth`` links of ``around``."""
+        from kgraph import query
+
+        return KnowledgeGraph.from_networkx(query.subgraph(self.graph, around, depth=depth))
+
+    def path(self, a: str, b: str) -> list[Any]:
+        """A shortest chain of links from ``a`` to ``b``."""
+        from kgraph import query
+
+        return query.path(self.graph, a, b)
+
+    def rank(self, by: str = "pagerank", top: int | None = 10) -> list[tuple[Any, float]]:
+        """Entities ranked by ``pagerank``, ``degree`` or ``betweenness``."""
+        from kgraph import query
+
+        return query.rank(self.graph, by=by, top=top)
+
+    def to_pandas(self) -> dict[str, Any]:
+        """Tables ``entities``, ``relations``, ``allegations`` and ``mentions`` as DataFrames."""
+        from kgraph import query
+
+        return query.to_pandas(self.graph)
+
+    def _repr_html_(self) -> str:
+        from kgraph import query
+
+        return query.summary_html(self.graph)
+
+
+def _skip_known(
+    documents: Iterable[Document], known: Mapping[str, DocResult], report: BuildReport
+) -> Iterator[Document]:
+    import hashlib
+
+    for document in documents:
+        assert document.id is not None
+        old = known.get(document.id)
+        if old is not None and old.info.sha256 == hashlib.sha256(document.text.encode()).hexdigest():
+            report.unchanged.append(document.id)
+            continue
+        yield document
+
+
+def build(sources: Sources, *, progress: bool = False, **options: Any) -> KnowledgeGraph:
+    """Build a knowledge graph from files, directories, globs, raw strings or Documents.
+
+    Options are those of :class:`KnowledgeGraph` (``model``, ``gazetteer``,
+    ``extractors``, ``n_process``, ``batch_size``).
+    """
+    kg = KnowledgeGraph(**options)
+    kg.add(sources, progress=progress)
+    return kg
+
+
+def load(path: str | Path, **options: Any) -> KnowledgeGraph:
+    """Read a graph written by :meth:`KnowledgeGraph.write` (.json or any RDF suffix)."""
+    from kgraph import export
+
+    return KnowledgeGraph.from_networkx(export.read(path), **options)
+
+
+def sparql(
+    endpoint_or_graph: str | KnowledgeGraph | rdflib.Graph, query: str, *, auth: Any = None
+) -> list[dict[str, Any]]:
+    """Run a SPARQL query against an endpoint URL, a KnowledgeGraph or an rdflib graph."""
+    from kgraph.export import store
+
+    target: Any = endpoint_or_graph
+    if isinstance(endpoint_or_graph, KnowledgeGraph):
+        target = endpoint_or_graph.to_rdf()
+    return store.sparql(target, query, auth=auth)

@@ -1,0 +1,46 @@
+"""The exceptions kgraph raises.
+
+Every error is a :class:`KGraphError`; each leaf also subclasses the built-in
+exception a caller would catch without knowing kgraph (``ValueError``,
+``FileNotFoundError``, ...), so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DocumentError",
+    "DocumentNotFoundError",
+    "ExportError",
+    "FormatError",
+    "KGraphError",
+    "ModelNotFoundError",
+    "StoreError",
+]
+
+
+class KGraphError(Exception):
+    """Root of every error kgraph raises on purpose."""
+
+
+class ModelNotFoundError(KGraphError, OSError):
+    """No spaCy pipeline could be loaded."""
+
+
+class DocumentError(KGraphError, ValueError):
+    """A document (or one line of a JSONL file) cannot be read as text."""
+
+
+class DocumentNotFoundError(KGraphError, FileNotFoundError):
+    """A path given as a source does not exist or matches nothing."""
+
+
+class FormatError(KGraphError, ValueError):
+    """A file suffix or format name kgraph does not know, or a file it cannot parse."""
+
+
+class ExportError(KGraphError, ValueError):
+    """A graph that cannot be written in the requested form."""
+
+
+class StoreError(KGraphError, ConnectionError):
+    """A triple store refused a request, timed out or could not be reached."""
