@@ -41,7 +41,20 @@ list, dict), so the same documents always give the same bytes.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
+
+from kgraph._model import (
+    AllegationRecord,
+    DocResult,
+    DocumentInfo,
+    Evidence,
+    LocalEntity,
+    Mention,
+    RelationRecord,
+    RoleRecord,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -49,6 +62,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTITY_NODE_ATTRS",
     "EVIDENCE_KEYS",
+    "assemble",
+    "disassemble",
     "from_node_link",
     "to_node_link",
     "node_link_dumps",
@@ -112,3 +127,243 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
         attrs = {k: v for k, v in edge.items() if k not in ("source", "target", "key")}
         g.add_edge(edge["source"], edge["target"], key=edge.get("key"), **attrs)
     return g
+
+
+# -- assembling the contract graph from per-document results ------------------------
+
+
+def _evidence_dict(ev: Evidence) -> dict[str, Any]:
+    return {"doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence}
+
+
+def _node_id(type_: str, label: str, taken: set[str]) -> str:
+    import hashlib
+
+    from kgraph.resolve import slugify
+
+    slug = slugify(label) or "x" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
+    base = f"{type_.lower()}/{slug}"
+    nid, n = base, 1
+    while nid in taken:
+        n += 1
+        nid = f"{base}-{n}"
+    taken.add(nid)
+    return nid
+
+
+def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.MultiDiGraph:
+    """Resolve the entities of all documents and build the contract graph.
+
+    The result depends only on the set of documents, not on their order.
+    """
+    import networkx as nx
+
+    from kgraph._version import __version__
+    from kgraph.resolve import entity_label, org_subtype_of, resolve_corpus, type_vote
+
+    ordered = sorted(results, key=lambda r: r.info.id)
+    g = nx.MultiDiGraph(
+        name="kgraph",
+        version=__version__,
+        documents=[_document_dict(r.info) for r in ordered],
+    )
+    resolution = resolve_corpus(ordered)
+    drafts = []
+    for cluster in resolution.clusters:
+        mentions = sorted({m for e in cluster.entities for m in e.mentions})
+        named = [m for m in mentions if m.ner != "NORP"] or mentions
+        etype = type_vote(cluster.entities)
+        gids = sorted({e.gid for e in cluster.entities if e.gid})
+        canonical = next((e.canonical for e in cluster.entities if e.gid == (gids[0] if gids else None)), None)
+        label = entity_label(etype, named, canonical)
+        subtypes = sorted({e.subtype for e in cluster.entities if e.subtype})
+        subtype = subtypes[0] if subtypes else org_subtype_of(etype, label)
+        first = (mentions[0].doc, mentions[0].start) if mentions else ("", 0)
+        drafts.append((etype, label, first, cluster, mentions, named, subtype, gids))
+    taken: set[str] = set()
+    node_of_cluster: dict[int, str] = {}
+    for index in sorted(range(len(drafts)), key=lambda i: (drafts[i][0], drafts[i][1], drafts[i][2])):
+        etype, label, _first, cluster, mentions, named, subtype, gids = drafts[index]
+        nid = _node_id(etype, label, taken)
+        node_of_cluster[index] = nid
+        g.add_node(
+            nid,
+            label=label,
+            type=etype,
+            subtype=subtype,
+            gid=gids[0] if gids else None,
+            aliases=sorted({m.text for m in named} | {label}),
+            sources=sorted({m.doc for m in mentions}),
+            mentions=len(mentions),
+            evidence=[
+                {"doc": m.doc, "start": m.start, "end": m.end, "sentence": m.sentence,
+                 "text": m.text, "ner": m.ner}
+                for m in mentions
+            ],
+        )
+    node_of = {member: node_of_cluster[c] for member, c in resolution.of.items()}
+    _add_relations(g, ordered, node_of)
+    _add_allegations(g, ordered, node_of)
+    return g
+
+
+def _document_dict(info: DocumentInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "title": info.title,
+        "url": info.url,
+        "published": info.published,
+        "source": info.source,
+        "authors": list(info.authors),
+        "chars": info.chars,
+        "sha256": info.sha256,
+    }
+
+
+def _add_relations(
+    g: nx.MultiDiGraph, results: list[DocResult], node_of: dict[tuple[str, str], str]
+) -> None:
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for result in results:
+        doc = result.info.id
+        for rel in result.relations:
+            u, v = node_of.get((doc, rel.subject)), node_of.get((doc, rel.object))
+            if u is None or v is None or u == v:
+                continue
+            attrs = dict(rel.attrs)
+            key = rel.predicate
+            if rel.predicate == "holds_role":
+                key = f"holds_role:{attrs.get('role', '')}"
+            if attrs.get("negated"):
+                key += ":not"
+            edge = edges.setdefault(
+                (u, v, key),
+                {"predicate": rel.predicate, "kind": "role" if rel.predicate == "holds_role" else "action",
+                 "evidence": set(), "_attrs": []},
+            )
+            edge["evidence"].add(rel.evidence)
+            edge["_attrs"].append((rel.evidence, attrs))
+    for (u, v, key), edge in sorted(edges.items()):
+        merged: dict[str, Any] = {}
+        for _ev, attrs in sorted(edge.pop("_attrs"), key=lambda x: (x[0], sorted(x[1].items()))):
+            for name, value in attrs.items():
+                merged.setdefault(name, value)
+        evidence = [_evidence_dict(e) for e in sorted(edge.pop("evidence"))]
+        g.add_edge(u, v, key=key, **edge, **merged, evidence=evidence)
+
+
+def _add_allegations(
+    g: nx.MultiDiGraph, results: list[DocResult], node_of: dict[tuple[str, str], str]
+) -> None:
+    from kgraph.resolve import merge_allegations
+
+    for node in merge_allegations(results, node_of):
+        g.add_node(node.id, **node.attrs)
+        for (role, target), evidence, anonymous in node.roles:
+            attrs: dict[str, Any] = {"predicate": role, "kind": "allegation",
+                                     "evidence": [_evidence_dict(e) for e in evidence]}
+            if anonymous:
+                attrs["anonymous"] = True
+            g.add_edge(node.id, target, key=role, **attrs)
+
+
+def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
+    """Rebuild per-document results from a contract graph (what :func:`assemble` made).
+
+    Each entity node becomes one local entity in each document it appears in;
+    relations and allegations keep their evidence.  ``assemble(disassemble(g))``
+    gives ``g`` back.
+    """
+    docs = {d["id"]: d for d in g.graph.get("documents", [])}
+    entities: dict[str, list[LocalEntity]] = defaultdict(list)
+    relations: dict[str, list[RelationRecord]] = defaultdict(list)
+    allegations: dict[str, list[AllegationRecord]] = defaultdict(list)
+    for nid, attrs in sorted(g.nodes(data=True)):
+        if attrs.get("type") == "Allegation":
+            continue
+        per_doc: dict[str, list[Mention]] = defaultdict(list)
+        for m in attrs.get("evidence", []):
+            per_doc[m["doc"]].append(
+                Mention(m["doc"], m["start"], m["end"], m["text"], m.get("ner", ""), m["sentence"])
+            )
+        for doc, mentions in per_doc.items():
+            entities[doc].append(
+                LocalEntity(
+                    key=nid,
+                    type=attrs["type"],
+                    mentions=tuple(mentions),
+                    subtype=attrs.get("subtype"),
+                    gid=attrs.get("gid"),
+                    canonical=attrs["label"] if attrs.get("gid") else None,
+                )
+            )
+    for u, v, _key, attrs in g.edges(keys=True, data=True):
+        if attrs.get("kind") == "allegation":
+            continue
+        extra = tuple(
+            sorted((k, val) for k, val in attrs.items() if k not in ("predicate", "kind", "evidence"))
+        )
+        for ev in attrs.get("evidence", []):
+            relations[ev["doc"]].append(
+                RelationRecord(u, v, attrs["predicate"], _evidence(ev), extra)
+            )
+    for nid, attrs in sorted(g.nodes(data=True)):
+        if attrs.get("type") != "Allegation":
+            continue
+        by_doc = _allegation_records(g, nid, attrs)
+        for doc, record in by_doc.items():
+            allegations[doc].append(record)
+    out = []
+    for doc_id in sorted(set(docs) | set(entities)):
+        d = docs.get(doc_id, {"id": doc_id})
+        info = DocumentInfo(
+            id=doc_id,
+            title=d.get("title"),
+            url=d.get("url"),
+            published=d.get("published"),
+            source=d.get("source"),
+            authors=tuple(d.get("authors") or ()),
+            chars=int(d.get("chars") or 0),
+            sha256=str(d.get("sha256") or ""),
+        )
+        out.append(
+            DocResult(
+                info,
+                tuple(entities.get(doc_id, ())),
+                tuple(relations.get(doc_id, ())),
+                tuple(allegations.get(doc_id, ())),
+            )
+        )
+    return out
+
+
+def _evidence(ev: dict[str, Any]) -> Evidence:
+    return Evidence(ev["doc"], int(ev["start"]), int(ev["end"]), ev["sentence"])
+
+
+def _allegation_records(
+    g: nx.MultiDiGraph, nid: str, attrs: dict[str, Any]
+) -> dict[str, AllegationRecord]:
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for ev in attrs.get("evidence", []):
+        evidence[ev["doc"]].append(_evidence(ev))
+    roles: dict[str, list[RoleRecord]] = defaultdict(list)
+    for _u, v, eattrs in g.out_edges(nid, data=True):
+        for ev in eattrs.get("evidence", []):
+            roles[ev["doc"]].append(
+                RoleRecord(eattrs["predicate"], v, _evidence(ev), bool(eattrs.get("anonymous")))
+            )
+    out = {}
+    for doc in sorted(set(evidence) | set(roles)):
+        out[doc] = AllegationRecord(
+            key=nid,
+            label=attrs["label"],
+            text=attrs.get("text", ""),
+            status=attrs.get("status", "alleged"),
+            keywords=tuple(attrs.get("keywords", ())),
+            evidence=tuple(sorted(evidence.get(doc, ()))),
+            roles=tuple(roles.get(doc, ())),
+            confidence=attrs.get("confidence"),
+            dates=tuple(attrs.get("dates", ())),
+        )
+    return out

@@ -1,0 +1,174 @@
+"""Extraction: pure functions over parsed Docs that yield records.
+
+Built-in extractors find entity mentions (:mod:`.entities`), relations and
+roles (:mod:`.relations`) and allegations (:mod:`.allegations`).  Users add
+their own through the :class:`Extractor` protocol: any callable that takes a
+Doc and an :class:`ExtractionContext` and yields
+:class:`~kgraph._model.RelationRecord` or :class:`~kgraph._model.AllegationRecord`
+values whose entity references are mention offsets (``"start:end"``, see
+:meth:`ExtractionContext.ref`).
+
+>>> from kgraph.extract import Extractor
+>>> class Nothing:
+...     name = "nothing"
+...     def __call__(self, doc, context):
+...         return iter(())
+>>> isinstance(Nothing(), Extractor)
+True
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from kgraph._model import AllegationRecord, DocResult, Document, RelationRecord
+from kgraph.extract.entities import RawMention, extract_mentions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.gazetteer import Gazetteer
+    from kgraph.ingest import Prepared
+
+__all__ = ["ExtractionContext", "Extractor", "default_extractors", "extract_document", "run_pipeline"]
+
+log = logging.getLogger("kgraph.extract")
+
+
+@dataclass
+class ExtractionContext:
+    """What an extractor may use besides the Doc: the document and its mentions.
+
+    ``offset`` is the Doc's character offset in the document; ``mentions`` are
+    all entity mentions found in this Doc (absolute offsets); ``by_token`` maps
+    a token index of this Doc to the mention covering it.
+    """
+
+    doc_id: str
+    offset: int
+    mentions: list[RawMention]
+    gazetteer: Gazetteer
+    by_token: dict[int, RawMention] = field(default_factory=dict)
+    references: Any = None
+    roles: list[Any] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            for i in range(mention.tok_start, mention.tok_end):
+                self.by_token[i] = mention
+
+    def ref(self, mention: RawMention) -> str:
+        """The reference a record uses for an entity mention."""
+        return f"{mention.start}:{mention.end}"
+
+    def mention_at(self, token: Token) -> RawMention | None:
+        """The mention covering ``token``, if any."""
+        return self.by_token.get(token.i)
+
+    def evidence(self, span: Span) -> Any:
+        """Evidence for a fact stated in ``span``'s sentence."""
+        from kgraph._model import Evidence
+
+        sent = span.sent
+        return Evidence(
+            self.doc_id,
+            self.offset + sent.start_char,
+            self.offset + sent.end_char,
+            sent.text.strip(),
+        )
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """A relation or allegation extractor (built-in, rule-based, or your own model)."""
+
+    name: str
+
+    def __call__(
+        self, doc: Doc, context: ExtractionContext
+    ) -> Iterable[RelationRecord | AllegationRecord]: ...
+
+
+def default_extractors() -> tuple[Extractor, ...]:
+    """kgraph's own rule-based extractors: relations and roles, then allegations."""
+    from kgraph.extract.allegations import AllegationExtractor
+    from kgraph.extract.relations import RelationExtractor
+
+    return (RelationExtractor(), AllegationExtractor())
+
+
+def _adjectives(nlp: Language) -> frozenset[str]:
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table.get("adj", ()))
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+
+
+def extract_document(
+    prepared: Prepared,
+    docs: Sequence[tuple[int, Doc]],
+    *,
+    gazetteer: Gazetteer,
+    extractors: Sequence[Extractor],
+    adjectives: frozenset[str] = frozenset(),
+) -> DocResult:
+    """Run every extractor over one document's Docs and resolve its entities locally."""
+    from kgraph.extract.entities import byline_mentions
+    from kgraph.resolve import resolve_document
+
+    doc_id = prepared.info.id
+    mentions: list[RawMention] = list(byline_mentions(prepared, gazetteer=gazetteer))
+    relations: list[RelationRecord] = []
+    allegations: list[AllegationRecord] = []
+    for offset, doc in docs:
+        found = list(extract_mentions(doc, offset=offset, gazetteer=gazetteer, adjectives=adjectives))
+        mentions.extend(found)
+        context = ExtractionContext(doc_id, offset, found, gazetteer)
+        for extractor in extractors:
+            for record in extractor(doc, context):
+                if isinstance(record, AllegationRecord):
+                    allegations.append(record)
+                else:
+                    relations.append(record)
+    return resolve_document(prepared.info, mentions, relations, allegations, prepared.warnings)
+
+
+def run_pipeline(
+    documents: Iterable[Document],
+    *,
+    model: str | Language | None = None,
+    gazetteer: str | Path | Gazetteer | None = None,
+    extractors: Iterable[Extractor] | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    progress: bool = False,
+) -> Iterator[DocResult]:
+    """ingest.prepare -> nlp.pipe -> extract, one DocResult per document, lazily."""
+    from kgraph.gazetteer import Gazetteer
+    from kgraph.ingest import iter_prepared
+    from kgraph.nlp import load_model, pipe
+
+    nlp = load_model(model)
+    gaz = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.default()
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        gaz = gaz.extended(gazetteer)
+    chosen = tuple(extractors) if extractors is not None else default_extractors()
+    adjectives = _adjectives(nlp)
+    stream: Iterable[Document] = documents
+    if progress:
+        from tqdm.auto import tqdm
+
+        stream = tqdm(documents, unit="doc", desc="kgraph", leave=False)
+    max_chars = max(1000, int(nlp.max_length) - 1000)
+    for prepared, docs in pipe(
+        iter_prepared(stream, max_chars=max_chars), nlp, batch_size=batch_size, n_process=n_process
+    ):
+        yield extract_document(
+            prepared, docs, gazetteer=gaz, extractors=chosen, adjectives=adjectives
+        )

@@ -1,0 +1,549 @@
+"""Allegations: who is accused of what, who alleged it, who denied or dismissed it.
+
+A pure function over a Doc.  Patterns, each tied to its sentence:
+
+* **claims**: a cue verb (allege, accuse, claim, say, tell, report, assess,
+  conclude ...) or a cue noun (allegation, report, assessment, intelligence,
+  declaration ... "that ...") governing a clause whose subject is an entity
+  (the accused) and whose words name a harmful or notable act (pay, bounty,
+  arm, weapon, kill, interfere, hack, share intelligence ...).  The cue's
+  subject, an "according to X" phrase or the noun's owner is the claimant
+  (``alleged_by``; ``anonymous`` for "U.S. officials"); the person told is
+  ``reported_by`` ("told Just Security"), as is the agent of "reported by";
+* **act nouns** with an owner: "the Russian bounties", "Russia's arms
+  program", "the scheme organized by a Russian military intelligence unit";
+* **accusations**: "X accused Y of ...", "X blamed Y for ...";
+* **stance**: deny/dismiss/confirm verbs whose object is an allegation noun
+  ("Russian officials have denounced the reports on the bounties as lies":
+  ``denied_by`` Russia, since Russia is the accused; "Trump dismissed reports
+  of the intelligence": ``dismissed_by``), "... was a hoax/lie/fake" said by
+  someone, and stated confidence ("the C.I.A. had placed medium confidence in
+  the assessment": ``alleged_by`` the C.I.A., ``confidence`` "medium confidence").
+
+The verb families follow CAMEO's accuse (112), deny (016) and warn (130)
+codes.  Claims are quoted, never asserted: nothing here yields a plain
+relation between the accused and the act's other participants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from kgraph._model import AllegationRecord, Evidence, RoleRecord
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.extract import ExtractionContext
+    from kgraph.extract.coref import References
+    from kgraph.extract.entities import RawMention
+
+__all__ = ["ACTS", "WEAK_ACTS", "AllegationExtractor"]
+
+#: act words -> the act keyword allegations are merged on
+ACTS: Final[dict[str, str]] = {
+    "bounty": "bounty", "bounties": "bounty", "payout": "bounty", "reward": "bounty",
+    "pay": "pay", "payment": "pay", "bribe": "bribery", "bribery": "bribery",
+    "arm": "arm", "arms": "arm", "weapon": "arm", "weaponry": "arm", "munition": "arm",
+    "kill": "kill", "killing": "kill", "assassinate": "kill", "assassination": "kill",
+    "murder": "kill", "interfere": "interference", "interference": "interference",
+    "meddle": "interference", "meddling": "interference", "hack": "hacking",
+    "hacking": "hacking", "cyberattack": "hacking", "share": "share", "leak": "leak",
+    "attack": "attack", "strike": "attack", "bomb": "attack", "bombing": "attack",
+    "invade": "invasion", "invasion": "invasion", "annex": "annexation",
+    "annexation": "annexation", "seize": "seizure", "seizure": "seizure",
+    "poison": "poisoning", "poisoning": "poisoning", "torture": "torture",
+    "abuse": "abuse", "collude": "collusion", "collusion": "collusion", "spy": "espionage",
+    "espionage": "espionage", "smuggle": "smuggling", "smuggling": "smuggling",
+    "launder": "laundering", "laundering": "laundering", "fraud": "fraud",
+    "corruption": "corruption", "cover-up": "cover_up", "obstruct": "obstruction",
+    "obstruction": "obstruction", "support": "support", "fund": "funding",
+    "funding": "funding", "finance": "funding", "train": "training", "harbor": "harboring",
+    "shelter": "harboring", "sanction": "sanctions", "threaten": "threat", "threat": "threat",
+    "violate": "violation", "violation": "violation", "supply": "arm", "provide": "provide",
+    "offer": "offer", "direct": "direct", "order": "order", "pressure": "pressure",
+}
+#: keywords too general to merge two allegations on by themselves
+WEAK_ACTS: Final = frozenset(
+    {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
+)
+_CUE_VERBS: Final = frozenset(
+    {"allege", "accuse", "claim", "say", "tell", "report", "assess", "conclude", "believe",
+     "suspect", "charge", "assert", "contend", "insist", "testify", "reveal", "disclose",
+     "indicate", "show", "suggest", "write", "note", "explain", "find", "determine", "warn",
+     "state", "announce", "emphasize", "acknowledge"}
+)
+_CUE_NOUNS: Final = frozenset(
+    {"allegation", "accusation", "report", "assessment", "intelligence", "claim", "declaration",
+     "evidence", "finding", "conclusion", "charge", "indication", "reflection", "information",
+     "suspicion", "statement", "testimony"}
+)
+_GENERIC_ACT_HEADS: Final = frozenset(
+    {"program", "programme", "scheme", "operation", "effort", "activity", "plan", "campaign",
+     "plot", "network", "deal", "policy", "escalation"}
+)
+_DENY: Final = frozenset(
+    {"deny", "denounce", "reject", "dismiss", "dispute", "refute", "rebut", "deride", "disavow",
+     "contest", "brush", "discount", "downplay", "ridicule", "mock", "scoff"}
+)
+_CONFIRM: Final = frozenset({"confirm", "corroborate", "verify", "acknowledge", "admit", "substantiate"})
+_DISMISS_NOUNS: Final = frozenset(
+    {"hoax", "lie", "lies", "fake", "fabrication", "nonsense", "smear", "disinformation",
+     "propaganda", "witch", "conspiracy", "myth", "falsehood", "fiction"}
+)
+_CONFIDENCE: Final = re.compile(r"\b(high|medium|moderate|low)\s+confidence\b", re.IGNORECASE)
+
+
+@dataclass
+class _State:
+    """Allegations seen so far in this Doc, for stance in later sentences."""
+
+    records: list[AllegationRecord] = field(default_factory=list)
+
+
+class AllegationExtractor:
+    """Claims, accusations, act nouns and stance (see the module docstring)."""
+
+    name = "allegations"
+
+    def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[AllegationRecord]:
+        refs = context.references
+        if refs is None:
+            from kgraph.extract.coref import build_references
+            from kgraph.extract.relations import find_roles
+
+            refs = build_references(doc, context, find_roles(doc, context))
+            context.references = refs
+        state = _State()
+        for sent in doc.sents:
+            found = list(_claims(sent, context, refs)) + list(_act_nouns(sent, context, refs))
+            found = _dedupe(found)
+            state.records.extend(found)
+            yield from found
+            for record in _stances(sent, context, refs, state):
+                state.records.append(record)
+                yield record
+
+
+def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
+    """One record per (accused, keyword) in a sentence; clause records win."""
+    out: list[AllegationRecord] = []
+    seen: set[tuple[str, str]] = set()
+    for record in sorted(records, key=lambda r: (r.key[0] != "c", r.key)):
+        accused = {r.entity for r in record.roles if r.role == "accused"}
+        pairs = {(a, k) for a in accused for k in record.keywords}
+        if pairs and pairs <= seen:
+            continue
+        seen |= pairs
+        out.append(record)
+    return out
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
+    found: list[str] = []
+    for tok in tokens:
+        act = ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
+        if act and tok.pos_ in ("VERB", "NOUN") and act not in found:
+            if act == "share" and not any(
+                _lemma(c) in ("intelligence", "intel", "information", "secret")
+                for c in tok.subtree
+            ):
+                continue
+            found.append(act)
+    if len(found) == 1 and found[0] in WEAK_ACTS and found[0] not in ("share", "kill"):
+        return ()
+    return tuple(found)
+
+
+def _entities(tok: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    from kgraph.extract.relations import _entities_of
+
+    out = _entities_of(tok, ctx, refs)
+    if out:
+        return out
+    # "the Russian government", "a Russian military intelligence unit"
+    if tok.pos_ == "NOUN":
+        for child in tok.subtree:
+            if child.i >= tok.i:
+                break
+            m = ctx.mention_at(child)
+            if m is not None and m.type != "Person":
+                return [(m, m.demonym)]
+    return []
+
+
+def _claimants(cue: Token, sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    out: list[tuple[RawMention, bool]] = []
+    for child in cue.children:
+        if child.dep_ in ("nsubj",):
+            out += _entities(child, ctx, refs)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                out += _entities(pobj, ctx, refs)
+    out += _according_to(sent, ctx, refs)
+    return out
+
+
+def _according_to(sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    out: list[tuple[RawMention, bool]] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            for pobj in to.children:
+                if pobj.dep_ == "pobj":
+                    out += _entities(pobj, ctx, refs)
+    return out
+
+
+def _recipients(cue: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    out: list[tuple[RawMention, bool]] = []
+    if _lemma(cue) == "tell":
+        for child in cue.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                out += [(m, a) for m, a in _entities(child, ctx, refs) if m.type != "Country"]
+    return out
+
+
+def _clause_subjects(verb: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    from kgraph.extract.relations import _inherited_subjects
+
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ == "nsubjpass":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        return [x for p in agent.children for x in _entities(p, ctx, refs)]
+            return _entities(child, ctx, refs)
+    return _inherited_subjects(verb, ctx, refs)
+
+
+def _record(
+    kind: str,
+    anchor: Token,
+    sent: Span,
+    ctx: ExtractionContext,
+    accused: list[tuple[RawMention, bool]],
+    keywords: tuple[str, ...],
+    clause: Span,
+    roles: list[tuple[str, RawMention, bool]],
+    status: str = "alleged",
+) -> AllegationRecord | None:
+    if not accused or not keywords:
+        return None
+    evidence: Evidence = ctx.evidence(sent)
+    role_records = [RoleRecord("accused", ctx.ref(m), evidence, False) for m, _ in accused]
+    accused_refs = {ctx.ref(m) for m, _ in accused}
+    for role, m, anonymous in roles:
+        if role == "alleged_by" and ctx.ref(m) in accused_refs:
+            continue
+        role_records.append(RoleRecord(role, ctx.ref(m), evidence, anonymous))
+    text = clause.text.strip().strip("“”\"' ,.")
+    subject = accused[0][0]
+    label = _label(clause, subject)
+    confidence = None
+    match = _CONFIDENCE.search(sent.text)
+    if match:
+        confidence = match.group(0).lower()
+    dates = tuple(
+        ent.text for ent in sent.ents if ent.label_ == "DATE" and ent.start >= clause.start and ent.end <= clause.end
+    )
+    return AllegationRecord(
+        key=f"{kind}{ctx.offset + anchor.idx}",
+        label=label,
+        text=text,
+        status=status,
+        keywords=tuple(sorted(set(keywords))),
+        evidence=(evidence,),
+        roles=tuple(role_records),
+        confidence=confidence,
+        dates=dates,
+    )
+
+
+def _label(clause: Span, subject: RawMention) -> str:
+    """A short statement: the claim clause with its subject named plainly."""
+    text = clause.text
+    rel_start = subject.start - (clause.doc[clause.start].idx + _doc_offset(clause, subject))
+    name = subject.canonical or subject.text
+    words = [t for t in clause if t.dep_ != "mark"]
+    if words:
+        text = clause.doc[words[0].i : clause.end].text
+    if subject.demonym:
+        # "the Russian government offered" -> "Russia offered"
+        for tok in clause:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i >= tok.i:
+                np = clause.doc[tok.left_edge.i : tok.i + 1]
+                if any(t.lower_ == subject.text.lower() for t in np):
+                    text = text.replace(np.text, name, 1)
+                break
+    del rel_start
+    text = re.sub(r"\s+", " ", text).strip().strip("“”\"' ,.;:—-")
+    if len(text) > 160:
+        text = text[:157].rsplit(" ", 1)[0] + "..."
+    return text[:1].upper() + text[1:]
+
+
+def _doc_offset(clause: Span, subject: RawMention) -> int:
+    return 0
+
+
+def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
+    for tok in sent:
+        lemma = _lemma(tok)
+        if tok.pos_ == "VERB" and lemma in _CUE_VERBS:
+            clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+            # "Trump directed ..., officials told Just Security": the cue hangs off the claim
+            if tok.dep_ in ("ccomp", "parataxis", "advcl") and tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) not in _CUE_VERBS:
+                clauses.append(tok.head)
+            claimants = _claimants(tok, sent, ctx, refs)
+            recipients = _recipients(tok, ctx, refs)
+            for clause_verb in clauses:
+                yield from _claim_clause(tok, clause_verb, sent, ctx, refs, claimants, recipients)
+            if lemma in ("accuse", "blame", "charge"):
+                yield from _accusation(tok, sent, ctx, refs)
+        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
+            clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                       and any(m.lower_ in ("that", "indicating") or m.dep_ == "mark" for m in c.children) or
+                       (c.dep_ == "acl" and c.lower_ == "indicating")]
+            if not clauses:
+                continue
+            claimants = _noun_claimants(tok, ctx, refs) + _according_to(sent, ctx, refs)
+            for clause_verb in clauses:
+                target = clause_verb
+                if clause_verb.lower_ == "indicating":
+                    target = next((c for c in clause_verb.children if c.dep_ == "ccomp"), clause_verb)
+                yield from _claim_clause(tok, target, sent, ctx, refs, claimants, [])
+
+
+def _noun_claimants(noun: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    """Who holds a report or an assessment: its owner, its "by X", or the one who trusts it."""
+    out: list[tuple[RawMention, bool]] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod"):
+            m = ctx.mention_at(child) or refs.resolve(child)
+            if m is not None:
+                out.append((m, m.demonym))
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                out += _entities(pobj, ctx, refs)
+    if not out:
+        head = noun.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                out += _entities(child, ctx, refs)
+    return out
+
+
+def _claim_clause(
+    cue: Token,
+    verb: Token,
+    sent: Span,
+    ctx: ExtractionContext,
+    refs: References,
+    claimants: list[tuple[RawMention, bool]],
+    recipients: list[tuple[RawMention, bool]],
+) -> Iterator[AllegationRecord]:
+    clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
+    if cue.i >= clause.start and cue.i < clause.end and verb.i != cue.head.i:
+        clause = sent.doc[verb.left_edge.i : cue.left_edge.i] if cue.left_edge.i > verb.left_edge.i else clause
+    accused = _clause_subjects(verb, ctx, refs)
+    keywords = _acts_in(list(clause))
+    roles = [("alleged_by", m, a) for m, a in claimants] + [("reported_by", m, a) for m, a in recipients]
+    roles += _reported_by(sent, ctx, refs)
+    record = _record("c", verb, sent, ctx, accused, keywords, clause, roles)
+    if record is not None:
+        yield record
+
+
+def _reported_by(sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[str, RawMention, bool]]:
+    out = []
+    for tok in sent:
+        if _lemma(tok) == "report" and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        out += [("reported_by", m, a) for m, a in _entities(pobj, ctx, refs)]
+    return out
+
+
+def _accusation(verb: Token, sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
+    accused: list[tuple[RawMention, bool]] = []
+    act_tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            accused += _entities(child, ctx, refs)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            act_tokens += list(child.subtree)
+    if not act_tokens:
+        return
+    clause = sent.doc[act_tokens[0].i : act_tokens[-1].i + 1]
+    claimants = _claimants(verb, sent, ctx, refs)
+    record = _record("c", verb, sent, ctx, accused, _acts_in(act_tokens) or ("accusation",), clause,
+                     [("alleged_by", m, a) for m, a in claimants])
+    if record is not None:
+        yield record
+
+
+def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
+    """"the Russian bounties", "Russia's arms program", "a scheme organized by X"."""
+    claim_cue = next((t for t in sent if t.pos_ == "VERB" and _lemma(t) in ("say", "allege", "report", "claim")), None)
+    for tok in sent:
+        if tok.pos_ != "NOUN":
+            continue
+        act = ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
+        head = tok
+        if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
+            inner = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and (ACTS.get(_lemma(c)) or ACTS.get(c.lower_))]
+            if not inner:
+                continue
+            act = ACTS.get(_lemma(inner[0])) or ACTS.get(inner[0].lower_)
+        elif act is None:
+            continue
+        if act in WEAK_ACTS:
+            continue
+        # a compound inside a larger act phrase is handled at its head
+        if tok.dep_ == "compound" and _lemma(tok.head) in _GENERIC_ACT_HEADS:
+            continue
+        accused: list[tuple[RawMention, bool]] = []
+        for child in head.children:
+            if child.dep_ in ("amod", "poss", "compound", "nmod"):
+                m = ctx.mention_at(child) or refs.resolve(child)
+                if m is not None and m.type != "Person" or (m is not None and child.dep_ == "poss"):
+                    accused.append((m, False))  # type: ignore[arg-type]
+            elif child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            accused += _entities(pobj, ctx, refs)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    accused += _entities(pobj, ctx, refs)
+        if not accused:
+            continue
+        roles: list[tuple[str, RawMention, bool]] = []
+        if claim_cue is not None:
+            roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx, refs)]
+        roles += _reported_by(sent, ctx, refs)
+        np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
+        if len(np) > 25:
+            np = sent.doc[head.left_edge.i : head.i + 1]
+        record = _record("n", head, sent, ctx, accused, (act,), np, roles)
+        if record is not None:
+            yield record
+
+
+def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRecord | None:
+    """The allegation a noun phrase ("the reports on the bounties") refers to."""
+    keywords = {ACTS.get(_lemma(t)) or ACTS.get(t.lower_) for t in np.subtree} - {None}
+    is_reference = (
+        _lemma(np) in _CUE_NOUNS or bool(keywords) or _lemma(np) in _GENERIC_ACT_HEADS
+        or _lemma(np) in ("issue", "matter", "it", "this", "that")
+    )
+    if not is_reference or not state.records:
+        return None
+    for record in reversed(state.records):
+        if keywords & set(record.keywords):
+            return record
+    if keywords:
+        return None
+    return state.records[-1]
+
+
+def _stances(sent: Span, ctx: ExtractionContext, refs: References, state: _State) -> Iterator[AllegationRecord]:
+    if not state.records:
+        return
+    for tok in sent:
+        lemma = _lemma(tok)
+        if tok.pos_ == "VERB" and (lemma in _DENY or lemma in _CONFIRM):
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            objects += [p for c in tok.children if c.dep_ == "prt" for p in c.children]
+            for obj in objects:
+                target = _refers_to(obj, state, set())
+                if target is None:
+                    continue
+                subjects = _clause_subjects(tok, ctx, refs)
+                role = "confirmed_by" if lemma in _CONFIRM else None
+                yield from _stance_record(tok, sent, ctx, target, subjects, role)
+        elif lemma in _DISMISS_NOUNS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
+            # "... the intelligence was 'another Russia hoax'", said by someone
+            cop = tok.head
+            if cop.lemma_ != "be":
+                continue
+            subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            target = _refers_to(subj, state, set())
+            if target is None:
+                continue
+            speaker = cop.head if cop.dep_ in ("ccomp", "parataxis") else None
+            if speaker is None or _lemma(speaker) not in _CUE_VERBS:
+                continue
+            subjects = _clause_subjects(speaker, ctx, refs)
+            yield from _stance_record(tok, sent, ctx, target, subjects, "dismissed_by")
+        elif lemma == "confidence" and tok.pos_ == "NOUN":
+            match = _CONFIDENCE.search(sent.doc[tok.left_edge.i : tok.i + 1].text)
+            if not match:
+                continue
+            verb = tok.head
+            target = None
+            for prep in tok.children:
+                if prep.dep_ == "prep":
+                    for pobj in prep.children:
+                        target = target or _refers_to(pobj, state, set())
+            for prep in verb.children:
+                if prep.dep_ == "prep" and target is None:
+                    for pobj in prep.children:
+                        target = target or _refers_to(pobj, state, set())
+            if target is None:
+                continue
+            subjects = _clause_subjects(verb, ctx, refs)
+            yield from _stance_record(tok, sent, ctx, target, subjects, "alleged_by", match.group(0).lower())
+
+
+def _stance_record(
+    anchor: Token,
+    sent: Span,
+    ctx: ExtractionContext,
+    target: AllegationRecord,
+    subjects: list[tuple[RawMention, bool]],
+    role: str | None,
+    confidence: str | None = None,
+) -> Iterator[AllegationRecord]:
+    if not subjects:
+        return
+    evidence: Evidence = ctx.evidence(sent)
+    accused = [r for r in target.roles if r.role == "accused"]
+    accused_refs = {r.entity for r in accused}
+    accused_gids = {m.gid for m in ctx.mentions if ctx.ref(m) in accused_refs and m.gid}
+    roles = [RoleRecord("accused", r.entity, r.evidence, False) for r in accused]
+    for m, anonymous in subjects:
+        chosen = role
+        if chosen is None:
+            same = ctx.ref(m) in accused_refs or (m.gid is not None and m.gid in accused_gids)
+            chosen = "denied_by" if same else "dismissed_by"
+        roles.append(RoleRecord(chosen, ctx.ref(m), evidence, anonymous))
+    status = {"denied_by": "denied", "dismissed_by": "disputed", "confirmed_by": "confirmed"}.get(
+        roles[-1].role, "alleged"
+    )
+    yield AllegationRecord(
+        key=f"s{ctx.offset + anchor.idx}",
+        label=target.label,
+        text=target.text,
+        status=status,
+        keywords=target.keywords,
+        evidence=(evidence,),
+        roles=tuple(roles),
+        confidence=confidence,
+        dates=(),
+    )

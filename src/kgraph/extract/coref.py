@@ -1,0 +1,165 @@
+"""A small rule-based resolver for pronouns and definite descriptions.
+
+What it covers, and nothing more:
+
+* ``he/him/his/himself`` and ``she/her/hers/herself`` point to a person
+  mentioned earlier in the same paragraph (or, for a pronoun that opens a
+  paragraph, in the last sentence of the previous one) when exactly one
+  person is there, or else to the grammatical subject of the nearest
+  preceding sentence that has a person as its subject;
+* ``the <noun>`` for a role or institution noun ("the minister", "the
+  secretary", "the department", "the committee") points to the most recent
+  entity, within three paragraphs, whose name ("State Department") or known
+  title or role ("Secretary of State Mike Pompeo", "Lavrov, Russia's foreign
+  minister") contains that noun;
+* ``who``/``which`` introducing a relative clause point to the noun they follow.
+
+Plural pronouns (they, them) and "it" are left alone: too often wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kgraph.extract import ExtractionContext
+    from kgraph.extract.entities import RawMention
+    from kgraph.extract.relations import Role
+
+__all__ = ["References", "build_references"]
+
+_PERSONAL: Final = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_ANAPHOR_NOUNS: Final = frozenset(
+    {"minister", "secretary", "president", "senator", "general", "ambassador", "director",
+     "chairman", "chairwoman", "spokesman", "spokeswoman", "envoy", "adviser", "advisor",
+     "department", "ministry", "agency", "committee", "council", "bureau", "administration",
+     "commission", "service", "company", "firm", "group", "organization", "party", "newspaper",
+     "paper", "network", "court", "government", "kremlin", "pentagon"}
+)
+_ORG_TYPES: Final = frozenset({"Agency", "Organization"})
+
+
+def _identity(m: RawMention) -> str:
+    if m.gid:
+        return m.gid
+    if m.type == "Person":
+        return "p:" + m.text.split()[-1].lower()
+    return "n:" + m.text.lower()
+
+
+@dataclass
+class References:
+    """Token index -> the mention it refers to."""
+
+    links: dict[int, RawMention] = field(default_factory=dict)
+
+    def resolve(self, token: Token) -> RawMention | None:
+        return self.links.get(token.i)
+
+
+def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) -> References:
+    """Resolve the pronouns and definite descriptions of one Doc."""
+    refs = References()
+    titles: dict[str, set[str]] = {}
+    for role in roles:
+        titles.setdefault(_identity(role.person), set()).update(role.role.split())
+    for m in ctx.mentions:
+        if m.type == "Person" and m.title:
+            titles.setdefault(_identity(m), set()).update(m.title.lower().split())
+    sents = list(doc.sents)
+    paragraph = []
+    para = 0
+    for index, sent in enumerate(sents):
+        if index and "\n" in doc.text[sents[index - 1].end_char : sent.start_char + 1]:
+            para += 1
+        paragraph.append(para)
+    sent_of: dict[int, int] = {}
+    for index, sent in enumerate(sents):
+        for tok in sent:
+            sent_of[tok.i] = index
+    history: list[RawMention] = sorted(ctx.mentions, key=lambda m: m.tok_start)
+    subjects: dict[int, RawMention] = {}
+    for m in history:
+        head = doc[m.tok_end - 1]
+        if m.type == "Person" and head.dep_ in ("nsubj", "nsubjpass"):
+            subjects.setdefault(sent_of.get(head.i, -1), m)
+
+    def before(i: int) -> list[RawMention]:
+        return [m for m in history if m.tok_end <= i]
+
+    for tok in doc:
+        low = tok.lower_
+        if low in _PERSONAL:
+            target = _pronoun(tok, before(tok.i), sent_of, paragraph, subjects)
+            if target is not None:
+                refs.links[tok.i] = target
+        elif low in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
+            verb = tok.head
+            if verb.dep_ == "relcl":
+                antecedent = ctx.mention_at(verb.head) or refs.links.get(verb.head.i)
+                if antecedent is not None:
+                    refs.links[tok.i] = antecedent
+        elif (
+            tok.lemma_.lower() in _ANAPHOR_NOUNS
+            and tok.pos_ in ("NOUN", "PROPN")
+            and ctx.mention_at(tok) is None
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("prep", "poss", "compound", "amod") and c.lower_ != "top" for c in tok.children)
+        ):
+            target = _definite(tok, before(tok.i), titles, sent_of, paragraph)
+            if target is not None:
+                refs.links[tok.i] = target
+    return refs
+
+
+def _pronoun(
+    tok: Token,
+    earlier: list[RawMention],
+    sent_of: dict[int, int],
+    paragraph: list[int],
+    subjects: dict[int, RawMention],
+) -> RawMention | None:
+    sent = sent_of[tok.i]
+    para = paragraph[sent]
+    persons = [m for m in earlier if m.type == "Person" and m.ner != "BYLINE"]
+    same_para = [m for m in persons if paragraph[sent_of.get(m.tok_start, 0)] == para]
+    pool = same_para
+    if not pool and persons:
+        last_sent = sent_of.get(persons[-1].tok_start, 0)
+        if para - paragraph[last_sent] <= 1:
+            pool = [m for m in persons if sent_of.get(m.tok_start, 0) == last_sent]
+    if not pool:
+        return None
+    distinct = {_identity(m) for m in pool}
+    if len(distinct) == 1:
+        return pool[-1]
+    for index in range(sent, max(-1, sent - 3), -1):
+        m = subjects.get(index)
+        if m is not None and m.tok_end <= tok.i and _identity(m) in distinct:
+            return m
+    return None
+
+
+def _definite(
+    tok: Token,
+    earlier: list[RawMention],
+    titles: dict[str, set[str]],
+    sent_of: dict[int, int],
+    paragraph: list[int],
+) -> RawMention | None:
+    noun = tok.lemma_.lower()
+    para = paragraph[sent_of[tok.i]]
+    for m in reversed(earlier):
+        if para - paragraph[sent_of.get(m.tok_start, 0)] > 3:
+            break
+        if m.type in _ORG_TYPES and noun in m.text.lower().split():
+            return m
+        if m.type in _ORG_TYPES and m.canonical and noun in m.canonical.lower().split():
+            return m
+        if m.type == "Person" and noun in titles.get(_identity(m), set()):
+            return m
+    return None

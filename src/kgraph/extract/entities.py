@@ -1,0 +1,328 @@
+"""Entity mentions from a parsed Doc: spaCy's entities, cleaned, typed and completed.
+
+A pure function over a Doc: :func:`extract_mentions` yields one
+:class:`RawMention` per name, with titles, determiners and possessives cut
+off the span, demonyms kept as pointers to their country, and well-known
+names spaCy missed found through the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.gazetteer import Gazetteer, GazetteerEntry
+    from kgraph.ingest import Prepared
+
+__all__ = ["RawMention", "acronym", "agency_pattern", "extract_mentions", "normalize_name"]
+
+_KEEP_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_HONORIFICS: Final = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev. st st.".split()
+)
+_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_AGENCY_HEADS: Final = re.compile(
+    r"\b(?:Department|Dept\.?|Ministry|Agency|Committee|Subcommittee|Council|Bureau|Office|"
+    r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
+    r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
+    r"Secretariat|Ministry|Police|Intelligence|Staff|Treasury|Pentagon|Kremlin|White House|"
+    r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
+)
+_ORG_SUBTYPES: Final = (
+    (re.compile(r"\b(?:Party|GOP)\b"), "political party"),
+    (re.compile(r"\b(?:Times|Post|Journal|News|Press|Herald|Tribune|Magazine|Radio|TV|"
+                r"Television|Broadcasting|Gazette|Daily|Weekly|Review)\b"), "media"),
+    (re.compile(r"\b(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|LLC|Group|Holdings|"
+                r"Bank|Airlines|Motors)\b"), "company"),
+    (re.compile(r"\b(?:University|College|Institute|School|Academy)\b"), "academic"),
+    (re.compile(r"\b(?:Endowment|Foundation|Institution|Center|Centre|Council on)\b"), "think tank"),
+)
+_BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A name found in a Doc, with absolute character offsets into the document."""
+
+    start: int
+    end: int
+    text: str
+    ner: str
+    sentence: str
+    type: str
+    gid: str | None = None
+    canonical: str | None = None
+    subtype: str | None = None
+    demonym: bool = False
+    tok_start: int = 0
+    tok_end: int = 0
+    nickname_like: bool = False
+    title: str = ""
+
+
+def normalize_name(name: str) -> str:
+    """A comparison key for a name: case, dots, quotes, "the" and possessives folded.
+
+    >>> normalize_name("the C.I.A.'s")
+    'cia'
+    >>> normalize_name("Just  Security’s")
+    'just security'
+    """
+    s = name.replace("\u2019", "'").replace("\u2018", "'").strip()
+    s = re.sub(r"'s?$", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"[\s\-_]+", " ", s)
+    return s.strip(" ,;:'\"()").casefold()
+
+
+def acronym(name: str) -> str:
+    """The initials of a name's significant words, lower case.
+
+    >>> acronym("National Security Council"), acronym("Department of Homeland Security")
+    ('nsc', 'dhs')
+    """
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR]
+    return "".join(w[0] for w in words).lower()
+
+
+_MINOR: Final = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
+
+
+def agency_pattern(name: str) -> bool:
+    """Whether a name reads as a government body.
+
+    >>> agency_pattern("Senate Foreign Relations Committee"), agency_pattern("Just Security")
+    (True, False)
+    """
+    return bool(_AGENCY_HEADS.search(name))
+
+
+def org_subtype(name: str) -> str | None:
+    """A subtype guessed from an organisation's name, or None.
+
+    >>> org_subtype("The Washington Post"), org_subtype("Acme Corp.")
+    ('media', 'company')
+    """
+    for pattern, subtype in _ORG_SUBTYPES:
+        if pattern.search(name):
+            return subtype
+    return None
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Token bounds of the name inside an entity span: no determiner, title, possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    while start < end and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in ".)"
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    while start < end and doc[start].lower_ in _HONORIFICS:
+        start += 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _strip_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """Move ``start`` past leading title words ("President", "Gen.", "Secretary of State")."""
+    best = start
+    for cut in range(start + 1, min(end, start + 5)):
+        if gaz.is_title(doc[start:cut].text):
+            best = cut
+    return best
+
+
+def _inside_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether tokens ``start:end`` are part of a longer title ("Secretary of State")."""
+    for left in range(max(0, start - 3), start + 1):
+        for right in range(end, min(len(doc), end + 3) + 1):
+            if (left, right) != (start, end) and gaz.is_title(doc[left:right].text):
+                return True
+    return False
+
+
+def _entry_type(entry: GazetteerEntry) -> str:
+    return entry.type
+
+
+def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str:
+    if entry is not None:
+        return _entry_type(entry)
+    if label == "PERSON":
+        return "Person"
+    if label in ("GPE", "LOC", "FAC"):
+        return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
+    return "Agency" if agency_pattern(name) else "Organization"
+
+
+def extract_mentions(
+    doc: Doc,
+    *,
+    offset: int = 0,
+    gazetteer: Gazetteer,
+    adjectives: frozenset[str] = frozenset(),
+) -> Iterator[RawMention]:
+    """Yield the cleaned entity mentions of ``doc``; offsets are ``offset`` + Doc offsets.
+
+    ``adjectives`` (lower case) marks a first "name" that is an English
+    adjective ("Shifty Schiff"): resolution may read it as a nickname.
+    """
+    taken: set[int] = set()
+    for span in doc.ents:
+        if span.label_ not in _KEEP_LABELS:
+            continue
+        for mention in _from_span(doc, span, span.label_, offset, gazetteer):
+            taken.update(range(mention.tok_start, mention.tok_end))
+            if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
+                first = doc[mention.tok_start].lower_
+                if first in adjectives:
+                    mention = replace(mention, nickname_like=True)
+            yield mention
+    yield from _gazetteer_mentions(doc, offset, gazetteer, taken)
+
+
+def _from_span(
+    doc: Doc, span: Span, label: str, offset: int, gaz: Gazetteer
+) -> Iterator[RawMention]:
+    bounds = _trim(span)
+    if bounds is None:
+        return
+    start, end = bounds
+    text = doc[start:end].text
+    if label == "NORP":
+        entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
+        if entry is not None:
+            yield _make(doc, start, start + 1 if end - start > 1 else end, label, offset, entry,
+                        demonym=True)
+            return
+        entry = gaz.lookup(text)
+        if entry is None or entry.type == "Country":
+            return  # "Democrat", "Islamist": groups of people, not entities
+        yield _make(doc, start, end, label, offset, entry)
+        return
+    title = ""
+    if label == "PERSON" or label == "ORG":
+        new_start = _strip_titles(doc, start, end, gaz)
+        if new_start < end:
+            title = doc[start:new_start].text
+            start = new_start
+            while start < end and doc[start].lower_ in _HONORIFICS:
+                start += 1
+    # titles just before the name, outside spaCy's span: "Secretary of State [Mike Pompeo]"
+    left = start
+    while left > 0 and left > start - 5 and (doc[left - 1].is_title or doc[left - 1].lower_ in ("of", "for")):
+        left -= 1
+    for cut in range(left, start):
+        if gaz.is_title(doc[cut:start].text):
+            title = (doc[cut:start].text + " " + title).strip()
+            break
+    if start >= end:
+        return
+    text = doc[start:end].text
+    if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
+        return
+    if gaz.is_title(text) or _inside_title(doc, start, end, gaz):
+        return
+    entry = gaz.lookup(text)
+    if entry is None and label in ("GPE", "LOC"):
+        entry = gaz.fuzzy_country(text)
+    if entry is None and label != "PERSON":
+        demonym = gaz.demonym(text)
+        if demonym is not None and end - start == 1:
+            yield _make(doc, start, end, "NORP", offset, demonym, demonym=True)
+            return
+    if label == "PERSON" and entry is not None and entry.type != "Person":
+        # spaCy sometimes labels "Pentagon" or "Kremlin" PERSON: trust the gazetteer
+        label = "ORG" if entry.type in ("Agency", "Organization") else "GPE"
+    if label == "PERSON" and len(text) > 60:
+        return
+    mention = _make(doc, start, end, label, offset, entry)
+    yield replace(mention, title=title) if title else mention
+
+
+def _make(
+    doc: Doc, start: int, end: int, label: str, offset: int,
+    entry: GazetteerEntry | None, *, demonym: bool = False,
+) -> RawMention:
+    span = doc[start:end]
+    sent = span.sent
+    text = span.text
+    type_ = _type_from_label(label, text, entry)
+    if entry is not None and demonym:
+        type_ = "Country"
+    subtype = entry.subtype if entry is not None else (
+        org_subtype(text) if type_ == "Organization" else None
+    )
+    return RawMention(
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        text=text,
+        ner=label,
+        sentence=sent.text.strip(),
+        type=type_,
+        gid=entry.id if entry is not None else None,
+        canonical=entry.canonical if entry is not None else None,
+        subtype=subtype,
+        demonym=demonym,
+        tok_start=start,
+        tok_end=end,
+    )
+
+
+def _gazetteer_mentions(
+    doc: Doc, offset: int, gaz: Gazetteer, taken: set[int]
+) -> Iterator[RawMention]:
+    """Well-known names spaCy did not tag (a capitalised run that the gazetteer knows)."""
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not (tok.is_title or tok.is_upper) or tok.is_space:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 6), i, -1):
+            if any(k in taken for k in range(i, j)):
+                continue
+            last: Token = doc[j - 1]
+            if last.is_punct and last.text != ".":
+                continue
+            text = doc[i:j].text
+            entry = gaz.lookup(text)
+            if entry is not None and entry.type != "Person":
+                if j - i == 1 and tok.is_sent_start and tok.lower_ in _COMMON_STARTS:
+                    continue
+                found = (j, entry)
+                break
+        if found is None:
+            i += 1
+            continue
+        j, entry = found
+        if not _inside_title(doc, i, j, gaz):
+            label = "GPE" if entry.type == "Country" else "ORG"
+            yield _make(doc, i, j, label, offset, entry)
+        i = j
+
+
+_COMMON_STARTS: Final = frozenset({"state", "house", "congress", "time", "times", "post"})
+
+
+def byline_mentions(prepared: Prepared, *, gazetteer: Gazetteer) -> Iterator[RawMention]:
+    """The authors named in a document's byline, as Person mentions."""
+    text = prepared.document.text
+    for name, start, end in prepared.authors:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        yield RawMention(start, end, name, "BYLINE", line, "Person")

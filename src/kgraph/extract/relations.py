@@ -1,0 +1,414 @@
+"""Relations and roles from spaCy's dependency parse.
+
+Pure functions over a Doc (textacy style).  :class:`RelationExtractor` yields
+:class:`~kgraph._model.RelationRecord` values whose ``subject``/``object`` are
+mention references (``"start:end"``):
+
+* actions, active and passive ("Pompeo warned Lavrov" and "Lavrov was warned
+  by Pompeo" give the same ``warn`` edge), with prepositional objects
+  (``speak_with``), object-control verbs ("Trump directed the CIA to share
+  intelligence with the Kremlin": ``direct`` and ``share_intelligence_with``)
+  and conjoined subjects of reciprocal verbs ("Trump and Putin have spoken");
+* roles (``holds_role`` with ``role`` and ``former``) from appositions
+  ("Lavrov, Russia's foreign minister"), pre-nominal titles ("Russian
+  President Vladimir Putin", "former CIA official Rolf Mowatt-Larssen"),
+  possessives ("Just Security's Ryan Goodman") and "served as" clauses;
+* ``negated``, ``hedged`` (may, might, reportedly ...) and ``date`` (a date
+  entity in the same clause) attributes.
+
+Pronouns and definite descriptions ("he", "the minister", "the department")
+are resolved by :mod:`kgraph.extract.coref`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from kgraph._model import RelationRecord
+from kgraph.extract.coref import References, build_references
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.extract import ExtractionContext
+    from kgraph.extract.entities import RawMention
+
+__all__ = ["RelationExtractor", "Role", "find_roles"]
+
+_SUBJ: Final = frozenset({"nsubj", "csubj"})
+_PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
+_OBJ: Final = frozenset({"dobj", "dative", "obj", "iobj"})
+_HEDGES: Final = frozenset(
+    {"may", "might", "could", "reportedly", "allegedly", "apparently", "possibly", "perhaps",
+     "likely", "probably", "purportedly", "supposedly"}
+)
+_RECIPROCAL: Final = frozenset(
+    {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
+)
+_SKIP_VERBS: Final = frozenset({"be", "have", "do", "become", "say", "seem", "get"})
+_ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
+_FORMER: Final = frozenset({"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"})
+_NOT_ROLES: Final = frozenset(
+    {"mr", "mrs", "ms", "dr", "who", "which", "one", "man", "woman", "person", "people", "friend",
+     "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "native",
+     "resident", "citizen", "nickname", "name", "use", "statement", "interview", "comment",
+     "article", "report", "reports", "trip", "call", "meeting", "time", "year", "day"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a person holds: ``"foreign minister"`` of an organisation or country."""
+
+    person: RawMention
+    org: RawMention | None
+    role: str
+    former: bool
+    token: int
+
+
+def _is_entity_token(token: Token, ctx: ExtractionContext) -> bool:
+    return ctx.mention_at(token) is not None
+
+
+def _role_words(head: Token, ctx: ExtractionContext) -> tuple[str, bool]:
+    """The words of a role noun phrase that are not entities: "foreign minister"."""
+    former = False
+    words: list[Token] = []
+    for tok in head.subtree:
+        if tok.i > head.i:
+            break
+        if tok.lower_ in _FORMER:
+            former = True
+            continue
+        if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.head.i >= tok.i and tok.i >= head.left_edge.i:
+            # only the pre-modifiers that lead up to the head ("top", "senior operations")
+            if tok.i == head.i or _attaches_to(tok, head):
+                words.append(tok)
+    text = " ".join(t.lower_ for t in words)
+    return text, former
+
+
+def _attaches_to(tok: Token, head: Token) -> bool:
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ not in ("compound", "amod", "nmod", "npadvmod", "nummod"):
+            return False
+        tok = tok.head
+    return tok.i == head.i
+
+
+def _org_of(head: Token, ctx: ExtractionContext, person: RawMention) -> list[RawMention]:
+    """Organisations or countries a role noun is of: "Russia's", "CIA", "of the Joint Chiefs"."""
+    out: list[RawMention] = []
+    for child in head.children:
+        m = ctx.mention_at(child)
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
+            if m.type != "Person":
+                out.append(m)
+        elif child.dep_ in ("compound", "amod", "nmod") and m is None:
+            # "Central Intelligence Agency official": the entity sits inside the compound chain
+            for sub in child.subtree:
+                sm = ctx.mention_at(sub)
+                if sm is not None and sm is not person and sm.type != "Person" and sm not in out:
+                    out.append(sm)
+        elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                pm = ctx.mention_at(pobj) or _modifier_entity(pobj, ctx)
+                if pm is not None and pm is not person and pm.type != "Person":
+                    out.append(pm)
+    # a pre-nominal sequence "former CIA official" parsed flat: look left of the head
+    if not out:
+        for tok in head.lefts:
+            m = ctx.mention_at(tok)
+            if m is not None and m is not person and m.type != "Person" and m not in out:
+                out.append(m)
+    return out
+
+
+def _modifier_entity(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+    """An entity modifying a common noun: "Russian" in "the Russian general staff"."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            m = ctx.mention_at(child)
+            if m is not None:
+                return m
+    return None
+
+
+def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
+    """Every role stated for a person mention of ``doc``."""
+    roles: list[Role] = []
+    seen: set[tuple[int, int, str]] = set()
+
+    def add(person: RawMention, head: Token, *, former: bool = False, orgs: list[RawMention] | None = None) -> None:
+        words, was = _role_words(head, ctx)
+        if not words or head.lower_ in _NOT_ROLES or head.pos_ not in ("NOUN", "PROPN"):
+            return
+        if ctx.mention_at(head) is not None:
+            return
+        former = former or was
+        targets = orgs if orgs is not None else _org_of(head, ctx, person)
+        for org in targets or [None]:  # type: ignore[list-item]
+            key = (person.start, org.start if org else -1, words)
+            if key in seen:
+                continue
+            seen.add(key)
+            roles.append(Role(person, org, words, former, head.i))
+
+    for m in ctx.mentions:
+        if m.type != "Person" or m.ner == "BYLINE":
+            continue
+        head = doc[m.tok_end - 1]
+        if head.i >= len(doc):
+            continue
+        # apposition: "Sergey V. Lavrov, Russia's foreign minister"
+        for child in head.children:
+            if child.dep_ == "appos" and ctx.mention_at(child) is None:
+                add(m, child)
+                for conj in child.conjuncts:
+                    add(m, conj)
+        # reverse apposition: "Russia's foreign minister, Sergey Lavrov" / "the minister, Lavrov"
+        if head.dep_ == "appos" and ctx.mention_at(head.head) is None:
+            add(m, head.head)
+        # pre-nominal titles: "Russian President Vladimir Putin", "former CIA official X"
+        pre = [t for t in doc[max(0, m.tok_start - 6) : m.tok_start] if t.head.i >= m.tok_start and t.head.i < m.tok_end]
+        title_nouns = [t for t in pre if t.pos_ in ("NOUN", "PROPN") and ctx.mention_at(t) is None
+                       and t.lower_ not in _NOT_ROLES and t.lower_ not in ("mr.", "ms.", "mrs.")]
+        if title_nouns:
+            left = pre[0].i
+            orgs = [ctx.mention_at(t) for t in doc[left : m.tok_start]]
+            org_list = []
+            for o in orgs:
+                if o is not None and o is not m and o.type != "Person" and o not in org_list:
+                    org_list.append(o)
+            poss = [ctx.mention_at(t) for t in head.children if t.dep_ == "poss"]
+            org_list += [p for p in poss if p is not None and p.type != "Person" and p not in org_list]
+            former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
+            words = " ".join(t.lower_ for t in title_nouns)
+            if org_list:
+                for org in org_list:
+                    key = (m.start, org.start, words)
+                    if key not in seen:
+                        seen.add(key)
+                        roles.append(Role(m, org, words, former, title_nouns[-1].i))
+        else:
+            # possessive: "Just Security's Ryan Goodman"
+            for child in head.children:
+                pm = ctx.mention_at(child)
+                if child.dep_ == "poss" and pm is not None and pm.type != "Person":
+                    key = (m.start, pm.start, "affiliate")
+                    if key not in seen:
+                        seen.add(key)
+                        roles.append(Role(m, pm, "affiliate", False, head.i))
+        # "X, who (previously) served as ROLE in ORG" / "X served as ROLE"
+        verbs = [c for c in head.children if c.dep_ == "relcl"]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(head.head)
+        for verb in verbs:
+            if verb.lemma_ not in ("serve", "work", "act"):
+                continue
+            former = any(c.lower_ in _FORMER or c.lemma_ == "previously" for c in verb.children)
+            former = former or verb.tag_ == "VBD" and any(c.lower_ == "until" for c in verb.subtree)
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for role_head in prep.children:
+                        if role_head.dep_ != "pobj":
+                            continue
+                        orgs = _org_of(role_head, ctx, m)
+                        if not orgs:
+                            orgs = [
+                                pm for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "for", "with")
+                                for c in p.children if c.dep_ == "pobj"
+                                for pm in [ctx.mention_at(c) or _modifier_entity(c, ctx)] if pm is not None and pm.type != "Person"
+                            ]
+                        if orgs:
+                            add(m, role_head, former=former, orgs=orgs)
+    return roles
+
+
+class RelationExtractor:
+    """Actions and roles between entity mentions (see the module docstring)."""
+
+    name = "relations"
+
+    def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[RelationRecord]:
+        roles = find_roles(doc, context)
+        refs = build_references(doc, context, roles)
+        context.references = refs  # shared with the allegation extractor
+        context.roles = roles
+        for role in roles:
+            if role.org is None:
+                continue
+            attrs: list[tuple[str, str | bool]] = [("role", role.role)]
+            if role.former:
+                attrs.append(("former", True))
+            yield RelationRecord(
+                context.ref(role.person), context.ref(role.org), "holds_role",
+                context.evidence(doc[role.token : role.token + 1]), tuple(attrs),
+            )
+        for sent in doc.sents:
+            yield from _sentence_relations(sent, context, refs)
+
+
+def _entities_of(tok: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+    """The entities a noun phrase stands for, with ``anonymous`` when it names a group of
+    unnamed people of that entity ("U.S. officials", "Russian officials")."""
+    out: list[tuple[RawMention, bool]] = []
+    for t in [tok, *tok.conjuncts]:
+        m = ctx.mention_at(t) or refs.resolve(t)
+        if m is not None:
+            if m.demonym and t.pos_ in ("ADJ", "PROPN") and t.dep_ not in ("nsubj", "dobj", "pobj"):
+                continue
+            out.append((m, False))
+            continue
+        if t.pos_ in ("NOUN",) and t.lemma_ in _GROUP_NOUNS:
+            inner = _modifier_entity(t, ctx)
+            if inner is not None:
+                out.append((inner, True))
+        elif t.pos_ == "NOUN":
+            inner = _possessor(t, ctx)
+            if inner is not None:
+                out.append((inner, False))
+    return out
+
+
+def _possessor(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+    """The owner of a metonymic object: "Russia's policies" stands for Russia."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            m = ctx.mention_at(child)
+            if m is not None:
+                return m
+    return None
+
+
+_GROUP_NOUNS: Final = frozenset(
+    {"official", "officer", "diplomat", "lawmaker", "commander", "authority", "government",
+     "leader", "spokesman", "spokeswoman", "spokesperson", "agent", "intelligence", "military",
+     "force", "troop", "soldier", "investigator", "prosecutor", "source", "administration",
+     "counterpart", "minister", "envoy", "negotiator", "delegation", "aide", "adviser", "advisor",
+     "state", "media", "regime", "operative", "unit", "service"}
+)
+
+
+def _predicate(verb: Token) -> str:
+    parts = [verb.lemma_.lower()]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            parts.append(child.lower_)
+    return "_".join(parts)
+
+
+def _attrs(verb: Token, sent: Span) -> list[tuple[str, str | bool]]:
+    attrs: list[tuple[str, str | bool]] = []
+    heads = [verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else [])]
+    if any(c.dep_ == "neg" for h in heads for c in h.children):
+        attrs.append(("negated", True))
+    hedge = next(
+        (c.lower_ for h in heads for c in h.children
+         if c.lower_ in _HEDGES and c.dep_ in ("aux", "advmod")), None
+    )
+    if hedge:
+        attrs.append(("hedged", True))
+        attrs.append(("hedge", hedge))
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and ent.root.head.i != ent.root.i and _clause_of(ent.root) == verb:
+            attrs.append(("date", ent.text))
+            break
+    return attrs
+
+
+def _clause_of(tok: Token) -> Token:
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
+        tok = tok.head
+    return tok
+
+
+def _sentence_relations(
+    sent: Span, ctx: ExtractionContext, refs: References
+) -> Iterator[RelationRecord]:
+    evidence = ctx.evidence(sent)
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_ in _SKIP_VERBS:
+            continue
+        subjects: list[tuple[RawMention, bool]] = []
+        objects: list[tuple[RawMention, bool, str]] = []
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                subjects += _entities_of(child, ctx, refs)
+            elif child.dep_ in _PASS_SUBJ:
+                objects += [(m, a, "") for m, a in _entities_of(child, ctx, refs)]
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        subjects += _entities_of(pobj, ctx, refs)
+        if not subjects:
+            subjects = _inherited_subjects(verb, ctx, refs)
+        object_noun = ""
+        for child in verb.children:
+            if child.dep_ in _OBJ:
+                found = _entities_of(child, ctx, refs)
+                if found:
+                    objects += [(m, a, "") for m, a in found]
+                elif child.pos_ == "NOUN":
+                    object_noun = child.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ != "prep":
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    suffix = (f"{object_noun}_" if object_noun else "") + child.lower_
+                    objects += [(m, a, suffix) for m, a in _entities_of(pobj, ctx, refs)]
+        if not subjects:
+            continue
+        predicate = _predicate(verb)
+        attrs = _attrs(verb, sent)
+        for subj, anon in subjects:
+            for obj, obj_anon, suffix in objects:
+                pred = f"{predicate}_{suffix}" if suffix else predicate
+                extra = list(attrs)
+                if anon or obj_anon:
+                    extra.append(("anonymous", True))
+                yield RelationRecord(ctx.ref(subj), ctx.ref(obj), pred, evidence, tuple(extra))
+        # "Trump and Putin have spoken": conjoined subjects of a reciprocal verb
+        if verb.lemma_ in _RECIPROCAL and len(subjects) > 1:
+            first, _ = subjects[0]
+            for other, _anon in subjects[1:]:
+                yield RelationRecord(
+                    ctx.ref(first), ctx.ref(other), f"{predicate}_with", evidence, tuple(attrs)
+                )
+
+
+def _inherited_subjects(
+    verb: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
+    """The understood subject of a controlled or conjoined verb.
+
+    "Trump directed the CIA to share ...": the object of "directed" shares;
+    "Trump wanted to meet Putin": the subject of "wanted" meets.
+    """
+    if verb.dep_ in ("xcomp", "ccomp") and verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        head = verb.head
+        for child in head.children:
+            if child.dep_ in _OBJ:
+                found = _entities_of(child, ctx, refs)
+                if found:
+                    return found
+        for child in head.children:
+            if child.dep_ in _SUBJ:
+                return _entities_of(child, ctx, refs)
+        return _inherited_subjects(head, ctx, refs) if head.i != verb.i else []
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        head = verb.head
+        for child in head.children:
+            if child.dep_ in _SUBJ:
+                return _entities_of(child, ctx, refs)
+    return []

@@ -1,0 +1,511 @@
+"""Ingest: sources in, :class:`~kgraph.Document` records and cleaned segments out.
+
+A source is a path (file or directory), a glob, raw text or a Document.
+Files are read as plain text (UTF-8 with or without BOM, UTF-16 with BOM,
+anything else decoded as cp1252 with a warning), HTML (markup, scripts and
+styles dropped by :mod:`html.parser`) or JSONL (one article a line with a
+``text`` field).
+
+:func:`prepare` then splits an article into what NLP should read and what it
+should not: the headline (kept as the title), the byline (kept as authors),
+the dateline, and page furniture (donation appeals, sign-up boxes, image
+credits).  Offsets are never shifted: the kept parts are handed on as
+``(offset, text)`` segments of the original text.
+
+>>> p = prepare(Document("Big News Today\\n\\nBy Ann Lee and Bo Chan\\n\\nPompeo warned Lavrov.\\n", id="d"))
+>>> p.info.title, p.info.authors
+('Big News Today', ('Ann Lee', 'Bo Chan'))
+>>> [text for _, text in p.segments]
+['Pompeo warned Lavrov.']
+"""
+
+from __future__ import annotations
+
+import glob as globmod
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from kgraph._errors import DocumentError, DocumentNotFoundError
+from kgraph._model import Document, DocumentInfo
+
+if TYPE_CHECKING:
+    from kgraph._api import BuildReport
+
+__all__ = ["Prepared", "iter_documents", "prepare", "read_file"]
+
+log = logging.getLogger("kgraph.ingest")
+
+TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES: Final = frozenset({".jsonl", ".ndjson"})
+KNOWN_SUFFIXES: Final = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+_GLOB_CHARS: Final = re.compile(r"[*?\[]")
+
+# Page furniture: a paragraph matching one of these is not article text.
+_FURNITURE: Final = re.compile(
+    r"\b(?:donat(?:e|ion|ions|ing)|contribution|subscri(?:be|ber|bers|ption)|sign up|newsletter"
+    r"|your support|support (?:our|us|independent)|click (?:here|to)|image via|photo via"
+    r"|images? (?:by|courtesy)|getty images|shutterstock|all rights reserved|advertisement"
+    r"|read more|your inbox|paypal|credit card|honest news|independent (?:news|journalism)"
+    r"|follow us|share this|sponsored)\b",
+    re.IGNORECASE,
+)
+_BYLINE: Final = re.compile(r"^\s*By\s+(?P<names>[A-Z][^\n]{2,200}?)\s*$")
+_NAME: Final = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}")
+_DATELINE: Final = re.compile(
+    r"^\s*(?:Published|Updated|Posted)\b[^\n]{0,120}$|^\s*(?:Published|Updated)\s*:", re.IGNORECASE
+)
+_PUBLISHED: Final = re.compile(r"Published\s+(?:on\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
+_SENTENCE_END: Final = re.compile(r"[.!?\"”'’)\]:;,]\s*$")
+_PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_MINOR_WORDS: Final = frozenset(
+    "a an and as at but by for from in into nor of on or over per the to up via vs with".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready for NLP: its info, the author spans and the segments to read."""
+
+    document: Document
+    info: DocumentInfo
+    segments: tuple[tuple[int, str], ...]
+    authors: tuple[tuple[str, int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def iter_documents(sources: Any, *, report: BuildReport | None = None) -> Iterator[Document]:
+    """Yield Documents from files, directories, globs, raw strings and Documents, lazily.
+
+    Every document gets an id: the file stem, ``stem-N`` for line N of a JSONL
+    file, the given id, or a content hash for raw text.
+    """
+    if isinstance(sources, (str, Path, Document)):
+        sources = [sources]
+    seen: dict[str, str] = {}
+    for source in sources:
+        for document in _expand(source):
+            doc_id = document.id or _hash_id(document.text)
+            digest = _sha256(document.text)
+            if doc_id in seen and seen[doc_id] != digest:
+                doc_id = f"{doc_id}-{digest[:8]}"
+            seen[doc_id] = digest
+            if not document.text.strip():
+                msg = f"document {doc_id!r} is empty; skipped"
+                log.warning(msg)
+                if report is not None:
+                    report.skipped.append((doc_id, "empty"))
+                continue
+            yield _replace_id(document, doc_id)
+
+
+def _replace_id(document: Document, doc_id: str) -> Document:
+    if document.id == doc_id:
+        return document
+    return Document(
+        document.text,
+        id=doc_id,
+        title=document.title,
+        url=document.url,
+        published=document.published,
+        source=document.source,
+        authors=document.authors,
+    )
+
+
+def _expand(source: Any) -> Iterator[Document]:
+    if isinstance(source, Document):
+        yield source
+        return
+    if isinstance(source, Path):
+        yield from _expand_path(source)
+        return
+    if not isinstance(source, str):
+        raise DocumentError(
+            f"cannot read a source of type {type(source).__name__}: "
+            "give a path, a glob, raw text or a kgraph.Document"
+        )
+    if "\n" not in source and len(source) < 4096:
+        if _GLOB_CHARS.search(source) and not Path(source).exists():
+            matches = sorted(globmod.glob(source, recursive=True))
+            if not matches:
+                raise DocumentNotFoundError(f"the glob {source!r} matches no file")
+            for match in matches:
+                if Path(match).is_file():
+                    yield from read_file(match)
+            return
+        path = Path(source).expanduser()
+        if path.exists():
+            yield from _expand_path(path)
+            return
+        if _looks_like_path(source):
+            raise DocumentNotFoundError(
+                f"no such file or directory: {source!r} (pass a Document to read it as text)"
+            )
+    yield Document(source)
+
+
+def _looks_like_path(s: str) -> bool:
+    return (" " not in s.strip() and ("/" in s or "\\" in s)) or Path(s).suffix.lower() in KNOWN_SUFFIXES
+
+
+def _expand_path(path: Path) -> Iterator[Document]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        files = [p for p in files if p.name.lower() not in {"readme.md", "readme.txt"}]
+        if not files:
+            raise DocumentNotFoundError(
+                f"the directory {str(path)!r} holds no .txt, .html or .jsonl file"
+            )
+        for file in files:
+            yield from read_file(file)
+    elif path.is_file():
+        yield from read_file(path)
+    else:
+        raise DocumentNotFoundError(f"no such file or directory: {str(path)!r}")
+
+
+def read_file(path: str | Path) -> Iterator[Document]:
+    """Yield the documents in one file (one, or one per JSONL line)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DocumentNotFoundError(f"cannot read {str(path)!r}: {err.strerror}") from err
+    text = decode(raw, name=str(path))
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(text, path)
+    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+        body, title = html_to_text(text)
+        yield Document(body, id=path.stem, title=title, source=str(path))
+    else:
+        yield Document(text, id=path.stem, source=str(path))
+
+
+def decode(raw: bytes, *, name: str = "<bytes>") -> str:
+    """Decode file bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else cp1252 with a warning.
+
+    Line ends become ``\\n``.
+
+    >>> decode(b"\\xef\\xbb\\xbfa\\r\\nb")
+    'a\\nb'
+    >>> decode("caf\\u00e9".encode("utf-16"))
+    'café'
+    """
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text = raw.decode("utf-32")
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    else:
+        if b"\x00" in raw[:8192]:
+            raise DocumentError(f"{name!r} looks like a binary file (it holds NUL bytes); not read")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            log.warning("%s is not UTF-8; decoded as cp1252 (Windows Latin-1)", name)
+            text = raw.decode("cp1252", errors="replace")
+    text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise DocumentError(f"{path}:{lineno}: not valid JSON ({err.msg})") from err
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise DocumentError(f"{path}:{lineno}: expected an object with a 'text' string")
+        doc_id = record.get("id")
+        authors = record.get("authors") or ()
+        if isinstance(authors, str):
+            authors = (authors,)
+        yield Document(
+            record["text"],
+            id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{lineno}",
+            title=_str_or_none(record.get("title")),
+            url=_str_or_none(record.get("url")),
+            published=_str_or_none(record.get("published") or record.get("date")),
+            source=_str_or_none(record.get("source")) or str(path),
+            authors=tuple(str(a) for a in authors),
+        )
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP: Final = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+    _BLOCK: Final = frozenset(
+        "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote "
+        "pre figure figcaption dd dt hr main aside nav title".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+        self._in_h1 = False
+        self.h1: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skip += 1
+        if tag == "h1":
+            self._in_h1 = True
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skip:
+            self._skip -= 1
+        if tag == "h1":
+            self._in_h1 = False
+        if tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+            if self._in_h1:
+                self.h1.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Return the text of an HTML page and its title; scripts and styles are dropped.
+
+    >>> html_to_text("<html><title>T</title><p>A <b>b</b></p><script>x()</script><p>C</p></html>")
+    ('A b\\n\\nC', 'T')
+    """
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    title = " ".join("".join(parser.h1 or parser.title).split()) or None
+    return text, title
+
+
+def _hash_id(text: str) -> str:
+    return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# -- preparing ----------------------------------------------------------------------------
+
+
+def _is_title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’\-]*", line)
+    if len(words) < 2:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and sum(w[0].isupper() for w in major) / len(major) >= 0.75
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without closing punctuation: a headline or a sub-heading."""
+    stripped = line.strip()
+    words = stripped.split()
+    return 0 < len(words) <= 20 and not _SENTENCE_END.search(stripped) and len(stripped) <= 200
+
+
+def _parse_byline(line: str) -> list[tuple[str, int]]:
+    match = _BYLINE.match(line)
+    if not match:
+        return []
+    names_part = match.group("names")
+    base = match.start("names")
+    out = []
+    for name in _NAME.finditer(names_part):
+        words = name.group().split()
+        if words and words[0] in ("And", "The"):
+            continue
+        if 2 <= len(words) <= 4:
+            out.append((name.group(), base + name.start()))
+    # reject "By the way ..." and sentences: every chunk between separators must be a name
+    leftovers = _NAME.sub("", names_part)
+    if re.sub(r"\s*(?:,|and|&)\s*", "", leftovers).strip():
+        return []
+    return out
+
+
+def _parse_date(text: str) -> str | None:
+    match = _PUBLISHED.search(text)
+    if not match:
+        return None
+    raw = match.group("date").replace(".", "").replace("Sept", "Sep")
+    for fmt in ("%b %d, %Y", "%B %d, %Y"):
+        try:
+            return datetime.strptime(raw, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def prepare(document: Document, *, max_chars: int = 100_000) -> Prepared:
+    """Split a document into headline, byline, furniture and the segments NLP reads.
+
+    Segments are runs of kept paragraphs, at most ``max_chars`` long (longer
+    paragraphs are cut at sentence-like boundaries), with their offsets.
+    """
+    text = document.text
+    assert document.id is not None
+    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text)]
+    title = document.title
+    authors: list[tuple[str, int, int]] = []
+    published = document.published
+    keep: list[tuple[int, str]] = []
+    first_content = True
+    dropped_tail_from = _furniture_tail(paragraphs)
+    norm_title = " ".join(title.split()).lower() if title else None
+    for index, (start, para) in enumerate(paragraphs):
+        line = para.strip()
+        if index >= dropped_tail_from or not line or re.fullmatch(r"[{}\s\W]*", line):
+            continue
+        flat = " ".join(line.split())
+        if first_content:
+            first_content = False
+            if norm_title is None and "\n" not in line and _is_heading(line):
+                title, norm_title = flat, flat.lower()
+                continue
+        if norm_title is not None and flat.lower() == norm_title:
+            continue  # a repeated headline
+        byline = _parse_byline(line) if "\n" not in line else []
+        if byline:
+            offset = start + (len(para) - len(para.lstrip()))
+            authors.extend((name, offset + pos, offset + pos + len(name)) for name, pos in byline)
+            continue
+        if _DATELINE.match(line):
+            published = published or _parse_date(line)
+            continue
+        if _FURNITURE.search(line) and (len(line) < 400 or len(_FURNITURE.findall(line)) >= 2):
+            continue
+        if "\n" not in line and _is_heading(line) and _is_title_case(line):
+            continue  # a sub-heading or promotional box title
+        keep.append((start, para))
+    segments = _group(keep, text, max_chars)
+    author_names = tuple(document.authors) or tuple(dict.fromkeys(name for name, _, _ in authors))
+    info = DocumentInfo(
+        id=document.id,
+        title=title,
+        url=document.url,
+        published=published,
+        source=document.source,
+        authors=author_names,
+        chars=len(text),
+        sha256=_sha256(text),
+    )
+    return Prepared(document, info, segments, tuple(authors))
+
+
+def _furniture_tail(paragraphs: list[tuple[int, str]]) -> int:
+    """Index from which the rest of the article is an appeal or sign-up block."""
+    n = len(paragraphs)
+    for index in range(max(1, n // 2), n):
+        if not _FURNITURE.search(paragraphs[index][1]):
+            continue
+        rest = paragraphs[index:]
+        junk = sum(
+            1 for _, p in rest if _FURNITURE.search(p) or len(p.split()) <= 6 or not p.strip("{} \n")
+        )
+        if junk / len(rest) >= 0.6:
+            # an appeal often opens with one or two short lines before the first cue
+            while index > 0 and len(paragraphs[index - 1][1].split()) <= 8 and not _SENTENCE_END.search(
+                paragraphs[index - 1][1].rstrip(" ?")
+            ):
+                index -= 1
+            while index > 0 and paragraphs[index - 1][1].rstrip().endswith("?") and len(
+                paragraphs[index - 1][1].split()
+            ) <= 8:
+                index -= 1
+            return index
+    return n
+
+
+def _group(keep: list[tuple[int, str]], text: str, max_chars: int) -> tuple[tuple[int, str], ...]:
+    segments: list[tuple[int, str]] = []
+    cur_start: int | None = None
+    cur_end = 0
+    for start, para in keep:
+        for piece_start, piece in _split_long(start, para, max_chars):
+            end = piece_start + len(piece)
+            if cur_start is not None and end - cur_start <= max_chars:
+                cur_end = end
+                continue
+            if cur_start is not None:
+                segments.append((cur_start, text[cur_start:cur_end]))
+            cur_start, cur_end = piece_start, end
+    if cur_start is not None:
+        segments.append((cur_start, text[cur_start:cur_end]))
+    # a segment spans skipped paragraphs too: blank them so NLP does not read them
+    kept = {(s, s + len(p)) for s, p in keep}
+    return tuple(_blank_skipped(seg_start, seg, kept) for seg_start, seg in segments)
+
+
+def _blank_skipped(
+    seg_start: int, seg: str, kept: set[tuple[int, int]]
+) -> tuple[int, str]:
+    chars = list(seg)
+    for match in _PARAGRAPH.finditer(seg):
+        a, b = seg_start + match.start(), seg_start + match.end()
+        if not any(s <= a and b <= e for s, e in kept):
+            for i in range(match.start(), match.end()):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    blanked = "".join(chars)
+    # whitespace-only runs between paragraphs collapse to newlines for the parser
+    return seg_start, re.sub(r"\n[ \t]+(?=\n)", lambda m: "\n" + " " * (len(m.group()) - 1), blanked)
+
+
+def _split_long(start: int, para: str, max_chars: int) -> Iterator[tuple[int, str]]:
+    if len(para) <= max_chars:
+        yield start, para
+        return
+    pos = 0
+    while pos < len(para):
+        end = min(len(para), pos + max_chars)
+        if end < len(para):
+            cut = max(para.rfind(". ", pos, end), para.rfind("\n", pos, end))
+            if cut > pos:
+                end = cut + 1
+        yield start + pos, para[pos:end]
+        pos = end
+
+
+def iter_prepared(documents: Iterable[Document], *, max_chars: int = 100_000) -> Iterator[Prepared]:
+    """:func:`prepare` each document."""
+    for document in documents:
+        yield prepare(document, max_chars=max_chars)

