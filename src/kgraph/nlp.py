@@ -44,7 +44,7 @@ def load_model(model: str | Language | None = None) -> Language:
     kgraph._errors.ModelNotFoundError: cannot load the spaCy pipeline 'no_such_model_xyz': ...
     """
     if model is not None and not isinstance(model, str):
-        return model
+        return with_paragraph_boundaries(model)
     names = (model,) if model else DEFAULT_MODELS
     with _LOCK:
         for name in names:
@@ -76,9 +76,16 @@ def _load(name: str) -> Language:
             return spacy.load(name)
         raise
     loader = getattr(module, "load", None)
-    if loader is None:
-        return spacy.load(name)
-    nlp: Language = loader()
+    nlp: Language = spacy.load(name) if loader is None else loader()
+    return with_paragraph_boundaries(nlp)
+
+
+def with_paragraph_boundaries(nlp: Language) -> Language:
+    """Add kgraph's paragraph-boundary component before the parser (once)."""
+    from kgraph import _spacy_components  # noqa: F401  (registers the factory)
+
+    if "kgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("kgraph_paragraphs", before="parser")
     return nlp
 
 

@@ -581,7 +581,9 @@ def merge_allegations(
     for members in groups.values():
         recs = [records[i] for i in members]
         evidence = sorted({e for _, r in recs for e in r.evidence})
-        main_doc, main = min(recs, key=lambda x: (-len(x[1].evidence), x[0], x[1].evidence[:1], x[1].key))
+        # the label comes from a stated claim ("Russia offered a bounty ...") before a noun
+        # phrase ("the Russian bounties"), then from the earliest document
+        main_doc, main = min(recs, key=lambda x: (x[1].key[:1] != "c", x[0], x[1].evidence[:1], x[1].key))
         roles: dict[tuple[str, str], tuple[set[object], list[bool]]] = {}
         for doc, record in recs:
             for role in record.roles:

@@ -56,6 +56,7 @@ class ExtractionContext:
     by_token: dict[int, RawMention] = field(default_factory=dict)
     references: Any = None
     roles: list[Any] = field(default_factory=list)
+    postings: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
@@ -136,6 +137,14 @@ def extract_document(
                     allegations.append(record)
                 else:
                     relations.append(record)
+    # a claim is quoted, not asserted: the accused's acts in a claim's sentence are no facts
+    claimed = {
+        (role.entity, role.evidence)
+        for record in allegations
+        for role in record.roles
+        if role.role == "accused"
+    }
+    relations = [r for r in relations if (r.subject, r.evidence) not in claimed]
     return resolve_document(prepared.info, mentions, relations, allegations, prepared.warnings)
 
 

@@ -60,7 +60,7 @@ ACTS: Final[dict[str, str]] = {
     "espionage": "espionage", "smuggle": "smuggling", "smuggling": "smuggling",
     "launder": "laundering", "laundering": "laundering", "fraud": "fraud",
     "corruption": "corruption", "cover-up": "cover_up", "obstruct": "obstruction",
-    "obstruction": "obstruction", "support": "support", "fund": "funding",
+    "obstruction": "obstruction", "support": "support", "aid": "support", "assistance": "support", "fund": "funding",
     "funding": "funding", "finance": "funding", "train": "training", "harbor": "harboring",
     "shelter": "harboring", "sanction": "sanctions", "threaten": "threat", "threat": "threat",
     "violate": "violation", "violation": "violation", "supply": "arm", "provide": "provide",
@@ -87,7 +87,17 @@ _GENERIC_ACT_HEADS: Final = frozenset(
 )
 _DENY: Final = frozenset(
     {"deny", "denounce", "reject", "dismiss", "dispute", "refute", "rebut", "deride", "disavow",
-     "contest", "brush", "discount", "downplay", "ridicule", "mock", "scoff"}
+     "contest", "brush", "discount", "downplay", "ridicule", "mock", "scoff", "criticize",
+     "question", "doubt"}
+)
+_ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
+_RAISERS: Final = frozenset(
+    {"raise", "report", "allege", "cite", "document", "flag", "detail", "describe", "disclose",
+     "reveal", "publish", "expose", "uncover"}
+)
+_OBJECT_CONTROL: Final = frozenset(
+    {"warn", "urge", "ask", "tell", "caution", "press", "pressure", "push", "persuade", "prod",
+     "forbid", "stop", "prevent", "deter", "accuse", "blame"}
 )
 _CONFIRM: Final = frozenset({"confirm", "corroborate", "verify", "acknowledge", "admit", "substantiate"})
 _DISMISS_NOUNS: Final = frozenset(
@@ -129,16 +139,24 @@ class AllegationExtractor:
 
 
 def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
-    """One record per (accused, keyword) in a sentence; clause records win."""
+    """One record per (accused, keyword) in a sentence: clause records first, the roles of
+    the others folded in ("X warned Y against Z paying bounties, officials said")."""
     out: list[AllegationRecord] = []
-    seen: set[tuple[str, str]] = set()
     for record in sorted(records, key=lambda r: (r.key[0] != "c", r.key)):
         accused = {r.entity for r in record.roles if r.role == "accused"}
         pairs = {(a, k) for a in accused for k in record.keywords}
-        if pairs and pairs <= seen:
-            continue
-        seen |= pairs
-        out.append(record)
+        for index, kept in enumerate(out):
+            kept_accused = {r.entity for r in kept.roles if r.role == "accused"}
+            if pairs & {(a, k) for a in kept_accused for k in kept.keywords}:
+                roles = tuple(dict.fromkeys(kept.roles + record.roles))
+                out[index] = AllegationRecord(
+                    kept.key, kept.label, kept.text, kept.status,
+                    tuple(sorted(set(kept.keywords) | set(record.keywords))), kept.evidence, roles,
+                    kept.confidence or record.confidence, tuple(dict.fromkeys(kept.dates + record.dates)),
+                )
+                break
+        else:
+            out.append(record)
     return out
 
 
@@ -160,6 +178,25 @@ def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
     if len(found) == 1 and found[0] in WEAK_ACTS and found[0] not in ("share", "kill"):
         return ()
     return tuple(found)
+
+
+def _predicate_tokens(verb: Token) -> list[Token]:
+    """The words that say what the clause's subject did: the verb, its objects and their
+    compounds, controlled and conjoined verbs ("was arming", "providing weapons and cash",
+    "directed ... to share intelligence")."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "dative"):
+            out.append(child)
+            out += [c for c in child.children if c.dep_ in ("compound", "amod", "conj")]
+            out += [c for c in child.conjuncts]
+        elif child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "xcomp" and _lemma(verb) in _OBJECT_CONTROL:
+                continue  # "warned X against paying": the act is X's, not the warner's
+            out += _predicate_tokens(child)
+        elif child.dep_ == "prt":
+            out.append(child)
+    return out
 
 
 def _entities(tok: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
@@ -211,9 +248,25 @@ def _recipients(cue: Token, ctx: ExtractionContext, refs: References) -> list[tu
     return out
 
 
+def _gerund_subject(verb: Token, ctx: ExtractionContext) -> RawMention | None:
+    """The subject of a gerund after a preposition: "against [Moscow] paying bounties"."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    m = ctx.mention_at(prev)
+    if m is not None and prev.dep_ in ("pobj", "poss", "nsubj") and m.type != "Person" or (
+        m is not None and prev.tag_ == "POS"
+    ):
+        return m
+    return None
+
+
 def _clause_subjects(verb: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
     from kgraph.extract.relations import _inherited_subjects
 
+    gerund = _gerund_subject(verb, ctx)
+    if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return [(gerund, False)]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.dep_ == "nsubjpass":
@@ -272,9 +325,14 @@ def _label(clause: Span, subject: RawMention) -> str:
     text = clause.text
     rel_start = subject.start - (clause.doc[clause.start].idx + _doc_offset(clause, subject))
     name = subject.canonical or subject.text
-    words = [t for t in clause if t.dep_ != "mark"]
-    if words:
-        text = clause.doc[words[0].i : clause.end].text
+    root = clause.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = subj.left_edge.i if subj is not None else next(
+        (t.i for t in clause if t.dep_ != "mark"), clause.start
+    )
+    if subj is None and clause.start <= subject.tok_start < first:
+        first = subject.tok_start
+    text = clause.doc[max(first, clause.start) : clause.end].text
     if subject.demonym:
         # "the Russian government offered" -> "Russia offered"
         for tok in clause:
@@ -299,8 +357,14 @@ def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[Al
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and lemma in _CUE_VERBS:
             clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-            # "Trump directed ..., officials told Just Security": the cue hangs off the claim
-            if tok.dep_ in ("ccomp", "parataxis", "advcl") and tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) not in _CUE_VERBS:
+            own_subject = any(c.dep_ == "nsubj" for c in tok.children)
+            # "“Trump directed ...,” officials told Just Security": the claim comes first
+            clauses += [
+                c for c in tok.children
+                if c.dep_ in ("advcl", "parataxis") and c.i < tok.i and own_subject
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ]
+            if tok.dep_ in ("ccomp", "parataxis") and own_subject and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) not in _CUE_VERBS:
                 clauses.append(tok.head)
             claimants = _claimants(tok, sent, ctx, refs)
             recipients = _recipients(tok, ctx, refs)
@@ -335,8 +399,12 @@ def _noun_claimants(noun: Token, ctx: ExtractionContext, refs: References) -> li
                 out += _entities(pobj, ctx, refs)
     if not out:
         head = noun.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i:
             head = head.head
+        while head.pos_ == "ADJ" and head.head.i != head.i:
+            head = head.head  # "became confident in intelligence reports"
+        if _lemma(head) in _DENY or _lemma(head) in ("mention", "discuss", "cite", "raise", "avoid"):
+            return out
         for child in head.children:
             if child.dep_ == "nsubj":
                 out += _entities(child, ctx, refs)
@@ -355,13 +423,26 @@ def _claim_clause(
     clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
     if cue.i >= clause.start and cue.i < clause.end and verb.i != cue.head.i:
         clause = sent.doc[verb.left_edge.i : cue.left_edge.i] if cue.left_edge.i > verb.left_edge.i else clause
-    accused = _clause_subjects(verb, ctx, refs)
-    keywords = _acts_in(list(clause))
     roles = [("alleged_by", m, a) for m, a in claimants] + [("reported_by", m, a) for m, a in recipients]
     roles += _reported_by(sent, ctx, refs)
-    record = _record("c", verb, sent, ctx, accused, keywords, clause, roles)
-    if record is not None:
-        yield record
+    # the clause itself, or an act clause nested in it ("warned X against Moscow paying bounties")
+    for inner in [verb, *(t for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB")]:
+        if inner.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in inner.children
+        ) and _gerund_subject(inner, ctx) is None:
+            continue
+        accused = _clause_subjects(inner, ctx, refs)
+        keywords = _acts_in(_predicate_tokens(inner))
+        if not accused or not keywords:
+            continue
+        inner_clause = clause if inner.i == verb.i else sent.doc[inner.left_edge.i : inner.right_edge.i + 1]
+        gerund = _gerund_subject(inner, ctx)
+        if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
+            inner_clause = sent.doc[min(gerund.tok_start, inner_clause.start) : inner_clause.end]
+        record = _record("c", inner, sent, ctx, accused, keywords, inner_clause, roles)
+        if record is not None:
+            yield record
+            return
 
 
 def _reported_by(sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[str, RawMention, bool]]:
@@ -408,6 +489,8 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
             act = ACTS.get(_lemma(inner[0])) or ACTS.get(inner[0].lower_)
         elif act is None:
             continue
+        if act == "support" and any(c.lower_ in _ARMED for c in head.children):
+            act = "arm"  # "material support", "military aid"
         if act in WEAK_ACTS:
             continue
         # a compound inside a larger act phrase is handled at its head
@@ -433,6 +516,16 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         if claim_cue is not None:
             roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx, refs)]
         roles += _reported_by(sent, ctx, refs)
+        # "support ... raised publicly by Defense Secretary James Mattis"
+        for verb in sent:
+            if (
+                verb.pos_ == "VERB" and _lemma(verb) in _RAISERS and _lemma(verb) != "report"
+                and not any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
+            ):
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx, refs)]
         np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(np) > 25:
             np = sent.doc[head.left_edge.i : head.i + 1]

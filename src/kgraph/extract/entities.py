@@ -124,8 +124,8 @@ def _trim(span: Span) -> tuple[int, int] | None:
     ):
         start += 1
     while start < end and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in ".)"
-        or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct and doc[end - 1].text != ")" or doc[end - 1].is_space
     ):
         end -= 1
     while start < end and doc[start].lower_ in _HONORIFICS:
@@ -191,6 +191,24 @@ def extract_mentions(
                     mention = replace(mention, nickname_like=True)
             yield mention
     yield from _gazetteer_mentions(doc, offset, gazetteer, taken)
+    yield from _surname_mentions(doc, offset, taken)
+
+
+def _surname_mentions(doc: Doc, offset: int, taken: set[int]) -> Iterator[RawMention]:
+    """A known person's surname that spaCy did not tag ("Trump directed the CIA")."""
+    surnames: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and doc[ent.end - 1].is_title:
+            surnames.add(doc[ent.end - 1].text)
+    if not surnames:
+        return
+    for tok in doc:
+        if tok.i in taken or tok.text not in surnames or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name ("Trump Tower")
+        taken.add(tok.i)
+        yield _make(doc, tok.i, tok.i + 1, "PERSON", offset, None)
 
 
 def _from_span(

@@ -47,7 +47,17 @@ _HEDGES: Final = frozenset(
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
-_SKIP_VERBS: Final = frozenset({"be", "have", "do", "become", "say", "seem", "get"})
+_SKIP_VERBS: Final = frozenset(
+    {"be", "have", "do", "become", "say", "seem", "get", "serve", "work", "act", "include"}
+)
+_PREPS: Final = frozenset(
+    {"with", "to", "against", "about", "for", "over", "toward", "towards", "into", "from", "at",
+     "on", "upon", "between", "among", "regarding", "onto", "via", "through"}
+)
+_PLACE_PREPS: Final = frozenset(
+    {"in", "at", "on", "from", "across", "throughout", "near", "inside", "outside", "within", "into",
+     "around", "through", "via"}
+)
 _ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
 _FORMER: Final = frozenset({"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"})
 _NOT_ROLES: Final = frozenset(
@@ -85,10 +95,9 @@ def _role_words(head: Token, ctx: ExtractionContext) -> tuple[str, bool]:
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.head.i >= tok.i and tok.i >= head.left_edge.i:
-            # only the pre-modifiers that lead up to the head ("top", "senior operations")
-            if tok.i == head.i or _attaches_to(tok, head):
-                words.append(tok)
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.i == head.i or _attaches_to(tok, head)):
+            # the head and the pre-modifiers that lead up to it ("top democrat")
+            words.append(tok)
     text = " ".join(t.lower_ for t in words)
     return text, former
 
@@ -145,6 +154,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
     """Every role stated for a person mention of ``doc``."""
     roles: list[Role] = []
     seen: set[tuple[int, int, str]] = set()
+    postings: list[tuple[RawMention, RawMention, str, int]] = []
 
     def add(person: RawMention, head: Token, *, former: bool = False, orgs: list[RawMention] | None = None) -> None:
         words, was = _role_words(head, ctx)
@@ -154,6 +164,13 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             return
         former = former or was
         targets = orgs if orgs is not None else _org_of(head, ctx, person)
+        targets = [o for o in targets if o.type != "Location"] if targets else targets
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to" and head.lemma_.lower() in _POSTED:
+                for pobj in prep.children:
+                    pm = ctx.mention_at(pobj)
+                    if pobj.dep_ == "pobj" and pm is not None and pm.type == "Country":
+                        postings.append((person, pm, f"{head.lemma_.lower()}_to", head.i))
         for org in targets or [None]:  # type: ignore[list-item]
             key = (person.start, org.start if org else -1, words)
             if key in seen:
@@ -181,7 +198,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
         title_nouns = [t for t in pre if t.pos_ in ("NOUN", "PROPN") and ctx.mention_at(t) is None
                        and t.lower_ not in _NOT_ROLES and t.lower_ not in ("mr.", "ms.", "mrs.")]
         if title_nouns:
-            left = pre[0].i
+            left = min(t.left_edge.i for t in pre)
             orgs = [ctx.mention_at(t) for t in doc[left : m.tok_start]]
             org_list = []
             for o in orgs:
@@ -191,6 +208,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             org_list += [p for p in poss if p is not None and p.type != "Person" and p not in org_list]
             former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
             words = " ".join(t.lower_ for t in title_nouns)
+            org_list = [o for o in org_list if o.type != "Location"]
             if org_list:
                 for org in org_list:
                     key = (m.start, org.start, words)
@@ -198,10 +216,12 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                         seen.add(key)
                         roles.append(Role(m, org, words, former, title_nouns[-1].i))
         else:
-            # possessive: "Just Security's Ryan Goodman"
-            for child in head.children:
-                pm = ctx.mention_at(child)
-                if child.dep_ == "poss" and pm is not None and pm.type != "Person":
+            # possessive: "Just Security's Ryan Goodman" (by the parse, or by the surface)
+            owners = [ctx.mention_at(c) for c in head.children if c.dep_ == "poss"]
+            if m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in ("'s", "’s"):
+                owners.append(ctx.mention_at(doc[m.tok_start - 2]))
+            for pm in owners:
+                if pm is not None and pm.type in ("Agency", "Organization"):
                     key = (m.start, pm.start, "affiliate")
                     if key not in seen:
                         seen.add(key)
@@ -229,6 +249,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                             ]
                         if orgs:
                             add(m, role_head, former=former, orgs=orgs)
+    ctx.postings = postings
     return roles
 
 
@@ -239,9 +260,9 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[RelationRecord]:
         roles = find_roles(doc, context)
+        context.roles = roles
         refs = build_references(doc, context, roles)
         context.references = refs  # shared with the allegation extractor
-        context.roles = roles
         for role in roles:
             if role.org is None:
                 continue
@@ -251,6 +272,11 @@ class RelationExtractor:
             yield RelationRecord(
                 context.ref(role.person), context.ref(role.org), "holds_role",
                 context.evidence(doc[role.token : role.token + 1]), tuple(attrs),
+            )
+        for person, country, predicate, token in getattr(context, "postings", ()):
+            yield RelationRecord(
+                context.ref(person), context.ref(country), predicate,
+                context.evidence(doc[token : token + 1]),
             )
         for sent in doc.sents:
             yield from _sentence_relations(sent, context, refs)
@@ -267,11 +293,16 @@ def _entities_of(tok: Token, ctx: ExtractionContext, refs: References) -> list[t
                 continue
             out.append((m, False))
             continue
-        if t.pos_ in ("NOUN",) and t.lemma_ in _GROUP_NOUNS:
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        owner_m = ctx.mention_at(owner) if owner is not None else None
+        holder = _role_holder(t, owner_m, ctx) if owner_m is not None and t.pos_ == "NOUN" else None
+        if holder is not None:
+            out.append((holder, False))
+        elif t.pos_ in ("NOUN",) and t.lemma_ in _GROUP_NOUNS:
             inner = _modifier_entity(t, ctx)
             if inner is not None:
                 out.append((inner, True))
-        elif t.pos_ == "NOUN":
+        elif t.pos_ in ("NOUN", "PRON", "DET"):
             inner = _possessor(t, ctx)
             if inner is not None:
                 out.append((inner, False))
@@ -279,13 +310,38 @@ def _entities_of(tok: Token, ctx: ExtractionContext, refs: References) -> list[t
 
 
 def _possessor(tok: Token, ctx: ExtractionContext) -> RawMention | None:
-    """The owner of a metonymic object: "Russia's policies" stands for Russia."""
+    """The owner of a metonymic object: "(some of) Russia's policies" stands for Russia;
+    "Russia's foreign minister" for the person known to hold that role."""
+    if tok.lower_ in _QUANTIFIERS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return ctx.mention_at(pobj) or _possessor(pobj, ctx)
+        return None
     for child in tok.children:
         if child.dep_ == "poss":
             m = ctx.mention_at(child)
             if m is not None:
-                return m
+                holder = _role_holder(tok, m, ctx)
+                return holder or m
     return None
+
+
+_POSTED: Final = frozenset({"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"})
+_QUANTIFIERS: Final = frozenset({"some", "many", "most", "all", "much", "part", "one", "several", "each"})
+
+
+def _role_holder(noun: Token, org: RawMention, ctx: ExtractionContext) -> RawMention | None:
+    """The one person this Doc says holds role ``noun`` in ``org`` ("Russia's foreign minister")."""
+    lemma = noun.lemma_.lower()
+    holders = {
+        role.person.text.split()[-1]: role.person
+        for role in ctx.roles
+        if role.org is not None and (role.org.gid or role.org.text) == (org.gid or org.text)
+        and role.role.split()[-1] == lemma
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 _GROUP_NOUNS: Final = frozenset(
@@ -350,6 +406,12 @@ def _sentence_relations(
                         subjects += _entities_of(pobj, ctx, refs)
         if not subjects:
             subjects = _inherited_subjects(verb, ctx, refs)
+        if not subjects:
+            # a mis-parsed subject: "President Trump pressured CIA" with Trump as npadvmod
+            for child in verb.lefts:
+                m = ctx.mention_at(child)
+                if child.dep_ in ("npadvmod", "dep", "nmod") and m is not None and child.i == verb.i - 1:
+                    subjects.append((m, False))
         object_noun = ""
         for child in verb.children:
             if child.dep_ in _OBJ:
@@ -357,14 +419,18 @@ def _sentence_relations(
                 if found:
                     objects += [(m, a, "") for m, a in found]
                 elif child.pos_ == "NOUN":
-                    object_noun = child.lemma_.lower()
+                    compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                    object_noun = (compounds[0] if compounds else child).lemma_.lower()
         for child in verb.children:
-            if child.dep_ != "prep":
+            if child.dep_ != "prep" or child.lower_ not in _PREPS:
                 continue
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     suffix = (f"{object_noun}_" if object_noun else "") + child.lower_
-                    objects += [(m, a, suffix) for m, a in _entities_of(pobj, ctx, refs)]
+                    objects += [
+                        (m, a, suffix) for m, a in _entities_of(pobj, ctx, refs)
+                        if not (child.lower_ in _PLACE_PREPS and m.type in ("Country", "Location") and not a)
+                    ]
         if not subjects:
             continue
         predicate = _predicate(verb)
