@@ -437,11 +437,10 @@ def _furniture_tail(paragraphs: list[tuple[int, str]]) -> int:
     for index in range(max(1, n // 2), n):
         if not _FURNITURE.search(paragraphs[index][1]):
             continue
-        rest = paragraphs[index:]
-        junk = sum(
-            1 for _, p in rest if _FURNITURE.search(p) or len(p.split()) <= 6 or not p.strip("{} \n")
-        )
-        if junk / len(rest) >= 0.6:
+        # the rest is an appeal when most of its real paragraphs carry a cue
+        rest = [p for _, p in paragraphs[index:] if len(p.split()) > 6]
+        cues = sum(1 for p in rest if _FURNITURE.search(p))
+        if cues >= 2 and cues / len(rest) >= 0.75:
             # an appeal often opens with one or two short lines before the first cue
             while index > 0 and len(paragraphs[index - 1][1].split()) <= 8 and not _SENTENCE_END.search(
                 paragraphs[index - 1][1].rstrip(" ?")

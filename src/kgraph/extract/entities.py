@@ -135,6 +135,22 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
+def _extend_to_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Grow a span over capitalised neighbours when that makes a name the gazetteer knows
+    ("Security" in "Just Security's" is "Just Security")."""
+    if gaz.lookup(doc[start:end].text) is not None:
+        return start, end
+    for left in range(start, max(-1, start - 3), -1):
+        if left < start and not (doc[left].is_title or doc[left].is_upper):
+            break
+        for right in range(end, min(len(doc), end + 3) + 1):
+            if right > end and not (doc[right - 1].is_title or doc[right - 1].is_upper):
+                break
+            if (left, right) != (start, end) and gaz.lookup(doc[left:right].text) is not None:
+                return left, right
+    return start, end
+
+
 def _strip_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """Move ``start`` past leading title words ("President", "Gen.", "Secretary of State")."""
     best = start
@@ -248,6 +264,7 @@ def _from_span(
             break
     if start >= end:
         return
+    start, end = _extend_to_known(doc, start, end, gaz)
     text = doc[start:end].text
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
         return

@@ -421,8 +421,15 @@ def _sentence_relations(
                 elif child.pos_ == "NOUN":
                     compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                     object_noun = (compounds[0] if compounds else child).lemma_.lower()
-        for child in verb.children:
-            if child.dep_ != "prep" or child.lower_ not in _PREPS:
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        if object_noun:
+            # "share intelligence with the Kremlin": the preposition hangs off the object
+            preps += [
+                c for o in verb.children if o.dep_ in _OBJ and o.pos_ == "NOUN"
+                for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
+            ]
+        for child in preps:
+            if child.lower_ not in _PREPS:
                 continue
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -1,0 +1,154 @@
+"""Relations, roles and allegations on real parses: one sentence table per construction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import kgraph
+from kgraph import Document
+
+pytestmark = pytest.mark.model
+
+
+def _graph(text: str) -> nx.MultiDiGraph:
+    return kgraph.build([Document(text, id="t")]).graph
+
+
+def _named(g: nx.MultiDiGraph, node: str, name: str) -> bool:
+    from kgraph.extract.entities import normalize_name
+
+    attrs = g.nodes[node]
+    return normalize_name(name) in {normalize_name(a) for a in [attrs["label"], *attrs.get("aliases", [])]}
+
+
+def _edges(g: nx.MultiDiGraph, subject: str, obj: str) -> list[dict[str, Any]]:
+    return [
+        attrs for u, v, attrs in g.edges(data=True)
+        if _named(g, u, subject) and _named(g, v, obj)
+    ]
+
+
+ACTIONS = [
+    # (sentence, subject, predicate, object)
+    ("Mike Pompeo warned Sergey Lavrov about the payments.", "Mike Pompeo", "warn", "Sergey Lavrov"),
+    ("Sergey Lavrov was warned by Mike Pompeo about the payments.", "Mike Pompeo", "warn", "Sergey Lavrov"),
+    ("Donald Trump spoke with Vladimir Putin on Friday.", "Donald Trump", "speak_with", "Vladimir Putin"),
+    ("Donald Trump and Vladimir Putin have spoken eight times this year.",
+     "Donald Trump", "speak_with", "Vladimir Putin"),
+    ("Mike Pompeo confronted his Russian counterparts about the program.",
+     "Mike Pompeo", "confront", "Russia"),
+    ("Senator Jeanne Shaheen asked Mike Pompeo about the bounties.", "Jeanne Shaheen", "ask", "Mike Pompeo"),
+    ("Donald Trump directed the CIA to share intelligence with the Kremlin.", "Donald Trump", "direct", "CIA"),
+    ("Donald Trump directed the CIA to share intelligence with the Kremlin.",
+     "CIA", "share_intelligence_with", "Kremlin"),
+    ("Mike Pompeo met reporters in Washington. He later warned Sergey Lavrov.",
+     "Mike Pompeo", "warn", "Sergey Lavrov"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subject", "predicate", "obj"), ACTIONS)
+def test_action(sentence: str, subject: str, predicate: str, obj: str) -> None:
+    g = _graph(sentence)
+    predicates = [e["predicate"] for e in _edges(g, subject, obj)]
+    assert predicate in predicates, (predicates, list(g.edges(data="predicate")))
+
+
+def test_passive_and_active_give_the_same_edge() -> None:
+    active = _graph("Mike Pompeo warned Sergey Lavrov.")
+    passive = _graph("Sergey Lavrov was warned by Mike Pompeo.")
+    assert [(u, v, k) for u, v, k in active.edges(keys=True)] == [
+        (u, v, k) for u, v, k in passive.edges(keys=True)
+    ]
+
+
+ROLES = [
+    # (sentence, person, organisation, role, former)
+    ("Sergey Lavrov, Russia's foreign minister, met him.", "Sergey Lavrov", "Russia", "foreign minister", False),
+    ("Russian President Vladimir Putin spoke on Monday.", "Vladimir Putin", "Russia", "president", False),
+    ("Gen. Mark A. Milley, the chairman of the Joint Chiefs of Staff, declined to comment.",
+     "Mark A. Milley", "Joint Chiefs of Staff", "chairman", False),
+    ("And former CIA official Rolf Mowatt-Larssen told reporters that it was late.",
+     "Rolf Mowatt-Larssen", "CIA", "official", True),
+    ("Just Security's Ryan Goodman writes about the program.", "Ryan Goodman", "Just Security", "affiliate", False),
+    ("Mr. Pompeo, who previously served as the C.I.A. director, spoke.", "Pompeo", "CIA", "director", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "org", "role", "former"), ROLES)
+def test_role(sentence: str, person: str, org: str, role: str, former: bool) -> None:
+    g = _graph(sentence)
+    roles = [e for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
+    assert roles, list(g.edges(data=True))
+    assert roles[0]["role"] == role
+    assert bool(roles[0].get("former")) is former
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attr", "value"),
+    [
+        ("Donald Trump did not warn Vladimir Putin.", "negated", True),
+        ("Mike Pompeo may have warned Sergey Lavrov.", "hedged", True),
+        ("Mike Pompeo warned Sergey Lavrov on July 13.", "date", "July 13"),
+    ],
+)
+def test_relation_attributes(sentence: str, attr: str, value: object) -> None:
+    g = _graph(sentence)
+    edges = [e for u, v, e in g.edges(data=True) if e["predicate"] == "warn"]
+    assert edges and edges[0].get(attr) == value
+
+
+def _allegations(g: nx.MultiDiGraph) -> list[str]:
+    return [n for n, t in g.nodes(data="type") if t == "Allegation"]
+
+
+def _roles(g: nx.MultiDiGraph, allegation: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for _u, v, attrs in g.out_edges(allegation, data=True):
+        out.setdefault(attrs["predicate"], set()).add(g.nodes[v]["label"])
+    return out
+
+
+def test_anonymous_claim_and_denial_in_a_later_sentence() -> None:
+    g = _graph(
+        "U.S. officials said that Russia offered bounties to militants to kill American troops. "
+        "Russian officials have denounced the reports on the bounties as lies. "
+        "Donald Trump dismissed the intelligence as a hoax."
+    )
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert roles["accused"] == {"Russia"}
+    assert "United States" in roles["alleged_by"]
+    assert roles["denied_by"] == {"Russia"}
+    assert roles["dismissed_by"] == {"Donald Trump"}
+    assert g.nodes[alleg]["status"] in ("denied", "disputed")
+    anonymous = [a for _u, _v, a in g.out_edges(alleg, data=True) if a["predicate"] == "alleged_by"]
+    assert anonymous[0].get("anonymous") is True
+    # the claim is quoted, not asserted: no fact edge from Russia about the act
+    russia = next(n for n in g if g.nodes[n]["label"] == "Russia")
+    assert not [e for e in g.out_edges(russia, data="predicate") if e[2].startswith("offer")]
+
+
+def test_accusation_verb() -> None:
+    g = _graph("The Pentagon accused Russia of arming the Taliban in Afghanistan.")
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert roles["accused"] == {"Russia"}
+    assert roles["alleged_by"] == {"Pentagon"}
+    assert "arm" in g.nodes[alleg]["keywords"]
+
+
+def test_stated_confidence() -> None:
+    g = _graph(
+        "Intelligence officials said that Russia paid bounties to militants. "
+        "The C.I.A. had placed medium confidence in the assessment."
+    )
+    (alleg,) = _allegations(g)
+    assert g.nodes[alleg]["confidence"] == "medium confidence"
+
+
+def test_no_allegation_without_an_act() -> None:
+    g = _graph("Mike Pompeo said that Sergey Lavrov met Donald Trump in Moscow.")
+    assert _allegations(g) == []

@@ -1,0 +1,201 @@
+"""Resolution rules, each with cases where merging must and must not happen (no model)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph._model import DocumentInfo
+from kgraph.extract.entities import RawMention
+from kgraph.graph import assemble, node_link_dumps
+from kgraph.resolve import (
+    allegation_status,
+    edit_distance_le1,
+    name_parts,
+    resolve_document,
+    slugify,
+)
+
+
+def _mentions(*specs: tuple[str, str] | tuple[str, str, str]) -> list[RawMention]:
+    out, pos = [], 0
+    for spec in specs:
+        text, type_ = spec[0], spec[1]
+        gid = spec[2] if len(spec) > 2 else None
+        ner = {"Person": "PERSON", "Country": "GPE", "Location": "GPE"}.get(type_, "ORG")
+        out.append(RawMention(pos, pos + len(text), text, ner, f"{text} did it.", type_, gid=gid,
+                              canonical=text if gid else None, tok_start=pos, tok_end=pos + 1))
+        pos += len(text) + 10
+    return out
+
+
+def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list[set[str]]:
+    result = resolve_document(DocumentInfo(doc_id), _mentions(*specs))
+    return sorted(({m.text for m in e.mentions} for e in result.entities), key=sorted)
+
+
+@pytest.mark.parametrize(
+    ("specs", "expected"),
+    [
+        # surname and honorific-free forms join the one full name
+        ((("Mike Pompeo", "Person"), ("Pompeo", "Person")), [{"Mike Pompeo", "Pompeo"}]),
+        # middle initials do not matter
+        ((("Sergey V. Lavrov", "Person"), ("Sergey Lavrov", "Person"), ("Lavrov", "Person")),
+         [{"Sergey V. Lavrov", "Sergey Lavrov", "Lavrov"}]),
+        # a one-letter typo in a long surname, same first name and initials
+        ((("Sergey V. Lavrov", "Person"), ("Sergey V. Lavroy", "Person")),
+         [{"Sergey V. Lavrov", "Sergey V. Lavroy"}]),
+        # common nicknames of first names
+        ((("Michael Pompeo", "Person"), ("Mike Pompeo", "Person")), [{"Michael Pompeo", "Mike Pompeo"}]),
+        # a surname spaCy labelled ORG is the person of that surname
+        ((("Ryan Goodman", "Person"), ("Goodman", "Organization")), [{"Ryan Goodman", "Goodman"}]),
+        # acronyms join their expansion; short forms their long name
+        ((("National Security Council", "Agency"), ("NSC", "Agency")), [{"National Security Council", "NSC"}]),
+        ((("New York Times", "Organization"), ("Times", "Organization")), [{"New York Times", "Times"}]),
+        # gazetteer ids win over surface forms
+        ((("U.S.", "Country", "country:US"), ("America", "Country", "country:US")), [{"U.S.", "America"}]),
+    ],
+)
+def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
+    assert _groups("d", *specs) == sorted(expected, key=sorted)
+
+
+@pytest.mark.parametrize(
+    ("specs", "expected"),
+    [
+        # two people of one surname: never merged, and the bare surname stays apart
+        ((("Donald Trump", "Person"), ("Eric Trump", "Person"), ("Trump", "Person")),
+         [{"Donald Trump"}, {"Eric Trump"}, {"Trump"}]),
+        # different first names are different people
+        ((("John Sullivan", "Person"), ("Jake Sullivan", "Person")), [{"Jake Sullivan"}, {"John Sullivan"}]),
+        # a one-letter difference in a short surname is not a typo
+        ((("Ann Lee", "Person"), ("Ann Lei", "Person")), [{"Ann Lee"}, {"Ann Lei"}]),
+        # a typo needs the same first name
+        ((("Sergey Lavrov", "Person"), ("Andrei Lavroy", "Person")), [{"Andrei Lavroy"}, {"Sergey Lavrov"}]),
+        # a generic head noun is not a short form ("House" is not "White House")
+        ((("White House", "Agency"), ("House", "Agency")), [{"House"}, {"White House"}]),
+        # an acronym that matches two long names is left alone
+        ((("Defense Intelligence Agency", "Agency"), ("Department of Interior Affairs", "Agency"), ("DIA", "Agency")),
+         [{"DIA"}, {"Defense Intelligence Agency"}, {"Department of Interior Affairs"}]),
+    ],
+)
+def test_no_merge(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
+    assert _groups("d", *specs) == sorted(expected, key=sorted)
+
+
+def test_nickname_before_known_surname() -> None:
+    mentions = _mentions(("Adam B. Schiff", "Person"), ("Shifty Schiff", "Person"))
+    from dataclasses import replace
+
+    mentions[1] = replace(mentions[1], nickname_like=True)
+    result = resolve_document(DocumentInfo("d"), mentions)
+    assert len(result.entities) == 1
+
+
+def test_first_name_that_is_an_adjective_but_no_nickname_flag_stays_apart() -> None:
+    assert len(_groups("d", ("Adam B. Schiff", "Person"), ("Frank Schiff", "Person"))) == 2
+
+
+def _result(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]):  # type: ignore[no-untyped-def]
+    return resolve_document(DocumentInfo(doc_id, sha256=doc_id), _mentions(*specs))
+
+
+def _labels(results) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    g = assemble(results)
+    return {g.nodes[n]["label"]: g.nodes[n]["sources"] for n in g.nodes}
+
+
+def test_across_documents_surname_joins_unique_person() -> None:
+    labels = _labels([_result("a", ("Mike Pompeo", "Person")), _result("b", ("Pompeo", "Person"))])
+    assert labels == {"Mike Pompeo": ["a", "b"]}
+
+
+def test_across_documents_ambiguous_surname_stays_apart() -> None:
+    labels = _labels([
+        _result("a", ("Donald Trump", "Person")),
+        _result("b", ("Eric Trump", "Person")),
+        _result("c", ("Trump", "Person")),
+    ])
+    assert labels == {"Donald Trump": ["a"], "Eric Trump": ["b"], "Trump": ["c"]}
+
+
+def test_across_documents_transliterated_first_name() -> None:
+    labels = _labels([_result("a", ("Sergei Lavrov", "Person")), _result("b", ("Sergey Lavrov", "Person"))])
+    assert list(labels.values()) == [["a", "b"]]
+
+
+DOCS = [
+    ("a", (("Mike Pompeo", "Person"), ("Pompeo", "Person"), ("Russia", "Country", "country:RU"))),
+    ("b", (("Pompeo", "Person"), ("C.I.A.", "Agency", "agency:cia"))),
+    ("c", (("Donald Trump", "Person"), ("Trump", "Person"), ("CIA", "Agency", "agency:cia"))),
+    ("d", (("Eric Trump", "Person"), ("Russia", "Country", "country:RU"))),
+    ("e", (("Trump", "Person"), ("The Times", "Organization"))),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(len(DOCS))))
+def test_order_does_not_matter(order: list[int]) -> None:
+    results = [_result(DOCS[i][0], *DOCS[i][1]) for i in order]
+    reference = [_result(d, *s) for d, s in DOCS]
+    assert node_link_dumps(assemble(results)) == node_link_dumps(assemble(reference))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("lavrov", "lavroy", True), ("libya", "libva", True), ("putin", "putina", True),
+     ("abc", "abc", True), ("abc", "xyz", False), ("lavrov", "lavrovaa", False), ("", "a", True)],
+)
+def test_edit_distance(a: str, b: str, expected: bool) -> None:
+    assert edit_distance_le1(a, b) is expected
+    assert edit_distance_le1(b, a) is expected
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_edit_distance_matches_levenshtein(a: str, b: str) -> None:
+    # reference: a tiny dynamic programme
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    assert edit_distance_le1(a, b) is (prev[-1] <= 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last"),
+    [("Mike Pompeo", "michael", "pompeo"), ("Pompeo", None, "pompeo"),
+     ("Martin Luther King Jr.", "martin", "king"), ("Robert C. O'Brien", "robert", "o'brien")],
+)
+def test_name_parts(name: str, first: str | None, last: str) -> None:
+    parts = name_parts(name)
+    assert parts is not None
+    assert (parts.first, parts.last) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("roles", "status"),
+    [((), "alleged"), (("alleged_by",), "alleged"), (("denied_by",), "denied"),
+     (("dismissed_by",), "disputed"), (("confirmed_by",), "confirmed"),
+     (("confirmed_by", "denied_by"), "disputed")],
+)
+def test_allegation_status(roles: tuple[str, ...], status: str) -> None:
+    assert allegation_status(roles) == status
+
+
+@given(st.text())
+def test_slug_is_ascii_and_safe(text: str) -> None:
+    slug = slugify(text)
+    assert slug == slug.strip("-")
+    assert all(c.isascii() and (c.isalnum() or c == "-") for c in slug)
+
+
+def test_every_pair_of_docs_commutes() -> None:
+    for (d1, s1), (d2, s2) in itertools.combinations(DOCS, 2):
+        a = assemble([_result(d1, *s1), _result(d2, *s2)])
+        b = assemble([_result(d2, *s2), _result(d1, *s1)])
+        assert node_link_dumps(a) == node_link_dumps(b)
