@@ -203,7 +203,10 @@ def entity_label(entity_type: str, mentions: Sequence[Mention], canonical: str |
     if entity_type == "Person":
         return person_label(mentions)
     forms = Counter(m.text for m in mentions)
-    return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+    best = min(forms, key=lambda f: (f.isupper() and len(f) > 5, -len(f.split()), -forms[f], f))
+    if best.isupper() and len(best) > 5 and " " not in best:
+        return best.title()  # a dateline: "WASHINGTON"
+    return best
 
 
 def _person_keys(entity: LocalEntity) -> tuple[list[tuple[str, ...]], str | None]:
@@ -353,6 +356,20 @@ def resolve_document(
                         if pa.first == pb.first and _initials(pa.middle) == _initials(pb.middle):
                             uf.union(i, j)
     first_names = {p.first for p in full.values() if p.first}
+    # "Helen Park" tagged as a place, "Ms. Park" as a person: the full name is the person's
+    person_surnames = {mentions[i].text.lower() for i in singles}
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if (
+            not m.gid and not person[i] and 2 <= len(words) <= 4 and m.ner in ("GPE", "LOC", "FAC", "ORG")
+            and words[-1].lower() in person_surnames and all(w[:1].isupper() for w in words)
+        ):
+            parts = name_parts(m.text)
+            if parts is not None and parts.first is not None:
+                person[i] = True
+                full[i] = parts
+                claim(("person", parts.first, parts.last), i)
+                surnames[parts.last].append(i)
 
     def people_named(last: str) -> set[int]:
         return {uf.find(i) for i in surnames.get(last, ())}

@@ -111,6 +111,26 @@ def _adjectives(nlp: Language) -> frozenset[str]:
         return frozenset()
 
 
+def _promote_people(mentions: list[RawMention]) -> list[RawMention]:
+    """A name spaCy typed as a place or an organisation ("Helen Park") whose surname is
+    used for a person in the same text ("Ms. Park") is that person."""
+    from dataclasses import replace
+
+    surnames = {m.text.lower() for m in mentions if m.type == "Person" and " " not in m.text}
+    if not surnames:
+        return mentions
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            not m.gid and m.type != "Person" and 2 <= len(words) <= 4
+            and words[-1].lower() in surnames and all(w[:1].isupper() for w in words)
+        ):
+            m = replace(m, type="Person", ner="PERSON", subtype=None)
+        out.append(m)
+    return out
+
+
 def extract_document(
     prepared: Prepared,
     docs: Sequence[tuple[int, Doc]],
@@ -128,7 +148,9 @@ def extract_document(
     relations: list[RelationRecord] = []
     allegations: list[AllegationRecord] = []
     for offset, doc in docs:
-        found = list(extract_mentions(doc, offset=offset, gazetteer=gazetteer, adjectives=adjectives))
+        found = _promote_people(
+            list(extract_mentions(doc, offset=offset, gazetteer=gazetteer, adjectives=adjectives))
+        )
         mentions.extend(found)
         context = ExtractionContext(doc_id, offset, found, gazetteer)
         for extractor in extractors:

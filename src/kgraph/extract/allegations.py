@@ -59,7 +59,7 @@ ACTS: Final[dict[str, str]] = {
     "abuse": "abuse", "collude": "collusion", "collusion": "collusion", "spy": "espionage",
     "espionage": "espionage", "smuggle": "smuggling", "smuggling": "smuggling",
     "launder": "laundering", "laundering": "laundering", "fraud": "fraud",
-    "corruption": "corruption", "cover-up": "cover_up", "obstruct": "obstruction",
+    "corruption": "corruption", "breach": "hacking", "intrusion": "hacking", "infiltrate": "hacking", "cover-up": "cover_up", "obstruct": "obstruction",
     "obstruction": "obstruction", "support": "support", "aid": "support", "assistance": "support", "fund": "funding",
     "funding": "funding", "finance": "funding", "train": "training", "harbor": "harboring",
     "shelter": "harboring", "sanction": "sanctions", "threaten": "threat", "threat": "threat",
@@ -196,6 +196,11 @@ def _predicate_tokens(verb: Token) -> list[Token]:
             out += _predicate_tokens(child)
         elif child.dep_ == "prt":
             out.append(child)
+        elif child.dep_ == "prep" and _lemma(verb) == "be" and child.lower_ in ("behind", "for"):
+            # "the GRU was behind the intrusions", "was responsible for the attack"
+            out += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acomp" and child.lower_ == "responsible":
+            out += [p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return out
 
 
@@ -333,6 +338,10 @@ def _label(clause: Span, subject: RawMention) -> str:
     if subj is None and clause.start <= subject.tok_start < first:
         first = subject.tok_start
     text = clause.doc[max(first, clause.start) : clause.end].text
+    if not any(clause.start <= t < clause.end for t in range(subject.tok_start, subject.tok_end)) and (
+        clause.root.tag_ == "VBG" or clause.root.pos_ == "NOUN"
+    ):
+        text = f"{name} {text[:1].lower() + text[1:]}" if not subject.demonym else text
     if subject.demonym:
         # "the Russian government offered" -> "Russia offered"
         for tok in clause:
@@ -426,7 +435,9 @@ def _claim_clause(
     roles = [("alleged_by", m, a) for m, a in claimants] + [("reported_by", m, a) for m, a in recipients]
     roles += _reported_by(sent, ctx, refs)
     # the clause itself, or an act clause nested in it ("warned X against Moscow paying bounties")
-    for inner in [verb, *(t for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB")]:
+    for inner in [verb, *(t for t in verb.subtree if t.i != verb.i and (
+        t.pos_ == "VERB" or t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")
+    ))]:
         if inner.i != verb.i and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in inner.children
         ) and _gerund_subject(inner, ctx) is None:
@@ -466,7 +477,8 @@ def _accusation(verb: Token, sent: Span, ctx: ExtractionContext, refs: Reference
             act_tokens += list(child.subtree)
     if not act_tokens:
         return
-    clause = sent.doc[act_tokens[0].i : act_tokens[-1].i + 1]
+    start = act_tokens[1].i if len(act_tokens) > 1 and act_tokens[0].dep_ == "prep" else act_tokens[0].i
+    clause = sent.doc[start : act_tokens[-1].i + 1]
     claimants = _claimants(verb, sent, ctx, refs)
     record = _record("c", verb, sent, ctx, accused, _acts_in(act_tokens) or ("accusation",), clause,
                      [("alleged_by", m, a) for m, a in claimants])
@@ -620,10 +632,17 @@ def _stance_record(
     accused_refs = {r.entity for r in accused}
     accused_gids = {m.gid for m in ctx.mentions if ctx.ref(m) in accused_refs and m.gid}
     roles = [RoleRecord("accused", r.entity, r.evidence, False) for r in accused]
+    accused_countries = {
+        _country_of(m, ctx) for m in ctx.mentions if ctx.ref(m) in accused_refs
+    } - {None}
     for m, anonymous in subjects:
         chosen = role
         if chosen is None:
-            same = ctx.ref(m) in accused_refs or (m.gid is not None and m.gid in accused_gids)
+            same = (
+                ctx.ref(m) in accused_refs
+                or (m.gid is not None and m.gid in accused_gids)
+                or _country_of(m, ctx) in accused_countries
+            )
             chosen = "denied_by" if same else "dismissed_by"
         roles.append(RoleRecord(chosen, ctx.ref(m), evidence, anonymous))
     status = {"denied_by": "denied", "dismissed_by": "disputed", "confirmed_by": "confirmed"}.get(
@@ -640,3 +659,28 @@ def _stance_record(
         confidence=confidence,
         dates=(),
     )
+
+
+def _country_of(m: RawMention, ctx: ExtractionContext) -> str | None:
+    """The country an entity belongs to: itself, its gazetteer country, the demonym in its
+    name ("Iranian Foreign Ministry"), or the organisation a person speaks for."""
+    gaz = ctx.gazetteer
+    if m.type == "Country":
+        return m.gid or m.text
+    if m.gid:
+        try:
+            entry = gaz.by_id(m.gid)
+        except (KeyError, LookupError):
+            entry = None
+        country = getattr(entry, "country", None) if entry is not None else None
+        if country:
+            return f"country:{country}"
+    first = m.text.split()[0] if m.text.split() else ""
+    demonym = gaz.demonym(first) if first else None
+    if demonym is not None:
+        return demonym.id
+    if m.type == "Person":
+        for role in ctx.roles:
+            if role.person is m and role.org is not None and role.org is not m:
+                return _country_of(role.org, ctx)
+    return None

@@ -135,6 +135,11 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
+def _after_honorific(doc: Doc, start: int) -> bool:
+    """Whether a name follows "Mr.", "Ms." ... (inside or just before spaCy's span)."""
+    return start > 0 and doc[start - 1].lower_ in _HONORIFICS
+
+
 def _extend_to_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """Grow a span over capitalised neighbours when that makes a name the gazetteer knows
     ("Security" in "Just Security's" is "Just Security")."""
@@ -283,6 +288,8 @@ def _from_span(
         label = "ORG" if entry.type in ("Agency", "Organization") else "GPE"
     if label == "PERSON" and len(text) > 60:
         return
+    if entry is None and label != "PERSON" and _after_honorific(doc, start):
+        label = "PERSON"  # "Ms. Park" is a person whatever spaCy thought
     mention = _make(doc, start, end, label, offset, entry)
     yield replace(mention, title=title) if title else mention
 

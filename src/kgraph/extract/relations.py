@@ -169,7 +169,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             if prep.dep_ == "prep" and prep.lower_ == "to" and head.lemma_.lower() in _POSTED:
                 for pobj in prep.children:
                     pm = ctx.mention_at(pobj)
-                    if pobj.dep_ == "pobj" and pm is not None and pm.type == "Country":
+                    if pobj.dep_ == "pobj" and pm is not None and pm.type != "Person":
                         postings.append((person, pm, f"{head.lemma_.lower()}_to", head.i))
         for org in targets or [None]:  # type: ignore[list-item]
             key = (person.start, org.start if org else -1, words)
@@ -328,6 +328,9 @@ def _possessor(tok: Token, ctx: ExtractionContext) -> RawMention | None:
     return None
 
 
+_GENERIC_OBJECTS: Final = frozenset(
+    {"information", "data", "material", "materials", "detail", "details", "report", "item", "assistance"}
+)
 _POSTED: Final = frozenset({"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"})
 _QUANTIFIERS: Final = frozenset({"some", "many", "most", "all", "much", "part", "one", "several", "each"})
 
@@ -420,7 +423,8 @@ def _sentence_relations(
                     objects += [(m, a, "") for m, a in found]
                 elif child.pos_ == "NOUN":
                     compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-                    object_noun = (compounds[0] if compounds else child).lemma_.lower()
+                    generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
+                    object_noun = (compounds[0] if generic else child).lemma_.lower()
         preps = [c for c in verb.children if c.dep_ == "prep"]
         if object_noun:
             # "share intelligence with the Kremlin": the preposition hangs off the object
@@ -466,11 +470,12 @@ def _inherited_subjects(
     "Trump directed the CIA to share ...": the object of "directed" shares;
     "Trump wanted to meet Putin": the subject of "wanted" meets.
     """
-    if verb.dep_ in ("xcomp", "ccomp") and verb.dep_ == "xcomp" or (
-        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
+    purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" or purpose:
         head = verb.head
-        for child in head.children:
+        # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
+        # and subject control ("wanted to meet") take the subject
+        for child in head.children if not purpose else ():
             if child.dep_ in _OBJ:
                 found = _entities_of(child, ctx, refs)
                 if found:
