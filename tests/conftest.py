@@ -22,8 +22,13 @@ def _ev(doc: str, start: int, end: int, sentence: str, **extra: Any) -> dict[str
 
 
 def _entity(
-    g: nx.MultiDiGraph, nid: str, label: str, type_: str, mentions: list[dict[str, Any]],
-    subtype: str | None = None, aliases: tuple[str, ...] = (),
+    g: nx.MultiDiGraph,
+    nid: str,
+    label: str,
+    type_: str,
+    mentions: list[dict[str, Any]],
+    subtype: str | None = None,
+    aliases: tuple[str, ...] = (),
 ) -> None:
     g.add_node(
         nid,
@@ -50,45 +55,120 @@ def build_contract_graph(names: dict[str, str] | None = None) -> nx.MultiDiGraph
         name="kgraph",
         version="0.1.0",
         documents=[
-            {"id": "doc-a", "title": "Pompeo warned Russia", "url": None, "published": "2020-08-07",
-             "source": "example", "authors": ["Ann Writer"], "chars": 200, "sha256": "a" * 64},
-            {"id": "doc-b", "title": "Bounties", "url": "https://example.org/b", "published": None,
-             "source": None, "authors": [], "chars": 100, "sha256": "b" * 64},
+            {
+                "id": "doc-a",
+                "title": "Pompeo warned Russia",
+                "url": None,
+                "published": "2020-08-07",
+                "source": "example",
+                "authors": ["Ann Writer"],
+                "chars": 200,
+                "sha256": "a" * 64,
+            },
+            {
+                "id": "doc-b",
+                "title": "Bounties",
+                "url": "https://example.org/b",
+                "published": None,
+                "source": None,
+                "authors": [],
+                "chars": 100,
+                "sha256": "b" * 64,
+            },
         ],
     )
     pompeo = names.get("pompeo", "Mike Pompeo")
     lavrov = names.get("lavrov", "Sergey V. Lavrov")
     russia = names.get("russia", "Russia")
     usa = names.get("usa", "United States")
-    _entity(g, "person/mike-pompeo", pompeo, "Person",
-            [_ev("doc-a", 0, 6, s1, text="Pompeo", ner="PERSON")], aliases=("Pompeo",))
-    _entity(g, "person/sergey-v-lavrov", lavrov, "Person",
-            [_ev("doc-a", 14, 20, s1, text="Lavrov", ner="PERSON")])
-    _entity(g, "country/russia", russia, "Country",
-            [_ev("doc-a", 22, 28, s1, text="Russia", ner="GPE"),
-             _ev("doc-b", 20, 26, s2, text="Russia", ner="GPE")])
-    _entity(g, "country/united-states", usa, "Country",
-            [_ev("doc-b", 0, 4, s2, text="U.S.", ner="GPE")])
+    _entity(
+        g,
+        "person/mike-pompeo",
+        pompeo,
+        "Person",
+        [_ev("doc-a", 0, 6, s1, text="Pompeo", ner="PERSON")],
+        aliases=("Pompeo",),
+    )
+    _entity(
+        g,
+        "person/sergey-v-lavrov",
+        lavrov,
+        "Person",
+        [_ev("doc-a", 14, 20, s1, text="Lavrov", ner="PERSON")],
+    )
+    _entity(
+        g,
+        "country/russia",
+        russia,
+        "Country",
+        [
+            _ev("doc-a", 22, 28, s1, text="Russia", ner="GPE"),
+            _ev("doc-b", 20, 26, s2, text="Russia", ner="GPE"),
+        ],
+    )
+    _entity(
+        g, "country/united-states", usa, "Country", [_ev("doc-b", 0, 4, s2, text="U.S.", ner="GPE")]
+    )
     g.add_node(
         "allegation/russia-bounty",
         label=names.get("allegation", "Russia offered bounties to Taliban-linked militants"),
-        type="Allegation", text="Russia offered bounties to Taliban-linked militants",
-        status="denied", confidence="medium confidence", dates=["2020-06-26"],
-        keywords=["bounty", "offer"], sources=["doc-a", "doc-b"], mentions=2, aliases=[],
+        type="Allegation",
+        text="Russia offered bounties to Taliban-linked militants",
+        status="denied",
+        confidence="medium confidence",
+        dates=["2020-06-26"],
+        keywords=["bounty", "offer"],
+        sources=["doc-a", "doc-b"],
+        mentions=2,
+        aliases=[],
         evidence=[_ev("doc-a", 0, 69, s1), _ev("doc-b", 0, 72, s2)],
     )
-    g.add_edge("person/mike-pompeo", "person/sergey-v-lavrov", key="warn", predicate="warn",
-               kind="action", evidence=[_ev("doc-a", 0, 69, s1)], negated=False, date="July 13")
-    g.add_edge("person/sergey-v-lavrov", "country/russia", key="holds_role:foreign minister",
-               predicate="holds_role", kind="role", role="foreign minister", former=False,
-               evidence=[_ev("doc-a", 0, 69, s1)])
-    g.add_edge("allegation/russia-bounty", "country/russia", key="accused", predicate="accused",
-               kind="allegation", evidence=[_ev("doc-b", 0, 72, s2)])
-    g.add_edge("allegation/russia-bounty", "country/united-states", key="alleged_by",
-               predicate="alleged_by", kind="allegation", anonymous=True,
-               evidence=[_ev("doc-b", 0, 72, s2)])
-    g.add_edge("allegation/russia-bounty", "country/russia", key="denied_by", predicate="denied_by",
-               kind="allegation", anonymous=True, evidence=[_ev("doc-b", 73, 142, s3)])
+    g.add_edge(
+        "person/mike-pompeo",
+        "person/sergey-v-lavrov",
+        key="warn",
+        predicate="warn",
+        kind="action",
+        evidence=[_ev("doc-a", 0, 69, s1)],
+        negated=False,
+        date="July 13",
+    )
+    g.add_edge(
+        "person/sergey-v-lavrov",
+        "country/russia",
+        key="holds_role:foreign minister",
+        predicate="holds_role",
+        kind="role",
+        role="foreign minister",
+        former=False,
+        evidence=[_ev("doc-a", 0, 69, s1)],
+    )
+    g.add_edge(
+        "allegation/russia-bounty",
+        "country/russia",
+        key="accused",
+        predicate="accused",
+        kind="allegation",
+        evidence=[_ev("doc-b", 0, 72, s2)],
+    )
+    g.add_edge(
+        "allegation/russia-bounty",
+        "country/united-states",
+        key="alleged_by",
+        predicate="alleged_by",
+        kind="allegation",
+        anonymous=True,
+        evidence=[_ev("doc-b", 0, 72, s2)],
+    )
+    g.add_edge(
+        "allegation/russia-bounty",
+        "country/russia",
+        key="denied_by",
+        predicate="denied_by",
+        kind="allegation",
+        anonymous=True,
+        evidence=[_ev("doc-b", 73, 142, s3)],
+    )
     return g
 
 

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.model
 TEXTS = {
     "a": "Mike Pompeo warned Sergey Lavrov, Russia's foreign minister, about the bounties.",
     "b": "U.S. officials said that Russia offered bounties to militants to kill American troops. "
-         "Russian officials denied the reports.",
+    "Russian officials denied the reports.",
     "c": "Donald Trump spoke with Vladimir Putin. Mr. Trump dismissed the reports as a hoax.",
-    "d": "Former CIA official Rolf Mowatt-Larssen told Just Security that the Kremlin was arming the Taliban.",
+    "d": "Former CIA official Rolf Mowatt-Larssen told Just Security "
+    "that the Kremlin was arming the Taliban.",
     "e": "Secretary of State Mike Pompeo met NATO officials in Brussels.",
 }
 
@@ -83,14 +84,16 @@ def test_mention_offsets_point_at_the_text(full: KnowledgeGraph) -> None:
                 assert TEXTS[m["doc"]][m["start"] : m["end"]] == m["text"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.integers(0, 2), min_size=len(TEXTS), max_size=len(TEXTS)), st.randoms())
 def test_merge_is_associative_commutative_idempotent(
     full: KnowledgeGraph, parts: list[int], rnd: object
 ) -> None:
     results = list(full.results.values())
     groups: list[KnowledgeGraph] = [KnowledgeGraph() for _ in range(3)]
-    for result, part in zip(results, parts):
+    for result, part in zip(results, parts, strict=True):
         groups[part].add_results([result])
     a, b, c = groups
     assert ((a | b) | c) == (a | (b | c)) == full

@@ -21,31 +21,73 @@ def _named(g: nx.MultiDiGraph, node: str, name: str) -> bool:
     from kgraph.extract.entities import normalize_name
 
     attrs = g.nodes[node]
-    return normalize_name(name) in {normalize_name(a) for a in [attrs["label"], *attrs.get("aliases", [])]}
+    return normalize_name(name) in {
+        normalize_name(a) for a in [attrs["label"], *attrs.get("aliases", [])]
+    }
 
 
 def _edges(g: nx.MultiDiGraph, subject: str, obj: str) -> list[dict[str, Any]]:
     return [
-        attrs for u, v, attrs in g.edges(data=True)
-        if _named(g, u, subject) and _named(g, v, obj)
+        attrs for u, v, attrs in g.edges(data=True) if _named(g, u, subject) and _named(g, v, obj)
     ]
 
 
 ACTIONS = [
     # (sentence, subject, predicate, object)
-    ("Mike Pompeo warned Sergey Lavrov about the payments.", "Mike Pompeo", "warn", "Sergey Lavrov"),
-    ("Sergey Lavrov was warned by Mike Pompeo about the payments.", "Mike Pompeo", "warn", "Sergey Lavrov"),
-    ("Donald Trump spoke with Vladimir Putin on Friday.", "Donald Trump", "speak_with", "Vladimir Putin"),
-    ("Donald Trump and Vladimir Putin have spoken eight times this year.",
-     "Donald Trump", "speak_with", "Vladimir Putin"),
-    ("Mike Pompeo confronted his Russian counterparts about the program.",
-     "Mike Pompeo", "confront", "Russia"),
-    ("Senator Jeanne Shaheen asked Mike Pompeo about the bounties.", "Jeanne Shaheen", "ask", "Mike Pompeo"),
-    ("Donald Trump directed the CIA to share intelligence with the Kremlin.", "Donald Trump", "direct", "CIA"),
-    ("Donald Trump directed the CIA to share intelligence with the Kremlin.",
-     "CIA", "share_intelligence_with", "Kremlin"),
-    ("Mike Pompeo met reporters in Washington. He later warned Sergey Lavrov.",
-     "Mike Pompeo", "warn", "Sergey Lavrov"),
+    (
+        "Mike Pompeo warned Sergey Lavrov about the payments.",
+        "Mike Pompeo",
+        "warn",
+        "Sergey Lavrov",
+    ),
+    (
+        "Sergey Lavrov was warned by Mike Pompeo about the payments.",
+        "Mike Pompeo",
+        "warn",
+        "Sergey Lavrov",
+    ),
+    (
+        "Donald Trump spoke with Vladimir Putin on Friday.",
+        "Donald Trump",
+        "speak_with",
+        "Vladimir Putin",
+    ),
+    (
+        "Donald Trump and Vladimir Putin have spoken eight times this year.",
+        "Donald Trump",
+        "speak_with",
+        "Vladimir Putin",
+    ),
+    (
+        "Mike Pompeo confronted his Russian counterparts about the program.",
+        "Mike Pompeo",
+        "confront",
+        "Russia",
+    ),
+    (
+        "Senator Jeanne Shaheen asked Mike Pompeo about the bounties.",
+        "Jeanne Shaheen",
+        "ask",
+        "Mike Pompeo",
+    ),
+    (
+        "Donald Trump directed the CIA to share intelligence with the Kremlin.",
+        "Donald Trump",
+        "direct",
+        "CIA",
+    ),
+    (
+        "Donald Trump directed the CIA to share intelligence with the Kremlin.",
+        "CIA",
+        "share_intelligence_with",
+        "Kremlin",
+    ),
+    (
+        "Mike Pompeo met reporters in Washington. He later warned Sergey Lavrov.",
+        "Mike Pompeo",
+        "warn",
+        "Sergey Lavrov",
+    ),
 ]
 
 
@@ -66,14 +108,48 @@ def test_passive_and_active_give_the_same_edge() -> None:
 
 ROLES = [
     # (sentence, person, organisation, role, former)
-    ("Sergey Lavrov, Russia's foreign minister, met him.", "Sergey Lavrov", "Russia", "foreign minister", False),
-    ("Russian President Vladimir Putin spoke on Monday.", "Vladimir Putin", "Russia", "president", False),
-    ("Gen. Mark A. Milley, the chairman of the Joint Chiefs of Staff, declined to comment.",
-     "Mark A. Milley", "Joint Chiefs of Staff", "chairman", False),
-    ("And former CIA official Rolf Mowatt-Larssen told reporters that it was late.",
-     "Rolf Mowatt-Larssen", "CIA", "official", True),
-    ("Just Security's Ryan Goodman writes about the program.", "Ryan Goodman", "Just Security", "affiliate", False),
-    ("Mr. Pompeo, who previously served as the C.I.A. director, spoke.", "Pompeo", "CIA", "director", True),
+    (
+        "Sergey Lavrov, Russia's foreign minister, met him.",
+        "Sergey Lavrov",
+        "Russia",
+        "foreign minister",
+        False,
+    ),
+    (
+        "Russian President Vladimir Putin spoke on Monday.",
+        "Vladimir Putin",
+        "Russia",
+        "president",
+        False,
+    ),
+    (
+        "Gen. Mark A. Milley, the chairman of the Joint Chiefs of Staff, declined to comment.",
+        "Mark A. Milley",
+        "Joint Chiefs of Staff",
+        "chairman",
+        False,
+    ),
+    (
+        "And former CIA official Rolf Mowatt-Larssen told reporters that it was late.",
+        "Rolf Mowatt-Larssen",
+        "CIA",
+        "official",
+        True,
+    ),
+    (
+        "Just Security's Ryan Goodman writes about the program.",
+        "Ryan Goodman",
+        "Just Security",
+        "affiliate",
+        False,
+    ),
+    (
+        "Mr. Pompeo, who previously served as the C.I.A. director, spoke.",
+        "Pompeo",
+        "CIA",
+        "director",
+        True,
+    ),
 ]
 
 

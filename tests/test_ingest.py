@@ -55,7 +55,8 @@ def test_offsets_point_into_the_original_text() -> None:
 def test_repeated_headline_and_trailing_appeal_are_dropped() -> None:
     body = "A line of news about Congress.\n\n" * 3
     text = (
-        "Big Headline Here\n\nBig Headline Here\n\n" + body
+        "Big Headline Here\n\nBig Headline Here\n\n"
+        + body
         + "Understand the importance of honest news?\n\nSo do we.\n\n"
         "We need your support. Every reader contribution makes a difference.\n\n"
         "Click to donate by check.\n\nDonate by Paypal\n\n{{ }}"
@@ -101,8 +102,10 @@ def test_html_drops_scripts_and_styles() -> None:
 def test_jsonl_documents_and_bad_line(tmp_path: Path) -> None:
     good = tmp_path / "feed.jsonl"
     good.write_text(
-        json.dumps({"id": "x1", "title": "T", "text": "Body one."}) + "\n\n"
-        + json.dumps({"text": "Body two."}) + "\n",
+        json.dumps({"id": "x1", "title": "T", "text": "Body one."})
+        + "\n\n"
+        + json.dumps({"text": "Body two."})
+        + "\n",
         encoding="utf-8",
     )
     docs = list(read_file(good))
@@ -110,7 +113,7 @@ def test_jsonl_documents_and_bad_line(tmp_path: Path) -> None:
     assert docs[0].title == "T"
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "ok"}\n{not json\n', encoding="utf-8")
-    with pytest.raises(DocumentError, match=r"bad.jsonl:2"):
+    with pytest.raises(DocumentError, match=r"bad\.jsonl:2"):
         list(read_file(bad))
 
 
@@ -163,5 +166,5 @@ def test_prepare_never_breaks_offsets(text: str) -> None:
     for offset, segment in p.segments:
         original = text[offset : offset + len(segment)]
         assert len(original) == len(segment)
-        for a, b in zip(original, segment):
+        for a, b in zip(original, segment, strict=True):
             assert a == b or b in " \n"

@@ -26,8 +26,20 @@ def _mentions(*specs: tuple[str, str] | tuple[str, str, str]) -> list[RawMention
         text, type_ = spec[0], spec[1]
         gid = spec[2] if len(spec) > 2 else None
         ner = {"Person": "PERSON", "Country": "GPE", "Location": "GPE"}.get(type_, "ORG")
-        out.append(RawMention(pos, pos + len(text), text, ner, f"{text} did it.", type_, gid=gid,
-                              canonical=text if gid else None, tok_start=pos, tok_end=pos + 1))
+        out.append(
+            RawMention(
+                pos,
+                pos + len(text),
+                text,
+                ner,
+                f"{text} did it.",
+                type_,
+                gid=gid,
+                canonical=text if gid else None,
+                tok_start=pos,
+                tok_end=pos + 1,
+            )
+        )
         pos += len(text) + 10
     return out
 
@@ -43,20 +55,36 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
         # surname and honorific-free forms join the one full name
         ((("Mike Pompeo", "Person"), ("Pompeo", "Person")), [{"Mike Pompeo", "Pompeo"}]),
         # middle initials do not matter
-        ((("Sergey V. Lavrov", "Person"), ("Sergey Lavrov", "Person"), ("Lavrov", "Person")),
-         [{"Sergey V. Lavrov", "Sergey Lavrov", "Lavrov"}]),
+        (
+            (("Sergey V. Lavrov", "Person"), ("Sergey Lavrov", "Person"), ("Lavrov", "Person")),
+            [{"Sergey V. Lavrov", "Sergey Lavrov", "Lavrov"}],
+        ),
         # a one-letter typo in a long surname, same first name and initials
-        ((("Sergey V. Lavrov", "Person"), ("Sergey V. Lavroy", "Person")),
-         [{"Sergey V. Lavrov", "Sergey V. Lavroy"}]),
+        (
+            (("Sergey V. Lavrov", "Person"), ("Sergey V. Lavroy", "Person")),
+            [{"Sergey V. Lavrov", "Sergey V. Lavroy"}],
+        ),
         # common nicknames of first names
-        ((("Michael Pompeo", "Person"), ("Mike Pompeo", "Person")), [{"Michael Pompeo", "Mike Pompeo"}]),
+        (
+            (("Michael Pompeo", "Person"), ("Mike Pompeo", "Person")),
+            [{"Michael Pompeo", "Mike Pompeo"}],
+        ),
         # a surname spaCy labelled ORG is the person of that surname
         ((("Ryan Goodman", "Person"), ("Goodman", "Organization")), [{"Ryan Goodman", "Goodman"}]),
         # acronyms join their expansion; short forms their long name
-        ((("National Security Council", "Agency"), ("NSC", "Agency")), [{"National Security Council", "NSC"}]),
-        ((("New York Times", "Organization"), ("Times", "Organization")), [{"New York Times", "Times"}]),
+        (
+            (("National Security Council", "Agency"), ("NSC", "Agency")),
+            [{"National Security Council", "NSC"}],
+        ),
+        (
+            (("New York Times", "Organization"), ("Times", "Organization")),
+            [{"New York Times", "Times"}],
+        ),
         # gazetteer ids win over surface forms
-        ((("U.S.", "Country", "country:US"), ("America", "Country", "country:US")), [{"U.S.", "America"}]),
+        (
+            (("U.S.", "Country", "country:US"), ("America", "Country", "country:US")),
+            [{"U.S.", "America"}],
+        ),
     ],
 )
 def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
@@ -67,19 +95,33 @@ def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) ->
     ("specs", "expected"),
     [
         # two people of one surname: never merged, and the bare surname stays apart
-        ((("Donald Trump", "Person"), ("Eric Trump", "Person"), ("Trump", "Person")),
-         [{"Donald Trump"}, {"Eric Trump"}, {"Trump"}]),
+        (
+            (("Donald Trump", "Person"), ("Eric Trump", "Person"), ("Trump", "Person")),
+            [{"Donald Trump"}, {"Eric Trump"}, {"Trump"}],
+        ),
         # different first names are different people
-        ((("John Sullivan", "Person"), ("Jake Sullivan", "Person")), [{"Jake Sullivan"}, {"John Sullivan"}]),
+        (
+            (("John Sullivan", "Person"), ("Jake Sullivan", "Person")),
+            [{"Jake Sullivan"}, {"John Sullivan"}],
+        ),
         # a one-letter difference in a short surname is not a typo
         ((("Ann Lee", "Person"), ("Ann Lei", "Person")), [{"Ann Lee"}, {"Ann Lei"}]),
         # a typo needs the same first name
-        ((("Sergey Lavrov", "Person"), ("Andrei Lavroy", "Person")), [{"Andrei Lavroy"}, {"Sergey Lavrov"}]),
+        (
+            (("Sergey Lavrov", "Person"), ("Andrei Lavroy", "Person")),
+            [{"Andrei Lavroy"}, {"Sergey Lavrov"}],
+        ),
         # a generic head noun is not a short form ("House" is not "White House")
         ((("White House", "Agency"), ("House", "Agency")), [{"House"}, {"White House"}]),
         # an acronym that matches two long names is left alone
-        ((("Defense Intelligence Agency", "Agency"), ("Department of Interior Affairs", "Agency"), ("DIA", "Agency")),
-         [{"DIA"}, {"Defense Intelligence Agency"}, {"Department of Interior Affairs"}]),
+        (
+            (
+                ("Defense Intelligence Agency", "Agency"),
+                ("Department of Interior Affairs", "Agency"),
+                ("DIA", "Agency"),
+            ),
+            [{"DIA"}, {"Defense Intelligence Agency"}, {"Department of Interior Affairs"}],
+        ),
     ],
 )
 def test_no_merge(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
@@ -114,16 +156,20 @@ def test_across_documents_surname_joins_unique_person() -> None:
 
 
 def test_across_documents_ambiguous_surname_stays_apart() -> None:
-    labels = _labels([
-        _result("a", ("Donald Trump", "Person")),
-        _result("b", ("Eric Trump", "Person")),
-        _result("c", ("Trump", "Person")),
-    ])
+    labels = _labels(
+        [
+            _result("a", ("Donald Trump", "Person")),
+            _result("b", ("Eric Trump", "Person")),
+            _result("c", ("Trump", "Person")),
+        ]
+    )
     assert labels == {"Donald Trump": ["a"], "Eric Trump": ["b"], "Trump": ["c"]}
 
 
 def test_across_documents_transliterated_first_name() -> None:
-    labels = _labels([_result("a", ("Sergei Lavrov", "Person")), _result("b", ("Sergey Lavrov", "Person"))])
+    labels = _labels(
+        [_result("a", ("Sergei Lavrov", "Person")), _result("b", ("Sergey Lavrov", "Person"))]
+    )
     assert list(labels.values()) == [["a", "b"]]
 
 
@@ -146,8 +192,15 @@ def test_order_does_not_matter(order: list[int]) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
-    [("lavrov", "lavroy", True), ("libya", "libva", True), ("putin", "putina", True),
-     ("abc", "abc", True), ("abc", "xyz", False), ("lavrov", "lavrovaa", False), ("", "a", True)],
+    [
+        ("lavrov", "lavroy", True),
+        ("libya", "libva", True),
+        ("putin", "putina", True),
+        ("abc", "abc", True),
+        ("abc", "xyz", False),
+        ("lavrov", "lavrovaa", False),
+        ("", "a", True),
+    ],
 )
 def test_edit_distance(a: str, b: str, expected: bool) -> None:
     assert edit_distance_le1(a, b) is expected
@@ -168,8 +221,12 @@ def test_edit_distance_matches_levenshtein(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "first", "last"),
-    [("Mike Pompeo", "michael", "pompeo"), ("Pompeo", None, "pompeo"),
-     ("Martin Luther King Jr.", "martin", "king"), ("Robert C. O'Brien", "robert", "o'brien")],
+    [
+        ("Mike Pompeo", "michael", "pompeo"),
+        ("Pompeo", None, "pompeo"),
+        ("Martin Luther King Jr.", "martin", "king"),
+        ("Robert C. O'Brien", "robert", "o'brien"),
+    ],
 )
 def test_name_parts(name: str, first: str | None, last: str) -> None:
     parts = name_parts(name)
@@ -179,9 +236,14 @@ def test_name_parts(name: str, first: str | None, last: str) -> None:
 
 @pytest.mark.parametrize(
     ("roles", "status"),
-    [((), "alleged"), (("alleged_by",), "alleged"), (("denied_by",), "denied"),
-     (("dismissed_by",), "disputed"), (("confirmed_by",), "confirmed"),
-     (("confirmed_by", "denied_by"), "disputed")],
+    [
+        ((), "alleged"),
+        (("alleged_by",), "alleged"),
+        (("denied_by",), "denied"),
+        (("dismissed_by",), "disputed"),
+        (("confirmed_by",), "confirmed"),
+        (("confirmed_by", "denied_by"), "disputed"),
+    ],
 )
 def test_allegation_status(roles: tuple[str, ...], status: str) -> None:
     assert allegation_status(roles) == status

@@ -30,8 +30,13 @@ def scores(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 
 @pytest.mark.parametrize(
     ("figure", "target"),
-    [("entity_precision", 0.95), ("entity_recall", 0.95), ("type_accuracy", 0.95),
-     ("relation_recall", 0.80), ("allegation_recall", 1.0)],
+    [
+        ("entity_precision", 0.95),
+        ("entity_recall", 0.95),
+        ("type_accuracy", 0.95),
+        ("relation_recall", 0.80),
+        ("allegation_recall", 1.0),
+    ],
 )
 def test_at_least(scores: dict[str, Any], figure: str, target: float) -> None:
     assert scores[figure] >= target, scores

@@ -153,9 +153,7 @@ class KnowledgeGraph:
         if self._view is None:
             from kgraph.graph import assemble
 
-            self._view = assemble(
-                self._results.values(), gazetteer=self._gazetteer_path
-            )
+            self._view = assemble(self._results.values(), gazetteer=self._gazetteer_path)
         return self._view
 
     @property
@@ -254,14 +252,17 @@ class KnowledgeGraph:
 
         return query.entity(self.graph, name)
 
-    def entities(self, type: str | None = None) -> list[Any]:  # noqa: A002
+    def entities(self, type: str | None = None) -> list[Any]:
         """Entities, optionally of one type, most mentioned first."""
         from kgraph import query
 
         return query.entities(self.graph, type=type)
 
     def relations(
-        self, subject: str | None = None, predicate: str | None = None, object: str | None = None  # noqa: A002
+        self,
+        subject: str | None = None,
+        predicate: str | None = None,
+        object: str | None = None,
     ) -> list[Any]:
         """Relations between entities, filtered by subject, predicate and object."""
         from kgraph import query
@@ -320,7 +321,10 @@ def _skip_known(
     for document in documents:
         assert document.id is not None
         old = known.get(document.id)
-        if old is not None and old.info.sha256 == hashlib.sha256(document.text.encode()).hexdigest():
+        if (
+            old is not None
+            and old.info.sha256 == hashlib.sha256(document.text.encode()).hexdigest()
+        ):
             report.unchanged.append(document.id)
             continue
         yield document

@@ -18,8 +18,6 @@ __all__ = ["paragraph_boundaries"]
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Mark the token after a line break as a sentence start."""
     for tok in doc[:-1]:
-        if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_):
-            doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
     return doc

@@ -65,11 +65,19 @@ __all__ = [
     "assemble",
     "disassemble",
     "from_node_link",
-    "to_node_link",
     "node_link_dumps",
+    "to_node_link",
 ]
 
-ENTITY_NODE_ATTRS: Final = ("label", "type", "subtype", "aliases", "sources", "mentions", "evidence")
+ENTITY_NODE_ATTRS: Final = (
+    "label",
+    "type",
+    "subtype",
+    "aliases",
+    "sources",
+    "mentions",
+    "evidence",
+)
 EVIDENCE_KEYS: Final = ("doc", "start", "end", "sentence")
 
 
@@ -174,7 +182,9 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         named = [m for m in mentions if m.ner != "NORP"] or mentions
         etype = type_vote(cluster.entities)
         gids = sorted({e.gid for e in cluster.entities if e.gid})
-        canonical = next((e.canonical for e in cluster.entities if e.gid == (gids[0] if gids else None)), None)
+        canonical = next(
+            (e.canonical for e in cluster.entities if e.gid == (gids[0] if gids else None)), None
+        )
         label = entity_label(etype, named, canonical)
         subtypes = sorted({e.subtype for e in cluster.entities if e.subtype})
         subtype = subtypes[0] if subtypes else org_subtype_of(etype, label)
@@ -182,7 +192,9 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         drafts.append((etype, label, first, cluster, mentions, named, subtype, gids))
     taken: set[str] = set()
     node_of_cluster: dict[int, str] = {}
-    for index in sorted(range(len(drafts)), key=lambda i: (drafts[i][0], drafts[i][1], drafts[i][2])):
+    for index in sorted(
+        range(len(drafts)), key=lambda i: (drafts[i][0], drafts[i][1], drafts[i][2])
+    ):
         etype, label, _first, cluster, mentions, named, subtype, gids = drafts[index]
         nid = _node_id(etype, label, taken)
         node_of_cluster[index] = nid
@@ -196,8 +208,14 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
             sources=sorted({m.doc for m in mentions}),
             mentions=len(mentions),
             evidence=[
-                {"doc": m.doc, "start": m.start, "end": m.end, "sentence": m.sentence,
-                 "text": m.text, "ner": m.ner}
+                {
+                    "doc": m.doc,
+                    "start": m.start,
+                    "end": m.end,
+                    "sentence": m.sentence,
+                    "text": m.text,
+                    "ner": m.ner,
+                }
                 for m in mentions
             ],
         )
@@ -238,8 +256,12 @@ def _add_relations(
                 key += ":not"
             edge = edges.setdefault(
                 (u, v, key),
-                {"predicate": rel.predicate, "kind": "role" if rel.predicate == "holds_role" else "action",
-                 "evidence": set(), "_attrs": []},
+                {
+                    "predicate": rel.predicate,
+                    "kind": "role" if rel.predicate == "holds_role" else "action",
+                    "evidence": set(),
+                    "_attrs": [],
+                },
             )
             edge["evidence"].add(rel.evidence)
             edge["_attrs"].append((rel.evidence, attrs))
@@ -260,8 +282,11 @@ def _add_allegations(
     for node in merge_allegations(results, node_of):
         g.add_node(node.id, **node.attrs)
         for (role, target), evidence, anonymous in node.roles:
-            attrs: dict[str, Any] = {"predicate": role, "kind": "allegation",
-                                     "evidence": [_evidence_dict(e) for e in evidence]}
+            attrs: dict[str, Any] = {
+                "predicate": role,
+                "kind": "allegation",
+                "evidence": [_evidence_dict(e) for e in evidence],
+            }
             if anonymous:
                 attrs["anonymous"] = True
             g.add_edge(node.id, target, key=role, **attrs)
@@ -301,7 +326,9 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
         if attrs.get("kind") == "allegation":
             continue
         extra = tuple(
-            sorted((k, val) for k, val in attrs.items() if k not in ("predicate", "kind", "evidence"))
+            sorted(
+                (k, val) for k, val in attrs.items() if k not in ("predicate", "kind", "evidence")
+            )
         )
         for ev in attrs.get("evidence", []):
             relations[ev["doc"]].append(

@@ -12,7 +12,8 @@ the dateline, and page furniture (donation appeals, sign-up boxes, image
 credits).  Offsets are never shifted: the kept parts are handed on as
 ``(offset, text)`` segments of the original text.
 
->>> p = prepare(Document("Big News Today\\n\\nBy Ann Lee and Bo Chan\\n\\nPompeo warned Lavrov.\\n", id="d"))
+>>> text = "Big News Today\\n\\nBy Ann Lee and Bo Chan\\n\\nPompeo warned Lavrov.\\n"
+>>> p = prepare(Document(text, id="d"))
 >>> p.info.title, p.info.authors
 ('Big News Today', ('Ann Lee', 'Bo Chan'))
 >>> [text for _, text in p.segments]
@@ -63,11 +64,37 @@ _NAME: Final = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}")
 _DATELINE: Final = re.compile(
     r"^\s*(?:Published|Updated|Posted)\b[^\n]{0,120}$|^\s*(?:Published|Updated)\s*:", re.IGNORECASE
 )
-_PUBLISHED: Final = re.compile(r"Published\s+(?:on\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
+_PUBLISHED: Final = re.compile(
+    r"Published\s+(?:on\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})"
+)
 _SENTENCE_END: Final = re.compile(r"[.!?\"”'’)\]:;,]\s*$")
 _PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _MINOR_WORDS: Final = frozenset(
-    "a an and as at but by for from in into nor of on or over per the to up via vs with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
 )
 
 
@@ -157,12 +184,16 @@ def _expand(source: Any) -> Iterator[Document]:
 
 
 def _looks_like_path(s: str) -> bool:
-    return (" " not in s.strip() and ("/" in s or "\\" in s)) or Path(s).suffix.lower() in KNOWN_SUFFIXES
+    return (" " not in s.strip() and ("/" in s or "\\" in s)) or Path(
+        s
+    ).suffix.lower() in KNOWN_SUFFIXES
 
 
 def _expand_path(path: Path) -> Iterator[Document]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+        )
         files = [p for p in files if p.name.lower() not in {"readme.md", "readme.txt"}]
         if not files:
             raise DocumentNotFoundError(
@@ -257,8 +288,37 @@ def _looks_like_html(text: str) -> bool:
 class _TextExtractor(HTMLParser):
     _SKIP: Final = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
     _BLOCK: Final = frozenset(
-        "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote "
-        "pre figure figcaption dd dt hr main aside nav title".split()
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "figure",
+            "figcaption",
+            "dd",
+            "dt",
+            "hr",
+            "main",
+            "aside",
+            "nav",
+            "title",
+        ]
     )
 
     def __init__(self) -> None:
@@ -442,13 +502,17 @@ def _furniture_tail(paragraphs: list[tuple[int, str]]) -> int:
         cues = sum(1 for p in rest if _FURNITURE.search(p))
         if cues >= 2 and cues / len(rest) >= 0.75:
             # an appeal often opens with one or two short lines before the first cue
-            while index > 0 and len(paragraphs[index - 1][1].split()) <= 8 and not _SENTENCE_END.search(
-                paragraphs[index - 1][1].rstrip(" ?")
+            while (
+                index > 0
+                and len(paragraphs[index - 1][1].split()) <= 8
+                and not _SENTENCE_END.search(paragraphs[index - 1][1].rstrip(" ?"))
             ):
                 index -= 1
-            while index > 0 and paragraphs[index - 1][1].rstrip().endswith("?") and len(
-                paragraphs[index - 1][1].split()
-            ) <= 8:
+            while (
+                index > 0
+                and paragraphs[index - 1][1].rstrip().endswith("?")
+                and len(paragraphs[index - 1][1].split()) <= 8
+            ):
                 index -= 1
             return index
     return n
@@ -474,9 +538,7 @@ def _group(keep: list[tuple[int, str]], text: str, max_chars: int) -> tuple[tupl
     return tuple(_blank_skipped(seg_start, seg, kept) for seg_start, seg in segments)
 
 
-def _blank_skipped(
-    seg_start: int, seg: str, kept: set[tuple[int, int]]
-) -> tuple[int, str]:
+def _blank_skipped(seg_start: int, seg: str, kept: set[tuple[int, int]]) -> tuple[int, str]:
     chars = list(seg)
     for match in _PARAGRAPH.finditer(seg):
         a, b = seg_start + match.start(), seg_start + match.end()
@@ -486,7 +548,9 @@ def _blank_skipped(
                     chars[i] = " "
     blanked = "".join(chars)
     # whitespace-only runs between paragraphs collapse to newlines for the parser
-    return seg_start, re.sub(r"\n[ \t]+(?=\n)", lambda m: "\n" + " " * (len(m.group()) - 1), blanked)
+    return seg_start, re.sub(
+        r"\n[ \t]+(?=\n)", lambda m: "\n" + " " * (len(m.group()) - 1), blanked
+    )
 
 
 def _split_long(start: int, para: str, max_chars: int) -> Iterator[tuple[int, str]]:

@@ -62,7 +62,9 @@ def load_model(model: str | Language | None = None) -> Language:
             return nlp
     if model:
         reason = errors[0].split(": ", 1)[1]
-        raise ModelNotFoundError(f"cannot load the spaCy pipeline {model!r}: {reason}; {_INSTALL_HINT}")
+        raise ModelNotFoundError(
+            f"cannot load the spaCy pipeline {model!r}: {reason}; {_INSTALL_HINT}"
+        )
     raise ModelNotFoundError(f"no English spaCy model is installed; {_INSTALL_HINT}")
 
 

@@ -14,6 +14,7 @@ on keys, so the result does not depend on document order.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -25,6 +26,7 @@ from kgraph._model import (
     AllegationRecord,
     DocResult,
     DocumentInfo,
+    Evidence,
     LocalEntity,
     Mention,
     RelationRecord,
@@ -44,20 +46,69 @@ __all__ = [
 ]
 
 _NICKNAMES: Final = {
-    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
-    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
-    "joe": "joseph", "tom": "thomas", "dick": "richard", "rick": "richard", "rich": "richard",
-    "chris": "christopher", "steve": "stephen", "steven": "stephen", "dave": "david",
-    "dan": "daniel", "danny": "daniel", "ed": "edward", "ted": "edward", "eddie": "edward",
-    "alex": "alexander", "nick": "nicholas", "tony": "anthony", "ben": "benjamin",
-    "sam": "samuel", "andy": "andrew", "pat": "patrick", "matt": "matthew", "tim": "timothy",
-    "jeff": "jeffrey", "greg": "gregory", "ron": "ronald", "don": "donald", "liz": "elizabeth",
-    "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "jen": "jennifer",
-    "sue": "susan", "chuck": "charles", "charlie": "charles", "hank": "henry", "jack": "john",
-    "johnny": "john", "larry": "lawrence", "jerry": "gerald", "fred": "frederick",
-    "sergei": "sergey", "sergej": "sergey", "vladimir": "vladimir", "yevgeny": "evgeny",
-    "yevgeniy": "evgeny", "dmitri": "dmitry", "dmitriy": "dmitry", "aleksandr": "alexander",
-    "aleksei": "alexey", "alexei": "alexey", "mikhail": "mikhail", "yuri": "yury",
+    "mike": "michael",
+    "mick": "michael",
+    "bill": "william",
+    "will": "william",
+    "billy": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "bobby": "robert",
+    "jim": "james",
+    "jimmy": "james",
+    "joe": "joseph",
+    "tom": "thomas",
+    "dick": "richard",
+    "rick": "richard",
+    "rich": "richard",
+    "chris": "christopher",
+    "steve": "stephen",
+    "steven": "stephen",
+    "dave": "david",
+    "dan": "daniel",
+    "danny": "daniel",
+    "ed": "edward",
+    "ted": "edward",
+    "eddie": "edward",
+    "alex": "alexander",
+    "nick": "nicholas",
+    "tony": "anthony",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "andy": "andrew",
+    "pat": "patrick",
+    "matt": "matthew",
+    "tim": "timothy",
+    "jeff": "jeffrey",
+    "greg": "gregory",
+    "ron": "ronald",
+    "don": "donald",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "kate": "katherine",
+    "kathy": "katherine",
+    "jen": "jennifer",
+    "sue": "susan",
+    "chuck": "charles",
+    "charlie": "charles",
+    "hank": "henry",
+    "jack": "john",
+    "johnny": "john",
+    "larry": "lawrence",
+    "jerry": "gerald",
+    "fred": "frederick",
+    "sergei": "sergey",
+    "sergej": "sergey",
+    "vladimir": "vladimir",
+    "yevgeny": "evgeny",
+    "yevgeniy": "evgeny",
+    "dmitri": "dmitry",
+    "dmitriy": "dmitry",
+    "aleksandr": "alexander",
+    "aleksei": "alexey",
+    "alexei": "alexey",
+    "mikhail": "mikhail",
+    "yuri": "yury",
 }
 _SUFFIXES: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _INITIAL: Final = re.compile(r"^[A-Z]\.?$")
@@ -218,7 +269,7 @@ def _person_keys(entity: LocalEntity) -> tuple[list[tuple[str, ...]], str | None
         return [], None
     if label_parts.first is None:
         return [], label_parts.last
-    keys = []
+    keys: list[tuple[str, ...]] = []
     for text in sorted({m.text for m in mentions}):
         parts = name_parts(text)
         if parts and parts.first and parts.last == label_parts.last:
@@ -261,7 +312,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     # first names that differ by a transliteration (Sergei / Sergey) are one person
     for _last, firsts in first_by_last.items():
         firsts.sort()
-        for (fa, ia), (fb, ib) in zip(firsts, firsts[1:]):
+        for (fa, ia), (fb, ib) in itertools.pairwise(firsts):
             if fa != fb and first_compatible(fa, fb):
                 uf.union(ia, ib)
     for key, index in owner.items():
@@ -279,7 +330,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(entities)):
         groups[uf.find(index)].append(index)
-    clusters = []
+    clusters: list[Cluster] = []
     of: dict[tuple[str, str], int] = {}
     for root in sorted(groups):
         members = [(entities[i][0], entities[i][1].key) for i in groups[root]]
@@ -290,9 +341,40 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
 
 
 _GENERIC_HEADS: Final = frozenset(
-    "house senate congress committee council department ministry agency court party office "
-    "bureau army navy service union government administration state states group board "
-    "commission force forces command staff police university institute center centre".split()
+    [
+        "house",
+        "senate",
+        "congress",
+        "committee",
+        "council",
+        "department",
+        "ministry",
+        "agency",
+        "court",
+        "party",
+        "office",
+        "bureau",
+        "army",
+        "navy",
+        "service",
+        "union",
+        "government",
+        "administration",
+        "state",
+        "states",
+        "group",
+        "board",
+        "commission",
+        "force",
+        "forces",
+        "command",
+        "staff",
+        "police",
+        "university",
+        "institute",
+        "center",
+        "centre",
+    ]
 )
 _TYPE_ORDER: Final = ("Person", "Agency", "Organization", "Country", "Location")
 
@@ -361,8 +443,12 @@ def resolve_document(
     for i, m in enumerate(mentions):
         words = m.text.split()
         if (
-            not m.gid and not person[i] and 2 <= len(words) <= 4 and m.ner in ("GPE", "LOC", "FAC", "ORG")
-            and words[-1].lower() in person_surnames and all(w[:1].isupper() for w in words)
+            not m.gid
+            and not person[i]
+            and 2 <= len(words) <= 4
+            and m.ner in ("GPE", "LOC", "FAC", "ORG")
+            and words[-1].lower() in person_surnames
+            and all(w[:1].isupper() for w in words)
         ):
             parts = name_parts(m.text)
             if parts is not None and parts.first is not None:
@@ -447,22 +533,26 @@ def resolve_document(
     for rel in relations:
         s, o = remap(rel.subject), remap(rel.object)
         if s is not None and o is not None and s != o:
-            out_relations.append(
-                RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs)
-            )
+            out_relations.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs))
     out_allegations = []
     for alleg in allegations:
         roles = []
         for role in alleg.roles:
-            key = remap(role.entity)
-            if key is not None:
-                roles.append(RoleRecord(role.role, key, role.evidence, role.anonymous))
+            target = remap(role.entity)
+            if target is not None:
+                roles.append(RoleRecord(role.role, target, role.evidence, role.anonymous))
         if any(r.role == "accused" for r in roles):
             out_allegations.append(
                 AllegationRecord(
-                    alleg.key, alleg.label, alleg.text, alleg.status, alleg.keywords,
-                    alleg.evidence, tuple(sorted(set(roles), key=_role_key)),
-                    alleg.confidence, alleg.dates,
+                    alleg.key,
+                    alleg.label,
+                    alleg.text,
+                    alleg.status,
+                    alleg.keywords,
+                    alleg.evidence,
+                    tuple(sorted(set(roles), key=_role_key)),
+                    alleg.confidence,
+                    alleg.dates,
                 )
             )
     return DocResult(
@@ -507,9 +597,9 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
                     targets.add(other_root)
             elif (
                 len(words) < len(long_words)
-                and long_words[-len(words):] == words
+                and long_words[-len(words) :] == words
                 and words[-1] not in _GENERIC_HEADS
-                and not mentions[i].gid
+                and not m.gid
             ):
                 targets.add(other_root)
         if len(targets) == 1:
@@ -542,7 +632,7 @@ class AllegationNode:
 
     id: str
     attrs: dict[str, object]
-    roles: list[tuple[tuple[str, str], list[object], bool]]
+    roles: list[tuple[tuple[str, str], list[Evidence], bool]]
 
 
 _STATUS_ROLES: Final = ("confirmed_by", "denied_by", "dismissed_by")
@@ -600,8 +690,10 @@ def merge_allegations(
         evidence = sorted({e for _, r in recs for e in r.evidence})
         # the label comes from a stated claim ("Russia offered a bounty ...") before a noun
         # phrase ("the Russian bounties"), then from the earliest document
-        main_doc, main = min(recs, key=lambda x: (x[1].key[:1] != "c", x[0], x[1].evidence[:1], x[1].key))
-        roles: dict[tuple[str, str], tuple[set[object], list[bool]]] = {}
+        main_doc, main = min(
+            recs, key=lambda x: (x[1].key[:1] != "c", x[0], x[1].evidence[:1], x[1].key)
+        )
+        roles: dict[tuple[str, str], tuple[set[Evidence], list[bool]]] = {}
         for doc, record in recs:
             for role in record.roles:
                 target = node_of.get((doc, role.entity))
@@ -611,7 +703,11 @@ def merge_allegations(
                 entry[0].add(role.evidence)
                 entry[1].append(role.anonymous)
         confidence = next(
-            (r.confidence for _, r in sorted(recs, key=lambda x: (x[0], x[1].evidence[:1])) if r.confidence),
+            (
+                r.confidence
+                for _, r in sorted(recs, key=lambda x: (x[0], x[1].evidence[:1]))
+                if r.confidence
+            ),
             None,
         )
         attrs: dict[str, object] = {
@@ -626,17 +722,17 @@ def merge_allegations(
             "mentions": len(evidence),
             "aliases": [],
             "evidence": [
-                {"doc": e.doc, "start": e.start, "end": e.end, "sentence": e.sentence} for e in evidence
+                {"doc": e.doc, "start": e.start, "end": e.end, "sentence": e.sentence}
+                for e in evidence
             ],
         }
-        role_list = [
-            (key, sorted(evs), all(anon))  # type: ignore[type-var]
-            for key, (evs, anon) in sorted(roles.items())
-        ]
+        role_list = [(key, sorted(evs), all(anon)) for key, (evs, anon) in sorted(roles.items())]
         drafts.append((main.label, main_doc, attrs, role_list))
     taken: set[str] = set()
     out = []
-    for label, _doc, attrs, role_list in sorted(drafts, key=lambda d: (d[0], d[1], str(d[2]["evidence"]))):
+    for label, _doc, attrs, role_list in sorted(
+        drafts, key=lambda d: (d[0], d[1], str(d[2]["evidence"]))
+    ):
         base = "allegation/" + (slugify(label)[:60].strip("-") or "claim")
         nid, n = base, 1
         while nid in taken:

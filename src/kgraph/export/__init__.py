@@ -41,7 +41,7 @@ def suffix_format(path: str | Path) -> str:
     >>> suffix_format("graph.docx")
     Traceback (most recent call last):
     ...
-    kgraph._errors.FormatError: cannot tell the format of 'graph.docx' from its suffix '.docx'; use one of .gexf, .graphml, .html, .json, .jsonld, .nq, .nt, .rdf, .trig, .ttl
+    kgraph._errors.FormatError: cannot tell the format of 'graph.docx' from its suffix '.docx'; ...
     """
     return _spec(Path(path))[3]
 

@@ -35,7 +35,13 @@ if TYPE_CHECKING:
     from kgraph.gazetteer import Gazetteer
     from kgraph.ingest import Prepared
 
-__all__ = ["ExtractionContext", "Extractor", "default_extractors", "extract_document", "run_pipeline"]
+__all__ = [
+    "ExtractionContext",
+    "Extractor",
+    "default_extractors",
+    "extract_document",
+    "run_pipeline",
+]
 
 log = logging.getLogger("kgraph.extract")
 
@@ -105,7 +111,8 @@ def default_extractors() -> tuple[Extractor, ...]:
 
 def _adjectives(nlp: Language) -> frozenset[str]:
     try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_index")
         return frozenset(table.get("adj", ()))
     except (KeyError, ValueError, AttributeError):
         return frozenset()
@@ -123,8 +130,11 @@ def _promote_people(mentions: list[RawMention]) -> list[RawMention]:
     for m in mentions:
         words = m.text.split()
         if (
-            not m.gid and m.type != "Person" and 2 <= len(words) <= 4
-            and words[-1].lower() in surnames and all(w[:1].isupper() for w in words)
+            not m.gid
+            and m.type != "Person"
+            and 2 <= len(words) <= 4
+            and words[-1].lower() in surnames
+            and all(w[:1].isupper() for w in words)
         ):
             m = replace(m, type="Person", ner="PERSON", subtype=None)
         out.append(m)

@@ -45,64 +45,241 @@ __all__ = ["ACTS", "WEAK_ACTS", "AllegationExtractor"]
 
 #: act words -> the act keyword allegations are merged on
 ACTS: Final[dict[str, str]] = {
-    "bounty": "bounty", "bounties": "bounty", "payout": "bounty", "reward": "bounty",
-    "pay": "pay", "payment": "pay", "bribe": "bribery", "bribery": "bribery",
-    "arm": "arm", "arms": "arm", "weapon": "arm", "weaponry": "arm", "munition": "arm",
-    "kill": "kill", "killing": "kill", "assassinate": "kill", "assassination": "kill",
-    "murder": "kill", "interfere": "interference", "interference": "interference",
-    "meddle": "interference", "meddling": "interference", "hack": "hacking",
-    "hacking": "hacking", "cyberattack": "hacking", "share": "share", "leak": "leak",
-    "attack": "attack", "strike": "attack", "bomb": "attack", "bombing": "attack",
-    "invade": "invasion", "invasion": "invasion", "annex": "annexation",
-    "annexation": "annexation", "seize": "seizure", "seizure": "seizure",
-    "poison": "poisoning", "poisoning": "poisoning", "torture": "torture",
-    "abuse": "abuse", "collude": "collusion", "collusion": "collusion", "spy": "espionage",
-    "espionage": "espionage", "smuggle": "smuggling", "smuggling": "smuggling",
-    "launder": "laundering", "laundering": "laundering", "fraud": "fraud",
-    "corruption": "corruption", "breach": "hacking", "intrusion": "hacking", "infiltrate": "hacking", "cover-up": "cover_up", "obstruct": "obstruction",
-    "obstruction": "obstruction", "support": "support", "aid": "support", "assistance": "support", "fund": "funding",
-    "funding": "funding", "finance": "funding", "train": "training", "harbor": "harboring",
-    "shelter": "harboring", "sanction": "sanctions", "threaten": "threat", "threat": "threat",
-    "violate": "violation", "violation": "violation", "supply": "arm", "provide": "provide",
-    "offer": "offer", "direct": "direct", "order": "order", "pressure": "pressure",
+    "bounty": "bounty",
+    "bounties": "bounty",
+    "payout": "bounty",
+    "reward": "bounty",
+    "pay": "pay",
+    "payment": "pay",
+    "bribe": "bribery",
+    "bribery": "bribery",
+    "arm": "arm",
+    "arms": "arm",
+    "weapon": "arm",
+    "weaponry": "arm",
+    "munition": "arm",
+    "kill": "kill",
+    "killing": "kill",
+    "assassinate": "kill",
+    "assassination": "kill",
+    "murder": "kill",
+    "interfere": "interference",
+    "interference": "interference",
+    "meddle": "interference",
+    "meddling": "interference",
+    "hack": "hacking",
+    "hacking": "hacking",
+    "cyberattack": "hacking",
+    "share": "share",
+    "leak": "leak",
+    "attack": "attack",
+    "strike": "attack",
+    "bomb": "attack",
+    "bombing": "attack",
+    "invade": "invasion",
+    "invasion": "invasion",
+    "annex": "annexation",
+    "annexation": "annexation",
+    "seize": "seizure",
+    "seizure": "seizure",
+    "poison": "poisoning",
+    "poisoning": "poisoning",
+    "torture": "torture",
+    "abuse": "abuse",
+    "collude": "collusion",
+    "collusion": "collusion",
+    "spy": "espionage",
+    "espionage": "espionage",
+    "smuggle": "smuggling",
+    "smuggling": "smuggling",
+    "launder": "laundering",
+    "laundering": "laundering",
+    "fraud": "fraud",
+    "corruption": "corruption",
+    "breach": "hacking",
+    "intrusion": "hacking",
+    "infiltrate": "hacking",
+    "cover-up": "cover_up",
+    "obstruct": "obstruction",
+    "obstruction": "obstruction",
+    "support": "support",
+    "aid": "support",
+    "assistance": "support",
+    "fund": "funding",
+    "funding": "funding",
+    "finance": "funding",
+    "train": "training",
+    "harbor": "harboring",
+    "shelter": "harboring",
+    "sanction": "sanctions",
+    "threaten": "threat",
+    "threat": "threat",
+    "violate": "violation",
+    "violation": "violation",
+    "supply": "arm",
+    "provide": "provide",
+    "offer": "offer",
+    "direct": "direct",
+    "order": "order",
+    "pressure": "pressure",
 }
 #: keywords too general to merge two allegations on by themselves
 WEAK_ACTS: Final = frozenset(
     {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
 )
 _CUE_VERBS: Final = frozenset(
-    {"allege", "accuse", "claim", "say", "tell", "report", "assess", "conclude", "believe",
-     "suspect", "charge", "assert", "contend", "insist", "testify", "reveal", "disclose",
-     "indicate", "show", "suggest", "write", "note", "explain", "find", "determine", "warn",
-     "state", "announce", "emphasize", "acknowledge"}
+    {
+        "allege",
+        "accuse",
+        "claim",
+        "say",
+        "tell",
+        "report",
+        "assess",
+        "conclude",
+        "believe",
+        "suspect",
+        "charge",
+        "assert",
+        "contend",
+        "insist",
+        "testify",
+        "reveal",
+        "disclose",
+        "indicate",
+        "show",
+        "suggest",
+        "write",
+        "note",
+        "explain",
+        "find",
+        "determine",
+        "warn",
+        "state",
+        "announce",
+        "emphasize",
+        "acknowledge",
+    }
 )
 _CUE_NOUNS: Final = frozenset(
-    {"allegation", "accusation", "report", "assessment", "intelligence", "claim", "declaration",
-     "evidence", "finding", "conclusion", "charge", "indication", "reflection", "information",
-     "suspicion", "statement", "testimony"}
+    {
+        "allegation",
+        "accusation",
+        "report",
+        "assessment",
+        "intelligence",
+        "claim",
+        "declaration",
+        "evidence",
+        "finding",
+        "conclusion",
+        "charge",
+        "indication",
+        "reflection",
+        "information",
+        "suspicion",
+        "statement",
+        "testimony",
+    }
 )
 _GENERIC_ACT_HEADS: Final = frozenset(
-    {"program", "programme", "scheme", "operation", "effort", "activity", "plan", "campaign",
-     "plot", "network", "deal", "policy", "escalation"}
+    {
+        "program",
+        "programme",
+        "scheme",
+        "operation",
+        "effort",
+        "activity",
+        "plan",
+        "campaign",
+        "plot",
+        "network",
+        "deal",
+        "policy",
+        "escalation",
+    }
 )
 _DENY: Final = frozenset(
-    {"deny", "denounce", "reject", "dismiss", "dispute", "refute", "rebut", "deride", "disavow",
-     "contest", "brush", "discount", "downplay", "ridicule", "mock", "scoff", "criticize",
-     "question", "doubt"}
+    {
+        "deny",
+        "denounce",
+        "reject",
+        "dismiss",
+        "dispute",
+        "refute",
+        "rebut",
+        "deride",
+        "disavow",
+        "contest",
+        "brush",
+        "discount",
+        "downplay",
+        "ridicule",
+        "mock",
+        "scoff",
+        "criticize",
+        "question",
+        "doubt",
+    }
 )
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
 _RAISERS: Final = frozenset(
-    {"raise", "report", "allege", "cite", "document", "flag", "detail", "describe", "disclose",
-     "reveal", "publish", "expose", "uncover"}
+    {
+        "raise",
+        "report",
+        "allege",
+        "cite",
+        "document",
+        "flag",
+        "detail",
+        "describe",
+        "disclose",
+        "reveal",
+        "publish",
+        "expose",
+        "uncover",
+    }
 )
 _OBJECT_CONTROL: Final = frozenset(
-    {"warn", "urge", "ask", "tell", "caution", "press", "pressure", "push", "persuade", "prod",
-     "forbid", "stop", "prevent", "deter", "accuse", "blame"}
+    {
+        "warn",
+        "urge",
+        "ask",
+        "tell",
+        "caution",
+        "press",
+        "pressure",
+        "push",
+        "persuade",
+        "prod",
+        "forbid",
+        "stop",
+        "prevent",
+        "deter",
+        "accuse",
+        "blame",
+    }
 )
-_CONFIRM: Final = frozenset({"confirm", "corroborate", "verify", "acknowledge", "admit", "substantiate"})
+_CONFIRM: Final = frozenset(
+    {"confirm", "corroborate", "verify", "acknowledge", "admit", "substantiate"}
+)
 _DISMISS_NOUNS: Final = frozenset(
-    {"hoax", "lie", "lies", "fake", "fabrication", "nonsense", "smear", "disinformation",
-     "propaganda", "witch", "conspiracy", "myth", "falsehood", "fiction"}
+    {
+        "hoax",
+        "lie",
+        "lies",
+        "fake",
+        "fabrication",
+        "nonsense",
+        "smear",
+        "disinformation",
+        "propaganda",
+        "witch",
+        "conspiracy",
+        "myth",
+        "falsehood",
+        "fiction",
+    }
 )
 _CONFIDENCE: Final = re.compile(r"\b(high|medium|moderate|low)\s+confidence\b", re.IGNORECASE)
 
@@ -150,9 +327,15 @@ def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
             if pairs & {(a, k) for a in kept_accused for k in kept.keywords}:
                 roles = tuple(dict.fromkeys(kept.roles + record.roles))
                 out[index] = AllegationRecord(
-                    kept.key, kept.label, kept.text, kept.status,
-                    tuple(sorted(set(kept.keywords) | set(record.keywords))), kept.evidence, roles,
-                    kept.confidence or record.confidence, tuple(dict.fromkeys(kept.dates + record.dates)),
+                    kept.key,
+                    kept.label,
+                    kept.text,
+                    kept.status,
+                    tuple(sorted(set(kept.keywords) | set(record.keywords))),
+                    kept.evidence,
+                    roles,
+                    kept.confidence or record.confidence,
+                    tuple(dict.fromkeys(kept.dates + record.dates)),
                 )
                 break
         else:
@@ -170,8 +353,7 @@ def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
         act = ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
         if act and tok.pos_ in ("VERB", "NOUN") and act not in found:
             if act == "share" and not any(
-                _lemma(c) in ("intelligence", "intel", "information", "secret")
-                for c in tok.subtree
+                _lemma(c) in ("intelligence", "intel", "information", "secret") for c in tok.subtree
             ):
                 continue
             found.append(act)
@@ -200,11 +382,19 @@ def _predicate_tokens(verb: Token) -> list[Token]:
             # "the GRU was behind the intrusions", "was responsible for the attack"
             out += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acomp" and child.lower_ == "responsible":
-            out += [p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            out += [
+                p
+                for c in child.children
+                if c.dep_ == "prep"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
     return out
 
 
-def _entities(tok: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _entities(
+    tok: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     from kgraph.extract.relations import _entities_of
 
     out = _entities_of(tok, ctx, refs)
@@ -221,7 +411,9 @@ def _entities(tok: Token, ctx: ExtractionContext, refs: References) -> list[tupl
     return []
 
 
-def _claimants(cue: Token, sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _claimants(
+    cue: Token, sent: Span, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     out: list[tuple[RawMention, bool]] = []
     for child in cue.children:
         if child.dep_ in ("nsubj",):
@@ -233,10 +425,16 @@ def _claimants(cue: Token, sent: Span, ctx: ExtractionContext, refs: References)
     return out
 
 
-def _according_to(sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _according_to(
+    sent: Span, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     out: list[tuple[RawMention, bool]] = []
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "to"
+        ):
             to = tok.doc[tok.i + 1]
             for pobj in to.children:
                 if pobj.dep_ == "pobj":
@@ -244,7 +442,9 @@ def _according_to(sent: Span, ctx: ExtractionContext, refs: References) -> list[
     return out
 
 
-def _recipients(cue: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _recipients(
+    cue: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     out: list[tuple[RawMention, bool]] = []
     if _lemma(cue) == "tell":
         for child in cue.children:
@@ -259,14 +459,16 @@ def _gerund_subject(verb: Token, ctx: ExtractionContext) -> RawMention | None:
         return None
     prev = verb.doc[verb.i - 1]
     m = ctx.mention_at(prev)
-    if m is not None and prev.dep_ in ("pobj", "poss", "nsubj") and m.type != "Person" or (
+    if (m is not None and prev.dep_ in ("pobj", "poss", "nsubj") and m.type != "Person") or (
         m is not None and prev.tag_ == "POS"
     ):
         return m
     return None
 
 
-def _clause_subjects(verb: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _clause_subjects(
+    verb: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     from kgraph.extract.relations import _inherited_subjects
 
     gerund = _gerund_subject(verb, ctx)
@@ -310,7 +512,9 @@ def _record(
     if match:
         confidence = match.group(0).lower()
     dates = tuple(
-        ent.text for ent in sent.ents if ent.label_ == "DATE" and ent.start >= clause.start and ent.end <= clause.end
+        ent.text
+        for ent in sent.ents
+        if ent.label_ == "DATE" and ent.start >= clause.start and ent.end <= clause.end
     )
     return AllegationRecord(
         key=f"{kind}{ctx.offset + anchor.idx}",
@@ -332,15 +536,17 @@ def _label(clause: Span, subject: RawMention) -> str:
     name = subject.canonical or subject.text
     root = clause.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    first = subj.left_edge.i if subj is not None else next(
-        (t.i for t in clause if t.dep_ != "mark"), clause.start
+    first = (
+        subj.left_edge.i
+        if subj is not None
+        else next((t.i for t in clause if t.dep_ != "mark"), clause.start)
     )
     if subj is None and clause.start <= subject.tok_start < first:
         first = subject.tok_start
     text = clause.doc[max(first, clause.start) : clause.end].text
-    if not any(clause.start <= t < clause.end for t in range(subject.tok_start, subject.tok_end)) and (
-        clause.root.tag_ == "VBG" or clause.root.pos_ == "NOUN"
-    ):
+    if not any(
+        clause.start <= t < clause.end for t in range(subject.tok_start, subject.tok_end)
+    ) and (clause.root.tag_ == "VBG" or clause.root.pos_ == "NOUN"):
         text = f"{name} {text[:1].lower() + text[1:]}" if not subject.demonym else text
     if subject.demonym:
         # "the Russian government offered" -> "Russia offered"
@@ -365,15 +571,28 @@ def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[Al
     for tok in sent:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and lemma in _CUE_VERBS:
-            clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+            clauses = [
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+            ]
             own_subject = any(c.dep_ == "nsubj" for c in tok.children)
             # "“Trump directed ...,” officials told Just Security": the claim comes first
             clauses += [
-                c for c in tok.children
-                if c.dep_ in ("advcl", "parataxis") and c.i < tok.i and own_subject
+                c
+                for c in tok.children
+                if c.dep_ in ("advcl", "parataxis")
+                and c.i < tok.i
+                and own_subject
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             ]
-            if tok.dep_ in ("ccomp", "parataxis") and own_subject and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) not in _CUE_VERBS:
+            if (
+                tok.dep_ in ("ccomp", "parataxis")
+                and own_subject
+                and tok.head.i < tok.i
+                and tok.head.pos_ in ("VERB", "AUX")
+                and _lemma(tok.head) not in _CUE_VERBS
+            ):
                 clauses.append(tok.head)
             claimants = _claimants(tok, sent, ctx, refs)
             recipients = _recipients(tok, ctx, refs)
@@ -382,20 +601,33 @@ def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[Al
             if lemma in ("accuse", "blame", "charge"):
                 yield from _accusation(tok, sent, ctx, refs)
         elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
-            clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
-                       and any(m.lower_ in ("that", "indicating") or m.dep_ == "mark" for m in c.children) or
-                       (c.dep_ == "acl" and c.lower_ == "indicating")]
+            clauses = [
+                c
+                for c in tok.children
+                if (
+                    c.dep_ in ("acl", "ccomp", "relcl")
+                    and c.pos_ in ("VERB", "AUX")
+                    and any(
+                        m.lower_ in ("that", "indicating") or m.dep_ == "mark" for m in c.children
+                    )
+                )
+                or (c.dep_ == "acl" and c.lower_ == "indicating")
+            ]
             if not clauses:
                 continue
             claimants = _noun_claimants(tok, ctx, refs) + _according_to(sent, ctx, refs)
             for clause_verb in clauses:
                 target = clause_verb
                 if clause_verb.lower_ == "indicating":
-                    target = next((c for c in clause_verb.children if c.dep_ == "ccomp"), clause_verb)
+                    target = next(
+                        (c for c in clause_verb.children if c.dep_ == "ccomp"), clause_verb
+                    )
                 yield from _claim_clause(tok, target, sent, ctx, refs, claimants, [])
 
 
-def _noun_claimants(noun: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _noun_claimants(
+    noun: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     """Who holds a report or an assessment: its owner, its "by X", or the one who trusts it."""
     out: list[tuple[RawMention, bool]] = []
     for child in noun.children:
@@ -412,7 +644,13 @@ def _noun_claimants(noun: Token, ctx: ExtractionContext, refs: References) -> li
             head = head.head
         while head.pos_ == "ADJ" and head.head.i != head.i:
             head = head.head  # "became confident in intelligence reports"
-        if _lemma(head) in _DENY or _lemma(head) in ("mention", "discuss", "cite", "raise", "avoid"):
+        if _lemma(head) in _DENY or _lemma(head) in (
+            "mention",
+            "discuss",
+            "cite",
+            "raise",
+            "avoid",
+        ):
             return out
         for child in head.children:
             if child.dep_ == "nsubj":
@@ -431,22 +669,38 @@ def _claim_clause(
 ) -> Iterator[AllegationRecord]:
     clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
     if cue.i >= clause.start and cue.i < clause.end and verb.i != cue.head.i:
-        clause = sent.doc[verb.left_edge.i : cue.left_edge.i] if cue.left_edge.i > verb.left_edge.i else clause
-    roles = [("alleged_by", m, a) for m, a in claimants] + [("reported_by", m, a) for m, a in recipients]
+        clause = (
+            sent.doc[verb.left_edge.i : cue.left_edge.i]
+            if cue.left_edge.i > verb.left_edge.i
+            else clause
+        )
+    roles = [("alleged_by", m, a) for m, a in claimants] + [
+        ("reported_by", m, a) for m, a in recipients
+    ]
     roles += _reported_by(sent, ctx, refs)
     # the clause itself, or an act clause nested in it ("warned X against Moscow paying bounties")
-    for inner in [verb, *(t for t in verb.subtree if t.i != verb.i and (
-        t.pos_ == "VERB" or t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")
-    ))]:
-        if inner.i != verb.i and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in inner.children
-        ) and _gerund_subject(inner, ctx) is None:
+    for inner in [
+        verb,
+        *(
+            t
+            for t in verb.subtree
+            if t.i != verb.i
+            and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")))
+        ),
+    ]:
+        if (
+            inner.i != verb.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children)
+            and _gerund_subject(inner, ctx) is None
+        ):
             continue
         accused = _clause_subjects(inner, ctx, refs)
         keywords = _acts_in(_predicate_tokens(inner))
         if not accused or not keywords:
             continue
-        inner_clause = clause if inner.i == verb.i else sent.doc[inner.left_edge.i : inner.right_edge.i + 1]
+        inner_clause = (
+            clause if inner.i == verb.i else sent.doc[inner.left_edge.i : inner.right_edge.i + 1]
+        )
         gerund = _gerund_subject(inner, ctx)
         if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
             inner_clause = sent.doc[min(gerund.tok_start, inner_clause.start) : inner_clause.end]
@@ -456,7 +710,9 @@ def _claim_clause(
             return
 
 
-def _reported_by(sent: Span, ctx: ExtractionContext, refs: References) -> list[tuple[str, RawMention, bool]]:
+def _reported_by(
+    sent: Span, ctx: ExtractionContext, refs: References
+) -> list[tuple[str, RawMention, bool]]:
     out = []
     for tok in sent:
         if _lemma(tok) == "report" and tok.pos_ == "VERB":
@@ -467,7 +723,9 @@ def _reported_by(sent: Span, ctx: ExtractionContext, refs: References) -> list[t
     return out
 
 
-def _accusation(verb: Token, sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
+def _accusation(
+    verb: Token, sent: Span, ctx: ExtractionContext, refs: References
+) -> Iterator[AllegationRecord]:
     accused: list[tuple[RawMention, bool]] = []
     act_tokens: list[Token] = []
     for child in verb.children:
@@ -477,25 +735,43 @@ def _accusation(verb: Token, sent: Span, ctx: ExtractionContext, refs: Reference
             act_tokens += list(child.subtree)
     if not act_tokens:
         return
-    start = act_tokens[1].i if len(act_tokens) > 1 and act_tokens[0].dep_ == "prep" else act_tokens[0].i
+    start = (
+        act_tokens[1].i if len(act_tokens) > 1 and act_tokens[0].dep_ == "prep" else act_tokens[0].i
+    )
     clause = sent.doc[start : act_tokens[-1].i + 1]
     claimants = _claimants(verb, sent, ctx, refs)
-    record = _record("c", verb, sent, ctx, accused, _acts_in(act_tokens) or ("accusation",), clause,
-                     [("alleged_by", m, a) for m, a in claimants])
+    record = _record(
+        "c",
+        verb,
+        sent,
+        ctx,
+        accused,
+        _acts_in(act_tokens) or ("accusation",),
+        clause,
+        [("alleged_by", m, a) for m, a in claimants],
+    )
     if record is not None:
         yield record
 
 
 def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
-    """"the Russian bounties", "Russia's arms program", "a scheme organized by X"."""
-    claim_cue = next((t for t in sent if t.pos_ == "VERB" and _lemma(t) in ("say", "allege", "report", "claim")), None)
+    """ "the Russian bounties", "Russia's arms program", "a scheme organized by X"."""
+    claim_cue = next(
+        (t for t in sent if t.pos_ == "VERB" and _lemma(t) in ("say", "allege", "report", "claim")),
+        None,
+    )
     for tok in sent:
         if tok.pos_ != "NOUN":
             continue
         act = ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
         head = tok
         if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
-            inner = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and (ACTS.get(_lemma(c)) or ACTS.get(c.lower_))]
+            inner = [
+                c
+                for c in tok.children
+                if c.dep_ in ("compound", "amod", "nmod")
+                and (ACTS.get(_lemma(c)) or ACTS.get(c.lower_))
+            ]
             if not inner:
                 continue
             act = ACTS.get(_lemma(inner[0])) or ACTS.get(inner[0].lower_)
@@ -512,8 +788,8 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         for child in head.children:
             if child.dep_ in ("amod", "poss", "compound", "nmod"):
                 m = ctx.mention_at(child) or refs.resolve(child)
-                if m is not None and m.type != "Person" or (m is not None and child.dep_ == "poss"):
-                    accused.append((m, False))  # type: ignore[arg-type]
+                if m is not None and (m.type != "Person" or child.dep_ == "poss"):
+                    accused.append((m, False))
             elif child.dep_ == "acl":
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -531,7 +807,9 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         # "support ... raised publicly by Defense Secretary James Mattis"
         for verb in sent:
             if (
-                verb.pos_ == "VERB" and _lemma(verb) in _RAISERS and _lemma(verb) != "report"
+                verb.pos_ == "VERB"
+                and _lemma(verb) in _RAISERS
+                and _lemma(verb) != "report"
                 and not any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
             ):
                 for agent in verb.children:
@@ -541,7 +819,7 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(np) > 25:
             np = sent.doc[head.left_edge.i : head.i + 1]
-        record = _record("n", head, sent, ctx, accused, (act,), np, roles)
+        record = _record("n", head, sent, ctx, accused, (str(act),), np, roles)
         if record is not None:
             yield record
 
@@ -550,7 +828,9 @@ def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRe
     """The allegation a noun phrase ("the reports on the bounties") refers to."""
     keywords = {ACTS.get(_lemma(t)) or ACTS.get(t.lower_) for t in np.subtree} - {None}
     is_reference = (
-        _lemma(np) in _CUE_NOUNS or bool(keywords) or _lemma(np) in _GENERIC_ACT_HEADS
+        _lemma(np) in _CUE_NOUNS
+        or bool(keywords)
+        or _lemma(np) in _GENERIC_ACT_HEADS
         or _lemma(np) in ("issue", "matter", "it", "this", "that")
     )
     if not is_reference or not state.records:
@@ -563,7 +843,9 @@ def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRe
     return state.records[-1]
 
 
-def _stances(sent: Span, ctx: ExtractionContext, refs: References, state: _State) -> Iterator[AllegationRecord]:
+def _stances(
+    sent: Span, ctx: ExtractionContext, refs: References, state: _State
+) -> Iterator[AllegationRecord]:
     if not state.records:
         return
     for tok in sent:
@@ -613,7 +895,9 @@ def _stances(sent: Span, ctx: ExtractionContext, refs: References, state: _State
             if target is None:
                 continue
             subjects = _clause_subjects(verb, ctx, refs)
-            yield from _stance_record(tok, sent, ctx, target, subjects, "alleged_by", match.group(0).lower())
+            yield from _stance_record(
+                tok, sent, ctx, target, subjects, "alleged_by", match.group(0).lower()
+            )
 
 
 def _stance_record(

@@ -34,11 +34,43 @@ __all__ = ["References", "build_references"]
 
 _PERSONAL: Final = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _ANAPHOR_NOUNS: Final = frozenset(
-    {"minister", "secretary", "president", "senator", "general", "ambassador", "director",
-     "chairman", "chairwoman", "spokesman", "spokeswoman", "envoy", "adviser", "advisor",
-     "department", "ministry", "agency", "committee", "council", "bureau", "administration",
-     "commission", "service", "company", "firm", "group", "organization", "party", "newspaper",
-     "paper", "network", "court", "government", "kremlin", "pentagon"}
+    {
+        "minister",
+        "secretary",
+        "president",
+        "senator",
+        "general",
+        "ambassador",
+        "director",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "adviser",
+        "advisor",
+        "department",
+        "ministry",
+        "agency",
+        "committee",
+        "council",
+        "bureau",
+        "administration",
+        "commission",
+        "service",
+        "company",
+        "firm",
+        "group",
+        "organization",
+        "party",
+        "newspaper",
+        "paper",
+        "network",
+        "court",
+        "government",
+        "kremlin",
+        "pentagon",
+    }
 )
 _ORG_TYPES: Final = frozenset({"Agency", "Organization"})
 
@@ -108,7 +140,10 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
             and tok.pos_ in ("NOUN", "PROPN")
             and ctx.mention_at(tok) is None
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            and not any(c.dep_ in ("prep", "poss", "compound", "amod") and c.lower_ != "top" for c in tok.children)
+            and not any(
+                c.dep_ in ("prep", "poss", "compound", "amod") and c.lower_ != "top"
+                for c in tok.children
+            )
         ):
             target = _definite(tok, before(tok.i), titles, sent_of, paragraph)
             if target is not None:

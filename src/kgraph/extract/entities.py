@@ -23,7 +23,26 @@ __all__ = ["RawMention", "acronym", "agency_pattern", "extract_mentions", "norma
 
 _KEEP_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _HONORIFICS: Final = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev. st st.".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "prof.",
+        "rev",
+        "rev.",
+        "st",
+        "st.",
+    ]
 )
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _AGENCY_HEADS: Final = re.compile(
@@ -35,12 +54,25 @@ _AGENCY_HEADS: Final = re.compile(
 )
 _ORG_SUBTYPES: Final = (
     (re.compile(r"\b(?:Party|GOP)\b"), "political party"),
-    (re.compile(r"\b(?:Times|Post|Journal|News|Press|Herald|Tribune|Magazine|Radio|TV|"
-                r"Television|Broadcasting|Gazette|Daily|Weekly|Review)\b"), "media"),
-    (re.compile(r"\b(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|LLC|Group|Holdings|"
-                r"Bank|Airlines|Motors)\b"), "company"),
+    (
+        re.compile(
+            r"\b(?:Times|Post|Journal|News|Press|Herald|Tribune|Magazine|Radio|TV|"
+            r"Television|Broadcasting|Gazette|Daily|Weekly|Review)\b"
+        ),
+        "media",
+    ),
+    (
+        re.compile(
+            r"\b(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|LLC|Group|Holdings|"
+            r"Bank|Airlines|Motors)\b"
+        ),
+        "company",
+    ),
     (re.compile(r"\b(?:University|College|Institute|School|Academy)\b"), "academic"),
-    (re.compile(r"\b(?:Endowment|Foundation|Institution|Center|Centre|Council on)\b"), "think tank"),
+    (
+        re.compile(r"\b(?:Endowment|Foundation|Institution|Center|Centre|Council on)\b"),
+        "think tank",
+    ),
 )
 _BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
 
@@ -124,8 +156,10 @@ def _trim(span: Span) -> tuple[int, int] | None:
     ):
         start += 1
     while start < end and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
-        or doc[end - 1].is_punct and doc[end - 1].text != ")" or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or (doc[end - 1].is_punct and doc[end - 1].text != ")")
+        or doc[end - 1].is_space
     ):
         end -= 1
     while start < end and doc[start].lower_ in _HONORIFICS:
@@ -224,7 +258,11 @@ def _surname_mentions(doc: Doc, offset: int, taken: set[int]) -> Iterator[RawMen
     if not surnames:
         return
     for tok in doc:
-        if tok.i in taken or tok.text not in surnames or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+        if (
+            tok.i in taken
+            or tok.text not in surnames
+            or (tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
+        ):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name ("Trump Tower")
@@ -243,8 +281,15 @@ def _from_span(
     if label == "NORP":
         entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
         if entry is not None:
-            yield _make(doc, start, start + 1 if end - start > 1 else end, label, offset, entry,
-                        demonym=True)
+            yield _make(
+                doc,
+                start,
+                start + 1 if end - start > 1 else end,
+                label,
+                offset,
+                entry,
+                demonym=True,
+            )
             return
         entry = gaz.lookup(text)
         if entry is None or entry.type == "Country":
@@ -261,7 +306,11 @@ def _from_span(
                 start += 1
     # titles just before the name, outside spaCy's span: "Secretary of State [Mike Pompeo]"
     left = start
-    while left > 0 and left > start - 5 and (doc[left - 1].is_title or doc[left - 1].lower_ in ("of", "for")):
+    while (
+        left > 0
+        and left > start - 5
+        and (doc[left - 1].is_title or doc[left - 1].lower_ in ("of", "for"))
+    ):
         left -= 1
     for cut in range(left, start):
         if gaz.is_title(doc[cut:start].text):
@@ -295,8 +344,14 @@ def _from_span(
 
 
 def _make(
-    doc: Doc, start: int, end: int, label: str, offset: int,
-    entry: GazetteerEntry | None, *, demonym: bool = False,
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    offset: int,
+    entry: GazetteerEntry | None,
+    *,
+    demonym: bool = False,
 ) -> RawMention:
     span = doc[start:end]
     sent = span.sent
@@ -304,8 +359,10 @@ def _make(
     type_ = _type_from_label(label, text, entry)
     if entry is not None and demonym:
         type_ = "Country"
-    subtype = entry.subtype if entry is not None else (
-        org_subtype(text) if type_ == "Organization" else None
+    subtype = (
+        entry.subtype
+        if entry is not None
+        else (org_subtype(text) if type_ == "Organization" else None)
     )
     return RawMention(
         start=offset + span.start_char,

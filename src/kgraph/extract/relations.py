@@ -41,8 +41,20 @@ _SUBJ: Final = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
 _OBJ: Final = frozenset({"dobj", "dative", "obj", "iobj"})
 _HEDGES: Final = frozenset(
-    {"may", "might", "could", "reportedly", "allegedly", "apparently", "possibly", "perhaps",
-     "likely", "probably", "purportedly", "supposedly"}
+    {
+        "may",
+        "might",
+        "could",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "possibly",
+        "perhaps",
+        "likely",
+        "probably",
+        "purportedly",
+        "supposedly",
+    }
 )
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
@@ -51,20 +63,91 @@ _SKIP_VERBS: Final = frozenset(
     {"be", "have", "do", "become", "say", "seem", "get", "serve", "work", "act", "include"}
 )
 _PREPS: Final = frozenset(
-    {"with", "to", "against", "about", "for", "over", "toward", "towards", "into", "from", "at",
-     "on", "upon", "between", "among", "regarding", "onto", "via", "through"}
+    {
+        "with",
+        "to",
+        "against",
+        "about",
+        "for",
+        "over",
+        "toward",
+        "towards",
+        "into",
+        "from",
+        "at",
+        "on",
+        "upon",
+        "between",
+        "among",
+        "regarding",
+        "onto",
+        "via",
+        "through",
+    }
 )
 _PLACE_PREPS: Final = frozenset(
-    {"in", "at", "on", "from", "across", "throughout", "near", "inside", "outside", "within", "into",
-     "around", "through", "via"}
+    {
+        "in",
+        "at",
+        "on",
+        "from",
+        "across",
+        "throughout",
+        "near",
+        "inside",
+        "outside",
+        "within",
+        "into",
+        "around",
+        "through",
+        "via",
+    }
 )
 _ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
-_FORMER: Final = frozenset({"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"})
+_FORMER: Final = frozenset(
+    {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
+)
 _NOT_ROLES: Final = frozenset(
-    {"mr", "mrs", "ms", "dr", "who", "which", "one", "man", "woman", "person", "people", "friend",
-     "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "native",
-     "resident", "citizen", "nickname", "name", "use", "statement", "interview", "comment",
-     "article", "report", "reports", "trip", "call", "meeting", "time", "year", "day"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "who",
+        "which",
+        "one",
+        "man",
+        "woman",
+        "person",
+        "people",
+        "friend",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "native",
+        "resident",
+        "citizen",
+        "nickname",
+        "name",
+        "use",
+        "statement",
+        "interview",
+        "comment",
+        "article",
+        "report",
+        "reports",
+        "trip",
+        "call",
+        "meeting",
+        "time",
+        "year",
+        "day",
+    }
 )
 
 
@@ -150,13 +233,32 @@ def _modifier_entity(tok: Token, ctx: ExtractionContext) -> RawMention | None:
     return None
 
 
+def _prep_organisations(verb: Token, ctx: ExtractionContext) -> list[RawMention]:
+    """Organisations in a verb's "in/at/for/with" phrases ("served ... in the Administration")."""
+    out: list[RawMention] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "for", "with"):
+            continue
+        for pobj in prep.children:
+            pm = ctx.mention_at(pobj) or _modifier_entity(pobj, ctx)
+            if pobj.dep_ == "pobj" and pm is not None and pm.type != "Person":
+                out.append(pm)
+    return out
+
+
 def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
     """Every role stated for a person mention of ``doc``."""
     roles: list[Role] = []
     seen: set[tuple[int, int, str]] = set()
     postings: list[tuple[RawMention, RawMention, str, int]] = []
 
-    def add(person: RawMention, head: Token, *, former: bool = False, orgs: list[RawMention] | None = None) -> None:
+    def add(
+        person: RawMention,
+        head: Token,
+        *,
+        former: bool = False,
+        orgs: list[RawMention] | None = None,
+    ) -> None:
         words, was = _role_words(head, ctx)
         if not words or head.lower_ in _NOT_ROLES or head.pos_ not in ("NOUN", "PROPN"):
             return
@@ -194,18 +296,29 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
         if head.dep_ == "appos" and ctx.mention_at(head.head) is None:
             add(m, head.head)
         # pre-nominal titles: "Russian President Vladimir Putin", "former CIA official X"
-        pre = [t for t in doc[max(0, m.tok_start - 6) : m.tok_start] if t.head.i >= m.tok_start and t.head.i < m.tok_end]
-        title_nouns = [t for t in pre if t.pos_ in ("NOUN", "PROPN") and ctx.mention_at(t) is None
-                       and t.lower_ not in _NOT_ROLES and t.lower_ not in ("mr.", "ms.", "mrs.")]
+        pre = [
+            t
+            for t in doc[max(0, m.tok_start - 6) : m.tok_start]
+            if t.head.i >= m.tok_start and t.head.i < m.tok_end
+        ]
+        title_nouns = [
+            t
+            for t in pre
+            if t.pos_ in ("NOUN", "PROPN")
+            and ctx.mention_at(t) is None
+            and t.lower_ not in _NOT_ROLES
+            and t.lower_ not in ("mr.", "ms.", "mrs.")
+        ]
         if title_nouns:
             left = min(t.left_edge.i for t in pre)
-            orgs = [ctx.mention_at(t) for t in doc[left : m.tok_start]]
-            org_list = []
-            for o in orgs:
+            org_list: list[RawMention] = []
+            for o in (ctx.mention_at(t) for t in doc[left : m.tok_start]):
                 if o is not None and o is not m and o.type != "Person" and o not in org_list:
                     org_list.append(o)
             poss = [ctx.mention_at(t) for t in head.children if t.dep_ == "poss"]
-            org_list += [p for p in poss if p is not None and p.type != "Person" and p not in org_list]
+            org_list += [
+                p for p in poss if p is not None and p.type != "Person" and p not in org_list
+            ]
             former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
             words = " ".join(t.lower_ for t in title_nouns)
             org_list = [o for o in org_list if o.type != "Location"]
@@ -234,7 +347,8 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             if verb.lemma_ not in ("serve", "work", "act"):
                 continue
             former = any(c.lower_ in _FORMER or c.lemma_ == "previously" for c in verb.children)
-            former = former or verb.tag_ == "VBD" and any(c.lower_ == "until" for c in verb.subtree)
+            until = any(c.lower_ == "until" for c in verb.subtree)
+            former = former or (verb.tag_ == "VBD" and until)
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ == "as":
                     for role_head in prep.children:
@@ -242,11 +356,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                             continue
                         orgs = _org_of(role_head, ctx, m)
                         if not orgs:
-                            orgs = [
-                                pm for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "for", "with")
-                                for c in p.children if c.dep_ == "pobj"
-                                for pm in [ctx.mention_at(c) or _modifier_entity(c, ctx)] if pm is not None and pm.type != "Person"
-                            ]
+                            orgs = _prep_organisations(verb, ctx)
                         if orgs:
                             add(m, role_head, former=former, orgs=orgs)
     ctx.postings = postings
@@ -270,19 +380,26 @@ class RelationExtractor:
             if role.former:
                 attrs.append(("former", True))
             yield RelationRecord(
-                context.ref(role.person), context.ref(role.org), "holds_role",
-                context.evidence(doc[role.token : role.token + 1]), tuple(attrs),
+                context.ref(role.person),
+                context.ref(role.org),
+                "holds_role",
+                context.evidence(doc[role.token : role.token + 1]),
+                tuple(attrs),
             )
         for person, country, predicate, token in getattr(context, "postings", ()):
             yield RelationRecord(
-                context.ref(person), context.ref(country), predicate,
+                context.ref(person),
+                context.ref(country),
+                predicate,
                 context.evidence(doc[token : token + 1]),
             )
         for sent in doc.sents:
             yield from _sentence_relations(sent, context, refs)
 
 
-def _entities_of(tok: Token, ctx: ExtractionContext, refs: References) -> list[tuple[RawMention, bool]]:
+def _entities_of(
+    tok: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
     """The entities a noun phrase stands for, with ``anonymous`` when it names a group of
     unnamed people of that entity ("U.S. officials", "Russian officials")."""
     out: list[tuple[RawMention, bool]] = []
@@ -329,10 +446,24 @@ def _possessor(tok: Token, ctx: ExtractionContext) -> RawMention | None:
 
 
 _GENERIC_OBJECTS: Final = frozenset(
-    {"information", "data", "material", "materials", "detail", "details", "report", "item", "assistance"}
+    {
+        "information",
+        "data",
+        "material",
+        "materials",
+        "detail",
+        "details",
+        "report",
+        "item",
+        "assistance",
+    }
 )
-_POSTED: Final = frozenset({"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"})
-_QUANTIFIERS: Final = frozenset({"some", "many", "most", "all", "much", "part", "one", "several", "each"})
+_POSTED: Final = frozenset(
+    {"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"}
+)
+_QUANTIFIERS: Final = frozenset(
+    {"some", "many", "most", "all", "much", "part", "one", "several", "each"}
+)
 
 
 def _role_holder(noun: Token, org: RawMention, ctx: ExtractionContext) -> RawMention | None:
@@ -341,18 +472,51 @@ def _role_holder(noun: Token, org: RawMention, ctx: ExtractionContext) -> RawMen
     holders = {
         role.person.text.split()[-1]: role.person
         for role in ctx.roles
-        if role.org is not None and (role.org.gid or role.org.text) == (org.gid or org.text)
+        if role.org is not None
+        and (role.org.gid or role.org.text) == (org.gid or org.text)
         and role.role.split()[-1] == lemma
     }
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 _GROUP_NOUNS: Final = frozenset(
-    {"official", "officer", "diplomat", "lawmaker", "commander", "authority", "government",
-     "leader", "spokesman", "spokeswoman", "spokesperson", "agent", "intelligence", "military",
-     "force", "troop", "soldier", "investigator", "prosecutor", "source", "administration",
-     "counterpart", "minister", "envoy", "negotiator", "delegation", "aide", "adviser", "advisor",
-     "state", "media", "regime", "operative", "unit", "service"}
+    {
+        "official",
+        "officer",
+        "diplomat",
+        "lawmaker",
+        "commander",
+        "authority",
+        "government",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "agent",
+        "intelligence",
+        "military",
+        "force",
+        "troop",
+        "soldier",
+        "investigator",
+        "prosecutor",
+        "source",
+        "administration",
+        "counterpart",
+        "minister",
+        "envoy",
+        "negotiator",
+        "delegation",
+        "aide",
+        "adviser",
+        "advisor",
+        "state",
+        "media",
+        "regime",
+        "operative",
+        "unit",
+        "service",
+    }
 )
 
 
@@ -370,8 +534,13 @@ def _attrs(verb: Token, sent: Span) -> list[tuple[str, str | bool]]:
     if any(c.dep_ == "neg" for h in heads for c in h.children):
         attrs.append(("negated", True))
     hedge = next(
-        (c.lower_ for h in heads for c in h.children
-         if c.lower_ in _HEDGES and c.dep_ in ("aux", "advmod")), None
+        (
+            c.lower_
+            for h in heads
+            for c in h.children
+            if c.lower_ in _HEDGES and c.dep_ in ("aux", "advmod")
+        ),
+        None,
     )
     if hedge:
         attrs.append(("hedged", True))
@@ -413,7 +582,11 @@ def _sentence_relations(
             # a mis-parsed subject: "President Trump pressured CIA" with Trump as npadvmod
             for child in verb.lefts:
                 m = ctx.mention_at(child)
-                if child.dep_ in ("npadvmod", "dep", "nmod") and m is not None and child.i == verb.i - 1:
+                if (
+                    child.dep_ in ("npadvmod", "dep", "nmod")
+                    and m is not None
+                    and child.i == verb.i - 1
+                ):
                     subjects.append((m, False))
         object_noun = ""
         for child in verb.children:
@@ -422,15 +595,20 @@ def _sentence_relations(
                 if found:
                     objects += [(m, a, "") for m, a in found]
                 elif child.pos_ == "NOUN":
-                    compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                    compounds = [
+                        c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                    ]
                     generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
                     object_noun = (compounds[0] if generic else child).lemma_.lower()
         preps = [c for c in verb.children if c.dep_ == "prep"]
         if object_noun:
             # "share intelligence with the Kremlin": the preposition hangs off the object
             preps += [
-                c for o in verb.children if o.dep_ in _OBJ and o.pos_ == "NOUN"
-                for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
+                c
+                for o in verb.children
+                if o.dep_ in _OBJ and o.pos_ == "NOUN"
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
             ]
         for child in preps:
             if child.lower_ not in _PREPS:
@@ -439,8 +617,13 @@ def _sentence_relations(
                 if pobj.dep_ == "pobj":
                     suffix = (f"{object_noun}_" if object_noun else "") + child.lower_
                     objects += [
-                        (m, a, suffix) for m, a in _entities_of(pobj, ctx, refs)
-                        if not (child.lower_ in _PLACE_PREPS and m.type in ("Country", "Location") and not a)
+                        (m, a, suffix)
+                        for m, a in _entities_of(pobj, ctx, refs)
+                        if not (
+                            child.lower_ in _PLACE_PREPS
+                            and m.type in ("Country", "Location")
+                            and not a
+                        )
                     ]
         if not subjects:
             continue
@@ -470,7 +653,9 @@ def _inherited_subjects(
     "Trump directed the CIA to share ...": the object of "directed" shares;
     "Trump wanted to meet Putin": the subject of "wanted" meets.
     """
-    purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    purpose = verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
     if verb.dep_ == "xcomp" or purpose:
         head = verb.head
         # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
