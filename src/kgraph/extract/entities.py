@@ -164,9 +164,25 @@ def _trim(span: Span) -> tuple[int, int] | None:
         end -= 1
     while start < end and doc[start].lower_ in _HONORIFICS:
         start += 1
+    # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name
+    while start < end - 1 and doc[start].pos_ in ("VERB", "ADV", "ADP", "PRON", "SCONJ"):
+        start += 1
     if start >= end:
         return None
     return start, end
+
+
+def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"Christie, Rubio" or "Jonathan Ernst/Reuters": one span, several names."""
+    cuts = [i for i in range(start, end) if doc[i].text in (",", "/", "&", ";") or doc[i].lower_ == "and"]
+    if not cuts:
+        return [(start, end)]
+    parts, left = [], start
+    for cut in [*cuts, end]:
+        if cut > left:
+            parts.append((left, cut))
+        left = cut + 1
+    return parts
 
 
 def _after_honorific(doc: Doc, start: int) -> bool:
@@ -276,6 +292,16 @@ def _from_span(
     bounds = _trim(span)
     if bounds is None:
         return
+    if label == "PERSON":
+        parts = _split_list(doc, *bounds)
+        if len(parts) > 1:
+            for part_start, part_end in parts:
+                sub = doc[part_start:part_end]
+                sub_label = "PERSON"
+                if gaz.lookup(sub.text) is not None:
+                    sub_label = "ORG"
+                yield from _from_span(doc, sub, sub_label, offset, gaz)
+            return
     start, end = bounds
     text = doc[start:end].text
     if label == "NORP":
