@@ -110,3 +110,34 @@ def test_model_is_loaded_once() -> None:
 def test_missing_model_is_one_clear_error() -> None:
     with pytest.raises(kgraph.ModelNotFoundError, match="pip install"):
         kgraph.build(["Some text."], model="no_such_pipeline_here")
+
+
+def test_non_english_document_warns_and_does_not_crash() -> None:
+    text = (
+        "Der Außenminister traf sich am Montag mit seinem Amtskollegen in Berlin, um über die "
+        "Lage in der Ukraine zu sprechen. Beide Seiten betonten die Bedeutung der Gespräche, "
+        "die nach Angaben der Regierung in einer freundlichen Atmosphäre stattfanden. Weitere "
+        "Treffen sollen im kommenden Monat folgen, hieß es aus diplomatischen Kreisen."
+    )
+    kg = kgraph.build([Document(text, id="de")])
+    assert any("English" in w for w in kg.report.warnings)
+
+
+def test_empty_document_is_counted_in_the_report() -> None:
+    kg = kgraph.build([Document("   ", id="blank"), Document("Mike Pompeo met Sergey Lavrov.", id="x")])
+    assert ("blank", "empty") in kg.report.skipped
+    assert kg.documents == ["x"]
+
+
+def test_long_document_is_chunked_with_true_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.nlp import load_model
+
+    nlp = load_model()
+    monkeypatch.setattr(nlp, "max_length", 3000)
+    para = "Mike Pompeo warned Sergey Lavrov about the payments in Moscow.\n\n"
+    text = para * 100  # 6,500 characters: three chunks at least
+    kg = kgraph.build([Document(text, id="long")])
+    node = next(n for n, a in kg.graph.nodes(data=True) if a["label"] == "Mike Pompeo")
+    evidence = kg.graph.nodes[node]["evidence"]
+    assert len(evidence) == 100
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in evidence)

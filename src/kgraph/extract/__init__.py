@@ -118,6 +118,20 @@ def _adjectives(nlp: Language) -> frozenset[str]:
         return frozenset()
 
 
+_MIN_ENGLISH = 0.12
+
+
+def _english_share(docs: Sequence[tuple[int, Doc]]) -> float | None:
+    """The share of English function words among a document's words (None if too short)."""
+    words = stops = 0
+    for _offset, doc in docs:
+        for tok in doc:
+            if tok.is_alpha:
+                words += 1
+                stops += tok.is_stop
+    return stops / words if words >= 30 else None
+
+
 def _promote_people(mentions: list[RawMention]) -> list[RawMention]:
     """A name spaCy typed as a place or an organisation ("Helen Park") whose surname is
     used for a person in the same text ("Ms. Park") is that person."""
@@ -169,6 +183,15 @@ def extract_document(
                     allegations.append(record)
                 else:
                     relations.append(record)
+    warnings = list(prepared.warnings)
+    language = _english_share(docs)
+    if language is not None and language < _MIN_ENGLISH:
+        message = (
+            f"document {doc_id!r} does not look like English ({language:.0%} English function words); "
+            "kgraph's model and rules are for English, expect few results"
+        )
+        log.warning(message)
+        warnings.append(message)
     # a claim is quoted, not asserted: the accused's acts in a claim's sentence are no facts
     claimed = {
         (role.entity, role.evidence)
@@ -177,7 +200,7 @@ def extract_document(
         if role.role == "accused"
     }
     relations = [r for r in relations if (r.subject, r.evidence) not in claimed]
-    return resolve_document(prepared.info, mentions, relations, allegations, prepared.warnings)
+    return resolve_document(prepared.info, mentions, relations, allegations, warnings)
 
 
 def run_pipeline(
