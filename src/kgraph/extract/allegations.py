@@ -787,9 +787,11 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         accused: list[tuple[RawMention, bool]] = []
         for child in head.children:
             if child.dep_ in ("amod", "poss", "compound", "nmod"):
-                m = ctx.mention_at(child) or refs.resolve(child)
-                if m is not None and (m.type != "Person" or child.dep_ == "poss"):
-                    accused.append((m, False))
+                # "the Russian/Taliban arms program": modifiers of modifiers count too
+                for mod in [child, *(g for g in child.children if g.dep_ in ("amod", "compound", "nmod"))]:
+                    m = ctx.mention_at(mod) or refs.resolve(mod)
+                    if m is not None and (m.type != "Person" or mod.dep_ == "poss"):
+                        accused.append((m, False))
             elif child.dep_ == "acl":
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -800,6 +802,8 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
                     accused += _entities(pobj, ctx, refs)
         if not accused:
             continue
+        states = [(m, a) for m, a in accused if m.type == "Country"]
+        accused = states or accused  # a state beside a group it works with is the one accused
         roles: list[tuple[str, RawMention, bool]] = []
         if claim_cue is not None:
             roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx, refs)]

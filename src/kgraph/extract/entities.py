@@ -74,6 +74,10 @@ _ORG_SUBTYPES: Final = (
         "think tank",
     ),
 )
+_SPEECH_VERBS: Final = frozenset(
+    {"say", "tell", "write", "argue", "add", "insist", "explain", "recall", "tweet", "note",
+     "testify", "complain", "joke", "quip", "vow", "promise", "laugh", "smile"}
+)
 _BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
 
 
@@ -365,6 +369,11 @@ def _from_span(
         return
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
         label = "PERSON"  # "Ms. Park" is a person whatever spaCy thought
+    if (
+        entry is None and label in ("GPE", "LOC") and end - start == 1 and not doc[start].is_upper
+        and doc[start].dep_ == "nsubj" and doc[start].head.lemma_ in _SPEECH_VERBS
+    ):
+        label = "PERSON"  # "Obama said": an unknown place does not speak
     mention = _make(doc, start, end, label, offset, entry)
     yield replace(mention, title=title) if title else mention
 

@@ -43,6 +43,9 @@ _OBJ: Final = frozenset({"dobj", "dative", "obj", "iobj"})
 _HEDGES: Final = frozenset(
     {
         "may",
+        "should",
+        "would",
+        "whether",
         "might",
         "could",
         "reportedly",
@@ -246,6 +249,16 @@ def _prep_organisations(verb: Token, ctx: ExtractionContext) -> list[RawMention]
     return out
 
 
+def _is_of_phrase(head: Token, org: RawMention, ctx: ExtractionContext) -> bool:
+    """Whether ``org`` is attached to the role noun by a preposition ("analyst at X")."""
+    for prep in head.children:
+        if prep.dep_ == "prep":
+            for pobj in prep.children:
+                if ctx.mention_at(pobj) is org:
+                    return True
+    return False
+
+
 def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
     """Every role stated for a person mention of ``doc``."""
     roles: list[Role] = []
@@ -267,6 +280,9 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
         former = former or was
         targets = orgs if orgs is not None else _org_of(head, ctx, person)
         targets = [o for o in targets if o.type != "Location"] if targets else targets
+        if head.lemma_.lower() in _TOPICAL_ROLES:
+            # "a Russia expert at the Carnegie Endowment": Russia is the topic, not the employer
+            targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "to" and head.lemma_.lower() in _POSTED:
                 for pobj in prep.children:
@@ -445,6 +461,10 @@ def _possessor(tok: Token, ctx: ExtractionContext) -> RawMention | None:
     return None
 
 
+_TOPICAL_ROLES: Final = frozenset(
+    {"expert", "analyst", "specialist", "scholar", "correspondent", "historian", "watcher",
+     "hand", "researcher", "reporter", "commentator", "observer"}
+)
 _GENERIC_OBJECTS: Final = frozenset(
     {
         "information",
@@ -538,7 +558,7 @@ def _attrs(verb: Token, sent: Span) -> list[tuple[str, str | bool]]:
             c.lower_
             for h in heads
             for c in h.children
-            if c.lower_ in _HEDGES and c.dep_ in ("aux", "advmod")
+            if c.lower_ in _HEDGES and c.dep_ in ("aux", "advmod", "mark")
         ),
         None,
     )
