@@ -1,0 +1,714 @@
+"""Interactive HTML: one self-contained, offline page around vis-network.
+
+The page is ours (``templates/page.html``), not pyvis's: pyvis 0.3.2 always
+loads Bootstrap from a CDN and writes node ids and headings into the page
+unescaped.  kgraph only borrows the vis-network 9.1.2 JavaScript and CSS that
+the pyvis package ships and inlines them, so the file opens from disk with no
+network at all.
+
+How the page stays safe: every name, sentence and id travels as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>`` and ``&``
+escaped, and the page's script writes it into the DOM with ``textContent``
+only (tooltips are DOM elements built that way; there is no ``innerHTML``).
+A Content-Security-Policy allows exactly the page's two inline scripts (by
+hash) and no network request.
+
+How it stays usable: up to ``layout_threshold`` nodes the browser lays the
+graph out with physics, which stops once it has settled; above it the
+positions come from :func:`networkx.spring_layout` (seeded) and physics is
+off.  Graphs larger than ``max_nodes`` are cut to the most connected nodes
+and the page says so.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(documents=[{"id": "d1", "title": "A report"}])
+>>> g.add_node("person/ada", label="Ada <b>Lovelace</b>", type="Person",
+...            mentions=2, sources=["d1"], aliases=["Ada"])
+>>> g.add_node("country/uk", label="UK", type="Country", mentions=1, sources=["d1"])
+>>> _ = g.add_edge("person/ada", "country/uk", key="visit", predicate="visit",
+...                kind="action", evidence=[{"doc": "d1", "start": 0, "end": 9,
+...                "sentence": "Ada visited the UK."}])
+>>> page = to_html(g, title="Demo")
+>>> page.startswith("<!DOCTYPE html>")
+True
+>>> "<b>Lovelace" in page  # names are data, never markup
+False
+>>> page == to_html(g, title="Demo")  # deterministic
+True
+>>> data = to_vis(g)
+>>> [(n["key"], n["type"]) for n in data["nodes"]]
+[('country/uk', 'Country'), ('person/ada', 'Person')]
+>>> data["edges"][0]["label"]
+'visit'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import importlib.util
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from kgraph._errors import ExportError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "EDGE_STYLES",
+    "NODE_STYLES",
+    "show",
+    "to_html",
+    "to_vis",
+    "write_html",
+]
+
+log = logging.getLogger("kgraph.export.html")
+
+#: Node type -> (fill colour, vis-network shape).  Shapes all scale with size.
+NODE_STYLES: Final[dict[str, tuple[str, str]]] = {
+    "Person": ("#4e79a7", "dot"),
+    "Agency": ("#f28e2b", "square"),
+    "Country": ("#59a14f", "hexagon"),
+    "Organization": ("#b07aa1", "triangle"),
+    "Location": ("#9c755f", "triangleDown"),
+    "Allegation": ("#e15759", "diamond"),
+}
+_OTHER_NODE: Final = ("#9a9a9a", "dot")
+
+#: Edge style name -> (colour, dash pattern or [] for solid, width).  Allegation
+#: role edges are styled by role; every other edge by its kind.
+EDGE_STYLES: Final[dict[str, tuple[str, tuple[int, ...], float]]] = {
+    "accused": ("#c0392b", (), 2.6),
+    "target": ("#e67e22", (), 2.0),
+    "alleged_by": ("#1f77b4", (8, 4), 2.0),
+    "reported_by": ("#7f7f7f", (2, 4), 1.6),
+    "denied_by": ("#2ca02c", (8, 4), 2.0),
+    "dismissed_by": ("#8c564b", (8, 4), 2.0),
+    "confirmed_by": ("#9467bd", (), 2.0),
+    "allegation": ("#e377c2", (4, 4), 1.6),
+    "role": ("#1b9e9e", (), 1.6),
+    "action": ("#6e7781", (), 1.3),
+}
+_ROLE_STYLES: Final = frozenset(EDGE_STYLES) - {"allegation", "role", "action"}
+_TYPE_ORDER: Final = tuple(NODE_STYLES)
+_EDGE_ORDER: Final = tuple(EDGE_STYLES)
+
+_SPACING: Final = 80.0  # pixels per sqrt(node) in the Python layout; gap between parts
+_LABEL_CHARS: Final = 40
+_SENTENCE_CHARS: Final = 300
+_LIST_ITEMS: Final = 12
+_CSS_LENGTH: Final = re.compile(r"\d{1,5}(\.\d{1,3})?(px|%|vh|vw|em|rem)")
+_SPACES: Final = re.compile(r"\s+")
+_KEEP_FORMAT_CHARS: Final = frozenset("\u200d")  # zero-width joiner builds emoji
+_PLACEHOLDER: Final = re.compile(r"\{\{([A-Z_]+)\}\}")
+_VIS_DIR: Final = ("lib", "vis-9.1.2")
+
+
+# --------------------------------------------------------------------------- values
+def _text(value: Any) -> str:
+    """Any attribute value as text safe to put in JSON and encode as UTF-8."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, set | frozenset):
+        text = ", ".join(sorted(_text(v) for v in value))  # sets print in hash order
+    elif isinstance(value, list | tuple):
+        text = ", ".join(_text(v) for v in value)
+    elif isinstance(value, Mapping):
+        items = sorted((_text(k), _text(v)) for k, v in value.items())
+        text = "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    elif hasattr(value, "isoformat"):
+        text = str(value.isoformat())
+    else:
+        text = str(value)
+    # Lone surrogates cannot be encoded as UTF-8: replace them.
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _texts(value: Any) -> list[str]:
+    """A list-ish attribute (list, tuple, set, str, None) as a sorted, unique list."""
+    if value is None:
+        return []
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return [_text(value)]
+    return sorted({_text(v) for v in value})
+
+
+def _count(value: Any, default: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    if isinstance(value, float) and not math.isfinite(value):
+        return default
+    return max(0, int(value))
+
+
+def _display(text: str, limit: int = _LABEL_CHARS) -> str:
+    """A label for the canvas: one line, no invisible formatting, at most ``limit`` chars."""
+    text = "".join(
+        c
+        for c in text
+        if c in _KEEP_FORMAT_CHARS or unicodedata.category(c) not in ("Cf", "Cc") or c.isspace()
+    )
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return text
+
+
+def _clip(text: str, limit: int = _SENTENCE_CHARS) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _evidence(value: Any, limit: int) -> tuple[list[dict[str, str]], int]:
+    """The first ``limit`` distinct (doc, sentence) pairs, and how many there are."""
+    seen: dict[tuple[str, str], None] = {}
+    if isinstance(value, list | tuple):
+        for item in value:
+            if isinstance(item, Mapping) and item.get("sentence"):
+                seen.setdefault((_text(item.get("doc")), _clip(_text(item["sentence"]))), None)
+    pairs = list(seen)
+    return [{"doc": d, "sentence": s} for d, s in pairs[:limit]], len(pairs)
+
+
+def _evidence_docs(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return sorted({_text(i.get("doc")) for i in value if isinstance(i, Mapping) and i.get("doc")})
+
+
+def _listed(values: list[str], limit: int = _LIST_ITEMS) -> tuple[list[str], int]:
+    return values[:limit], len(values)
+
+
+# --------------------------------------------------------------------------- options
+def _css_length(value: str | int | None, name: str = "height") -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ExportError(
+            f"{name}={value!r} is not a CSS length; pass pixels as an int (650) "
+            "or a string like '650px', '80vh' or '100%'"
+        )
+    if isinstance(value, int):
+        if value <= 0:
+            raise ExportError(f"{name}={value!r} must be a positive number of pixels")
+        return f"{value}px"
+    text = value.strip()
+    if not _CSS_LENGTH.fullmatch(text):
+        raise ExportError(
+            f"{name}={value!r} is not a CSS length kgraph accepts; use a number with "
+            "px, %, vh, vw, em or rem (e.g. '650px', '80vh')"
+        )
+    return text
+
+
+def _check_int(value: Any, name: str, *, minimum: int, allow_none: bool) -> int | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        what = f"an int >= {minimum}" + (" or None" if allow_none else "")
+        raise ExportError(f"{name}={value!r} must be {what}")
+    return value
+
+
+# --------------------------------------------------------------------------- graph -> data
+def _node_ids(g: nx.MultiDiGraph) -> dict[Any, str]:
+    """Each node's id as text; two nodes with the same text cannot be told apart."""
+    ids: dict[Any, str] = {}
+    seen: dict[str, Any] = {}
+    for node in g.nodes:
+        key = _text(node)
+        if key in seen:
+            raise ExportError(
+                f"nodes {seen[key]!r} and {node!r} both read {key!r} as text; "
+                "relabel the graph so node ids are distinct strings"
+            )
+        seen[key] = node
+        ids[node] = key
+    return ids
+
+
+def _select(g: nx.MultiDiGraph, ids: Mapping[Any, str], max_nodes: int | None) -> list[Any]:
+    """The nodes to draw, sorted by id: all, or the ``max_nodes`` most connected."""
+    nodes = list(g.nodes)
+    if max_nodes is not None and len(nodes) > max_nodes:
+
+        def rank(n: Any) -> tuple[int, int, str]:
+            return (-int(g.degree(n)), -_count(g.nodes[n].get("mentions"), 0), ids[n])
+
+        nodes = sorted(nodes, key=rank)[:max_nodes]
+    return sorted(nodes, key=lambda n: ids[n])
+
+
+def _layout(
+    keys: list[str], pairs: Iterable[tuple[str, str]], seed: int
+) -> dict[str, tuple[float, float]]:
+    """Seeded spring layout in pixels, independent of insertion order.
+
+    Each connected component is laid out on its own (isolated nodes would
+    otherwise fly to the rim and squeeze the rest into the middle) and the
+    components are packed in rows, largest first.
+
+    >>> pos = _layout(["a", "b", "c", "z"], [("a", "b"), ("b", "c")], seed=1)
+    >>> sorted(pos) == ["a", "b", "c", "z"] and pos == _layout(["z", "c", "b", "a"],
+    ...     [("c", "b"), ("b", "a")], seed=1)
+    True
+    """
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(keys))
+    simple.add_edges_from(sorted({(a, b) if a <= b else (b, a) for a, b in pairs if a != b}))
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    boxes: list[tuple[dict[str, tuple[float, float]], float, float]] = []
+    for component in components:
+        if len(component) == 1:
+            boxes.append(({component[0]: (0.0, 0.0)}, 0.0, 0.0))
+            continue
+        sub = simple.subgraph(component)
+        scale = _SPACING * math.sqrt(len(component))
+        try:
+            pos = nx.spring_layout(sub, seed=seed, scale=scale)
+        except ImportError as err:  # networkx needs scipy from 500 nodes on
+            raise ExportError(
+                f"laying out {len(component)} nodes in Python needs {err.name or 'scipy'}: "
+                "pip install scipy, or pass a larger layout_threshold (the browser lays "
+                "the graph out, slowly) or a smaller max_nodes"
+            ) from err
+        xs = [float(x) for x, _ in pos.values()]
+        ys = [float(y) for _, y in pos.values()]
+        placed = {k: (float(x) - min(xs), float(y) - min(ys)) for k, (x, y) in pos.items()}
+        boxes.append((placed, max(xs) - min(xs), max(ys) - min(ys)))
+    # Shelf packing: rows no wider than the largest component (or a square's side).
+    area = sum((w + _SPACING) * (h + _SPACING) for _, w, h in boxes)
+    row_width = max(boxes[0][1] if boxes else 0.0, math.sqrt(area))
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for placed, w, h in boxes:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height + _SPACING, 0.0
+        for k, (px, py) in placed.items():
+            out[k] = (float(round(x + px)), float(round(y + py)))
+        x += w + _SPACING
+        row_height = max(row_height, h)
+    return out
+
+
+def _edge_style(attrs: Mapping[str, Any], from_type: str) -> str:
+    """The legend entry of an edge: its allegation role, or else its kind."""
+    predicate = _text(attrs.get("predicate"))
+    kind = _text(attrs.get("kind"))
+    if kind == "allegation" or (not kind and from_type == "Allegation"):
+        return predicate if predicate in _ROLE_STYLES else "allegation"
+    if kind == "role" or predicate == "holds_role":
+        return "role"
+    return "action"
+
+
+def _edge_label(attrs: Mapping[str, Any], key: str) -> str:
+    predicate = _text(attrs.get("predicate")) or key or "related_to"
+    label = predicate
+    if attrs.get("role"):
+        label = f"{predicate}: {_text(attrs['role'])}"
+    if attrs.get("former") is True:
+        label = f"former {label}"
+    if attrs.get("negated") is True:
+        label = f"not {label}"
+    if attrs.get("hedged") is True:
+        label = f"{label}?"
+    return _display(label)
+
+
+def _documents(g: nx.MultiDiGraph, node_docs: Iterable[str]) -> list[dict[str, str]]:
+    docs: dict[str, str] = {}
+    raw = g.graph.get("documents")
+    if isinstance(raw, list | tuple):
+        for doc in raw:
+            if isinstance(doc, Mapping) and doc.get("id") is not None:
+                doc_id = _text(doc["id"])
+                docs[doc_id] = _text(doc.get("title")) or doc_id
+    for doc_id in node_docs:
+        docs.setdefault(doc_id, doc_id)
+    return [{"id": d, "title": t} for d, t in sorted(docs.items())]
+
+
+def to_vis(
+    g: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> dict[str, Any]:
+    """Return the data the page draws: nodes, edges, legend, documents, options.
+
+    Every value is JSON-safe text or a number; node ``id`` s are ``n0``, ``n1``...
+    in the order of the graph's node ids (``key``), edge ids ``e0``... in
+    ``(source, target, key)`` order.  Parameters are those of :func:`to_html`.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node(2, label={"not", "text"}, type="Thing")
+    >>> to_vis(g)["nodes"][0]["label"]
+    'not, text'
+    """
+    max_nodes = _check_int(max_nodes, "max_nodes", minimum=1, allow_none=True)
+    layout_threshold = _check_int(layout_threshold, "layout_threshold", minimum=0, allow_none=True)
+    seed = _check_int(seed, "seed", minimum=0, allow_none=False) or 0
+    max_evidence = _check_int(max_evidence, "max_evidence", minimum=0, allow_none=False) or 0
+
+    ids = _node_ids(g)
+    kept = _select(g, ids, max_nodes)
+    vis_id = {node: f"n{i}" for i, node in enumerate(kept)}
+
+    edge_rows = sorted(
+        (
+            (ids[u], ids[v], _text(k), u, v, attrs)
+            for u, v, k, attrs in g.edges(keys=True, data=True)
+            if u in vis_id and v in vis_id
+        ),
+        key=lambda row: row[:3],
+    )
+    n_total, e_total = g.number_of_nodes(), g.number_of_edges()
+    physics = layout_threshold is None or len(kept) <= layout_threshold
+    positions = {} if physics else _layout([ids[n] for n in kept], [r[:2] for r in edge_rows], seed)
+
+    nodes: list[dict[str, Any]] = []
+    all_docs: set[str] = set()
+    for node in kept:
+        attrs = g.nodes[node]
+        key = ids[node]
+        name = _text(attrs.get("label")) or key
+        type_ = _text(attrs.get("type")) or "Unknown"
+        evidence, n_evidence = _evidence(attrs.get("evidence"), max_evidence)
+        docs = _texts(attrs.get("sources")) or _evidence_docs(attrs.get("evidence"))
+        all_docs.update(docs)
+        aliases, n_aliases = _listed([a for a in _texts(attrs.get("aliases")) if a != name])
+        record: dict[str, Any] = {
+            "id": vis_id[node],
+            "key": key,
+            "label": _display(name) or _display(key),
+            "name": name,
+            "type": type_,
+            "subtype": _text(attrs.get("subtype")),
+            "mentions": _count(attrs.get("mentions"), max(1, n_evidence)),
+            "aliases": aliases,
+            "nAliases": n_aliases,
+            "docs": docs,
+            "evidence": evidence,
+            "nEvidence": n_evidence,
+        }
+        if type_ == "Allegation":
+            record["status"] = _text(attrs.get("status"))
+            record["confidence"] = _text(attrs.get("confidence"))
+            record["text"] = _clip(_text(attrs.get("text")))
+        if key in positions:
+            record["x"], record["y"] = positions[key]
+        nodes.append(record)
+
+    edges: list[dict[str, Any]] = []
+    pair_count: Counter[tuple[str, str]] = Counter()
+    for i, (su, sv, key, u, v, attrs) in enumerate(edge_rows):
+        pair = (su, sv) if su <= sv else (sv, su)
+        evidence, n_evidence = _evidence(attrs.get("evidence"), max_evidence)
+        flags = [f for f in ("negated", "hedged", "former", "anonymous") if attrs.get(f) is True]
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": vis_id[u],
+                "to": vis_id[v],
+                "key": key,
+                "predicate": _text(attrs.get("predicate")) or key,
+                "kind": _text(attrs.get("kind")),
+                "style": _edge_style(attrs, _text(g.nodes[u].get("type"))),
+                "label": _edge_label(attrs, key),
+                "role": _text(attrs.get("role")),
+                "date": _text(attrs.get("date")),
+                "flags": flags,
+                "docs": _evidence_docs(attrs.get("evidence")),
+                "evidence": evidence,
+                "nEvidence": n_evidence,
+                "parallel": pair_count[pair],
+            }
+        )
+        pair_count[pair] += 1
+
+    type_counts = Counter(n["type"] for n in nodes)
+    types = [
+        {
+            "name": t,
+            "color": NODE_STYLES.get(t, _OTHER_NODE)[0],
+            "shape": NODE_STYLES.get(t, _OTHER_NODE)[1],
+            "count": type_counts[t],
+        }
+        for t in sorted(type_counts, key=lambda t: (t not in NODE_STYLES, _order(t), t))
+    ]
+    style_counts = Counter(e["style"] for e in edges)
+    edge_styles = [
+        {
+            "name": s,
+            "color": EDGE_STYLES[s][0],
+            "dashes": list(EDGE_STYLES[s][1]),
+            "width": EDGE_STYLES[s][2],
+            "count": style_counts[s],
+        }
+        for s in _EDGE_ORDER
+        if style_counts[s]
+    ]
+    note = None
+    if len(kept) < n_total:
+        note = (
+            f"Showing the {len(kept):,} most connected of {n_total:,} nodes "
+            f"(max_nodes={max_nodes}) and the {len(edges):,} of {e_total:,} edges between them."
+        )
+    return {
+        "title": _text(title) if title is not None else _default_title(g),
+        "note": note,
+        "counts": {
+            "nodes": len(nodes),
+            "edges": len(edges),
+            "totalNodes": n_total,
+            "totalEdges": e_total,
+        },
+        "options": {"physics": physics, "seed": seed, "edgeLabels": bool(edge_labels)},
+        "documents": _documents(g, sorted(all_docs)),
+        "types": types,
+        "edgeStyles": edge_styles,
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def _order(type_: str) -> int:
+    return _TYPE_ORDER.index(type_) if type_ in _TYPE_ORDER else len(_TYPE_ORDER)
+
+
+def _default_title(g: nx.MultiDiGraph) -> str:
+    docs = g.graph.get("documents")
+    n_docs = len(docs) if isinstance(docs, list | tuple) else 0
+    suffix = f" of {n_docs} document{'s' if n_docs != 1 else ''}" if n_docs else ""
+    return f"Knowledge graph{suffix}"
+
+
+# --------------------------------------------------------------------------- the page
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS as shipped by pyvis (found without importing pyvis)."""
+    spec = importlib.util.find_spec("pyvis")
+    roots = list(spec.submodule_search_locations or []) if spec else []
+    for root in roots:
+        folder = Path(root).joinpath(*_VIS_DIR)
+        js, css = folder / "vis-network.min.js", folder / "vis-network.css"
+        if js.is_file() and css.is_file():
+            return js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8")
+    raise ExportError(
+        "vis-network 9.1.2 was not found in the pyvis package "
+        f"(looked for {'/'.join(_VIS_DIR)}/vis-network.min.js under {roots or 'no pyvis'}); "
+        "install it with: pip install 'pyvis==0.3.2'"
+    )
+
+
+@lru_cache(maxsize=4)
+def _template(name: str) -> str:
+    from importlib.resources import files
+
+    return (files("kgraph.export") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _inline_safe(text: str, tag: str) -> str:
+    """Check that library code can sit inside a raw-text ``<tag>`` element."""
+    lowered = text.lower()
+    if f"</{tag}" in lowered or "<!--" in lowered:
+        raise ExportError(f"an inlined asset contains '</{tag}' or '<!--'; cannot inline it")
+    return text
+
+
+def _json_for_html(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` element or be read as markup."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # These characters only ever occur inside JSON strings, so escaping keeps the JSON.
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def to_html(
+    g: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    height: str | int | None = None,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> str:
+    """Return one self-contained HTML page showing ``g`` interactively.
+
+    Parameters
+    ----------
+    g
+        A contract graph (see :mod:`kgraph.graph`); other MultiDiGraphs work too.
+    title
+        Page title and heading (text; default "Knowledge graph of N documents").
+    max_nodes
+        Draw at most this many nodes, the most connected first (ties: most
+        mentioned, then id); the page shows a note when nodes were cut.
+        ``None`` draws everything.
+    layout_threshold
+        Up to this many nodes the browser lays the graph out with physics (which
+        stops once settled); above it positions come from
+        ``networkx.spring_layout(seed=seed)`` and physics is off.  ``None``: never
+        compute positions in Python.  ``0``: always.
+    height
+        Height of the graph area as a CSS length (``650`` or ``"80vh"``); default
+        fills the window.
+    seed
+        Seed of the Python layout and of vis-network's initial positions.
+    max_evidence
+        Evidence sentences per node and edge kept in tooltips and details.
+    edge_labels
+        Draw each edge's predicate on it.
+
+    >>> import networkx as nx
+    >>> page = to_html(nx.MultiDiGraph(), title="Empty <graph>")
+    >>> "<title>Empty &lt;graph&gt;</title>" in page
+    True
+    >>> to_html(nx.MultiDiGraph(), height="tall")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kgraph._errors.ExportError: height='tall' is not a CSS length kgraph accepts; use a ...
+    """
+    css_height = _css_length(height)
+    data = to_vis(
+        g,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
+    vis_js, vis_css = _vis_assets()
+    vis_js = _inline_safe(vis_js, "script")
+    page_js = _inline_safe(_template("page.js"), "script")
+    css = _inline_safe(vis_css, "style") + "\n" + _inline_safe(_template("page.css"), "style")
+    if css_height is not None:
+        css += f"\n#kg-main{{flex:none;height:{css_height}}}\n"
+    csp = (
+        "default-src 'none'; "
+        f"script-src '{_sha256(vis_js)}' '{_sha256(page_js)}'; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    from kgraph._version import __version__
+
+    values = {
+        "CSP": html.escape(csp, quote=True),
+        "GENERATOR": html.escape(f"kgraph {__version__}", quote=True),
+        "TITLE": html.escape(data["title"], quote=True),
+        "NOTE": html.escape(data["note"] or "", quote=True),
+        "NOTE_HIDDEN": "" if data["note"] else " hidden",
+        "CSS": css,
+        "DATA": _json_for_html(data),
+        "VIS_JS": vis_js,
+        "PAGE_JS": page_js,
+    }
+    page = _PLACEHOLDER.sub(lambda m: values[m.group(1)], _template("page.html"))
+    log.debug(
+        "html page: %d nodes, %d edges, %d chars",
+        data["counts"]["nodes"],
+        data["counts"]["edges"],
+        len(page),
+    )
+    if data["note"]:
+        log.warning("%s", data["note"])
+    return page
+
+
+def write_html(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
+    """Write :func:`to_html` of ``g`` to ``path`` as UTF-8.
+
+    >>> import networkx as nx, tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = pathlib.Path(tmp, "g.html")
+    ...     write_html(nx.MultiDiGraph(), out)
+    ...     out.read_bytes().startswith(b"<!DOCTYPE html>")
+    True
+    """
+    Path(path).write_text(to_html(g, **options), encoding="utf-8", newline="\n")
+
+
+class InlinePage:
+    """A notebook display object: the page in an ``<iframe srcdoc=...>``.
+
+    Used by :func:`show` when IPython is not installed; any frontend that
+    calls ``_repr_html_`` shows it.
+    """
+
+    def __init__(self, markup: str) -> None:
+        self.data = markup
+
+    def _repr_html_(self) -> str:
+        return self.data
+
+    def __repr__(self) -> str:
+        return f"<InlinePage {len(self.data):,} chars>"
+
+
+def _iframe(page: str, height: str) -> str:
+    return (
+        '<div class="kgraph-show">'
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'title="kgraph interactive graph" style="width:100%;height:{height};border:0">'
+        "</iframe></div>"
+    )
+
+
+def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
+    """Return an object that displays the page inline in Jupyter, VS Code or Colab.
+
+    The page travels escaped in an ``<iframe srcdoc=...>`` (no extra file; the
+    frame is sandboxed to scripts only).  ``height`` is the frame's height;
+    other options are those of :func:`to_html`.
+
+    >>> import networkx as nx
+    >>> shown = show(nx.MultiDiGraph(), height=400)
+    >>> markup = shown._repr_html_() if hasattr(shown, "_repr_html_") else shown.data
+    >>> markup.startswith('<div class="kgraph-show"><iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    True
+    """
+    frame_height = _css_length(height) or "650px"
+    markup = _iframe(to_html(g, **options), frame_height)
+    try:
+        from IPython.display import HTML
+    except ImportError:
+        return InlinePage(markup)
+    display_class: Any = HTML  # IPython ships no type hints
+    return display_class(markup)

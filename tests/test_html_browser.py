@@ -1,0 +1,536 @@
+"""The HTML page in a real browser: Debian's chromium driven headless by Playwright.
+
+Install the browser first (idempotent): ``sh tests/setup_browser.sh``; then
+``pytest -m browser tests/test_html_browser.py``.  Pages are opened from
+``file://`` in an offline context where any other request is aborted and
+recorded.  Screenshots go to ``tests/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from kgraph.export.html import show, to_html, write_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+TIMEOUT = 60.0  # seconds; a hang guard, not a speed assertion
+
+# Payloads that set a flag or open a dialog if they ever run as code.
+XSS = {
+    "pompeo": '<img src=x onerror="window.__pwned=1;alert(1)"> Mike "Pompeo"',
+    "lavrov": '<a href="javascript:alert(2)">Lavrov</a> href <script>window.__pwned=2</script>',
+    "russia": "Russia <svg onload=alert(3)> \u202eatad\u200b 🇷🇺\tnew\nline ? # %",
+    "usa": "United States' onmouseover='alert(4)' x=\"{{7*7}}\" & friends",
+    "allegation": '<iframe src="javascript:alert(5)"></iframe><b>bounties</b> href=',
+}
+
+
+@dataclass
+class Opened:
+    """A page opened in an offline context, with what it logged."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def eval(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], self.errors
+        assert self.dialogs == [], self.dialogs
+        assert self.blocked == [], self.blocked
+        assert all(u.startswith(("file:", "data:", "about:")) for u in self.requests), self.requests
+        assert self.eval("window.__pwned === undefined")
+        assert self.eval("kgraph.errors") == []
+
+
+def poll(check: Any, what: str, timeout: float = TIMEOUT) -> Any:
+    """Poll ``check()`` from Python until it is truthy.
+
+    (Playwright's ``wait_for_function`` evaluates a string in the page, which the
+    page's Content-Security-Policy refuses, as it should.)
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `sh tests/setup_browser.sh` first")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    contexts: list[Any] = []
+
+    def _open(path: Path, *, wait: bool = True, width: int = 1400, height: int = 850) -> Opened:
+        context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page)
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith(("file:", "data:", "about:")):
+                r.continue_()
+            else:
+                opened.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.on("request", lambda req: opened.requests.append(req.url))
+
+        def console(msg: Any) -> None:
+            if msg.type == "error":
+                opened.errors.append(msg.text)
+
+        page.on("console", console)
+        page.on("pageerror", lambda err: opened.errors.append(str(err)))
+
+        def dialog(d: Any) -> None:
+            opened.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+        page.goto(path.as_uri(), wait_until="load")
+        if wait:
+            poll(
+                lambda: page.evaluate("window.kgraph && window.kgraph.stabilized"),
+                "the layout to settle",
+            )
+        return opened
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def xss_graph(contract_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The contract graph with every name, title and sentence hostile."""
+    g = copy.deepcopy(contract_graph)
+    ids = {
+        "pompeo": "person/mike-pompeo",
+        "lavrov": "person/sergey-v-lavrov",
+        "russia": "country/russia",
+        "usa": "country/united-states",
+        "allegation": "allegation/russia-bounty",
+    }
+    for name, nid in ids.items():
+        attrs = g.nodes[nid]
+        attrs["label"] = XSS[name]
+        attrs["aliases"] = sorted({*attrs["aliases"], XSS[name], "<script>alert(6)</script>"})
+        for ev in attrs["evidence"]:
+            ev["sentence"] = XSS[name] + " said <img src=y onerror=alert(7)>."
+    for _, _, attrs in g.edges(data=True):
+        attrs["evidence"] = [dict(ev, sentence=XSS["lavrov"]) for ev in attrs["evidence"]]
+    g.graph["documents"] = [
+        dict(d, title=XSS["allegation"] + d["id"]) for d in g.graph["documents"]
+    ]
+    return g
+
+
+def dom_point(opened: Opened, vis_id: str, *, edge: bool = False) -> tuple[float, float]:
+    """Viewport coordinates of a node, or of the middle of an edge."""
+    point = opened.eval(
+        """([id, edge]) => {
+            const net = kgraph.network;
+            const p = edge ? net.body.edges[id].edgeType.getPoint(0.5)
+                           : net.getPositions([id])[id];
+            const dom = net.canvasToDOM(p);
+            const box = document.getElementById("kg-network").getBoundingClientRect();
+            return [box.left + dom.x, box.top + dom.y];
+        }""",
+        [vis_id, edge],
+    )
+    return float(point[0]), float(point[1])
+
+
+def hover_tooltip(opened: Opened, vis_id: str, *, edge: bool = False) -> str:
+    """Hover an item and return the text of vis-network's tooltip."""
+    opened.page.mouse.move(5, 5)
+    x, y = dom_point(opened, vis_id, edge=edge)
+    opened.page.mouse.move(x, y, steps=2)
+    poll(
+        lambda: opened.eval(
+            "(() => { const t = document.querySelector('div.vis-tooltip');"
+            " return t !== null && t.style.visibility === 'visible'; })()"
+        ),
+        f"the tooltip of {vis_id}",
+        timeout=10,
+    )
+    text: str = opened.eval("document.querySelector('div.vis-tooltip').textContent")
+    return text
+
+
+# ---------------------------------------------------------------------------- tests
+def test_contract_graph_loads_offline_with_every_node_and_edge(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "graph.html"
+    write_html(contract_graph, path)
+    opened = open_page(path)
+    opened.assert_clean()
+    counts = opened.eval(
+        "[kgraph.nodes.length, kgraph.edges.length, kgraph.nodeView.length, kgraph.edgeView.length]"
+    )
+    n, m = contract_graph.number_of_nodes(), contract_graph.number_of_edges()
+    assert counts == [n, m, n, m]
+    keys = opened.eval(
+        "kgraph.nodes.get().map(n => kgraph.data.nodes.find(d => d.id === n.id).key)"
+    )
+    assert sorted(keys) == sorted(contract_graph.nodes)
+    # the legend lists the types present, the links present and every document
+    assert opened.eval("document.querySelectorAll('#kg-type-list input').length") == 3
+    assert opened.eval("document.querySelectorAll('#kg-edge-list .kg-row').length") == 5
+    assert opened.eval("[...document.querySelectorAll('#kg-doc option')].map(o => o.value)") == [
+        "",
+        "doc-a",
+        "doc-b",
+    ]
+    assert opened.page.locator("#kg-counts").text_content() == ("5 nodes · 5 links · 2 documents")
+    # physics settled, then stopped
+    assert opened.eval("kgraph.network.physics.physicsEnabled") is False
+    assert opened.eval("document.getElementById('kg-physics').checked") is False
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "html_contract_graph.png"
+    opened.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sergey V. Lavrov", "person/sergey-v-lavrov"),  # exact label
+        ("lavrov", "person/sergey-v-lavrov"),  # any case, part of a name
+        ("Pompeo", "person/mike-pompeo"),  # an alias
+        ("U.S.", "country/united-states"),  # an alias that is not the label
+        ("  russia ", "country/russia"),  # exact beats substring (the allegation)
+        ("bounties", "allegation/russia-bounty"),
+        ("country/united", "country/united-states"),  # the node id
+    ],
+)
+def test_search_selects_and_focuses_the_node(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path, query: str, expected: str
+) -> None:
+    path = tmp_path / "graph.html"
+    write_html(contract_graph, path)
+    opened = open_page(path)
+    opened.page.fill("#kg-search-input", query)
+    opened.page.press("#kg-search-input", "Enter")
+    assert opened.eval("kgraph.selectedKeys()") == [expected]
+    assert opened.page.locator("#kg-search-status").text_content().startswith("Found: ")
+    label = contract_graph.nodes[expected]["label"]
+    assert label in opened.page.locator("#kg-detail-body").text_content()
+    opened.assert_clean()
+
+
+def test_search_without_a_match_says_so(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "graph.html"
+    write_html(contract_graph, path)
+    opened = open_page(path)
+    opened.page.fill("#kg-search-input", "Lavrov")
+    opened.page.click("#kg-search-button")
+    assert opened.eval("kgraph.selectedKeys()") == ["person/sergey-v-lavrov"]
+    opened.page.fill("#kg-search-input", "no such name")
+    opened.page.press("#kg-search-input", "Enter")
+    assert opened.eval("kgraph.selectedKeys()") == []
+    assert opened.page.locator("#kg-search-status").text_content() == "No match"
+
+
+def test_search_finds_a_node_hidden_by_filters(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "graph.html"
+    write_html(contract_graph, path)
+    opened = open_page(path)
+    opened.page.uncheck("#kg-type-list input[value='Person']")
+    assert opened.eval("kgraph.nodeView.length") == 3
+    opened.page.fill("#kg-search-input", "pompeo")
+    opened.page.press("#kg-search-input", "Enter")
+    assert opened.eval("kgraph.selectedKeys()") == ["person/mike-pompeo"]
+    assert opened.eval("kgraph.nodeView.length") == 5
+    assert "filters reset" in opened.page.locator("#kg-search-status").text_content()
+
+
+def test_filters_by_type_and_by_document(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "graph.html"
+    write_html(contract_graph, path)
+    opened = open_page(path)
+    g = contract_graph
+
+    def shown() -> tuple[set[str], int]:
+        keys = opened.eval(
+            "kgraph.nodeView.get().map(n => kgraph.data.nodes.find(d => d.id === n.id).key)"
+        )
+        return set(keys), opened.eval("kgraph.edgeView.length")
+
+    opened.page.uncheck("#kg-type-list input[value='Country']")
+    keys, n_edges = shown()
+    assert keys == {n for n, t in g.nodes(data="type") if t != "Country"}
+    assert n_edges == sum(1 for u, v in g.edges() if u in keys and v in keys)
+    assert "shown of" in opened.page.locator("#kg-counts").text_content()
+
+    opened.page.check("#kg-type-list input[value='Country']")
+    opened.page.select_option("#kg-doc", "doc-b")
+    keys, n_edges = shown()
+    assert keys == {n for n, s in g.nodes(data="sources") if "doc-b" in s}
+    assert n_edges == sum(
+        1
+        for u, v, ev in g.edges(data="evidence")
+        if u in keys and v in keys and any(e["doc"] == "doc-b" for e in ev)
+    )
+    opened.page.click("#kg-reset")
+    assert shown() == (set(g.nodes), g.number_of_edges())
+    opened.assert_clean()
+
+
+def test_tooltips_and_details_show_type_aliases_documents_and_evidence(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "graph.html"
+    write_html(contract_graph, path)
+    opened = open_page(path)
+    vis_id = opened.eval("kgraph.data.nodes.find(n => n.key === 'country/russia').id")
+    tip = hover_tooltip(opened, vis_id)
+    for text in (
+        "Russia",
+        "Country",
+        "Pompeo warned Russia",
+        "Bounties",
+        "Pompeo warned Lavrov, Russia's foreign minister, about the bounties.",
+    ):
+        assert text in tip
+    edge_id = opened.eval("kgraph.data.edges.find(e => e.key === 'warn').id")
+    tip = hover_tooltip(opened, edge_id, edge=True)
+    assert "warn" in tip and "Mike Pompeo" in tip and "Sergey V. Lavrov" in tip
+    # clicking a node fills the details panel, with its links
+    x, y = dom_point(opened, vis_id)
+    opened.page.mouse.click(x, y)
+    details = opened.page.locator("#kg-detail-body").text_content()
+    assert "country/russia" in details and "accused" in details and "holds_role" in details
+    opened.assert_clean()
+
+
+def test_hostile_names_execute_nothing(
+    contract_graph: nx.MultiDiGraph,
+    hostile_graph: nx.MultiDiGraph,
+    open_page: Any,
+    tmp_path: Path,
+) -> None:
+    g = xss_graph(contract_graph)
+    title = XSS["pompeo"] + " " + XSS["lavrov"]
+    path = tmp_path / "xss.html"
+    write_html(g, path, title=title)
+    opened = open_page(path)
+    # the heading path (pyvis writes `heading` raw)
+    assert opened.page.locator("#kg-title").text_content() == title
+    assert opened.page.title() == title
+    # every tooltip, including those containing "href" (pyvis switches to innerHTML then)
+    for node in opened.eval("kgraph.data.nodes"):
+        tip = hover_tooltip(opened, node["id"])
+        assert " ".join(node["name"].split()) in " ".join(tip.split())
+    for edge in opened.eval("kgraph.data.edges"):
+        assert "href" in hover_tooltip(opened, edge["id"], edge=True)
+    # the <option> path (pyvis's select_menu writes ids raw): values stay text
+    options = opened.eval(
+        "[...document.querySelectorAll('#kg-names option')]"
+        ".map(o => [o.value, o.childElementCount])"
+    )
+    assert sorted(v for v, _ in options) == sorted(a["label"] for _, a in g.nodes(data=True))
+    assert all(children == 0 for _, children in options)
+    doc_titles = opened.eval("[...document.querySelectorAll('#kg-doc option')].map(o => o.text)")
+    assert XSS["allegation"] + "doc-a (doc-a)" in doc_titles
+    # search with markup in the query, then open the details of every node
+    opened.page.fill("#kg-search-input", "<img src=x")
+    opened.page.press("#kg-search-input", "Enter")
+    assert opened.eval("kgraph.selectedKeys()") == ["person/mike-pompeo"]
+    for node in opened.eval("kgraph.data.nodes"):
+        x, y = dom_point(opened, node["id"])
+        opened.page.mouse.click(x, y)
+    # nothing the names describe exists in the page
+    for selector in ("img", "iframe", "svg[onload]", "a", "[onerror]", "[onmouseover]", "b"):
+        assert opened.eval(f"document.querySelectorAll('{selector}').length") == 0, selector
+    assert opened.eval("document.scripts.length") == 3
+    opened.page.click("#kg-fit")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "html_hostile_graph.png"))
+    opened.assert_clean()
+
+    # the shared hostile fixture too
+    path = tmp_path / "hostile.html"
+    write_html(hostile_graph, path, title=hostile_graph.nodes["person/mike-pompeo"]["label"])
+    opened = open_page(path)
+    for node in opened.eval("kgraph.data.nodes"):
+        hover_tooltip(opened, node["id"])
+    opened.assert_clean()
+
+
+def synthetic(n: int) -> nx.MultiDiGraph:
+    """``n`` nodes of every type on a ring with chords; deterministic."""
+    types = ["Person", "Agency", "Country", "Organization", "Location", "Allegation"]
+    g = nx.MultiDiGraph(documents=[{"id": f"d{i}", "title": f"Doc {i}"} for i in range(5)])
+    for i in range(n):
+        g.add_node(
+            f"n/{i:04d}",
+            label=f"Node {i}",
+            type=types[i % 6],
+            mentions=1 + i % 7,
+            sources=[f"d{i % 5}"],
+        )
+    for i in range(n):
+        g.add_edge(
+            f"n/{i:04d}", f"n/{(i + 1) % n:04d}", key="next", predicate="next", kind="action"
+        )
+        if i % 3 == 0:
+            g.add_edge(
+                f"n/{i:04d}", f"n/{(i * 7) % n:04d}", key="chord", predicate="chord", kind="action"
+            )
+    return g
+
+
+def test_large_graph_uses_python_positions_without_physics(open_page: Any, tmp_path: Path) -> None:
+    g = synthetic(400)
+    path = tmp_path / "large.html"
+    write_html(g, path, layout_threshold=200)
+    opened = open_page(path)
+    opened.assert_clean()
+    assert opened.eval("kgraph.data.options.physics") is False
+    assert opened.eval("kgraph.network.physics.physicsEnabled") is False
+    assert opened.eval("[kgraph.nodes.length, kgraph.edges.length]") == [
+        g.number_of_nodes(),
+        g.number_of_edges(),
+    ]
+    moved = opened.eval("""(() => {
+        const pos = kgraph.network.getPositions();
+        return kgraph.data.nodes.filter(n => Math.abs(pos[n.id].x - n.x) > 0
+                                          || Math.abs(pos[n.id].y - n.y) > 0).length;
+    })()""")
+    assert moved == 0
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "html_large_graph.png"))
+
+
+def test_cut_graph_shows_a_visible_note(open_page: Any, tmp_path: Path) -> None:
+    g = synthetic(120)
+    path = tmp_path / "cut.html"
+    write_html(g, path, max_nodes=50)
+    opened = open_page(path)
+    note = opened.page.locator("#kg-note")
+    assert note.is_visible()
+    assert "Showing the 50 most connected of 120 nodes" in note.text_content()
+    assert opened.eval("kgraph.nodes.length") == 50
+    opened.assert_clean()
+    write_html(g, tmp_path / "full.html", max_nodes=None)
+    full = open_page(tmp_path / "full.html")
+    assert not full.page.locator("#kg-note").is_visible()
+    assert full.eval("kgraph.nodes.length") == 120
+
+
+def test_show_renders_inside_a_sandboxed_iframe(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    shown = show(contract_graph, height=500)
+    markup = shown.data if hasattr(shown, "data") else shown._repr_html_()
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{markup}</body></html>",
+        encoding="utf-8",
+    )
+    opened = open_page(host, wait=False)
+    poll(lambda: len(opened.page.frames) == 2, "the iframe")
+    frame = opened.page.frames[1]
+    poll(
+        lambda: frame.evaluate("window.kgraph !== undefined && window.kgraph.stabilized"),
+        "the page in the iframe",
+    )
+    assert frame.evaluate("[kgraph.nodes.length, kgraph.edges.length]") == [
+        contract_graph.number_of_nodes(),
+        contract_graph.number_of_edges(),
+    ]
+    box = opened.page.locator("iframe").bounding_box()
+    assert box is not None and round(box["height"]) == 500
+    assert opened.errors == [] and opened.dialogs == [] and opened.blocked == []
+
+
+def test_srcdoc_escaping_round_trips_hostile_pages(
+    hostile_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    title = hostile_graph.nodes["person/mike-pompeo"]["label"]
+    markup = show(hostile_graph, title=title)
+    text = markup.data if hasattr(markup, "data") else markup._repr_html_()
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{text}</body></html>", encoding="utf-8")
+    opened = open_page(host, wait=False)
+    poll(lambda: len(opened.page.frames) == 2, "the iframe")
+    frame = opened.page.frames[1]
+    poll(
+        lambda: frame.evaluate("window.kgraph !== undefined && window.kgraph.stabilized"),
+        "the page in the iframe",
+    )
+    assert frame.evaluate("document.getElementById('kg-title').textContent") == title
+    assert frame.evaluate("document.scripts.length") == 3
+    assert html.escape(title) in to_html(hostile_graph, title=title)
+    assert opened.errors == [] and opened.dialogs == []
+
+
+@pytest.mark.model
+def test_seeds_graph_in_the_browser(seeds_dir: Path, open_page: Any, tmp_path: Path) -> None:
+    """The README's main command: build the seed articles, write graph.html, open it."""
+    import kgraph
+
+    kg = kgraph.build(seeds_dir)
+    path = tmp_path / "out" / "graph.html"
+    kg.to_html(path)
+    opened = open_page(path)
+    opened.assert_clean()
+    g = kg.graph
+    assert g.number_of_nodes() <= 2000  # three articles: nothing is cut
+    assert opened.eval("[kgraph.nodes.length, kgraph.edges.length]") == [
+        g.number_of_nodes(),
+        g.number_of_edges(),
+    ]
+    types = {t for _, t in g.nodes(data="type")}
+    assert set(opened.eval("kgraph.data.types.map(t => t.name)")) == types
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "html_seeds_graph.png"))
