@@ -221,8 +221,33 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         )
     node_of = {member: node_of_cluster[c] for member, c in resolution.of.items()}
     _add_relations(g, ordered, node_of)
-    _add_allegations(g, ordered, node_of)
+    _add_allegations(g, ordered, node_of, _state_of(g, gazetteer))
     return g
+
+
+def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
+    """Node -> the node of the country it is an organ of (the Kremlin -> Russia)."""
+    from pathlib import Path
+
+    from kgraph.gazetteer import Gazetteer
+
+    if isinstance(gazetteer, Gazetteer):
+        gaz = gazetteer
+    elif isinstance(gazetteer, (str, Path)):
+        gaz = Gazetteer.default().extended(gazetteer)
+    else:
+        gaz = Gazetteer.default()
+    by_gid = {gid: n for n, gid in g.nodes(data="gid") if gid}
+    out: dict[str, str] = {}
+    for gid, node in by_gid.items():
+        try:
+            country = gaz.by_id(gid).country
+        except KeyError:
+            continue
+        state = by_gid.get(f"country:{country}") if country else None
+        if state is not None and state != node:
+            out[node] = state
+    return out
 
 
 def _document_dict(info: DocumentInfo) -> dict[str, Any]:
@@ -275,11 +300,14 @@ def _add_relations(
 
 
 def _add_allegations(
-    g: nx.MultiDiGraph, results: list[DocResult], node_of: dict[tuple[str, str], str]
+    g: nx.MultiDiGraph,
+    results: list[DocResult],
+    node_of: dict[tuple[str, str], str],
+    state_of: dict[str, str],
 ) -> None:
     from kgraph.resolve import merge_allegations
 
-    for node in merge_allegations(results, node_of):
+    for node in merge_allegations(results, node_of, state_of):
         g.add_node(node.id, **node.attrs)
         for (role, target), evidence, anonymous in node.roles:
             attrs: dict[str, Any] = {

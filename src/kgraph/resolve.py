@@ -662,9 +662,17 @@ def allegation_status(roles: Iterable[str], stated: Iterable[str] = ()) -> str:
 
 
 def merge_allegations(
-    results: Sequence[DocResult], node_of: dict[tuple[str, str], str]
+    results: Sequence[DocResult],
+    node_of: dict[tuple[str, str], str],
+    state_of: dict[str, str] | None = None,
 ) -> list[AllegationNode]:
-    """One node per allegation: records with a common accused and act keyword merge."""
+    """One node per allegation: records with a common accused and act keyword merge.
+
+    An organ of a state counts as the state for merging (``state_of``: the Kremlin is
+    Russia), so "the Kremlin was arming the Taliban" and "Russia provided weapons to the
+    Taliban" are one allegation; each keeps its own ``accused`` edge.
+    """
+    state_of = state_of or {}
     records: list[tuple[str, AllegationRecord]] = [
         (r.info.id, a) for r in sorted(results, key=lambda r: r.info.id) for a in r.allegations
     ]
@@ -674,7 +682,7 @@ def merge_allegations(
     for index, (doc, record) in enumerate(records):
         accused = {node_of.get((doc, r.entity)) for r in record.roles if r.role == "accused"}
         strong = [k for k in record.keywords if k not in WEAK_ACTS] or list(record.keywords)
-        for node in sorted(a for a in accused if a):
+        for node in sorted({state_of.get(a, a) for a in accused if a}):
             for keyword in strong:
                 key = (node, keyword)
                 if key in owner:

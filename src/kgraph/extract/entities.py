@@ -189,6 +189,27 @@ def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_STATE_OBJECT_VERBS: Final = frozenset(
+    {"accuse", "blame", "warn", "urge", "sanction", "criticize", "condemn", "pressure", "punish",
+     "threaten", "fault", "denounce"}
+)
+
+
+def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
+    """Whether a place name is used for its government: the subject of a verb, an owner, the
+    agent of a passive, the subject of a gerund ("against Moscow paying"), the object of an
+    accusation or a warning."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ == "pobj" and head.dep_ == "agent":
+        return True
+    if root.dep_ == "pobj" and end < len(doc) and doc[end].tag_ == "VBG":
+        return True
+    return root.dep_ == "dobj" and head.lemma_ in _STATE_OBJECT_VERBS
+
+
 def _after_honorific(doc: Doc, start: int) -> bool:
     """Whether a name follows "Mr.", "Ms." ... (inside or just before spaCy's span)."""
     return start > 0 and doc[start - 1].lower_ in _HONORIFICS
@@ -327,7 +348,7 @@ def _from_span(
         yield _make(doc, start, end, label, offset, entry)
         return
     title = ""
-    if label == "PERSON" or label == "ORG":
+    if (label == "PERSON" or label == "ORG") and gaz.lookup(doc[start:end].text) is None:
         new_start = _strip_titles(doc, start, end, gaz)
         if new_start < end:
             title = doc[start:new_start].text
@@ -374,6 +395,11 @@ def _from_span(
         and doc[start].dep_ == "nsubj" and doc[start].head.lemma_ in _SPEECH_VERBS
     ):
         label = "PERSON"  # "Obama said": an unknown place does not speak
+    if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):
+        state = gaz.capital_of(doc[start:end].text)
+        if state is not None:
+            # "Moscow paying bounties", "accused Washington of": the capital stands for the state
+            entry, label = state, "GPE"
     mention = _make(doc, start, end, label, offset, entry)
     yield replace(mention, title=title) if title else mention
 
