@@ -14,10 +14,13 @@ from kgraph._api import BuildReport, KnowledgeGraph, build, load, sparql
 from kgraph._errors import (
     DocumentError,
     DocumentNotFoundError,
+    EntityNotFoundError,
     ExportError,
     FormatError,
     KGraphError,
+    MissingDependencyError,
     ModelNotFoundError,
+    QueryError,
     StoreError,
 )
 from kgraph._model import Document
@@ -28,11 +31,14 @@ __all__ = [
     "Document",
     "DocumentError",
     "DocumentNotFoundError",
+    "EntityNotFoundError",
     "ExportError",
     "FormatError",
     "KGraphError",
     "KnowledgeGraph",
+    "MissingDependencyError",
     "ModelNotFoundError",
+    "QueryError",
     "StoreError",
     "__version__",
     "build",

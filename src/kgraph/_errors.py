@@ -10,10 +10,13 @@ from __future__ import annotations
 __all__ = [
     "DocumentError",
     "DocumentNotFoundError",
+    "EntityNotFoundError",
     "ExportError",
     "FormatError",
     "KGraphError",
+    "MissingDependencyError",
     "ModelNotFoundError",
+    "QueryError",
     "StoreError",
 ]
 
@@ -44,3 +47,15 @@ class ExportError(KGraphError, ValueError):
 
 class StoreError(KGraphError, ConnectionError):
     """A triple store refused a request, timed out or could not be reached."""
+
+
+class EntityNotFoundError(KGraphError, LookupError):
+    """No node of the graph is called by the name given."""
+
+
+class QueryError(KGraphError, ValueError):
+    """A query argument kgraph does not understand (an unknown type, status, ranking...)."""
+
+
+class MissingDependencyError(KGraphError, ImportError):
+    """An optional dependency (an extra such as ``kgraph[pandas]``) is not installed."""

@@ -90,8 +90,9 @@ class Evidence:
 class Mention:
     """One mention of an entity: ``text == document.text[start:end]``.
 
-    ``ner`` is the spaCy label (or ``BYLINE``/``GAZETTEER`` for mentions found
-    by kgraph's own rules); the span covers the name only, titles stripped.
+    ``ner`` is the spaCy label, ``BYLINE`` for an author, or ``CAPITAL`` for a
+    capital standing for its state ("Moscow said"); the span covers the name
+    only, titles stripped.
     """
 
     doc: str

@@ -140,6 +140,9 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
 # -- assembling the contract graph from per-document results ------------------------
 
 
+_NOT_NAMES: Final = frozenset({"NORP", "CAPITAL"})
+
+
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:
     return {"doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence}
 
@@ -179,7 +182,8 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
     drafts = []
     for cluster in resolution.clusters:
         mentions = sorted({m for e in cluster.entities for m in e.mentions})
-        named = [m for m in mentions if m.ner != "NORP"] or mentions
+        # demonyms ("Russian") and capitals standing for states ("Moscow said") are no names
+        named = [m for m in mentions if m.ner not in _NOT_NAMES] or mentions
         etype = type_vote(cluster.entities)
         gids = sorted({e.gid for e in cluster.entities if e.gid})
         canonical = next(

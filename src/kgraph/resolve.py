@@ -226,7 +226,7 @@ class _UnionFind:
 
 
 def _named_mentions(entity: LocalEntity) -> list[Mention]:
-    named = [m for m in entity.mentions if m.ner not in ("NORP", "PRON", "NOUN")]
+    named = [m for m in entity.mentions if m.ner not in ("NORP", "CAPITAL", "PRON", "NOUN")]
     return named or list(entity.mentions)
 
 
@@ -380,7 +380,14 @@ _TYPE_ORDER: Final = ("Person", "Agency", "Organization", "Country", "Location")
 
 
 def _vote(mentions: Sequence[RawMention]) -> str:
-    votes = Counter(m.type for m in mentions if not m.demonym) or Counter(m.type for m in mentions)
+    """The type most mentions give, a full name counting more than an acronym
+    ("National Rifle Association" is an organisation even if "NRA" was read as a place)."""
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if not m.demonym:
+            votes[m.type] += len(m.text.split()) ** 2
+    if not votes:
+        votes = Counter(m.type for m in mentions)
     return min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.index(t)))
 
 
@@ -582,8 +589,8 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
         if len(words) >= 2:
             longs.setdefault(uf.find(i), words)
     for i, m in enumerate(mentions):
-        if person[i] or m.demonym:
-            continue
+        if person[i] or m.demonym or m.gid:
+            continue  # the gazetteer has already said what a known name is
         words = normalize_name(m.text).split()
         if not words:
             continue
@@ -613,7 +620,7 @@ def type_vote(entities: Sequence[LocalEntity]) -> str:
             return entity.type
     votes: Counter[str] = Counter()
     for entity in entities:
-        votes[entity.type] += len(entity.mentions)
+        votes[entity.type] += sum(len(m.text.split()) ** 2 for m in entity.mentions)
     if votes["Person"]:
         return "Person"
     return min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.index(t)))

@@ -80,15 +80,13 @@ ACTS: Final[dict[str, str]] = {
     "invasion": "invasion",
     "annex": "annexation",
     "annexation": "annexation",
-    "seize": "seizure",
-    "seizure": "seizure",
     "poison": "poisoning",
     "poisoning": "poisoning",
     "torture": "torture",
     "abuse": "abuse",
     "collude": "collusion",
     "collusion": "collusion",
-    "spy": "espionage",
+    "spying": "espionage",
     "espionage": "espionage",
     "smuggle": "smuggling",
     "smuggling": "smuggling",
@@ -111,7 +109,6 @@ ACTS: Final[dict[str, str]] = {
     "train": "training",
     "harbor": "harboring",
     "shelter": "harboring",
-    "sanction": "sanctions",
     "threaten": "threat",
     "threat": "threat",
     "violate": "violation",
@@ -347,10 +344,17 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _act_of(tok: Token) -> str | None:
+    """The act keyword a word names, if any ("arms" yes, a "refugee arm" no)."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() == "arm" and tok.lower_ != "arms":
+        return None
+    return ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
+
+
 def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
     found: list[str] = []
     for tok in tokens:
-        act = ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
+        act = _act_of(tok)
         if act and tok.pos_ in ("VERB", "NOUN") and act not in found:
             if act == "share" and not any(
                 _lemma(c) in ("intelligence", "intel", "information", "secret") for c in tok.subtree
@@ -477,9 +481,11 @@ def _clause_subjects(
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.dep_ == "nsubjpass":
-                for agent in verb.children:
-                    if agent.dep_ == "agent":
-                        return [x for p in agent.children for x in _entities(p, ctx, refs)]
+                # "he was killed": the one it happened to is not the one accused
+                return [
+                    x for agent in verb.children if agent.dep_ == "agent"
+                    for p in agent.children for x in _entities(p, ctx, refs)
+                ]
             return _entities(child, ctx, refs)
     return _inherited_subjects(verb, ctx, refs)
 
@@ -763,18 +769,18 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
     for tok in sent:
         if tok.pos_ != "NOUN":
             continue
-        act = ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
+        act = _act_of(tok)
         head = tok
         if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
             inner = [
                 c
                 for c in tok.children
                 if c.dep_ in ("compound", "amod", "nmod")
-                and (ACTS.get(_lemma(c)) or ACTS.get(c.lower_))
+                and (_act_of(c))
             ]
             if not inner:
                 continue
-            act = ACTS.get(_lemma(inner[0])) or ACTS.get(inner[0].lower_)
+            act = _act_of(inner[0])
         elif act is None:
             continue
         if act == "support" and any(c.lower_ in _ARMED for c in head.children):
@@ -830,7 +836,7 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
 
 def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRecord | None:
     """The allegation a noun phrase ("the reports on the bounties") refers to."""
-    keywords = {ACTS.get(_lemma(t)) or ACTS.get(t.lower_) for t in np.subtree} - {None}
+    keywords = {_act_of(t) for t in np.subtree} - {None}
     is_reference = (
         _lemma(np) in _CUE_NOUNS
         or bool(keywords)

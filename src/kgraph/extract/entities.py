@@ -78,6 +78,11 @@ _SPEECH_VERBS: Final = frozenset(
     {"say", "tell", "write", "argue", "add", "insist", "explain", "recall", "tweet", "note",
      "testify", "complain", "joke", "quip", "vow", "promise", "laugh", "smile"}
 )
+_JUNK: Final = re.compile(r"[@#\[\]{}<>|\\]|https?:|www\.|\.com\b")
+_NAME_WORD: Final = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O'|O’|D'|D’|De|Di|La|Le|Van|Von)?[A-Z][a-zà-ÿ'’\-]*(?:-[A-Z][a-zà-ÿ'’]*)*\.?$"
+    r"|^(?:de|da|di|van|von|der|den|la|le|bin|al|el|ibn|du|dos|del)$|^[A-Z]{2,}$|^(?:Jr|Sr|II|III|IV)\.?$"
+)
 _BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
 
 
@@ -208,6 +213,18 @@ def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and end < len(doc) and doc[end].tag_ == "VBG":
         return True
     return root.dep_ == "dobj" and head.lemma_ in _STATE_OBJECT_VERBS
+
+
+def _looks_like_name(text: str) -> bool:
+    """Whether a PERSON span reads as a name ("Howard PaulSenate" and "@someone" do not).
+
+    >>> _looks_like_name("Robert C. O'Brien"), _looks_like_name("Rolf Mowatt-Larssen")
+    (True, True)
+    >>> _looks_like_name("Howard PaulSenate"), _looks_like_name("Barack Obama ObamaObama")
+    (False, False)
+    """
+    words = text.split()
+    return 0 < len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
 
 
 def _after_honorific(doc: Doc, start: int) -> bool:
@@ -386,7 +403,9 @@ def _from_span(
     if label == "PERSON" and entry is not None and entry.type != "Person":
         # spaCy sometimes labels "Pentagon" or "Kremlin" PERSON: trust the gazetteer
         label = "ORG" if entry.type in ("Agency", "Organization") else "GPE"
-    if label == "PERSON" and len(text) > 60:
+    if label == "PERSON" and (len(text) > 60 or not _looks_like_name(text)):
+        return
+    if _JUNK.search(text):
         return
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
         label = "PERSON"  # "Ms. Park" is a person whatever spaCy thought
@@ -399,7 +418,7 @@ def _from_span(
         state = gaz.capital_of(doc[start:end].text)
         if state is not None:
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
-            entry, label = state, "GPE"
+            entry, label = state, "CAPITAL"
     mention = _make(doc, start, end, label, offset, entry)
     yield replace(mention, title=title) if title else mention
 
@@ -417,7 +436,7 @@ def _make(
     span = doc[start:end]
     sent = span.sent
     text = span.text
-    type_ = _type_from_label(label, text, entry)
+    type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
     if entry is not None and demonym:
         type_ = "Country"
     subtype = (

@@ -1,0 +1,515 @@
+"""The ``kgraph`` command: build, inspect, query and push knowledge graphs.
+
+::
+
+    kgraph build SOURCES... -o out/graph.ttl -o out/graph.html -o out/graph.json
+    kgraph info out/graph.json
+    kgraph query out/graph.json 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 5' --format csv
+    kgraph push out/graph.json http://localhost:8890/sparql --user dba --digest
+
+Outputs take their format from their suffix.  A progress bar over documents
+shows on a terminal (never when stderr is redirected, nor with ``--quiet``);
+``--verbose`` logs every step.  A mistake is one line on stderr,
+``kgraph: error: ...``, and a non-zero exit status: 2 for a command line
+argparse rejects (unknown option, unknown output suffix), 1 for anything else.
+
+>>> main(["--version"])  # doctest: +ELLIPSIS
+kgraph ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
+
+from kgraph._errors import KGraphError
+from kgraph._version import __version__
+
+if TYPE_CHECKING:
+    from kgraph._api import KnowledgeGraph
+
+__all__ = ["main"]
+
+log = logging.getLogger("kgraph.cli")
+
+PROG: Final = "kgraph"
+PASSWORD_ENV: Final = "KGRAPH_PASSWORD"
+_MAX_CELL: Final = 60
+_URL_SCHEMES: Final = ("http://", "https://")
+
+
+# -- argument types ---------------------------------------------------------------------------
+def _output_path(text: str) -> Path:
+    """An output file whose suffix names a format kgraph writes."""
+    from kgraph.export import suffix_format
+
+    try:
+        suffix_format(text)
+    except KGraphError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return Path(text)
+
+
+def _graph_path(text: str) -> Path:
+    """A graph file kgraph can read back (.json or RDF)."""
+    from kgraph.export import READABLE
+
+    suffix = Path(text).suffix.lower()
+    if suffix not in READABLE:
+        raise argparse.ArgumentTypeError(
+            f"cannot read a graph from {text!r}: give a file ending in {', '.join(READABLE)}"
+        )
+    return Path(text)
+
+
+def _graph_or_endpoint(text: str) -> Path | str:
+    if text.startswith(_URL_SCHEMES):
+        return text
+    return _graph_path(text)
+
+
+def _endpoint(text: str) -> str:
+    if not text.startswith(_URL_SCHEMES):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a SPARQL endpoint URL: give one starting with http:// or https://"
+        )
+    return text
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, not {text!r}")
+    return value
+
+
+# -- the parser ---------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors are one line: ``kgraph: error: ...``."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix(PROG).strip()
+        where = f"{command}: " if command else ""
+        self.exit(2, f"{PROG}: error: {where}{_one_line(message)} (see '{self.prog} --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    noise = common.add_mutually_exclusive_group()
+    noise.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, warnings and errors only"
+    )
+    noise.add_argument("-v", "--verbose", action="store_true", help="log every step (DEBUG)")
+
+    auth = _Parser(add_help=False)
+    auth.add_argument("--user", help="user name for the SPARQL endpoint")
+    auth.add_argument(
+        "--password",
+        help=f"password for the endpoint (default: ${PASSWORD_ENV}, else asked on a terminal)",
+    )
+    auth.add_argument(
+        "--digest", action="store_true", help="HTTP digest authentication (default: basic)"
+    )
+
+    parser = _Parser(
+        prog=PROG,
+        description="Knowledge graphs of people, agencies, countries and allegations "
+        "from news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        parents=[common],
+        help="build a graph from articles",
+        description="Read articles (files, directories, globs; '-' for standard input), "
+        "extract the graph and write it; each output's suffix names its format.",
+    )
+    build.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory or glob")
+    build.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        required=True,
+        type=_output_path,
+        metavar="FILE",
+        help="output file, repeatable: .json .ttl .nt .jsonld .trig .nq .rdf .html .graphml .gexf",
+    )
+    build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
+    build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
+    build.add_argument(
+        "--n-process", type=_positive_int, default=1, metavar="N", help="spaCy worker processes"
+    )
+    build.set_defaults(run=_run_build)
+
+    info = commands.add_parser(
+        "info",
+        parents=[common],
+        help="counts and top entities of a graph",
+        description="Print the counts of a graph (.json or RDF) and its top entities.",
+    )
+    info.add_argument("graph", type=_graph_path, metavar="GRAPH")
+    info.add_argument("--top", type=_positive_int, default=10, metavar="N")
+    info.add_argument(
+        "--by",
+        choices=("mentions", "pagerank", "degree", "betweenness"),
+        default="mentions",
+        help="how to rank the top entities (default: mentions)",
+    )
+    info.add_argument("--format", choices=("text", "json"), default="text")
+    info.set_defaults(run=_run_info)
+
+    query = commands.add_parser(
+        "query",
+        parents=[common, auth],
+        help="run a SPARQL query",
+        description="Run a SPARQL query over a graph file (.json or RDF) or a SPARQL endpoint URL.",
+    )
+    query.add_argument("graph", type=_graph_or_endpoint, metavar="GRAPH")
+    query.add_argument("sparql", metavar="SPARQL", help="the query; '-' reads standard input")
+    query.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    query.set_defaults(run=_run_query)
+
+    push = commands.add_parser(
+        "push",
+        parents=[common, auth],
+        help="send a graph to a SPARQL 1.1 store",
+        description="Send a graph (.json or RDF) to a SPARQL 1.1 store, one named graph "
+        "per document.",
+    )
+    push.add_argument("graph", type=_graph_path, metavar="GRAPH")
+    push.add_argument("endpoint", type=_endpoint, metavar="ENDPOINT")
+    push.set_defaults(run=_run_push)
+    return parser
+
+
+# -- output helpers -------------------------------------------------------------------------
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return bool(sys.stderr.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Formatter(logging.Formatter):
+    """``kgraph: message`` for information, ``kgraph: warning: message`` above."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info and self.verbose:
+            message += "\n" + self.formatException(record.exc_info)
+        where = f"{PROG} ({record.name})" if self.verbose else PROG
+        if record.levelno == logging.INFO:
+            return f"{where}: {message}"
+        return f"{where}: {record.levelname.lower()}: {message}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _describe(err: BaseException) -> str:
+    if isinstance(err, OSError) and not isinstance(err, KGraphError) and err.strerror:
+        if err.filename is not None:
+            return f"{err.filename}: {err.strerror}"
+        return str(err.strerror)
+    return _one_line(str(err)) or type(err).__name__
+
+
+def _cell(value: Any) -> str:
+    """A value shown in one table cell: one line, no control characters, cut at 60 columns."""
+    text = "" if value is None else str(value)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if _width(text) > _MAX_CELL:
+        cut: list[str] = []
+        for char in text:
+            if _width("".join(cut)) + _width(char) > _MAX_CELL - 1:
+                break
+            cut.append(char)
+        text = "".join(cut) + "…"
+    return text
+
+
+def _width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide characters 2, combining marks 0."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _table(rows: Sequence[dict[str, Any]], stream: TextIO) -> None:
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    if not columns:
+        stream.write("(no results)\n")
+        return
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    head = [_cell(c) for c in columns]
+    widths = [max(_width(x) for x in [h, *(r[i] for r in cells)]) for i, h in enumerate(head)]
+
+    def line(values: Sequence[str]) -> str:
+        padded = (v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+        return "  ".join(padded).rstrip()
+
+    stream.write(line(head) + "\n")
+    stream.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        stream.write(line(row) + "\n")
+    stream.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def _json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=1, default=str)
+
+
+# -- commands ------------------------------------------------------------------------------
+def _sources(values: Sequence[str]) -> list[Any]:
+    """Paths as Paths (never read as raw text), globs as strings, ``-`` as standard input."""
+    from kgraph._model import Document
+
+    out: list[Any] = []
+    for value in values:
+        if value == "-":
+            out.append(Document(sys.stdin.read(), id="stdin", source="<stdin>"))
+        elif any(c in value for c in "*?[") and not Path(value).exists():
+            out.append(value)
+        else:
+            out.append(Path(value).expanduser())
+    return out
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from kgraph._api import KnowledgeGraph
+
+    kg = KnowledgeGraph(model=args.model, gazetteer=args.gazetteer, n_process=args.n_process)
+    progress = not args.quiet and _stderr_is_tty()
+    kg.add(_sources(args.sources), progress=progress)  # ingest logs what it skips
+    if not kg.documents:
+        raise _CommandError("no document could be read from " + ", ".join(args.sources))
+    for output in args.output:
+        path = kg.write(output)
+        log.info("wrote %s", path)
+    log.info("%s", _counts_line(kg))
+    return 0
+
+
+def _counts_line(kg: KnowledgeGraph) -> str:
+    from kgraph import query
+
+    s = query.summary(kg.graph, top=0)
+    types = ", ".join(f"{n} {t}" for t, n in s["types"].items()) or "none"
+    return (
+        f"{_plural(s['documents'], 'document')}: {_plural(s['entities'], 'entity', 'entities')} "
+        f"({types}), {_plural(s['allegations'], 'allegation')}, "
+        f"{_plural(s['relations'], 'relation')}"
+    )
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _load(path: Path) -> KnowledgeGraph:
+    from kgraph._api import load
+
+    return load(path)
+
+
+def _run_info(args: argparse.Namespace) -> int:
+    from kgraph import query
+
+    kg = _load(args.graph)
+    g = kg.graph
+    s = query.summary(g, top=args.top)
+    if args.by != "mentions":
+        s["top"] = [
+            {
+                "id": e.id,
+                "label": e.label,
+                "type": e.type,
+                "mentions": e.mentions,
+                "documents": len(e.sources),
+                args.by: score,
+            }
+            for e, score in query.rank(g, by=args.by, top=args.top)
+        ]
+    if args.format == "json":
+        _out(_json_text(s))
+        return 0
+    _out(f"{args.graph}: {s['documents']} documents, {s['nodes']} nodes, {s['edges']} edges")
+    _out(f"entities     {s['entities']:>6}  " + _counts(s["types"]))
+    _out(f"allegations  {s['allegations']:>6}  " + _counts(s["statuses"]))
+    _out(f"relations    {s['relations']:>6}  " + _counts(s["predicates"], limit=8))
+    if s["top"]:
+        _out()
+        _out(f"top {len(s['top'])} entities by {args.by}:")
+        rows = [
+            {
+                "#": i,
+                "entity": t["label"],
+                "type": t["type"],
+                "mentions": t["mentions"],
+                "documents": t["documents"],
+                **({args.by: f"{t[args.by]:.4f}"} if args.by != "mentions" else {}),
+            }
+            for i, t in enumerate(s["top"], 1)
+        ]
+        _table(rows, sys.stdout)
+    return 0
+
+
+def _counts(counts: dict[str, int], limit: int | None = None) -> str:
+    items = list(counts.items())
+    shown = ", ".join(f"{_cell(k)} {v}" for k, v in items[:limit])
+    if limit is not None and len(items) > limit:
+        shown += f", … ({len(items) - limit} more)"
+    return f"({shown})" if shown else ""
+
+
+def _auth(args: argparse.Namespace) -> Any:
+    """``None``, a ``(user, password)`` pair for basic auth or a requests digest auth."""
+    if args.user is None:
+        if args.password is not None or args.digest:
+            raise _UsageError("--password and --digest need --user")
+        return None
+    password = args.password
+    if password is None:
+        password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise _UsageError(f"--user {args.user} needs --password or ${PASSWORD_ENV}")
+        import getpass
+
+        password = getpass.getpass(f"password for {args.user}: ")
+    if args.digest:
+        from requests.auth import HTTPDigestAuth
+
+        return HTTPDigestAuth(args.user, password)
+    return (args.user, password)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    import kgraph
+
+    text = sys.stdin.read() if args.sparql == "-" else args.sparql
+    if not text.strip():
+        raise _UsageError("the SPARQL query is empty")
+    auth = _auth(args)
+    target: Any = args.graph if isinstance(args.graph, str) else _load(args.graph)
+    try:
+        rows = kgraph.sparql(target, text, auth=auth)
+    except (KGraphError, OSError):
+        raise
+    except Exception as err:  # a query the SPARQL parser rejects is the user's mistake
+        raise _CommandError(f"the SPARQL query failed: {type(err).__name__}: {err}") from err
+    if args.format == "json":
+        _out(_json_text(rows))
+    elif args.format == "csv":
+        import csv
+
+        columns = list(dict.fromkeys(k for row in rows for k in row))
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row.get(c) is None else str(row.get(c)) for c in columns])
+    else:
+        _table(rows, sys.stdout)
+    return 0
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    auth = _auth(args)
+    kg = _load(args.graph)
+    result = kg.push(args.endpoint, auth=auth)
+    log.info("pushed %d documents to %s", len(kg.documents), args.endpoint)
+    log.debug("store answered %r", result)
+    return 0
+
+
+class _CommandError(Exception):
+    """A command that cannot go on: exit status 1."""
+
+
+class _UsageError(Exception):
+    """A command line that does not make sense: exit status 2."""
+
+
+# -- entry point ------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``kgraph`` with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return _status(stop.code)
+    logger = logging.getLogger("kgraph")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter(args.verbose))
+    old_level = logger.level
+    level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
+    logger.setLevel(level)
+    logger.addHandler(handler)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except BrokenPipeError:
+        # The reader went away (``kgraph info g.json | head``): stop quietly.
+        _silence_stdout()
+        return 1
+    except _UsageError as err:
+        return _fail(f"{args.command}: {err}", 2)
+    except (KGraphError, OSError, ImportError, _CommandError) as err:
+        log.debug("%s failed", args.command, exc_info=True)
+        return _fail(_describe(err), 1)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (captured output)
+        pass
+
+
+def _status(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    return 1
+
+
+def _fail(message: str, status: int) -> int:
+    sys.stderr.write(f"{PROG}: error: {_one_line(message)}\n")
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

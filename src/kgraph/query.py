@@ -1,0 +1,984 @@
+"""Queries over the contract graph: entities, relations, allegations, paths, rankings.
+
+Every function takes a contract graph (see :mod:`kgraph.graph`) and returns
+small frozen records that carry their evidence, so any answer can be traced
+back to the sentences it comes from.  :class:`kgraph.KnowledgeGraph` exposes
+them as methods (``kg.entity("Pompeo")``, ``kg.allegations(accused="Russia")``...).
+
+Names are resolved the way an analyst types them: a node id, the label or any
+alias, in any case, with or without a leading "the", a possessive "'s" or the
+dots of an acronym ("US" finds "U.S.").
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(documents=[{"id": "d1"}])
+>>> ev = {"doc": "d1", "start": 0, "end": 6, "sentence": "Pompeo warned Lavrov.", "ner": "PERSON"}
+>>> g.add_node("person/mike-pompeo", label="Mike Pompeo", type="Person", subtype=None,
+...            aliases=["Mike Pompeo", "Pompeo"], sources=["d1"], mentions=1,
+...            evidence=[{**ev, "text": "Pompeo"}])
+>>> g.add_node("person/sergey-lavrov", label="Sergey Lavrov", type="Person", subtype=None,
+...            aliases=["Lavrov", "Sergey Lavrov"], sources=["d1"], mentions=1,
+...            evidence=[{**ev, "start": 14, "end": 20, "text": "Lavrov"}])
+>>> _ = g.add_edge("person/mike-pompeo", "person/sergey-lavrov", key="warn", predicate="warn",
+...                kind="action", evidence=[{"doc": "d1", "start": 0, "end": 21,
+...                                          "sentence": "Pompeo warned Lavrov."}])
+>>> entity(g, "pompeo's").label
+'Mike Pompeo'
+>>> [str(f) for f in relations(g, subject="Pompeo")]
+['Mike Pompeo -[warn]-> Sergey Lavrov']
+>>> relations(g, predicate="warn")[0].sentences
+('Pompeo warned Lavrov.',)
+>>> entity(g, "Pompey")
+Traceback (most recent call last):
+...
+kgraph._errors.EntityNotFoundError: no entity called 'Pompey'; did you mean 'Pompeo'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+import html
+import itertools
+import logging
+import re
+import unicodedata
+import weakref
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+from kgraph._errors import EntityNotFoundError, MissingDependencyError, QueryError
+from kgraph._model import (
+    ALLEGATION,
+    ALLEGATION_ROLES,
+    ENTITY_TYPES,
+    STATUSES,
+    Evidence,
+    Mention,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+__all__ = [
+    "RANKINGS",
+    "AllegationView",
+    "EntityRecord",
+    "Fact",
+    "Role",
+    "allegations",
+    "entities",
+    "entity",
+    "neighbors",
+    "path",
+    "rank",
+    "relations",
+    "subgraph",
+    "summary",
+    "summary_html",
+    "to_pandas",
+]
+
+log = logging.getLogger(__name__)
+
+RANKINGS: Final = ("betweenness", "degree", "pagerank")
+
+
+# -- records ----------------------------------------------------------------------------------
+def _distinct_sentences(evidence: Iterable[Evidence | Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ev.sentence for ev in evidence))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One entity node: a person, agency, country, organization or location.
+
+    ``mentions`` is the number of mentions; ``evidence`` holds each of them
+    (document, character offsets, surface text, spaCy label and sentence).
+    """
+
+    id: str
+    label: str
+    type: str
+    subtype: str | None = None
+    aliases: tuple[str, ...] = field(default=(), repr=False)
+    sources: tuple[str, ...] = field(default=(), repr=False)
+    mentions: int = 0
+    evidence: tuple[Mention, ...] = field(default=(), repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences the entity is mentioned in, in document order."""
+        return _distinct_sentences(self.evidence)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One edge between two nodes: ``subject -[predicate]-> object``, with its evidence.
+
+    ``subject`` and ``object`` are labels, ``subject_id``/``object_id`` node
+    ids; ``attrs`` holds the optional edge attributes (``role``, ``former``,
+    ``negated``, ``hedged``, ``date``, ``anonymous``); ``kind`` is ``action``,
+    ``role`` or ``allegation``.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[Evidence, ...] = field(repr=False)
+    attrs: Mapping[str, Any] = field(hash=False)
+    subject_id: str = field(repr=False)
+    object_id: str = field(repr=False)
+    kind: str = field(repr=False)
+    key: str = field(repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences stating the fact."""
+        return _distinct_sentences(self.evidence)
+
+    def __str__(self) -> str:
+        return f"{self.subject} -[{self.predicate}]-> {self.object}"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An entity's part in an allegation (``accused``, ``alleged_by``, ``denied_by``...)."""
+
+    role: str
+    id: str
+    label: str
+    anonymous: bool = False
+    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences that give the entity this role."""
+        return _distinct_sentences(self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class AllegationView:
+    """One allegation: what is claimed, its status and everyone's part in it.
+
+    The role fields (``accused``, ``alleged_by``, ``denied_by``...) are tuples
+    of labels; ``roles`` has the same with node ids and each role's sentences.
+    """
+
+    id: str
+    label: str
+    text: str
+    status: str
+    confidence: str | None
+    accused: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    alleged_by: tuple[str, ...] = ()
+    reported_by: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    dismissed_by: tuple[str, ...] = ()
+    confirmed_by: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = field(default=(), repr=False)
+    dates: tuple[str, ...] = field(default=(), repr=False)
+    keywords: tuple[str, ...] = field(default=(), repr=False)
+    sources: tuple[str, ...] = field(default=(), repr=False)
+    mentions: int = field(default=0, repr=False)
+    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences stating the claim."""
+        return _distinct_sentences(self.evidence)
+
+    def __str__(self) -> str:
+        return f"{self.label} [{self.status}]"
+
+
+# -- building records from the graph ----------------------------------------------------------
+def _is_allegation(attrs: Mapping[str, Any]) -> bool:
+    return attrs.get("type") == ALLEGATION
+
+
+def _evidence(items: Iterable[Mapping[str, Any]]) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(
+            str(ev.get("doc", "")),
+            int(ev.get("start", 0)),
+            int(ev.get("end", 0)),
+            str(ev.get("sentence", "")),
+        )
+        for ev in items
+    )
+
+
+def _mentions(items: Iterable[Mapping[str, Any]]) -> tuple[Mention, ...]:
+    return tuple(
+        Mention(
+            str(ev.get("doc", "")),
+            int(ev.get("start", 0)),
+            int(ev.get("end", 0)),
+            str(ev.get("text", "")),
+            str(ev.get("ner", "")),
+            str(ev.get("sentence", "")),
+        )
+        for ev in items
+    )
+
+
+def _label(g: nx.MultiDiGraph, node: str) -> str:
+    return str(g.nodes[node].get("label", node))
+
+
+def _entity_record(g: nx.MultiDiGraph, node: str) -> EntityRecord:
+    a = g.nodes[node]
+    return EntityRecord(
+        id=node,
+        label=str(a.get("label", node)),
+        type=str(a.get("type", "")),
+        subtype=a.get("subtype"),
+        aliases=tuple(a.get("aliases", ())),
+        sources=tuple(a.get("sources", ())),
+        mentions=int(a.get("mentions", 0)),
+        evidence=_mentions(a.get("evidence", ())),
+    )
+
+
+def _allegation_view(g: nx.MultiDiGraph, node: str) -> AllegationView:
+    a = g.nodes[node]
+    roles = sorted(
+        (
+            Role(
+                role=str(e.get("predicate", key)),
+                id=v,
+                label=_label(g, v),
+                anonymous=bool(e.get("anonymous", False)),
+                evidence=_evidence(e.get("evidence", ())),
+            )
+            for _u, v, key, e in g.out_edges(node, keys=True, data=True)
+        ),
+        key=lambda r: (r.role, r.label.casefold(), r.id),
+    )
+    by_role = {name: tuple(r.label for r in roles if r.role == name) for name in ALLEGATION_ROLES}
+    return AllegationView(
+        id=node,
+        label=str(a.get("label", node)),
+        text=str(a.get("text", "")),
+        status=str(a.get("status", "alleged")),
+        confidence=a.get("confidence"),
+        roles=tuple(roles),
+        dates=tuple(a.get("dates", ())),
+        keywords=tuple(a.get("keywords", ())),
+        sources=tuple(a.get("sources", ())),
+        mentions=int(a.get("mentions", 0)),
+        evidence=_evidence(a.get("evidence", ())),
+        **by_role,
+    )
+
+
+def _record(g: nx.MultiDiGraph, node: str) -> EntityRecord | AllegationView:
+    if _is_allegation(g.nodes[node]):
+        return _allegation_view(g, node)
+    return _entity_record(g, node)
+
+
+_FACT_ATTRS_SKIPPED: Final = frozenset({"predicate", "kind", "evidence"})
+
+
+def _fact(g: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: Mapping[str, Any]) -> Fact:
+    return Fact(
+        subject=_label(g, u),
+        predicate=str(attrs.get("predicate", key)),
+        object=_label(g, v),
+        evidence=_evidence(attrs.get("evidence", ())),
+        attrs={k: val for k, val in sorted(attrs.items()) if k not in _FACT_ATTRS_SKIPPED},
+        subject_id=u,
+        object_id=v,
+        kind=str(attrs.get("kind", "")),
+        key=str(key),
+    )
+
+
+# -- name resolution ------------------------------------------------------------------------
+_INVISIBLE: Final = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_POSSESSIVE: Final = re.compile(r"(?:'s|'|’s|’)$")
+_NOT_WORD: Final = re.compile(r"[^\w&]+")
+
+
+def _casefold(text: str) -> str:
+    """Case- and width-insensitive form: NFKC, invisible marks removed, spaces collapsed."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return " ".join(text.casefold().split())
+
+
+def _loose(text: str) -> str:
+    """The forgiving form: no leading "the", no possessive, no dots or punctuation.
+
+    >>> _loose("The U.S.'s")
+    'us'
+    >>> _loose("Sergey V. Lavrov")
+    'sergey v lavrov'
+    """
+    text = _casefold(text)
+    text = _POSSESSIVE.sub("", text)
+    text = re.sub(r"^the\s+", "", text)
+    text = text.replace(".", "")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    """Lookup tables from names to node ids, best tier first."""
+
+    size: int
+    tiers: tuple[dict[str, list[str]], ...]
+    names: dict[str, tuple[str, str]]  # loose form -> (a name, its node), for suggestions
+
+    def lookup(self, name: str, *, entities_only: bool, g: nx.MultiDiGraph) -> str | None:
+        keys = (name.strip(), _casefold(name), _casefold(name), _loose(name))
+        for tier, key in zip(self.tiers, keys, strict=True):
+            found = [
+                n
+                for n in tier.get(key, ())
+                if n in g and not (entities_only and _is_allegation(g.nodes[n]))
+            ]
+            if found:
+                return min(found, key=lambda n: _preference(g, n))
+        return None
+
+
+def _preference(g: nx.MultiDiGraph, node: str) -> tuple[bool, int, str]:
+    """Entities before allegations, then the most mentioned, then the id."""
+    a = g.nodes[node]
+    return (_is_allegation(a), -int(a.get("mentions", 0) or 0), str(node))
+
+
+_INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, _NameIndex] = weakref.WeakKeyDictionary()
+
+
+def _name_index(g: nx.MultiDiGraph, *, rebuild: bool = False) -> _NameIndex:
+    """The name index of ``g``, built once per graph object (and again if its node count changes).
+
+    Names live on nodes only, so the node count is the one cheap check that
+    the graph changed (a contract graph is not edited in place: see
+    :attr:`kgraph.KnowledgeGraph.graph`); a miss rebuilds it with ``rebuild``.
+    """
+    size = g.number_of_nodes()
+    cached = _INDEXES.get(g)
+    if cached is not None and cached.size == size and not rebuild:
+        return cached
+    ids: dict[str, list[str]] = {}
+    labels: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
+    loose: dict[str, list[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for node, a in sorted(g.nodes(data=True), key=lambda x: str(x[0])):
+        ids.setdefault(str(node), []).append(node)
+        label = str(a.get("label", node))
+        labels.setdefault(_casefold(label), []).append(node)
+        for text in (label, *(str(x) for x in a.get("aliases", ()) or ())):
+            aliases.setdefault(_casefold(text), []).append(node)
+            form = _loose(text)
+            if form:
+                loose.setdefault(form, []).append(node)
+                names.setdefault(form, (text, node))
+    index = _NameIndex(size, (ids, labels, aliases, loose), names)
+    _INDEXES[g] = index
+    return index
+
+
+def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> str:
+    if not isinstance(name, str):
+        raise QueryError(f"a name must be a string, not {type(name).__name__} {name!r}")
+    index = _name_index(g)
+    node = index.lookup(name, entities_only=entities_only, g=g)
+    if node is None:  # the graph may have been edited in place since the index was built
+        index = _name_index(g, rebuild=True)
+        node = index.lookup(name, entities_only=entities_only, g=g)
+    if node is not None:
+        return node
+    what = "entity" if entities_only else "entity or allegation"
+    candidates = [
+        form
+        for form, (_text, n) in index.names.items()
+        if n in g and not (entities_only and _is_allegation(g.nodes[n]))
+    ]
+    close = difflib.get_close_matches(_loose(name) or _casefold(name), candidates, n=3)
+    if close:
+        hint = "did you mean " + ", ".join(repr(index.names[c][0]) for c in close) + "?"
+    else:
+        hint = "entities() lists every entity, allegations() every allegation"
+    raise EntityNotFoundError(f"no {what} called {name!r}; {hint}")
+
+
+def entity(g: nx.MultiDiGraph, name: str) -> EntityRecord:
+    """The entity called ``name``: node id, label or alias, any case.
+
+    When several entities share the name, the one mentioned most wins.
+    Raises :class:`EntityNotFoundError` (a ``LookupError``) naming the closest
+    names on a miss.
+    """
+    return _entity_record(g, _resolve(g, name))
+
+
+# -- listing ----------------------------------------------------------------------------
+def _entity_nodes(g: nx.MultiDiGraph) -> Iterator[str]:
+    return (n for n, a in g.nodes(data=True) if not _is_allegation(a))
+
+
+def _by_mentions(record: EntityRecord | AllegationView) -> tuple[int, str, str]:
+    return (-record.mentions, record.label.casefold(), record.id)
+
+
+def _entity_type(g: nx.MultiDiGraph, type: str) -> str:
+    known = sorted({str(a.get("type")) for _n, a in g.nodes(data=True)} - {ALLEGATION})
+    choices = sorted(set(ENTITY_TYPES) | set(known))
+    for choice in choices:
+        if choice.casefold() == str(type).casefold():
+            return choice
+    if str(type).casefold() == ALLEGATION.casefold():
+        raise QueryError("allegations are not entities: use allegations() to list them")
+    raise QueryError(f"unknown entity type {type!r}; use one of {', '.join(choices)}")
+
+
+def entities(g: nx.MultiDiGraph, type: str | None = None) -> list[EntityRecord]:
+    """The entities, optionally of one ``type`` (any case), most mentioned first.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("country/russia", label="Russia", type="Country", mentions=3)
+    >>> g.add_node("person/x", label="X", type="Person", mentions=1)
+    >>> [e.label for e in entities(g)], [e.label for e in entities(g, type="person")]
+    (['Russia', 'X'], ['X'])
+    """
+    wanted = _entity_type(g, type) if type is not None else None
+    records = [
+        _entity_record(g, n)
+        for n in _entity_nodes(g)
+        if wanted is None or g.nodes[n].get("type") == wanted
+    ]
+    return sorted(records, key=_by_mentions)
+
+
+def _norm_predicate(predicate: str) -> str:
+    return "_".join(_casefold(predicate).replace("-", " ").split())
+
+
+def relations(
+    g: nx.MultiDiGraph,
+    subject: str | None = None,
+    predicate: str | None = None,
+    object: str | None = None,
+) -> list[Fact]:
+    """Facts between entities (actions and roles, not allegation roles), filtered.
+
+    ``subject`` and ``object`` are names (resolved like :func:`entity`);
+    ``predicate`` is matched case-insensitively, spaces read as underscores.
+    Sorted by subject, predicate and object labels.
+    """
+    u_want = _resolve(g, subject) if subject is not None else None
+    v_want = _resolve(g, object) if object is not None else None
+    p_want = _norm_predicate(predicate) if predicate is not None else None
+    if u_want is not None:
+        edges: Iterable[tuple[str, str, Any, dict[str, Any]]] = g.out_edges(
+            u_want, keys=True, data=True
+        )
+    elif v_want is not None:
+        edges = g.in_edges(v_want, keys=True, data=True)
+    else:
+        edges = g.edges(keys=True, data=True)
+    facts = [
+        _fact(g, u, v, key, attrs)
+        for u, v, key, attrs in edges
+        if attrs.get("kind") != "allegation"
+        and not _is_allegation(g.nodes[u])
+        and (v_want is None or v == v_want)
+        and (u_want is None or u == u_want)
+        and (p_want is None or _norm_predicate(str(attrs.get("predicate", key))) == p_want)
+    ]
+    return sorted(
+        facts,
+        key=lambda f: (
+            f.subject.casefold(),
+            f.predicate,
+            f.object.casefold(),
+            f.subject_id,
+            f.object_id,
+            f.key,
+        ),
+    )
+
+
+def allegations(
+    g: nx.MultiDiGraph,
+    accused: str | None = None,
+    alleged_by: str | None = None,
+    status: str | None = None,
+) -> list[AllegationView]:
+    """Allegations, filtered by who is accused, who alleged it and their status.
+
+    ``status`` is one of ``alleged``, ``denied``, ``disputed``, ``confirmed``.
+    Most mentioned first.
+    """
+    if status is not None:
+        wanted = _casefold(str(status))
+        if wanted not in STATUSES:
+            raise QueryError(
+                f"unknown allegation status {status!r}; use one of {', '.join(STATUSES)}"
+            )
+        status = wanted
+    required = [
+        (role, _resolve(g, name))
+        for role, name in (("accused", accused), ("alleged_by", alleged_by))
+        if name is not None
+    ]
+    out = []
+    for node, a in g.nodes(data=True):
+        if not _is_allegation(a) or (status is not None and a.get("status") != status):
+            continue
+        links = {(e.get("predicate"), v) for _u, v, e in g.out_edges(node, data=True)}
+        if all(pair in links for pair in required):
+            out.append(_allegation_view(g, node))
+    return sorted(out, key=_by_mentions)
+
+
+def neighbors(g: nx.MultiDiGraph, name: str) -> list[EntityRecord | AllegationView]:
+    """The entities and allegations linked to ``name`` in either direction.
+
+    Entities come first (most mentioned first), then allegations.
+    """
+    node = _resolve(g, name, entities_only=False)
+    near = (set(g.successors(node)) | set(g.predecessors(node))) - {node}
+    records = [_record(g, n) for n in near]
+    return sorted(records, key=lambda r: (isinstance(r, AllegationView), *_by_mentions(r)))
+
+
+# -- graph algorithms -------------------------------------------------------------------------
+def _undirected_adjacency(g: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Sorted neighbour lists, links read both ways: traversals do not depend on insertion order."""
+    adj: dict[str, set[str]] = {n: set() for n in g.nodes}
+    for u, v in g.edges():
+        if u != v:
+            adj[u].add(v)
+            adj[v].add(u)
+    return {n: sorted(near, key=str) for n, near in sorted(adj.items(), key=lambda x: str(x[0]))}
+
+
+def _referenced_documents(g: nx.MultiDiGraph) -> set[str]:
+    docs: set[str] = set()
+    for _n, a in g.nodes(data=True):
+        docs.update(str(d) for d in a.get("sources", ()) or ())
+        docs.update(str(ev.get("doc")) for ev in a.get("evidence", ()) or ())
+    for _u, _v, a in g.edges(data=True):
+        docs.update(str(ev.get("doc")) for ev in a.get("evidence", ()) or ())
+    return docs
+
+
+def subgraph(g: nx.MultiDiGraph, around: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The contract graph of every node within ``depth`` links of ``around`` (either way).
+
+    All links among the kept nodes are kept; ``documents`` keeps the documents
+    still referenced.  The result shares no mutable value with ``g``.
+
+    >>> from kgraph.graph import from_node_link
+    >>> g = from_node_link({"graph": {"documents": [{"id": "d1"}, {"id": "d2"}]},
+    ...     "nodes": [{"id": "a", "label": "A", "sources": ["d1"]},
+    ...               {"id": "b", "label": "B", "sources": ["d1"]},
+    ...               {"id": "c", "label": "C", "sources": ["d2"]}],
+    ...     "edges": [{"source": "a", "target": "b", "key": "k", "evidence": []},
+    ...               {"source": "c", "target": "b", "key": "k", "evidence": []}]})
+    >>> h = subgraph(g, "A", depth=1)
+    >>> sorted(h.nodes), [d["id"] for d in h.graph["documents"]]
+    (['a', 'b'], ['d1'])
+    >>> sorted(subgraph(g, "a", depth=2).nodes)
+    ['a', 'b', 'c']
+    """
+    import copy
+
+    import networkx as nx
+
+    if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
+        raise QueryError(f"depth must be a whole number >= 0, not {depth!r}")
+    center = _resolve(g, around, entities_only=False)
+    adj = _undirected_adjacency(g)
+    seen = {center: 0}
+    queue = deque([center])
+    while queue:
+        node = queue.popleft()
+        if seen[node] == depth:
+            continue
+        for other in adj[node]:
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                queue.append(other)
+    h = nx.MultiDiGraph()
+    h.graph.update(copy.deepcopy({k: v for k, v in g.graph.items() if k != "documents"}))
+    for node in sorted(seen, key=str):
+        h.add_nodes_from([(node, copy.deepcopy(g.nodes[node]))])
+    kept = [(u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True) if u in seen and v in seen]
+    for u, v, k, a in sorted(kept, key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        h.add_edges_from([(u, v, k, copy.deepcopy(a))])
+    if "documents" in g.graph:
+        docs = _referenced_documents(h)
+        h.graph["documents"] = [
+            copy.deepcopy(d) for d in g.graph["documents"] if str(d.get("id")) in docs
+        ]
+    return h
+
+
+def _best_edge(g: nx.MultiDiGraph, a: str, b: str) -> Fact:
+    """The best-evidenced edge between ``a`` and ``b``, forward edges first on ties."""
+    candidates = []
+    for u, v in ((a, b), (b, a)):
+        for key, attrs in (g.get_edge_data(u, v) or {}).items():
+            rank = (-len(attrs.get("evidence", ()) or ()), u != a, str(key))
+            candidates.append((rank, u, v, key, attrs))
+    _rank, u, v, key, attrs = min(candidates, key=lambda c: c[0])
+    return _fact(g, u, v, key, attrs)
+
+
+def path(g: nx.MultiDiGraph, a: str, b: str) -> list[Fact]:
+    """A shortest chain of links from ``a`` to ``b``, links read either way.
+
+    Each step is a :class:`Fact` in its own direction (an allegation links to
+    the accused and to the accuser, so chains go through allegations).
+    ``[]`` when ``a`` and ``b`` are the same node or are not connected.
+    """
+    start = _resolve(g, a, entities_only=False)
+    goal = _resolve(g, b, entities_only=False)
+    if start == goal:
+        return []
+    adj = _undirected_adjacency(g)
+    parent: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue and goal not in parent:
+        node = queue.popleft()
+        for other in adj[node]:
+            if other not in parent:
+                parent[other] = node
+                queue.append(other)
+    if goal not in parent:
+        log.info("no path between %r and %r", a, b)
+        return []
+    chain = [goal]
+    while (step := parent[chain[-1]]) is not None:
+        chain.append(step)
+    chain.reverse()
+    return [_best_edge(g, x, y) for x, y in itertools.pairwise(chain)]
+
+
+def _simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
+    """An undirected simple graph, nodes and edges in sorted order; weight = number of links."""
+    import networkx as nx
+
+    weights: Counter[tuple[str, str]] = Counter()
+    for u, v in g.edges():
+        if u != v:
+            pair = (u, v) if str(u) <= str(v) else (v, u)
+            weights[pair] += 1
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g.nodes, key=str))
+    for (u, v), w in sorted(weights.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
+        h.add_edge(u, v, weight=float(w))
+    return h
+
+
+def _pagerank(
+    h: nx.Graph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 500
+) -> dict[str, float]:
+    """Weighted PageRank of an undirected graph by power iteration.
+
+    The definition and stopping rule of :func:`networkx.pagerank`, computed
+    with NumPy (installed with spaCy) rather than SciPy, which kgraph does not
+    need otherwise.  The sums run in a fixed order, so the scores are the same
+    on every run.
+    """
+    import numpy as np
+
+    nodes = list(h.nodes)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    position = {node: i for i, node in enumerate(nodes)}
+    pairs = [(position[u], position[v], float(d["weight"])) for u, v, d in h.edges(data=True)]
+    src = np.array([a for a, b, _ in pairs] + [b for a, b, _ in pairs], dtype=np.int64)
+    dst = np.array([b for a, b, _ in pairs] + [a for a, b, _ in pairs], dtype=np.int64)
+    weight = np.array([w for *_, w in pairs] * 2, dtype=np.float64)
+    out_weight = np.bincount(src, weights=weight, minlength=n)
+    dangling = out_weight == 0
+    share = np.divide(weight, out_weight[src], out=np.zeros_like(weight), where=weight > 0)
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        spread = np.bincount(dst, weights=last[src] * share, minlength=n)
+        x = alpha * (spread + last[dangling].sum() / n) + (1.0 - alpha) / n
+        if np.abs(x - last).sum() < n * tol:
+            break
+    else:
+        log.warning("pagerank did not converge in %d iterations; using the last estimate", max_iter)
+    return {node: float(score) for node, score in zip(nodes, x, strict=True)}
+
+
+# Above this many nodes, betweenness is estimated from a fixed sample of source nodes.
+BETWEENNESS_EXACT_UP_TO: Final = 1000
+BETWEENNESS_SAMPLES: Final = 200
+
+
+def rank(
+    g: nx.MultiDiGraph, by: str = "pagerank", top: int | None = 10
+) -> list[tuple[EntityRecord, float]]:
+    """Entities ranked by ``pagerank``, ``degree`` or ``betweenness`` centrality.
+
+    Scores are computed on the undirected graph of all nodes (allegations
+    included, so the accused and the accusers are linked through them), one
+    link per pair of nodes weighted by the number of edges for pagerank.
+    Ties go to the most mentioned entity.  ``top=None`` returns every entity.
+    Betweenness is exact up to :data:`BETWEENNESS_EXACT_UP_TO` nodes and
+    estimated from :data:`BETWEENNESS_SAMPLES` source nodes (a fixed sample:
+    the same graph gives the same scores) above.
+    """
+    import networkx as nx
+
+    method = _casefold(str(by))
+    if method not in RANKINGS:
+        raise QueryError(f"unknown ranking {by!r}; use one of {', '.join(RANKINGS)}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
+        raise QueryError(f"top must be a whole number >= 0 or None, not {top!r}")
+    h = _simple_graph(g)
+    if method == "pagerank":
+        scores = _pagerank(h)
+    elif method == "degree":
+        scores = nx.degree_centrality(h) if len(h) > 1 else dict.fromkeys(h, 0.0)
+    elif len(h) <= BETWEENNESS_EXACT_UP_TO:
+        scores = nx.betweenness_centrality(h)
+    else:
+        k = min(BETWEENNESS_SAMPLES, len(h))
+        log.info("betweenness of %d nodes estimated from %d sampled sources", len(h), k)
+        scores = nx.betweenness_centrality(h, k=k, seed=0)
+    ranked = [(_entity_record(g, n), float(scores.get(n, 0.0))) for n in _entity_nodes(g)]
+    # scores equal but for rounding noise are ties: the most mentioned goes first
+    key = lambda item: (-round(item[1], 12), *_by_mentions(item[0]))  # noqa: E731
+    if top is None:
+        return sorted(ranked, key=key)
+    return heapq.nsmallest(top, ranked, key=key)
+
+
+# -- tables and summaries -------------------------------------------------------------------
+ENTITY_COLUMNS: Final = (
+    "id",
+    "label",
+    "type",
+    "subtype",
+    "mentions",
+    "documents",
+    "aliases",
+    "sources",
+)
+RELATION_COLUMNS: Final = (
+    "subject_id",
+    "subject",
+    "predicate",
+    "object_id",
+    "object",
+    "kind",
+    "role",
+    "former",
+    "negated",
+    "hedged",
+    "date",
+    "anonymous",
+    "evidence",
+    "sentence",
+    "documents",
+)
+ALLEGATION_COLUMNS: Final = (
+    "id",
+    "label",
+    "text",
+    "status",
+    "confidence",
+    *ALLEGATION_ROLES,
+    "dates",
+    "keywords",
+    "mentions",
+    "sources",
+    "sentence",
+)
+MENTION_COLUMNS: Final = (
+    "node",
+    "label",
+    "type",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "ner",
+    "sentence",
+)
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as err:
+        raise MissingDependencyError(
+            "DataFrames need pandas, which is not installed: pip install 'kgraph[pandas]'"
+        ) from err
+    return pandas
+
+
+def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
+    """The graph as four DataFrames: ``entities``, ``relations``, ``allegations``, ``mentions``.
+
+    One row per entity, per edge between entities, per allegation (its role
+    columns hold lists of labels) and per mention (entity mentions and the
+    sentences stating allegations).  Needs the ``kgraph[pandas]`` extra.
+    """
+    pandas = _import_pandas()
+    ents = entities(g)
+    entity_rows = [
+        (
+            e.id,
+            e.label,
+            e.type,
+            e.subtype,
+            e.mentions,
+            len(e.sources),
+            list(e.aliases),
+            list(e.sources),
+        )
+        for e in ents
+    ]
+    relation_rows = [
+        (
+            f.subject_id,
+            f.subject,
+            f.predicate,
+            f.object_id,
+            f.object,
+            f.kind,
+            f.attrs.get("role"),
+            f.attrs.get("former"),
+            f.attrs.get("negated"),
+            f.attrs.get("hedged"),
+            f.attrs.get("date"),
+            f.attrs.get("anonymous"),
+            len(f.evidence),
+            f.evidence[0].sentence if f.evidence else None,
+            sorted({ev.doc for ev in f.evidence}),
+        )
+        for f in relations(g)
+    ]
+    allegation_rows = [
+        (
+            a.id,
+            a.label,
+            a.text,
+            a.status,
+            a.confidence,
+            *(list(getattr(a, role)) for role in ALLEGATION_ROLES),
+            list(a.dates),
+            list(a.keywords),
+            a.mentions,
+            list(a.sources),
+            a.evidence[0].sentence if a.evidence else None,
+        )
+        for a in allegations(g)
+    ]
+    mention_rows: list[tuple[Any, ...]] = []
+    for e in ents:
+        mention_rows.extend(
+            (e.id, e.label, e.type, m.doc, m.start, m.end, m.text, m.ner, m.sentence)
+            for m in e.evidence
+        )
+    for a in allegations(g):
+        mention_rows.extend(
+            (a.id, a.label, ALLEGATION, ev.doc, ev.start, ev.end, None, None, ev.sentence)
+            for ev in a.evidence
+        )
+    mention_rows.sort(key=lambda r: (r[3], r[4], r[5], r[0]))
+    return {
+        "entities": pandas.DataFrame(entity_rows, columns=list(ENTITY_COLUMNS)),
+        "relations": pandas.DataFrame(relation_rows, columns=list(RELATION_COLUMNS)),
+        "allegations": pandas.DataFrame(allegation_rows, columns=list(ALLEGATION_COLUMNS)),
+        "mentions": pandas.DataFrame(mention_rows, columns=list(MENTION_COLUMNS)),
+    }
+
+
+def summary(g: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+    """Counts of the graph and its ``top`` most mentioned entities, JSON-safe.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(documents=[{"id": "d1"}])
+    >>> g.add_node("country/russia", label="Russia", type="Country", mentions=2, sources=["d1"])
+    >>> s = summary(g)
+    >>> s["documents"], s["types"], s["top"][0]["label"]
+    (1, {'Country': 1}, 'Russia')
+    """
+    types = Counter(str(a.get("type")) for _n, a in g.nodes(data=True) if not _is_allegation(a))
+    statuses = Counter(
+        str(a.get("status", "alleged")) for _n, a in g.nodes(data=True) if _is_allegation(a)
+    )
+    predicates = Counter(
+        str(a.get("predicate", k))
+        for u, _v, k, a in g.edges(keys=True, data=True)
+        if a.get("kind") != "allegation" and not _is_allegation(g.nodes[u])
+    )
+    ents = entities(g)[: max(top, 0)]
+    return {
+        "documents": len(g.graph.get("documents", ()) or ()),
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "entities": sum(types.values()),
+        "types": dict(sorted(types.items())),
+        "allegations": sum(statuses.values()),
+        "statuses": dict(sorted(statuses.items())),
+        "relations": sum(predicates.values()),
+        "predicates": dict(sorted(predicates.items(), key=lambda x: (-x[1], x[0]))),
+        "top": [
+            {
+                "id": e.id,
+                "label": e.label,
+                "type": e.type,
+                "mentions": e.mentions,
+                "documents": len(e.sources),
+            }
+            for e in ents
+        ],
+    }
+
+
+def summary_html(g: nx.MultiDiGraph, top: int = 10) -> str:
+    """A small HTML summary (counts by type, top entities) for notebooks; every string escaped.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("x", label="<b>X</b>", type="Person", mentions=1)
+    >>> "&lt;b&gt;X&lt;/b&gt;" in summary_html(g), "<b>X" in summary_html(g)
+    (True, False)
+    """
+    s = summary(g, top=top)
+    e = html.escape
+
+    def row(*cells: object, head: bool = False) -> str:
+        tag = "th" if head else "td"
+        return "<tr>" + "".join(f"<{tag}>{e(str(c))}</{tag}>" for c in cells) + "</tr>"
+
+    counts = [row("kind", "count", head=True)]
+    counts += [row(t, n) for t, n in s["types"].items()]
+    counts += [row(f"Allegation ({status})", n) for status, n in s["statuses"].items()]
+    counts += [row("relations", s["relations"])]
+    tops = [row("entity", "type", "mentions", "documents", head=True)]
+    tops += [row(t["label"], t["type"], t["mentions"], t["documents"]) for t in s["top"]]
+    caption = f"KnowledgeGraph: {s['documents']} documents, {s['nodes']} nodes, {s['edges']} edges"
+    return (
+        '<div class="kgraph-summary">'
+        f"<table><caption>{e(caption)}</caption>{''.join(counts)}</table>"
+        f"<table><caption>most mentioned</caption>{''.join(tops)}</table>"
+        "</div>"
+    )
