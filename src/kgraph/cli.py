@@ -136,7 +136,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Read articles (files, directories, globs; '-' for standard input), "
         "extract the graph and write it; each output's suffix names its format.",
     )
-    build.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory or glob")
+    build.add_argument("sources", nargs="*", metavar="SOURCE", help="file, directory or glob")
+    build.add_argument(
+        "--examples",
+        action="store_true",
+        help="also read the example articles that ship with kgraph",
+    )
     build.add_argument(
         "-o",
         "--output",
@@ -303,9 +308,16 @@ def _sources(values: Sequence[str]) -> list[Any]:
 def _run_build(args: argparse.Namespace) -> int:
     from kgraph._api import KnowledgeGraph
 
+    if not args.sources and not args.examples:
+        raise _UsageError("give at least one SOURCE, or --examples")
+    sources = _sources(args.sources)
+    if args.examples:
+        from kgraph import examples
+
+        sources.append(examples.path())
     kg = KnowledgeGraph(model=args.model, gazetteer=args.gazetteer, n_process=args.n_process)
     progress = not args.quiet and _stderr_is_tty()
-    kg.add(_sources(args.sources), progress=progress)  # ingest logs what it skips
+    kg.add(sources, progress=progress)  # ingest logs what it skips
     if not kg.documents:
         raise _CommandError("no document could be read from " + ", ".join(args.sources))
     for output in args.output:
