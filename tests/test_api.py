@@ -141,3 +141,17 @@ def test_long_document_is_chunked_with_true_offsets(monkeypatch: pytest.MonkeyPa
     evidence = kg.graph.nodes[node]["evidence"]
     assert len(evidence) == 100
     assert all(text[m["start"] : m["end"]] == m["text"] for m in evidence)
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Lavrov", "Sergey Lavrov"), ("mike pompeo", "Mike Pompeo"), ("the Kremlin", "Kremlin"),
+     ("C.I.A.", "Central Intelligence Agency")],
+)
+def test_entity_lookup_by_any_name(full: KnowledgeGraph, name: str, label: str) -> None:
+    assert full.entity(name).label == label
+
+
+def test_entity_lookup_miss_suggests(full: KnowledgeGraph) -> None:
+    with pytest.raises(kgraph.EntityNotFoundError, match="Pompeo"):
+        full.entity("Pompey")

@@ -392,6 +392,23 @@ def _name_index(g: nx.MultiDiGraph, *, rebuild: bool = False) -> _NameIndex:
     return index
 
 
+def _by_surname(g: nx.MultiDiGraph, name: str) -> str | None:
+    """The one person whose name ends with ``name`` ("Lavrov" for "Sergey V. Lavrov")."""
+    key = _casefold(name.strip())
+    if not key or " " in key:
+        return None
+    found = {
+        n
+        for n, attrs in g.nodes(data=True)
+        if attrs.get("type") == "Person"
+        and any(
+            _casefold(a).split()[-1:] == [key]
+            for a in [attrs.get("label", ""), *attrs.get("aliases", [])]
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> str:
     if not isinstance(name, str):
         raise QueryError(f"a name must be a string, not {type(name).__name__} {name!r}")
@@ -402,6 +419,9 @@ def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> st
         node = index.lookup(name, entities_only=entities_only, g=g)
     if node is not None:
         return node
+    surname = _by_surname(g, name)
+    if surname is not None:
+        return surname
     what = "entity" if entities_only else "entity or allegation"
     candidates = [
         form
