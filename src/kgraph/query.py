@@ -428,7 +428,12 @@ def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> st
         for form, (_text, n) in index.names.items()
         if n in g and not (entities_only and _is_allegation(g.nodes[n]))
     ]
-    close = difflib.get_close_matches(_loose(name) or _casefold(name), candidates, n=3)
+    # surnames too, so that "Pompey" finds "Mike Pompeo"
+    by_last = {form.split()[-1]: form for form in candidates if " " in form}
+    wanted = _loose(name) or _casefold(name)
+    close = difflib.get_close_matches(wanted, candidates, n=3)
+    close += [by_last[c] for c in difflib.get_close_matches(wanted, list(by_last), n=3)]
+    close = list(dict.fromkeys(close))[:3]
     if close:
         hint = "did you mean " + ", ".join(repr(index.names[c][0]) for c in close) + "?"
     else:
