@@ -32,7 +32,7 @@ Examples
 >>> entity(g, "Pompey")
 Traceback (most recent call last):
 ...
-kgraph._errors.EntityNotFoundError: no entity called 'Pompey'; did you mean 'Pompeo'?
+kgraph._errors.EntityNotFoundError: no entity called 'Pompey'; did you mean 'Pompeo', 'Mike Pompeo'?
 """
 
 from __future__ import annotations
