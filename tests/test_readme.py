@@ -1,0 +1,32 @@
+"""The README's Python examples run as written, and its first command is the CLI's."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.mark.model
+def test_readme_python_examples() -> None:
+    result = doctest.testfile(
+        str(ROOT / "README.md"),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+    )
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = text.split("```sh\n")[1:3]
+    commands = [b.split("```", 1)[0].strip() for b in blocks]
+    assert "kgraph build --examples" in commands[0]
+    assert "out/graph.json" in commands[0] and "out/graph.ttl" in commands[0]
+    assert "out/graph.html" in commands[0]
+    assert commands[1] == "bash tests/run.sh"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "tests/run.sh" in ci
