@@ -122,6 +122,8 @@ _ISO2 = re.compile(r"[A-Z]{2}")
 
 def _fold(text: str) -> str:
     """Compatibility forms, invisible characters, quotes, dashes and accents folded."""
+    if text.isascii() and text.isprintable():
+        return _SPACES.sub(" ", text.translate(_QUOTES)).strip()  # the common case, fast
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = "".join(
         ch

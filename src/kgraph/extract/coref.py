@@ -19,6 +19,7 @@ Plural pronouns (they, them) and "it" are left alone: too often wrong.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
@@ -103,17 +104,19 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
         if m.type == "Person" and m.title:
             titles.setdefault(_identity(m), set()).update(m.title.lower().split())
     sents = list(doc.sents)
+    text = doc.text  # a property that builds the string: read it once
     paragraph = []
     para = 0
     for index, sent in enumerate(sents):
-        if index and "\n" in doc.text[sents[index - 1].end_char : sent.start_char + 1]:
+        if index and "\n" in text[sents[index - 1].end_char : sent.start_char + 1]:
             para += 1
         paragraph.append(para)
     sent_of: dict[int, int] = {}
     for index, sent in enumerate(sents):
         for tok in sent:
             sent_of[tok.i] = index
-    history: list[RawMention] = sorted(ctx.mentions, key=lambda m: m.tok_start)
+    history: list[RawMention] = sorted(ctx.mentions, key=lambda m: (m.tok_end, m.tok_start))
+    ends = [m.tok_end for m in history]
     subjects: dict[int, RawMention] = {}
     for m in history:
         head = doc[m.tok_end - 1]
@@ -121,7 +124,7 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
             subjects.setdefault(sent_of.get(head.i, -1), m)
 
     def before(i: int) -> list[RawMention]:
-        return [m for m in history if m.tok_end <= i]
+        return history[: bisect.bisect_right(ends, i)]
 
     for tok in doc:
         low = tok.lower_

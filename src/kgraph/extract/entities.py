@@ -252,16 +252,38 @@ def _strip_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """Move ``start`` past leading title words ("President", "Gen.", "Secretary of State")."""
     best = start
     for cut in range(start + 1, min(end, start + 5)):
-        if gaz.is_title(doc[start:cut].text):
+        if _is_title(gaz, doc[start:cut].text):
             best = cut
     return best
 
 
+_TITLE_MEMO: dict[tuple[int, str], bool] = {}
+
+
+def _is_title(gaz: Gazetteer, text: str) -> bool:
+    """``gaz.is_title``, remembered: the same few strings are asked about again and again."""
+    key = (id(gaz), text)
+    found = _TITLE_MEMO.get(key)
+    if found is None:
+        if len(_TITLE_MEMO) > 200_000:
+            _TITLE_MEMO.clear()
+        found = _TITLE_MEMO[key] = gaz.is_title(text)
+    return found
+
+
+def _title_word(tok: Token) -> bool:
+    return tok.is_title or tok.is_upper or tok.lower_ in ("of", "for", "the", "-", "general")
+
+
 def _inside_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """Whether tokens ``start:end`` are part of a longer title ("Secretary of State")."""
+    if not (start > 0 and _title_word(doc[start - 1])) and not (
+        end < len(doc) and _title_word(doc[end])
+    ):
+        return False
     for left in range(max(0, start - 3), start + 1):
         for right in range(end, min(len(doc), end + 3) + 1):
-            if (left, right) != (start, end) and gaz.is_title(doc[left:right].text):
+            if (left, right) != (start, end) and _is_title(gaz, doc[left:right].text):
                 return True
     return False
 
@@ -381,7 +403,7 @@ def _from_span(
     ):
         left -= 1
     for cut in range(left, start):
-        if gaz.is_title(doc[cut:start].text):
+        if _is_title(gaz, doc[cut:start].text):
             title = (doc[cut:start].text + " " + title).strip()
             break
     if start >= end:
@@ -390,7 +412,7 @@ def _from_span(
     text = doc[start:end].text
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
         return
-    if gaz.is_title(text) or _inside_title(doc, start, end, gaz):
+    if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
         return
     entry = gaz.lookup(text)
     if entry is None and label in ("GPE", "LOC"):
