@@ -11,7 +11,8 @@ Graph attributes (``g.graph``)
 
 Entity nodes (``type`` one of ``Person``, ``Agency``, ``Country``,
 ``Organization``, ``Location``)
-    ``label`` (canonical name), ``type``, ``subtype`` (str or None),
+    ``label`` (canonical name), ``type``, ``subtype`` (str or None), ``gid``
+    (the gazetteer id of a well-known entity, ``country:RU``, or None),
     ``aliases`` (sorted list of every surface form, label included),
     ``sources`` (sorted document ids), ``mentions`` (int),
     ``evidence``: list of ``{"doc", "start", "end", "sentence", "text", "ner"}``
@@ -30,8 +31,8 @@ Edges ``(u, v, key)``
     ``dismissed_by``, ``confirmed_by``, always from the allegation node to the
     entity), ``kind`` (``action``, ``role`` or ``allegation``) and ``evidence``
     (list of ``{"doc", "start", "end", "sentence"}``).  Optional: ``role`` and
-    ``former`` (``holds_role`` edges), ``negated``, ``hedged``, ``date``,
-    ``anonymous``.  ``key`` is a deterministic string (the predicate, plus the
+    ``former`` (``holds_role`` edges), ``negated``, ``hedged`` with ``hedge``
+    (the word: "may", "reportedly", "whether"), ``date``, ``anonymous``.  ``key`` is a deterministic string (the predicate, plus the
     role for ``holds_role``).
 
 Every list is sorted and every value JSON-safe (str, int, float, bool, None,

@@ -118,7 +118,7 @@ def slugify(text: str) -> str:
     """A readable ASCII slug of a name (NFC first); empty when nothing is left.
 
     >>> slugify("Sergey V. Lavrov"), slugify("Robert C. O’Brien"), slugify("Россия")
-    ('sergey-v-lavrov', 'robert-c-o-brien', '')
+    ('sergey-v-lavrov', 'robert-c-obrien', '')
     """
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text))
     text = text.encode("ascii", "ignore").decode("ascii").lower()

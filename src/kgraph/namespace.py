@@ -1,0 +1,154 @@
+"""kgraph's RDF vocabulary as a closed rdflib namespace, and the standard prefixes it uses.
+
+:class:`KG` lists every term of ``src/kgraph/ontology.ttl``; asking it for any
+other name raises, so a misspelt term fails where it is written instead of
+producing a silently wrong IRI:
+
+>>> from kgraph.namespace import KG
+>>> str(KG.Allegation)
+'https://w3id.org/kgraph/ns#Allegation'
+>>> KG.Allegaton
+Traceback (most recent call last):
+...
+AttributeError: term 'Allegaton' not in namespace 'https://w3id.org/kgraph/ns#'
+
+Relation predicates (``warn``, ``meet`` ...) are open-ended, since extractors
+can add new ones: they live in the open namespace :data:`REL` and are declared
+``rdfs:subPropertyOf kg:relatedTo`` in each export.  Allegation roles and
+``holds_role`` are fixed and are terms of :class:`KG`.
+
+Importing this module imports rdflib; ``import kgraph`` does not import it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from rdflib import namespace as _ns
+from rdflib.namespace import Namespace
+from rdflib.term import URIRef
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+__all__ = [
+    "BINDINGS",
+    "KG",
+    "KG_URI",
+    "OA",
+    "REL",
+    "REL_URI",
+    "bind_namespaces",
+]
+
+KG_URI: Final = "https://w3id.org/kgraph/ns#"
+REL_URI: Final = "https://w3id.org/kgraph/rel#"
+
+
+class KG(_ns.DefinedNamespace):
+    """The kgraph vocabulary (closed: an unknown term raises ``AttributeError``)."""
+
+    _NS = Namespace(KG_URI)
+    _fail = True
+
+    # -- classes ----------------------------------------------------------------------
+    Node: URIRef  # anything that is a node of the contract graph
+    Entity: URIRef  # a person, agency, country, organization or location
+    Person: URIRef  # subclass of schema:Person
+    Agency: URIRef  # a government agency; subclass of schema:GovernmentOrganization
+    Country: URIRef  # subclass of schema:Country
+    Organization: URIRef  # subclass of schema:Organization
+    Location: URIRef  # subclass of schema:Place
+    Allegation: URIRef  # a claim someone made, never asserted; subclass of schema:Claim
+    Document: URIRef  # a source article; subclass of schema:NewsArticle
+    Dataset: URIRef  # the graph as a whole (name, version)
+    Statement: URIRef  # a reified edge of the contract graph; subclass of rdf:Statement
+    ActionStatement: URIRef  # an action relation (warn, meet, ...)
+    RoleStatement: URIRef  # a holds_role edge (person -> agency/country/organization)
+    AllegationRoleStatement: URIRef  # an allegation's role edge (accused, alleged_by, ...)
+
+    # -- identity and labels ------------------------------------------------------------
+    id: URIRef  # the contract node / document id, kept exactly
+    subtype: URIRef  # an entity's subtype (e.g. the kind of organization)
+    gid: URIRef  # gazetteer id of a well-known entity (country:RU, agency:cia ...)
+    mentionCount: URIRef  # number of mentions
+    name: URIRef  # the dataset's name
+    version: URIRef  # the kgraph version that wrote the dataset
+
+    # -- evidence -------------------------------------------------------------------------
+    evidence: URIRef  # node or statement -> oa:SpecificResource in a document
+    mentionText: URIRef  # the mention's surface text (document.text[start:end])
+    ner: URIRef  # the NER label that found the mention
+    index: URIRef  # position of an evidence item when its list is not in sorted order
+
+    # -- allegations ----------------------------------------------------------------------
+    claimText: URIRef  # the claim clause; subproperty of schema:text
+    status: URIRef  # alleged / denied / disputed / confirmed
+    confidenceLevel: URIRef  # the wording of an allegation's confidence ("high confidence")
+    keyword: URIRef  # subproperty of schema:keywords
+    accused: URIRef
+    target: URIRef
+    allegedBy: URIRef  # subproperty of prov:wasAttributedTo
+    reportedBy: URIRef
+    deniedBy: URIRef
+    dismissedBy: URIRef
+    confirmedBy: URIRef
+    allegationRole: URIRef  # super-property of the seven role properties
+
+    # -- relations --------------------------------------------------------------------------
+    relatedTo: URIRef  # super-property of every relation predicate (kgraph rel: namespace)
+    holdsRole: URIRef  # person -> organization; the role is on the statement
+    key: URIRef  # the edge key, when it is not the predicate name
+    date: URIRef  # a date as written in the text
+    negated: URIRef
+    hedged: URIRef
+    hedge: URIRef  # the word that hedges a relation ("reportedly", "whether")
+    role: URIRef
+    former: URIRef
+    anonymous: URIRef
+    confidence: URIRef  # a numeric confidence in [0, 1], as xsd:decimal
+
+    # -- documents ------------------------------------------------------------------------
+    chars: URIRef  # document length in characters
+    sha256: URIRef  # hex SHA-256 of the document text
+
+    # -- exact round trip ---------------------------------------------------------------------
+    extra: URIRef  # JSON object of attributes RDF terms cannot carry exactly
+    absent: URIRef  # name of an attribute a reader must not fill with its default
+
+
+OA: Final = Namespace("http://www.w3.org/ns/oa#")
+"""The W3C Web Annotation vocabulary (``oa:``), used for evidence selectors."""
+
+REL: Final = Namespace(REL_URI)
+"""Open namespace of relation predicates: ``REL["warn"]``."""
+
+BINDINGS: Final[tuple[tuple[str, str], ...]] = (
+    ("kg", KG_URI),
+    ("rel", REL_URI),
+    ("rdf", str(_ns.RDF)),
+    ("rdfs", str(_ns.RDFS)),
+    ("owl", str(_ns.OWL)),
+    ("xsd", str(_ns.XSD)),
+    ("schema", str(_ns.SDO)),
+    ("skos", str(_ns.SKOS)),
+    ("prov", str(_ns.PROV)),
+    ("oa", str(OA)),
+    ("dcterms", str(_ns.DCTERMS)),
+    ("dc", str(_ns.DC)),
+    ("sh", str(_ns.SH)),
+)
+"""Prefix -> namespace IRI, in the order exports declare them."""
+
+
+def bind_namespaces(graph: Graph) -> Graph:
+    """Bind kgraph's prefixes on ``graph`` (replacing rdflib's defaults) and return it.
+
+    >>> from rdflib import Graph
+    >>> g = bind_namespaces(Graph())
+    >>> dict(g.namespaces())["kg"] == URIRef(KG_URI)
+    True
+    """
+    for prefix, uri in BINDINGS:
+        graph.bind(prefix, URIRef(uri), override=True, replace=True)
+    return graph
