@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,8 @@ from .conftest import ROOT
 
 
 @pytest.mark.model
-def test_readme_python_examples() -> None:
+def test_readme_python_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the examples write into out/
     result = doctest.testfile(
         str(ROOT / "README.md"),
         module_relative=False,
