@@ -124,7 +124,9 @@ def test_non_english_document_warns_and_does_not_crash() -> None:
 
 
 def test_empty_document_is_counted_in_the_report() -> None:
-    kg = kgraph.build([Document("   ", id="blank"), Document("Mike Pompeo met Sergey Lavrov.", id="x")])
+    kg = kgraph.build(
+        [Document("   ", id="blank"), Document("Mike Pompeo met Sergey Lavrov.", id="x")]
+    )
     assert ("blank", "empty") in kg.report.skipped
     assert kg.documents == ["x"]
 
@@ -145,8 +147,12 @@ def test_long_document_is_chunked_with_true_offsets(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize(
     ("name", "label"),
-    [("Lavrov", "Sergey Lavrov"), ("mike pompeo", "Mike Pompeo"), ("the Kremlin", "Kremlin"),
-     ("C.I.A.", "Central Intelligence Agency")],
+    [
+        ("Lavrov", "Sergey Lavrov"),
+        ("mike pompeo", "Mike Pompeo"),
+        ("the Kremlin", "Kremlin"),
+        ("C.I.A.", "Central Intelligence Agency"),
+    ],
 )
 def test_entity_lookup_by_any_name(full: KnowledgeGraph, name: str, label: str) -> None:
     assert full.entity(name).label == label

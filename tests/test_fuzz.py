@@ -30,9 +30,18 @@ def _seed_sentences() -> list[str]:
 
 SENTENCES = _seed_sentences()
 HOSTILE = [
-    "<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "javascript:alert(3)",
-    "Mr. O'Brien \\ said \"hi\"", "Президент Путин", "مرحبا", "\u202eevil\u202c", "zero\u200bwidth",
-    "emoji 🇷🇺🔥", "tab\tand\nnewline", "{{ template }}", "%s %d ? # &amp;",
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "javascript:alert(3)",
+    'Mr. O\'Brien \\ said "hi"',
+    "Президент Путин",
+    "مرحبا",
+    "\u202eevil\u202c",
+    "zero\u200bwidth",
+    "emoji 🇷🇺🔥",
+    "tab\tand\nnewline",
+    "{{ template }}",
+    "%s %d ? # &amp;",
 ]
 
 documents = st.lists(
@@ -43,7 +52,7 @@ documents = st.lists(
     ),
     min_size=1,
     max_size=8,
-).map(lambda parts: " ".join(parts))
+).map(" ".join)
 
 
 @settings(

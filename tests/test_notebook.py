@@ -28,7 +28,9 @@ def executed() -> Any:
     nbclient = pytest.importorskip("nbclient")
     nb = nbformat.read(ROOT / "notebooks" / "explore.ipynb", as_version=4)
     client = nbclient.NotebookClient(
-        nb, timeout=600, kernel_name="python3",
+        nb,
+        timeout=600,
+        kernel_name="python3",
         resources={"metadata": {"path": str(ROOT / "notebooks")}},
     )
     client.execute()

@@ -32,7 +32,8 @@ Edges ``(u, v, key)``
     entity), ``kind`` (``action``, ``role`` or ``allegation``) and ``evidence``
     (list of ``{"doc", "start", "end", "sentence"}``).  Optional: ``role`` and
     ``former`` (``holds_role`` edges), ``negated``, ``hedged`` with ``hedge``
-    (the word: "may", "reportedly", "whether"), ``date``, ``anonymous``.  ``key`` is a deterministic string (the predicate, plus the
+    (the word: "may", "reportedly", "whether"), ``date``, ``anonymous``.
+    ``key`` is a deterministic string (the predicate, plus the
     role for ``holds_role``).
 
 Every list is sorted and every value JSON-safe (str, int, float, bool, None,

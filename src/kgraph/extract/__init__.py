@@ -187,7 +187,8 @@ def extract_document(
     language = _english_share(docs)
     if language is not None and language < _MIN_ENGLISH:
         message = (
-            f"document {doc_id!r} does not look like English ({language:.0%} English function words); "
+            f"document {doc_id!r} does not look like English "
+            f"({language:.0%} English function words); "
             "kgraph's model and rules are for English, expect few results"
         )
         log.warning(message)

@@ -483,8 +483,11 @@ def _clause_subjects(
             if child.dep_ == "nsubjpass":
                 # "he was killed": the one it happened to is not the one accused
                 return [
-                    x for agent in verb.children if agent.dep_ == "agent"
-                    for p in agent.children for x in _entities(p, ctx, refs)
+                    x
+                    for agent in verb.children
+                    if agent.dep_ == "agent"
+                    for p in agent.children
+                    for x in _entities(p, ctx, refs)
                 ]
             return _entities(child, ctx, refs)
     return _inherited_subjects(verb, ctx, refs)
@@ -773,10 +776,7 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         head = tok
         if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
             inner = [
-                c
-                for c in tok.children
-                if c.dep_ in ("compound", "amod", "nmod")
-                and (_act_of(c))
+                c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and (_act_of(c))
             ]
             if not inner:
                 continue
@@ -794,7 +794,10 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
         for child in head.children:
             if child.dep_ in ("amod", "poss", "compound", "nmod"):
                 # "the Russian/Taliban arms program": modifiers of modifiers count too
-                for mod in [child, *(g for g in child.children if g.dep_ in ("amod", "compound", "nmod"))]:
+                for mod in [
+                    child,
+                    *(g for g in child.children if g.dep_ in ("amod", "compound", "nmod")),
+                ]:
                     m = ctx.mention_at(mod) or refs.resolve(mod)
                     if m is not None and (m.type != "Person" or mod.dep_ == "poss"):
                         accused.append((m, False))

@@ -75,8 +75,26 @@ _ORG_SUBTYPES: Final = (
     ),
 )
 _SPEECH_VERBS: Final = frozenset(
-    {"say", "tell", "write", "argue", "add", "insist", "explain", "recall", "tweet", "note",
-     "testify", "complain", "joke", "quip", "vow", "promise", "laugh", "smile"}
+    {
+        "say",
+        "tell",
+        "write",
+        "argue",
+        "add",
+        "insist",
+        "explain",
+        "recall",
+        "tweet",
+        "note",
+        "testify",
+        "complain",
+        "joke",
+        "quip",
+        "vow",
+        "promise",
+        "laugh",
+        "smile",
+    }
 )
 _JUNK: Final = re.compile(r"[@#\[\]{}<>|\\]|https?:|www\.|\.com\b")
 _NAME_WORD: Final = re.compile(
@@ -182,8 +200,12 @@ def _trim(span: Span) -> tuple[int, int] | None:
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """"Christie, Rubio" or "Jonathan Ernst/Reuters": one span, several names."""
-    cuts = [i for i in range(start, end) if doc[i].text in (",", "/", "&", ";") or doc[i].lower_ == "and"]
+    """ "Christie, Rubio" or "Jonathan Ernst/Reuters": one span, several names."""
+    cuts = [
+        i
+        for i in range(start, end)
+        if doc[i].text in (",", "/", "&", ";") or doc[i].lower_ == "and"
+    ]
     if not cuts:
         return [(start, end)]
     parts, left = [], start
@@ -195,8 +217,20 @@ def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _STATE_OBJECT_VERBS: Final = frozenset(
-    {"accuse", "blame", "warn", "urge", "sanction", "criticize", "condemn", "pressure", "punish",
-     "threaten", "fault", "denounce"}
+    {
+        "accuse",
+        "blame",
+        "warn",
+        "urge",
+        "sanction",
+        "criticize",
+        "condemn",
+        "pressure",
+        "punish",
+        "threaten",
+        "fault",
+        "denounce",
+    }
 )
 
 
@@ -432,8 +466,12 @@ def _from_span(
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
         label = "PERSON"  # "Ms. Park" is a person whatever spaCy thought
     if (
-        entry is None and label in ("GPE", "LOC") and end - start == 1 and not doc[start].is_upper
-        and doc[start].dep_ == "nsubj" and doc[start].head.lemma_ in _SPEECH_VERBS
+        entry is None
+        and label in ("GPE", "LOC")
+        and end - start == 1
+        and not doc[start].is_upper
+        and doc[start].dep_ == "nsubj"
+        and doc[start].head.lemma_ in _SPEECH_VERBS
     ):
         label = "PERSON"  # "Obama said": an unknown place does not speak
     if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):

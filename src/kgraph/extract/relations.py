@@ -462,8 +462,20 @@ def _possessor(tok: Token, ctx: ExtractionContext) -> RawMention | None:
 
 
 _TOPICAL_ROLES: Final = frozenset(
-    {"expert", "analyst", "specialist", "scholar", "correspondent", "historian", "watcher",
-     "hand", "researcher", "reporter", "commentator", "observer"}
+    {
+        "expert",
+        "analyst",
+        "specialist",
+        "scholar",
+        "correspondent",
+        "historian",
+        "watcher",
+        "hand",
+        "researcher",
+        "reporter",
+        "commentator",
+        "observer",
+    }
 )
 _GENERIC_OBJECTS: Final = frozenset(
     {
