@@ -49,6 +49,13 @@ def test_any_order_gives_the_same_bytes(full: KnowledgeGraph) -> None:
     assert reordered.to_json() == full.to_json()
 
 
+def test_any_order_gives_the_same_turtle(full: KnowledgeGraph, tmp_path: Path) -> None:
+    reordered = kgraph.build([Document(TEXTS[i], id=i) for i in reversed(sorted(TEXTS))])
+    full.write(tmp_path / "a.ttl")
+    reordered.write(tmp_path / "b.ttl")
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
 def test_interrupted_build_resumed_with_add(full: KnowledgeGraph, tmp_path: Path) -> None:
     part = kgraph.build([Document(TEXTS[i], id=i) for i in ("a", "b")])
     part.write(tmp_path / "part.json")
