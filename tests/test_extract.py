@@ -176,6 +176,13 @@ def test_relation_attributes(sentence: str, attr: str, value: object) -> None:
     assert edges and edges[0].get(attr) == value
 
 
+def test_a_question_states_no_relation() -> None:
+    g = _graph(
+        "Asked whether Donald Trump should condemn the attacks to Vladimir Putin, he declined."
+    )
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"].startswith("condemn")]
+
+
 def _allegations(g: nx.MultiDiGraph) -> list[str]:
     return [n for n, t in g.nodes(data="type") if t == "Allegation"]
 

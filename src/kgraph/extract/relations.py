@@ -659,6 +659,8 @@ def _sentence_relations(
                     ]
         if not subjects:
             continue
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+            continue  # "asked whether Trump should condemn ...": a question states nothing
         predicate = _predicate(verb)
         attrs = _attrs(verb, sent)
         for subj, anon in subjects:
