@@ -224,6 +224,20 @@ class _UnionFind:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
+    def claim(self, owner: dict[tuple[str, ...], int], key: tuple[str, ...], i: int) -> None:
+        """Unite ``i`` with the first element that claimed ``key`` (or claim it)."""
+        if key in owner:
+            self.union(owner[key], i)
+        else:
+            owner[key] = i
+
+    def groups(self) -> dict[int, list[int]]:
+        """Root -> members, members in index order."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return out
+
 
 def _named_mentions(entity: LocalEntity) -> list[Mention]:
     named = [m for m in entity.mentions if m.ner not in ("NORP", "CAPITAL", "PRON", "NOUN")]
@@ -289,10 +303,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     first_by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
 
     def claim(key: tuple[str, ...], index: int) -> None:
-        if key in owner:
-            uf.union(owner[key], index)
-        else:
-            owner[key] = index
+        uf.claim(owner, key, index)
 
     for index, (_doc, entity) in enumerate(entities):
         if entity.gid:
@@ -327,9 +338,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
             uf.union(surname_groups[surname], index)
         else:
             surname_groups[surname] = index
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(entities)):
-        groups[uf.find(index)].append(index)
+    groups = uf.groups()
     clusters: list[Cluster] = []
     of: dict[tuple[str, str], int] = {}
     for root in sorted(groups):
@@ -410,10 +419,7 @@ def resolve_document(
     by_key: dict[tuple[str, ...], int] = {}
 
     def claim(key: tuple[str, ...], i: int) -> None:
-        if key in by_key:
-            uf.union(by_key[key], i)
-        else:
-            by_key[key] = i
+        uf.claim(by_key, key, i)
 
     full: dict[int, NameParts] = {}
     singles: list[int] = []
@@ -497,9 +503,7 @@ def resolve_document(
             claim(("name", normalize_name(m.text)), i)
     _merge_short_forms(mentions, person, uf)
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
+    groups = uf.groups()
     entities: list[LocalEntity] = []
     key_of: dict[str, str] = {}
     for number, root in enumerate(sorted(groups, key=lambda r: mentions[groups[r][0]].start)):
@@ -691,14 +695,8 @@ def merge_allegations(
         strong = [k for k in record.keywords if k not in WEAK_ACTS] or list(record.keywords)
         for node in sorted({state_of.get(a, a) for a in accused if a}):
             for keyword in strong:
-                key = (node, keyword)
-                if key in owner:
-                    uf.union(owner[key], index)
-                else:
-                    owner[key] = index
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(records)):
-        groups[uf.find(index)].append(index)
+                uf.claim(owner, (node, keyword), index)
+    groups = uf.groups()
     drafts = []
     for members in groups.values():
         recs = [records[i] for i in members]
