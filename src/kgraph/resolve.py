@@ -689,7 +689,7 @@ def merge_allegations(
     ]
     records.sort(key=lambda x: (x[0], x[1].evidence[0].start if x[1].evidence else 0, x[1].key))
     uf = _UnionFind(len(records))
-    owner: dict[tuple[str, str], int] = {}
+    owner: dict[tuple[str, ...], int] = {}
     for index, (doc, record) in enumerate(records):
         accused = {node_of.get((doc, r.entity)) for r in record.roles if r.role == "accused"}
         strong = [k for k in record.keywords if k not in WEAK_ACTS] or list(record.keywords)
