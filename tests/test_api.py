@@ -56,6 +56,14 @@ def test_any_order_gives_the_same_turtle(full: KnowledgeGraph, tmp_path: Path) -
     assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
 
 
+def test_two_processes_give_the_same_bytes(full: KnowledgeGraph, tmp_path: Path) -> None:
+    parallel = kgraph.build([Document(TEXTS[i], id=i) for i in TEXTS], n_process=2)
+    assert parallel.to_json() == full.to_json()
+    full.write(tmp_path / "one.ttl")
+    parallel.write(tmp_path / "two.ttl")
+    assert (tmp_path / "one.ttl").read_bytes() == (tmp_path / "two.ttl").read_bytes()
+
+
 def test_interrupted_build_resumed_with_add(full: KnowledgeGraph, tmp_path: Path) -> None:
     part = kgraph.build([Document(TEXTS[i], id=i) for i in ("a", "b")])
     part.write(tmp_path / "part.json")

@@ -214,26 +214,27 @@ def run_pipeline(
     batch_size: int = 32,
     progress: bool = False,
 ) -> Iterator[DocResult]:
-    """ingest.prepare -> nlp.pipe -> extract, one DocResult per document, lazily."""
-    from kgraph.gazetteer import Gazetteer
-    from kgraph.ingest import iter_prepared
-    from kgraph.nlp import load_model, pipe
+    """ingest.prepare -> nlp.pipe -> extract, one DocResult per document, lazily.
 
-    nlp = load_model(model)
-    gaz = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.default()
-    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
-        gaz = gaz.extended(gazetteer)
-    chosen = tuple(extractors) if extractors is not None else default_extractors()
-    adjectives = _adjectives(nlp)
+    With ``n_process`` other than 1 (``-1``: one per CPU) a pool of worker
+    processes does all three steps, each worker loading the model once, and
+    only plain records come back (see :mod:`kgraph._parallel`).
+    """
+    from kgraph._parallel import Pipeline, process_parallel, resolve_n_process
+
     stream: Iterable[Document] = documents
     if progress:
         from tqdm.auto import tqdm
 
         stream = tqdm(documents, unit="doc", desc="kgraph", leave=False)
-    max_chars = max(1000, int(nlp.max_length) - 1000)
-    for prepared, docs in pipe(
-        iter_prepared(stream, max_chars=max_chars), nlp, batch_size=batch_size, n_process=n_process
-    ):
-        yield extract_document(
-            prepared, docs, gazetteer=gaz, extractors=chosen, adjectives=adjectives
+    if resolve_n_process(n_process) == 1:
+        yield from Pipeline.load(model, gazetteer, extractors).run(stream, batch_size=batch_size)
+    else:
+        yield from process_parallel(
+            stream,
+            model=model,
+            gazetteer=gazetteer,
+            extractors=extractors,
+            n_process=n_process,
+            batch_size=batch_size,
         )
