@@ -1,0 +1,317 @@
+"""Extraction on several cores: a process pool whose workers return DocResults.
+
+Each worker process loads the spaCy pipeline, the gazetteer and the extractors
+once (in the pool's initializer), then turns chunks of :class:`~kgraph.Document`
+values into :class:`~kgraph._model.DocResult` records: ``ingest.prepare``, the
+parse and every extractor all run in the worker, and only plain picklable
+records cross the process boundary, never spaCy ``Doc`` objects.
+
+Documents are read lazily and submitted in chunks; at most ``max_pending``
+chunks are in flight, so memory does not grow with the corpus.  Results come
+back in input order.
+
+The pool uses the ``spawn`` start method on every platform: workers start from
+a fresh interpreter and never inherit the parent's threads or loaded model.
+As with any ``spawn`` pool, a script that builds on several processes must
+guard its entry point with ``if __name__ == "__main__":``.
+
+With one process no pool is started: :class:`Pipeline` runs in the caller.
+
+>>> from kgraph._parallel import resolve_n_process
+>>> resolve_n_process(2)
+2
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from kgraph._model import DocResult, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kgraph.extract import Extractor
+    from kgraph.gazetteer import Gazetteer
+
+__all__ = ["ExtractionPool", "Pipeline", "process_parallel", "resolve_n_process"]
+
+log = logging.getLogger("kgraph.parallel")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Everything one process needs to turn Documents into DocResults, loaded once.
+
+    :meth:`load` mirrors the set-up of :func:`kgraph.extract.run_pipeline`:
+    the same model, gazetteer and extractors give the same records.
+    """
+
+    nlp: Language
+    gazetteer: Gazetteer
+    extractors: tuple[Extractor, ...]
+    adjectives: frozenset[str]
+    max_chars: int
+
+    @classmethod
+    def load(
+        cls,
+        model: str | Path | Language | None = None,
+        gazetteer: str | Path | Gazetteer | None = None,
+        extractors: Iterable[Extractor] | None = None,
+    ) -> Pipeline:
+        """Load the spaCy pipeline (cached per process), the gazetteer and the extractors."""
+        from kgraph.extract import _adjectives, default_extractors
+        from kgraph.gazetteer import Gazetteer
+        from kgraph.nlp import load_model
+
+        nlp = load_model(str(model) if isinstance(model, Path) else model)
+        gaz = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.default()
+        if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+            gaz = gaz.extended(gazetteer)
+        chosen = tuple(extractors) if extractors is not None else default_extractors()
+        max_chars = max(1000, int(nlp.max_length) - 1000)
+        return cls(nlp, gaz, chosen, _adjectives(nlp), max_chars)
+
+    def run(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[DocResult]:
+        """Prepare, parse and extract each document, lazily, in input order."""
+        from kgraph.extract import extract_document
+        from kgraph.ingest import iter_prepared
+        from kgraph.nlp import pipe
+
+        prepared = iter_prepared(documents, max_chars=self.max_chars)
+        for item, docs in pipe(prepared, self.nlp, batch_size=batch_size):
+            yield extract_document(
+                item,
+                docs,
+                gazetteer=self.gazetteer,
+                extractors=self.extractors,
+                adjectives=self.adjectives,
+            )
+
+
+def resolve_n_process(n_process: int) -> int:
+    """The number of processes to use: ``-1`` means one per CPU, as in spaCy.
+
+    >>> resolve_n_process(-1) >= 1
+    True
+    >>> resolve_n_process(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_process=0: give a number of processes >= 1, or -1 for one per CPU
+    """
+    if n_process == -1:
+        return max(1, os.cpu_count() or 1)
+    if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(
+            f"n_process={n_process!r}: give a number of processes >= 1, or -1 for one per CPU"
+        )
+    return n_process
+
+
+# -- the worker side: one Pipeline per process, set by the pool's initializer ------------
+
+# Set once per worker process by the pool's initializer: "pipeline" or "error".
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(
+    model: str | Path | Language | None,
+    gazetteer: str | Path | Gazetteer | None,
+    extractors: tuple[Extractor, ...] | None,
+    log_level: int,
+) -> None:
+    """Pool initializer: load the pipeline once; keep a failure to raise with the first task."""
+    logging.getLogger("kgraph").setLevel(log_level)
+    _WORKER.clear()
+    try:
+        _WORKER["pipeline"] = Pipeline.load(model, gazetteer, extractors)
+    except Exception as err:
+        # An exception in an initializer breaks the whole pool and loses the message;
+        # raised from a task instead, it reaches the caller as itself.
+        _WORKER["error"] = err
+
+
+def _work(documents: list[Document], batch_size: int) -> list[DocResult]:
+    pipeline: Pipeline | None = _WORKER.get("pipeline")
+    if pipeline is None:
+        error: BaseException = _WORKER.get("error") or RuntimeError(
+            "kgraph worker used before its initializer ran"
+        )
+        raise error
+    return list(pipeline.run(documents, batch_size=batch_size))
+
+
+# -- the parent side -------------------------------------------------------------------------
+
+
+class ExtractionPool:
+    """A reusable pool of worker processes that turn Documents into DocResults.
+
+    Workers start on first use (or :meth:`start`) and load the model once
+    each; :meth:`map` may be called many times.  Use it as a context manager,
+    or call :meth:`close`.
+
+    ``chunk_size`` documents (default ``batch_size``) go to a worker per task
+    and at most ``max_pending`` tasks (default ``2 * n_process``) are in
+    flight, which bounds memory whatever the corpus size.
+
+    >>> pool = ExtractionPool(n_process=2, batch_size=8)
+    >>> pool.n_process, pool.chunk_size, pool.max_pending
+    (2, 8, 4)
+    >>> pool.close()
+    """
+
+    def __init__(
+        self,
+        n_process: int = 2,
+        *,
+        model: str | Path | Language | None = None,
+        gazetteer: str | Path | Gazetteer | None = None,
+        extractors: Iterable[Extractor] | None = None,
+        batch_size: int = 32,
+        chunk_size: int | None = None,
+        max_pending: int | None = None,
+        start_method: str = "spawn",
+    ) -> None:
+        self.n_process = resolve_n_process(n_process)
+        if batch_size < 1:
+            raise ValueError(f"batch_size={batch_size!r}: give a number of texts >= 1")
+        self.batch_size = batch_size
+        self.chunk_size = _positive("chunk_size", chunk_size, batch_size)
+        self.max_pending = _positive("max_pending", max_pending, 2 * self.n_process)
+        self._model = model
+        self._gazetteer = gazetteer
+        self._extractors = tuple(extractors) if extractors is not None else None
+        _check_picklable(self._extractors, "extractors")
+        _check_picklable(gazetteer, "gazetteer")
+        self._context = multiprocessing.get_context(start_method)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def start(self) -> ExtractionPool:
+        """Start the worker processes (done on first use anyway)."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.n_process,
+                mp_context=self._context,
+                initializer=_init_worker,
+                initargs=(
+                    self._model,
+                    self._gazetteer,
+                    self._extractors,
+                    logging.getLogger("kgraph").getEffectiveLevel(),
+                ),
+            )
+            log.debug("started %d kgraph worker processes", self.n_process)
+        return self
+
+    def close(self) -> None:
+        """Stop the workers; tasks not started yet are cancelled."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> ExtractionPool:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def map(
+        self, documents: Iterable[Document], *, chunk_size: int | None = None
+    ) -> Iterator[DocResult]:
+        """Yield one DocResult per document, in input order, reading ``documents`` lazily."""
+        size = _positive("chunk_size", chunk_size, self.chunk_size)
+        executor = self.start()._executor
+        assert executor is not None
+        window: deque[Future[list[DocResult]]] = deque()
+        stream = iter(documents)
+        try:
+            while chunk := list(islice(stream, size)):
+                window.append(executor.submit(_work, chunk, self.batch_size))
+                if len(window) >= self.max_pending:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()
+
+
+def process_parallel(
+    documents: Iterable[Document],
+    *,
+    model: str | Path | Language | None = None,
+    gazetteer: str | Path | Gazetteer | None = None,
+    extractors: Iterable[Extractor] | None = None,
+    n_process: int = 2,
+    batch_size: int = 32,
+    chunk_size: int | None = None,
+) -> Iterator[DocResult]:
+    """Extract DocResults from documents on ``n_process`` processes, in input order.
+
+    The same documents give the same records as one process
+    (:func:`kgraph.extract.run_pipeline`), so the graph is the same.  With
+    ``n_process=1`` everything runs in the caller; ``-1`` means one per CPU.
+
+    >>> list(process_parallel([], n_process=2))
+    []
+    """
+    n = resolve_n_process(n_process)
+    stream = iter(documents)
+    first = list(islice(stream, 1))
+    if not first:
+        return
+    if n == 1:
+        yield from Pipeline.load(model, gazetteer, extractors).run(
+            _chain(first, stream), batch_size=batch_size
+        )
+        return
+    with ExtractionPool(
+        n,
+        model=model,
+        gazetteer=gazetteer,
+        extractors=extractors,
+        batch_size=batch_size,
+        chunk_size=chunk_size,
+    ) as pool:
+        yield from pool.map(_chain(first, stream))
+
+
+def _chain(first: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
+    yield from first
+    yield from rest
+
+
+def _positive(name: str, value: int | None, default: int) -> int:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name}={value!r}: give a whole number >= 1, or None for the default")
+    return value
+
+
+def _check_picklable(value: Any, name: str) -> None:
+    try:
+        pickle.dumps(value)
+    except (pickle.PicklingError, TypeError, AttributeError) as err:
+        raise TypeError(
+            f"{name}={value!r} cannot be sent to worker processes ({err}); define custom "
+            "extractors as module-level classes (not lambdas or local classes), or use n_process=1"
+        ) from err
