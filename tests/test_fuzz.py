@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,9 +70,12 @@ def test_build_and_exports_never_break(texts: list[str], tmp_path: Path) -> None
         return
     data = json.loads(kg.to_json())
     assert {n["id"] for n in data["nodes"]} == set(kg.graph.nodes)
-    for suffix in (".json", ".graphml", ".gexf", ".html"):
+    for suffix in (".json", ".graphml", ".gexf", ".html", ".ttl", ".trig", ".nq", ".jsonld"):
         kg.write(tmp_path / f"g{suffix}")
     assert kgraph.load(tmp_path / "g.json").to_json() == kg.to_json()
+    for suffix in (".trig", ".nq", ".jsonld"):
+        assert kgraph.load(tmp_path / f"g{suffix}").to_json() == kg.to_json()
+    rdflib.Graph().parse(tmp_path / "g.ttl", format="turtle")
     nx.read_graphml(tmp_path / "g.graphml")
     nx.read_gexf(tmp_path / "g.gexf")
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
