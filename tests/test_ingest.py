@@ -168,3 +168,18 @@ def test_prepare_never_breaks_offsets(text: str) -> None:
         assert len(original) == len(segment)
         for a, b in zip(original, segment, strict=True):
             assert a == b or b in " \n"
+
+
+def test_unreadable_file_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Text.", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DocumentNotFoundError, match=r"secret\.txt.*Permission denied") as info:
+        list(read_file(path))
+    assert isinstance(info.value.__cause__, PermissionError)
