@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kgraph import Document, DocumentError, DocumentNotFoundError, KGraphError
+from kgraph import Document, DocumentAccessError, DocumentError, DocumentNotFoundError, KGraphError
 from kgraph.ingest import decode, html_to_text, iter_documents, prepare, read_file
 
 ARTICLE = (
@@ -180,6 +180,6 @@ def test_unreadable_file_is_one_clear_error(
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(DocumentNotFoundError, match=r"secret\.txt.*Permission denied") as info:
+    with pytest.raises(DocumentAccessError, match=r"secret\.txt.*Permission denied") as info:
         list(read_file(path))
     assert isinstance(info.value.__cause__, PermissionError)

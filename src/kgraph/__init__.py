@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kgraph._api import BuildReport, KnowledgeGraph, build, load, sparql
 from kgraph._errors import (
+    DocumentAccessError,
     DocumentError,
     DocumentNotFoundError,
     EntityNotFoundError,
@@ -29,6 +30,7 @@ from kgraph._version import __version__
 __all__ = [
     "BuildReport",
     "Document",
+    "DocumentAccessError",
     "DocumentError",
     "DocumentNotFoundError",
     "EntityNotFoundError",

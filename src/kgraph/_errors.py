@@ -8,6 +8,7 @@ exception a caller would catch without knowing kgraph (``ValueError``,
 from __future__ import annotations
 
 __all__ = [
+    "DocumentAccessError",
     "DocumentError",
     "DocumentNotFoundError",
     "EntityNotFoundError",
@@ -35,6 +36,10 @@ class DocumentError(KGraphError, ValueError):
 
 class DocumentNotFoundError(KGraphError, FileNotFoundError):
     """A path given as a source does not exist or matches nothing."""
+
+
+class DocumentAccessError(KGraphError, PermissionError):
+    """A source exists but may not be read (permissions)."""
 
 
 class FormatError(KGraphError, ValueError):

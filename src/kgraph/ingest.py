@@ -34,7 +34,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from kgraph._errors import DocumentError, DocumentNotFoundError
+from kgraph._errors import DocumentAccessError, DocumentError, DocumentNotFoundError
 from kgraph._model import Document, DocumentInfo
 
 if TYPE_CHECKING:
@@ -212,6 +212,10 @@ def read_file(path: str | Path) -> Iterator[Document]:
     path = Path(path)
     try:
         raw = path.read_bytes()
+    except PermissionError as err:
+        raise DocumentAccessError(
+            f"cannot read {str(path)!r}: {err.strerror}; check its permissions"
+        ) from err
     except OSError as err:
         raise DocumentNotFoundError(f"cannot read {str(path)!r}: {err.strerror}") from err
     text = decode(raw, name=str(path))
