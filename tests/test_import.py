@@ -1,0 +1,29 @@
+"""Importing kgraph does no work: no model, no heavy library, no file read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_import_loads_no_heavy_library() -> None:
+    code = (
+        "import sys, kgraph; "
+        "print(sorted(m for m in ('spacy', 'rdflib', 'pyvis', 'networkx', 'pandas', 'requests') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_public_names_are_sorted_and_exist() -> None:
+    import kgraph
+
+    assert kgraph.__all__ == sorted(kgraph.__all__)
+    for name in kgraph.__all__:
+        assert hasattr(kgraph, name)
+    for name in kgraph.__all__:
+        obj = getattr(kgraph, name)
+        if isinstance(obj, type) and issubclass(obj, Exception) and obj is not kgraph.KGraphError:
+            assert issubclass(obj, kgraph.KGraphError)
+            assert len(obj.__mro__) > 3  # also a built-in besides KGraphError and Exception
