@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgraph._model import DocumentInfo
+from kgraph._model import DocResult, DocumentInfo
 from kgraph.extract.entities import RawMention
 from kgraph.graph import assemble, node_link_dumps
 from kgraph.resolve import (
@@ -261,3 +261,43 @@ def test_every_pair_of_docs_commutes() -> None:
         a = assemble([_result(d1, *s1), _result(d2, *s2)])
         b = assemble([_result(d2, *s2), _result(d1, *s1)])
         assert node_link_dumps(a) == node_link_dumps(b)
+
+
+def _place(doc_id: str, text: str, sentence: str) -> DocResult:
+    mention = RawMention(0, len(text), text, "GPE", sentence, "Location", tok_start=0, tok_end=1)
+    return resolve_document(DocumentInfo(doc_id, sha256=doc_id), [mention])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "merged"),
+    [
+        ("Klobuchar said the vote was close.", True),  # a surname spaCy read as a place
+        ("The rally in Klobuchar drew thousands.", False),  # used as a place: left alone
+    ],
+)
+def test_surname_read_as_a_place_joins_the_one_person(sentence: str, merged: bool) -> None:
+    person = _result("a", ("Amy Klobuchar", "Person"))
+    place = _place("b", "Klobuchar", sentence)
+    labels = _labels([person, place])
+    assert (labels == {"Amy Klobuchar": ["a", "b"]}) is merged
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (["Trump", "’s", "Easter"], "Trump"),
+        (["CLOSE", "Kirstjen", "Nielsen"], "Kirstjen Nielsen"),
+        (["Donald", "Trump", "MORE"], "Donald Trump"),
+        (["Robert", "C.", "O'Brien"], "Robert C. O'Brien"),
+    ],
+)
+def test_person_spans_lose_what_is_not_the_name(words: list[str], kept: str) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from kgraph.extract.entities import _person_bounds
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    bounds = _person_bounds(doc, 0, len(doc))
+    assert bounds is not None
+    assert doc[bounds[0] : bounds[1]].text == kept

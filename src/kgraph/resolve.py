@@ -291,6 +291,23 @@ def _person_keys(entity: LocalEntity) -> tuple[list[tuple[str, ...]], str | None
     return keys, None
 
 
+_PLACE_CONTEXT: Final = ("in", "at", "from", "near", "to", "across", "outside", "inside")
+
+
+def _maybe_surname(label: str, entity: LocalEntity) -> bool:
+    """Whether a one-word place or organisation spaCy found may be a person's surname: not in
+    the gazetteer, title case, and never used as a place ("in Abbott")."""
+    if entity.gid or " " in label or not label[:1].isupper() or label.isupper() or len(label) < 4:
+        return False
+    if any(m.ner not in ("GPE", "LOC", "ORG", "FAC") for m in entity.mentions):
+        return False
+    for m in entity.mentions:
+        before = m.sentence[: max(0, m.sentence.find(m.text))].split()
+        if before and before[-1].lower() in _PLACE_CONTEXT:
+            return False
+    return True
+
+
 def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     """Group the local entities of all documents into clusters, one per real entity."""
     entities: list[tuple[str, LocalEntity]] = sorted(
@@ -301,6 +318,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     weak: list[tuple[int, str]] = []
     person_by_last: dict[str, set[int]] = defaultdict(set)
     first_by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    maybe_people: list[tuple[int, str]] = []
 
     def claim(key: tuple[str, ...], index: int) -> None:
         uf.claim(owner, key, index)
@@ -320,6 +338,8 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
             continue
         label = entity_label(entity.type, _named_mentions(entity), entity.canonical)
         claim(("name", normalize_name(label)), index)
+        if _maybe_surname(label, entity):
+            maybe_people.append((index, label.lower()))
     # first names that differ by a transliteration (Sergei / Sergey) are one person
     for _last, firsts in first_by_last.items():
         firsts.sort()
@@ -329,6 +349,11 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     for key, index in owner.items():
         if key[0] == "person":
             person_by_last[key[2]].add(uf.find(index))
+    # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere
+    for index, surname in maybe_people:
+        roots = {uf.find(i) for i in person_by_last.get(surname, ())}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), index)
     surname_groups: dict[str, int] = {}
     for index, surname in weak:
         roots = {uf.find(i) for i in person_by_last.get(surname, ())}

@@ -199,6 +199,27 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
+def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A PERSON span without what is not the name: "Trump's Easter" is Trump, "CLOSE Kirstjen
+    Nielsen" and "Trump MORE" lose the page's shouting."""
+    for i in range(start + 1, end):
+        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS":
+            end = i
+            break
+    while (
+        end - start > 1 and doc[start].is_upper and len(doc[start]) >= 3 and doc[start + 1].is_title
+    ):
+        start += 1
+    while (
+        end - start > 1
+        and doc[end - 1].is_upper
+        and len(doc[end - 1]) >= 3
+        and doc[end - 2].is_title
+    ):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """ "Christie, Rubio" or "Jonathan Ernst/Reuters": one span, several names."""
     cuts = [
@@ -391,6 +412,9 @@ def _from_span(
     if bounds is None:
         return
     if label == "PERSON":
+        bounds = _person_bounds(doc, *bounds)
+        if bounds is None:
+            return
         parts = _split_list(doc, *bounds)
         if len(parts) > 1:
             for part_start, part_end in parts:
