@@ -11,10 +11,12 @@ on every build.  Each run ends with the contract graph assembled.
 Routes:
 
 * ``n1``: ``kgraph.build(docs)``, one process;
-* ``spacy2``: ``kgraph.build(docs, n_process=2)`` as ``run_pipeline`` does it today:
-  spaCy's own ``nlp.pipe(n_process=2)`` parses, the parent prepares and extracts;
+* ``spacy2``: the route ``run_pipeline`` took before :mod:`kgraph._parallel`:
+  spaCy's own ``nlp.pipe(n_process=2)`` parses, the main process prepares and
+  extracts (spaCy sends the parsed Docs back);
 * ``pool2``: :func:`kgraph._parallel.process_parallel` with two worker processes
   that prepare, parse and extract, returning DocResults;
+* ``build2``: ``kgraph.build(docs, n_process=2)``, whichever route it takes;
 * ``dask2``: :func:`kgraph.dask.build_bag` on a two-worker ``LocalCluster``
   (started before the clock).
 
@@ -36,13 +38,34 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_throughput import CORPORA, CORPUS_DIR, corpus_path, iter_articles, machine
 
-ROUTES = ("n1", "spacy2", "pool2", "dask2")
+ROUTES = ("n1", "spacy2", "pool2", "build2", "dask2")
+
+
+def spacy_route(documents: Iterable[Any], batch_size: int, n_process: int) -> Iterator[Any]:
+    """Parse with spaCy's ``nlp.pipe(n_process=...)``; prepare and extract here."""
+    from kgraph._parallel import Pipeline
+    from kgraph.extract import extract_document
+    from kgraph.ingest import iter_prepared
+    from kgraph.nlp import pipe
+
+    p = Pipeline.load()
+    prepared = iter_prepared(documents, max_chars=p.max_chars)
+    for item, docs in pipe(prepared, p.nlp, batch_size=batch_size, n_process=n_process):
+        yield extract_document(
+            item, docs, gazetteer=p.gazetteer, extractors=p.extractors, adjectives=p.adjectives
+        )
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss_mb(who: int) -> float:
@@ -74,10 +97,14 @@ def run_one(
             dashboard_address=None,
         )
         client = Client(cluster)
+    cpu = _cpu_s()
     start = time.perf_counter()
     if route == "n1":
         kg = kgraph.build(iter_articles(path, size), batch_size=batch_size)
     elif route == "spacy2":
+        kg = KnowledgeGraph()
+        kg.add_results(spacy_route(iter_articles(path, size), batch_size, n_process=2))
+    elif route == "build2":
         kg = kgraph.build(iter_articles(path, size), batch_size=batch_size, n_process=2)
     elif route == "pool2":
         from kgraph._parallel import process_parallel
@@ -94,6 +121,7 @@ def run_one(
         raise SystemExit(f"unknown route {route!r}")
     _ = kg.graph
     seconds = time.perf_counter() - start
+    cpu = _cpu_s() - cpu
     if client is not None and cluster is not None:
         client.close()
         cluster.close()
@@ -104,6 +132,7 @@ def run_one(
         "route": route,
         "words": words,
         "seconds": seconds,
+        "cpu": cpu,
         "rss_base_mb": base,
         "rss_peak_mb": _rss_mb(resource.RUSAGE_SELF),
         "rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN),
@@ -133,7 +162,8 @@ def main(argv: list[str] | None = None) -> None:
 
     print(f"machine: {machine()}")
     header = (
-        f"{'corpus':9} {'docs':>5} {'route':7} {'seconds':>8} {'docs/s':>7} {'words/s':>8} "
+        f"{'corpus':9} {'docs':>5} {'route':7} {'seconds':>8} {'cpu s':>6} {'docs/s':>7} "
+        f"{'words/s':>8} "
         f"{'RSS MB':>7} {'+model':>7} {'workers':>7} {'nodes':>6} {'edges':>6} {'load':>5}"
         "  graph sha"
     )
@@ -167,13 +197,16 @@ def main(argv: list[str] | None = None) -> None:
                 results.append(r)
                 print(
                     f"{r['corpus']:9} {r['size']:5d} {r['route']:7} {r['seconds']:8.1f} "
-                    f"{r['size'] / r['seconds']:7.1f} {r['words'] / r['seconds']:8.0f} "
+                    f"{r['cpu']:6.1f} {r['size'] / r['seconds']:7.1f} "
+                    f"{r['words'] / r['seconds']:8.0f} "
                     f"{r['rss_peak_mb']:7.0f} {r['rss_peak_mb'] - r['rss_base_mb']:7.0f} "
                     f"{r['rss_children_mb']:7.0f} {r['nodes']:6d} {r['edges']:6d} "
                     f"{r['load']:5.1f}  {r['sha']}",
                     flush=True,
                 )
-    print("\nRSS MB: peak of the process; +model: growth above the loaded model;")
+    print("\ncpu s: CPU time of the main process alone (its share of the work that")
+    print("does not spread over workers);")
+    print("RSS MB: peak of the process; +model: growth above the loaded model;")
     print("workers: peak of the largest worker process (two-process routes);")
     print("load: one-minute load average when the run ended (2 cores: above 2 means contention).")
     _summary(results)
