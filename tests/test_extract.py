@@ -32,6 +32,71 @@ def _edges(g: nx.MultiDiGraph, subject: str, obj: str) -> list[dict[str, Any]]:
     ]
 
 
+ENTITIES = [
+    # (text, nodes that must be there as (label, type), labels that must not be)
+    (
+        "Questions were asked about why the CIA & FBI had to ask the DNC for it.",
+        [("Central Intelligence Agency", "Agency"), ("Federal Bureau of Investigation", "Agency")],
+        ["CIA & FBI"],
+    ),
+    (
+        "The talks covered United States-Russia relations and the European Union.",
+        [("United States", "Country"), ("Russia", "Country")],
+        ["United States-Russia"],
+    ),
+    (
+        'Donald Trump wrote: "Democrats are killing the Great State of Virginia." '
+        "The last days have been tumultuous for our Commonwealth, Cox said.",
+        [("Virginia", "Location"), ("Donald Trump", "Person")],
+        ["Great State of Virginia", "Commonwealth"],
+    ),
+    (
+        "As my comment on Page 236 notes, all 3 statewide VA Dem officeholders will stay.",
+        [],
+        ["Page 236", "VA Dem"],
+    ),
+    (
+        "He wrote for the Atlantic magazine, and his firm Webzilla hosted the site.",
+        [("Atlantic", "Organization"), ("Webzilla", "Organization")],
+        [],
+    ),
+    (
+        "Intelligence officials say the Trump campaign was watched under the Obama "
+        "administration, and Donald Trump agrees.",
+        [("Trump campaign", "Organization"), ("Obama administration", "Agency")],
+        ["Intelligence"],
+    ),
+    (
+        "Then, Lt. Gov. Justin Fairfax spoke. Virginia Lt. Gov. Fairfax later denied it.",
+        [("Justin Fairfax", "Person"), ("Virginia", "Location")],
+        ["Lt", "Virginia Lt"],
+    ),
+    (
+        "Symptomatic of the Ukraine crisis, the United States is seen as being in retreat.",
+        [("Ukraine", "Country"), ("United States", "Country")],
+        ["Symptomatic"],
+    ),
+    (
+        "Raw FBI reports often relay gossip. Fake News said 17 intel agencies.",
+        [("Federal Bureau of Investigation", "Agency")],
+        ["Raw FBI", "Fake News"],
+    ),
+    (
+        "The U.S. Government said a Turkish agent met him at a London Bar.",
+        [("United States", "Country")],
+        ["U.S. Government", "London Bar", "Turkey"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ENTITIES)
+def test_entities(text: str, present: list[tuple[str, str]], absent: list[str]) -> None:
+    g = _graph(text)
+    nodes = {(a["label"], a["type"]) for _n, a in g.nodes(data=True)}
+    assert set(present) <= nodes, nodes
+    assert not {label for label, _type in nodes} & set(absent), nodes
+
+
 ACTIONS = [
     # (sentence, subject, predicate, object)
     (

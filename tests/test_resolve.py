@@ -85,6 +85,17 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
             (("U.S.", "Country", "country:US"), ("America", "Country", "country:US")),
             [{"U.S.", "America"}],
         ),
+        # a surname spaCy labelled ORG beside a surname-only person ("Mr. Trump")
+        ((("Trump", "Person"), ("Trump", "Organization")), [{"Trump"}]),
+        # a company's name shortened to its first words
+        (
+            (("XBT Holdings", "Organization"), ("XBT", "Organization")),
+            [{"XBT Holdings", "XBT"}],
+        ),
+        (
+            (("Orbis Business Intelligence", "Organization"), ("Orbis", "Organization")),
+            [{"Orbis Business Intelligence", "Orbis"}],
+        ),
     ],
 )
 def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
@@ -113,6 +124,16 @@ def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) ->
         ),
         # a generic head noun is not a short form ("House" is not "White House")
         ((("White House", "Agency"), ("House", "Agency")), [{"House"}, {"White House"}]),
+        # "Richmond" is a city, not short for "University of Richmond"
+        (
+            (("University of Richmond", "Organization"), ("Richmond", "Location")),
+            [{"Richmond"}, {"University of Richmond"}],
+        ),
+        # only a company's own name is shortened to its first words: not an agency's
+        (
+            (("Homeland Security Council", "Agency"), ("Homeland", "Organization")),
+            [{"Homeland"}, {"Homeland Security Council"}],
+        ),
         # an acronym that matches two long names is left alone
         (
             (
@@ -289,6 +310,10 @@ def test_surname_read_as_a_place_joins_the_one_person(sentence: str, merged: boo
         (["CLOSE", "Kirstjen", "Nielsen"], "Kirstjen Nielsen"),
         (["Donald", "Trump", "MORE"], "Donald Trump"),
         (["Robert", "C.", "O'Brien"], "Robert C. O'Brien"),
+        # a title that runs on past the span: "Virginia Lt" + ". Gov. Fairfax"
+        (["Virginia", "Lt", ".", "Gov."], "Virginia"),
+        # a surname that is also a title stays: "Mark Judge said"
+        (["Mark", "Judge", "said"], "Mark Judge"),
     ],
 )
 def test_person_spans_lose_what_is_not_the_name(words: list[str], kept: str) -> None:
@@ -296,8 +321,10 @@ def test_person_spans_lose_what_is_not_the_name(words: list[str], kept: str) -> 
     from spacy.tokens import Doc
 
     from kgraph.extract.entities import _person_bounds
+    from kgraph.gazetteer import Gazetteer
 
     doc = Doc(spacy.blank("en").vocab, words=words)
-    bounds = _person_bounds(doc, 0, len(doc))
+    end = 2 if words[-1] in ("said", "Gov.") else len(doc)
+    bounds = _person_bounds(doc, 0, end, Gazetteer.default())
     assert bounds is not None
     assert doc[bounds[0] : bounds[1]].text == kept

@@ -182,7 +182,7 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
     )
     resolution = resolve_corpus(ordered)
     drafts = []
-    for cluster in resolution.clusters:
+    for number, cluster in enumerate(resolution.clusters):
         mentions = sorted({m for e in cluster.entities for m in e.mentions})
         # demonyms ("Russian") and capitals standing for states ("Moscow said") are no names
         named = [m for m in mentions if m.ner not in _NOT_NAMES] or mentions
@@ -195,15 +195,15 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         subtypes = sorted({e.subtype for e in cluster.entities if e.subtype})
         subtype = subtypes[0] if subtypes else org_subtype_of(etype, label)
         first = (mentions[0].doc, mentions[0].start) if mentions else ("", 0)
-        drafts.append((etype, label, first, cluster, mentions, named, subtype, gids))
+        drafts.append((etype, label, first, number, mentions, named, subtype, gids))
     taken: set[str] = set()
     node_of_cluster: dict[int, str] = {}
     for index in sorted(
         range(len(drafts)), key=lambda i: (drafts[i][0], drafts[i][1], drafts[i][2])
     ):
-        etype, label, _first, cluster, mentions, named, subtype, gids = drafts[index]
+        etype, label, _first, number, mentions, named, subtype, gids = drafts[index]
         nid = _node_id(etype, label, taken)
-        node_of_cluster[index] = nid
+        node_of_cluster[number] = nid
         g.add_node(
             nid,
             label=label,
@@ -225,9 +225,19 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
                 for m in mentions
             ],
         )
-    node_of = {member: node_of_cluster[c] for member, c in resolution.of.items()}
+    node_of = {
+        member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
+    }
     _add_relations(g, ordered, node_of)
     _add_allegations(g, ordered, node_of, _state_of(g, gazetteer))
+    # a country only ever met as a demonym ("a Turkish agent") and in no fact is not a node
+    g.remove_nodes_from(
+        [
+            n
+            for n, evidence in g.nodes(data="evidence")
+            if evidence and g.degree(n) == 0 and all(m.get("ner") == "NORP" for m in evidence)
+        ]
+    )
     return g
 
 

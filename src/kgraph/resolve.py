@@ -520,8 +520,10 @@ def resolve_document(
         if len(roots) == 1:
             uf.union(next(iter(roots)), i)
             person[i] = True
-        elif m.type == "Person":
+        elif m.type == "Person" or last in person_surnames:
+            # "Trump" tagged ORG beside "Mr. Trump": the person of that surname
             claim(("surname", last), i)
+            person[i] = True
     # everything else by normalised name, then acronyms and short forms
     for i, m in enumerate(mentions):
         if not m.gid and not person[i]:
@@ -611,12 +613,15 @@ def _relation_key(r: RelationRecord) -> tuple[int, str, str, str]:
 def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _UnionFind) -> None:
     """Acronyms ("NSC") and short forms ("The Times") join the one longer name they stand for."""
     longs: dict[int, list[str]] = {}
+    companies: set[int] = set()  # long names that may be shortened to their first words
     for i, m in enumerate(mentions):
         if person[i] or m.demonym:
             continue
         words = normalize_name(m.text).split()
         if len(words) >= 2:
             longs.setdefault(uf.find(i), words)
+            if not m.gid and m.type == "Organization" and m.ner == "ORG":
+                companies.add(uf.find(i))
     for i, m in enumerate(mentions):
         if person[i] or m.demonym or m.gid:
             continue  # the gazetteer has already said what a known name is
@@ -628,14 +633,29 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
         for other_root, long_words in longs.items():
             if other_root == root:
                 continue
-            if len(words) == 1 and m.text.replace(".", "").isupper() and len(words[0]) >= 2:
-                if acronym(" ".join(long_words)) == words[0]:
-                    targets.add(other_root)
-            elif (
-                len(words) < len(long_words)
-                and long_words[-len(words) :] == words
-                and words[-1] not in _GENERIC_HEADS
-                and not m.gid
+            shorter = len(words) < len(long_words)
+            if (
+                (
+                    len(words) == 1
+                    and m.text.replace(".", "").isupper()
+                    and len(words[0]) >= 2
+                    and acronym(" ".join(long_words)) == words[0]
+                )
+                or (
+                    # "The Times" for "The New York Times"; not "Richmond" for "University of
+                    # Richmond", where the short form names another thing
+                    shorter
+                    and long_words[-len(words) :] == words
+                    and long_words[-len(words) - 1] != "of"
+                    and words[-1] not in _GENERIC_HEADS
+                )
+                or (
+                    # "Orbis" for "Orbis Business Intelligence", "XBT" for "XBT Holdings"
+                    shorter
+                    and other_root in companies
+                    and m.type == "Organization"
+                    and long_words[: len(words)] == words
+                )
             ):
                 targets.add(other_root)
         if len(targets) == 1:

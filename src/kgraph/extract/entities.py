@@ -49,7 +49,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"\b(?:Department|Dept\.?|Ministry|Agency|Committee|Subcommittee|Council|Bureau|Office|"
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
-    r"Secretariat|Ministry|Police|Intelligence|Staff|Treasury|Pentagon|Kremlin|White House|"
+    r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
     r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -102,6 +102,99 @@ _NAME_WORD: Final = re.compile(
     r"|^(?:de|da|di|van|von|der|den|la|le|bin|al|el|ibn|du|dos|del)$|^[A-Z]{2,}$|^(?:Jr|Sr|II|III|IV)\.?$"
 )
 _BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
+#: possessive determiners: "our Commonwealth" is a common noun, capitalised
+_POSSESSIVE_DETS: Final = frozenset({"our", "my", "your", "their", "its"})
+#: words for members of a party or a camp: "VA Dem officeholders" names no entity
+_PARTISANS: Final = frozenset(
+    {
+        "dem",
+        "dems",
+        "democrat",
+        "democrats",
+        "republican",
+        "republicans",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "liberals",
+        "progressive",
+        "progressives",
+        "loyalist",
+        "loyalists",
+    }
+)
+#: a name followed by one of these is a media outlet ("the Atlantic magazine")
+_MEDIA_NOUNS: Final = frozenset(
+    {
+        "magazine",
+        "newspaper",
+        "paper",
+        "daily",
+        "weekly",
+        "website",
+        "site",
+        "blog",
+        "outlet",
+        "network",
+        "channel",
+        "broadcaster",
+        "tabloid",
+        "newsletter",
+        "podcast",
+    }
+)
+#: a name in apposition to one of these is an organisation ("his firm Webzilla")
+_ORG_NOUNS: Final = _MEDIA_NOUNS | frozenset(
+    {
+        "firm",
+        "company",
+        "group",
+        "organization",
+        "organisation",
+        "startup",
+        "charity",
+        "nonprofit",
+        "agency",
+        "consultancy",
+        "bank",
+        "fund",
+        "party",
+        "publication",
+    }
+)
+#: institutional words that name nothing alone ("Intelligence officials said")
+_GENERIC_WORDS: Final = frozenset(
+    {
+        "intelligence",
+        "security",
+        "defense",
+        "defence",
+        "justice",
+        "military",
+        "government",
+        "administration",
+        "police",
+        "state",
+        "federal",
+        "national",
+        "foreign",
+        "homeland",
+        "analysis",
+        "opinion",
+        "commentary",
+        "editorial",
+        "exclusive",
+        "update",
+        "breaking",
+        "news",
+    }
+)
+#: "the Trump campaign", "the Obama administration": a person's name naming a body
+_BODY_NOUNS: Final = {"campaign": "Organization", "administration": "Agency"}
+#: "the Great State of Virginia", "the Commonwealth of Virginia": the place itself
+_PLACE_OF: Final = frozenset(
+    {"state", "commonwealth", "province", "territory", "city", "republic", "kingdom", "region"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +292,10 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
-def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int] | None:
     """A PERSON span without what is not the name: "Trump's Easter" is Trump, "CLOSE Kirstjen
-    Nielsen" and "Trump MORE" lose the page's shouting."""
+    Nielsen" and "Trump MORE" lose the page's shouting, "Virginia Lt" (before "Gov. Fairfax")
+    its title."""
     for i in range(start + 1, end):
         if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS":
             end = i
@@ -215,6 +309,14 @@ def _person_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         and doc[end - 1].is_upper
         and len(doc[end - 1]) >= 3
         and doc[end - 2].is_title
+    ):
+        end -= 1
+    # a title that runs on past the span ("Virginia Lt" + ". Gov. Fairfax") is no name
+    while (
+        end - start > 1
+        and end < len(doc)
+        and _is_title(gaz, doc[end - 1].text)
+        and (doc[end].text == "." or _is_title(gaz, doc[end].text))
     ):
         end -= 1
     return (start, end) if start < end else None
@@ -373,7 +475,7 @@ def extract_mentions(
     for span in doc.ents:
         if span.label_ not in _KEEP_LABELS:
             continue
-        for mention in _from_span(doc, span, span.label_, offset, gazetteer):
+        for mention in _from_span(doc, span, span.label_, offset, gazetteer, adjectives):
             taken.update(range(mention.tok_start, mention.tok_end))
             if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
                 first = doc[mention.tok_start].lower_
@@ -381,10 +483,12 @@ def extract_mentions(
                     mention = replace(mention, nickname_like=True)
             yield mention
     yield from _gazetteer_mentions(doc, offset, gazetteer, taken)
-    yield from _surname_mentions(doc, offset, taken)
+    yield from _surname_mentions(doc, offset, taken, gazetteer)
 
 
-def _surname_mentions(doc: Doc, offset: int, taken: set[int]) -> Iterator[RawMention]:
+def _surname_mentions(
+    doc: Doc, offset: int, taken: set[int], gaz: Gazetteer
+) -> Iterator[RawMention]:
     """A known person's surname that spaCy did not tag ("Trump directed the CIA")."""
     surnames: set[str] = set()
     for ent in doc.ents:
@@ -396,6 +500,7 @@ def _surname_mentions(doc: Doc, offset: int, taken: set[int]) -> Iterator[RawMen
         if (
             tok.i in taken
             or tok.text not in surnames
+            or _is_title(gaz, tok.text)
             or (tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
         ):
             continue
@@ -406,13 +511,18 @@ def _surname_mentions(doc: Doc, offset: int, taken: set[int]) -> Iterator[RawMen
 
 
 def _from_span(
-    doc: Doc, span: Span, label: str, offset: int, gaz: Gazetteer
+    doc: Doc,
+    span: Span,
+    label: str,
+    offset: int,
+    gaz: Gazetteer,
+    adjectives: frozenset[str] = frozenset(),
 ) -> Iterator[RawMention]:
     bounds = _trim(span)
     if bounds is None:
         return
     if label == "PERSON":
-        bounds = _person_bounds(doc, *bounds)
+        bounds = _person_bounds(doc, *bounds, gaz)
         if bounds is None:
             return
         parts = _split_list(doc, *bounds)
@@ -422,7 +532,21 @@ def _from_span(
                 sub_label = "PERSON"
                 if gaz.lookup(sub.text) is not None:
                     sub_label = "ORG"
-                yield from _from_span(doc, sub, sub_label, offset, gaz)
+                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives)
+            return
+    elif label != "NORP":
+        known = _split_known(doc, *bounds, gaz)
+        if known is not None:
+            # "CIA & FBI", "United States-Russia relations": several names in one span
+            for part_start, part_end in known:
+                sub = doc[part_start:part_end]
+                entry = gaz.lookup(sub.text)
+                sub_label = label
+                if entry is not None:
+                    sub_label = "GPE" if entry.type in ("Country", "Location") else "ORG"
+                elif part_end - part_start == 1 and sub.text in _person_surnames(doc):
+                    sub_label = "PERSON"
+                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives)
             return
     start, end = bounds
     text = doc[start:end].text
@@ -467,12 +591,29 @@ def _from_span(
     if start >= end:
         return
     start, end = _extend_to_known(doc, start, end, gaz)
+    start = _place_of(doc, start, end, gaz)
+    end = _government_of(doc, start, end, gaz)
     text = doc[start:end].text
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
         return
     if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
         return
     entry = gaz.lookup(text)
+    if entry is None and label != "PERSON":
+        # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of a name
+        while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in adjectives:
+            rest = doc[start + 1 : end]
+            known = gaz.lookup(rest.text)
+            if not (doc[start].pos_ == "ADJ" or known or rest.text.lower() in _GENERIC_WORDS):
+                break
+            start, text, entry = start + 1, rest.text, known
+        if entry is None and _not_a_name(doc, start, end, label, adjectives):
+            return
+    body = _body_of(doc, start, end, label, entry)
+    if body is not None:
+        # "the Trump campaign", "the Obama administration": a body named after a person
+        yield replace(_make(doc, start, end + 1, "ORG", offset, None), type=body, subtype=None)
+        return
     if entry is None and label in ("GPE", "LOC"):
         entry = gaz.fuzzy_country(text)
     if entry is None and label != "PERSON":
@@ -503,8 +644,147 @@ def _from_span(
         if state is not None:
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
             entry, label = state, "CAPITAL"
+    subtype = None
+    if entry is None:
+        kind = _kind_noun(doc, start, end)
+        if kind is not None:
+            # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
+            label = "ORG"
+            subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
     mention = _make(doc, start, end, label, offset, entry)
+    if subtype is not None and mention.type == "Organization":
+        mention = replace(mention, subtype=subtype)
     yield replace(mention, title=title) if title else mention
+
+
+def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]] | None:
+    """The names in a span that joins several ("CIA & FBI", "United States-Russia"), or None.
+
+    A list ("&", "and", "/", ",") splits only when the gazetteer knows every part; a
+    hyphenated pair when it knows one side and the other is capitalised too.
+    """
+    if end - start < 3 or gaz.lookup(doc[start:end].text) is not None:
+        return None
+    for seps, need_all in (({"&", "and", "/", ",", ";"}, True), ({"-", "–", "—"}, False)):
+        cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in seps]
+        if not cuts:
+            continue
+        parts, left = [], start
+        for cut in [*cuts, end]:
+            if cut <= left:
+                return None
+            parts.append((left, cut))
+            left = cut + 1
+        known = [gaz.lookup(doc[a:b].text) is not None for a, b in parts]
+        capitalised = all(doc[a].is_title or doc[a].is_upper for a, _b in parts)
+        if capitalised and (all(known) if need_all else any(known)):
+            return parts
+    return None
+
+
+def _person_surnames(doc: Doc) -> frozenset[str]:
+    """The surnames of the people spaCy found in ``doc`` ("Trump" for "Donald Trump")."""
+    cached = doc.user_data.get("kgraph_surnames")
+    if cached is None:
+        cached = frozenset(
+            doc[ent.end - 1].text
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and doc[ent.end - 1].is_title
+        )
+        doc.user_data["kgraph_surnames"] = cached
+    return cached
+
+
+def _government_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The end of X in "X Government" when the gazetteer knows X as a country."""
+    if end - start >= 2 and doc[end - 1].lower_ == "government":
+        entry = gaz.lookup(doc[start : end - 1].text)
+        if entry is not None and entry.type == "Country":
+            return end - 1
+    return end
+
+
+def _place_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The start of X in "the Great State of X" when the gazetteer knows X as a place."""
+    for i in range(start + 1, min(end - 1, start + 4)):
+        if doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_OF:
+            entry = gaz.lookup(doc[i + 1 : end].text)
+            if entry is not None and entry.type in ("Country", "Location"):
+                return i + 1
+            break
+    return start
+
+
+def _not_a_name(
+    doc: Doc, start: int, end: int, label: str, adjectives: frozenset[str] = frozenset()
+) -> bool:
+    """Capitalised words that name nothing: "our Commonwealth", "Page 236", "VA Dem", "a
+    London Bar", a sentence-opening adjective spaCy took for a place ("Symptomatic of")."""
+    first, last = doc[start], doc[end - 1]
+    if last.lower_ in _PARTISANS:
+        return True
+    if end - start == 1 and first.lower_ in _GENERIC_WORDS:
+        return True
+    if end - start == 2 and last.like_num and first.is_title:
+        return True  # "Page 236", "Section 702"
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if end - start == 1 and before in _POSSESSIVE_DETS:
+        return True
+    root = doc[start:end].root
+    if before in ("a", "an") and root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return True
+    # "Symptomatic of the crisis": an adjective (by the parse or the dictionary) is no place
+    return (
+        end - start == 1
+        and label in ("GPE", "LOC", "ORG")
+        and (
+            (first.pos_ == "ADJ" and label != "ORG")
+            or (bool(first.is_sent_start) and first.lower_ in adjectives)
+        )
+    )
+
+
+def _body_of(
+    doc: Doc, start: int, end: int, label: str, entry: GazetteerEntry | None
+) -> str | None:
+    """The type of "X campaign" / "X administration" when X is a person's name, else None."""
+    if entry is not None or end >= len(doc) or end - start > 3:
+        return None
+    noun = doc[end]
+    if noun.lower_ not in _BODY_NOUNS or not noun.is_lower:
+        return None
+    if label == "PERSON" or (label == "ORG" and end - start == 1 and doc[start].is_title):
+        return _BODY_NOUNS[noun.lower_]
+    return None
+
+
+def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
+    """A common noun that says what a name is: "the Atlantic magazine" (after it), "his firm
+    Webzilla" (before it, or the head it stands in apposition to)."""
+    if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS and doc[end].is_lower:
+        return doc[end].lower_
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _ORG_NOUNS and root.head.is_lower:
+        return str(root.head.lemma_.lower())
+    if start > 1 and root.dep_ not in ("compound", "amod", "nmod"):
+        # the tagger may read "firm" in "his firm Webzilla" as an adjective: the determiner
+        # before it, and the name heading its phrase, settle it
+        prev = doc[start - 1]
+        if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in ("det", "poss"):
+            return prev.lower_
+    return None
+
+
+_ORG_NOUN_SUBTYPES: Final = {
+    "firm": "company",
+    "company": "company",
+    "startup": "company",
+    "consultancy": "company",
+    "bank": "company",
+    "party": "political party",
+    "charity": "NGO",
+    "nonprofit": "NGO",
+}
 
 
 def _make(
