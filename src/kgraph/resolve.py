@@ -32,7 +32,7 @@ from kgraph._model import (
     RelationRecord,
     RoleRecord,
 )
-from kgraph.extract.allegations import WEAK_ACTS
+from kgraph.extract.allegations import GENERIC_ACTS, WEAK_ACTS
 from kgraph.extract.entities import RawMention, acronym, normalize_name
 
 __all__ = [
@@ -737,10 +737,15 @@ def merge_allegations(
     owner: dict[tuple[str, ...], int] = {}
     for index, (doc, record) in enumerate(records):
         accused = {node_of.get((doc, r.entity)) for r in record.roles if r.role == "accused"}
-        strong = [k for k in record.keywords if k not in WEAK_ACTS] or list(record.keywords)
+        named = [k for k in record.keywords if k not in GENERIC_ACTS]
+        strong = [k for k in named if k not in WEAK_ACTS] or named
         for node in sorted({state_of.get(a, a) for a in accused if a}):
             for keyword in strong:
                 uf.claim(owner, (node, keyword), index)
+            if not strong:
+                # "an accusation against X" names no act: one per document
+                for keyword in record.keywords:
+                    uf.claim(owner, (node, keyword, doc), index)
     groups = uf.groups()
     drafts = []
     for members in groups.values():

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from kgraph._model import AllegationRecord, Evidence, RoleRecord
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from kgraph.extract.coref import References
     from kgraph.extract.entities import RawMention
 
-__all__ = ["ACTS", "WEAK_ACTS", "AllegationExtractor"]
+__all__ = ["ACTS", "GENERIC_ACTS", "WEAK_ACTS", "AllegationExtractor"]
 
 #: act words -> the act keyword allegations are merged on
 ACTS: Final[dict[str, str]] = {
@@ -119,7 +119,101 @@ ACTS: Final[dict[str, str]] = {
     "direct": "direct",
     "order": "order",
     "pressure": "pressure",
+    "assault": "assault",
+    "rape": "assault",
+    "grope": "assault",
+    "molest": "assault",
+    "harass": "harassment",
+    "harassment": "harassment",
+    "misconduct": "misconduct",
+    "wrongdoing": "misconduct",
+    "impropriety": "misconduct",
+    "crime": "misconduct",
+    "spy": "espionage",
+    "surveil": "surveillance",
+    "surveillance": "surveillance",
+    "wiretap": "surveillance",
+    "eavesdrop": "surveillance",
+    "conspire": "conspiracy",
+    "conspiracy": "conspiracy",
+    "coordinate": "collusion",
+    "defame": "defamation",
+    "defamation": "defamation",
+    "libel": "defamation",
+    "slander": "defamation",
+    "lie": "deception",
+    "mislead": "deception",
+    "deceive": "deception",
+    "steal": "theft",
+    "theft": "theft",
+    "extort": "extortion",
+    "extortion": "extortion",
+    "blackmail": "extortion",
+    "sabotage": "sabotage",
+    "rig": "fraud",
+    "cheat": "fraud",
+    "embezzle": "fraud",
+    "embezzlement": "fraud",
+    "racketeering": "racketeering",
+    "genocide": "atrocity",
+    "massacre": "atrocity",
+    "persecute": "persecution",
+    "persecution": "persecution",
+    "detain": "detention",
+    "kidnap": "kidnapping",
+    "kidnapping": "kidnapping",
+    "disinform": "disinformation",
+    "undermine": "interference",
+    "influence": "interference",
 }
+#: speech acts that name no act: an allegation known only as one merges within its document
+GENERIC_ACTS: Final = frozenset({"accusation", "charge", "lawsuit"})
+#: "X accused Y of Z", "Y was charged with Z": the verb, and the prepositions of the act
+_ACCUSE_VERBS: Final[dict[str, tuple[str, ...]]] = {
+    "accuse": ("of",),
+    "blame": ("for",),
+    "charge": ("with",),
+    "indict": ("on", "for"),
+    "sue": ("for", "over"),
+    "fault": ("for",),
+    "implicate": ("in",),
+    "suspect": ("of",),
+}
+#: what an accusation without a named act is called, by verb
+_ACCUSATION_WORD: Final = {
+    "charge": "charge",
+    "indict": "charge",
+    "sue": "lawsuit",
+}
+#: nouns that are allegations ("the allegation against X", "Reade's accusation that ...")
+_ALLEGATION_NOUNS: Final[dict[str, str]] = {
+    "allegation": "accusation",
+    "accusation": "accusation",
+    "charge": "charge",
+    "indictment": "charge",
+    "complaint": "accusation",
+    "lawsuit": "lawsuit",
+    "suit": "lawsuit",
+}
+#: verbs whose subject brings the allegation its object names ("announced charges against X")
+_BRINGERS: Final = frozenset(
+    {
+        "make",
+        "level",
+        "file",
+        "bring",
+        "lodge",
+        "raise",
+        "announce",
+        "unseal",
+        "press",
+        "repeat",
+        "publish",
+        "detail",
+        "issue",
+        "voice",
+    }
+)
 #: keywords too general to merge two allegations on by themselves
 WEAK_ACTS: Final = frozenset(
     {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
@@ -303,7 +397,11 @@ class AllegationExtractor:
             context.references = refs
         state = _State()
         for sent in doc.sents:
-            found = list(_claims(sent, context, refs)) + list(_act_nouns(sent, context, refs))
+            found = (
+                list(_claims(sent, context, refs))
+                + list(_allegation_nouns(sent, context, refs))
+                + list(_act_nouns(sent, context, refs))
+            )
             found = _dedupe(found)
             state.records.extend(found)
             yield from found
@@ -579,7 +677,9 @@ def _doc_offset(clause: Span, subject: RawMention) -> int:
 def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
     for tok in sent:
         lemma = _lemma(tok)
-        if tok.pos_ == "VERB" and lemma in _CUE_VERBS:
+        if tok.pos_ == "VERB" and lemma in _ACCUSE_VERBS and lemma not in _CUE_VERBS:
+            yield from _accusation(tok, sent, ctx, refs)
+        elif tok.pos_ == "VERB" and lemma in _CUE_VERBS:
             clauses = [
                 c
                 for c in tok.children
@@ -607,7 +707,7 @@ def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[Al
             recipients = _recipients(tok, ctx, refs)
             for clause_verb in clauses:
                 yield from _claim_clause(tok, clause_verb, sent, ctx, refs, claimants, recipients)
-            if lemma in ("accuse", "blame", "charge"):
+            if lemma in _ACCUSE_VERBS:
                 yield from _accusation(tok, sent, ctx, refs)
         elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
             clauses = [
@@ -735,32 +835,152 @@ def _reported_by(
 def _accusation(
     verb: Token, sent: Span, ctx: ExtractionContext, refs: References
 ) -> Iterator[AllegationRecord]:
+    """ "X accused Y (of Z)", "Y was charged (by X) with Z", "X sued Y for Z"."""
+    lemma = _lemma(verb)
+    preps = _ACCUSE_VERBS.get(lemma, ("of", "for"))
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     accused: list[tuple[RawMention, bool]] = []
-    act_tokens: list[Token] = []
+    claimants: list[tuple[RawMention, bool]] = []
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ == ("nsubjpass" if passive else "dobj"):
             accused += _entities(child, ctx, refs)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "for"):
-            act_tokens += list(child.subtree)
-    if not act_tokens:
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                claimants += _entities(pobj, ctx, refs)
+    if not passive:
+        claimants += _claimants(verb, sent, ctx, refs)
+    else:
+        claimants += _according_to(sent, ctx, refs)
+    if not accused:
         return
-    start = (
-        act_tokens[1].i if len(act_tokens) > 1 and act_tokens[0].dep_ == "prep" else act_tokens[0].i
+    accused_tokens = {
+        t.i for child in verb.children if child.dep_ in ("dobj", "nsubjpass") for t in child.subtree
+    }
+    # the act: "of arming the Taliban"; a misattached "of" ("accused Beijing this month of")
+    act_prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps),
+        None,
+    ) or next(
+        (
+            t
+            for t in verb.subtree
+            if t.i > verb.i
+            and t.dep_ == "prep"
+            and t.lower_ in preps
+            and t.i not in accused_tokens
+            and t.head.dep_ != "pobj"
+        ),
+        None,
     )
-    clause = sent.doc[start : act_tokens[-1].i + 1]
-    claimants = _claimants(verb, sent, ctx, refs)
+    if act_prep is None:
+        # "accused Gubarev and his companies of hacking": the act hangs off the object
+        act_prep = next(
+            (
+                t
+                for t in verb.subtree
+                if t.i in accused_tokens
+                and t.dep_ == "prep"
+                and t.lower_ in preps
+                and any(p.tag_ == "VBG" or _act_of(p) for p in t.children)
+            ),
+            None,
+        )
+    if act_prep is not None:
+        skip = {
+            t.i
+            for c in act_prep.subtree
+            if c.dep_ in ("relcl", "appos") or (c.dep_ == "punct" and c.i > act_prep.i + 1)
+            for t in c.subtree
+        }
+        act_tokens = [t for t in list(act_prep.subtree)[1:] if t.i not in skip]
+    else:
+        act_tokens = [t for t in verb.subtree if t.i > verb.i and t.i not in accused_tokens]
+    word = _ACCUSATION_WORD.get(lemma, "accusation")
+    keywords = (*_acts_in(act_tokens), word)
+    if act_prep is not None and act_tokens:
+        clause = sent.doc[act_tokens[0].i : act_tokens[-1].i + 1]
+    else:
+        clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
     record = _record(
         "c",
         verb,
         sent,
         ctx,
         accused,
-        _acts_in(act_tokens) or ("accusation",),
+        keywords,
         clause,
         [("alleged_by", m, a) for m, a in claimants],
     )
-    if record is not None:
-        yield record
+    if record is None:
+        return
+    if act_prep is None:
+        # nothing but the accusation itself: say who accused whom
+        names = [m.canonical or m.text for m, _ in accused]
+        by = [m.canonical or m.text for m, _ in claimants]
+        label = f"{word.capitalize()} against {' and '.join(names)}"
+        if by:
+            label += f" by {' and '.join(by)}"
+        record = replace(record, label=label)
+    yield record
+
+
+def _allegation_nouns(
+    sent: Span, ctx: ExtractionContext, refs: References
+) -> Iterator[AllegationRecord]:
+    """ "her allegation against Joe Biden", "Reade's accusation that he assaulted her",
+    "the Justice Department announced charges against X"."""
+    for tok in sent:
+        word = _ALLEGATION_NOUNS.get(_lemma(tok))
+        if tok.pos_ != "NOUN" or word is None:
+            continue
+        accused: list[tuple[RawMention, bool]] = []
+        clause_verb: Token | None = None
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "against":
+                for pobj in child.children:
+                    accused += _entities(pobj, ctx, refs)
+            elif (
+                child.dep_ in ("acl", "ccomp", "relcl")
+                and child.pos_ in ("VERB", "AUX")
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children)
+            ):
+                clause_verb = child
+                accused += _clause_subjects(child, ctx, refs)
+        if not accused:
+            continue
+        claimants: list[tuple[RawMention, bool]] = []
+        for child in tok.children:
+            if child.dep_ == "poss":
+                m = ctx.mention_at(child) or refs.resolve(child)
+                if m is not None:
+                    claimants.append((m, m.demonym))
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                for pobj in child.children:
+                    claimants += _entities(pobj, ctx, refs)
+        head = tok.head
+        if not claimants and tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in _BRINGERS:
+            claimants += _clause_subjects(head, ctx, refs)
+        act_tokens = [t for t in tok.subtree if t.i != tok.i]
+        if clause_verb is not None:
+            act_tokens += _predicate_tokens(clause_verb)
+        keywords = (*_acts_in(act_tokens), word)
+        clause = (
+            sent.doc[clause_verb.left_edge.i : clause_verb.right_edge.i + 1]
+            if clause_verb is not None
+            else sent.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        )
+        record = _record(
+            "n",
+            tok,
+            sent,
+            ctx,
+            accused,
+            keywords,
+            clause,
+            [("alleged_by", m, a) for m, a in claimants],
+        )
+        if record is not None:
+            yield record
 
 
 def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
@@ -868,6 +1088,11 @@ def _stances(
                 continue
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             objects += [p for c in tok.children if c.dep_ == "prt" for p in c.children]
+            # "accused of sexual assault, which he denies": the relative pronoun's noun
+            objects = [
+                tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o
+                for o in objects
+            ]
             for obj in objects:
                 target = _refers_to(obj, state, set())
                 if target is None:
@@ -932,6 +1157,11 @@ def _stance_record(
     accused_countries = {
         _country_of(m, ctx) for m in ctx.mentions if ctx.ref(m) in accused_refs
     } - {None}
+    accused_people = {
+        m.text.split()[-1].lower()
+        for m in ctx.mentions
+        if ctx.ref(m) in accused_refs and m.type == "Person" and m.text.split()
+    }
     for m, anonymous in subjects:
         chosen = role
         if chosen is None:
@@ -939,6 +1169,11 @@ def _stance_record(
                 ctx.ref(m) in accused_refs
                 or (m.gid is not None and m.gid in accused_gids)
                 or _country_of(m, ctx) in accused_countries
+                # "Joe Biden" accused, "Biden denied it": the same person
+                or (
+                    m.type == "Person"
+                    and m.text.lower().split()[-1:] in [[p] for p in accused_people]
+                )
             )
             chosen = "denied_by" if same else "dismissed_by"
         roles.append(RoleRecord(chosen, ctx.ref(m), evidence, anonymous))

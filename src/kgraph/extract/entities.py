@@ -603,10 +603,10 @@ def _from_span(
         # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of a name
         while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in adjectives:
             rest = doc[start + 1 : end]
-            known = gaz.lookup(rest.text)
-            if not (doc[start].pos_ == "ADJ" or known or rest.text.lower() in _GENERIC_WORDS):
+            rest_entry = gaz.lookup(rest.text)
+            if not (doc[start].pos_ == "ADJ" or rest_entry or rest.text.lower() in _GENERIC_WORDS):
                 break
-            start, text, entry = start + 1, rest.text, known
+            start, text, entry = start + 1, rest.text, rest_entry
         if entry is None and _not_a_name(doc, start, end, label, adjectives):
             return
     body = _body_of(doc, start, end, label, entry)
