@@ -452,6 +452,8 @@ def _act_of(tok: Token) -> str | None:
 def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
     found: list[str] = []
     for tok in tokens:
+        if _in_inquiry(tok):
+            continue  # "the inquiry into alleged surveillance": a topic, not a deed
         act = _act_of(tok)
         if act and tok.pos_ in ("VERB", "NOUN") and act not in found:
             if act == "share" and not any(
@@ -464,11 +466,73 @@ def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: verbs whose object names an act the subject opposes, studies or reports, not commits:
+#: "the findings debunked the conspiracy theories", "Barr assigned Durham to investigate ..."
+_NOT_DOERS: Final = frozenset(
+    {
+        "debunk",
+        "investigate",
+        "probe",
+        "examine",
+        "review",
+        "study",
+        "discuss",
+        "assign",
+        "appoint",
+        "counter",
+        "combat",
+        "fight",
+        "prevent",
+        "deter",
+        "punish",
+        "sanction",
+        "condemn",
+        "protest",
+        "oppose",
+        "expose",
+        "uncover",
+        "document",
+        "detect",
+        "monitor",
+        "track",
+        "guard",
+        "protect",
+        "defend",
+        "survive",
+        "suffer",
+        "face",
+        "deny",
+        "refute",
+        "reject",
+        "dismiss",
+    }
+)
+#: nouns whose "into/of/about" phrase names the topic of an inquiry, not a deed
+_INQUIRIES: Final = frozenset(
+    {"inquiry", "investigation", "probe", "review", "examination", "look", "hearing", "question"}
+)
+
+
+def _in_inquiry(tok: Token) -> bool:
+    """Whether ``tok`` sits in the topic phrase of an inquiry noun ("probe into X")."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "prep" and _lemma(head) in _INQUIRIES:
+            return True
+        node = head
+    return False
+
+
 def _predicate_tokens(verb: Token) -> list[Token]:
     """The words that say what the clause's subject did: the verb, its objects and their
     compounds, controlled and conjoined verbs ("was arming", "providing weapons and cash",
     "directed ... to share intelligence")."""
     out = [verb]
+    if _lemma(verb) in _NOT_DOERS:
+        return out
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "dative"):
             out.append(child)
@@ -606,9 +670,8 @@ def _record(
         return None
     evidence: Evidence = ctx.evidence(sent)
     role_records = [RoleRecord("accused", ctx.ref(m), evidence, False) for m, _ in accused]
-    accused_refs = {ctx.ref(m) for m, _ in accused}
     for role, m, anonymous in roles:
-        if role == "alleged_by" and ctx.ref(m) in accused_refs:
+        if role == "alleged_by" and any(_same(m, a) for a, _ in accused):
             continue
         role_records.append(RoleRecord(role, ctx.ref(m), evidence, anonymous))
     text = clause.text.strip().strip("“”\"' ,.")
@@ -633,6 +696,16 @@ def _record(
         roles=tuple(role_records),
         confidence=confidence,
         dates=dates,
+    )
+
+
+def _same(a: RawMention, b: RawMention) -> bool:
+    """Whether two mentions name one entity: the same span, gazetteer id or person's surname."""
+    if (a.start, a.end) == (b.start, b.end) or (a.gid is not None and a.gid == b.gid):
+        return True
+    return (
+        a.type == b.type == "Person"
+        and a.text.lower().split()[-1:] == b.text.lower().split()[-1:] != []
     )
 
 
@@ -813,8 +886,20 @@ def _claim_clause(
         gerund = _gerund_subject(inner, ctx)
         if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
             inner_clause = sent.doc[min(gerund.tok_start, inner_clause.start) : inner_clause.end]
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in inner.children)
+        if negated:
+            # "Putin's denial that the Kremlin did not interfere": a denial of the claim
+            party = [a for a, _ in accused]
+            roles = [
+                ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a)
+                for m, a in claimants
+            ]
         record = _record("c", inner, sent, ctx, accused, keywords, inner_clause, roles)
         if record is not None:
+            if negated:
+                label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
+                status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
+                record = replace(record, label=label[:1].upper() + label[1:], status=status)
             yield record
             return
 
@@ -838,6 +923,8 @@ def _accusation(
     """ "X accused Y (of Z)", "Y was charged (by X) with Z", "X sued Y for Z"."""
     lemma = _lemma(verb)
     preps = _ACCUSE_VERBS.get(lemma, ("of", "for"))
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return  # "Page was never charged with any wrongdoing"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     accused: list[tuple[RawMention, bool]] = []
     claimants: list[tuple[RawMention, bool]] = []
@@ -849,6 +936,11 @@ def _accusation(
                 claimants += _entities(pobj, ctx, refs)
     if not passive:
         claimants += _claimants(verb, sent, ctx, refs)
+        if not claimants:
+            # "By suing the Trump campaign, the DNC ...": the understood subject
+            from kgraph.extract.relations import _inherited_subjects
+
+            claimants += _inherited_subjects(verb, ctx, refs)
     else:
         claimants += _according_to(sent, ctx, refs)
     if not accused:
@@ -1157,11 +1249,7 @@ def _stance_record(
     accused_countries = {
         _country_of(m, ctx) for m in ctx.mentions if ctx.ref(m) in accused_refs
     } - {None}
-    accused_people = {
-        m.text.split()[-1].lower()
-        for m in ctx.mentions
-        if ctx.ref(m) in accused_refs and m.type == "Person" and m.text.split()
-    }
+    party = [m for m in ctx.mentions if ctx.ref(m) in accused_refs]
     for m, anonymous in subjects:
         chosen = role
         if chosen is None:
@@ -1169,11 +1257,7 @@ def _stance_record(
                 ctx.ref(m) in accused_refs
                 or (m.gid is not None and m.gid in accused_gids)
                 or _country_of(m, ctx) in accused_countries
-                # "Joe Biden" accused, "Biden denied it": the same person
-                or (
-                    m.type == "Person"
-                    and m.text.lower().split()[-1:] in [[p] for p in accused_people]
-                )
+                or _party_to(m, party, ctx)
             )
             chosen = "denied_by" if same else "dismissed_by"
         roles.append(RoleRecord(chosen, ctx.ref(m), evidence, anonymous))
@@ -1191,6 +1275,15 @@ def _stance_record(
         confidence=confidence,
         dates=(),
     )
+
+
+def _party_to(m: RawMention, accused: list[RawMention], ctx: ExtractionContext) -> bool:
+    """Whether ``m`` speaks for the accused: one of them ("Biden" for "Joe Biden"), or of
+    the same country ("Putin" for Russia, "Russian officials" for the Kremlin)."""
+    if any(_same(m, a) for a in accused):
+        return True
+    country = _country_of(m, ctx)
+    return country is not None and country in {_country_of(a, ctx) for a in accused}
 
 
 def _country_of(m: RawMention, ctx: ExtractionContext) -> str | None:
@@ -1213,6 +1306,6 @@ def _country_of(m: RawMention, ctx: ExtractionContext) -> str | None:
         return demonym.id
     if m.type == "Person":
         for role in ctx.roles:
-            if role.person is m and role.org is not None and role.org is not m:
+            if _same(role.person, m) and role.org is not None and role.org.type != "Person":
                 return _country_of(role.org, ctx)
     return None

@@ -108,8 +108,12 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
     paragraph = []
     para = 0
     for index, sent in enumerate(sents):
-        if index and "\n" in text[sents[index - 1].end_char : sent.start_char + 1]:
-            para += 1
+        # a paragraph break: a newline after the last word of the previous sentence (spaCy
+        # keeps the "\n\n" as that sentence's last token)
+        if index:
+            prev = sents[index - 1]
+            if "\n" in text[prev.start_char + len(prev.text.rstrip()) : sent.start_char + 1]:
+                para += 1
         paragraph.append(para)
     sent_of: dict[int, int] = {}
     for index, sent in enumerate(sents):
