@@ -300,3 +300,88 @@ def test_stated_confidence() -> None:
 def test_no_allegation_without_an_act() -> None:
     g = _graph("Mike Pompeo said that Sergey Lavrov met Donald Trump in Moscow.")
     assert _allegations(g) == []
+
+
+ALLEGATIONS = [
+    # (text, {role: labels} the allegation must have, status)
+    pytest.param(
+        "The Pentagon accused Russia of arming the Taliban in Afghanistan.",
+        {"accused": {"Russia"}, "alleged_by": {"Pentagon"}},
+        "alleged",
+        id="accuse-of",
+    ),
+    pytest.param(
+        "Vice President Mike Pence accused Beijing this month of waging a campaign to "
+        "undermine support for Donald Trump.",
+        {"accused": {"China"}, "alleged_by": {"Mike Pence"}},
+        "alleged",
+        id="accuse-misattached-of",
+    ),
+    pytest.param(
+        "Lt. Gov. Justin Fairfax was accused of sexual assault, which he adamantly denies.",
+        {"accused": {"Justin Fairfax"}, "denied_by": {"Justin Fairfax"}},
+        "denied",
+        id="passive-accused-relative-denial",
+    ),
+    pytest.param(
+        "Tara Reade made her sexual assault allegation against Joe Biden on March 25. "
+        "Biden has denied the allegation.",
+        {"accused": {"Joe Biden"}, "alleged_by": {"Tara Reade"}, "denied_by": {"Joe Biden"}},
+        "denied",
+        id="allegation-noun-against-and-denial",
+    ),
+    pytest.param(
+        "The Justice Department announced charges against Elena Khusyaynova on Friday.",
+        {"accused": {"Elena Khusyaynova"}, "alleged_by": {"Justice Department"}},
+        "alleged",
+        id="charges-against",
+    ),
+    pytest.param(
+        "Aleksej Gubarev is suing BuzzFeed for libel in Florida.",
+        {"accused": {"BuzzFeed"}, "alleged_by": {"Gubarev"}},
+        "alleged",
+        id="sue-for",
+    ),
+    pytest.param(
+        "Russian President Vladimir Putin spoke on Monday. Donald Trump said he pressed "
+        "Vladimir Putin on Russian meddling in the election.\n\n"
+        '"I pressed President Putin about Russian meddling in our election. '
+        'He vehemently denied it," Trump said.',
+        {"accused": {"Russia"}, "denied_by": {"Vladimir Putin"}},
+        "denied",
+        id="pronoun-denial-next-paragraph",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "status"), ALLEGATIONS)
+def test_allegation_constructions(text: str, expected: dict[str, set[str]], status: str) -> None:
+    g = _graph(text)
+    found = []
+    for alleg in _allegations(g):
+        roles = _roles(g, alleg)
+        if all(roles.get(role, set()) >= labels for role, labels in expected.items()):
+            found.append(alleg)
+    assert found, [(_roles(g, a), g.nodes[a]["label"]) for a in _allegations(g)]
+    assert g.nodes[found[0]]["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated charge states nothing
+        "Carter Page was never charged with any wrongdoing.",
+        # the topic of an inquiry is no deed of the one who ordered it
+        "Fox News reported that Bill Barr had assigned John Durham to conduct the inquiry "
+        "into alleged surveillance of the campaign.",
+    ],
+)
+def test_no_allegation_against_the_wrong_party(text: str) -> None:
+    g = _graph(text)
+    accused = {
+        g.nodes[v]["label"]
+        for a in _allegations(g)
+        for _u, v, p in g.out_edges(a, data="predicate")
+        if p == "accused"
+    }
+    assert not accused & {"Carter Page", "Bill Barr", "John Durham"}, accused
