@@ -153,6 +153,14 @@ ACTIONS = [
         "warn",
         "Sergey Lavrov",
     ),
+    # the understood subject of "by suing": the main clause's, the nearest of two
+    (
+        "By suing the Trump campaign, the Russian government and others, the Democratic "
+        "National Committee has opened a new front.",
+        "Democratic National Committee",
+        "sue",
+        "Trump campaign",
+    ),
 ]
 
 
@@ -214,6 +222,22 @@ ROLES = [
         "CIA",
         "director",
         True,
+    ),
+    # an office held in a state: the place is what the person serves
+    (
+        "Virginia Gov. Ralph Northam refused to resign.",
+        "Ralph Northam",
+        "Virginia",
+        "governor",
+        False,
+    ),
+    # a title that names its body, the body named elsewhere in the text
+    (
+        "The Justice Department said Attorney General William Barr would release it.",
+        "William Barr",
+        "Justice Department",
+        "attorney general",
+        False,
     ),
 ]
 
@@ -385,3 +409,13 @@ def test_no_allegation_against_the_wrong_party(text: str) -> None:
         if p == "accused"
     }
     assert not accused & {"Carter Page", "Bill Barr", "John Durham"}, accused
+
+
+def test_a_place_is_no_role_of_an_ordinary_job() -> None:
+    g = _graph("Boston lawyer Jane Smith said the deal was done.")
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
+
+
+def test_a_title_links_no_body_the_text_does_not_name() -> None:
+    g = _graph("Attorney General William Barr said he would release the report.")
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]

@@ -154,6 +154,109 @@ _NOT_ROLES: Final = frozenset(
 )
 
 
+#: offices held in a state, a city or a region: "Virginia Gov. Ralph Northam" holds a role
+#: in Virginia (for other roles a place is where someone is, not what they serve)
+_REGIONAL_OFFICES: Final = frozenset(
+    {
+        "governor",
+        "gov.",
+        "gov",
+        "lieutenant",
+        "lt.",
+        "lt",
+        "mayor",
+        "senator",
+        "sen.",
+        "attorney",
+        "representative",
+        "rep.",
+        "delegate",
+        "assemblyman",
+        "assemblywoman",
+        "legislator",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "premier",
+        "comptroller",
+        "treasurer",
+        "sheriff",
+        "commissioner",
+        "councilman",
+        "councilwoman",
+        "prosecutor",
+    }
+)
+#: titles that name the body they are held in ("Attorney General William Barr" serves in
+#: the Justice Department): linked only when the text names that body too
+_TITLE_BODIES: Final = {
+    "secretary of state": "agency:state-dept",
+    "deputy secretary of state": "agency:state-dept",
+    "under secretary of state": "agency:state-dept",
+    "assistant secretary of state": "agency:state-dept",
+    "attorney general": "agency:doj",
+    "deputy attorney general": "agency:doj",
+    "ag": "agency:doj",
+    "defense secretary": "agency:dod",
+    "secretary of defense": "agency:dod",
+    "deputy defense secretary": "agency:dod",
+    "treasury secretary": "agency:treasury",
+    "secretary of the treasury": "agency:treasury",
+    "homeland security secretary": "agency:dhs",
+    "secretary of homeland security": "agency:dhs",
+    "undersecretary": "agency:dhs",
+    "under secretary": "agency:dhs",
+    "director of national intelligence": "agency:odni",
+    "national security adviser": "agency:nsc",
+    "national security advisor": "agency:nsc",
+    "press secretary": "agency:white-house",
+    "white house press secretary": "agency:white-house",
+    "chief justice": "agency:scotus",
+    "speaker": "agency:us-house",
+    "house speaker": "agency:us-house",
+    "representative": "agency:us-house",
+    "rep.": "agency:us-house",
+    "congressman": "agency:us-house",
+    "congresswoman": "agency:us-house",
+    "senator": "agency:us-senate",
+    "sen.": "agency:us-senate",
+}
+
+
+_ABBREVIATIONS: Final = {
+    "gov": "governor",
+    "lt": "lieutenant",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "ag": "attorney general",
+    "amb": "ambassador",
+}
+
+
+def _role_text(title: str) -> str:
+    """A title as a role: lower case, abbreviations spelt out, "former" dropped
+    ("Lt. Gov." is "lieutenant governor", "Attorney General" "attorney general")."""
+    words = []
+    for word in title.lower().replace(".", " ").split():
+        if word in _FORMER:
+            continue
+        words.append(_ABBREVIATIONS.get(word, word))
+    return " ".join(words)
+
+
+def _title_body(title: str, ctx: ExtractionContext) -> RawMention | None:
+    """The mention, in this text, of the body a title is held in (see ``_TITLE_BODIES``)."""
+    words = [w for w in title.lower().split() if w not in _FORMER]
+    gid = _TITLE_BODIES.get(" ".join(words))
+    if gid is None:
+        return None
+    return next((m for m in ctx.mentions if m.gid == gid), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A role a person holds: ``"foreign minister"`` of an organisation or country."""
@@ -279,7 +382,8 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             return
         former = former or was
         targets = orgs if orgs is not None else _org_of(head, ctx, person)
-        targets = [o for o in targets if o.type != "Location"] if targets else targets
+        regional = bool(set(words.split()) & _REGIONAL_OFFICES)
+        targets = [o for o in targets if o.type != "Location" or regional] if targets else targets
         if head.lemma_.lower() in _TOPICAL_ROLES:
             # "a Russia expert at the Carnegie Endowment": Russia is the topic, not the employer
             targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
@@ -336,8 +440,16 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                 p for p in poss if p is not None and p.type != "Person" and p not in org_list
             ]
             former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
-            words = " ".join(t.lower_ for t in title_nouns)
-            org_list = [o for o in org_list if o.type != "Location"]
+            words = _role_text(m.title) or " ".join(t.lower_ for t in title_nouns)
+            regional = bool({t.lower_ for t in title_nouns} & _REGIONAL_OFFICES)
+            org_list = [o for o in org_list if o.type != "Location" or regional]
+            if not org_list and not any(o.type == "Location" for o in org_list):
+                # "Attorney General William Barr", the Justice Department named elsewhere
+                body = _title_body(m.title or doc[left : m.tok_start].text, ctx)
+                if body is not None and not any(
+                    ctx.mention_at(t) is not None for t in doc[left : m.tok_start]
+                ):
+                    org_list = [body]
             if org_list:
                 for org in org_list:
                     key = (m.start, org.start, words)
@@ -703,6 +815,16 @@ def _inherited_subjects(
             if child.dep_ in _SUBJ:
                 return _entities_of(child, ctx, refs)
         return _inherited_subjects(head, ctx, refs) if head.i != verb.i else []
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in ("by", "after", "before", "while", "since", "in")
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "By suing the Trump campaign, the DNC opened ...": the main clause's subject, the
+        # one nearest the verb when a misparse gives it two
+        subjects = [c for c in verb.head.head.children if c.dep_ in _SUBJ]
+        if subjects:
+            return _entities_of(subjects[-1], ctx, refs)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         head = verb.head
         for child in head.children:
