@@ -110,6 +110,16 @@ def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) ->
             (("Donald Trump", "Person"), ("Eric Trump", "Person"), ("Trump", "Person")),
             [{"Donald Trump"}, {"Eric Trump"}, {"Trump"}],
         ),
+        # a father and his son: the suffix is part of the name, a bare surname the father's
+        (
+            (
+                ("Donald Trump", "Person"),
+                ("Donald Trump Jr.", "Person"),
+                ("Trump Jr.", "Person"),
+                ("Trump", "Person"),
+            ),
+            [{"Donald Trump", "Trump"}, {"Donald Trump Jr.", "Trump Jr."}],
+        ),
         # different first names are different people
         (
             (("John Sullivan", "Person"), ("Jake Sullivan", "Person")),
@@ -245,7 +255,7 @@ def test_edit_distance_matches_levenshtein(a: str, b: str) -> None:
     [
         ("Mike Pompeo", "michael", "pompeo"),
         ("Pompeo", None, "pompeo"),
-        ("Martin Luther King Jr.", "martin", "king"),
+        ("Martin Luther King Jr.", "martin", "king jr"),
         ("Robert C. O'Brien", "robert", "o'brien"),
     ],
 )

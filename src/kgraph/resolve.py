@@ -18,7 +18,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -164,18 +164,43 @@ def name_parts(name: str) -> NameParts | None:
     NameParts(first='michael', middle=('r',), last='pompeo')
     >>> name_parts("Mowatt-Larssen").last
     'mowatt-larssen'
+
+    A generational suffix belongs to the surname: "Donald Trump Jr." is not "Donald Trump".
+
+    >>> name_parts("Donald Trump Jr.").last, name_parts("Trump, Jr.").last
+    ('trump jr', 'trump jr')
     """
-    words = [w for w in name.replace("\u2019", "'").split() if w.lower() not in _SUFFIXES]
-    words = [w.strip(",") for w in words if w.strip(",")]
+    raw = [w.strip(",") for w in name.replace("\u2019", "'").split()]
+    suffixes = [w.lower().rstrip(".") for w in raw if w.lower() in _SUFFIXES]
+    words = [w for w in raw if w and w.lower() not in _SUFFIXES]
     if not words:
         return None
     last = words[-1].lower().rstrip(".")
+    if suffixes:
+        last = f"{last} {suffixes[-1]}"
     if len(words) == 1:
         return NameParts(None, (), last)
     first = words[0].lower().rstrip(".")
     first = _NICKNAMES.get(first, first)
     middle = tuple(w.lower().rstrip(".") for w in words[1:-1])
     return NameParts(first, middle, last)
+
+
+_GENERATIONS: Final = tuple(sorted({s.rstrip(".") for s in _SUFFIXES}))
+
+
+def _surname_keys(last: str) -> tuple[str, ...]:
+    """The surnames a bare surname may stand for: itself, else its suffixed forms ("King"
+    is "Martin Luther King Jr." when no plain King is named)."""
+    return (last, *(f"{last} {g}" for g in _GENERATIONS))
+
+
+def _named_by(index: Mapping[str, Iterable[int]], last: str) -> list[int]:
+    """Entries of ``index`` (surname -> items) for a bare surname (see ``_surname_keys``)."""
+    exact = list(index.get(last, ()))
+    if exact:
+        return exact
+    return [i for key in _surname_keys(last)[1:] for i in index.get(key, ())]
 
 
 def _initials(middle: tuple[str, ...]) -> tuple[str, ...]:
@@ -351,12 +376,12 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
             person_by_last[key[2]].add(uf.find(index))
     # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere
     for index, surname in maybe_people:
-        roots = {uf.find(i) for i in person_by_last.get(surname, ())}
+        roots = {uf.find(i) for i in _named_by(person_by_last, surname)}
         if len(roots) == 1:
             uf.union(next(iter(roots)), index)
     surname_groups: dict[str, int] = {}
     for index, surname in weak:
-        roots = {uf.find(i) for i in person_by_last.get(surname, ())}
+        roots = {uf.find(i) for i in _named_by(person_by_last, surname)}
         if len(roots) == 1:
             uf.union(next(iter(roots)), index)
         elif surname in surname_groups:
@@ -496,7 +521,7 @@ def resolve_document(
                 surnames[parts.last].append(i)
 
     def people_named(last: str) -> set[int]:
-        return {uf.find(i) for i in surnames.get(last, ())}
+        return {uf.find(i) for i in _named_by(surnames, last)}
 
     # a nickname before a known surname ("Shifty Schiff"): the one person of that surname
     for i, parts in list(full.items()):
@@ -515,7 +540,8 @@ def resolve_document(
             continue
         if m.type != "Person" and (len(m.text.split()) != 1 or m.demonym):
             continue
-        last = m.text.lower().replace("\u2019", "'")
+        parts = name_parts(m.text) if m.type == "Person" else None
+        last = parts.last if parts is not None else m.text.lower().replace("\u2019", "'")
         roots = people_named(last)
         if len(roots) == 1:
             uf.union(next(iter(roots)), i)

@@ -277,7 +277,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
         start += 1
     while start < end and (
         doc[end - 1].tag_ == "POS"
-        or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or doc[end - 1].lower_ in ("'s", "’s", "'", "’", "and", "or", "of")
         or (doc[end - 1].is_punct and doc[end - 1].text != ")")
         or doc[end - 1].is_space
     ):

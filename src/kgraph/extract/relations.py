@@ -107,6 +107,7 @@ _PLACE_PREPS: Final = frozenset(
     }
 )
 _ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
+_NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di"})
 _FORMER: Final = frozenset(
     {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
 )
@@ -440,7 +441,9 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                 p for p in poss if p is not None and p.type != "Person" and p not in org_list
             ]
             former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
-            words = _role_text(m.title) or " ".join(t.lower_ for t in title_nouns)
+            words = _role_text(m.title) or " ".join(
+                t.lower_ for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES
+            )
             regional = bool({t.lower_ for t in title_nouns} & _REGIONAL_OFFICES)
             org_list = [o for o in org_list if o.type != "Location" or regional]
             if not org_list and not any(o.type == "Location" for o in org_list):
@@ -734,6 +737,8 @@ def _sentence_relations(
                     subjects.append((m, False))
         object_noun = ""
         for child in verb.children:
+            if child.dep_ in _OBJ and child.lower_.endswith(("self", "selves")):
+                continue  # "aligning himself with the GOP": no one else
             if child.dep_ in _OBJ:
                 found = _entities_of(child, ctx, refs)
                 if found:
@@ -782,8 +787,14 @@ def _sentence_relations(
                 if anon or obj_anon:
                     extra.append(("anonymous", True))
                 yield RelationRecord(ctx.ref(subj), ctx.ref(obj), pred, evidence, tuple(extra))
-        # "Trump and Putin have spoken": conjoined subjects of a reciprocal verb
-        if verb.lemma_ in _RECIPROCAL and len(subjects) > 1:
+        # "Trump and Putin have spoken": conjoined subjects of a reciprocal verb (not
+        # "Obama and Biden would not meet with him": they meet someone else)
+        if (
+            verb.lemma_ in _RECIPROCAL
+            and len(subjects) > 1
+            and not objects
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        ):
             first, _ = subjects[0]
             for other, _anon in subjects[1:]:
                 yield RelationRecord(
