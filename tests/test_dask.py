@@ -172,3 +172,46 @@ def test_plugin_does_not_ship_a_loaded_pipeline() -> None:
     plugin = ModelPlugin()
     plugin.pipeline = object()  # type: ignore[assignment]
     assert pickle.loads(pickle.dumps(plugin)).pipeline is None
+
+
+def test_workers_use_the_plugin_pipeline_and_return_plain_records(
+    client: Client, documents: list[Document]
+) -> None:
+    import pickle
+
+    import kgraph.dask as kdask
+    from kgraph._model import DocResult
+
+    build_bag(documents[:4], client=client, npartitions=2)
+    # no worker loaded a pipeline of its own: each used the plugin's
+    assert set(client.run(lambda: len(kdask._LOCAL)).values()) == {0}
+    part = client.submit(
+        kdask._build_partition,
+        documents[:3],
+        name=plugin_name(None, None, None),
+        options=(None, None, None),
+        batch_size=2,
+        pure=False,
+    ).result()
+    assert isinstance(part, KnowledgeGraph)
+    assert all(type(r) is DocResult for r in part.results.values())
+    assert part._view is None  # no graph assembled on the worker
+    blob = pickle.dumps(part)
+    assert b"spacy" not in blob and b"networkx" not in blob
+
+
+def test_two_texts_under_one_id_in_different_partitions(
+    client: Client, documents: list[Document]
+) -> None:
+    twins = [*documents[:3], Document(TEXTS["d08"], id="d01"), Document(TEXTS["d09"], id="d02")]
+    expected = kgraph.build(twins).to_json()
+    for npartitions in (1, 5):
+        bag = db.from_sequence(list(reversed(twins)), npartitions=npartitions)
+        assert build_bag(bag, client=client).to_json() == expected
+
+
+def test_bad_options_are_kgraph_errors() -> None:
+    with pytest.raises(kgraph.KGraphError, match="batch_size"):
+        build_bag(["text"], batch_size=0)
+    with pytest.raises(kgraph.KGraphError, match="installed on every worker"):
+        build_bag(["text"], model=object())  # type: ignore[arg-type]

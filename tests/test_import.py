@@ -27,3 +27,19 @@ def test_public_names_are_sorted_and_exist() -> None:
         if isinstance(obj, type) and issubclass(obj, Exception) and obj is not kgraph.KGraphError:
             assert issubclass(obj, kgraph.KGraphError)
             assert len(obj.__mro__) > 3  # also a built-in besides KGraphError and Exception
+
+
+def test_import_reads_no_file_and_loads_no_stage() -> None:
+    code = (
+        "import sys\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' else None)\n"
+        "import kgraph\n"
+        "print([p for p in opened if not p.endswith(('.py', '.pyc'))])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('kgraph.', 'dask', 'distributed',"
+        " 'thinc', 'numpy'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    files, modules = done.stdout.strip().splitlines()
+    assert files == "[]"  # no data file, model or gazetteer read
+    assert modules == "['kgraph._api', 'kgraph._errors', 'kgraph._model', 'kgraph._version']"

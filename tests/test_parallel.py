@@ -237,3 +237,58 @@ def test_an_unpicklable_extractor_is_refused_before_any_process_starts() -> None
 def test_a_worker_error_reaches_the_caller_as_itself() -> None:
     with pytest.raises(kgraph.ModelNotFoundError, match="no_such_model_xyz"):
         list(process_parallel(_documents(["p01", "p02"]), n_process=2, model="no_such_model_xyz"))
+
+
+# -- determinism and restarts on several processes ----------------------------------------------
+
+
+def test_seed_articles_in_any_order_on_two_processes_give_the_same_json_and_turtle(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    paths = sorted(seeds_dir.glob("*.txt"))
+    assert len(paths) >= 2
+    one = kgraph.build(paths)
+    two = kgraph.build(list(reversed(paths)), n_process=2, batch_size=1)
+    assert len(one.documents) == len(paths) and len(one) > 10
+    assert two.to_json() == one.to_json()
+    one.write(tmp_path / "one.ttl")
+    two.write(tmp_path / "two.ttl")
+    assert (tmp_path / "one.ttl").read_bytes() == (tmp_path / "two.ttl").read_bytes()
+
+
+def test_interrupted_parallel_build_restarted_with_add(
+    documents: list[Document], full_json: str
+) -> None:
+    def stream() -> Iterator[Document]:
+        for n, document in enumerate(documents):
+            if n == 7:
+                raise KeyboardInterrupt
+            yield document
+
+    kg = KnowledgeGraph(n_process=2, batch_size=2)
+    with pytest.raises(KeyboardInterrupt):
+        kg.add(stream())
+    assert len(kg.documents) < len(documents)
+    kg.add(documents)
+    assert kg.to_json() == full_json
+
+
+def test_two_texts_under_one_id_on_two_processes(documents: list[Document]) -> None:
+    twins = [*documents[:4], Document(TEXTS["p06"], id="p01"), Document(TEXTS["p07"], id="p02")]
+    one = kgraph.build(twins)
+    assert len(one.documents) == 6
+    assert kgraph.build(list(reversed(twins)), n_process=2).to_json() == one.to_json()
+
+
+def test_bad_options_are_kgraph_errors() -> None:
+    from kgraph._errors import OptionError
+
+    with pytest.raises(OptionError, match="n_process=0") as info:
+        resolve_n_process(0)
+    assert isinstance(info.value, kgraph.KGraphError) and isinstance(info.value, ValueError)
+    with pytest.raises(OptionError, match="batch_size=0"):
+        next(Pipeline.load().run(_documents(["p01"]), batch_size=0))
+    with pytest.raises(OptionError, match="extractors") as type_info:
+        ExtractionPool(2, extractors=[lambda doc, context: iter(())])  # type: ignore[list-item]
+    assert isinstance(type_info.value, TypeError)
+    assert isinstance(type_info.value.__cause__, Exception)  # the pickling error, chained

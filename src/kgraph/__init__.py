@@ -21,6 +21,7 @@ from kgraph._errors import (
     KGraphError,
     MissingDependencyError,
     ModelNotFoundError,
+    OptionError,
     QueryError,
     StoreError,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "KnowledgeGraph",
     "MissingDependencyError",
     "ModelNotFoundError",
+    "OptionError",
     "QueryError",
     "StoreError",
     "__version__",

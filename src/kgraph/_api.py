@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kgraph._model import DocResult, Document
+from kgraph._model import DocResult, Document, Evidence
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -66,11 +66,14 @@ class KnowledgeGraph:
         n_process: int = 1,
         batch_size: int = 32,
     ) -> None:
+        from kgraph._parallel import check_batch_size, resolve_n_process
+
+        resolve_n_process(n_process)  # a bad value fails here, not at the first add
         self._model = model
         self._gazetteer_path = gazetteer
         self._extractors = tuple(extractors) if extractors is not None else None
         self.n_process = n_process
-        self.batch_size = batch_size
+        self.batch_size = check_batch_size(batch_size)
         self._results: dict[str, DocResult] = {}
         self._view: nx.MultiDiGraph | None = None
         self.report = BuildReport()
@@ -93,8 +96,7 @@ class KnowledgeGraph:
             batch_size=self.batch_size,
             progress=progress,
         ):
-            self._put(result)
-            report.added.append(result.info.id)
+            report.added.append(self._put(result))
             report.warnings.extend(result.warnings)
         if not report.added and not report.unchanged and not report.skipped:
             log.warning("no document was added")
@@ -106,15 +108,36 @@ class KnowledgeGraph:
         for result in results:
             self._put(result)
 
-    def _put(self, result: DocResult) -> None:
-        old = self._results.get(result.info.id)
-        if old is not None and old.info.sha256 != result.info.sha256:
-            # Two different texts under one id: keep one deterministically.
-            log.warning("document id %r seen with two different texts; keeping one", result.info.id)
-            if old.info.sha256 < result.info.sha256:
-                return
-        self._results[result.info.id] = result
+    def _put(self, result: DocResult) -> str:
+        """Store one document's records under its id; return the id it is stored under.
+
+        Two different texts under one id are both kept, whatever the order they
+        come in: the text with the smaller SHA-256 holds the id, each other one
+        ``id-<first 8 hex digits of its SHA-256>`` (what :func:`kgraph.ingest.iter_documents`
+        names a second text), so that the graph stays a function of the set of documents.
+        """
+        sha = result.info.sha256
+        base = _base_id(result.info.id, sha)
+        own_aside = _aside_id(base, sha)
+        old = self._results.get(own_aside)
+        if old is not None and old.info.sha256 == sha:
+            self._results[own_aside] = _renamed(result, own_aside)  # the same document again
+            self._view = None
+            return own_aside
+        holder = self._results.get(base)
+        if holder is not None and holder.info.sha256 != sha:
+            log.info("document id %r holds two different texts; keeping both", base)
+            if sha < holder.info.sha256:
+                # the newcomer takes the id; the holder moves aside
+                aside = _aside_id(base, holder.info.sha256)
+                self._results[aside] = _renamed(holder, aside)
+            else:
+                self._results[own_aside] = _renamed(result, own_aside)
+                self._view = None
+                return own_aside
+        self._results[base] = _renamed(result, base)
         self._view = None
+        return base
 
     def merge(self, *others: KnowledgeGraph) -> KnowledgeGraph:
         """Return a new graph holding the documents of this graph and ``others``."""
@@ -320,14 +343,67 @@ def _skip_known(
 
     for document in documents:
         assert document.id is not None
-        old = known.get(document.id)
-        if (
-            old is not None
-            and old.info.sha256 == hashlib.sha256(document.text.encode()).hexdigest()
-        ):
-            report.unchanged.append(document.id)
+        sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        base = _base_id(document.id, sha)
+        same = [
+            doc_id
+            for doc_id in (base, _aside_id(base, sha))
+            if (old := known.get(doc_id)) is not None and old.info.sha256 == sha
+        ]
+        if same:
+            report.unchanged.append(same[0])  # the id it has in the graph
             continue
         yield document
+
+
+def _aside_id(base: str, sha256: str) -> str:
+    """The id of a second text under the id ``base``."""
+    return f"{base}-{sha256[:8]}"
+
+
+def _base_id(doc_id: str, sha256: str) -> str:
+    """``doc_id`` without the ``-<sha8>`` a second text under one id gets.
+
+    >>> _base_id("report-1a2b3c4d", "1a2b3c4d" + "0" * 56), _base_id("report-1", "1a2b")
+    ('report', 'report-1')
+    """
+    suffix = f"-{sha256[:8]}"
+    if len(sha256) >= 8 and doc_id.endswith(suffix) and len(doc_id) > len(suffix):
+        return doc_id[: -len(suffix)]
+    return doc_id
+
+
+def _renamed(result: DocResult, doc_id: str) -> DocResult:
+    """The records of ``result`` under another document id (mentions and evidence too).
+
+    Extraction does not depend on the id, so this is what extracting the document
+    under ``doc_id`` gives.
+    """
+    from dataclasses import replace
+
+    if result.info.id == doc_id:
+        return result
+
+    def ev(evidence: Evidence) -> Evidence:
+        return replace(evidence, doc=doc_id)
+
+    return replace(
+        result,
+        info=replace(result.info, id=doc_id),
+        entities=tuple(
+            replace(e, mentions=tuple(replace(m, doc=doc_id) for m in e.mentions))
+            for e in result.entities
+        ),
+        relations=tuple(replace(r, evidence=ev(r.evidence)) for r in result.relations),
+        allegations=tuple(
+            replace(
+                a,
+                evidence=tuple(ev(e) for e in a.evidence),
+                roles=tuple(replace(role, evidence=ev(role.evidence)) for role in a.roles),
+            )
+            for a in result.allegations
+        ),
+    )
 
 
 def build(sources: Sources, *, progress: bool = False, **options: Any) -> KnowledgeGraph:

@@ -17,6 +17,7 @@ __all__ = [
     "KGraphError",
     "MissingDependencyError",
     "ModelNotFoundError",
+    "OptionError",
     "QueryError",
     "StoreError",
 ]
@@ -64,3 +65,9 @@ class QueryError(KGraphError, ValueError):
 
 class MissingDependencyError(KGraphError, ImportError):
     """An optional dependency (an extra such as ``kgraph[pandas]``) is not installed."""
+
+
+class OptionError(KGraphError, ValueError, TypeError):
+    """An option kgraph cannot use: out of range (``n_process=0``, ``batch_size=0``) or of
+    the wrong kind (a loaded pipeline where a cluster needs a name, an extractor that cannot
+    be sent to worker processes).  Caught by ``except ValueError`` and ``except TypeError``."""

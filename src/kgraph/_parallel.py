@@ -37,6 +37,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from kgraph._errors import OptionError
 from kgraph._model import DocResult, Document
 
 if TYPE_CHECKING:
@@ -45,7 +46,13 @@ if TYPE_CHECKING:
     from kgraph.extract import Extractor
     from kgraph.gazetteer import Gazetteer
 
-__all__ = ["ExtractionPool", "Pipeline", "process_parallel", "resolve_n_process"]
+__all__ = [
+    "ExtractionPool",
+    "Pipeline",
+    "check_batch_size",
+    "process_parallel",
+    "resolve_n_process",
+]
 
 log = logging.getLogger("kgraph.parallel")
 
@@ -81,7 +88,7 @@ class Pipeline:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             gaz = gaz.extended(gazetteer)
         chosen = tuple(extractors) if extractors is not None else default_extractors()
-        max_chars = max(1000, int(nlp.max_length) - 1000)
+        max_chars = _max_chars(int(nlp.max_length))
         return cls(nlp, gaz, chosen, _adjectives(nlp), max_chars)
 
     def run(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[DocResult]:
@@ -90,6 +97,7 @@ class Pipeline:
         from kgraph.ingest import iter_prepared
         from kgraph.nlp import pipe
 
+        check_batch_size(batch_size)
         prepared = iter_prepared(documents, max_chars=self.max_chars)
         for item, docs in pipe(prepared, self.nlp, batch_size=batch_size):
             yield extract_document(
@@ -109,12 +117,16 @@ def resolve_n_process(n_process: int) -> int:
     >>> resolve_n_process(0)
     Traceback (most recent call last):
     ...
-    ValueError: n_process=0: give a number of processes >= 1, or -1 for one per CPU
+    kgraph._errors.OptionError: n_process=0: give a number of processes >= 1, or -1 for one per CPU
     """
+    if isinstance(n_process, bool) or not isinstance(n_process, int):
+        raise OptionError(
+            f"n_process={n_process!r}: give a whole number of processes >= 1, or -1 for one per CPU"
+        )
     if n_process == -1:
         return max(1, os.cpu_count() or 1)
-    if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
-        raise ValueError(
+    if n_process < 1:
+        raise OptionError(
             f"n_process={n_process!r}: give a number of processes >= 1, or -1 for one per CPU"
         )
     return n_process
@@ -186,9 +198,7 @@ class ExtractionPool:
         start_method: str = "spawn",
     ) -> None:
         self.n_process = resolve_n_process(n_process)
-        if batch_size < 1:
-            raise ValueError(f"batch_size={batch_size!r}: give a number of texts >= 1")
-        self.batch_size = batch_size
+        self.batch_size = check_batch_size(batch_size)
         self.chunk_size = _positive("chunk_size", chunk_size, batch_size)
         self.max_pending = _positive("max_pending", max_pending, 2 * self.n_process)
         self._model = model
@@ -303,7 +313,7 @@ def _positive(name: str, value: int | None, default: int) -> int:
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name}={value!r}: give a whole number >= 1, or None for the default")
+        raise OptionError(f"{name}={value!r}: give a whole number >= 1, or None for the default")
     return value
 
 
@@ -311,7 +321,32 @@ def _check_picklable(value: Any, name: str) -> None:
     try:
         pickle.dumps(value)
     except (pickle.PicklingError, TypeError, AttributeError) as err:
-        raise TypeError(
+        raise OptionError(
             f"{name}={value!r} cannot be sent to worker processes ({err}); define custom "
             "extractors as module-level classes (not lambdas or local classes), or use n_process=1"
         ) from err
+
+
+def check_batch_size(batch_size: object) -> int:
+    """``batch_size`` if it is a whole number >= 1, else a clear error.
+
+    >>> check_batch_size(0)
+    Traceback (most recent call last):
+    ...
+    kgraph._errors.OptionError: batch_size=0: give a whole number of texts >= 1 ...
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise OptionError(
+            f"batch_size={batch_size!r}: give a whole number of texts >= 1 "
+            "(spaCy parses that many at a time; 32 is the default)"
+        )
+    return batch_size
+
+
+def _max_chars(max_length: int) -> int:
+    """The longest segment handed to a pipeline of this ``max_length``, with a margin.
+
+    >>> _max_chars(1_000_000), _max_chars(3000), _max_chars(800)
+    (999000, 2000, 400)
+    """
+    return max_length - 1000 if max_length >= 2000 else max(1, max_length // 2)

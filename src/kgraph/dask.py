@@ -58,10 +58,9 @@ workers; custom extractors must be picklable and importable there.  Use one
 thread per worker process: the parse holds the GIL, and kgraph runs one
 document batch at a time per process.
 
-Document ids come from each source as in :func:`kgraph.build`; the one
-difference is that two *different* texts under one id in different
-partitions are not renamed (a one-process build renames the second
-``id-<hash>``): one of them is kept, deterministically.
+Document ids come from each source as in :func:`kgraph.build`, two different
+texts under one id included (in any partitions): the text with the smaller
+SHA-256 keeps the id, the other becomes ``id-<first 8 hex digits of its SHA-256>``.
 
 >>> import kgraph.dask
 >>> kgraph.dask.plugin_name(None, None, None).startswith("kgraph-")
@@ -92,8 +91,9 @@ except ImportError as err:  # pragma: no cover - depends on the environment
     ) from err
 
 from kgraph._api import BuildReport, KnowledgeGraph
+from kgraph._errors import OptionError
 from kgraph._model import Document
-from kgraph._parallel import Pipeline
+from kgraph._parallel import Pipeline, check_batch_size
 
 if TYPE_CHECKING:
     from distributed import Worker
@@ -177,15 +177,18 @@ def _build_partition(
     sources: Iterable[Source], *, name: str, options: tuple[Any, ...], batch_size: int
 ) -> KnowledgeGraph:
     """Read, parse and extract one partition; a graph of plain per-document records."""
+    from itertools import chain, islice
+
     from kgraph.ingest import iter_documents
 
     report = BuildReport()
     kg = KnowledgeGraph()
-    documents = list(iter_documents(list(sources), report=report))
-    if documents:
+    documents = iter_documents(list(sources), report=report)
+    first = list(islice(documents, 1))
+    if first:  # a partition of empty documents loads nothing
         pipeline = _pipeline(name, options)
         with _RUN_LOCK:
-            for result in pipeline.run(documents, batch_size=batch_size):
+            for result in pipeline.run(chain(first, documents), batch_size=batch_size):
                 kg.add_results([result])
                 report.added.append(result.info.id)
                 report.warnings.extend(result.warnings)
@@ -243,14 +246,13 @@ def build_bag(
     ([], [('blank', 'empty')])
     """
     if model is not None and not isinstance(model, (str, Path)):
-        raise TypeError(
+        raise OptionError(
             f"model={model!r}: on a cluster give the name or path of a spaCy pipeline "
             "installed on every worker, not a loaded pipeline"
         )
     if gazetteer is not None and not isinstance(gazetteer, (str, Path)):
-        raise TypeError(f"gazetteer={gazetteer!r}: give the path of a gazetteer file")
-    if batch_size < 1:
-        raise ValueError(f"batch_size={batch_size!r}: give a number of texts >= 1")
+        raise OptionError(f"gazetteer={gazetteer!r}: give the path of a gazetteer file")
+    check_batch_size(batch_size)
     model_name = None if model is None else str(model)
     gazetteer_path = None if gazetteer is None else str(gazetteer)
     chosen = tuple(extractors) if extractors is not None else None
@@ -295,7 +297,7 @@ def _as_bag(bag_or_paths: Any, npartitions: int | None) -> db.Bag:
     if isinstance(bag_or_paths, (str, Path, Document)):
         bag_or_paths = [bag_or_paths]
     if not isinstance(bag_or_paths, Iterable):
-        raise TypeError(
+        raise OptionError(
             f"cannot build from {type(bag_or_paths).__name__}: give a dask.bag.Bag, "
             "or paths, texts or kgraph.Document values"
         )
@@ -310,7 +312,7 @@ def _list_files(source: Any) -> Iterator[Source]:
     from kgraph.ingest import KNOWN_SUFFIXES
 
     if not isinstance(source, (str, Path, Document)):
-        raise TypeError(f"not a source: {source!r}; give paths, texts or kgraph.Document values")
+        raise OptionError(f"not a source: {source!r}; give paths, texts or kgraph.Document values")
     text = str(source)
     if isinstance(source, Document) or "\n" in text or len(text) >= 4096:
         yield source

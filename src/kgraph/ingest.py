@@ -1,10 +1,10 @@
 """Ingest: sources in, :class:`~kgraph.Document` records and cleaned segments out.
 
 A source is a path (file or directory), a glob, raw text or a Document.
-Files are read as plain text (UTF-8 with or without BOM, UTF-16 with BOM,
-anything else decoded as cp1252 with a warning), HTML (markup, scripts and
-styles dropped by :mod:`html.parser`) or JSONL (one article a line with a
-``text`` field).
+Files are read as plain text (UTF-8 with or without BOM, UTF-16/32 with BOM,
+anything else decoded as cp1252 with a warning; binary files are refused by
+name), HTML (markup, scripts and styles dropped by :mod:`html.parser`) or JSONL
+(one article a line with a ``text`` field, read line by line).
 
 :func:`prepare` then splits an article into what NLP should read and what it
 should not: the headline (kept as the title), the byline (kept as authors),
@@ -27,7 +27,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
@@ -116,24 +116,52 @@ def iter_documents(sources: Any, *, report: BuildReport | None = None) -> Iterat
     """Yield Documents from files, directories, globs, raw strings and Documents, lazily.
 
     Every document gets an id: the file stem, ``stem-N`` for line N of a JSONL
-    file, the given id, or a content hash for raw text.
+    file, the given id, or a content hash for raw text.  A second, different
+    text under an id already seen gets ``id-<first 8 hex digits of its SHA-256>``;
+    the same text under the same id again is yielded once (``report.unchanged``).
+    Empty and whitespace-only documents are skipped with a warning
+    (``report.skipped``).
     """
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]
+    elif isinstance(sources, (bytes, bytearray)):
+        raise DocumentError(
+            "cannot read raw bytes as a source: decode them to str first, "
+            "or write them to a file and pass its path"
+        )
     seen: dict[str, str] = {}
     for source in sources:
-        for document in _expand(source):
+        for document in _expand(source, report):
             doc_id = document.id or _hash_id(document.text)
-            digest = _sha256(document.text)
-            if doc_id in seen and seen[doc_id] != digest:
-                doc_id = f"{doc_id}-{digest[:8]}"
-            seen[doc_id] = digest
             if not document.text.strip():
                 msg = f"document {doc_id!r} is empty; skipped"
                 log.warning(msg)
                 if report is not None:
                     report.skipped.append((doc_id, "empty"))
                 continue
+            digest = _sha256(document.text)
+            if seen.get(doc_id) == digest:
+                log.info("document %r given twice; read once", doc_id)
+                if report is not None:
+                    report.unchanged.append(doc_id)
+                continue
+            if doc_id in seen:
+                other = f"{doc_id}-{digest[:8]}"
+                if seen.get(other) == digest:
+                    if report is not None:
+                        report.unchanged.append(other)
+                    continue
+                msg = (
+                    f"two different texts have the id {doc_id!r}; both are kept, the one with "
+                    "the smaller SHA-256 under that id, the other under the id, '-' and the "
+                    f"first 8 hex digits of its SHA-256 ({other!r} for this one, if second); "
+                    "give distinct ids to choose them"
+                )
+                log.warning(msg)
+                if report is not None:
+                    report.warnings.append(msg)
+                doc_id = other
+            seen[doc_id] = digest
             yield _replace_id(document, doc_id)
 
 
@@ -151,12 +179,12 @@ def _replace_id(document: Document, doc_id: str) -> Document:
     )
 
 
-def _expand(source: Any) -> Iterator[Document]:
+def _expand(source: Any, report: BuildReport | None = None) -> Iterator[Document]:
     if isinstance(source, Document):
         yield source
         return
     if isinstance(source, Path):
-        yield from _expand_path(source)
+        yield from _expand_path(source, report)
         return
     if not isinstance(source, str):
         raise DocumentError(
@@ -167,14 +195,16 @@ def _expand(source: Any) -> Iterator[Document]:
         if _GLOB_CHARS.search(source) and not Path(source).exists():
             matches = sorted(globmod.glob(source, recursive=True))
             if not matches:
-                raise DocumentNotFoundError(f"the glob {source!r} matches no file")
+                raise DocumentNotFoundError(
+                    f"the glob {source!r} matches no file; check the pattern and the directory"
+                )
             for match in matches:
                 if Path(match).is_file():
-                    yield from read_file(match)
+                    yield from read_file(match, report=report)
             return
         path = Path(source).expanduser()
         if path.exists():
-            yield from _expand_path(path)
+            yield from _expand_path(path, report)
             return
         if _looks_like_path(source):
             raise DocumentNotFoundError(
@@ -189,7 +219,7 @@ def _looks_like_path(s: str) -> bool:
     ).suffix.lower() in KNOWN_SUFFIXES
 
 
-def _expand_path(path: Path) -> Iterator[Document]:
+def _expand_path(path: Path, report: BuildReport | None = None) -> Iterator[Document]:
     if path.is_dir():
         files = sorted(
             p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
@@ -197,87 +227,222 @@ def _expand_path(path: Path) -> Iterator[Document]:
         files = [p for p in files if p.name.lower() not in {"readme.md", "readme.txt"}]
         if not files:
             raise DocumentNotFoundError(
-                f"the directory {str(path)!r} holds no .txt, .html or .jsonl file"
+                f"the directory {str(path)!r} holds no .txt, .html or .jsonl file; "
+                "point kgraph at the files (or a glob) to read"
             )
         for file in files:
-            yield from read_file(file)
+            yield from read_file(file, report=report)
     elif path.is_file():
-        yield from read_file(path)
+        yield from read_file(path, report=report)
     else:
         raise DocumentNotFoundError(f"no such file or directory: {str(path)!r}")
 
 
-def read_file(path: str | Path) -> Iterator[Document]:
-    """Yield the documents in one file (one, or one per JSONL line)."""
+def read_file(path: str | Path, *, report: BuildReport | None = None) -> Iterator[Document]:
+    """Yield the documents in one file (one, or one per JSONL line, read line by line).
+
+    Decoding warnings are logged and, with ``report``, added to ``report.warnings``.
+    """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except PermissionError as err:
-        raise DocumentAccessError(
-            f"cannot read {str(path)!r}: {err.strerror}; check its permissions"
-        ) from err
-    except OSError as err:
-        raise DocumentNotFoundError(f"cannot read {str(path)!r}: {err.strerror}") from err
-    text = decode(raw, name=str(path))
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, report)
+        return
+    raw = _read_bytes(path)
+    warnings: list[str] = []
+    text = decode(raw, name=str(path), warnings=warnings)
+    if report is not None:
+        report.warnings.extend(warnings)
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, path)
-    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         body, title = html_to_text(text)
         yield Document(body, id=path.stem, title=title, source=str(path))
     else:
         yield Document(text, id=path.stem, source=str(path))
 
 
-def decode(raw: bytes, *, name: str = "<bytes>") -> str:
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError as err:
+        raise DocumentAccessError(
+            f"cannot read {str(path)!r}: {err.strerror}; check its permissions"
+        ) from err
+    except OSError as err:
+        raise DocumentNotFoundError(f"cannot read {str(path)!r}: {err.strerror}") from err
+
+
+# File signatures of formats that are not text (PDF, ZIP/Office, images, archives, ...).
+_BINARY_MAGIC: Final = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.odt file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+)
+# C0 control bytes that do not occur in text (tab, line ends, form feed and ^Z do).
+_CONTROL_BYTES: Final = frozenset(range(32)) - {9, 10, 11, 12, 13, 26}
+
+
+def decode(raw: bytes, *, name: str = "<bytes>", warnings: list[str] | None = None) -> str:
     """Decode file bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else cp1252 with a warning.
 
-    Line ends become ``\\n``.
+    Line ends become ``\\n``.  Bytes that are not text (NUL bytes, control
+    bytes, the signature of a PDF, an image, an archive) are refused with a
+    :class:`~kgraph.DocumentError` naming ``name``.  Warnings (a fallback
+    decoding, replaced bytes) are logged and appended to ``warnings``.
 
     >>> decode(b"\\xef\\xbb\\xbfa\\r\\nb")
     'a\\nb'
     >>> decode("caf\\u00e9".encode("utf-16"))
     'café'
     """
+
+    def warn(message: str) -> None:
+        log.warning(message)
+        if warnings is not None:
+            warnings.append(message)
+
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        text = raw.decode("utf-32")
+        text = _decode_bom(raw, "utf-32", name, warn)
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
+        text = _decode_bom(raw, "utf-16", name, warn)
     else:
-        if b"\x00" in raw[:8192]:
-            raise DocumentError(f"{name!r} looks like a binary file (it holds NUL bytes); not read")
+        _refuse_binary(raw, name)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            log.warning("%s is not UTF-8; decoded as cp1252 (Windows Latin-1)", name)
             text = raw.decode("cp1252", errors="replace")
+            replaced = text.count("\ufffd")
+            warn(
+                f"{name} is not UTF-8; decoded as cp1252 (Windows Latin-1)"
+                + (f", {replaced} undecodable byte(s) replaced by U+FFFD" if replaced else "")
+                + "; save it as UTF-8 if the text looks wrong"
+            )
     text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise DocumentError(f"{path}:{lineno}: not valid JSON ({err.msg})") from err
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise DocumentError(f"{path}:{lineno}: expected an object with a 'text' string")
-        doc_id = record.get("id")
-        authors = record.get("authors") or ()
-        if isinstance(authors, str):
-            authors = (authors,)
-        yield Document(
-            record["text"],
-            id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{lineno}",
-            title=_str_or_none(record.get("title")),
-            url=_str_or_none(record.get("url")),
-            published=_str_or_none(record.get("published") or record.get("date")),
-            source=_str_or_none(record.get("source")) or str(path),
-            authors=tuple(str(a) for a in authors),
+def _decode_bom(raw: bytes, encoding: str, name: str, warn: Callable[[str], None]) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as err:
+        warn(
+            f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
+            f"{encoding.upper()} ({err.reason} at byte {err.start}); bad bytes replaced by U+FFFD"
         )
+        return raw.decode(encoding, errors="replace")
+
+
+def _refuse_binary(raw: bytes, name: str) -> None:
+    for magic, what in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            raise DocumentError(
+                f"{name!r} is {what}, not text; not read: convert it to plain text, "
+                "HTML or JSONL first"
+            )
+    head = raw[:8192]
+    if b"\x00" in head:
+        raise DocumentError(
+            f"{name!r} looks like a binary file (it holds NUL bytes); not read: give plain "
+            "text, HTML or JSONL (UTF-16 text needs its byte-order mark)"
+        )
+    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    if controls > max(2, len(head) // 50):
+        raise DocumentError(
+            f"{name!r} looks like a binary file ({controls} control bytes in its first "
+            f"{len(head)}); not read: give plain text, HTML or JSONL"
+        )
+
+
+def _read_jsonl(path: Path, report: BuildReport | None) -> Iterator[Document]:
+    """One Document per line, read line by line: the file is never held in memory whole."""
+    try:
+        stream = path.open("rb")
+    except PermissionError as err:
+        raise DocumentAccessError(
+            f"cannot read {str(path)!r}: {err.strerror}; check its permissions"
+        ) from err
+    except OSError as err:
+        raise DocumentNotFoundError(f"cannot read {str(path)!r}: {err.strerror}") from err
+    with stream:
+        head = stream.read(8192)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            # UTF-16/32 JSONL is rare: decode it whole
+            warnings: list[str] = []
+            text = decode(head + stream.read(), name=str(path), warnings=warnings)
+            if report is not None:
+                report.warnings.extend(warnings)
+            lines: Iterator[str] = iter(text.split("\n"))
+        else:
+            _refuse_binary(head, str(path))
+            stream.seek(0)
+            lines = _utf8_lines(stream, path, report)
+        for lineno, line in enumerate(lines, start=1):
+            if line.strip():
+                yield _jsonl_document(line, path, lineno)
+
+
+def _utf8_lines(stream: Any, path: Path, report: BuildReport | None) -> Iterator[str]:
+    """Decoded lines of a byte stream (``\\r\\n``, ``\\r`` and ``\\n`` end a line)."""
+    warned = False
+    first = True
+    for raw_line in stream:
+        raw_line = raw_line.rstrip(b"\n")
+        if first:
+            raw_line = raw_line.removeprefix(b"\xef\xbb\xbf")
+            first = False
+        try:
+            line = raw_line.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw_line.decode("cp1252", errors="replace")
+            if not warned:
+                warned = True
+                message = (
+                    f"{path} is not UTF-8 (first at a line starting {line[:30]!r}); "
+                    "such lines decoded as cp1252 (Windows Latin-1)"
+                )
+                log.warning(message)
+                if report is not None:
+                    report.warnings.append(message)
+        # a lone \r ends a line too (and may not occur unescaped inside a JSON string)
+        yield from line.removesuffix("\r").split("\r")
+
+
+def _jsonl_document(line: str, path: Path, lineno: int) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise DocumentError(
+            f"{path}:{lineno}: not valid JSON ({err.msg} at column {err.colno}); "
+            "fix or remove that line (JSONL holds one JSON object per line)"
+        ) from err
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        got = type(record).__name__ if not isinstance(record, dict) else "an object"
+        raise DocumentError(
+            f"{path}:{lineno}: expected an object with a 'text' string, got {got}"
+            + (" without one" if isinstance(record, dict) else "")
+            + "; fix or remove that line"
+        )
+    doc_id = record.get("id")
+    authors = record.get("authors") or ()
+    if isinstance(authors, str):
+        authors = (authors,)
+    return Document(
+        record["text"],
+        id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{lineno}",
+        title=_str_or_none(record.get("title")),
+        url=_str_or_none(record.get("url")),
+        published=_str_or_none(record.get("published") or record.get("date")),
+        source=_str_or_none(record.get("source")) or str(path),
+        authors=tuple(str(a) for a in authors) if isinstance(authors, (list, tuple)) else (),
+    )
 
 
 def _str_or_none(value: object) -> str | None:
@@ -566,6 +731,8 @@ def _split_long(start: int, para: str, max_chars: int) -> Iterator[tuple[int, st
         end = min(len(para), pos + max_chars)
         if end < len(para):
             cut = max(para.rfind(". ", pos, end), para.rfind("\n", pos, end))
+            if cut <= pos:  # no sentence end in reach: at least do not cut a word
+                cut = para.rfind(" ", pos, end)
             if cut > pos:
                 end = cut + 1
         yield start + pos, para[pos:end]

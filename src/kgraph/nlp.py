@@ -11,6 +11,7 @@ import importlib
 import logging
 import threading
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ModelNotFoundError
@@ -50,36 +51,42 @@ def load_model(model: str | Language | None = None) -> Language:
         for name in names:
             if name in _CACHE:
                 return _CACHE[name]
-        errors = []
+        errors: list[tuple[str, Exception]] = []
         for name in names:
             try:
                 nlp = _load(name)
-            except (ImportError, OSError) as err:
-                errors.append(f"{name}: {err}")
+            except (ImportError, OSError, ValueError) as err:
+                errors.append((name, err))
                 continue
             _CACHE[name] = nlp
             log.debug("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
             return nlp
     if model:
-        reason = errors[0].split(": ", 1)[1]
         raise ModelNotFoundError(
-            f"cannot load the spaCy pipeline {model!r}: {reason}; {_INSTALL_HINT}"
-        )
-    raise ModelNotFoundError(f"no English spaCy model is installed; {_INSTALL_HINT}")
+            f"cannot load the spaCy pipeline {model!r}: {errors[0][1]}; {_INSTALL_HINT}"
+        ) from errors[0][1]
+    tried = "; ".join(f"{name}: {err}" for name, err in errors)
+    raise ModelNotFoundError(
+        f"no English spaCy model is installed (tried {tried}); {_INSTALL_HINT}"
+    ) from errors[-1][1]
 
 
 def _load(name: str) -> Language:
+    """Load an installed package, else a pipeline directory; nothing is ever downloaded."""
     import spacy
 
-    try:
-        module = importlib.import_module(name)
-    except ImportError:
-        if "/" in name or "\\" in name or name.startswith("."):
-            return spacy.load(name)
-        raise
-    loader = getattr(module, "load", None)
-    nlp: Language = spacy.load(name) if loader is None else loader()
-    return with_paragraph_boundaries(nlp)
+    path = Path(name).expanduser()
+    if not ("/" in name or "\\" in name or name.startswith((".", "~"))):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            if not path.exists():
+                raise
+        else:
+            loader = getattr(module, "load", None)
+            nlp: Language = spacy.load(name) if loader is None else loader()
+            return with_paragraph_boundaries(nlp)
+    return with_paragraph_boundaries(spacy.load(path))
 
 
 def with_paragraph_boundaries(nlp: Language) -> Language:

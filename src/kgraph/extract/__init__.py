@@ -82,11 +82,15 @@ class ExtractionContext:
         from kgraph._model import Evidence
 
         sent = span.sent
+        text = sent.text
+        # the offsets of the sentence itself, without the whitespace spaCy keeps at its edges
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
         return Evidence(
             self.doc_id,
-            self.offset + sent.start_char,
-            self.offset + sent.end_char,
-            sent.text.strip(),
+            self.offset + sent.start_char + lead,
+            self.offset + sent.end_char - trail,
+            text.strip(),
         )
 
 
@@ -123,12 +127,22 @@ _MIN_ENGLISH = 0.12
 
 def _english_share(docs: Sequence[tuple[int, Doc]]) -> float | None:
     """The share of English function words among a document's words (None if too short)."""
-    words = stops = 0
+    words = stops = letters = foreign = 0
     for _offset, doc in docs:
         for tok in doc:
             if tok.is_alpha:
                 words += 1
                 stops += tok.is_stop
+        text = doc.text
+        if text.isascii():
+            letters += len(text)  # the usual case, counted in one step
+            continue
+        for c in text:
+            if c.isalpha():
+                letters += 1
+                foreign += ord(c) > 0x24F
+    if letters >= 30 and foreign > letters / 2:
+        return 0.0  # mostly letters outside the Latin script: Chinese, Russian, Arabic ...
     return stops / words if words >= 30 else None
 
 
