@@ -278,9 +278,9 @@ class Gazetteer:
         self._entries: dict[str, GazetteerEntry] = {}
         for entry in entries:
             if entry.type not in ENTRY_TYPES:
-                raise ValueError(f"unknown entry type {entry.type!r} for {entry.id}")
+                raise FormatError(f"unknown entry type {entry.type!r} for {entry.id}")
             if entry.id in self._entries:
-                raise ValueError(f"duplicate gazetteer id {entry.id!r}")
+                raise FormatError(f"duplicate gazetteer id {entry.id!r}")
             self._entries[entry.id] = entry
         self._soft = frozenset(soft)
         self._overrides = tuple(overrides)
