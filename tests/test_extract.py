@@ -419,3 +419,35 @@ def test_a_place_is_no_role_of_an_ordinary_job() -> None:
 def test_a_title_links_no_body_the_text_does_not_name() -> None:
     g = _graph("Attorney General William Barr said he would release the report.")
     assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "who"),
+    [
+        pytest.param(
+            "The New York Times reported that Russia paid bounties to Taliban militants. "
+            'The Kremlin called the report "nonsense."',
+            "denied_by",
+            "Kremlin",
+            id="called-nonsense-by-the-accused",
+        ),
+        pytest.param(
+            "The New York Times reported that Russia paid bounties to Taliban militants. "
+            "A Taliban spokesman denied that the group had any dealings with Russia.",
+            "denied_by",
+            "Taliban",
+            id="denied-clause-by-a-party-to-the-act",
+        ),
+        pytest.param(
+            "The New York Times reported that Russia paid bounties to Taliban militants. "
+            'Donald Trump called the reports a "hoax."',
+            "dismissed_by",
+            "Donald Trump",
+            id="called-a-hoax-by-another",
+        ),
+    ],
+)
+def test_stance_in_a_later_sentence(text: str, role: str, who: str) -> None:
+    g = _graph(text)
+    (alleg,) = _allegations(g)
+    assert who in _roles(g, alleg).get(role, set()), _roles(g, alleg)

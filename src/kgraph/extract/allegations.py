@@ -370,6 +370,18 @@ _DISMISS_NOUNS: Final = frozenset(
         "myth",
         "falsehood",
         "fiction",
+        "rubbish",
+        "garbage",
+        "slander",
+        "false",
+        "baseless",
+        "untrue",
+        "unfounded",
+        "absurd",
+        "ridiculous",
+        "fabricated",
+        "bogus",
+        "groundless",
     }
 )
 _CONFIDENCE: Final = re.compile(r"\b(high|medium|moderate|low)\s+confidence\b", re.IGNORECASE)
@@ -1168,6 +1180,36 @@ def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRe
     return state.records[-1]
 
 
+#: verbs that name what something is: "called the report nonsense"
+_NAMERS: Final = frozenset(
+    {"call", "label", "brand", "describe", "term", "dub", "characterize", "deride", "decry"}
+)
+
+
+def _clause_refers_to(
+    verb: Token, state: _State, ctx: ExtractionContext, refs: References
+) -> AllegationRecord | None:
+    """The allegation a denied clause is about: the latest one sharing an act with it, else
+    the latest one that involves an entity the clause names."""
+    tokens = list(verb.subtree)
+    keywords = set(_acts_in(tokens))
+    for record in reversed(state.records):
+        if keywords & set(record.keywords):
+            return record
+    named: list[RawMention] = []
+    for tok in tokens:
+        m = ctx.mention_at(tok) or refs.resolve(tok)
+        if m is not None:
+            named.append(m)
+    by_ref = {ctx.ref(m): m for m in ctx.mentions}
+    for record in reversed(state.records[-3:]):
+        involved = [by_ref[r.entity] for r in record.roles if r.entity in by_ref]
+        involved += [m for m in ctx.mentions if m.text and m.text in record.text]
+        if any(_same(a, b) for a in named for b in involved):
+            return record
+    return None
+
+
 def _stances(
     sent: Span, ctx: ExtractionContext, refs: References, state: _State
 ) -> Iterator[AllegationRecord]:
@@ -1185,13 +1227,33 @@ def _stances(
                 tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o
                 for o in objects
             ]
-            for obj in objects:
-                target = _refers_to(obj, state, set())
-                if target is None:
-                    continue
+            targets = [_refers_to(obj, state, set()) for obj in objects]
+            if not objects:
+                # "a Taliban spokesman denied that the group had any dealings with Russia"
+                targets += [
+                    _clause_refers_to(c, state, ctx, refs)
+                    for c in tok.children
+                    if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+                ]
+            for denied in dict.fromkeys(t for t in targets if t is not None):
                 subjects = _clause_subjects(tok, ctx, refs)
                 role = "confirmed_by" if lemma in _CONFIRM else None
-                yield from _stance_record(tok, sent, ctx, target, subjects, role)
+                yield from _stance_record(tok, sent, ctx, denied, subjects, role)
+        elif tok.pos_ == "VERB" and lemma in _NAMERS:
+            # "The Kremlin called the report 'nonsense'", "branded the charges a hoax"
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            complement = [
+                t
+                for c in tok.children
+                if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prep", "advcl")
+                for t in c.subtree
+            ] + [t for t in tok.subtree if obj is not None and t.i > obj.right_edge.i]
+            if obj is None or not any(_lemma(t) in _DISMISS_NOUNS for t in complement):
+                continue
+            target = _refers_to(obj, state, set())
+            if target is not None:
+                subjects = _clause_subjects(tok, ctx, refs)
+                yield from _stance_record(tok, sent, ctx, target, subjects, None)
         elif lemma in _DISMISS_NOUNS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
             # "... the intelligence was 'another Russia hoax'", said by someone
             cop = tok.head
@@ -1249,7 +1311,8 @@ def _stance_record(
     accused_countries = {
         _country_of(m, ctx) for m in ctx.mentions if ctx.ref(m) in accused_refs
     } - {None}
-    party = [m for m in ctx.mentions if ctx.ref(m) in accused_refs]
+    # the accused, and whoever else takes part in the act ("to Taliban militants")
+    party = [m for m in ctx.mentions if ctx.ref(m) in accused_refs or m.text in target.text]
     for m, anonymous in subjects:
         chosen = role
         if chosen is None:
