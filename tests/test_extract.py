@@ -303,6 +303,15 @@ def test_anonymous_claim_and_denial_in_a_later_sentence() -> None:
     assert not [e for e in g.out_edges(russia, data="predicate") if e[2].startswith("offer")]
 
 
+def test_the_acts_inside_a_claim_are_quoted_not_asserted() -> None:
+    g = _graph(
+        "Former officials told reporters that Donald Trump directed the CIA to share "
+        "intelligence with the Kremlin."
+    )
+    assert _allegations(g)
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"].startswith("share")]
+
+
 def test_accusation_verb() -> None:
     g = _graph("The Pentagon accused Russia of arming the Taliban in Afghanistan.")
     (alleg,) = _allegations(g)

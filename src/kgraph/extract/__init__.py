@@ -214,8 +214,33 @@ def extract_document(
         for role in record.roles
         if role.role == "accused"
     }
-    relations = [r for r in relations if (r.subject, r.evidence) not in claimed]
+    relations = [
+        r
+        for r in relations
+        if (r.subject, r.evidence) not in claimed and not _inside_claim(r, allegations)
+    ]
     return resolve_document(prepared.info, mentions, relations, allegations, warnings)
+
+
+def _inside_claim(relation: RelationRecord, allegations: Sequence[AllegationRecord]) -> bool:
+    """Whether both ends of a relation lie in the quoted clause of an allegation stated in
+    the same sentence ("officials said Trump directed the CIA to share intelligence with the
+    Kremlin": the CIA's sharing is claimed, not asserted)."""
+    try:
+        ends = [int(part) for ref in (relation.subject, relation.object) for part in ref.split(":")]
+    except ValueError:
+        return False  # a custom extractor's reference
+    for record in allegations:
+        for ev in record.evidence:
+            if ev != relation.evidence or not record.text:
+                continue
+            at = ev.sentence.find(record.text)
+            if at < 0:
+                continue
+            start = ev.start + at
+            if start <= min(ends) and max(ends) <= start + len(record.text):
+                return True
+    return False
 
 
 def run_pipeline(
