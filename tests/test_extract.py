@@ -82,6 +82,11 @@ ENTITIES = [
         ["Raw FBI", "Fake News"],
     ),
     (
+        "Joe Biden thanked his supporters, and the Bidens left for Delaware.",
+        [("Joe Biden", "Person")],
+        ["Bidens"],
+    ),
+    (
         "The U.S. Government said a Turkish agent met him at a London Bar.",
         [("United States", "Country")],
         ["U.S. Government", "London Bar", "Turkey"],

@@ -85,6 +85,18 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
             (("U.S.", "Country", "country:US"), ("America", "Country", "country:US")),
             [{"U.S.", "America"}],
         ),
+        # particles belong to the surname; "al-" is no part of it
+        (
+            (("Greta Van Susteren", "Person"), ("Van Susteren", "Person")),
+            [{"Greta Van Susteren", "Van Susteren"}],
+        ),
+        ((("Haider al-Abadi", "Person"), ("Abadi", "Person")), [{"Haider al-Abadi", "Abadi"}]),
+        (
+            (("Charles de Gaulle", "Person"), ("Gaulle", "Person")),
+            [{"Charles de Gaulle", "Gaulle"}],
+        ),
+        # a first name alone, one person's and nobody's surname
+        ((("Gordon Sondland", "Person"), ("Gordon", "Person")), [{"Gordon Sondland", "Gordon"}]),
         # a surname spaCy labelled ORG beside a surname-only person ("Mr. Trump")
         ((("Trump", "Person"), ("Trump", "Organization")), [{"Trump"}]),
         # a company's name shortened to its first words
@@ -119,6 +131,11 @@ def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) ->
                 ("Trump", "Person"),
             ),
             [{"Donald Trump", "Trump"}, {"Donald Trump Jr.", "Trump Jr."}],
+        ),
+        # a first name two people share stays apart
+        (
+            (("Gordon Sondland", "Person"), ("Gordon Brown", "Person"), ("Gordon", "Person")),
+            [{"Gordon Brown"}, {"Gordon Sondland"}, {"Gordon"}],
         ),
         # different first names are different people
         (

@@ -173,9 +173,12 @@ def name_parts(name: str) -> NameParts | None:
     raw = [w.strip(",") for w in name.replace("\u2019", "'").split()]
     suffixes = [w.lower().rstrip(".") for w in raw if w.lower() in _SUFFIXES]
     words = [w for w in raw if w and w.lower() not in _SUFFIXES]
+    # particles belong to the surname: "Greta Van Susteren" and "Van Susteren" share one
+    while len(words) >= 2 and words[-2].lower() in _PARTICLES:
+        words[-2:] = [f"{words[-2]} {words[-1]}"]
     if not words:
         return None
-    last = words[-1].lower().rstrip(".")
+    last = re.sub(r"^(?:al|el)-", "", words[-1].lower().rstrip("."))  # "al-Abadi" is Abadi
     if suffixes:
         last = f"{last} {suffixes[-1]}"
     if len(words) == 1:
@@ -187,6 +190,7 @@ def name_parts(name: str) -> NameParts | None:
 
 
 _GENERATIONS: Final = tuple(sorted({s.rstrip(".") for s in _SUFFIXES}))
+_PARTICLES: Final = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "le"})
 
 
 def _surname_keys(last: str) -> tuple[str, ...]:
@@ -195,12 +199,40 @@ def _surname_keys(last: str) -> tuple[str, ...]:
     return (last, *(f"{last} {g}" for g in _GENERATIONS))
 
 
-def _named_by(index: Mapping[str, Iterable[int]], last: str) -> list[int]:
-    """Entries of ``index`` (surname -> items) for a bare surname (see ``_surname_keys``)."""
+def _named_by(
+    index: Mapping[str, Iterable[int]],
+    last: str,
+    tails: Mapping[str, Sequence[str]] | None = None,
+) -> list[int]:
+    """Entries of ``index`` (surname -> items) for a bare surname: its own, else its
+    suffixed forms (see ``_surname_keys``), else the surnames it ends ("Gaulle" for "de
+    Gaulle"; ``tails`` maps a last word to the longer surnames in ``index``)."""
     exact = list(index.get(last, ()))
     if exact:
         return exact
-    return [i for key in _surname_keys(last)[1:] for i in index.get(key, ())]
+    found = [i for key in _surname_keys(last)[1:] for i in index.get(key, ())]
+    if found or " " in last:
+        return found
+    if tails is None:
+        tails = _tails(index)
+    return [i for key in tails.get(last, ()) for i in index.get(key, ())]
+
+
+def _tails(index: Iterable[str]) -> dict[str, list[str]]:
+    """Last word -> the surnames of more than one word that end in it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in index:
+        words = key.split()
+        if len(words) > 1 and words[-1] not in _GENERATIONS:
+            out[words[-1]].append(key)
+    return out
+
+
+def _after_honorific_text(m: RawMention) -> bool:
+    """Whether the sentence calls the mention "Mr./Ms. X" (a surname, never a first name)."""
+    at = m.sentence.find(m.text)
+    before = m.sentence[max(0, at - 5) : max(0, at)].rstrip().lower()
+    return before.endswith(("mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs"))
 
 
 def _initials(middle: tuple[str, ...]) -> tuple[str, ...]:
@@ -375,13 +407,14 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
         if key[0] == "person":
             person_by_last[key[2]].add(uf.find(index))
     # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere
+    tails = _tails(person_by_last)
     for index, surname in maybe_people:
-        roots = {uf.find(i) for i in _named_by(person_by_last, surname)}
+        roots = {uf.find(i) for i in _named_by(person_by_last, surname, tails)}
         if len(roots) == 1:
             uf.union(next(iter(roots)), index)
     surname_groups: dict[str, int] = {}
     for index, surname in weak:
-        roots = {uf.find(i) for i in _named_by(person_by_last, surname)}
+        roots = {uf.find(i) for i in _named_by(person_by_last, surname, tails)}
         if len(roots) == 1:
             uf.union(next(iter(roots)), index)
         elif surname in surname_groups:
@@ -502,7 +535,9 @@ def resolve_document(
                             uf.union(i, j)
     first_names = {p.first for p in full.values() if p.first}
     # "Helen Park" tagged as a place, "Ms. Park" as a person: the full name is the person's
-    person_surnames = {mentions[i].text.lower() for i in singles}
+    person_surnames = {mentions[i].text.lower() for i in singles} | {
+        p.last for i in singles if (p := name_parts(mentions[i].text)) is not None
+    }
     for i, m in enumerate(mentions):
         words = m.text.split()
         if (
@@ -540,9 +575,14 @@ def resolve_document(
             continue
         if m.type != "Person" and (len(m.text.split()) != 1 or m.demonym):
             continue
-        parts = name_parts(m.text) if m.type == "Person" else None
+        parts = name_parts(m.text)
         last = parts.last if parts is not None else m.text.lower().replace("\u2019", "'")
         roots = people_named(last)
+        if not roots and m.type == "Person" and not _after_honorific_text(m):
+            # "Gordon said" where only Gordon Sondland is named: a first name alone, when
+            # it is one person's and nobody's surname
+            first = _NICKNAMES.get(last, last)
+            roots = {uf.find(j) for j, p in full.items() if p.first == first}
         if len(roots) == 1:
             uf.union(next(iter(roots)), i)
             person[i] = True

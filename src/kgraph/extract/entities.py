@@ -599,6 +599,13 @@ def _from_span(
     if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
         return
     entry = gaz.lookup(text)
+    if (
+        entry is None
+        and end - start == 1
+        and text.endswith("s")
+        and text[:-1] in _person_surnames(doc)
+    ):
+        return  # "the Bidens": a family, not one of its members
     if entry is None and label != "PERSON":
         # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of a name
         while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in adjectives:
