@@ -82,6 +82,11 @@ ENTITIES = [
         ["Raw FBI", "Fake News"],
     ),
     (
+        "He said the confirmation of Brett Kavanaugh to the Supreme Court will play a role.",
+        [("Brett Kavanaugh", "Person"), ("Supreme Court", "Agency")],
+        [],
+    ),
+    (
         "Joe Biden thanked his supporters, and the Bidens left for Delaware.",
         [("Joe Biden", "Person")],
         ["Bidens"],

@@ -602,6 +602,16 @@ def _load_titles() -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common given names, lower case (``data/first_names.txt``).
+
+    >>> "brett" in first_names(), "pentagon" in first_names()
+    (True, False)
+    """
+    return frozenset(line.strip().lower() for _, _, line in _data_lines("first_names.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     countries, capitals = _load_countries()
     entities = _load_entities()

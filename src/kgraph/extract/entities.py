@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
+from kgraph.gazetteer import first_names
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -651,6 +653,16 @@ def _from_span(
         if state is not None:
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
             entry, label = state, "CAPITAL"
+    if (
+        entry is None
+        and label in ("ORG", "GPE", "LOC", "FAC")
+        and 2 <= end - start <= 3
+        and all(t.is_title for t in doc[start:end])
+        and doc[start].lower_ in first_names()
+        and not agency_pattern(text)
+        and org_subtype(text) is None
+    ):
+        label = "PERSON"  # "the confirmation of Brett Kavanaugh": a first name and a surname
     subtype = None
     if entry is None:
         kind = _kind_noun(doc, start, end)
