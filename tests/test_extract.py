@@ -87,6 +87,11 @@ ENTITIES = [
         [],
     ),
     (
+        "U.S. officials said the Russian government offered bounties to militants.",
+        [("Kremlin", "Agency"), ("United States", "Country")],
+        [],
+    ),
+    (
         "Joe Biden thanked his supporters, and the Bidens left for Delaware.",
         [("Joe Biden", "Person")],
         ["Bidens"],

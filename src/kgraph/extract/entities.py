@@ -553,6 +553,12 @@ def _from_span(
     start, end = bounds
     text = doc[start:end].text
     if label == "NORP":
+        if end < len(doc) and doc[end].lower_ == "government":
+            # "the Russian government": a name of its own where the gazetteer has one
+            own = gaz.lookup(doc[start : end + 1].text)
+            if own is not None and own.type != "Country":
+                yield _make(doc, start, end + 1, "ORG", offset, own)
+                return
         entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
         if entry is not None:
             yield _make(
