@@ -195,25 +195,6 @@ _ALLEGATION_NOUNS: Final[dict[str, str]] = {
     "lawsuit": "lawsuit",
     "suit": "lawsuit",
 }
-#: verbs whose subject brings the allegation its object names ("announced charges against X")
-_BRINGERS: Final = frozenset(
-    {
-        "make",
-        "level",
-        "file",
-        "bring",
-        "lodge",
-        "raise",
-        "announce",
-        "unseal",
-        "press",
-        "repeat",
-        "publish",
-        "detail",
-        "issue",
-        "voice",
-    }
-)
 #: keywords too general to merge two allegations on by themselves
 WEAK_ACTS: Final = frozenset(
     {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
@@ -1052,18 +1033,8 @@ def _allegation_nouns(
                 accused += _clause_subjects(child, ctx, refs)
         if not accused:
             continue
-        claimants: list[tuple[RawMention, bool]] = []
-        for child in tok.children:
-            if child.dep_ == "poss":
-                m = ctx.mention_at(child) or refs.resolve(child)
-                if m is not None:
-                    claimants.append((m, m.demonym))
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                for pobj in child.children:
-                    claimants += _entities(pobj, ctx, refs)
-        head = tok.head
-        if not claimants and tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in _BRINGERS:
-            claimants += _clause_subjects(head, ctx, refs)
+        # the owner ("Reade's accusation"), "by X", or who brings it ("announced charges")
+        claimants = _noun_claimants(tok, ctx, refs)
         act_tokens = [t for t in tok.subtree if t.i != tok.i]
         if clause_verb is not None:
             act_tokens += _predicate_tokens(clause_verb)
