@@ -66,7 +66,12 @@ def spacy_route(documents: Iterable[Any], batch_size: int, n_process: int) -> It
     prepared = iter_prepared(documents, max_chars=p.max_chars)
     for item, docs in pipe(prepared, p.nlp, batch_size=batch_size, n_process=n_process):
         yield extract_document(
-            item, docs, gazetteer=p.gazetteer, extractors=p.extractors, adjectives=p.adjectives
+            item,
+            docs,
+            gazetteer=p.gazetteer,
+            extractors=p.extractors,
+            adjectives=p.adjectives,
+            nouns=p.nouns,
         )
 
 

@@ -92,6 +92,21 @@ ENTITIES = [
         [],
     ),
     (
+        "\"Hillary Clinton's Emails got hacked,\" Donald Trump said. Comey's FBI and the House "
+        "of Representatives Intelligence Committee looked into it.",
+        [
+            ("Federal Bureau of Investigation", "Agency"),
+            ("House Intelligence Committee", "Agency"),
+            ("Hillary Clinton", "Person"),
+        ],
+        ["Emails", "Comey's FBI", "Comey’s FBI"],
+    ),
+    (
+        "Slideshow (3 Images)\n\nSERVER problems hit the Civilian Complaint Review Board.",
+        [("Civilian Complaint Review Board", "Agency")],
+        ["Slideshow", "SERVER"],
+    ),
+    (
         "Joe Biden thanked his supporters, and the Bidens left for Delaware.",
         [("Joe Biden", "Person")],
         ["Bidens"],

@@ -99,6 +99,11 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
         ((("Gordon Sondland", "Person"), ("Gordon", "Person")), [{"Gordon Sondland", "Gordon"}]),
         # a surname spaCy labelled ORG beside a surname-only person ("Mr. Trump")
         ((("Trump", "Person"), ("Trump", "Organization")), [{"Trump"}]),
+        # a body's name without its head noun
+        (
+            (("House Judiciary Committee", "Agency"), ("House Judiciary", "Agency")),
+            [{"House Judiciary Committee", "House Judiciary"}],
+        ),
         # a company's name shortened to its first words
         (
             (("XBT Holdings", "Organization"), ("XBT", "Organization")),

@@ -69,6 +69,7 @@ class Pipeline:
     gazetteer: Gazetteer
     extractors: tuple[Extractor, ...]
     adjectives: frozenset[str]
+    nouns: frozenset[str]
     max_chars: int
 
     @classmethod
@@ -79,7 +80,7 @@ class Pipeline:
         extractors: Iterable[Extractor] | None = None,
     ) -> Pipeline:
         """Load the spaCy pipeline (cached per process), the gazetteer and the extractors."""
-        from kgraph.extract import _adjectives, default_extractors
+        from kgraph.extract import _adjectives, _nouns, default_extractors
         from kgraph.gazetteer import Gazetteer
         from kgraph.nlp import load_model
 
@@ -89,7 +90,7 @@ class Pipeline:
             gaz = gaz.extended(gazetteer)
         chosen = tuple(extractors) if extractors is not None else default_extractors()
         max_chars = _max_chars(int(nlp.max_length))
-        return cls(nlp, gaz, chosen, _adjectives(nlp), max_chars)
+        return cls(nlp, gaz, chosen, _adjectives(nlp), _nouns(nlp), max_chars)
 
     def run(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[DocResult]:
         """Prepare, parse and extract each document, lazily, in input order."""
@@ -106,6 +107,7 @@ class Pipeline:
                 gazetteer=self.gazetteer,
                 extractors=self.extractors,
                 adjectives=self.adjectives,
+                nouns=self.nouns,
             )
 
 

@@ -432,6 +432,21 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
     return Resolution(tuple(clusters), of)
 
 
+#: the head nouns of government bodies, which a short form may leave out
+_BODY_HEADS: Final = frozenset(
+    {
+        "committee",
+        "department",
+        "ministry",
+        "agency",
+        "council",
+        "commission",
+        "bureau",
+        "office",
+        "service",
+        "administration",
+    }
+)
 _GENERIC_HEADS: Final = frozenset(
     [
         "house",
@@ -722,6 +737,9 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
                     and m.type == "Organization"
                     and long_words[: len(words)] == words
                 )
+                # "House Judiciary" for "House Judiciary Committee", "Commerce" for the
+                # Commerce Department
+                or (long_words[:-1] == words and long_words[-1] in _BODY_HEADS)
             ):
                 targets.add(other_root)
         if len(targets) == 1:

@@ -113,13 +113,22 @@ def default_extractors() -> tuple[Extractor, ...]:
     return (RelationExtractor(), AllegationExtractor())
 
 
-def _adjectives(nlp: Language) -> frozenset[str]:
+def _lemma_index(nlp: Language, part: str) -> frozenset[str]:
+    """The words of one part of speech in the lemmatizer's tables (WordNet's lists)."""
     try:
         lemmatizer: Any = nlp.get_pipe("lemmatizer")
         table = lemmatizer.lookups.get_table("lemma_index")
-        return frozenset(table.get("adj", ()))
+        return frozenset(table.get(part, ()))
     except (KeyError, ValueError, AttributeError):
         return frozenset()
+
+
+def _adjectives(nlp: Language) -> frozenset[str]:
+    return _lemma_index(nlp, "adj")
+
+
+def _nouns(nlp: Language) -> frozenset[str]:
+    return _lemma_index(nlp, "noun")
 
 
 _MIN_ENGLISH = 0.12
@@ -176,6 +185,7 @@ def extract_document(
     gazetteer: Gazetteer,
     extractors: Sequence[Extractor],
     adjectives: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
 ) -> DocResult:
     """Run every extractor over one document's Docs and resolve its entities locally."""
     from kgraph.extract.entities import byline_mentions
@@ -187,7 +197,11 @@ def extract_document(
     allegations: list[AllegationRecord] = []
     for offset, doc in docs:
         found = _promote_people(
-            list(extract_mentions(doc, offset=offset, gazetteer=gazetteer, adjectives=adjectives))
+            list(
+                extract_mentions(
+                    doc, offset=offset, gazetteer=gazetteer, adjectives=adjectives, nouns=nouns
+                )
+            )
         )
         mentions.extend(found)
         context = ExtractionContext(doc_id, offset, found, gazetteer)

@@ -52,6 +52,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
+    r"Board|"
     r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -189,6 +190,13 @@ _GENERIC_WORDS: Final = frozenset(
         "update",
         "breaking",
         "news",
+        "slideshow",
+        "gallery",
+        "video",
+        "photo",
+        "photos",
+        "advertisement",
+        "sponsored",
     }
 )
 #: "the Trump campaign", "the Obama administration": a person's name naming a body
@@ -467,17 +475,20 @@ def extract_mentions(
     offset: int = 0,
     gazetteer: Gazetteer,
     adjectives: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
 ) -> Iterator[RawMention]:
     """Yield the cleaned entity mentions of ``doc``; offsets are ``offset`` + Doc offsets.
 
     ``adjectives`` (lower case) marks a first "name" that is an English
     adjective ("Shifty Schiff"): resolution may read it as a nickname.
+    ``adjectives`` and ``nouns`` (the lemmatizer's word lists) also tell a
+    capitalised common word ("ANALYSIS", "Emails") from a name.
     """
     taken: set[int] = set()
     for span in doc.ents:
         if span.label_ not in _KEEP_LABELS:
             continue
-        for mention in _from_span(doc, span, span.label_, offset, gazetteer, adjectives):
+        for mention in _from_span(doc, span, span.label_, offset, gazetteer, adjectives, nouns):
             taken.update(range(mention.tok_start, mention.tok_end))
             if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
                 first = doc[mention.tok_start].lower_
@@ -519,6 +530,7 @@ def _from_span(
     offset: int,
     gaz: Gazetteer,
     adjectives: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
 ) -> Iterator[RawMention]:
     bounds = _trim(span)
     if bounds is None:
@@ -534,7 +546,7 @@ def _from_span(
                 sub_label = "PERSON"
                 if gaz.lookup(sub.text) is not None:
                     sub_label = "ORG"
-                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives)
+                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives, nouns)
             return
     elif label != "NORP":
         known = _split_known(doc, *bounds, gaz)
@@ -548,7 +560,7 @@ def _from_span(
                     sub_label = "GPE" if entry.type in ("Country", "Location") else "ORG"
                 elif part_end - part_start == 1 and sub.text in _person_surnames(doc):
                     sub_label = "PERSON"
-                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives)
+                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives, nouns)
             return
     start, end = bounds
     text = doc[start:end].text
@@ -600,6 +612,7 @@ def _from_span(
         return
     start, end = _extend_to_known(doc, start, end, gaz)
     start = _place_of(doc, start, end, gaz)
+    start = _past_owner(doc, start, end, gaz)
     end = _government_of(doc, start, end, gaz)
     text = doc[start:end].text
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
@@ -607,6 +620,9 @@ def _from_span(
     if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
         return
     entry = gaz.lookup(text)
+    if entry is None and "House of Representatives " in text:
+        # "the House of Representatives Intelligence Committee" is the House one
+        entry = gaz.lookup(text.replace("House of Representatives", "House"))
     if (
         entry is None
         and end - start == 1
@@ -614,6 +630,15 @@ def _from_span(
         and text[:-1] in _person_surnames(doc)
     ):
         return  # "the Bidens": a family, not one of its members
+    if (
+        entry is None
+        and label == "PERSON"
+        and end - start == 1
+        and (doc[start].lower_ in _GENERIC_WORDS or _common_noun(doc[start], nouns))
+        and text not in _person_surnames(doc)
+        and not _after_honorific(doc, start)
+    ):
+        return  # "Hillary Clinton's Emails", "Slideshow (3 Images)": no one's name
     if entry is None and label != "PERSON":
         # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of a name
         while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in adjectives:
@@ -622,7 +647,7 @@ def _from_span(
             if not (doc[start].pos_ == "ADJ" or rest_entry or rest.text.lower() in _GENERIC_WORDS):
                 break
             start, text, entry = start + 1, rest.text, rest_entry
-        if entry is None and _not_a_name(doc, start, end, label, adjectives):
+        if entry is None and _not_a_name(doc, start, end, label, adjectives, nouns):
             return
     body = _body_of(doc, start, end, label, entry)
     if body is not None:
@@ -685,8 +710,9 @@ def _from_span(
 def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]] | None:
     """The names in a span that joins several ("CIA & FBI", "United States-Russia"), or None.
 
-    A list ("&", "and", "/", ",") splits only when the gazetteer knows every part; a
-    hyphenated pair when it knows one side and the other is capitalised too.
+    A list ("&", "and", "/", ",") splits only when every part is known: to the gazetteer,
+    or as the surname of a person named in the text ("Comey, McCabe"); a hyphenated pair
+    when one side is known and the other is capitalised too.
     """
     if end - start < 3 or gaz.lookup(doc[start:end].text) is not None:
         return None
@@ -700,7 +726,11 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
                 return None
             parts.append((left, cut))
             left = cut + 1
-        known = [gaz.lookup(doc[a:b].text) is not None for a, b in parts]
+        people = _person_surnames(doc)
+        known = [
+            gaz.lookup(doc[a:b].text) is not None or (b - a == 1 and doc[a].text in people)
+            for a, b in parts
+        ]
         capitalised = all(doc[a].is_title or doc[a].is_upper for a, _b in parts)
         if capitalised and (all(known) if need_all else any(known)):
             return parts
@@ -708,16 +738,27 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
 
 
 def _person_surnames(doc: Doc) -> frozenset[str]:
-    """The surnames of the people spaCy found in ``doc`` ("Trump" for "Donald Trump")."""
+    """The surnames of the people spaCy found in ``doc`` by a full name ("Trump" for
+    "Donald Trump")."""
     cached = doc.user_data.get("kgraph_surnames")
     if cached is None:
         cached = frozenset(
             doc[ent.end - 1].text
             for ent in doc.ents
-            if ent.label_ == "PERSON" and doc[ent.end - 1].is_title
+            if ent.label_ == "PERSON" and len(ent) >= 2 and doc[ent.end - 1].is_title
         )
         doc.user_data["kgraph_surnames"] = cached
     return cached
+
+
+def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The start of the name after an owner inside the span ("Comey's FBI" is the FBI)."""
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
+            if gaz.lookup(doc[i + 1 : end].text) is not None:
+                return i + 1
+            break
+    return start
 
 
 def _government_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
@@ -741,7 +782,12 @@ def _place_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
 
 
 def _not_a_name(
-    doc: Doc, start: int, end: int, label: str, adjectives: frozenset[str] = frozenset()
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    adjectives: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
 ) -> bool:
     """Capitalised words that name nothing: "our Commonwealth", "Page 236", "VA Dem", "a
     London Bar", a sentence-opening adjective spaCy took for a place ("Symptomatic of")."""
@@ -749,6 +795,8 @@ def _not_a_name(
     if last.lower_ in _PARTISANS:
         return True
     if end - start == 1 and first.lower_ in _GENERIC_WORDS:
+        return True
+    if end - start == 1 and label != "PERSON" and _common_noun(first, nouns):
         return True
     if end - start == 2 and last.like_num and first.is_title:
         return True  # "Page 236", "Section 702"
@@ -767,6 +815,19 @@ def _not_a_name(
             or (bool(first.is_sent_start) and first.lower_ in adjectives)
         )
     )
+
+
+def _common_noun(tok: Token, nouns: frozenset[str]) -> bool:
+    """A capitalised common noun, not a name: shouted ("SERVER", "ANALYSIS") or plural
+    ("Emails", "Lies"). Nouns only: WordNet's list holds place names too ("Boston")."""
+    low = tok.lower_
+    if tok.is_upper and len(low) >= 5 and tok.is_alpha:
+        return low in nouns
+    if tok.is_title and len(low) >= 4 and low.endswith("s") and not low.endswith("ss"):
+        return (low[:-1] in nouns or (low.endswith("es") and low[:-2] in nouns)) and (
+            low not in nouns
+        )
+    return False
 
 
 def _body_of(
