@@ -1,8 +1,10 @@
-"""GraphML and GEXF export (kgraph.export.formats): flattening and round trips through networkx."""
+"""GraphML and GEXF export (kgraph.export.formats): flattening and round trips through networkx;
+node-link JSON (kgraph.export.nodelink): hostile names, same bytes, write-load-write."""
 
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,9 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgraph import ExportError, KnowledgeGraph, export
+from kgraph import ExportError, KGraphError, KnowledgeGraph, export
+from kgraph.export import nodelink
 from kgraph.export.formats import SEPARATOR, _flat_value, _xml_text, to_flat
 from kgraph.graph import node_link_dumps
+
+from .conftest import HOSTILE_NAMES
 
 SCALARS = (str, int, float, bool)
 
@@ -280,3 +285,55 @@ def test_separator_is_documented() -> None:
     assert to_flat(nx.MultiDiGraph(documents=[{"id": "a"}, {"id": "b"}])).graph["documents"] == (
         "a" + SEPARATOR + "b"
     )
+
+
+# -- node-link JSON ----------------------------------------------------------------------------
+
+
+def _shuffled(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    h = nx.MultiDiGraph()
+    h.graph.update(copy.deepcopy(dict(reversed(list(g.graph.items())))))
+    for n, attrs in reversed(list(g.nodes(data=True))):
+        h.add_node(n, **dict(reversed(list(copy.deepcopy(attrs).items()))))
+    for u, v, k, attrs in reversed(list(g.edges(keys=True, data=True))):
+        h.add_edge(u, v, key=k, **dict(reversed(list(copy.deepcopy(attrs).items()))))
+    return h
+
+
+def test_hostile_names_give_valid_json_that_reads_back(
+    hostile_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    path = export.write(hostile_graph, tmp_path / "g.json")
+    raw = path.read_bytes()
+    data = json.loads(raw.decode("utf-8"))  # strict UTF-8, valid JSON
+    labels = {n["label"] for n in data["nodes"]}
+    assert set(HOSTILE_NAMES.values()) <= labels  # quotes, <script>, RTL, tab, newline intact
+    back = export.read(path)
+    assert node_link_dumps(back) == node_link_dumps(hostile_graph)
+    assert nodelink.to_json(back).encode("utf-8") == raw
+
+
+@pytest.mark.parametrize("fixture", ["contract_graph", "hostile_graph"])
+def test_json_is_the_same_bytes_whatever_the_insertion_order(
+    fixture: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    g = request.getfixturevalue(fixture)
+    first = export.write(g, tmp_path / "a.json").read_bytes()
+    assert export.write(_shuffled(g), tmp_path / "b.json").read_bytes() == first
+    again = export.write(export.read(tmp_path / "a.json"), tmp_path / "c.json").read_bytes()
+    assert again == first
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [("g.json", {"base": "https://example.org/"}), ("g.ttl", {"bse": "https://example.org/"})],
+)
+def test_an_option_the_writer_does_not_take_is_refused(
+    contract_graph: nx.MultiDiGraph, name: str, options: dict[str, Any], tmp_path: Path
+) -> None:
+    with pytest.raises(TypeError, match="takes no such option") as info:
+        export.write(contract_graph, tmp_path / "sub" / name, **options)
+    assert isinstance(info.value, KGraphError)
+    assert not (tmp_path / "sub").exists()
+    with pytest.raises(TypeError, match="takes no such option"):
+        export.read(export.write(contract_graph, tmp_path / name), **options)

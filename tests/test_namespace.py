@@ -80,6 +80,15 @@ def test_every_term_the_exporter_writes_is_in_the_closed_namespace() -> None:
     assert written <= kg_terms()
 
 
+def test_every_kg_term_in_the_paste_ready_queries_is_in_the_closed_namespace() -> None:
+    from kgraph.export import store
+
+    queries = store.ALLEGATIONS_ABOUT_RUSSIA + store.PEOPLE_ROLES_IN_AGENCIES
+    used = set(re.findall(r"\bkg:([A-Za-z]+)", queries))
+    assert {"Allegation", "accused", "allegedBy", "RoleStatement", "role"} <= used
+    assert used <= kg_terms()
+
+
 @pytest.mark.parametrize("term", ["Allegaton", "person", "allegedby", "Evidence", "holds_role"])
 def test_a_misspelt_term_fails(term: str) -> None:
     with pytest.raises(AttributeError, match=term):
@@ -125,6 +134,38 @@ def test_standard_labels_are_skos(ontology: rdflib.Graph) -> None:
     # the exporter writes skos:prefLabel / skos:altLabel; the ontology documents them
     assert (SKOS.prefLabel, RDFS.comment, None) in ontology
     assert (SKOS.altLabel, RDFS.comment, None) in ontology
+
+
+DUBLIN_CORE = {
+    "title": DCTERMS.title,
+    "authors": rns.DC.creator,
+    "published": DCTERMS.date,
+    "url": DCTERMS.source,
+    "source": DCTERMS.publisher,
+}
+
+
+def test_documents_are_described_with_dublin_core(ontology: rdflib.Graph) -> None:
+    import networkx as nx
+
+    doc = {
+        "id": "d1",
+        "title": "T",
+        "authors": ["A"],
+        "published": "2020-08-07",
+        "url": "https://e.org/a",
+        "source": "S",
+        "chars": 1,
+        "sha256": "0" * 64,
+    }
+    ds = rdf_export.to_rdf(nx.MultiDiGraph(name="kgraph", documents=[doc]))
+    ((iri, *_rest),) = ds.quads((None, RDF.type, KG.Document, None))
+    assert len(list(ds.quads((iri, RDF.type, rns.SDO.NewsArticle, None)))) == 1
+    written = {p for _s, p, _o, _g in ds.quads((iri, None, None, None))}
+    for attr, term in DUBLIN_CORE.items():
+        assert term in written, attr
+        assert (term, RDFS.comment, None) in ontology, term  # documented in the vocabulary
+    assert (PROV.wasAttributedTo, RDFS.comment, None) in ontology
 
 
 def test_bindings_have_unique_prefixes_and_namespaces() -> None:

@@ -149,9 +149,55 @@ def roles_graph() -> nx.MultiDiGraph:
     return g
 
 
+HOSTILE_TEXTS = [
+    'He said "<script>alert(1)</script>" \\ then </p>',
+    "Росси́я \u202eatad\u200b 🇷🇺\tnew\nline ? # % <> \u200f عبد الله",
+    "CRLF\r\nand {{ }} & 'single' quotes, a backslash \\ and &amp; ]]>",
+]
+
+
+def hostile_everywhere_graph() -> nx.MultiDiGraph:
+    """Hostile text in every string the export writes: labels, document ids, titles,
+    authors, sentences, mention texts, roles, dates, keywords and a relation predicate."""
+    g = build_contract_graph(HOSTILE_NAMES)
+    ids = {"doc-a": 'doc "a" <b>\n\t?#% 🇷🇺', "doc-b": "doc-b \u202e\u200b\\"}
+    for i, d in enumerate(g.graph["documents"]):
+        d["id"] = ids[d["id"]]
+        d["title"] = HOSTILE_TEXTS[i]
+        d["authors"] = sorted(HOSTILE_TEXTS[i:])
+    g.graph["documents"].sort(key=lambda d: d["id"])
+    items = [*g.nodes(data=True), *((u, a) for u, _v, a in g.edges(data=True))]
+    for n, (_x, attrs) in enumerate(items):
+        attrs["sources"] = sorted(ids[d] for d in attrs.get("sources", []))
+        if not attrs["sources"]:
+            del attrs["sources"]
+        for ev in attrs["evidence"]:
+            ev["doc"] = ids[ev["doc"]]
+            ev["sentence"] = HOSTILE_TEXTS[n % len(HOSTILE_TEXTS)]
+            if "text" in ev:
+                ev["text"] = HOSTILE_TEXTS[(n + 1) % len(HOSTILE_TEXTS)]
+        attrs["evidence"].sort(key=lambda e: (e["doc"], e["start"]))
+    bounty = g.nodes["allegation/russia-bounty"]
+    bounty["text"], bounty["dates"] = HOSTILE_TEXTS[0], sorted(HOSTILE_TEXTS[1:])
+    bounty["keywords"] = sorted(HOSTILE_TEXTS)
+    role = g.edges["person/sergey-v-lavrov", "country/russia", "holds_role:foreign minister"]
+    role["role"] = HOSTILE_TEXTS[1]
+    g.add_edge(
+        "person/mike-pompeo",
+        "country/russia",
+        key=HOSTILE_TEXTS[2],
+        predicate=HOSTILE_TEXTS[2],
+        kind="action",
+        date=HOSTILE_TEXTS[0],
+        evidence=[_ev(ids["doc-a"], 0, 5, HOSTILE_TEXTS[1])],
+    )
+    return g
+
+
 GRAPHS = {
     "contract": build_contract_graph,
     "hostile": lambda: build_contract_graph(HOSTILE_NAMES),
+    "hostile-everywhere": hostile_everywhere_graph,
     "roles": roles_graph,
 }
 
@@ -213,6 +259,16 @@ def test_kgraph_load_round_trips_through_the_suffix(
     assert same_graph(export_read(path), any_graph)
     kg = kgraph.load(path)
     assert same_graph(kg.graph, any_graph)
+
+
+@pytest.mark.parametrize("suffix", sorted({*SUFFIXES.values(), ".json"}))
+def test_write_load_write_is_byte_identical(
+    any_graph: nx.MultiDiGraph, suffix: str, tmp_path: Path
+) -> None:
+    first = kgraph.KnowledgeGraph.from_networkx(any_graph).write(tmp_path / f"a{suffix}")
+    again = kgraph.load(first).write(tmp_path / f"b{suffix}")
+    assert first.read_bytes() == again.read_bytes()
+    assert len(first.read_bytes()) > 2_000
 
 
 def test_the_evidence_of_entities_keeps_text_and_ner(tmp_path: Path) -> None:
@@ -358,9 +414,10 @@ def oxigraph_binary() -> str:
     return found
 
 
+@pytest.mark.parametrize("graph", ["hostile", "hostile-everywhere"])
 @pytest.mark.parametrize("fmt", rdf.FORMATS)
-def test_oxigraph_reads_every_format(fmt: str, tmp_path: Path) -> None:
-    g = GRAPHS["hostile"]()
+def test_oxigraph_reads_every_format(fmt: str, graph: str, tmp_path: Path) -> None:
+    g = GRAPHS[graph]()
     source = tmp_path / f"graph{SUFFIXES[fmt]}"
     rdf.write_rdf(g, source, format=fmt)
     target = tmp_path / "out.nq"
@@ -643,6 +700,126 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+LONE_SURROGATE = "Pompeo \ud800 says"  # what errors="surrogateescape" leaves in a str
+
+
+@pytest.mark.parametrize("suffix", sorted({*SUFFIXES.values(), ".json"}))
+def test_a_lone_surrogate_is_one_clear_export_error(suffix: str, tmp_path: Path) -> None:
+    g = build_contract_graph({"pompeo": LONE_SURROGATE})
+    path = tmp_path / f"g{suffix}"
+    with pytest.raises(ExportError, match=r"lone surrogate U\+D800") as info:
+        export_write(g, path)
+    assert str(path) in str(info.value)
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, ValueError)
+    assert info.value.__cause__ is not None  # chained
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_lone_surrogate_is_refused_before_a_push() -> None:
+    with pytest.raises(ExportError, match="lone surrogate"):
+        rdf.graph_payloads(build_contract_graph({"pompeo": LONE_SURROGATE}))
+
+
+def test_a_write_error_names_the_file_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "missing-dir" / "g.ttl"
+    with pytest.raises(FileNotFoundError) as info:
+        rdf.write_rdf(build_contract_graph(), path)
+    assert info.value.filename == str(path)  # not the temporary g.ttl.part
+
+
+def test_validate_without_pyshacl_is_a_missing_dependency(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyshacl", None)  # import pyshacl now raises ImportError
+    with pytest.raises(kgraph.MissingDependencyError, match="pip install pyshacl") as info:
+        rdf.validate(build_contract_graph())
+    assert isinstance(info.value, ImportError)
+    assert isinstance(info.value.__cause__, ImportError)
+
+
+def _kgraph_turtle() -> str:
+    return rdf.to_turtle(build_contract_graph())
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error", "message"),
+    [
+        ("missing.ttl", None, kgraph.DocumentNotFoundError, "No such file or directory"),
+        ("missing.json", None, kgraph.DocumentNotFoundError, "No such file or directory"),
+        ("latin1.ttl", "Ann \xe9".encode("latin-1"), FormatError, "not UTF-8"),
+        ("utf16.json", "{}".encode("utf-16"), FormatError, "not UTF-8"),
+        ("broken.json", b'{"nodes": [', FormatError, "not valid JSON"),
+        ("nodes.json", b'{"nodes": 5}', FormatError, "no 'nodes' list"),
+        ("noid.json", b'{"nodes": [{"label": "A"}], "edges": []}', FormatError, "node 0"),
+        ("edge.json", b'{"nodes": [], "edges": [{"source": "a"}]}', FormatError, "edge 0"),
+        ("listid.json", b'{"nodes": [{"id": [1]}], "edges": []}', FormatError, "node-link"),
+        (
+            "integer.ttl",
+            lambda: _kgraph_turtle().replace(
+                "kg:mentionCount 1 ", 'kg:mentionCount "x"^^xsd:integer '
+            ),
+            FormatError,
+            "'x' is not a valid",
+        ),
+        (
+            "noid.ttl",
+            lambda: _kgraph_turtle().replace('kg:id "person/mike-pompeo"', 'kg:gid "p"'),
+            FormatError,
+            "has no kg:id",
+        ),
+        (
+            "extra.ttl",
+            lambda: _kgraph_turtle().replace(
+                'kg:id "country/russia" ;', 'kg:id "country/russia" ; kg:extra "[1, 2]" ;'
+            ),
+            FormatError,
+            "not a kgraph export",
+        ),
+    ],
+)
+def test_a_file_kgraph_cannot_load_is_one_clear_error(
+    name: str, content: Any, error: type[Exception], message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    if callable(content):
+        text = content()
+        assert text != _kgraph_turtle()  # the damage was done
+        path.write_text(text, encoding="utf-8")
+    elif content is not None:
+        path.write_bytes(content)
+    with pytest.raises(error, match=message) as info:
+        kgraph.load(path)
+    assert str(path) in str(info.value)
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, kgraph.KGraphError)
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".json"])
+def test_loading_a_directory_is_one_clear_error(suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"graph{suffix}"
+    path.mkdir()
+    with pytest.raises(kgraph.DocumentNotFoundError, match="is a directory"):
+        kgraph.load(path)
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".json"])
+def test_loading_an_unreadable_file_is_one_clear_error(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = export_write(build_contract_graph(), tmp_path / f"graph{suffix}")
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> str:
+        # what chmod 0 gives a user who is not root (the tests may well run as root)
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(kgraph.DocumentAccessError, match="may not be read") as info:
+        kgraph.load(path)
+    assert str(path) in str(info.value)
+    assert isinstance(info.value, PermissionError)
+
+
 # -- SHACL ----------------------------------------------------------------------------------
 
 
@@ -867,8 +1044,10 @@ def test_property_every_dataset_format_round_trips(g: nx.MultiDiGraph) -> None:
 @SETTINGS
 @given(g=contract_graphs(text=XML_TEXT))
 def test_property_xml_round_trips(g: nx.MultiDiGraph) -> None:
-    back = rdf.from_rdf(parse(rdf.serialize(g, format="xml"), "xml"))
+    text = rdf.serialize(g, format="xml")
+    back = rdf.from_rdf(parse(text, "xml"))
     assert same_graph(back, g)
+    assert rdf.serialize(back, format="xml") == text
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -923,9 +1102,12 @@ def test_the_seeds_graph_round_trips(
 ) -> None:
     path = tmp_path / f"seeds{SUFFIXES[fmt]}"
     rdf.write_rdf(seeds_graph, path, format=fmt)
-    assert same_graph(rdf.read_rdf(path, format=fmt), seeds_graph)
+    back = rdf.read_rdf(path, format=fmt)
+    assert same_graph(back, seeds_graph)
     data = parse(path.read_text(encoding="utf-8"), fmt)
     assert isomorphic(merged(data), merged(rdf.to_rdf(seeds_graph)))
+    rdf.write_rdf(back, tmp_path / f"again{SUFFIXES[fmt]}", format=fmt)
+    assert (tmp_path / f"again{SUFFIXES[fmt]}").read_bytes() == path.read_bytes()
 
 
 @pytest.mark.model

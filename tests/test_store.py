@@ -9,6 +9,7 @@ installs Virtuoso (Debian's virtuoso-opensource); Oxigraph's server is the
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import socket
 import subprocess
@@ -27,12 +28,12 @@ import requests
 from requests.auth import HTTPDigestAuth
 
 import kgraph
-from kgraph import FormatError, StoreError
+from kgraph import FormatError, KGraphError, StoreError
 from kgraph.export import rdf, store
 from kgraph.graph import node_link_dumps
 
 from .conftest import HOSTILE_NAMES, build_contract_graph
-from .test_rdf import roles_graph
+from .test_rdf import hostile_everywhere_graph, roles_graph
 
 # -- the servers ---------------------------------------------------------------------------
 
@@ -291,11 +292,12 @@ def role_rows(rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
 # -- push, re-push, read back ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("graph", ["contract", "hostile", "roles"])
+@pytest.mark.parametrize("graph", ["contract", "hostile", "hostile-everywhere", "roles"])
 def test_push_then_read_back_gives_the_same_graph(server: Server, graph: str) -> None:
     g = {
         "contract": build_contract_graph,
         "hostile": lambda: build_contract_graph(HOSTILE_NAMES),
+        "hostile-everywhere": hostile_everywhere_graph,
         "roles": roles_graph,
     }[graph]()
     base = fresh_base()
@@ -454,8 +456,195 @@ def test_virtuoso_without_credentials_refuses_updates(virtuoso: Server) -> None:
 
 @pytest.mark.parametrize("auth", [("only-user",), "dba:dba", 42])
 def test_auth_of_the_wrong_kind_is_refused(auth: Any) -> None:
-    with pytest.raises(TypeError, match="auth must be"):
+    with pytest.raises(TypeError, match="auth must be") as info:
         store.push(build_contract_graph(), "http://127.0.0.1:9", auth=auth)
+    assert isinstance(info.value, KGraphError)
+
+
+@pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf"), "10", True])
+def test_a_timeout_that_is_not_a_number_of_seconds_is_refused(timeout: Any) -> None:
+    with pytest.raises(ValueError, match="timeout=") as info:
+        store.push(build_contract_graph(), "http://127.0.0.1:9/store", timeout=timeout)
+    assert isinstance(info.value, KGraphError)
+    with pytest.raises(ValueError, match="timeout="):
+        store.sparql("http://127.0.0.1:9/store", "ASK {}", timeout=timeout)
+
+
+# -- a scripted Graph Store: what push sends, Basic auth, 5xx answers --------------------------
+
+
+@dataclass
+class Recorded:
+    method: str
+    graph: str | None  # the ?graph= IRI; None for ?default
+    headers: dict[str, str]
+    body: bytes
+
+
+class ScriptedStore:
+    """A Graph Store Protocol endpoint in a thread: keeps graphs in memory, records every
+    request, asks for HTTP Basic ``user:secret``, and answers the next ``fail[(method,
+    graph)]`` such requests with 503 (changing nothing)."""
+
+    def __init__(self) -> None:
+        import base64
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qs, urlsplit
+
+        self.graphs: dict[str | None, bytes] = {}
+        self.requests: list[Recorded] = []
+        self.fail: dict[tuple[str, str | None], int] = {}  # (method, graph) -> times to fail
+        token = "Basic " + base64.b64encode(b"user:secret").decode()
+        scripted = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def answer(self, status: int, body: bytes = b"", ctype: str = "text/plain") -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def handle_one(self) -> None:
+                query = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+                graph = None if "default" in query else query["graph"][0]
+                size = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(size)
+                scripted.requests.append(
+                    Recorded(self.command, graph, dict(self.headers.items()), body)
+                )
+                if self.headers.get("Authorization") != token:
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="store"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if scripted.fail.get((self.command, graph), 0) > 0:
+                    scripted.fail[(self.command, graph)] -= 1
+                    page = (
+                        b"<html><head><title>503</title></head><body><h1>Service Unavailable"
+                        b"</h1>\n<p>the store is read-only\nuntil 10:00</p></body></html>"
+                    )
+                    self.answer(503, page, "text/html")
+                elif self.command == "GET":
+                    if graph in scripted.graphs:
+                        self.answer(200, scripted.graphs[graph], "application/n-triples")
+                    else:
+                        self.answer(404, b"no such graph")
+                elif self.command == "PUT":
+                    scripted.graphs[graph] = body
+                    self.answer(204)
+                elif self.command == "DELETE":
+                    found = scripted.graphs.pop(graph, None) is not None
+                    self.answer(204 if found else 404)
+                else:
+                    self.answer(405)
+
+            do_GET = do_PUT = do_DELETE = handle_one
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/gsp"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def scripted() -> Iterator[ScriptedStore]:
+    found = ScriptedStore()
+    try:
+        yield found
+    finally:
+        found.close()
+
+
+def test_push_is_one_gsp_put_per_named_graph_in_n_triples(scripted: ScriptedStore) -> None:
+    g = roles_graph()
+    base = fresh_base()
+    report = store.push(g, scripted.url, auth=("user", "secret"), base=base)
+    ds = rdf.to_rdf(g, base=base)
+    documents = sorted(
+        str(c.identifier)
+        for c in ds.graphs()
+        if c.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID and len(c)
+    )
+    assert len(documents) == len(g.graph["documents"])
+    puts = [r for r in scripted.requests if r.method == "PUT"]
+    assert sorted(r.graph for r in puts if r.graph) == documents
+    assert [r.graph for r in puts].count(None) == 1  # the default graph, once, last
+    assert puts[-1].graph is None
+    assert sorted(report.graphs) == documents
+    for r in scripted.requests:
+        assert r.headers["Authorization"].startswith("Basic ")  # a tuple is sent as Basic
+    for r in puts:
+        assert r.headers["Content-Type"].startswith("application/n-triples")
+        got = rdflib.Graph().parse(data=r.body.decode("utf-8"), format="nt")
+        expected = ds.graph(rdflib.URIRef(r.graph)) if r.graph else ds.default_graph
+        assert set(got) == set(expected)
+    # pushing again replaces: the store holds exactly one copy of each graph
+    store.push(g, scripted.url, auth=("user", "secret"), base=base)
+    assert len(scripted.graphs) == len(documents) + 1
+    assert sum(body.count(b"\n") for body in scripted.graphs.values()) == report.triples
+
+
+def test_a_5xx_answer_is_one_line_with_the_servers_message(scripted: ScriptedStore) -> None:
+    base = fresh_base()
+    first = store.push(build_contract_graph(), scripted.url, auth=("user", "secret"), base=base)
+    before = dict(scripted.graphs)
+    scripted.fail[("PUT", None)] = 1  # the default graph goes last: the documents went first
+    with pytest.raises(StoreError, match="HTTP 503") as info:
+        store.push(roles_graph(), scripted.url, auth=("user", "secret"), base=base)
+    message = str(info.value)
+    assert "\n" not in message
+    assert "the store is read-only until 10:00" in message
+    assert "<" not in message.split("HTTP 503", 1)[1]  # the page's text, not its markup
+    assert message.endswith("the store was restored to its state before the push")
+    assert scripted.graphs == before  # the new document's graph deleted, the others put back
+    assert len(before) == len(first.graphs) + 1
+
+
+def test_a_store_that_keeps_failing_is_reported_as_partly_updated(
+    scripted: ScriptedStore,
+) -> None:
+    base = fresh_base()
+    store.push(build_contract_graph(), scripted.url, auth=("user", "secret"), base=base)
+    scripted.fail[("PUT", None)] = 2  # the push and the restore of the default graph
+    with pytest.raises(StoreError, match="HTTP 503") as info:
+        store.push(roles_graph(), scripted.url, auth=("user", "secret"), base=base)
+    message = str(info.value)
+    assert "\n" not in message
+    assert re.search(r"restoring 1 of \d+ graphs failed too \(default graph: .*\)", message)
+    assert message.endswith("the store may be partly updated")
+
+
+def test_a_failure_before_any_write_changes_nothing(scripted: ScriptedStore) -> None:
+    base = fresh_base()
+    store.push(build_contract_graph(), scripted.url, auth=("user", "secret"), base=base)
+    before = dict(scripted.graphs)
+    scripted.fail[("GET", None)] = 1  # reading what the push would replace fails
+    sent = len(scripted.requests)
+    with pytest.raises(StoreError, match="HTTP 503") as info:
+        store.push(roles_graph(), scripted.url, auth=("user", "secret"), base=base)
+    assert str(info.value).endswith("nothing in the store was changed")
+    assert "\n" not in str(info.value)
+    assert scripted.graphs == before
+    assert {r.method for r in scripted.requests[sent:]} == {"GET"}
+
+
+def test_wrong_basic_credentials_are_refused_before_anything_changes(
+    scripted: ScriptedStore,
+) -> None:
+    with pytest.raises(StoreError, match="HTTP 401") as info:
+        store.push(build_contract_graph(), scripted.url, auth=("user", "wrong"))
+    assert "auth=" in str(info.value)
+    assert scripted.graphs == {}
 
 
 # -- failures ---------------------------------------------------------------------------------
@@ -555,9 +744,13 @@ def test_a_failed_push_leaves_the_store_as_it_was(
         assert store.sparql(server.url, query, auth=server.auth) == [{"ask": False}]
 
 
-def test_an_endpoint_that_is_not_a_url_is_refused() -> None:
-    with pytest.raises(StoreError, match="not an http"):
-        store.push(build_contract_graph(), "127.0.0.1:7878")
+@pytest.mark.parametrize("endpoint", ["127.0.0.1:7878", "ftp://127.0.0.1/", ""])
+def test_an_endpoint_that_is_not_a_url_is_refused(endpoint: str) -> None:
+    with pytest.raises(ValueError, match="not an http") as info:
+        store.push(build_contract_graph(), endpoint)
+    assert isinstance(info.value, KGraphError)
+    with pytest.raises(ValueError, match="not an http"):
+        store.sparql(endpoint, "ASK {}")
 
 
 # -- the seeds ----------------------------------------------------------------------------------

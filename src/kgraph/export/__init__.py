@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from kgraph._errors import FormatError
+from kgraph._errors import FormatError, OptionError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -58,15 +59,31 @@ def _spec(path: Path) -> tuple[str, str, str, str]:
 
 
 def write(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> Path:
-    """Write ``g`` to ``path`` in the format its suffix names; return the path."""
+    """Write ``g`` to ``path`` in the format its suffix names; return the path.
+
+    ``options`` go to the format's writer (``base=`` for RDF ...); one it does not take
+    is an :class:`~kgraph.OptionError` before anything is written.
+    """
     path = Path(path)
     module, writer, _reader, fmt = _spec(path)
     mod = importlib.import_module(f"kgraph.export.{module}")
     if module == "rdf":
         options.setdefault("format", fmt)
+    write_fn = getattr(mod, writer)
+    _check_options(write_fn, fmt, g, path, options=options, role="writer")
     path.parent.mkdir(parents=True, exist_ok=True)
-    getattr(mod, writer)(g, path, **options)
+    write_fn(g, path, **options)
     return path
+
+
+def _check_options(fn: Any, fmt: str, *args: Any, options: dict[str, Any], role: str) -> None:
+    try:
+        inspect.signature(fn).bind(*args, **options)
+    except TypeError as err:
+        raise OptionError(
+            f"the {fmt} {role} takes no such option ({err}); see "
+            f"help(kgraph.export.{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__})"
+        ) from err
 
 
 def read(path: str | Path, **options: Any) -> nx.MultiDiGraph:
@@ -80,5 +97,7 @@ def read(path: str | Path, **options: Any) -> nx.MultiDiGraph:
     mod = importlib.import_module(f"kgraph.export.{module}")
     if module == "rdf":
         options.setdefault("format", fmt)
-    result: nx.MultiDiGraph = getattr(mod, reader)(path, **options)
+    read_fn = getattr(mod, reader)
+    _check_options(read_fn, fmt, path, options=options, role="reader")
+    result: nx.MultiDiGraph = read_fn(path, **options)
     return result

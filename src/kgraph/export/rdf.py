@@ -63,7 +63,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from kgraph._errors import DocumentNotFoundError, ExportError, FormatError
+from kgraph._errors import ExportError, FormatError, MissingDependencyError
+from kgraph.export.nodelink import encode_text, encoding_error, read_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -317,7 +318,7 @@ def slug(text: str, limit: int = 48) -> str:
 
 def _check_base(base: str) -> str:
     if not isinstance(base, str) or not re.fullmatch(
-        r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|\\^`\x7f]*[/#:]", base
+        r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|\\^`\x7f\ud800-\udfff]*[/#:]", base
     ):
         raise ExportError(
             f"base IRI {base!r} is not usable: give an absolute IRI ending in '/' or '#', "
@@ -1037,6 +1038,12 @@ _XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def _xml_text(text: str, where: str) -> str:
     bad = _XML_BAD.search(text)
+    if bad and "\ud800" <= bad.group() <= "\udfff":
+        raise ExportError(
+            f"{where}: the text {text!r} holds a lone surrogate U+{ord(bad.group()):04X}, "
+            "which UTF-8 cannot carry; clean the input text (it was probably decoded with "
+            "errors='surrogateescape')"
+        )
     if bad:
         raise ExportError(
             f"{where}: the value {text!r} holds the character U+{ord(bad.group()):04X}, which "
@@ -1166,8 +1173,15 @@ def write_rdf(
         with tmp.open("w", encoding="utf-8", newline="\n") as out, _no_gc():
             out.writelines(chunks)
         tmp.replace(path)
-    except BaseException:
+    except BaseException as err:
         tmp.unlink(missing_ok=True)
+        if isinstance(err, UnicodeEncodeError):
+            raise encoding_error(err, f"cannot write {str(path)!r}") from err
+        if isinstance(err, ExportError):  # raised while streaming (RDF/XML's characters)
+            raise ExportError(f"cannot write {str(path)!r}: {err}") from err
+        if isinstance(err, OSError) and err.filename == str(tmp):
+            # name the file the caller asked for, not the temporary one
+            raise type(err)(err.errno, err.strerror, str(path)) from err
         raise
 
 
@@ -1180,7 +1194,9 @@ def graph_payloads(g: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> dict[str,
     fmt = _Formatter(ex.base)
     with _no_gc():
         return {
-            graph: "".join(_ntriples(group, fmt, False)).encode("utf-8")
+            graph: encode_text(
+                "".join(_ntriples(group, fmt, False)), f"graph <{graph or 'default'}>"
+            )
             for graph, group in _by_graph(ex.blocks).items()
         }
 
@@ -1238,11 +1254,10 @@ def read_rdf(path: str | Path, *, format: str = "turtle") -> nx.MultiDiGraph:
 
     name = _format(format)
     path = Path(path)
-    if not path.is_file():
-        raise DocumentNotFoundError(f"{str(path)!r} does not exist; check the path")
+    text = read_text(path)  # one clear error for a missing, unreadable or non-UTF-8 file
     ds = rdflib.Dataset()
     try:
-        ds.parse(str(path), format=_RDFLIB_FORMATS[name])
+        ds.parse(data=text, format=_RDFLIB_FORMATS[name], publicID=path.resolve().as_uri())
     except Exception as err:  # rdflib raises many unrelated types on bad input
         raise FormatError(
             f"{str(path)!r} is not valid {name} ({type(err).__name__}: "
@@ -1259,12 +1274,15 @@ def _python(term: Any) -> Any:
         return str(term)
     dt = str(term.datatype) if term.datatype is not None else ""
     lex = str(term)
-    if dt in (XSD_INTEGER, XSD_NNI, _XSD + "int", _XSD + "long"):
-        return int(lex)
+    try:
+        if dt in (XSD_INTEGER, XSD_NNI, _XSD + "int", _XSD + "long"):
+            return int(lex)
+        if dt in (XSD_DECIMAL, _XSD + "double", _XSD + "float"):
+            return float(lex)
+    except ValueError as err:
+        raise FormatError(f"the literal {lex!r} is not a valid <{dt}>") from err
     if dt == XSD_BOOLEAN:
         return lex.strip() in ("true", "1")
-    if dt in (XSD_DECIMAL, _XSD + "double", _XSD + "float"):
-        return float(lex)
     return lex
 
 
@@ -1272,7 +1290,23 @@ def from_rdf(data: rdflib.Graph, *, name: str = "<rdf>") -> nx.MultiDiGraph:
     """Rebuild the contract graph from an rdflib ``Graph`` or ``Dataset`` kgraph wrote.
 
     Graph names are not needed: a merged view (Turtle, RDF/XML) reads back the same.
+    RDF that is not a kgraph export (or was changed so that it no longer is one)
+    raises :class:`~kgraph.FormatError`, naming what is wrong.
     """
+    try:
+        return _from_rdf(data, name)
+    except FormatError as err:
+        if str(err).startswith(name + ":"):
+            raise
+        raise FormatError(f"{name}: {err}") from err
+    except (LookupError, TypeError, ValueError, AttributeError) as err:
+        raise FormatError(
+            f"{name}: this RDF is not a kgraph export kgraph can read back "
+            f"({type(err).__name__}: {err}); was it changed after kgraph wrote it?"
+        ) from err
+
+
+def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
     import networkx as nx
     import rdflib
 
@@ -1381,6 +1415,8 @@ def from_rdf(data: rdflib.Graph, *, name: str = "<rdf>") -> nx.MultiDiGraph:
         label = attrs.get("label") if type(attrs.get("label")) is str else None
         attrs["aliases"] = _aliases(alts, label, is_allegation)
         evidence(s, attrs)
+        if s not in ids:
+            raise FormatError(f"{name}: the node <{s}> has no kg:id")
         nodes.append((ids[s], apply(s, attrs)))
     for nid, attrs in sorted(nodes):
         g.add_node(nid, **attrs)
@@ -1428,7 +1464,7 @@ def validate(data: rdflib.Graph | nx.MultiDiGraph, *, base: str = DEFAULT_BASE) 
     try:
         import pyshacl
     except ImportError as err:  # pragma: no cover - pyshacl is a test extra
-        raise ImportError(
+        raise MissingDependencyError(
             "validate() needs pyshacl: pip install pyshacl (or kgraph[test])"
         ) from err
     if isinstance(data, nx.Graph):

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote, urlsplit
 
-from kgraph._errors import FormatError, StoreError
+from kgraph._errors import FormatError, OptionError, StoreError
 from kgraph.export.rdf import DEFAULT_BASE
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def _auth(auth: Any) -> AuthBase | None:
         return auth
     if isinstance(auth, tuple) and len(auth) == 2 and all(isinstance(a, str) for a in auth):
         return HTTPBasicAuth(auth[0], auth[1])
-    raise TypeError(
+    raise OptionError(
         f"auth must be None, a (user, password) tuple or a requests.auth.AuthBase such as "
         f"HTTPDigestAuth('dba', 'dba'), not {type(auth).__name__}"
     )
@@ -210,6 +210,12 @@ class _Client:
     def __init__(self, auth: Any, timeout: float) -> None:
         import requests
 
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, int | float)
+            or not 0 < timeout < float("inf")
+        ):
+            raise OptionError(f"timeout={timeout!r}: give a number of seconds > 0")
         self._requests = requests
         self.session = requests.Session()
         self.auth = _auth(auth)
@@ -276,7 +282,7 @@ def _reason(err: Exception) -> str:
 
 def _resolve(endpoint: str, client: _Client) -> _Endpoint:
     if not isinstance(endpoint, str) or not re.match(r"https?://", endpoint):
-        raise StoreError(
+        raise OptionError(
             f"endpoint {endpoint!r} is not an http(s) URL; give the store's address, "
             "e.g. 'http://127.0.0.1:7878'"
         )
@@ -330,21 +336,27 @@ def push(
     One Graph Store Protocol ``PUT`` per graph, as N-Triples: the default graph
     and one named graph per document.  With ``rollback`` (the default) the graphs
     about to be replaced are read first and put back if any request fails; a
-    :class:`~kgraph.StoreError` then says what failed and whether the store was
-    restored.
+    :class:`~kgraph.StoreError` (a ``ConnectionError``) then says, in one line, what
+    failed (unreachable, no answer within ``timeout``, or the HTTP status with the
+    server's own message) and whether the store was restored.  An ``endpoint`` that
+    is not an http(s) URL, an ``auth`` or ``timeout`` of the wrong kind is an
+    ``OptionError`` (a ``ValueError`` and ``TypeError``) before anything is sent.
     """
     from kgraph.export.rdf import graph_payloads
 
+    client = _Client(auth, timeout)  # a bad auth= or timeout= fails before any work
+    ep = _resolve(endpoint, client)  # an unreachable store fails before the export
     payloads = graph_payloads(g, base=base)
-    client = _Client(auth, timeout)
-    ep = _resolve(endpoint, client)
     default_name = "" if ep.has_default else base + "default"
     targets = [(name, body) for name, body in payloads.items() if name]
     targets.append((default_name, payloads.get("", b"")))
     snapshots: dict[str, bytes | None] = {}
     if rollback:
-        for name, _body in targets:
-            snapshots[name] = _snapshot(client, ep, name)
+        try:
+            for name, _body in targets:
+                snapshots[name] = _snapshot(client, ep, name)
+        except StoreError as err:
+            raise StoreError(f"{err} -- nothing in the store was changed") from err
     replaced: list[str] = []
     for name, body in targets:
         replaced.append(name)
@@ -367,8 +379,8 @@ def push(
             failed = _restore(client, ep, replaced, snapshots)
             if failed:
                 state = (
-                    f"restoring {len(failed)} graphs failed too ({failed[0]}): the store "
-                    "may be partly updated"
+                    f"restoring {len(failed)} of {len(replaced)} graphs failed too "
+                    f"({failed[0]}): the store may be partly updated"
                 )
             elif replaced:
                 state = "the store was restored to its state before the push"
@@ -412,7 +424,8 @@ def _restore(
                     headers={"Content-Type": "application/n-triples; charset=utf-8"},
                 )
         except StoreError as err:
-            failed.append(f"{name or 'default graph'}: {err}")
+            status = f"HTTP {client.last_status}" if client.last_status else str(err)
+            failed.append(f"{'default graph' if not name else '<' + name + '>'}: {status}")
     return failed
 
 
