@@ -440,3 +440,15 @@ def test_long_text_is_cut_into_segments_that_slice_the_text(
     # nothing lost, nothing read twice
     kept = "".join(segment for _, segment in p.segments)
     assert "".join(kept.split()) == "".join(text.split())
+
+
+def test_a_file_is_read_in_one_unicode_form(tmp_path: Path) -> None:
+    import unicodedata
+
+    from kgraph.ingest import read_file
+
+    nfd = unicodedata.normalize("NFD", "José Müller met officials in Zürich.")
+    (tmp_path / "nfd.txt").write_text("Headline\n\n" + nfd, encoding="utf-8")
+    (document,) = read_file(tmp_path / "nfd.txt")
+    assert "José Müller" in document.text
+    assert document.text == unicodedata.normalize("NFC", document.text)

@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -293,8 +294,9 @@ _CONTROL_BYTES: Final = frozenset(range(32)) - {9, 10, 11, 12, 13, 26}
 def decode(raw: bytes, *, name: str = "<bytes>", warnings: list[str] | None = None) -> str:
     """Decode file bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else cp1252 with a warning.
 
-    Line ends become ``\\n``.  Bytes that are not text (NUL bytes, control
-    bytes, the signature of a PDF, an image, an archive) are refused with a
+    Line ends become ``\\n`` and the text is NFC-normalised.  Bytes that are not
+    text (NUL bytes, control bytes, the signature of a PDF, an image, an archive)
+    are refused with a
     :class:`~kgraph.DocumentError` naming ``name``.  Warnings (a fallback
     decoding, replaced bytes) are logged and appended to ``warnings``.
 
@@ -326,6 +328,8 @@ def decode(raw: bytes, *, name: str = "<bytes>", warnings: list[str] | None = No
                 + "; save it as UTF-8 if the text looks wrong"
             )
     text = text.lstrip("\ufeff")
+    # one form for one name: "José" typed as e + combining accent is the same word
+    text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -435,7 +439,7 @@ def _jsonl_document(line: str, path: Path, lineno: int) -> Document:
     if isinstance(authors, str):
         authors = (authors,)
     return Document(
-        record["text"],
+        unicodedata.normalize("NFC", record["text"]),
         id=str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{lineno}",
         title=_str_or_none(record.get("title")),
         url=_str_or_none(record.get("url")),
