@@ -8,6 +8,8 @@ physics stopped (``stable``).
 
     sh tests/setup_browser.sh                                # once: Debian's chromium
     PYTHONPATH=src .venv/bin/python benchmarks/bench_html.py out/graph.json
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_html.py --build ../shared/seeds \\
+        --build ../shared/corpus/allsides_2000.jsonl --docs 500   # builds the graphs first
     PYTHONPATH=src .venv/bin/python benchmarks/bench_html.py --synthetic 50 500 2000
     PYTHONPATH=src .venv/bin/python benchmarks/bench_html.py --synthetic 200 500 \\
         --modes physics python                               # where should the threshold be?
@@ -134,6 +136,29 @@ def synthetic_graph(n: int, seed: int = 0) -> nx.MultiDiGraph:
     return g
 
 
+def build_graph(source: Path, docs: int | None) -> tuple[str, nx.MultiDiGraph]:
+    """Build the graph of ``source`` (only its first ``docs`` lines for a .jsonl file)."""
+    import itertools
+
+    import kgraph
+
+    name, articles = source.name, source
+    if docs is not None and source.suffix == ".jsonl":
+        with source.open(encoding="utf-8") as lines:
+            head = list(itertools.islice(lines, docs))
+        articles = Path(tempfile.mkdtemp(prefix="kgraph-bench-")) / source.name
+        articles.write_text("".join(head), encoding="utf-8")
+        name = f"{source.stem}[:{len(head)}]"
+    t0 = time.perf_counter()
+    kg = kgraph.build(articles)
+    print(
+        f"built {name}: {len(kg.documents)} documents, {len(kg)} nodes "
+        f"in {time.perf_counter() - t0:.1f} s",
+        file=sys.stderr,
+    )
+    return name, kg.graph
+
+
 def measure(page: Any, url: str, timeout: float) -> dict[str, float | None]:
     """Open ``url``; return ms from navigation start to ready / stabilized, or None."""
     errors: list[str] = []
@@ -167,6 +192,21 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="also time synthetic graphs of N nodes (e.g. 50 500 2000)",
     )
+    parser.add_argument(
+        "--build",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="SOURCE",
+        help="also build the graph of these articles (a folder, a file) and time its page",
+    )
+    parser.add_argument(
+        "--docs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --build, read only the first N articles of a .jsonl source",
+    )
     parser.add_argument("--modes", nargs="+", choices=sorted(MODES), default=["auto"])
     parser.add_argument(
         "--max-nodes",
@@ -177,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds per page")
     parser.add_argument("--keep", type=Path, default=None, help="keep the pages in this folder")
     args = parser.parse_args(argv)
-    if not args.graphs and not args.synthetic:
+    if not args.graphs and not args.synthetic and not args.build:
         args.synthetic = [50, 500, 2000]
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: run sh tests/setup_browser.sh", file=sys.stderr)
@@ -191,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     graphs: list[tuple[str, nx.MultiDiGraph]] = []
     for path in args.graphs:
         graphs.append((path.name, read_json(path)))
+    for source in args.build:
+        graphs.append(build_graph(source, args.docs))
     for n in args.synthetic:
         graphs.append((f"synthetic-{n}", synthetic_graph(n)))
 

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -497,6 +498,47 @@ def test_build_sources_are_paths_globs_or_stdin(
     assert (sources[2].text, sources[2].id) == ("Pompeo warned Lavrov.", "stdin")
 
 
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("{file}/graph.json", "is a file, not a folder"),
+        ("{file}/sub/graph.json", "is a file, not a folder"),
+        ("{dir}.json", "is a folder; give a file name"),
+    ],
+)
+def test_an_output_that_cannot_be_written_fails_before_the_build(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_kg: type[FakeKnowledgeGraph],
+    output: str,
+    message: str,
+) -> None:
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    (tmp_path / "folder.json").mkdir()
+    out = output.format(file=tmp_path / "plain", dir=tmp_path / "folder")
+    code, _out, err = run(capsys, "build", tmp_path, "-o", tmp_path / "ok.json", "-o", out)
+    assert code == 2
+    assert message in _one_error_line(err)
+    assert fake_kg.instances == []  # nothing was built
+    assert not (tmp_path / "ok.json").exists()
+
+
+def test_an_output_folder_without_write_permission_fails_before_the_build(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_kg: type[FakeKnowledgeGraph],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    code, _out, err = run(capsys, "build", tmp_path, "-o", locked / "new" / "g.json")
+    assert code == 1
+    assert f"{locked}: Permission denied" in _one_error_line(err)
+    assert fake_kg.instances == []
+
+
 def test_build_with_no_document_fails(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_kg: type[FakeKnowledgeGraph]
 ) -> None:
@@ -645,12 +687,17 @@ def test_build_a_missing_source_is_one_line(tmp_path: Path) -> None:
 @pytest.mark.model
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import fcntl
     import pty
+    import struct
+    import termios
 
     article = tmp_path / "a.txt"
     article.write_text("Mike Pompeo warned Sergey Lavrov about the bounties.\n", encoding="utf-8")
-    # stderr is a pseudo-terminal: a tqdm bar (carriage returns, 'doc' units)
+    # stderr is a pseudo-terminal: a tqdm bar counting documents.  The terminal needs a
+    # size: tqdm draws nothing on one of 0 columns (what a bare openpty() gives).
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     try:
         done = _python_m(
             "build", article, "-o", tmp_path / "g.json", stderr=follower, stdout=subprocess.PIPE
@@ -669,10 +716,14 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
         os.close(leader)
     terminal = b"".join(chunks).decode("utf-8", "replace")
     assert done.returncode == 0
-    assert "doc" in terminal and "\r" in terminal
-    # stderr is a pipe: no bar
+    # the bar itself ("kgraph: 1doc [00:01,  1.2s/doc]"), not just the log lines
+    assert re.search(r"kgraph: \d+doc \[", terminal), terminal
+    assert "doc/s" in terminal or "s/doc" in terminal
+    # stderr is a pipe: no bar, only the log lines
     piped = _python_m("build", article, "-o", tmp_path / "h.json")
-    assert piped.returncode == 0 and "\r" not in piped.stderr and "doc/s" not in piped.stderr
+    assert piped.returncode == 0 and "\r" not in piped.stderr
+    assert not re.search(r"\d+doc \[", piped.stderr) and "doc/s" not in piped.stderr
+    assert "kgraph: 1 document:" in piped.stderr
 
 
 def test_hostile_names_survive_build_outputs(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import html
+import math
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -525,12 +526,140 @@ def test_seeds_graph_in_the_browser(seeds_dir: Path, open_page: Any, tmp_path: P
     opened = open_page(path)
     opened.assert_clean()
     g = kg.graph
-    assert g.number_of_nodes() <= 2000  # three articles: nothing is cut
+    assert g.number_of_nodes() <= 2000  # two articles: nothing is cut
     assert opened.eval("[kgraph.nodes.length, kgraph.edges.length]") == [
         g.number_of_nodes(),
         g.number_of_edges(),
     ]
     types = {t for _, t in g.nodes(data="type")}
     assert set(opened.eval("kgraph.data.types.map(t => t.name)")) == types
+    # legible: no two labels drawn over each other, the most mentioned entities named
+    assert opened.eval(OVERLAPS) == []
+    drawn = {key for key, *_ in opened.eval("kgraph.labelBoxes()")}
+    top = [e.id for e in kg.entities()[:5]]
+    assert set(top) <= drawn, set(top) - drawn
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     opened.page.screenshot(path=str(ARTIFACTS / "html_seeds_graph.png"))
+
+
+# ---------------------------------------------------------------------------- legibility
+# Pairs of drawn labels that overlap, and labels drawn over a node that is not far less
+# mentioned than the label's own (the selected node's label is drawn whatever it
+# covers: select nothing before asking).
+OVERLAPS = """() => {
+    const labels = kgraph.labelBoxes(), nodes = kgraph.nodeBoxes(), hits = [];
+    const meet = (p, q) => p[0] < q[2] && q[0] < p[2] && p[1] < q[3] && q[1] < p[3];
+    labels.forEach(([a, p, w], i) => {
+        labels.slice(i + 1).forEach(([b, q]) => { if (meet(p, q)) hits.push([a, b]); });
+        nodes.forEach(([b, q, v]) => { if (meet(p, q) && 4 * v > w) hits.push([a, "node " + b]); });
+    });
+    return hits;
+}"""
+
+
+def zoom_to(opened: Opened, scale: float) -> None:
+    opened.eval(
+        "s => { kgraph.network.moveTo({scale: s, animation: false}); kgraph.declutter(); }", scale
+    )
+
+
+@pytest.mark.parametrize(("n", "threshold"), [(120, 200), (400, 200)])
+def test_labels_never_overlap_and_zooming_in_shows_more(
+    open_page: Any, tmp_path: Path, n: int, threshold: int
+) -> None:
+    g = synthetic(n)
+    for i in range(0, n, 3):  # long names make crowding likely
+        g.nodes[f"n/{i:04d}"]["label"] = f"A rather long organisation name number {i}"
+    path = tmp_path / "labels.html"
+    write_html(g, path, layout_threshold=threshold)
+    opened = open_page(path)
+    assert opened.eval("kgraph.data.options.physics") is (n <= threshold)
+    counts = []
+    for scale in (None, 0.5, 1.0, 3.0):
+        if scale is not None:
+            zoom_to(opened, scale)
+        assert opened.eval(OVERLAPS) == [], scale
+        labels = opened.eval("kgraph.labels")
+        assert labels["nodes"] + labels["edges"] == len(opened.eval("kgraph.labelBoxes()"))
+        counts.append(labels["nodes"] + labels["edges"])
+    # at the zoom that fits everything some labels give way, and come back zoomed in
+    assert counts[0] < n + g.number_of_edges()
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+    opened.assert_clean()
+
+
+def test_the_selected_node_always_shows_its_label(open_page: Any, tmp_path: Path) -> None:
+    g = synthetic(400)
+    path = tmp_path / "labels.html"
+    write_html(g, path)
+    opened = open_page(path)
+    drawn = {key for key, *_ in opened.eval("kgraph.labelBoxes()")}
+    hidden = sorted(set(g.nodes) - drawn)
+    assert hidden  # 400 nodes at the zoom that fits them: not every label has room
+    opened.eval(
+        "k => kgraph.network.selectNodes([kgraph.data.nodes.find(n => n.key === k).id])", hidden[0]
+    )
+    opened.eval("kgraph.declutter()")
+    assert hidden[0] in {key for key, *_ in opened.eval("kgraph.labelBoxes()")}
+    opened.assert_clean()
+
+
+def test_nodes_without_links_are_shelved_beside_the_linked_ones(
+    open_page: Any, tmp_path: Path
+) -> None:
+    g = synthetic(60)
+    for i in range(30):
+        g.add_node(f"alone/{i:03d}", label=f"Alone {i}", type="Location", sources=["d0"])
+    path = tmp_path / "lonely.html"
+    write_html(g, path)
+    opened = open_page(path)
+    pos = opened.eval("""(() => {
+        const p = kgraph.network.getPositions();
+        return kgraph.data.nodes.map(n => [n.key, p[n.id].x, p[n.id].y]);
+    })()""")
+    linked = [(x, y) for key, x, y in pos if key.startswith("n/")]
+    alone = [(x, y) for key, x, y in pos if key.startswith("alone/")]
+    left, right = min(x for x, _ in linked), max(x for x, _ in linked)
+    top, bottom = min(y for _, y in linked), max(y for _, y in linked)
+    # all of them below the linked nodes, or all to their right
+    assert all(y > bottom for _, y in alone) or all(x > right for x, _ in alone)
+    assert len(set(alone)) == len(alone)
+    # and the view fits them all: every node is on screen
+    box = opened.eval("""(() => {
+        const p = kgraph.network.getPositions(), net = kgraph.network;
+        const el = document.getElementById("kg-network");
+        return Object.values(p).map(q => net.canvasToDOM(q))
+            .map(d => d.x >= 0 && d.y >= 0 && d.x <= el.clientWidth && d.y <= el.clientHeight);
+    })()""")
+    assert all(box)
+    assert left < right and top < bottom
+    opened.assert_clean()
+
+
+def test_labels_of_parallel_links_sit_on_their_curves(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    g = copy.deepcopy(contract_graph)
+    for key in ("confirmed_by", "target", "reported_by"):  # five links between two nodes
+        g.add_edge("allegation/russia-bounty", "country/russia", key=key, predicate=key)
+    path = tmp_path / "parallel.html"
+    write_html(g, path)
+    opened = open_page(path)
+    zoom_to(opened, 3.0)  # room for every label
+    rows = opened.eval("""(() => {
+        const boxes = Object.fromEntries(kgraph.labelBoxes().map(([k, b]) => [k, b]));
+        return kgraph.data.edges.filter(e => e.parallel > 0).map(e => {
+            const net = kgraph.network, pos = net.getPositions([e.from, e.to]);
+            const a = pos[e.from], b = pos[e.to];
+            const curve = net.body.edges[e.id].edgeType.getPoint(0.5);
+            const key = "allegation/russia-bounty -[" + e.key + "]-> country/russia";
+            const box = boxes[key];
+            return [e.key, box ? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] : null,
+                    [curve.x, curve.y], [(a.x + b.x) / 2, (a.y + b.y) / 2]];
+        });
+    })()""")
+    assert len(rows) == 4
+    for key, label, curve, straight in rows:
+        assert label is not None, key
+        assert math.dist(label, curve) < math.dist(label, straight), key
+    opened.assert_clean()

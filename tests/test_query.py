@@ -122,6 +122,42 @@ def test_a_miss_suggests_the_closest_names(
     assert f"did you mean {suggested!r}" in message or f", {suggested!r}" in message
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Secretary of State Mike Pompeo", POMPEO),
+        ("former Secretary of State Pompeo", POMPEO),
+        ("Mr. Pompeo", POMPEO),
+        ("mr pompeo", POMPEO),
+        ("Foreign Minister Sergey V. Lavrov", LAVROV),
+        ("Russia's foreign minister Lavrov", LAVROV),
+        ("Russian Foreign Minister Lavrov", LAVROV),
+        ("Russia's foreign minister, Sergey V. Lavrov", LAVROV),
+    ],
+)
+def test_a_title_before_the_name_is_read_past(
+    contract_graph: nx.MultiDiGraph, name: str, expected: str
+) -> None:
+    assert query.entity(contract_graph, name).id == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["President Nobody", "Mr.", "Secretary of State", "Mr. Nobody Known"]
+)
+def test_a_title_alone_or_before_an_unknown_name_is_still_a_miss(
+    contract_graph: nx.MultiDiGraph, name: str
+) -> None:
+    with pytest.raises(EntityNotFoundError):
+        query.entity(contract_graph, name)
+
+
+def test_a_miss_suggests_the_names_inside_it(contract_graph: nx.MultiDiGraph) -> None:
+    with pytest.raises(EntityNotFoundError, match="did you mean 'Pompeo'"):
+        query.entity(contract_graph, "the Pompeo interview")
+    with pytest.raises(EntityNotFoundError, match=r"'Sergey V\. Lavrov'"):
+        query.entity(contract_graph, "minister sergey v. lavrov of Moscow")
+
+
 def test_a_miss_is_a_kgraph_lookup_error_that_says_what_to_do(
     contract_graph: nx.MultiDiGraph,
 ) -> None:

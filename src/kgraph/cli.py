@@ -310,6 +310,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
     if not args.sources and not args.examples:
         raise _UsageError("give at least one SOURCE, or --examples")
+    _check_outputs(args.output)  # before the build, which may take long
     sources = _sources(args.sources)
     if args.examples:
         from kgraph import examples
@@ -325,6 +326,23 @@ def _run_build(args: argparse.Namespace) -> int:
         log.info("wrote %s", path)
     log.info("%s", _counts_line(kg))
     return 0
+
+
+def _check_outputs(paths: Sequence[Path]) -> None:
+    """Refuse outputs that cannot be written: a folder, under a file, or not writable."""
+    for path in paths:
+        if path.is_dir():
+            raise _UsageError(
+                f"-o {path} is a folder; give a file name, e.g. {path / 'graph.json'}"
+            )
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if folder.exists() and not folder.is_dir():
+            raise _UsageError(f"cannot write {path}: {folder} is a file, not a folder")
+        target = path if path.exists() else folder
+        if not os.access(target, os.W_OK):
+            raise _CommandError(f"cannot write {path}: {target}: Permission denied")
 
 
 def _counts_line(kg: KnowledgeGraph) -> str:

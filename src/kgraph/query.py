@@ -409,19 +409,55 @@ def _by_surname(g: nx.MultiDiGraph, name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _without_title(name: str) -> str | None:
+    """``name`` without the title before it, or ``None`` when no title leads it.
+
+    A title is a run of the gazetteer's titles ("former Secretary of State",
+    "Mr."), optionally after a demonym or a possessive ("Russian President",
+    "Russia's foreign minister").
+
+    >>> _without_title("Secretary of State Mike Pompeo"), _without_title("Russian President Putin")
+    ('Mike Pompeo', 'Putin')
+    >>> _without_title("Russia's foreign minister, Sergey Lavrov"), _without_title("Mike Pompeo")
+    ('Sergey Lavrov', None)
+    """
+    from kgraph.gazetteer import Gazetteer
+
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return None
+    gazetteer = Gazetteer.default()
+    first = words[0]
+    qualified = bool(_POSSESSIVE.search(first)) or gazetteer.demonym(first) is not None
+    for i in range(len(words) - 1, 0, -1):
+        if gazetteer.is_title(" ".join(words[:i])) or (
+            qualified and i > 1 and gazetteer.is_title(" ".join(words[1:i]))
+        ):
+            return " ".join(words[i:])
+    return None
+
+
+def _find(g: nx.MultiDiGraph, name: str, *, entities_only: bool) -> str | None:
+    """The node called ``name`` (index, then surname), or ``None``."""
+    node = _name_index(g).lookup(name, entities_only=entities_only, g=g)
+    if node is None:  # the graph may have been edited in place since the index was built
+        node = _name_index(g, rebuild=True).lookup(name, entities_only=entities_only, g=g)
+    if node is None:
+        node = _by_surname(g, name)
+    return node
+
+
 def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> str:
     if not isinstance(name, str):
         raise QueryError(f"a name must be a string, not {type(name).__name__} {name!r}")
-    index = _name_index(g)
-    node = index.lookup(name, entities_only=entities_only, g=g)
-    if node is None:  # the graph may have been edited in place since the index was built
-        index = _name_index(g, rebuild=True)
-        node = index.lookup(name, entities_only=entities_only, g=g)
+    node = _find(g, name, entities_only=entities_only)
+    if node is None:  # "Secretary of State Mike Pompeo", "Mr. Lavrov"
+        untitled = _without_title(name)
+        if untitled is not None:
+            node = _find(g, untitled, entities_only=entities_only)
     if node is not None:
         return node
-    surname = _by_surname(g, name)
-    if surname is not None:
-        return surname
+    index = _name_index(g)
     what = "entity" if entities_only else "entity or allegation"
     candidates = [
         form
@@ -431,7 +467,15 @@ def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> st
     # surnames too, so that "Pompey" finds "Mike Pompeo"
     by_last = {form.split()[-1]: form for form in candidates if " " in form}
     wanted = _loose(name) or _casefold(name)
-    close = difflib.get_close_matches(wanted, candidates, n=3)
+    # near misses first, then names inside what was typed ("the Pompeo interview":
+    # "Pompeo"), then looser look-alikes
+    padded = f" {wanted} "
+    close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.8)
+    close += sorted(
+        (form for form in candidates if len(form) > 2 and f" {form} " in padded),
+        key=lambda form: (-len(form), form),
+    )
+    close += difflib.get_close_matches(wanted, candidates, n=3)
     close += [by_last[c] for c in difflib.get_close_matches(wanted, list(by_last), n=3)]
     close = list(dict.fromkeys(close))[:3]
     if close:

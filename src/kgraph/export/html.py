@@ -16,8 +16,12 @@ hash) and no network request.
 How it stays usable: up to ``layout_threshold`` nodes the browser lays the
 graph out with physics, which stops once it has settled; above it the
 positions come from :func:`networkx.spring_layout` (seeded) and physics is
-off.  Graphs larger than ``max_nodes`` are cut to the most connected nodes
-and the page says so.
+off; nodes without links are shelved in rows beside the linked ones rather than
+left to drift to the rim.  Graphs larger than ``max_nodes`` are cut to the most
+connected nodes and the page says so.  The page draws the labels itself, at one
+size on screen whatever the zoom, and of two labels that would overlap only the
+more mentioned node's (or the better evidenced link's) is drawn: the view that
+fits a large graph names its main actors, and zooming in names more.
 
 Examples
 --------

@@ -191,7 +191,6 @@
     var st = typeStyle.get(n.type) || OTHER;
     var item = {
       id: n.id,
-      label: n.label,
       value: Math.max(1, n.mentions),
       shape: st.shape,
       color: {
@@ -210,6 +209,8 @@
     if (typeof n.x === "number") {
       item.x = n.x;
       item.y = n.y;
+    } else if (!links.get(n.id).length) {
+      item.physics = false; // placed beside the linked nodes once they settle: packLonely()
     }
     return item;
   });
@@ -226,7 +227,6 @@
       color: { color: st.color, highlight: st.color, hover: st.color, opacity: 0.9 },
       title: edgeCard(e, false),
     };
-    if (data.options.edgeLabels) item.label = e.label;
     if (e.parallel > 0) {
       item.smooth = {
         enabled: true,
@@ -267,6 +267,7 @@
     nodeView.refresh();
     edgeView.refresh();
     updateCounts();
+    if (api.stabilized) api.declutter();
   }
 
   function updateCounts() {
@@ -371,17 +372,26 @@
     if (max === min) return 0.5;
     return (Math.log(value) - Math.log(min)) / (Math.log(max) - Math.log(min));
   }
+  var SIZE = { min: 10, max: 34 }; // node radius in canvas units (nodes.scaling)
+  var LABEL = { min: 12, max: 17, link: 11 }; // label font sizes in screen pixels
+  var mentionRange = data.nodes.reduce(function (r, n) {
+    var v = Math.max(1, n.mentions);
+    return [Math.min(r[0], v), Math.max(r[1], v)];
+  }, [Infinity, -Infinity]);
+  function importance(n) { // 0..1, as vis-network scales the node
+    return logScale(mentionRange[0], mentionRange[1], 0, Math.max(1, n.mentions));
+  }
   var container = document.getElementById("kg-network");
   var big = data.nodes.length > 300;
   var physicsOptions = {
     enabled: true,
     solver: "forceAtlas2Based",
     forceAtlas2Based: {
-      gravitationalConstant: -80,
+      gravitationalConstant: -100,
       centralGravity: 0.008,
-      springLength: 150,
+      springLength: 180,
       springConstant: 0.06,
-      avoidOverlap: 0.4,
+      avoidOverlap: 1,
     },
     minVelocity: 1,
     stabilization: { enabled: true, iterations: 600, updateInterval: 20, fit: false },
@@ -392,11 +402,9 @@
     physics: data.options.physics ? physicsOptions : { enabled: false },
     nodes: {
       borderWidth: 1.5,
-      font: { face: FONT, size: 14, color: "#1f2328", strokeWidth: 4, strokeColor: "#ffffff" },
       scaling: {
-        min: 10,
-        max: 34,
-        label: { enabled: true, min: 13, max: 22, drawThreshold: 6 },
+        min: SIZE.min,
+        max: SIZE.max,
         customScalingFunction: logScale,
       },
     },
@@ -405,10 +413,6 @@
       selectionWidth: 1.5,
       hoverWidth: 0.8,
       arrows: { to: { enabled: true, scaleFactor: 0.55 } },
-      font: {
-        face: FONT, size: 11, color: "#3d444d", strokeWidth: 3, strokeColor: "#ffffff",
-        align: "horizontal",
-      },
     },
     interaction: {
       hover: true,
@@ -423,51 +427,375 @@
   api.network = network;
   var physicsBox = document.getElementById("kg-physics");
 
-  // Fit every shown node *with its label* (vis-network's fit ignores labels), with a
-  // small margin and never zoomed in past 1.5x.
-  function fitView() {
-    var box = null;
-    nodeView.getIds().forEach(function (id) {
-      var b = network.getBoundingBox(id);
-      if (!b) return;
-      if (box === null) {
-        box = { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
-      } else {
-        box.left = Math.min(box.left, b.left);
-        box.right = Math.max(box.right, b.right);
-        box.top = Math.min(box.top, b.top);
-        box.bottom = Math.max(box.bottom, b.bottom);
+  // ------------------------------------------------------------------ labels
+  // The page draws the labels itself, over the graph, after vis-network has drawn it:
+  // vis-network zooms labels with the graph, so labels that overlap would overlap at
+  // every zoom, and at the zoom that fits a large graph they would be specks.  Here a
+  // label keeps one size on screen, and where two would overlap only the more
+  // important one is drawn (nodes by mentions, allegations counting double, below,
+  // above or beside the node; then links by evidence): zooming in makes room for more.
+  // A label never covers another label, nor a node unless it is far less mentioned.
+  // The selected and the hovered node always show their label.
+  var measure = document.createElement("canvas").getContext("2d");
+  var textWidths = new Map();
+  function textWidth(text, px, bold) { // at a font of px pixels
+    var key = (bold ? "b" : "") + text, w = textWidths.get(key);
+    if (w === undefined) {
+      measure.font = (bold ? "bold " : "") + "100px " + FONT;
+      w = measure.measureText(text).width;
+      textWidths.set(key, w);
+    }
+    return w * px / 100;
+  }
+  function labelPx(n) {
+    return LABEL.min + importance(n) * (LABEL.max - LABEL.min);
+  }
+  function radius(n) {
+    return SIZE.min + importance(n) * (SIZE.max - SIZE.min);
+  }
+  var LINE = 1.2; // label height per font size
+  // The label box of node n at position p for a view scale, in canvas units, at one of
+  // PLACES around the node: [left, top, right, bottom].
+  var PLACES = ["below", "above", "right", "left"];
+  function labelBox(n, p, scale, place, bold) {
+    var px = labelPx(n) / scale, w = textWidth(n.label, px, bold) + 4 / scale;
+    var r = radius(n) + 2 / scale, h = LINE * px;
+    if (place === "above") return [p.x - w / 2, p.y - r - h, p.x + w / 2, p.y - r];
+    if (place === "right") return [p.x + r, p.y - h / 2, p.x + r + w, p.y + h / 2];
+    if (place === "left") return [p.x - r - w, p.y - h / 2, p.x - r, p.y + h / 2];
+    return [p.x - w / 2, p.y + r, p.x + w / 2, p.y + r + h];
+  }
+  function nodeBox(n, p) {
+    var r = radius(n);
+    return [p.x - r, p.y - r, p.x + r, p.y + r];
+  }
+  // Where a link's label goes: the middle of the link (of the curve, for parallel links).
+  function linkMiddle(e, a, b) {
+    var x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
+    if (e.parallel > 0) {
+      var dx = b.x - a.x, dy = b.y - a.y, bend = 0.5 * 0.2 * Math.ceil(e.parallel / 2);
+      var side = e.parallel % 2 ? -1 : 1; // the way vis-network's curvedCW bends
+      x += side * -dy * bend;
+      y += side * dx * bend;
+    }
+    return { x: x, y: y };
+  }
+  function linkBox(e, m, scale) {
+    var px = LABEL.link / scale, w = textWidth(e.label, px, false) + 4 / scale;
+    return [m.x - w / 2, m.y - LINE * px / 2, m.x + w / 2, m.y + LINE * px / 2];
+  }
+  function weight(n) { // how much a node's label matters
+    return Math.max(1, n.mentions) * (n.type === "Allegation" ? 2 : 1);
+  }
+  var COVER = 4; // a label may cover nodes that weigh a quarter of its own node or less
+  var byImportance = data.nodes.slice().sort(function (a, b) {
+    return (weight(b) - weight(a)) || (links.get(b.id).length - links.get(a.id).length) ||
+      (a.id < b.id ? -1 : 1);
+  });
+  var linksByEvidence = data.edges.slice().sort(function (a, b) {
+    return (b.nEvidence - a.nEvidence) || (a.id < b.id ? -1 : 1);
+  });
+  var nodeLabels = new Map(); // vis id -> where its label is drawn (one of PLACES)
+  var linkLabels = new Set(); // vis ids of links whose label is drawn
+  var hovered = null;
+  api.labels = { nodes: 0, edges: 0 };
+
+  function declutter() {
+    var scale = network.getScale();
+    if (!(scale > 0)) return;
+    var shown = nodeView.getIds();
+    var pos = network.getPositions(shown);
+    var grid = new Map(), cell = 150 / scale;
+    // Boxes are [left, top, right, bottom, weight]: labels weigh Infinity and nodes their
+    // weight().  Is box b clear of what it may not cover?  With take, take its place.
+    function free(b, take) {
+      var x0 = Math.floor(b[0] / cell), x1 = Math.floor(b[2] / cell);
+      var y0 = Math.floor(b[1] / cell), y1 = Math.floor(b[3] / cell);
+      for (var gx = x0; gx <= x1; gx++) {
+        for (var gy = y0; gy <= y1; gy++) {
+          var key = gx + "," + gy, list = grid.get(key);
+          if (take) {
+            if (list) list.push(b);
+            else grid.set(key, [b]);
+          } else if (list) {
+            for (var i = 0; i < list.length; i++) {
+              var o = list[i];
+              if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3] &&
+                  o[4] * COVER > b[4]) return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+    nodeLabels.clear();
+    linkLabels.clear();
+    var selected = new Set(network.getSelectedNodes());
+    shown.forEach(function (id) {
+      var n = nodeById.get(id);
+      if (pos[id]) free(nodeBox(n, pos[id]).concat([weight(n)]), true);
+    });
+    byImportance.forEach(function (n) {
+      var p = pos[n.id];
+      if (!p) return;
+      var bold = selected.has(n.id);
+      var place = bold ? PLACES[0] : PLACES.find(function (where) {
+        return free(labelBox(n, p, scale, where, false).concat([weight(n)]), false);
+      });
+      if (place !== undefined) {
+        free(labelBox(n, p, scale, place, bold).concat([Infinity]), true);
+        nodeLabels.set(n.id, place);
       }
     });
+    if (data.options.edgeLabels) {
+      var shownLinks = new Set(edgeView.getIds());
+      linksByEvidence.forEach(function (e) {
+        var a = pos[e.from], b = pos[e.to];
+        if (!shownLinks.has(e.id) || !a || !b || e.from === e.to) return;
+        var box = linkBox(e, linkMiddle(e, a, b), scale).concat([0]);
+        var length = Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
+        var room = length - radius(nodeById.get(e.from)) - radius(nodeById.get(e.to));
+        // a label longer than its link would hide it: that one is left to the tooltip
+        if (room > box[2] - box[0] && free(box, false)) {
+          box[4] = Infinity;
+          free(box, true);
+          linkLabels.add(e.id);
+        }
+      });
+    }
+    api.labels = { nodes: nodeLabels.size, edges: linkLabels.size };
+    network.redraw();
+  }
+
+  function drawText(ctx, text, x, y, px, scale, color, strokeWidth, bold) {
+    ctx.font = (bold ? "bold " : "") + px + "px " + FONT;
+    ctx.lineWidth = strokeWidth / scale;
+    ctx.strokeText(text, x, y);
+    ctx.fillStyle = color;
+    ctx.fillText(text, x, y);
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    if (!(scale > 0) || !data.nodes.length) return;
+    var selected = new Set(network.getSelectedNodes());
+    var ids = nodeView.getIds();
+    var pos = network.getPositions(ids);
+    var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    var far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var slack = 300 / scale;
+    function onScreen(p) {
+      return p.x > corner.x - slack && p.x < far.x + slack && p.y > corner.y - slack &&
+        p.y < far.y + slack;
+    }
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "#ffffff";
+    if (data.options.edgeLabels && !(big && zooming)) {
+      var px = LABEL.link / scale;
+      linkLabels.forEach(function (id) {
+        var e = edgeById.get(id), a = pos[e.from], b = pos[e.to];
+        if (!a || !b) return;
+        var m = linkMiddle(e, a, b);
+        if (onScreen(m)) drawText(ctx, e.label, m.x, m.y, px, scale, "#3d444d", 3, false);
+      });
+    }
+    ids.forEach(function (id) {
+      var n = nodeById.get(id), p = pos[id], bold = selected.has(id);
+      if (!onScreen(p)) return;
+      var place = nodeLabels.get(id);
+      if (place === undefined) {
+        if (!(bold || id === hovered)) return;
+        place = PLACES[0];
+      }
+      var box = labelBox(n, p, scale, place, bold);
+      drawText(ctx, n.label, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, labelPx(n) / scale,
+        scale, "#1f2328", 4, bold);
+    });
+    ctx.restore();
+  });
+
+  var declutterTimer = null, zooming = false;
+  function declutterSoon() {
+    if (!api.stabilized) return;
+    clearTimeout(declutterTimer);
+    declutterTimer = setTimeout(function () {
+      zooming = false;
+      declutter();
+    }, 100);
+  }
+  network.on("zoom", function () {
+    zooming = true;
+    declutterSoon();
+  });
+  network.on("dragStart", function () {
+    zooming = big; // edges (and so their labels) are hidden while a large graph moves
+  });
+  network.on("dragEnd", declutterSoon);
+  network.on("select", declutterSoon);
+  network.on("stabilized", declutterSoon);
+  network.on("hoverNode", function (params) {
+    hovered = params.node;
+    network.redraw();
+  });
+  network.on("blurNode", function () {
+    hovered = null;
+    network.redraw();
+  });
+  api.declutter = declutter;
+  // [key, box, weight] of every node shown and of every label drawn, in canvas units
+  api.nodeBoxes = function () {
+    var pos = network.getPositions(nodeView.getIds()), out = [];
+    Object.keys(pos).forEach(function (id) {
+      var n = nodeById.get(id);
+      out.push([n.key, nodeBox(n, pos[id]), weight(n)]);
+    });
+    return out;
+  };
+  api.labelBoxes = function () {
+    var scale = network.getScale(), out = [], selected = new Set(network.getSelectedNodes());
+    var pos = network.getPositions(nodeView.getIds());
+    nodeLabels.forEach(function (place, id) {
+      var n = nodeById.get(id);
+      out.push([n.key, labelBox(n, pos[id], scale, place, selected.has(id)), weight(n)]);
+    });
+    linkLabels.forEach(function (id) {
+      var e = edgeById.get(id);
+      var key = nodeById.get(e.from).key + " -[" + e.key + "]-> " + nodeById.get(e.to).key;
+      out.push([key, linkBox(e, linkMiddle(e, pos[e.from], pos[e.to]), scale), 0]);
+    });
+    return out;
+  };
+
+  // ------------------------------------------------------------------ fitting
+  // The scale that fits the shown nodes with room for their labels (which keep their
+  // size on screen), never zoomed in past 1.5x.
+  var MARGIN = { x: 110, top: 30, bottom: 40 }; // screen pixels
+  function shapeBox(ids) {
+    var pos = network.getPositions(ids), box = null;
+    ids.forEach(function (id) {
+      var p = pos[id], r = radius(nodeById.get(id));
+      if (!p) return;
+      if (box === null) box = [p.x - r, p.y - r, p.x + r, p.y + r];
+      else {
+        box[0] = Math.min(box[0], p.x - r);
+        box[1] = Math.min(box[1], p.y - r);
+        box[2] = Math.max(box[2], p.x + r);
+        box[3] = Math.max(box[3], p.y + r);
+      }
+    });
+    return box;
+  }
+  function fitScale(box) {
+    var cw = container.clientWidth || 1000, ch = container.clientHeight || 700;
+    var s = Math.min(Math.max(cw - 2 * MARGIN.x, 50) / Math.max(box[2] - box[0], 1),
+      Math.max(ch - MARGIN.top - MARGIN.bottom, 50) / Math.max(box[3] - box[1], 1));
+    return Math.min(s, 1.5);
+  }
+  function fitView() {
+    var box = shapeBox(nodeView.getIds());
     if (box === null || !container.clientWidth || !container.clientHeight) {
       network.fit({ animation: false });
       return;
     }
-    var scale = 0.94 * Math.min(container.clientWidth / Math.max(box.right - box.left, 1),
-      container.clientHeight / Math.max(box.bottom - box.top, 1));
+    var s = fitScale(box);
     network.moveTo({
-      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
-      scale: Math.min(scale, 1.5),
+      position: { x: (box[0] + box[2]) / 2,
+        y: (box[1] + box[3]) / 2 + (MARGIN.bottom - MARGIN.top) / 2 / s },
+      scale: s,
       animation: false,
     });
   }
 
-  // Layout done: fit once now, and again after the next drawing, when vis-network
-  // has measured the labels; the page counts as settled after that.
+  // Nodes without links would drift to the rim and shrink the view: once the linked
+  // nodes have settled, shelve them in rows (by type, most mentioned first) below or
+  // beside the linked ones, whichever lets the whole graph be drawn larger.
+  var lonely = data.options.physics ? data.nodes.filter(function (n) {
+    return !links.get(n.id).length;
+  }) : [];
+  var GAP = 24; // screen pixels
+  function packLonely() {
+    if (!lonely.length) return;
+    var order = new Map();
+    data.types.forEach(function (t, i) { order.set(t.name, i); });
+    var sorted = lonely.slice().sort(function (a, b) {
+      return (order.get(a.type) - order.get(b.type)) || (b.mentions - a.mentions) ||
+        (a.id < b.id ? -1 : 1);
+    });
+    var lonelyIds = new Set(lonely.map(function (n) { return n.id; }));
+    var core = shapeBox(data.nodes.filter(function (n) {
+      return !lonelyIds.has(n.id);
+    }).map(function (n) { return n.id; }));
+    var scale = core === null ? 1 : fitScale(core), best = null;
+    for (var round = 0; round < 4; round++) { // the scale depends on the packing, and back
+      var gap = GAP / scale;
+      var cells = sorted.map(function (n) {
+        var r = radius(n), box = labelBox(n, { x: 0, y: 0 }, scale, PLACES[0], false);
+        var w = Math.max(2 * r, box[2] - box[0]);
+        return { id: n.id, w: w, h: box[3] + r, dx: w / 2, dy: r };
+      });
+      var shelve = function (width) {
+        var x = 0, y = 0, rowH = 0, w = 0, at = [];
+        cells.forEach(function (c) {
+          if (x > 0 && x + c.w > width) {
+            x = 0;
+            y += rowH + gap;
+            rowH = 0;
+          }
+          at.push([x + c.dx, y + c.dy]);
+          x += c.w + gap;
+          w = Math.max(w, x - gap);
+          rowH = Math.max(rowH, c.h);
+        });
+        return { at: at, w: w, h: y + rowH };
+      };
+      var widest = Math.max.apply(null, cells.map(function (c) { return c.w; }));
+      var total = cells.reduce(function (sum, c) { return sum + c.w + gap; }, 0);
+      best = null;
+      for (var width = widest; ; width *= 1.25) {
+        var shelf = shelve(width);
+        ["below", "right"].forEach(function (side) {
+          var box;
+          if (core === null) box = [0, 0, shelf.w, shelf.h];
+          else if (side === "below") {
+            box = [core[0], core[1], core[0] + Math.max(core[2] - core[0], shelf.w),
+              core[3] + 2 * gap + shelf.h];
+          } else {
+            box = [core[0], core[1], core[2] + 2 * gap + shelf.w,
+              core[1] + Math.max(core[3] - core[1], shelf.h)];
+          }
+          var s = fitScale(box);
+          if (best === null || s > best.scale) best = { scale: s, side: side, shelf: shelf };
+        });
+        if (width >= total) break;
+      }
+      var settledScale = Math.abs(best.scale - scale) < 0.02 * scale;
+      scale = best.scale;
+      if (settledScale) break;
+    }
+    var left = core === null ? 0 : best.side === "right" ? core[2] + 2 * GAP / scale : core[0];
+    var top = core === null ? 0 : best.side === "below" ? core[3] + 2 * GAP / scale : core[1];
+    sorted.forEach(function (n, i) {
+      network.moveNode(n.id, left + best.shelf.at[i][0], top + best.shelf.at[i][1]);
+    });
+  }
+
+  // Layout done: fit, choose the labels and draw; the page counts as settled then.
   var settling = false;
   function finished() {
     if (settling) return;
     settling = true;
     statusBox.textContent = "";
+    packLonely();
     fitView();
+    declutter();
     if (!data.nodes.length) {
       settled();
       return;
     }
-    network.once("afterDrawing", function () {
-      fitView();
-      settled();
-    });
+    network.once("afterDrawing", settled);
     network.redraw();
   }
 
@@ -531,6 +859,7 @@
     network.selectNodes([id]);
     network.focus(id, { scale: zoom ? Math.max(network.getScale(), 1.1) : network.getScale(),
       animation: false });
+    declutter();
     showDetails(nodeCard(n, true));
     return hidden;
   }
@@ -599,12 +928,16 @@
     event.preventDefault();
     search(searchInput.value);
   });
-  document.getElementById("kg-fit").addEventListener("click", fitView);
+  document.getElementById("kg-fit").addEventListener("click", function () {
+    fitView();
+    declutter();
+  });
   document.getElementById("kg-reset").addEventListener("click", function () {
     resetFilters();
     network.unselectAll();
     hint();
     fitView();
+    declutter();
   });
 
   updateCounts();
