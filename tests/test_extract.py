@@ -183,6 +183,14 @@ ACTIONS = [
         "warn",
         "Sergey Lavrov",
     ),
+    # a person set against the subject is not who "he" is
+    (
+        "Mike Pompeo is loyal to Donald Trump.\n\nBut unlike Mr. Trump, he has publicly "
+        "condemned Russia.",
+        "Mike Pompeo",
+        "condemn",
+        "Russia",
+    ),
     # the understood subject of "by suing": the main clause's, the nearest of two
     (
         "By suing the Trump campaign, the Russian government and others, the Democratic "

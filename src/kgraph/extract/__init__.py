@@ -277,9 +277,15 @@ def run_pipeline(
 
     stream: Iterable[Document] = documents
     if progress:
+        import shutil
+
         from tqdm.auto import tqdm
 
-        stream = tqdm(documents, unit="doc", desc="kgraph", leave=False)
+        # a terminal that reports no width (a bare pty) still gets a bar of 80 columns
+        width = shutil.get_terminal_size((80, 24)).columns
+        stream = tqdm(
+            documents, unit="doc", desc="kgraph", leave=False, ncols=None if width > 0 else 80
+        )
     if resolve_n_process(n_process) == 1:
         yield from Pipeline.load(model, gazetteer, extractors).run(stream, batch_size=batch_size)
     else:

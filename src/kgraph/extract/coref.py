@@ -12,7 +12,9 @@ What it covers, and nothing more:
   entity, within three paragraphs, whose name ("State Department") or known
   title or role ("Secretary of State Mike Pompeo", "Lavrov, Russia's foreign
   minister") contains that noun;
-* ``who``/``which`` introducing a relative clause point to the noun they follow.
+* ``who``/``which`` introducing a relative clause point to the noun they follow;
+* a person set against another ("unlike Mr. Trump, he ...", "more than Obama") is
+  never what the pronoun means.
 
 Plural pronouns (they, them) and "it" are left alone: too often wrong.
 """
@@ -74,6 +76,7 @@ _ANAPHOR_NOUNS: Final = frozenset(
     }
 )
 _ORG_TYPES: Final = frozenset({"Agency", "Organization"})
+_CONTRASTS: Final = frozenset({"unlike", "like", "than", "except", "besides"})
 
 
 def _identity(m: RawMention) -> str:
@@ -130,10 +133,13 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
     def before(i: int) -> list[RawMention]:
         return history[: bisect.bisect_right(ends, i)]
 
+    # "unlike Mr. Trump, he ...": a person set against the subject is not who "he" is
+    contrasted = {id(m) for m in history if doc[m.tok_end - 1].head.lower_ in _CONTRASTS}
     for tok in doc:
         low = tok.lower_
         if low in _PERSONAL:
-            target = _pronoun(tok, before(tok.i), sent_of, paragraph, subjects)
+            earlier = [m for m in before(tok.i) if id(m) not in contrasted]
+            target = _pronoun(tok, earlier, sent_of, paragraph, subjects)
             if target is not None:
                 refs.links[tok.i] = target
         elif low in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
