@@ -498,3 +498,9 @@ def test_stance_in_a_later_sentence(text: str, role: str, who: str) -> None:
     g = _graph(text)
     (alleg,) = _allegations(g)
     assert who in _roles(g, alleg).get(role, set()), _roles(g, alleg)
+
+
+def test_an_age_is_no_date() -> None:
+    g = _graph("The Justice Department charged Elena Khusyaynova, a 44-year-old accountant.")
+    dates = [e.get("date") for _u, _v, e in g.edges(data=True)]
+    assert dates and "44-year-old" not in dates, dates

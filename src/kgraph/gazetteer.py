@@ -255,8 +255,10 @@ class Gazetteer:
         "_demonyms",
         "_entries",
         "_fuzzy",
+        "_lookups",
         "_overrides",
         "_soft",
+        "_starts",
         "_title_keys",
         "_title_max",
         "titles",
@@ -289,6 +291,7 @@ class Gazetteer:
         self._demonyms: dict[str, str] = {}
         self._capitals: dict[tuple[bool, str], str] = {}
         self._fuzzy: dict[str, set[str]] = {}
+        self._lookups: dict[str, str | None] = {}  # name -> entry id: the same few recur
         collisions: list[tuple[str, str, str]] = []
 
         hard = [e for e in self._entries.values() if e.id not in self._soft]
@@ -319,6 +322,8 @@ class Gazetteer:
             if key is not None and target in self._entries:
                 self._table(key[0])[key[1]] = target
         self._collisions = tuple(collisions)
+        # the first words of every name: a word no name starts with need not be looked up
+        self._starts = frozenset(k.split(" ", 1)[0].casefold() for k in [*self._cs, *self._ci])
 
         self.titles: frozenset[str] = frozenset(t.strip() for t in titles if t.strip())
         self._title_keys = frozenset(k for k in map(_title_key, self.titles) if k)
@@ -422,11 +427,28 @@ class Gazetteer:
     # ------------------------------------------------------------------ queries
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The entry with this exact name (after normalisation), or ``None``."""
-        for case_sensitive, key in _query_keys(name):
-            eid = self._table(case_sensitive).get(key)
-            if eid is not None:
-                return self._entries[eid]
-        return None
+        try:
+            eid = self._lookups[name]
+        except KeyError:
+            eid = None
+            for case_sensitive, key in _query_keys(name):
+                eid = self._table(case_sensitive).get(key)
+                if eid is not None:
+                    break
+            if len(self._lookups) > 200_000:
+                self._lookups.clear()
+            self._lookups[name] = eid
+        return None if eid is None else self._entries[eid]
+
+    def may_start(self, word: str) -> bool:
+        """Whether some name of the gazetteer starts with ``word`` (a quick filter).
+
+        >>> gaz = Gazetteer.default()
+        >>> gaz.may_start("Central"), gaz.may_start("U.S."), gaz.may_start("Zzyzx")
+        (True, True, False)
+        """
+        key = normalise(word)
+        return bool(key) and key.split(" ", 1)[0].casefold() in self._starts
 
     def fuzzy_country(self, name: str) -> GazetteerEntry | None:
         """The country ``name`` exactly names, or the only one it misspells by one edit.

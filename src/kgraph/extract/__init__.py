@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,18 +81,24 @@ class ExtractionContext:
     def evidence(self, span: Span) -> Any:
         """Evidence for a fact stated in ``span``'s sentence."""
         from kgraph._model import Evidence
+        from kgraph.extract.entities import sentence_of
 
-        sent = span.sent
-        text = sent.text
-        # the offsets of the sentence itself, without the whitespace spaCy keeps at its edges
-        lead = len(text) - len(text.lstrip())
-        trail = len(text) - len(text.rstrip())
-        return Evidence(
-            self.doc_id,
-            self.offset + sent.start_char + lead,
-            self.offset + sent.end_char - trail,
-            text.strip(),
-        )
+        sent = sentence_of(span.doc, span.start)
+        cache: dict[int, Evidence] = span.doc.user_data.setdefault("kgraph_evidence", {})
+        found = cache.get(sent.start)
+        if found is None:
+            text = sent.text
+            # the offsets of the sentence itself, without the whitespace spaCy keeps at its
+            # edges
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            found = cache[sent.start] = Evidence(
+                self.doc_id,
+                self.offset + sent.start_char + lead,
+                self.offset + sent.end_char - trail,
+                text.strip(),
+            )
+        return found
 
 
 @runtime_checkable
@@ -132,6 +139,7 @@ def _nouns(nlp: Language) -> frozenset[str]:
 
 
 _MIN_ENGLISH = 0.12
+_NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 
 def _english_share(docs: Sequence[tuple[int, Doc]]) -> float | None:
@@ -143,13 +151,9 @@ def _english_share(docs: Sequence[tuple[int, Doc]]) -> float | None:
                 words += 1
                 stops += tok.is_stop
         text = doc.text
-        if text.isascii():
-            letters += len(text)  # the usual case, counted in one step
-            continue
-        for c in text:
-            if c.isalpha():
-                letters += 1
-                foreign += ord(c) > 0x24F
+        letters += len(text)
+        if not text.isascii():  # the usual English text needs no more than that
+            foreign += sum(map(str.isalpha, _NON_LATIN.findall(text)))
     if letters >= 30 and foreign > letters / 2:
         return 0.0  # mostly letters outside the Latin script: Chinese, Russian, Arabic ...
     return stops / words if words >= 30 else None

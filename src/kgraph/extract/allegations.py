@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from kgraph._model import AllegationRecord, Evidence, RoleRecord
+from kgraph.extract.entities import dates_in, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -389,7 +390,7 @@ class AllegationExtractor:
             refs = build_references(doc, context, find_roles(doc, context))
             context.references = refs
         state = _State()
-        for sent in doc.sents:
+        for sent in sentences(doc)[0]:
             found = (
                 list(_claims(sent, context, refs))
                 + list(_allegation_nouns(sent, context, refs))
@@ -674,11 +675,7 @@ def _record(
     match = _CONFIDENCE.search(sent.text)
     if match:
         confidence = match.group(0).lower()
-    dates = tuple(
-        ent.text
-        for ent in sent.ents
-        if ent.label_ == "DATE" and ent.start >= clause.start and ent.end <= clause.end
-    )
+    dates = tuple(ent.text for ent in dates_in(clause))
     return AllegationRecord(
         key=f"{kind}{ctx.offset + anchor.idx}",
         label=label,

@@ -106,7 +106,9 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
     for m in ctx.mentions:
         if m.type == "Person" and m.title:
             titles.setdefault(_identity(m), set()).update(m.title.lower().split())
-    sents = list(doc.sents)
+    from kgraph.extract.entities import sentences
+
+    sents = sentences(doc)[0]
     text = doc.text  # a property that builds the string: read it once
     paragraph = []
     para = 0
@@ -115,7 +117,8 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
         # keeps the "\n\n" as that sentence's last token)
         if index:
             prev = sents[index - 1]
-            if "\n" in text[prev.start_char + len(prev.text.rstrip()) : sent.start_char + 1]:
+            last_word = prev.start_char + len(text[prev.start_char : prev.end_char].rstrip())
+            if "\n" in text[last_word : sent.start_char + 1]:
                 para += 1
         paragraph.append(para)
     sent_of: dict[int, int] = {}

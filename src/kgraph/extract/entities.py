@@ -8,6 +8,7 @@ names spaCy missed found through the gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -402,7 +403,7 @@ def _after_honorific(doc: Doc, start: int) -> bool:
 def _extend_to_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """Grow a span over capitalised neighbours when that makes a name the gazetteer knows
     ("Security" in "Just Security's" is "Just Security")."""
-    if gaz.lookup(doc[start:end].text) is not None:
+    if gaz.lookup(_text(doc, start, end)) is not None:
         return start, end
     for left in range(start, max(-1, start - 3), -1):
         if left < start and not (doc[left].is_title or doc[left].is_upper):
@@ -410,7 +411,7 @@ def _extend_to_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[in
         for right in range(end, min(len(doc), end + 3) + 1):
             if right > end and not (doc[right - 1].is_title or doc[right - 1].is_upper):
                 break
-            if (left, right) != (start, end) and gaz.lookup(doc[left:right].text) is not None:
+            if (left, right) != (start, end) and gaz.lookup(_text(doc, left, right)) is not None:
                 return left, right
     return start, end
 
@@ -419,7 +420,7 @@ def _strip_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """Move ``start`` past leading title words ("President", "Gen.", "Secretary of State")."""
     best = start
     for cut in range(start + 1, min(end, start + 5)):
-        if _is_title(gaz, doc[start:cut].text):
+        if _is_title(gaz, _text(doc, start, cut)):
             best = cut
     return best
 
@@ -450,7 +451,7 @@ def _inside_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
         return False
     for left in range(max(0, start - 3), start + 1):
         for right in range(end, min(len(doc), end + 3) + 1):
-            if (left, right) != (start, end) and _is_title(gaz, doc[left:right].text):
+            if (left, right) != (start, end) and _is_title(gaz, _text(doc, left, right)):
                 return True
     return False
 
@@ -563,11 +564,11 @@ def _from_span(
                 yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives, nouns)
             return
     start, end = bounds
-    text = doc[start:end].text
+    text = _text(doc, start, end)
     if label == "NORP":
         if end < len(doc) and doc[end].lower_ == "government":
             # "the Russian government": a name of its own where the gazetteer has one
-            own = gaz.lookup(doc[start : end + 1].text)
+            own = gaz.lookup(_text(doc, start, end + 1))
             if own is not None and own.type != "Country":
                 yield _make(doc, start, end + 1, "ORG", offset, own)
                 return
@@ -589,10 +590,10 @@ def _from_span(
         yield _make(doc, start, end, label, offset, entry)
         return
     title = ""
-    if (label == "PERSON" or label == "ORG") and gaz.lookup(doc[start:end].text) is None:
+    if (label == "PERSON" or label == "ORG") and gaz.lookup(_text(doc, start, end)) is None:
         new_start = _strip_titles(doc, start, end, gaz)
         if new_start < end:
-            title = doc[start:new_start].text
+            title = _text(doc, start, new_start)
             start = new_start
             while start < end and doc[start].lower_ in _HONORIFICS:
                 start += 1
@@ -605,8 +606,8 @@ def _from_span(
     ):
         left -= 1
     for cut in range(left, start):
-        if _is_title(gaz, doc[cut:start].text):
-            title = (doc[cut:start].text + " " + title).strip()
+        if _is_title(gaz, _text(doc, cut, start)):
+            title = (_text(doc, cut, start) + " " + title).strip()
             break
     if start >= end:
         return
@@ -614,7 +615,7 @@ def _from_span(
     start = _place_of(doc, start, end, gaz)
     start = _past_owner(doc, start, end, gaz)
     end = _government_of(doc, start, end, gaz)
-    text = doc[start:end].text
+    text = _text(doc, start, end)
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
         return
     if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
@@ -680,7 +681,7 @@ def _from_span(
     ):
         label = "PERSON"  # "Obama said": an unknown place does not speak
     if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):
-        state = gaz.capital_of(doc[start:end].text)
+        state = gaz.capital_of(_text(doc, start, end))
         if state is not None:
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
             entry, label = state, "CAPITAL"
@@ -714,7 +715,7 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
     or as the surname of a person named in the text ("Comey, McCabe"); a hyphenated pair
     when one side is known and the other is capitalised too.
     """
-    if end - start < 3 or gaz.lookup(doc[start:end].text) is not None:
+    if end - start < 3 or gaz.lookup(_text(doc, start, end)) is not None:
         return None
     for seps, need_all in (({"&", "and", "/", ",", ";"}, True), ({"-", "–", "—"}, False)):
         cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in seps]
@@ -728,13 +729,56 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
             left = cut + 1
         people = _person_surnames(doc)
         known = [
-            gaz.lookup(doc[a:b].text) is not None or (b - a == 1 and doc[a].text in people)
+            gaz.lookup(_text(doc, a, b)) is not None or (b - a == 1 and doc[a].text in people)
             for a, b in parts
         ]
         capitalised = all(doc[a].is_title or doc[a].is_upper for a, _b in parts)
         if capitalised and (all(known) if need_all else any(known)):
             return parts
     return None
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, without making the tokens again (a hot path)."""
+    cached = doc.user_data.get("kgraph_words")
+    if cached is None:
+        cached = ([t.text for t in doc], [t.whitespace_ for t in doc])
+        doc.user_data["kgraph_words"] = cached
+    words, spaces = cached
+    if start >= end:
+        return ""
+    pieces = [w + sp for w, sp in zip(words[start : end - 1], spaces[start : end - 1], strict=True)]
+    pieces.append(words[end - 1])
+    return "".join(pieces)
+
+
+def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences of ``doc`` and their first token indices, found once per Doc."""
+    cached = doc.user_data.get("kgraph_sents")
+    if cached is None:
+        sents = list(doc.sents)
+        cached = doc.user_data["kgraph_sents"] = (sents, [sent.start for sent in sents])
+    return cached
+
+
+def sentence_of(doc: Doc, token: int) -> Span:
+    """The sentence of a token (``Span.sent`` searches the Doc each time)."""
+    sents, starts = sentences(doc)
+    return sents[bisect.bisect_right(starts, token) - 1]
+
+
+_AGE: Final = re.compile(r"\byears?[- ]old\b|\bage[ds]?\b", re.IGNORECASE)
+
+
+def dates_in(span: Span) -> list[Span]:
+    """The DATE entities inside ``span`` ("on July 13", "last week"); ages ("a 44-year-old
+    Russian") are no dates. Found once per Doc (``Span.ents`` searches each time)."""
+    doc = span.doc
+    cached = doc.user_data.get("kgraph_dates")
+    if cached is None:
+        cached = [e for e in doc.ents if e.label_ == "DATE" and not _AGE.search(e.text)]
+        doc.user_data["kgraph_dates"] = cached
+    return [e for e in cached if e.start >= span.start and e.end <= span.end]
 
 
 def _person_surnames(doc: Doc) -> frozenset[str]:
@@ -755,7 +799,7 @@ def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """The start of the name after an owner inside the span ("Comey's FBI" is the FBI)."""
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
-            if gaz.lookup(doc[i + 1 : end].text) is not None:
+            if gaz.lookup(_text(doc, i + 1, end)) is not None:
                 return i + 1
             break
     return start
@@ -764,7 +808,7 @@ def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
 def _government_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """The end of X in "X Government" when the gazetteer knows X as a country."""
     if end - start >= 2 and doc[end - 1].lower_ == "government":
-        entry = gaz.lookup(doc[start : end - 1].text)
+        entry = gaz.lookup(_text(doc, start, end - 1))
         if entry is not None and entry.type == "Country":
             return end - 1
     return end
@@ -774,7 +818,7 @@ def _place_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """The start of X in "the Great State of X" when the gazetteer knows X as a place."""
     for i in range(start + 1, min(end - 1, start + 4)):
         if doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_OF:
-            entry = gaz.lookup(doc[i + 1 : end].text)
+            entry = gaz.lookup(_text(doc, i + 1, end))
             if entry is not None and entry.type in ("Country", "Location"):
                 return i + 1
             break
@@ -884,7 +928,7 @@ def _make(
     demonym: bool = False,
 ) -> RawMention:
     span = doc[start:end]
-    sent = span.sent
+    sent = sentence_of(doc, start)
     text = span.text
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
     if entry is not None and demonym:
@@ -917,7 +961,12 @@ def _gazetteer_mentions(
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or not (tok.is_title or tok.is_upper) or tok.is_space:
+        if (
+            i in taken
+            or not (tok.is_title or tok.is_upper)
+            or tok.is_space
+            or not gaz.may_start(tok.text)
+        ):
             i += 1
             continue
         found = None
@@ -927,7 +976,7 @@ def _gazetteer_mentions(
             last: Token = doc[j - 1]
             if last.is_punct and last.text != ".":
                 continue
-            text = doc[i:j].text
+            text = _text(doc, i, j)
             entry = gaz.lookup(text)
             if entry is not None and entry.type != "Person":
                 if j - i == 1 and tok.is_sent_start and tok.lower_ in _COMMON_STARTS:

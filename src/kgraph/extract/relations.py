@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph._model import RelationRecord
 from kgraph.extract.coref import References, build_references
+from kgraph.extract.entities import dates_in, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -524,7 +525,7 @@ class RelationExtractor:
                 predicate,
                 context.evidence(doc[token : token + 1]),
             )
-        for sent in doc.sents:
+        for sent in sentences(doc)[0]:
             yield from _sentence_relations(sent, context, refs)
 
 
@@ -692,8 +693,8 @@ def _attrs(verb: Token, sent: Span) -> list[tuple[str, str | bool]]:
     if hedge:
         attrs.append(("hedged", True))
         attrs.append(("hedge", hedge))
-    for ent in sent.ents:
-        if ent.label_ == "DATE" and ent.root.head.i != ent.root.i and _clause_of(ent.root) == verb:
+    for ent in dates_in(sent):
+        if ent.root.head.i != ent.root.i and _clause_of(ent.root) == verb:
             attrs.append(("date", ent.text))
             break
     return attrs
