@@ -116,6 +116,12 @@ ENTITIES = [
         [("United States", "Country")],
         ["U.S. Government", "London Bar", "Turkey"],
     ),
+    (
+        # a "name" with a number in it gives no surname; "Ore." is no Oregon in Italian
+        "The newspaper Il Sole 24 Ore reported that Sen. Bob Casey met Gov. Kate Brown of Oregon.",
+        [("Bob Casey", "Person"), ("Kate Brown", "Person"), ("Oregon", "Location")],
+        ["Ore", "Il Sole 24 Ore"],
+    ),
 ]
 
 

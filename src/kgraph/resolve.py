@@ -510,7 +510,9 @@ def resolve_document(
     Relation and allegation records name their entities by mention offsets
     (``"start:end"``); they come back naming local entity keys.
     """
-    mentions = sorted(set(mentions), key=lambda m: (m.start, m.end))
+    # a total order: two mentions of one span (found two ways) must not come in the order a
+    # set gives them, which changes with the hash seed
+    mentions = sorted(set(mentions), key=lambda m: (m.start, m.end, repr(m)))
     n = len(mentions)
     uf = _UnionFind(n)
     person = [False] * n
@@ -683,12 +685,12 @@ def resolve_document(
     )
 
 
-def _role_key(r: RoleRecord) -> tuple[str, str, int, int]:
-    return (r.role, r.entity, r.evidence.start, r.evidence.end)
+def _role_key(r: RoleRecord) -> tuple[str, str, int, int, bool]:
+    return (r.role, r.entity, r.evidence.start, r.evidence.end, r.anonymous)
 
 
-def _relation_key(r: RelationRecord) -> tuple[int, str, str, str]:
-    return (r.evidence.start, r.subject, r.predicate, r.object)
+def _relation_key(r: RelationRecord) -> tuple[int, str, str, str, str]:
+    return (r.evidence.start, r.subject, r.predicate, r.object, repr(r.attrs))
 
 
 def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _UnionFind) -> None:

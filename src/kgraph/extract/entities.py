@@ -504,10 +504,7 @@ def _surname_mentions(
     doc: Doc, offset: int, taken: set[int], gaz: Gazetteer
 ) -> Iterator[RawMention]:
     """A known person's surname that spaCy did not tag ("Trump directed the CIA")."""
-    surnames: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and doc[ent.end - 1].is_title:
-            surnames.add(doc[ent.end - 1].text)
+    surnames = _person_surnames(doc)
     if not surnames:
         return
     for tok in doc:
@@ -783,13 +780,16 @@ def dates_in(span: Span) -> list[Span]:
 
 def _person_surnames(doc: Doc) -> frozenset[str]:
     """The surnames of the people spaCy found in ``doc`` by a full name ("Trump" for
-    "Donald Trump")."""
+    "Donald Trump"); a span with a number in it ("Il Sole 24 Ore") is no one's name."""
     cached = doc.user_data.get("kgraph_surnames")
     if cached is None:
         cached = frozenset(
             doc[ent.end - 1].text
             for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) >= 2 and doc[ent.end - 1].is_title
+            if ent.label_ == "PERSON"
+            and len(ent) >= 2
+            and doc[ent.end - 1].is_title
+            and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
     return cached
