@@ -283,7 +283,69 @@ ROLES = [
         "attorney general",
         False,
     ),
+    # a copula with a job in a named body, also after an apposition, in a relative clause
+    # and in a second verb of one subject; in the past tense the office is a former one
+    (
+        "His accuser, Vanessa Tyson, is a political science professor at Scripps College.",
+        "Vanessa Tyson",
+        "Scripps College",
+        "political science professor",
+        False,
+    ),
+    (
+        "David Kramer, a former diplomat who is director of human rights at The McCain "
+        "Institute for International Leadership, spoke.",
+        "David Kramer",
+        "McCain Institute for International Leadership",
+        "director",
+        False,
+    ),
+    (
+        "Andrew Wood is a former British ambassador to Moscow and is an associate at the "
+        "Orbis firm.",
+        "Andrew Wood",
+        "Orbis",
+        "associate",
+        False,
+    ),
+    (
+        "John Brennan was the director of the CIA when it happened.",
+        "John Brennan",
+        "CIA",
+        "director",
+        True,
+    ),
+    (
+        "Papadopoulos met Stefan Halper, the Cambridge professor who had been a longtime "
+        "FBI informant.",
+        "Stefan Halper",
+        "FBI",
+        "longtime informant",
+        False,
+    ),
+    # a person "of" a named body
+    (
+        "Stone had boasted of communications with Julian Assange of WikiLeaks, which "
+        "published the emails.",
+        "Julian Assange",
+        "WikiLeaks",
+        "affiliate",
+        False,
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mike Pence is a critic of NATO.",  # a judgement, not an office
+        "Donald Trump is a friend of the Taliban.",
+        "Tom Smith of Ohio said the plan failed.",  # a place is a home, not a body
+    ],
+)
+def test_no_role(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
 
 
 @pytest.mark.parametrize(("sentence", "person", "org", "role", "former"), ROLES)

@@ -107,6 +107,61 @@ _PLACE_PREPS: Final = frozenset(
         "via",
     }
 )
+_BODY_TYPES: Final = frozenset({"Agency", "Organization"})
+#: jobs a copula states ("X is a professor at Y"); titles come from the gazetteer
+_JOB_NOUNS: Final = frozenset(
+    {
+        "accountant",
+        "adviser",
+        "advisor",
+        "agent",
+        "aide",
+        "analyst",
+        "associate",
+        "attorney",
+        "ceo",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "co-founder",
+        "columnist",
+        "consultant",
+        "contractor",
+        "correspondent",
+        "director",
+        "economist",
+        "editor",
+        "employee",
+        "executive",
+        "fellow",
+        "founder",
+        "head",
+        "informant",
+        "investigator",
+        "journalist",
+        "lawyer",
+        "leader",
+        "lobbyist",
+        "manager",
+        "member",
+        "minister",
+        "officer",
+        "official",
+        "owner",
+        "partner",
+        "professor",
+        "reporter",
+        "researcher",
+        "scholar",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "staffer",
+        "strategist",
+        "writer",
+    }
+)
 _ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
 _NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di"})
 _FORMER: Final = frozenset(
@@ -354,6 +409,27 @@ def _prep_organisations(verb: Token, ctx: ExtractionContext) -> list[RawMention]
     return out
 
 
+def _is_job(noun: Token, ctx: ExtractionContext) -> bool:
+    """Whether a noun names an office or a job ("professor", "chief accountant", "director")."""
+    return noun.lemma_.lower() in _JOB_NOUNS or ctx.gazetteer.is_title(noun.text)
+
+
+def _nested_organisations(noun: Token, ctx: ExtractionContext) -> list[RawMention]:
+    """Organisations one phrase further down: "director of human rights at The McCain
+    Institute"."""
+    out: list[RawMention] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ROLE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or ctx.mention_at(pobj) is not None:
+                continue
+            out += [
+                o for o in _prep_organisations(pobj, ctx) if o.type in _BODY_TYPES and o not in out
+            ]
+    return out
+
+
 def _is_of_phrase(head: Token, org: RawMention, ctx: ExtractionContext) -> bool:
     """Whether ``org`` is attached to the role noun by a preposition ("analyst at X")."""
     for prep in head.children:
@@ -442,8 +518,10 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                 p for p in poss if p is not None and p.type != "Person" and p not in org_list
             ]
             former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
-            words = _role_text(m.title) or " ".join(
-                t.lower_ for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES
+            words = _role_text(m.title) or _role_text(
+                " ".join(
+                    t.text for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES
+                )
             )
             regional = bool({t.lower_ for t in title_nouns} & _REGIONAL_OFFICES)
             org_list = [o for o in org_list if o.type != "Location" or regional]
@@ -471,11 +549,52 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                     if key not in seen:
                         seen.add(key)
                         roles.append(Role(m, pm, "affiliate", False, head.i))
+        # "Julian Assange of WikiLeaks": a person of a named body (a place is a home, not a
+        # body: "Tom Smith of Ohio")
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    pm = ctx.mention_at(pobj)
+                    if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
+                        key = (m.start, pm.start, "affiliate")
+                        if key not in seen:
+                            seen.add(key)
+                            roles.append(Role(m, pm, "affiliate", False, head.i))
         # "X, who (previously) served as ROLE in ORG" / "X served as ROLE"
         verbs = [c for c in head.children if c.dep_ == "relcl"]
         if head.dep_ in ("nsubj", "nsubjpass"):
             verbs.append(head.head)
+        elif head.dep_ == "appos" and head.head.dep_ == "nsubj":
+            verbs.append(head.head.head)  # "His accuser, Vanessa Tyson, is a professor at ..."
+        # "... and is an associate at the Orbis firm": a verb that shares the subject
+        verbs += [
+            c
+            for v in list(verbs)
+            for c in v.conjuncts
+            if c.i > v.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ]
+        # "Stefan Halper, the Cambridge professor who had been an FBI informant"
+        for child in head.children:
+            if child.dep_ == "appos":
+                verbs += [c for c in child.children if c.dep_ == "relcl" and c.lemma_ == "be"]
         for verb in verbs:
+            if verb.lemma_ == "be":
+                # "Vanessa Tyson is a professor at Scripps College", "X, who is director
+                # of ... at The McCain Institute": a copula with a role in a named body
+                for attr in verb.children:
+                    if attr.dep_ != "attr":
+                        continue
+                    for noun in (attr, *attr.conjuncts):
+                        if not _is_job(noun, ctx):
+                            continue  # "Trump is a critic of NATO": a judgement, no office
+                        orgs = (
+                            _org_of(noun, ctx, m)
+                            or _prep_organisations(verb, ctx)
+                            or _nested_organisations(noun, ctx)
+                        )
+                        if orgs:
+                            add(m, noun, former=verb.tag_ == "VBD", orgs=orgs)
+                continue
             if verb.lemma_ not in ("serve", "work", "act"):
                 continue
             former = any(c.lower_ in _FORMER or c.lemma_ == "previously" for c in verb.children)
