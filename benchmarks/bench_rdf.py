@@ -61,6 +61,7 @@ def load_graph(args: argparse.Namespace) -> Any:
     kg = kgraph.build(docs, n_process=args.processes)
     took = time.perf_counter() - start
     print(f"graph: built from {len(docs)} articles of {path.name} in {took:.0f} s")
+    cache.parent.mkdir(parents=True, exist_ok=True)
     write_json(kg.graph, cache)
     return kg.graph
 
