@@ -205,6 +205,34 @@ ACTIONS = [
         "sue",
         "Trump campaign",
     ),
+    # acts named by a noun: carried by a support verb, counted, or owned
+    (
+        "The United States announced another round of sanctions against Russia on Monday.",
+        "United States",
+        "sanction",
+        "Russia",
+    ),
+    (
+        "The Treasury Department imposed sanctions on Rosneft.",
+        "Treasury Department",
+        "sanction",
+        "Rosneft",
+    ),
+    ("The FBI opened an investigation into Carter Page.", "FBI", "investigate", "Carter Page"),
+    (
+        "The Justice Department's investigation of Michael Flynn ended in May.",
+        "Justice Department",
+        "investigate",
+        "Michael Flynn",
+    ),
+    # "his": the surname spaCy tagged as an organisation is the person named in full
+    (
+        "Donald Trump spoke. The pattern encompasses Trump’s pressures on officials and his "
+        "firing of FBI Director James Comey.",
+        "Donald Trump",
+        "fire",
+        "James Comey",
+    ),
 ]
 
 
@@ -376,6 +404,18 @@ def test_a_question_states_no_relation() -> None:
         "Asked whether Donald Trump should condemn the attacks to Vladimir Putin, he declined."
     )
     assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"].startswith("condemn")]
+
+
+def test_a_negated_act_named_by_a_noun_is_negated() -> None:
+    g = _graph("The FBI did not open an investigation into Carter Page on July 13.")
+    (edge,) = [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "investigate"]
+    assert edge["negated"] is True and edge["date"] == "July 13"
+
+
+def test_an_act_named_by_a_noun_inside_a_claim_is_quoted() -> None:
+    g = _graph("U.S. officials said the Kremlin launched attacks on Ukraine.")
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "attack"]
+    assert _allegations(g)
 
 
 def _allegations(g: nx.MultiDiGraph) -> list[str]:

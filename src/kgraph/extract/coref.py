@@ -14,7 +14,9 @@ What it covers, and nothing more:
   minister") contains that noun;
 * ``who``/``which`` introducing a relative clause point to the noun they follow;
 * a person set against another ("unlike Mr. Trump, he ...", "more than Obama") is
-  never what the pronoun means.
+  never what the pronoun means; the surname of a person named in full, read by
+  spaCy as an organisation ("Trump's pressures on officials, his firing of ..."),
+  is that person.
 
 Plural pronouns (they, them) and "it" are left alone: too often wrong.
 """
@@ -22,7 +24,7 @@ Plural pronouns (they, them) and "it" are left alone: too often wrong.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -82,7 +84,7 @@ _CONTRASTS: Final = frozenset({"unlike", "like", "than", "except", "besides"})
 def _identity(m: RawMention) -> str:
     if m.gid:
         return m.gid
-    if m.type == "Person":
+    if m.type == "Person" or " " not in m.text:  # a surname spaCy tagged ORG is one too
         return "p:" + m.text.split()[-1].lower()
     return "n:" + m.text.lower()
 
@@ -106,7 +108,7 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
     for m in ctx.mentions:
         if m.type == "Person" and m.title:
             titles.setdefault(_identity(m), set()).update(m.title.lower().split())
-    from kgraph.extract.entities import sentences
+    from kgraph.extract.entities import _person_surnames, sentences
 
     sents = sentences(doc)[0]
     text = doc.text  # a property that builds the string: read it once
@@ -136,13 +138,20 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
     def before(i: int) -> list[RawMention]:
         return history[: bisect.bisect_right(ends, i)]
 
+    # "Trump's pressures" tagged as an organisation: the surname of a person named in full
+    # in the text is that person still
+    surnames = _person_surnames(doc)
+
+    def surname(m: RawMention) -> bool:
+        return m.tok_end - m.tok_start == 1 and m.gid is None and m.text in surnames
+
     # "unlike Mr. Trump, he ...": a person set against the subject is not who "he" is
     contrasted = {id(m) for m in history if doc[m.tok_end - 1].head.lower_ in _CONTRASTS}
     for tok in doc:
         low = tok.lower_
         if low in _PERSONAL:
             earlier = [m for m in before(tok.i) if id(m) not in contrasted]
-            target = _pronoun(tok, earlier, sent_of, paragraph, subjects)
+            target = _pronoun(tok, earlier, sent_of, paragraph, subjects, surname)
             if target is not None:
                 refs.links[tok.i] = target
         elif low in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -173,10 +182,11 @@ def _pronoun(
     sent_of: dict[int, int],
     paragraph: list[int],
     subjects: dict[int, RawMention],
+    surname: Callable[[RawMention], bool],
 ) -> RawMention | None:
     sent = sent_of[tok.i]
     para = paragraph[sent]
-    persons = [m for m in earlier if m.type == "Person" and m.ner != "BYLINE"]
+    persons = [m for m in earlier if (m.type == "Person" or surname(m)) and m.ner != "BYLINE"]
     same_para = [m for m in persons if paragraph[sent_of.get(m.tok_start, 0)] == para]
     pool = same_para
     if not pool and persons:

@@ -646,6 +646,7 @@ class RelationExtractor:
             )
         for sent in sentences(doc)[0]:
             yield from _sentence_relations(sent, context, refs)
+            yield from _event_relations(sent, context, refs)
 
 
 def _entities_of(
@@ -728,6 +729,55 @@ _GENERIC_OBJECTS: Final = frozenset(
 _POSTED: Final = frozenset(
     {"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"}
 )
+#: nouns of acts, with the predicate their verb gives ("sanctions against Russia": sanction)
+_EVENT_NOUNS: Final = {
+    "sanction": "sanction",
+    "sanctions": "sanction",
+    "firing": "fire",
+    "dismissal": "fire",
+    "ouster": "oust",
+    "investigation": "investigate",
+    "probe": "investigate",
+    "inquiry": "investigate",
+    "surveillance": "surveil",
+    "indictment": "indict",
+    "arrest": "arrest",
+    "expulsion": "expel",
+    "attack": "attack",
+    "airstrike": "strike",
+    "strike": "strike",
+    "invasion": "invade",
+    "annexation": "annex",
+    "hack": "hack",
+    "hacking": "hack",
+    "lawsuit": "sue",
+    "suit": "sue",
+}
+#: the prepositions that bring an event noun's target, and the nouns they do it for
+_EVENT_TARGET_PREPS: Final = frozenset({"against", "on", "into", "of"})
+#: verbs that carry an event noun's act ("announced sanctions", "opened an investigation")
+_SUPPORT_VERBS: Final = frozenset(
+    {
+        "announce",
+        "approve",
+        "begin",
+        "carry",
+        "conduct",
+        "expand",
+        "file",
+        "impose",
+        "issue",
+        "launch",
+        "levy",
+        "open",
+        "order",
+        "slap",
+        "start",
+        "unveil",
+    }
+)
+#: nouns that count an event noun: "another round of sanctions"
+_EVENT_COUNTS: Final = frozenset({"round", "set", "series", "wave", "package", "raft", "slew"})
 _QUANTIFIERS: Final = frozenset(
     {"some", "many", "most", "all", "much", "part", "one", "several", "each"}
 )
@@ -856,6 +906,7 @@ def _sentence_relations(
                 ):
                     subjects.append((m, False))
         object_noun = ""
+        carried = False
         for child in verb.children:
             if child.dep_ in _OBJ and child.lower_.endswith(("self", "selves")):
                 continue  # "aligning himself with the GOP": no one else
@@ -869,6 +920,8 @@ def _sentence_relations(
                     ]
                     generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
                     object_noun = (compounds[0] if generic else child).lemma_.lower()
+                    if _event_verb(verb, child) is not None:
+                        carried = True  # "imposed sanctions on X": the event path says it
         preps = [c for c in verb.children if c.dep_ == "prep"]
         if object_noun:
             # "share intelligence with the Kremlin": the preposition hangs off the object
@@ -894,7 +947,7 @@ def _sentence_relations(
                             and not a
                         )
                     ]
-        if not subjects:
+        if not subjects or carried:
             continue
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             continue  # "asked whether Trump should condemn ...": a question states nothing
@@ -919,6 +972,85 @@ def _sentence_relations(
             for other, _anon in subjects[1:]:
                 yield RelationRecord(
                     ctx.ref(first), ctx.ref(other), f"{predicate}_with", evidence, tuple(attrs)
+                )
+
+
+def _event_verb(verb: Token, noun: Token) -> str | None:
+    """The act an event noun carried by a support verb names ("imposed sanctions")."""
+    if verb.lemma_.lower() not in _SUPPORT_VERBS:
+        return None
+    return _EVENT_NOUNS.get(noun.lemma_.lower()) or _EVENT_NOUNS.get(noun.lower_)
+
+
+def _event_relations(
+    sent: Span, ctx: ExtractionContext, refs: References
+) -> Iterator[RelationRecord]:
+    """Acts named by a noun: "Trump's firing of Comey", "the United States announced sanctions
+    against Russia", "the FBI opened an investigation into Carter Page"."""
+    evidence = ctx.evidence(sent)
+    for noun in sent:
+        if noun.pos_ != "NOUN":
+            continue
+        predicate = _EVENT_NOUNS.get(noun.lemma_.lower()) or _EVENT_NOUNS.get(noun.lower_)
+        if predicate is None:
+            continue
+        carrier = noun.head
+        noun_in_clause = noun
+        if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of":
+            counter = carrier.head  # "another round of sanctions"
+            if counter.lemma_.lower() in _EVENT_COUNTS:
+                noun_in_clause, carrier = counter, counter.head
+        verb = None
+        if (
+            noun_in_clause.dep_ in ("dobj", "obj")
+            and carrier.pos_ == "VERB"
+            and carrier.lemma_.lower() in _SUPPORT_VERBS
+        ):
+            verb = carrier
+        targets: list[tuple[RawMention, bool]] = []
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _EVENT_TARGET_PREPS]
+        if verb is not None:
+            # "opened an investigation into Carter Page": the phrase may hang off the verb
+            preps += [
+                p
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ in _EVENT_TARGET_PREPS and p.lower_ != "of"
+            ]
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    targets += _entities_of(pobj, ctx, refs)
+        if not targets:
+            continue
+        agents: list[tuple[RawMention, bool]] = []
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            m = ctx.mention_at(owner) or refs.resolve(owner)
+            if m is not None:
+                agents.append((m, False))
+        if not agents and verb is not None:
+            for child in verb.children:
+                if child.dep_ in _SUBJ:
+                    agents += _entities_of(child, ctx, refs)
+            if not agents:
+                agents = _inherited_subjects(verb, ctx, refs)
+        elif agents:
+            verb = None
+        if not agents:
+            continue
+        clause = verb if verb is not None else _clause_of(noun)
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+            continue
+        attrs = _attrs(clause, sent) if clause.pos_ in ("VERB", "AUX") else []
+        for agent, anon in agents:
+            for target, target_anon in targets:
+                if target is agent:
+                    continue
+                extra = list(attrs)
+                if anon or target_anon:
+                    extra.append(("anonymous", True))
+                yield RelationRecord(
+                    ctx.ref(agent), ctx.ref(target), predicate, evidence, tuple(extra)
                 )
 
 
