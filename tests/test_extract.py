@@ -530,6 +530,13 @@ ALLEGATIONS = [
         "denied",
         id="pronoun-denial-next-paragraph",
     ),
+    pytest.param(
+        "China was found to have hacked both the Obama and McCain campaigns, White House "
+        "spokesman Eric Schultz said.",
+        {"accused": {"China"}, "alleged_by": {"Eric Schultz"}},
+        "alleged",
+        id="passive-raising-verb",
+    ),
 ]
 
 
@@ -553,6 +560,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         # the topic of an inquiry is no deed of the one who ordered it
         "Fox News reported that Bill Barr had assigned John Durham to conduct the inquiry "
         "into alleged surveillance of the campaign.",
+        # the passive subject of "ordered to" does not stand accused
+        "Officials said Carter Page was ordered to pay the fine.",
     ],
 )
 def test_no_allegation_against_the_wrong_party(text: str) -> None:

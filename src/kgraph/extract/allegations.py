@@ -462,6 +462,25 @@ def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
 
 #: verbs whose object names an act the subject opposes, studies or reports, not commits:
 #: "the findings debunked the conspiracy theories", "Barr assigned Durham to investigate ..."
+#: verbs of knowing whose passive subject does the act of the clause they raise ("China was
+#: found to have hacked", "Russia is believed to be arming"); not "was ordered to pay"
+_RAISING: Final = frozenset(
+    {
+        "allege",
+        "believe",
+        "find",
+        "know",
+        "reveal",
+        "report",
+        "rumor",
+        "say",
+        "see",
+        "show",
+        "suspect",
+        "think",
+        "understand",
+    }
+)
 _NOT_DOERS: Final = frozenset(
     {
         "debunk",
@@ -637,6 +656,12 @@ def _clause_subjects(
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.dep_ == "nsubjpass":
+                if _lemma(verb) in _RAISING and any(
+                    c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children
+                ):
+                    # "China was found to have hacked", "is believed to be arming": the
+                    # subject of a passive raising verb is the one who does the act
+                    return _entities(child, ctx, refs)
                 # "he was killed": the one it happened to is not the one accused
                 return [
                     x
