@@ -418,6 +418,11 @@ def test_an_act_named_by_a_noun_inside_a_claim_is_quoted() -> None:
     assert _allegations(g)
 
 
+def test_an_accusation_of_a_pronoun_is_labelled_by_who_is_accused() -> None:
+    g = _graph("Intelligence experts in Washington blamed Russia for that as well.")
+    assert [g.nodes[a]["label"] for a in _allegations(g)] == ["Accusation against Russia"]
+
+
 def _allegations(g: nx.MultiDiGraph) -> list[str]:
     return [n for n, t in g.nodes(data="type") if t == "Allegation"]
 

@@ -1020,8 +1020,8 @@ def _accusation(
     )
     if record is None:
         return
-    if act_prep is None:
-        # nothing but the accusation itself: say who accused whom
+    if act_prep is None or all(t.pos_ in ("PRON", "DET") for t in act_tokens):
+        # nothing but the accusation itself ("blamed Russia for that"): say who accused whom
         names = [m.canonical or m.text for m, _ in accused]
         by = [m.canonical or m.text for m, _ in claimants]
         label = f"{word.capitalize()} against {' and '.join(names)}"
