@@ -225,6 +225,18 @@ ACTIONS = [
         "investigate",
         "Michael Flynn",
     ),
+    (
+        "Donald Trump's meeting with Vladimir Putin in Helsinki drew criticism.",
+        "Donald Trump",
+        "meet_with",
+        "Vladimir Putin",
+    ),
+    (
+        "Mike Pompeo held talks with Sergey Lavrov in Sochi.",
+        "Mike Pompeo",
+        "talk_with",
+        "Sergey Lavrov",
+    ),
     # "his": the surname spaCy tagged as an organisation is the person named in full
     (
         "Donald Trump spoke. The pattern encompasses Trump’s pressures on officials and his "
@@ -410,6 +422,18 @@ def test_a_negated_act_named_by_a_noun_is_negated() -> None:
     g = _graph("The FBI did not open an investigation into Carter Page on July 13.")
     (edge,) = [e for _u, _v, e in g.edges(data=True) if e["predicate"] == "investigate"]
     assert edge["negated"] is True and edge["date"] == "July 13"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump's planned meeting with Vladimir Putin was cancelled.",
+        "The United States announced proposed sanctions against Russia.",
+    ],
+)
+def test_an_act_that_did_not_happen_is_no_fact(text: str) -> None:
+    g = _graph(text)
+    assert not [e for _u, _v, e in g.edges(data=True) if e["predicate"] != "holds_role"]
 
 
 def test_an_act_named_by_a_noun_inside_a_claim_is_quoted() -> None:

@@ -753,8 +753,42 @@ _EVENT_NOUNS: Final = {
     "lawsuit": "sue",
     "suit": "sue",
 }
-#: the prepositions that bring an event noun's target, and the nouns they do it for
+#: nouns of meetings, whose "with" phrase names the other side ("Trump's meeting with Putin")
+_MEETING_NOUNS: Final = {
+    "meeting": "meet_with",
+    "summit": "meet_with",
+    "talk": "talk_with",
+    "talks": "talk_with",
+    "call": "speak_with",
+    "conversation": "speak_with",
+    "negotiation": "negotiate_with",
+    "negotiations": "negotiate_with",
+}
+#: the prepositions that bring an event noun's target
 _EVENT_TARGET_PREPS: Final = frozenset({"against", "on", "into", "of"})
+_WITH: Final = frozenset({"with"})
+#: an act that has not happened, or did not: "the proposed sanctions", "a planned meeting"
+_UNREALISED: Final = frozenset(
+    {
+        "cancel",
+        "cancelled",
+        "canceled",
+        "expect",
+        "expected",
+        "future",
+        "plan",
+        "planned",
+        "possible",
+        "postpone",
+        "postponed",
+        "potential",
+        "propose",
+        "proposed",
+        "schedule",
+        "scheduled",
+        "upcoming",
+    }
+)
 #: verbs that carry an event noun's act ("announced sanctions", "opened an investigation")
 _SUPPORT_VERBS: Final = frozenset(
     {
@@ -975,11 +1009,31 @@ def _sentence_relations(
                 )
 
 
+def _event_predicate(noun: Token) -> tuple[str, frozenset[str]] | None:
+    """The predicate an event noun gives and the prepositions of its target."""
+    for table, preps in ((_EVENT_NOUNS, _EVENT_TARGET_PREPS), (_MEETING_NOUNS, _WITH)):
+        found = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
+        if found is not None:
+            return found, preps
+    return None
+
+
+def _supports(verb: Token, noun: Token) -> bool:
+    """Whether ``verb`` only carries the act ``noun`` names ("imposed sanctions", "held talks")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _SUPPORT_VERBS:
+        return True
+    return lemma in ("hold", "have") and (
+        noun.lemma_.lower() in _MEETING_NOUNS or noun.lower_ in _MEETING_NOUNS
+    )
+
+
 def _event_verb(verb: Token, noun: Token) -> str | None:
     """The act an event noun carried by a support verb names ("imposed sanctions")."""
-    if verb.lemma_.lower() not in _SUPPORT_VERBS:
+    found = _event_predicate(noun)
+    if found is None or not _supports(verb, noun):
         return None
-    return _EVENT_NOUNS.get(noun.lemma_.lower()) or _EVENT_NOUNS.get(noun.lower_)
+    return found[0]
 
 
 def _event_relations(
@@ -991,9 +1045,15 @@ def _event_relations(
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue
-        predicate = _EVENT_NOUNS.get(noun.lemma_.lower()) or _EVENT_NOUNS.get(noun.lower_)
-        if predicate is None:
+        found = _event_predicate(noun)
+        if found is None:
             continue
+        predicate, target_preps = found
+        if any(
+            c.dep_ in ("amod", "compound", "advmod") and c.lemma_.lower() in _UNREALISED
+            for c in noun.children
+        ):
+            continue  # "the proposed sanctions", "a planned meeting": nothing happened yet
         carrier = noun.head
         noun_in_clause = noun
         if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of":
@@ -1003,18 +1063,18 @@ def _event_relations(
         verb = None
         if (
             noun_in_clause.dep_ in ("dobj", "obj")
-            and carrier.pos_ == "VERB"
-            and carrier.lemma_.lower() in _SUPPORT_VERBS
+            and carrier.pos_ in ("VERB", "AUX")
+            and _supports(carrier, noun)
         ):
             verb = carrier
         targets: list[tuple[RawMention, bool]] = []
-        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in _EVENT_TARGET_PREPS]
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in target_preps]
         if verb is not None:
             # "opened an investigation into Carter Page": the phrase may hang off the verb
             preps += [
                 p
                 for p in verb.children
-                if p.dep_ == "prep" and p.lower_ in _EVENT_TARGET_PREPS and p.lower_ != "of"
+                if p.dep_ == "prep" and p.lower_ in target_preps and p.lower_ != "of"
             ]
         for prep in preps:
             for pobj in prep.children:
