@@ -363,6 +363,21 @@ ROLES = [
         "longtime informant",
         False,
     ),
+    # a bare title before a well-known office holder: the country, when the text names it
+    (
+        "President Obama ordered a review of hacking tied to the U.S. election.",
+        "Obama",
+        "United States",
+        "president",
+        False,
+    ),
+    (
+        "President-elect Donald Trump questioned the U.S. intelligence.",
+        "Donald Trump",
+        "United States",
+        "president-elect",
+        False,
+    ),
     # a person "of" a named body
     (
         "Stone had boasted of communications with Julian Assange of WikiLeaks, which "
@@ -381,6 +396,8 @@ ROLES = [
         "Mike Pence is a critic of NATO.",  # a judgement, not an office
         "Donald Trump is a friend of the Taliban.",
         "Tom Smith of Ohio said the plan failed.",  # a place is a home, not a body
+        # France's president: the United States is named, France is not
+        "President Emmanuel Macron met U.S. officials.",
     ],
 )
 def test_no_role(sentence: str) -> None:

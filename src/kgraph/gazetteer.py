@@ -24,6 +24,11 @@ skipped, and so is a header line starting with ``id<TAB>``.
     country the entry belongs to, or empty.
 ``titles.txt``
     One title or role a line ("Secretary of State", "Gen.", "former").
+``leaders.tsv``
+    ``name  country  offices  aliases``: heads of state and government and their
+    deputies, so that a bare title before a name ("President Obama") can be read as an
+    office in a country (:func:`office_country`); the extractor links it only when the
+    text names that country.
 
 A user file given to :meth:`Gazetteer.extended` mixes two kinds of lines:
 
@@ -77,6 +82,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from kgraph._errors import DocumentNotFoundError, FormatError
 
@@ -631,6 +637,65 @@ def first_names() -> frozenset[str]:
     (True, False)
     """
     return frozenset(line.strip().lower() for _, _, line in _data_lines("first_names.txt"))
+
+
+#: countries whose people's family name comes first ("President Xi" is Xi Jinping)
+_FAMILY_NAME_FIRST: Final = frozenset({"CN", "KP", "KR", "TW"})
+
+
+def _person_key(name: str) -> str:
+    """A full name without case, initials or generational suffix: "vladimir putin"."""
+    words = normalise(name).lower().split()
+    return " ".join(w for w in words if len(w) > 1 and w not in ("jr", "sr", "ii", "iii"))
+
+
+@functools.lru_cache(maxsize=1)
+def _office_holders() -> tuple[dict[str, list[tuple[str, frozenset[str]]]], ...]:
+    """``(by full name, by family name)`` -> ``[(country, offices)]`` from ``leaders.tsv``."""
+    codes = {entry.country for entry in _load_countries()[0]}
+    full: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    short: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for where, _, line in _data_lines("leaders.tsv"):
+        if line.startswith("name\t"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 4:
+            raise FormatError(f"{where}: expected 4 columns, got {len(cells)}")
+        name, country, offices, aliases = cells
+        if country not in codes:
+            raise FormatError(f"{where}: unknown country code {country!r}")
+        record = (country, frozenset(_split_list(offices)))
+        for form in (name, *_split_list(aliases)):
+            key = _person_key(form)
+            if not key:
+                continue
+            full.setdefault(key, []).append(record)
+            words = key.split()
+            family = words[0] if country in _FAMILY_NAME_FIRST else words[-1]
+            if record not in short.get(family, []):
+                short.setdefault(family, []).append(record)
+    return full, short
+
+
+def office_country(name: str, office: str) -> str | None:
+    """The country in which the well-known person ``name`` holds ``office``, if one
+    (``data/leaders.tsv``): what a bare title before a name means.
+
+    >>> office_country("Barack Obama", "president"), office_country("Obama", "president")
+    ('US', 'US')
+    >>> office_country("Macron", "president"), office_country("Obama", "chancellor")
+    ('FR', None)
+    >>> office_country("Xi", "president-elect"), office_country("John Smith", "president")
+    ('CN', None)
+    """
+    full, short = _office_holders()
+    key = _person_key(name)
+    found = full.get(key)
+    if found is None and key and " " not in key:
+        found = short.get(key)
+    office = office.lower().removesuffix("-elect").removesuffix(" elect").strip()
+    countries = {country for country, offices in found or () if office in offices}
+    return countries.pop() if len(countries) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

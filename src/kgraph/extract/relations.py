@@ -314,6 +314,17 @@ def _title_body(title: str, ctx: ExtractionContext) -> RawMention | None:
     return next((m for m in ctx.mentions if m.gid == gid), None)
 
 
+def _office_of(person: RawMention, role: str, ctx: ExtractionContext) -> RawMention | None:
+    """The country a well-known person holds a bare title in ("President Obama": the United
+    States), when the text names that country."""
+    from kgraph.gazetteer import office_country
+
+    code = office_country(person.canonical or person.text, role)
+    if code is None:
+        return None
+    return next((m for m in ctx.mentions if m.gid == f"country:{code}"), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """A role a person holds: ``"foreign minister"`` of an organisation or country."""
@@ -518,9 +529,16 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                 p for p in poss if p is not None and p.type != "Person" and p not in org_list
             ]
             former = any(t.lower_ in _FORMER for t in doc[left : m.tok_start])
-            words = _role_text(m.title) or _role_text(
-                " ".join(
-                    t.text for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES
+            before = doc[left : m.tok_start].text
+            words = (
+                _role_text(m.title)
+                or (_role_text(before) if ctx.gazetteer.is_title(before) else "")
+                or _role_text(
+                    " ".join(
+                        t.text
+                        for t in title_nouns
+                        if t.is_alpha and t.lower_ not in _NAME_PARTICLES
+                    )
                 )
             )
             regional = bool({t.lower_ for t in title_nouns} & _REGIONAL_OFFICES)
@@ -528,6 +546,8 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             if not org_list and not any(o.type == "Location" for o in org_list):
                 # "Attorney General William Barr", the Justice Department named elsewhere
                 body = _title_body(m.title or doc[left : m.tok_start].text, ctx)
+                if body is None:
+                    body = _office_of(m, _role_text(m.title or before), ctx)
                 if body is not None and not any(
                     ctx.mention_at(t) is not None for t in doc[left : m.tok_start]
                 ):
