@@ -576,6 +576,25 @@ ALLEGATIONS = [
         "denied",
         id="pronoun-denial-next-paragraph",
     ),
+    # a denial that names its act is an allegation the one who denies it is party to
+    pytest.param(
+        "Russia has denied meddling in the election.",
+        {"accused": {"Russia"}, "denied_by": {"Russia"}},
+        "denied",
+        id="denied-act-noun",
+    ),
+    pytest.param(
+        "Roger Stone denied colluding with Russia.",
+        {"accused": {"Roger Stone"}, "denied_by": {"Roger Stone"}},
+        "denied",
+        id="denied-gerund",
+    ),
+    pytest.param(
+        "Donald Trump has denied any collusion between his campaign and Moscow.",
+        {"accused": {"Donald Trump"}, "denied_by": {"Donald Trump"}},
+        "denied",
+        id="denied-act-between",
+    ),
     pytest.param(
         "China was found to have hacked both the Obama and McCain campaigns, White House "
         "spokesman Eric Schultz said.",
@@ -608,6 +627,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "into alleged surveillance of the campaign.",
         # the passive subject of "ordered to" does not stand accused
         "Officials said Carter Page was ordered to pay the fine.",
+        # "did not deny" denies nothing
+        "Carter Page did not deny meddling in the election.",
     ],
 )
 def test_no_allegation_against_the_wrong_party(text: str) -> None:

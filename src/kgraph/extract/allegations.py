@@ -395,6 +395,7 @@ class AllegationExtractor:
                 list(_claims(sent, context, refs))
                 + list(_allegation_nouns(sent, context, refs))
                 + list(_act_nouns(sent, context, refs))
+                + list(_denied_acts(sent, context, refs))
             )
             found = _dedupe(found)
             state.records.extend(found)
@@ -1201,6 +1202,72 @@ def _clause_refers_to(
         if any(_same(a, b) for a in named for b in involved):
             return record
     return None
+
+
+_DETERMINERS: Final = frozenset({"a", "an", "the", "any", "all", "some", "every", "no"})
+
+
+def _denied_acts(
+    sent: Span, ctx: ExtractionContext, refs: References
+) -> Iterator[AllegationRecord]:
+    """A denial that names its act: "Russia has denied meddling in the election", "Trump
+    has denied any collusion between his campaign and Moscow", "Manafort denied any
+    wrongdoing". The act is alleged by someone, unnamed; the one who denies it is
+    ``denied_by`` when accused or a party to it, else ``dismissed_by``."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or _lemma(verb) != "deny":
+            continue
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+            continue  # "did not deny meddling": no denial
+        deniers = _clause_subjects(verb, ctx, refs)
+        if not deniers:
+            continue
+        for obj in verb.children:
+            if obj.dep_ not in ("dobj", "xcomp") or _lemma(obj) in _ALLEGATION_NOUNS:
+                continue  # "denied the allegations": the stance rules attach it
+            tokens = list(obj.subtree)
+            keywords = _acts_in(tokens)
+            if not keywords or ctx.mention_at(obj) is not None:
+                continue
+            accused: list[tuple[RawMention, bool]] = []
+            for child in obj.children:
+                if child.dep_ in ("nsubj", "poss"):
+                    accused += _entities(child, ctx, refs)
+                elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
+                    for pobj in child.children:
+                        found = _entities(pobj, ctx, refs)
+                        for noun in (pobj, *pobj.conjuncts):
+                            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                            if ctx.mention_at(noun) is None and owner is not None:
+                                # "between his campaign and Moscow": the campaign's owner
+                                m = ctx.mention_at(owner) or refs.resolve(owner)
+                                if m is not None:
+                                    found.append((m, False))
+                        accused += [x for x in found if x not in accused]
+            own = not accused
+            accused = accused or deniers
+            party = [m for m, _ in accused]
+            roles = [
+                ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a)
+                for m, a in deniers
+            ]
+            status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
+            first = obj.left_edge.i
+            while first < obj.i and sent.doc[first].lower_ in _DETERMINERS:
+                first += 1
+            clause = sent.doc[first : obj.right_edge.i + 1]
+            record = _record("d", obj, sent, ctx, accused, keywords, clause, roles, status)
+            if record is None:
+                continue
+            names = " and ".join(dict.fromkeys(m.canonical or m.text for m, _ in accused))
+            text = re.sub(r"\s+", " ", clause.text).strip(" ,.;:")
+            if own and obj.tag_ == "VBG":
+                label = f"{names} {text}"  # "Russia meddling in the election"
+            elif own:
+                label = f"{text[:1].upper()}{text[1:]} by {names}"  # "Wrongdoing by Manafort"
+            else:
+                label = text[:1].upper() + text[1:]
+            yield replace(record, label=label)
 
 
 def _stances(
