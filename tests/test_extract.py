@@ -576,6 +576,14 @@ ALLEGATIONS = [
         "denied",
         id="pronoun-denial-next-paragraph",
     ),
+    # "allege" makes an allegation of any act
+    pytest.param(
+        "Separately, Rylawn Walker alleged that Daniel Pantaleo falsely arrested him on Staten "
+        "Island in February 2012.",
+        {"accused": {"Daniel Pantaleo"}, "alleged_by": {"Rylawn Walker"}},
+        "alleged",
+        id="allege-any-act",
+    ),
     # a denial that names its act is an allegation the one who denies it is party to
     pytest.param(
         "Russia has denied meddling in the election.",

@@ -482,6 +482,8 @@ _RAISING: Final = frozenset(
         "understand",
     }
 )
+#: cue verbs that make whatever their clause says an allegation, act word or not
+_STRONG_CUES: Final = frozenset({"allege"})
 _NOT_DOERS: Final = frozenset(
     {
         "debunk",
@@ -894,6 +896,10 @@ def _claim_clause(
             continue
         accused = _clause_subjects(inner, ctx, refs)
         keywords = _acts_in(_predicate_tokens(inner))
+        if not keywords and _lemma(cue) in _STRONG_CUES and inner.pos_ == "VERB":
+            # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
+            # an allegation; the act is the verb's
+            keywords = (_lemma(inner),)
         if not accused or not keywords:
             continue
         inner_clause = (
