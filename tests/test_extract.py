@@ -349,6 +349,13 @@ ROLES = [
         False,
     ),
     (
+        "Aldrich Ames was an operative of the CIA for decades.",
+        "Aldrich Ames",
+        "CIA",
+        "operative",
+        True,
+    ),
+    (
         "John Brennan was the director of the CIA when it happened.",
         "John Brennan",
         "CIA",
