@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,18 @@ def _entity(
         mentions=len(mentions),
         evidence=sorted(mentions, key=lambda m: (m["doc"], m["start"])),
     )
+
+
+def reversed_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``g`` built in the opposite order: graph, node and edge attributes and the items
+    themselves reversed, so that output that depends on insertion order shows it."""
+    h = nx.MultiDiGraph()
+    h.graph.update(copy.deepcopy(dict(reversed(list(g.graph.items())))))
+    for n, attrs in reversed(list(g.nodes(data=True))):
+        h.add_node(n, **dict(reversed(list(copy.deepcopy(attrs).items()))))
+    for u, v, k, attrs in reversed(list(g.edges(keys=True, data=True))):
+        h.add_edge(u, v, key=k, **dict(reversed(list(copy.deepcopy(attrs).items()))))
+    return h
 
 
 def build_contract_graph(names: dict[str, str] | None = None) -> nx.MultiDiGraph:

@@ -20,7 +20,7 @@ from kgraph.export import nodelink
 from kgraph.export.formats import SEPARATOR, _flat_value, _xml_text, to_flat
 from kgraph.graph import node_link_dumps
 
-from .conftest import HOSTILE_NAMES
+from .conftest import HOSTILE_NAMES, reversed_copy
 
 SCALARS = (str, int, float, bool)
 
@@ -290,16 +290,6 @@ def test_separator_is_documented() -> None:
 # -- node-link JSON ----------------------------------------------------------------------------
 
 
-def _shuffled(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    h = nx.MultiDiGraph()
-    h.graph.update(copy.deepcopy(dict(reversed(list(g.graph.items())))))
-    for n, attrs in reversed(list(g.nodes(data=True))):
-        h.add_node(n, **dict(reversed(list(copy.deepcopy(attrs).items()))))
-    for u, v, k, attrs in reversed(list(g.edges(keys=True, data=True))):
-        h.add_edge(u, v, key=k, **dict(reversed(list(copy.deepcopy(attrs).items()))))
-    return h
-
-
 def test_hostile_names_give_valid_json_that_reads_back(
     hostile_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
@@ -319,7 +309,7 @@ def test_json_is_the_same_bytes_whatever_the_insertion_order(
 ) -> None:
     g = request.getfixturevalue(fixture)
     first = export.write(g, tmp_path / "a.json").read_bytes()
-    assert export.write(_shuffled(g), tmp_path / "b.json").read_bytes() == first
+    assert export.write(reversed_copy(g), tmp_path / "b.json").read_bytes() == first
     again = export.write(export.read(tmp_path / "a.json"), tmp_path / "c.json").read_bytes()
     assert again == first
 

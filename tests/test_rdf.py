@@ -29,7 +29,7 @@ from kgraph.export import write as export_write
 from kgraph.graph import node_link_dumps
 from kgraph.namespace import KG, OA, REL
 
-from .conftest import HOSTILE_NAMES, ROOT, _ev, build_contract_graph
+from .conftest import HOSTILE_NAMES, ROOT, _ev, build_contract_graph, reversed_copy
 
 # rdflib's own parsers use its deprecated ConjunctiveGraph API: not ours to fix
 RDFLIB_DEPRECATIONS = [
@@ -337,16 +337,6 @@ def test_unsorted_evidence_keeps_its_order() -> None:
 
 
 # -- byte-stable output -----------------------------------------------------------------
-
-
-def reversed_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    h = nx.MultiDiGraph()
-    h.graph.update(copy.deepcopy(dict(reversed(list(g.graph.items())))))
-    for n, attrs in reversed(list(g.nodes(data=True))):
-        h.add_node(n, **dict(reversed(list(copy.deepcopy(attrs).items()))))
-    for u, v, k, attrs in reversed(list(g.edges(keys=True, data=True))):
-        h.add_edge(u, v, key=k, **dict(reversed(list(copy.deepcopy(attrs).items()))))
-    return h
 
 
 @pytest.mark.parametrize("fmt", rdf.FORMATS)

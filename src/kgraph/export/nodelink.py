@@ -25,6 +25,7 @@ __all__ = [
     "from_json",
     "read_json",
     "read_text",
+    "surrogate_error",
     "to_json",
     "write_json",
 ]
@@ -53,9 +54,14 @@ def encode_text(text: str, what: str) -> bytes:
 
 def encoding_error(err: UnicodeEncodeError, what: str) -> ExportError:
     """The :class:`ExportError` for text UTF-8 cannot encode (a lone surrogate)."""
-    near = err.object[max(0, err.start - 30) : err.end + 30]
+    return surrogate_error(err.object, err.start, what)
+
+
+def surrogate_error(text: str, at: int, what: str) -> ExportError:
+    """The :class:`ExportError` for the lone surrogate at ``text[at]``, shown in context."""
+    near = text[max(0, at - 30) : at + 31]
     return ExportError(
-        f"{what}: the text {near!r} holds a lone surrogate U+{ord(err.object[err.start]):04X}, "
+        f"{what}: the text {near!r} holds a lone surrogate U+{ord(text[at]):04X}, "
         "which UTF-8 cannot carry; clean the input text (it was probably decoded with "
         "errors='surrogateescape')"
     )

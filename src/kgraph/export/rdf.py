@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph._errors import ExportError, FormatError, MissingDependencyError
-from kgraph.export.nodelink import encode_text, encoding_error, read_text
+from kgraph.export.nodelink import encode_text, encoding_error, read_text, surrogate_error
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -1039,11 +1039,7 @@ _XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def _xml_text(text: str, where: str) -> str:
     bad = _XML_BAD.search(text)
     if bad and "\ud800" <= bad.group() <= "\udfff":
-        raise ExportError(
-            f"{where}: the text {text!r} holds a lone surrogate U+{ord(bad.group()):04X}, "
-            "which UTF-8 cannot carry; clean the input text (it was probably decoded with "
-            "errors='surrogateescape')"
-        )
+        raise surrogate_error(text, bad.start(), where)
     if bad:
         raise ExportError(
             f"{where}: the value {text!r} holds the character U+{ord(bad.group()):04X}, which "

@@ -461,8 +461,6 @@ def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
     return tuple(found)
 
 
-#: verbs whose object names an act the subject opposes, studies or reports, not commits:
-#: "the findings debunked the conspiracy theories", "Barr assigned Durham to investigate ..."
 #: verbs of knowing whose passive subject does the act of the clause they raise ("China was
 #: found to have hacked", "Russia is believed to be arming"); not "was ordered to pay"
 _RAISING: Final = frozenset(
@@ -484,6 +482,8 @@ _RAISING: Final = frozenset(
 )
 #: cue verbs that make whatever their clause says an allegation, act word or not
 _STRONG_CUES: Final = frozenset({"allege"})
+#: verbs whose object names an act the subject opposes, studies or reports, not commits:
+#: "the findings debunked the conspiracy theories", "Barr assigned Durham to investigate ..."
 _NOT_DOERS: Final = frozenset(
     {
         "debunk",
@@ -1210,7 +1210,19 @@ def _clause_refers_to(
     return None
 
 
-_DETERMINERS: Final = frozenset({"a", "an", "the", "any", "all", "some", "every", "no"})
+def _parties(
+    pobj: Token, ctx: ExtractionContext, refs: References
+) -> list[tuple[RawMention, bool]]:
+    """The entities of "between his campaign and Moscow": named ones, and the owner of an
+    unnamed one (his campaign: his)."""
+    found = _entities(pobj, ctx, refs)
+    for noun in (pobj, *pobj.conjuncts):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if ctx.mention_at(noun) is None and owner is not None:
+            m = ctx.mention_at(owner) or refs.resolve(owner)
+            if m is not None:
+                found.append((m, False))
+    return found
 
 
 def _denied_acts(
@@ -1241,15 +1253,7 @@ def _denied_acts(
                     accused += _entities(child, ctx, refs)
                 elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
                     for pobj in child.children:
-                        found = _entities(pobj, ctx, refs)
-                        for noun in (pobj, *pobj.conjuncts):
-                            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-                            if ctx.mention_at(noun) is None and owner is not None:
-                                # "between his campaign and Moscow": the campaign's owner
-                                m = ctx.mention_at(owner) or refs.resolve(owner)
-                                if m is not None:
-                                    found.append((m, False))
-                        accused += [x for x in found if x not in accused]
+                        accused += [x for x in _parties(pobj, ctx, refs) if x not in accused]
             own = not accused
             accused = accused or deniers
             party = [m for m, _ in accused]
@@ -1259,7 +1263,7 @@ def _denied_acts(
             ]
             status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
             first = obj.left_edge.i
-            while first < obj.i and sent.doc[first].lower_ in _DETERMINERS:
+            while first < obj.i and sent.doc[first].dep_ in ("det", "predet"):
                 first += 1
             clause = sent.doc[first : obj.right_edge.i + 1]
             record = _record("d", obj, sent, ctx, accused, keywords, clause, roles, status)

@@ -24,7 +24,7 @@ Plural pronouns (they, them) and "it" are left alone: too often wrong.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -138,20 +138,26 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
     def before(i: int) -> list[RawMention]:
         return history[: bisect.bisect_right(ends, i)]
 
-    # "Trump's pressures" tagged as an organisation: the surname of a person named in full
-    # in the text is that person still
+    # who he/she may be, found once: the people named (a surname spaCy tagged as an
+    # organisation, "Trump's pressures", is the person named in full elsewhere in the text),
+    # never one set against the subject ("unlike Mr. Trump, he ...") nor a byline
     surnames = _person_surnames(doc)
-
-    def surname(m: RawMention) -> bool:
-        return m.tok_end - m.tok_start == 1 and m.gid is None and m.text in surnames
-
-    # "unlike Mr. Trump, he ...": a person set against the subject is not who "he" is
-    contrasted = {id(m) for m in history if doc[m.tok_end - 1].head.lower_ in _CONTRASTS}
+    people = [
+        m
+        for m in history
+        if m.ner != "BYLINE"
+        and doc[m.tok_end - 1].head.lower_ not in _CONTRASTS
+        and (
+            m.type == "Person"
+            or (m.tok_end - m.tok_start == 1 and m.gid is None and m.text in surnames)
+        )
+    ]
+    people_ends = [m.tok_end for m in people]
     for tok in doc:
         low = tok.lower_
         if low in _PERSONAL:
-            earlier = [m for m in before(tok.i) if id(m) not in contrasted]
-            target = _pronoun(tok, earlier, sent_of, paragraph, subjects, surname)
+            earlier = people[: bisect.bisect_right(people_ends, tok.i)]
+            target = _pronoun(tok, earlier, sent_of, paragraph, subjects)
             if target is not None:
                 refs.links[tok.i] = target
         elif low in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -178,15 +184,14 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
 
 def _pronoun(
     tok: Token,
-    earlier: list[RawMention],
+    persons: list[RawMention],
     sent_of: dict[int, int],
     paragraph: list[int],
     subjects: dict[int, RawMention],
-    surname: Callable[[RawMention], bool],
 ) -> RawMention | None:
+    """The one person of ``persons`` (those named before ``tok``) the pronoun means."""
     sent = sent_of[tok.i]
     para = paragraph[sent]
-    persons = [m for m in earlier if (m.type == "Person" or surname(m)) and m.ner != "BYLINE"]
     same_para = [m for m in persons if paragraph[sent_of.get(m.tok_start, 0)] == para]
     pool = same_para
     if not pool and persons:

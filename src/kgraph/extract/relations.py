@@ -461,6 +461,12 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
     seen: set[tuple[int, int, str]] = set()
     postings: list[tuple[RawMention, RawMention, str, int]] = []
 
+    def keep(person: RawMention, org: RawMention | None, words: str, former: bool, at: int) -> None:
+        key = (person.start, org.start if org else -1, words)
+        if key not in seen:
+            seen.add(key)
+            roles.append(Role(person, org, words, former, at))
+
     def add(
         person: RawMention,
         head: Token,
@@ -487,11 +493,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                     if pobj.dep_ == "pobj" and pm is not None and pm.type != "Person":
                         postings.append((person, pm, f"{head.lemma_.lower()}_to", head.i))
         for org in targets or [None]:  # type: ignore[list-item]
-            key = (person.start, org.start if org else -1, words)
-            if key in seen:
-                continue
-            seen.add(key)
-            roles.append(Role(person, org, words, former, head.i))
+            keep(person, org, words, former, head.i)
 
     for m in ctx.mentions:
         if m.type != "Person" or m.ner == "BYLINE":
@@ -549,7 +551,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
             org_list = [o for o in org_list if o.type != "Location" or regional]
             if not org_list and not any(o.type == "Location" for o in org_list):
                 # "Attorney General William Barr", the Justice Department named elsewhere
-                body = _title_body(m.title or doc[left : m.tok_start].text, ctx)
+                body = _title_body(m.title or before, ctx)
                 if body is None:
                     body = _office_of(m, _role_text(m.title or before), ctx)
                 if body is not None and not any(
@@ -558,21 +560,15 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                     org_list = [body]
             if org_list:
                 for org in org_list:
-                    key = (m.start, org.start, words)
-                    if key not in seen:
-                        seen.add(key)
-                        roles.append(Role(m, org, words, former, title_nouns[-1].i))
+                    keep(m, org, words, former, title_nouns[-1].i)
         else:
             # possessive: "Just Security's Ryan Goodman" (by the parse, or by the surface)
             owners = [ctx.mention_at(c) for c in head.children if c.dep_ == "poss"]
             if m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in ("'s", "’s"):
                 owners.append(ctx.mention_at(doc[m.tok_start - 2]))
             for pm in owners:
-                if pm is not None and pm.type in ("Agency", "Organization"):
-                    key = (m.start, pm.start, "affiliate")
-                    if key not in seen:
-                        seen.add(key)
-                        roles.append(Role(m, pm, "affiliate", False, head.i))
+                if pm is not None and pm.type in _BODY_TYPES:
+                    keep(m, pm, "affiliate", False, head.i)
         # "Julian Assange of WikiLeaks": a person of a named body (a place is a home, not a
         # body: "Tom Smith of Ohio")
         for prep in head.children:
@@ -580,10 +576,7 @@ def find_roles(doc: Doc, ctx: ExtractionContext) -> list[Role]:
                 for pobj in prep.children:
                     pm = ctx.mention_at(pobj)
                     if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
-                        key = (m.start, pm.start, "affiliate")
-                        if key not in seen:
-                            seen.add(key)
-                            roles.append(Role(m, pm, "affiliate", False, head.i))
+                        keep(m, pm, "affiliate", False, head.i)
         # "X, who (previously) served as ROLE in ORG" / "X served as ROLE"
         verbs = [c for c in head.children if c.dep_ == "relcl"]
         if head.dep_ in ("nsubj", "nsubjpass"):
@@ -834,6 +827,11 @@ _SUPPORT_VERBS: Final = frozenset(
         "unveil",
     }
 )
+#: event nouns, the prepositions of their target and the verbs that carry them
+_EVENT_KINDS: Final = (
+    (_EVENT_NOUNS, _EVENT_TARGET_PREPS, _SUPPORT_VERBS),
+    (_MEETING_NOUNS, _WITH, _SUPPORT_VERBS | {"hold", "have"}),
+)
 #: nouns that count an event noun: "another round of sanctions"
 _EVENT_COUNTS: Final = frozenset({"round", "set", "series", "wave", "package", "raft", "slew"})
 _QUANTIFIERS: Final = frozenset(
@@ -978,7 +976,7 @@ def _sentence_relations(
                     ]
                     generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
                     object_noun = (compounds[0] if generic else child).lemma_.lower()
-                    if _event_verb(verb, child) is not None:
+                    if _carries(verb, child):
                         carried = True  # "imposed sanctions on X": the event path says it
         preps = [c for c in verb.children if c.dep_ == "prep"]
         if object_noun:
@@ -1033,31 +1031,20 @@ def _sentence_relations(
                 )
 
 
-def _event_predicate(noun: Token) -> tuple[str, frozenset[str]] | None:
-    """The predicate an event noun gives and the prepositions of its target."""
-    for table, preps in ((_EVENT_NOUNS, _EVENT_TARGET_PREPS), (_MEETING_NOUNS, _WITH)):
+def _event_predicate(noun: Token) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The predicate an event noun gives, the prepositions of its target and the verbs that
+    carry it ("imposed sanctions", "held talks")."""
+    for table, preps, carriers in _EVENT_KINDS:
         found = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
         if found is not None:
-            return found, preps
+            return found, preps, carriers
     return None
 
 
-def _supports(verb: Token, noun: Token) -> bool:
-    """Whether ``verb`` only carries the act ``noun`` names ("imposed sanctions", "held talks")."""
-    lemma = verb.lemma_.lower()
-    if lemma in _SUPPORT_VERBS:
-        return True
-    return lemma in ("hold", "have") and (
-        noun.lemma_.lower() in _MEETING_NOUNS or noun.lower_ in _MEETING_NOUNS
-    )
-
-
-def _event_verb(verb: Token, noun: Token) -> str | None:
-    """The act an event noun carried by a support verb names ("imposed sanctions")."""
+def _carries(verb: Token, noun: Token) -> bool:
+    """Whether ``verb`` only carries the act ``noun`` names ("imposed sanctions on X")."""
     found = _event_predicate(noun)
-    if found is None or not _supports(verb, noun):
-        return None
-    return found[0]
+    return found is not None and verb.lemma_.lower() in found[2]
 
 
 def _event_relations(
@@ -1072,7 +1059,7 @@ def _event_relations(
         found = _event_predicate(noun)
         if found is None:
             continue
-        predicate, target_preps = found
+        predicate, target_preps, carriers = found
         if any(
             c.dep_ in ("amod", "compound", "advmod") and c.lemma_.lower() in _UNREALISED
             for c in noun.children
@@ -1088,7 +1075,7 @@ def _event_relations(
         if (
             noun_in_clause.dep_ in ("dobj", "obj")
             and carrier.pos_ in ("VERB", "AUX")
-            and _supports(carrier, noun)
+            and carrier.lemma_.lower() in carriers
         ):
             verb = carrier
         targets: list[tuple[RawMention, bool]] = []
@@ -1106,23 +1093,21 @@ def _event_relations(
                     targets += _entities_of(pobj, ctx, refs)
         if not targets:
             continue
-        agents: list[tuple[RawMention, bool]] = []
+        # the agent: the noun's owner ("Trump's firing"), else the carrying verb's subject;
+        # the clause whose negation, hedge and date the act takes is the owner's or the verb's
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            m = ctx.mention_at(owner) or refs.resolve(owner)
-            if m is not None:
-                agents.append((m, False))
-        if not agents and verb is not None:
-            for child in verb.children:
-                if child.dep_ in _SUBJ:
-                    agents += _entities_of(child, ctx, refs)
-            if not agents:
-                agents = _inherited_subjects(verb, ctx, refs)
-        elif agents:
-            verb = None
+        owned = (ctx.mention_at(owner) or refs.resolve(owner)) if owner is not None else None
+        agents: list[tuple[RawMention, bool]] = []
+        if owned is not None:
+            agents, clause = [(owned, False)], _clause_of(noun)
+        elif verb is not None:
+            agents = [
+                a for c in verb.children if c.dep_ in _SUBJ for a in _entities_of(c, ctx, refs)
+            ]
+            agents = agents or _inherited_subjects(verb, ctx, refs)
+            clause = verb
         if not agents:
             continue
-        clause = verb if verb is not None else _clause_of(noun)
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
             continue
         attrs = _attrs(clause, sent) if clause.pos_ in ("VERB", "AUX") else []
