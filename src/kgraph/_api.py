@@ -66,7 +66,10 @@ class KnowledgeGraph:
         n_process: int = 1,
         batch_size: int = 32,
     ) -> None:
-        from kgraph._parallel import check_batch_size, resolve_n_process
+        from kgraph.pipeline import (
+            check_batch_size,
+            resolve_n_process,
+        )
 
         resolve_n_process(n_process)  # a bad value fails here, not at the first add
         self._model = model
@@ -81,13 +84,12 @@ class KnowledgeGraph:
     # -- building -------------------------------------------------------------------
     def add(self, sources: Sources, *, progress: bool = False) -> BuildReport:
         """Read, extract and add documents; documents already in the graph are skipped."""
-        from kgraph import ingest
-        from kgraph.extract import run_pipeline
+        from kgraph import ingest, pipeline
 
         report = BuildReport()
         documents = ingest.iter_documents(sources, report=report)
         fresh = _skip_known(documents, self._results, report)
-        for result in run_pipeline(
+        for result in pipeline.run(
             fresh,
             model=self._model,
             gazetteer=self._gazetteer_path,

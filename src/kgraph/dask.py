@@ -77,6 +77,7 @@ import pickle
 import threading
 from collections.abc import Iterable, Iterator
 from functools import partial
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,12 +94,12 @@ except ImportError as err:  # pragma: no cover - depends on the environment
 from kgraph._api import BuildReport, KnowledgeGraph
 from kgraph._errors import OptionError
 from kgraph._model import Document
-from kgraph._parallel import Pipeline, check_batch_size
+from kgraph.extract import Extractor
+from kgraph.ingest import KNOWN_SUFFIXES, iter_documents
+from kgraph.pipeline import Pipeline, check_batch_size
 
 if TYPE_CHECKING:
     from distributed import Worker
-
-    from kgraph.extract import Extractor
 
 __all__ = ["ModelPlugin", "build_bag", "plugin_name"]
 
@@ -144,7 +145,12 @@ class ModelPlugin(WorkerPlugin):
     async def setup(self, worker: Worker) -> None:
         # off the worker's event loop, so that it keeps answering the scheduler
         self.pipeline = await asyncio.to_thread(
-            Pipeline.load, self.model, self.gazetteer, self.extractors
+            partial(
+                Pipeline.load,
+                model=self.model,
+                gazetteer=self.gazetteer,
+                extractors=self.extractors,
+            )
         )
         log.info("kgraph pipeline loaded on worker %s", worker.address)
 
@@ -169,7 +175,8 @@ def _pipeline(name: str, options: tuple[Any, ...]) -> Pipeline:
             return plugin.pipeline
     with _RUN_LOCK:
         if name not in _LOCAL:
-            _LOCAL[name] = Pipeline.load(*options)
+            model, gazetteer, extractors = options
+            _LOCAL[name] = Pipeline.load(model=model, gazetteer=gazetteer, extractors=extractors)
         return _LOCAL[name]
 
 
@@ -177,10 +184,6 @@ def _build_partition(
     sources: Iterable[Source], *, name: str, options: tuple[Any, ...], batch_size: int
 ) -> KnowledgeGraph:
     """Read, parse and extract one partition; a graph of plain per-document records."""
-    from itertools import chain, islice
-
-    from kgraph.ingest import iter_documents
-
     report = BuildReport()
     kg = KnowledgeGraph()
     documents = iter_documents(list(sources), report=report)
@@ -309,8 +312,6 @@ def _as_bag(bag_or_paths: Any, npartitions: int | None) -> db.Bag:
 
 def _list_files(source: Any) -> Iterator[Source]:
     """A directory or glob becomes its files (listed, not read); anything else passes."""
-    from kgraph.ingest import KNOWN_SUFFIXES
-
     if not isinstance(source, (str, Path, Document)):
         raise OptionError(f"not a source: {source!r}; give paths, texts or kgraph.Document values")
     text = str(source)

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ModelNotFoundError
+from kgraph.ingest import Prepared
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from kgraph.ingest import Prepared
-
-__all__ = ["DEFAULT_MODELS", "load_model", "pipe"]
+__all__ = ["DEFAULT_MODELS", "english_share", "lemma_words", "load_model", "pipe"]
 
 log = logging.getLogger("kgraph.nlp")
 
@@ -91,7 +91,7 @@ def _load(name: str) -> Language:
 
 def with_paragraph_boundaries(nlp: Language) -> Language:
     """Add kgraph's paragraph-boundary component before the parser (once)."""
-    from kgraph import _spacy_components  # noqa: F401  (registers the factory)
+    import kgraph._spacy_components  # noqa: F401  (lazy: registers the factory, imports spaCy)
 
     if "kgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
@@ -136,3 +136,35 @@ def pipe(
             yield pending.pop(index)
     for index in order:
         yield pending.pop(index)
+
+
+def lemma_words(nlp: Language, part: str) -> frozenset[str]:
+    """The words of one part of speech (``"noun"``, ``"adj"``) in the pipeline's lemmatizer
+    tables (WordNet's lists); empty when the pipeline has none."""
+    try:
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_index")
+        return frozenset(table.get(part, ()))
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+
+
+#: letters outside the Latin scripts
+_NON_LATIN: Final = re.compile(r"[^\x00-\u024f]")
+
+
+def english_share(docs: Sequence[tuple[int, Doc]]) -> float | None:
+    """The share of English function words among a document's words (None if too short)."""
+    words = stops = letters = foreign = 0
+    for _offset, doc in docs:
+        for tok in doc:
+            if tok.is_alpha:
+                words += 1
+                stops += tok.is_stop
+        text = doc.text
+        letters += len(text)
+        if not text.isascii():  # the usual English text needs no more than that
+            foreign += sum(map(str.isalpha, _NON_LATIN.findall(text)))
+    if letters >= 30 and foreign > letters / 2:
+        return 0.0  # mostly letters outside the Latin script: Chinese, Russian, Arabic ...
+    return stops / words if words >= 30 else None

@@ -32,8 +32,8 @@ from kgraph._model import (
     RelationRecord,
     RoleRecord,
 )
-from kgraph.extract.allegations import GENERIC_ACTS, WEAK_ACTS
 from kgraph.extract.entities import RawMention, acronym, normalize_name
+from kgraph.lexicon import GENERIC_ACTS, WEAK_ACTS
 
 __all__ = [
     "Cluster",

@@ -33,142 +33,16 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from kgraph._model import AllegationRecord, Evidence, RoleRecord
-from kgraph.extract.entities import dates_in, sentences
+from kgraph.extract.arguments import entities_of, inherited_subjects
+from kgraph.extract.context import DocContext
+from kgraph.extract.entities import RawMention
+from kgraph.lexicon import ACTS, WEAK_ACTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from kgraph.extract import ExtractionContext
-    from kgraph.extract.coref import References
-    from kgraph.extract.entities import RawMention
+__all__ = ["AllegationExtractor"]
 
-__all__ = ["ACTS", "GENERIC_ACTS", "WEAK_ACTS", "AllegationExtractor"]
-
-#: act words -> the act keyword allegations are merged on
-ACTS: Final[dict[str, str]] = {
-    "bounty": "bounty",
-    "bounties": "bounty",
-    "payout": "bounty",
-    "reward": "bounty",
-    "pay": "pay",
-    "payment": "pay",
-    "bribe": "bribery",
-    "bribery": "bribery",
-    "arm": "arm",
-    "arms": "arm",
-    "weapon": "arm",
-    "weaponry": "arm",
-    "munition": "arm",
-    "kill": "kill",
-    "killing": "kill",
-    "assassinate": "kill",
-    "assassination": "kill",
-    "murder": "kill",
-    "interfere": "interference",
-    "interference": "interference",
-    "meddle": "interference",
-    "meddling": "interference",
-    "hack": "hacking",
-    "hacking": "hacking",
-    "cyberattack": "hacking",
-    "share": "share",
-    "leak": "leak",
-    "attack": "attack",
-    "strike": "attack",
-    "bomb": "attack",
-    "bombing": "attack",
-    "invade": "invasion",
-    "invasion": "invasion",
-    "annex": "annexation",
-    "annexation": "annexation",
-    "poison": "poisoning",
-    "poisoning": "poisoning",
-    "torture": "torture",
-    "abuse": "abuse",
-    "collude": "collusion",
-    "collusion": "collusion",
-    "spying": "espionage",
-    "espionage": "espionage",
-    "smuggle": "smuggling",
-    "smuggling": "smuggling",
-    "launder": "laundering",
-    "laundering": "laundering",
-    "fraud": "fraud",
-    "corruption": "corruption",
-    "breach": "hacking",
-    "intrusion": "hacking",
-    "infiltrate": "hacking",
-    "cover-up": "cover_up",
-    "obstruct": "obstruction",
-    "obstruction": "obstruction",
-    "support": "support",
-    "aid": "support",
-    "assistance": "support",
-    "fund": "funding",
-    "funding": "funding",
-    "finance": "funding",
-    "train": "training",
-    "harbor": "harboring",
-    "shelter": "harboring",
-    "threaten": "threat",
-    "threat": "threat",
-    "violate": "violation",
-    "violation": "violation",
-    "supply": "arm",
-    "provide": "provide",
-    "offer": "offer",
-    "direct": "direct",
-    "order": "order",
-    "pressure": "pressure",
-    "assault": "assault",
-    "rape": "assault",
-    "grope": "assault",
-    "molest": "assault",
-    "harass": "harassment",
-    "harassment": "harassment",
-    "misconduct": "misconduct",
-    "wrongdoing": "misconduct",
-    "impropriety": "misconduct",
-    "crime": "misconduct",
-    "spy": "espionage",
-    "surveil": "surveillance",
-    "surveillance": "surveillance",
-    "wiretap": "surveillance",
-    "eavesdrop": "surveillance",
-    "conspire": "conspiracy",
-    "conspiracy": "conspiracy",
-    "coordinate": "collusion",
-    "defame": "defamation",
-    "defamation": "defamation",
-    "libel": "defamation",
-    "slander": "defamation",
-    "lie": "deception",
-    "mislead": "deception",
-    "deceive": "deception",
-    "steal": "theft",
-    "theft": "theft",
-    "extort": "extortion",
-    "extortion": "extortion",
-    "blackmail": "extortion",
-    "sabotage": "sabotage",
-    "rig": "fraud",
-    "cheat": "fraud",
-    "embezzle": "fraud",
-    "embezzlement": "fraud",
-    "racketeering": "racketeering",
-    "genocide": "atrocity",
-    "massacre": "atrocity",
-    "persecute": "persecution",
-    "persecution": "persecution",
-    "detain": "detention",
-    "kidnap": "kidnapping",
-    "kidnapping": "kidnapping",
-    "disinform": "disinformation",
-    "undermine": "interference",
-    "influence": "interference",
-}
-#: speech acts that name no act: an allegation known only as one merges within its document
-GENERIC_ACTS: Final = frozenset({"accusation", "charge", "lawsuit"})
 #: "X accused Y of Z", "Y was charged with Z": the verb, and the prepositions of the act
 _ACCUSE_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "accuse": ("of",),
@@ -196,10 +70,6 @@ _ALLEGATION_NOUNS: Final[dict[str, str]] = {
     "lawsuit": "lawsuit",
     "suit": "lawsuit",
 }
-#: keywords too general to merge two allegations on by themselves
-WEAK_ACTS: Final = frozenset(
-    {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
-)
 _CUE_VERBS: Final = frozenset(
     {
         "allege",
@@ -381,26 +251,19 @@ class AllegationExtractor:
 
     name = "allegations"
 
-    def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[AllegationRecord]:
-        refs = context.references
-        if refs is None:
-            from kgraph.extract.coref import build_references
-            from kgraph.extract.relations import find_roles
-
-            refs = build_references(doc, context, find_roles(doc, context))
-            context.references = refs
+    def __call__(self, doc: Doc, context: DocContext) -> Iterator[AllegationRecord]:
         state = _State()
-        for sent in sentences(doc)[0]:
+        for sent in context.sentences:
             found = (
-                list(_claims(sent, context, refs))
-                + list(_allegation_nouns(sent, context, refs))
-                + list(_act_nouns(sent, context, refs))
-                + list(_denied_acts(sent, context, refs))
+                list(_claims(sent, context))
+                + list(_allegation_nouns(sent, context))
+                + list(_act_nouns(sent, context))
+                + list(_denied_acts(sent, context))
             )
             found = _dedupe(found)
             state.records.extend(found)
             yield from found
-            for record in _stances(sent, context, refs, state):
+            for record in _stances(sent, context, state):
                 state.records.append(record)
                 yield record
 
@@ -574,12 +437,8 @@ def _predicate_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def _entities(
-    tok: Token, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
-    from kgraph.extract.relations import _entities_of
-
-    out = _entities_of(tok, ctx, refs)
+def _entities(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    out = entities_of(tok, ctx)
     if out:
         return out
     # "the Russian government", "a Russian military intelligence unit"
@@ -593,23 +452,19 @@ def _entities(
     return []
 
 
-def _claimants(
-    cue: Token, sent: Span, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
+def _claimants(cue: Token, sent: Span, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     out: list[tuple[RawMention, bool]] = []
     for child in cue.children:
         if child.dep_ in ("nsubj",):
-            out += _entities(child, ctx, refs)
+            out += _entities(child, ctx)
         elif child.dep_ == "agent":
             for pobj in child.children:
-                out += _entities(pobj, ctx, refs)
-    out += _according_to(sent, ctx, refs)
+                out += _entities(pobj, ctx)
+    out += _according_to(sent, ctx)
     return out
 
 
-def _according_to(
-    sent: Span, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
+def _according_to(sent: Span, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     out: list[tuple[RawMention, bool]] = []
     for tok in sent:
         if (
@@ -620,22 +475,20 @@ def _according_to(
             to = tok.doc[tok.i + 1]
             for pobj in to.children:
                 if pobj.dep_ == "pobj":
-                    out += _entities(pobj, ctx, refs)
+                    out += _entities(pobj, ctx)
     return out
 
 
-def _recipients(
-    cue: Token, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
+def _recipients(cue: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     out: list[tuple[RawMention, bool]] = []
     if _lemma(cue) == "tell":
         for child in cue.children:
             if child.dep_ in ("dobj", "dative", "iobj"):
-                out += [(m, a) for m, a in _entities(child, ctx, refs) if m.type != "Country"]
+                out += [(m, a) for m, a in _entities(child, ctx) if m.type != "Country"]
     return out
 
 
-def _gerund_subject(verb: Token, ctx: ExtractionContext) -> RawMention | None:
+def _gerund_subject(verb: Token, ctx: DocContext) -> RawMention | None:
     """The subject of a gerund after a preposition: "against [Moscow] paying bounties"."""
     if verb.tag_ != "VBG" or verb.i == 0:
         return None
@@ -648,11 +501,7 @@ def _gerund_subject(verb: Token, ctx: ExtractionContext) -> RawMention | None:
     return None
 
 
-def _clause_subjects(
-    verb: Token, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
-    from kgraph.extract.relations import _inherited_subjects
-
+def _clause_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     gerund = _gerund_subject(verb, ctx)
     if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return [(gerund, False)]
@@ -664,24 +513,24 @@ def _clause_subjects(
                 ):
                     # "China was found to have hacked", "is believed to be arming": the
                     # subject of a passive raising verb is the one who does the act
-                    return _entities(child, ctx, refs)
+                    return _entities(child, ctx)
                 # "he was killed": the one it happened to is not the one accused
                 return [
                     x
                     for agent in verb.children
                     if agent.dep_ == "agent"
                     for p in agent.children
-                    for x in _entities(p, ctx, refs)
+                    for x in _entities(p, ctx)
                 ]
-            return _entities(child, ctx, refs)
-    return _inherited_subjects(verb, ctx, refs)
+            return _entities(child, ctx)
+    return inherited_subjects(verb, ctx)
 
 
 def _record(
     kind: str,
     anchor: Token,
     sent: Span,
-    ctx: ExtractionContext,
+    ctx: DocContext,
     accused: list[tuple[RawMention, bool]],
     keywords: tuple[str, ...],
     clause: Span,
@@ -703,7 +552,7 @@ def _record(
     match = _CONFIDENCE.search(sent.text)
     if match:
         confidence = match.group(0).lower()
-    dates = tuple(ent.text for ent in dates_in(clause))
+    dates = tuple(ent.text for ent in ctx.dates_in(clause))
     return AllegationRecord(
         key=f"{kind}{ctx.offset + anchor.idx}",
         label=label,
@@ -765,11 +614,11 @@ def _doc_offset(clause: Span, subject: RawMention) -> int:
     return 0
 
 
-def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
+def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     for tok in sent:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and lemma in _ACCUSE_VERBS and lemma not in _CUE_VERBS:
-            yield from _accusation(tok, sent, ctx, refs)
+            yield from _accusation(tok, sent, ctx)
         elif tok.pos_ == "VERB" and lemma in _CUE_VERBS:
             clauses = [
                 c
@@ -794,12 +643,12 @@ def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[Al
                 and _lemma(tok.head) not in _CUE_VERBS
             ):
                 clauses.append(tok.head)
-            claimants = _claimants(tok, sent, ctx, refs)
-            recipients = _recipients(tok, ctx, refs)
+            claimants = _claimants(tok, sent, ctx)
+            recipients = _recipients(tok, ctx)
             for clause_verb in clauses:
-                yield from _claim_clause(tok, clause_verb, sent, ctx, refs, claimants, recipients)
+                yield from _claim_clause(tok, clause_verb, sent, ctx, claimants, recipients)
             if lemma in _ACCUSE_VERBS:
-                yield from _accusation(tok, sent, ctx, refs)
+                yield from _accusation(tok, sent, ctx)
         elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
             clauses = [
                 c
@@ -815,29 +664,27 @@ def _claims(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[Al
             ]
             if not clauses:
                 continue
-            claimants = _noun_claimants(tok, ctx, refs) + _according_to(sent, ctx, refs)
+            claimants = _noun_claimants(tok, ctx) + _according_to(sent, ctx)
             for clause_verb in clauses:
                 target = clause_verb
                 if clause_verb.lower_ == "indicating":
                     target = next(
                         (c for c in clause_verb.children if c.dep_ == "ccomp"), clause_verb
                     )
-                yield from _claim_clause(tok, target, sent, ctx, refs, claimants, [])
+                yield from _claim_clause(tok, target, sent, ctx, claimants, [])
 
 
-def _noun_claimants(
-    noun: Token, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
+def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """Who holds a report or an assessment: its owner, its "by X", or the one who trusts it."""
     out: list[tuple[RawMention, bool]] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod"):
-            m = ctx.mention_at(child) or refs.resolve(child)
+            m = ctx.mention_at(child) or ctx.references.resolve(child)
             if m is not None:
                 out.append((m, m.demonym))
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             for pobj in child.children:
-                out += _entities(pobj, ctx, refs)
+                out += _entities(pobj, ctx)
     if not out:
         head = noun.head
         while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i:
@@ -854,7 +701,7 @@ def _noun_claimants(
             return out
         for child in head.children:
             if child.dep_ == "nsubj":
-                out += _entities(child, ctx, refs)
+                out += _entities(child, ctx)
     return out
 
 
@@ -862,8 +709,7 @@ def _claim_clause(
     cue: Token,
     verb: Token,
     sent: Span,
-    ctx: ExtractionContext,
-    refs: References,
+    ctx: DocContext,
     claimants: list[tuple[RawMention, bool]],
     recipients: list[tuple[RawMention, bool]],
 ) -> Iterator[AllegationRecord]:
@@ -877,7 +723,7 @@ def _claim_clause(
     roles = [("alleged_by", m, a) for m, a in claimants] + [
         ("reported_by", m, a) for m, a in recipients
     ]
-    roles += _reported_by(sent, ctx, refs)
+    roles += _reported_by(sent, ctx)
     # the clause itself, or an act clause nested in it ("warned X against Moscow paying bounties")
     for inner in [
         verb,
@@ -894,7 +740,7 @@ def _claim_clause(
             and _gerund_subject(inner, ctx) is None
         ):
             continue
-        accused = _clause_subjects(inner, ctx, refs)
+        accused = _clause_subjects(inner, ctx)
         keywords = _acts_in(_predicate_tokens(inner))
         if not keywords and _lemma(cue) in _STRONG_CUES and inner.pos_ == "VERB":
             # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
@@ -926,22 +772,18 @@ def _claim_clause(
             return
 
 
-def _reported_by(
-    sent: Span, ctx: ExtractionContext, refs: References
-) -> list[tuple[str, RawMention, bool]]:
+def _reported_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
     out = []
     for tok in sent:
         if _lemma(tok) == "report" and tok.pos_ == "VERB":
             for child in tok.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
-                        out += [("reported_by", m, a) for m, a in _entities(pobj, ctx, refs)]
+                        out += [("reported_by", m, a) for m, a in _entities(pobj, ctx)]
     return out
 
 
-def _accusation(
-    verb: Token, sent: Span, ctx: ExtractionContext, refs: References
-) -> Iterator[AllegationRecord]:
+def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     """ "X accused Y (of Z)", "Y was charged (by X) with Z", "X sued Y for Z"."""
     lemma = _lemma(verb)
     preps = _ACCUSE_VERBS.get(lemma, ("of", "for"))
@@ -952,19 +794,17 @@ def _accusation(
     claimants: list[tuple[RawMention, bool]] = []
     for child in verb.children:
         if child.dep_ == ("nsubjpass" if passive else "dobj"):
-            accused += _entities(child, ctx, refs)
+            accused += _entities(child, ctx)
         elif child.dep_ == "agent":
             for pobj in child.children:
-                claimants += _entities(pobj, ctx, refs)
+                claimants += _entities(pobj, ctx)
     if not passive:
-        claimants += _claimants(verb, sent, ctx, refs)
+        claimants += _claimants(verb, sent, ctx)
         if not claimants:
             # "By suing the Trump campaign, the DNC ...": the understood subject
-            from kgraph.extract.relations import _inherited_subjects
-
-            claimants += _inherited_subjects(verb, ctx, refs)
+            claimants += inherited_subjects(verb, ctx)
     else:
-        claimants += _according_to(sent, ctx, refs)
+        claimants += _according_to(sent, ctx)
     if not accused:
         return
     accused_tokens = {
@@ -1038,9 +878,7 @@ def _accusation(
     yield record
 
 
-def _allegation_nouns(
-    sent: Span, ctx: ExtractionContext, refs: References
-) -> Iterator[AllegationRecord]:
+def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     """ "her allegation against Joe Biden", "Reade's accusation that he assaulted her",
     "the Justice Department announced charges against X"."""
     for tok in sent:
@@ -1052,18 +890,18 @@ def _allegation_nouns(
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "against":
                 for pobj in child.children:
-                    accused += _entities(pobj, ctx, refs)
+                    accused += _entities(pobj, ctx)
             elif (
                 child.dep_ in ("acl", "ccomp", "relcl")
                 and child.pos_ in ("VERB", "AUX")
                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children)
             ):
                 clause_verb = child
-                accused += _clause_subjects(child, ctx, refs)
+                accused += _clause_subjects(child, ctx)
         if not accused:
             continue
         # the owner ("Reade's accusation"), "by X", or who brings it ("announced charges")
-        claimants = _noun_claimants(tok, ctx, refs)
+        claimants = _noun_claimants(tok, ctx)
         act_tokens = [t for t in tok.subtree if t.i != tok.i]
         if clause_verb is not None:
             act_tokens += _predicate_tokens(clause_verb)
@@ -1087,7 +925,7 @@ def _allegation_nouns(
             yield record
 
 
-def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator[AllegationRecord]:
+def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     """ "the Russian bounties", "Russia's arms program", "a scheme organized by X"."""
     claim_cue = next(
         (t for t in sent if t.pos_ == "VERB" and _lemma(t) in ("say", "allege", "report", "claim")),
@@ -1122,25 +960,25 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
                     child,
                     *(g for g in child.children if g.dep_ in ("amod", "compound", "nmod")),
                 ]:
-                    m = ctx.mention_at(mod) or refs.resolve(mod)
+                    m = ctx.mention_at(mod) or ctx.references.resolve(mod)
                     if m is not None and (m.type != "Person" or mod.dep_ == "poss"):
                         accused.append((m, False))
             elif child.dep_ == "acl":
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
-                            accused += _entities(pobj, ctx, refs)
+                            accused += _entities(pobj, ctx)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
-                    accused += _entities(pobj, ctx, refs)
+                    accused += _entities(pobj, ctx)
         if not accused:
             continue
         states = [(m, a) for m, a in accused if m.type == "Country"]
         accused = states or accused  # a state beside a group it works with is the one accused
         roles: list[tuple[str, RawMention, bool]] = []
         if claim_cue is not None:
-            roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx, refs)]
-        roles += _reported_by(sent, ctx, refs)
+            roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx)]
+        roles += _reported_by(sent, ctx)
         # "support ... raised publicly by Defense Secretary James Mattis"
         for verb in sent:
             if (
@@ -1152,7 +990,7 @@ def _act_nouns(sent: Span, ctx: ExtractionContext, refs: References) -> Iterator
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
-                            roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx, refs)]
+                            roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx)]
         np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(np) > 25:
             np = sent.doc[head.left_edge.i : head.i + 1]
@@ -1186,9 +1024,7 @@ _NAMERS: Final = frozenset(
 )
 
 
-def _clause_refers_to(
-    verb: Token, state: _State, ctx: ExtractionContext, refs: References
-) -> AllegationRecord | None:
+def _clause_refers_to(verb: Token, state: _State, ctx: DocContext) -> AllegationRecord | None:
     """The allegation a denied clause is about: the latest one sharing an act with it, else
     the latest one that involves an entity the clause names."""
     tokens = list(verb.subtree)
@@ -1198,7 +1034,7 @@ def _clause_refers_to(
             return record
     named: list[RawMention] = []
     for tok in tokens:
-        m = ctx.mention_at(tok) or refs.resolve(tok)
+        m = ctx.mention_at(tok) or ctx.references.resolve(tok)
         if m is not None:
             named.append(m)
     by_ref = {ctx.ref(m): m for m in ctx.mentions}
@@ -1210,24 +1046,20 @@ def _clause_refers_to(
     return None
 
 
-def _parties(
-    pobj: Token, ctx: ExtractionContext, refs: References
-) -> list[tuple[RawMention, bool]]:
+def _parties(pobj: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """The entities of "between his campaign and Moscow": named ones, and the owner of an
     unnamed one (his campaign: his)."""
-    found = _entities(pobj, ctx, refs)
+    found = _entities(pobj, ctx)
     for noun in (pobj, *pobj.conjuncts):
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if ctx.mention_at(noun) is None and owner is not None:
-            m = ctx.mention_at(owner) or refs.resolve(owner)
+            m = ctx.mention_at(owner) or ctx.references.resolve(owner)
             if m is not None:
                 found.append((m, False))
     return found
 
 
-def _denied_acts(
-    sent: Span, ctx: ExtractionContext, refs: References
-) -> Iterator[AllegationRecord]:
+def _denied_acts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     """A denial that names its act: "Russia has denied meddling in the election", "Trump
     has denied any collusion between his campaign and Moscow", "Manafort denied any
     wrongdoing". The act is alleged by someone, unnamed; the one who denies it is
@@ -1237,7 +1069,7 @@ def _denied_acts(
             continue
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
             continue  # "did not deny meddling": no denial
-        deniers = _clause_subjects(verb, ctx, refs)
+        deniers = _clause_subjects(verb, ctx)
         if not deniers:
             continue
         for obj in verb.children:
@@ -1250,10 +1082,10 @@ def _denied_acts(
             accused: list[tuple[RawMention, bool]] = []
             for child in obj.children:
                 if child.dep_ in ("nsubj", "poss"):
-                    accused += _entities(child, ctx, refs)
+                    accused += _entities(child, ctx)
                 elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
                     for pobj in child.children:
-                        accused += [x for x in _parties(pobj, ctx, refs) if x not in accused]
+                        accused += [x for x in _parties(pobj, ctx) if x not in accused]
             own = not accused
             accused = accused or deniers
             party = [m for m, _ in accused]
@@ -1280,9 +1112,7 @@ def _denied_acts(
             yield replace(record, label=label)
 
 
-def _stances(
-    sent: Span, ctx: ExtractionContext, refs: References, state: _State
-) -> Iterator[AllegationRecord]:
+def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationRecord]:
     if not state.records:
         return
     for tok in sent:
@@ -1301,12 +1131,12 @@ def _stances(
             if not objects:
                 # "a Taliban spokesman denied that the group had any dealings with Russia"
                 targets += [
-                    _clause_refers_to(c, state, ctx, refs)
+                    _clause_refers_to(c, state, ctx)
                     for c in tok.children
                     if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
                 ]
             for denied in dict.fromkeys(t for t in targets if t is not None):
-                subjects = _clause_subjects(tok, ctx, refs)
+                subjects = _clause_subjects(tok, ctx)
                 role = "confirmed_by" if lemma in _CONFIRM else None
                 yield from _stance_record(tok, sent, ctx, denied, subjects, role)
         elif tok.pos_ == "VERB" and lemma in _NAMERS:
@@ -1322,7 +1152,7 @@ def _stances(
                 continue
             target = _refers_to(obj, state, set())
             if target is not None:
-                subjects = _clause_subjects(tok, ctx, refs)
+                subjects = _clause_subjects(tok, ctx)
                 yield from _stance_record(tok, sent, ctx, target, subjects, None)
         elif lemma in _DISMISS_NOUNS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
             # "... the intelligence was 'another Russia hoax'", said by someone
@@ -1338,7 +1168,7 @@ def _stances(
             speaker = cop.head if cop.dep_ in ("ccomp", "parataxis") else None
             if speaker is None or _lemma(speaker) not in _CUE_VERBS:
                 continue
-            subjects = _clause_subjects(speaker, ctx, refs)
+            subjects = _clause_subjects(speaker, ctx)
             yield from _stance_record(tok, sent, ctx, target, subjects, "dismissed_by")
         elif lemma == "confidence" and tok.pos_ == "NOUN":
             match = _CONFIDENCE.search(sent.doc[tok.left_edge.i : tok.i + 1].text)
@@ -1356,7 +1186,7 @@ def _stances(
                         target = target or _refers_to(pobj, state, set())
             if target is None:
                 continue
-            subjects = _clause_subjects(verb, ctx, refs)
+            subjects = _clause_subjects(verb, ctx)
             yield from _stance_record(
                 tok, sent, ctx, target, subjects, "alleged_by", match.group(0).lower()
             )
@@ -1365,7 +1195,7 @@ def _stances(
 def _stance_record(
     anchor: Token,
     sent: Span,
-    ctx: ExtractionContext,
+    ctx: DocContext,
     target: AllegationRecord,
     subjects: list[tuple[RawMention, bool]],
     role: str | None,
@@ -1410,7 +1240,7 @@ def _stance_record(
     )
 
 
-def _party_to(m: RawMention, accused: list[RawMention], ctx: ExtractionContext) -> bool:
+def _party_to(m: RawMention, accused: list[RawMention], ctx: DocContext) -> bool:
     """Whether ``m`` speaks for the accused: one of them ("Biden" for "Joe Biden"), or of
     the same country ("Putin" for Russia, "Russian officials" for the Kremlin)."""
     if any(_same(m, a) for a in accused):
@@ -1419,7 +1249,7 @@ def _party_to(m: RawMention, accused: list[RawMention], ctx: ExtractionContext) 
     return country is not None and country in {_country_of(a, ctx) for a in accused}
 
 
-def _country_of(m: RawMention, ctx: ExtractionContext) -> str | None:
+def _country_of(m: RawMention, ctx: DocContext) -> str | None:
     """The country an entity belongs to: itself, its gazetteer country, the demonym in its
     name ("Iranian Foreign Ministry"), or the organisation a person speaks for."""
     gaz = ctx.gazetteer

@@ -24,18 +24,16 @@ Plural pronouns (they, them) and "it" are left alone: too often wrong.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
+
+from kgraph.extract.context import DocContext, References
+from kgraph.extract.entities import RawMention, _person_surnames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from kgraph.extract import ExtractionContext
-    from kgraph.extract.entities import RawMention
-    from kgraph.extract.relations import Role
-
-__all__ = ["References", "build_references"]
+__all__ = ["build_references"]
 
 _PERSONAL: Final = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _ANAPHOR_NOUNS: Final = frozenset(
@@ -79,6 +77,7 @@ _ANAPHOR_NOUNS: Final = frozenset(
 )
 _ORG_TYPES: Final = frozenset({"Agency", "Organization"})
 _CONTRASTS: Final = frozenset({"unlike", "like", "than", "except", "besides"})
+_RELATIVES: Final = frozenset({"who", "which", "that"})
 
 
 def _identity(m: RawMention) -> str:
@@ -89,44 +88,11 @@ def _identity(m: RawMention) -> str:
     return "n:" + m.text.lower()
 
 
-@dataclass
-class References:
-    """Token index -> the mention it refers to."""
-
-    links: dict[int, RawMention] = field(default_factory=dict)
-
-    def resolve(self, token: Token) -> RawMention | None:
-        return self.links.get(token.i)
-
-
-def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) -> References:
-    """Resolve the pronouns and definite descriptions of one Doc."""
-    refs = References()
-    titles: dict[str, set[str]] = {}
-    for role in roles:
-        titles.setdefault(_identity(role.person), set()).update(role.role.split())
-    for m in ctx.mentions:
-        if m.type == "Person" and m.title:
-            titles.setdefault(_identity(m), set()).update(m.title.lower().split())
-    from kgraph.extract.entities import _person_surnames, sentences
-
-    sents = sentences(doc)[0]
-    text = doc.text  # a property that builds the string: read it once
-    paragraph = []
-    para = 0
-    for index, sent in enumerate(sents):
-        # a paragraph break: a newline after the last word of the previous sentence (spaCy
-        # keeps the "\n\n" as that sentence's last token)
-        if index:
-            prev = sents[index - 1]
-            last_word = prev.start_char + len(text[prev.start_char : prev.end_char].rstrip())
-            if "\n" in text[last_word : sent.start_char + 1]:
-                para += 1
-        paragraph.append(para)
-    sent_of: dict[int, int] = {}
-    for index, sent in enumerate(sents):
-        for tok in sent:
-            sent_of[tok.i] = index
+def build_references(doc: Doc, ctx: DocContext) -> References:
+    """Resolve the pronouns and definite descriptions of one Doc (``ctx`` has its roles)."""
+    titles = _titles(ctx)
+    sent_of = {tok.i: index for index, sent in enumerate(ctx.sentences) for tok in sent}
+    paragraph = _paragraphs(doc, ctx)
     history: list[RawMention] = sorted(ctx.mentions, key=lambda m: (m.tok_end, m.tok_start))
     ends = [m.tok_end for m in history]
     subjects: dict[int, RawMention] = {}
@@ -134,15 +100,61 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
         head = doc[m.tok_end - 1]
         if m.type == "Person" and head.dep_ in ("nsubj", "nsubjpass"):
             subjects.setdefault(sent_of.get(head.i, -1), m)
+    people = _people(doc, history)
+    people_ends = [m.tok_end for m in people]
+    links: dict[int, RawMention] = {}
+    for tok in doc:
+        low = tok.lower_
+        target: RawMention | None = None
+        if low in _PERSONAL:
+            earlier = people[: bisect.bisect_right(people_ends, tok.i)]
+            target = _pronoun(tok, earlier, sent_of, paragraph, subjects)
+        elif low in _RELATIVES and tok.dep_ in ("nsubj", "nsubjpass"):
+            verb = tok.head
+            if verb.dep_ == "relcl":
+                target = ctx.mention_at(verb.head) or links.get(verb.head.i)
+        elif _is_definite_description(tok, ctx):
+            earlier = history[: bisect.bisect_right(ends, tok.i)]
+            target = _definite(tok, earlier, titles, sent_of, paragraph)
+        if target is not None:
+            links[tok.i] = target
+    return References(MappingProxyType(links))
 
-    def before(i: int) -> list[RawMention]:
-        return history[: bisect.bisect_right(ends, i)]
 
-    # who he/she may be, found once: the people named (a surname spaCy tagged as an
-    # organisation, "Trump's pressures", is the person named in full elsewhere in the text),
-    # never one set against the subject ("unlike Mr. Trump, he ...") nor a byline
+def _titles(ctx: DocContext) -> dict[str, set[str]]:
+    """Each person's title and role words ("Secretary of State Mike Pompeo": secretary ...)."""
+    titles: dict[str, set[str]] = {}
+    for role in ctx.roles:
+        titles.setdefault(_identity(role.person), set()).update(role.role.split())
+    for m in ctx.mentions:
+        if m.type == "Person" and m.title:
+            titles.setdefault(_identity(m), set()).update(m.title.lower().split())
+    return titles
+
+
+def _paragraphs(doc: Doc, ctx: DocContext) -> list[int]:
+    """The paragraph number of each sentence: a paragraph break is a newline after the last
+    word of the previous sentence (spaCy keeps the "\\n\\n" as that sentence's last token)."""
+    sents = ctx.sentences
+    text = doc.text  # a property that builds the string: read it once
+    paragraph = []
+    para = 0
+    for index, sent in enumerate(sents):
+        if index:
+            prev = sents[index - 1]
+            last_word = prev.start_char + len(text[prev.start_char : prev.end_char].rstrip())
+            if "\n" in text[last_word : sent.start_char + 1]:
+                para += 1
+        paragraph.append(para)
+    return paragraph
+
+
+def _people(doc: Doc, history: list[RawMention]) -> list[RawMention]:
+    """Who he/she may be: the people named (a surname spaCy tagged as an organisation,
+    "Trump's pressures", is the person named in full elsewhere in the text), never one set
+    against the subject ("unlike Mr. Trump, he ...") nor a byline."""
     surnames = _person_surnames(doc)
-    people = [
+    return [
         m
         for m in history
         if m.ner != "BYLINE"
@@ -152,34 +164,21 @@ def build_references(doc: Doc, ctx: ExtractionContext, roles: Sequence[Role]) ->
             or (m.tok_end - m.tok_start == 1 and m.gid is None and m.text in surnames)
         )
     ]
-    people_ends = [m.tok_end for m in people]
-    for tok in doc:
-        low = tok.lower_
-        if low in _PERSONAL:
-            earlier = people[: bisect.bisect_right(people_ends, tok.i)]
-            target = _pronoun(tok, earlier, sent_of, paragraph, subjects)
-            if target is not None:
-                refs.links[tok.i] = target
-        elif low in ("who", "which", "that") and tok.dep_ in ("nsubj", "nsubjpass"):
-            verb = tok.head
-            if verb.dep_ == "relcl":
-                antecedent = ctx.mention_at(verb.head) or refs.links.get(verb.head.i)
-                if antecedent is not None:
-                    refs.links[tok.i] = antecedent
-        elif (
-            tok.lemma_.lower() in _ANAPHOR_NOUNS
-            and tok.pos_ in ("NOUN", "PROPN")
-            and ctx.mention_at(tok) is None
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            and not any(
-                c.dep_ in ("prep", "poss", "compound", "amod") and c.lower_ != "top"
-                for c in tok.children
-            )
-        ):
-            target = _definite(tok, before(tok.i), titles, sent_of, paragraph)
-            if target is not None:
-                refs.links[tok.i] = target
-    return refs
+
+
+def _is_definite_description(tok: Token, ctx: DocContext) -> bool:
+    """ "the minister", "the department": a role or institution noun with "the" and nothing
+    that names which ("the top" is no name)."""
+    return (
+        tok.lemma_.lower() in _ANAPHOR_NOUNS
+        and tok.pos_ in ("NOUN", "PROPN")
+        and ctx.mention_at(tok) is None
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(
+            c.dep_ in ("prep", "poss", "compound", "amod") and c.lower_ != "top"
+            for c in tok.children
+        )
+    )
 
 
 def _pronoun(

@@ -1004,3 +1004,24 @@ def byline_mentions(prepared: Prepared, *, gazetteer: Gazetteer) -> Iterator[Raw
         line_end = text.find("\n", end)
         line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
         yield RawMention(start, end, name, "BYLINE", line, "Person")
+
+
+def promote_people(mentions: list[RawMention]) -> list[RawMention]:
+    """A name spaCy typed as a place or an organisation ("Helen Park") whose surname is
+    used for a person in the same text ("Ms. Park") is that person."""
+    surnames = {m.text.lower() for m in mentions if m.type == "Person" and " " not in m.text}
+    if not surnames:
+        return mentions
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            not m.gid
+            and m.type != "Person"
+            and 2 <= len(words) <= 4
+            and words[-1].lower() in surnames
+            and all(w[:1].isupper() for w in words)
+        ):
+            m = replace(m, type="Person", ner="PERSON", subtype=None)
+        out.append(m)
+    return out

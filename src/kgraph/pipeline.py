@@ -1,25 +1,26 @@
-"""Extraction on several cores: a process pool whose workers return DocResults.
+"""The pipeline: documents in, one :class:`~kgraph._model.DocResult` per document out.
 
-Each worker process loads the spaCy pipeline, the gazetteer and the extractors
-once (in the pool's initializer), then turns chunks of :class:`~kgraph.Document`
-values into :class:`~kgraph._model.DocResult` records: ``ingest.prepare``, the
-parse and every extractor all run in the worker, and only plain picklable
-records cross the process boundary, never spaCy ``Doc`` objects.
+One way through, whatever the route: read (``ingest``) -> parse (``nlp``) ->
+derive the frozen context of each Doc (``extract.derive``) -> run the
+extractors -> resolve the document's entities (``resolve``).  :func:`run` is
+the one dispatcher: with one process a :class:`Pipeline` runs in the caller;
+with more, an :class:`ExtractionPool` of worker processes each runs the same
+:class:`Pipeline` over chunks of documents, and only plain picklable records
+come back, never spaCy ``Doc`` objects.  The Dask route (:mod:`kgraph.dask`)
+runs :class:`Pipeline` on its workers too.
 
 Documents are read lazily and submitted in chunks; at most ``max_pending``
 chunks are in flight, so memory does not grow with the corpus.  Results come
-back in input order.
+back in input order.  The pool uses the ``spawn`` start method on every
+platform: workers start from a fresh interpreter and never inherit the
+parent's threads or loaded model.  As with any ``spawn`` pool, a script that
+builds on several processes must guard its entry point with
+``if __name__ == "__main__":``.
 
-The pool uses the ``spawn`` start method on every platform: workers start from
-a fresh interpreter and never inherit the parent's threads or loaded model.
-As with any ``spawn`` pool, a script that builds on several processes must
-guard its entry point with ``if __name__ == "__main__":``.
-
-With one process no pool is started: :class:`Pipeline` runs in the caller.
-
->>> from kgraph._parallel import resolve_n_process
 >>> resolve_n_process(2)
 2
+>>> list(run([], n_process=2))
+[]
 """
 
 from __future__ import annotations
@@ -28,42 +29,47 @@ import logging
 import multiprocessing
 import os
 import pickle
+import shutil
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from kgraph._errors import OptionError
-from kgraph._model import DocResult, Document
+from kgraph._model import AllegationRecord, DocResult, Document, RelationRecord
+from kgraph.extract import Extractor, default_extractors
+from kgraph.extract.derive import doc_context
+from kgraph.extract.entities import RawMention, byline_mentions, extract_mentions, promote_people
+from kgraph.gazetteer import Gazetteer
+from kgraph.ingest import Prepared, iter_prepared
+from kgraph.nlp import english_share, lemma_words, load_model, pipe
+from kgraph.resolve import resolve_document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-    from kgraph.extract import Extractor
-    from kgraph.gazetteer import Gazetteer
+    from spacy.tokens import Doc
 
 __all__ = [
     "ExtractionPool",
     "Pipeline",
     "check_batch_size",
-    "process_parallel",
     "resolve_n_process",
+    "run",
 ]
 
-log = logging.getLogger("kgraph.parallel")
+log = logging.getLogger("kgraph.pipeline")
+
+#: below this share of English function words a document is warned about
+_MIN_ENGLISH = 0.12
 
 
 @dataclass(frozen=True)
 class Pipeline:
-    """Everything one process needs to turn Documents into DocResults, loaded once.
-
-    :meth:`load` mirrors the set-up of :func:`kgraph.extract.run_pipeline`:
-    the same model, gazetteer and extractors give the same records.
-    """
+    """Everything one process needs to turn Documents into DocResults, loaded once."""
 
     nlp: Language
     gazetteer: Gazetteer
@@ -75,40 +81,167 @@ class Pipeline:
     @classmethod
     def load(
         cls,
+        *,
         model: str | Path | Language | None = None,
         gazetteer: str | Path | Gazetteer | None = None,
         extractors: Iterable[Extractor] | None = None,
     ) -> Pipeline:
         """Load the spaCy pipeline (cached per process), the gazetteer and the extractors."""
-        from kgraph.extract import _adjectives, _nouns, default_extractors
-        from kgraph.gazetteer import Gazetteer
-        from kgraph.nlp import load_model
-
         nlp = load_model(str(model) if isinstance(model, Path) else model)
         gaz = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.default()
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             gaz = gaz.extended(gazetteer)
         chosen = tuple(extractors) if extractors is not None else default_extractors()
-        max_chars = _max_chars(int(nlp.max_length))
-        return cls(nlp, gaz, chosen, _adjectives(nlp), _nouns(nlp), max_chars)
+        return cls(
+            nlp,
+            gaz,
+            chosen,
+            lemma_words(nlp, "adj"),
+            lemma_words(nlp, "noun"),
+            _max_chars(int(nlp.max_length)),
+        )
 
     def run(self, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[DocResult]:
         """Prepare, parse and extract each document, lazily, in input order."""
-        from kgraph.extract import extract_document
-        from kgraph.ingest import iter_prepared
-        from kgraph.nlp import pipe
-
         check_batch_size(batch_size)
         prepared = iter_prepared(documents, max_chars=self.max_chars)
         for item, docs in pipe(prepared, self.nlp, batch_size=batch_size):
-            yield extract_document(
-                item,
-                docs,
-                gazetteer=self.gazetteer,
-                extractors=self.extractors,
-                adjectives=self.adjectives,
-                nouns=self.nouns,
+            yield self.process(item, docs)
+
+    def process(self, prepared: Prepared, docs: Sequence[tuple[int, Doc]]) -> DocResult:
+        """Run every extractor over one document's Docs and resolve its entities locally."""
+        doc_id = prepared.info.id
+        mentions: list[RawMention] = list(byline_mentions(prepared, gazetteer=self.gazetteer))
+        relations: list[RelationRecord] = []
+        allegations: list[AllegationRecord] = []
+        for offset, doc in docs:
+            found = promote_people(
+                list(
+                    extract_mentions(
+                        doc,
+                        offset=offset,
+                        gazetteer=self.gazetteer,
+                        adjectives=self.adjectives,
+                        nouns=self.nouns,
+                    )
+                )
             )
+            mentions.extend(found)
+            context = doc_context(
+                doc, doc_id=doc_id, offset=offset, mentions=tuple(found), gazetteer=self.gazetteer
+            )
+            for extractor in self.extractors:
+                for record in extractor(doc, context):
+                    if isinstance(record, AllegationRecord):
+                        allegations.append(record)
+                    else:
+                        relations.append(record)
+        warnings = [*prepared.warnings, *_language_warnings(doc_id, docs)]
+        relations = _asserted(relations, allegations)
+        return resolve_document(prepared.info, mentions, relations, allegations, warnings)
+
+
+def _language_warnings(doc_id: str, docs: Sequence[tuple[int, Doc]]) -> list[str]:
+    language = english_share(docs)
+    if language is None or language >= _MIN_ENGLISH:
+        return []
+    message = (
+        f"document {doc_id!r} does not look like English "
+        f"({language:.0%} English function words); "
+        "kgraph's model and rules are for English, expect few results"
+    )
+    log.warning(message)
+    return [message]
+
+
+def _asserted(
+    relations: list[RelationRecord], allegations: Sequence[AllegationRecord]
+) -> list[RelationRecord]:
+    """The relations the text asserts: a claim is quoted, not asserted, so the accused's acts
+    in a claim's sentence are no facts, nor anything inside the claim's quoted clause."""
+    claimed = {
+        (role.entity, role.evidence)
+        for record in allegations
+        for role in record.roles
+        if role.role == "accused"
+    }
+    return [
+        r
+        for r in relations
+        if (r.subject, r.evidence) not in claimed and not _inside_claim(r, allegations)
+    ]
+
+
+def _inside_claim(relation: RelationRecord, allegations: Sequence[AllegationRecord]) -> bool:
+    """Whether both ends of a relation lie in the quoted clause of an allegation stated in
+    the same sentence ("officials said Trump directed the CIA to share intelligence with the
+    Kremlin": the CIA's sharing is claimed, not asserted)."""
+    try:
+        ends = [int(part) for ref in (relation.subject, relation.object) for part in ref.split(":")]
+    except ValueError:
+        return False  # a custom extractor's reference
+    for record in allegations:
+        for ev in record.evidence:
+            if ev != relation.evidence or not record.text:
+                continue
+            at = ev.sentence.find(record.text)
+            if at < 0:
+                continue
+            start = ev.start + at
+            if start <= min(ends) and max(ends) <= start + len(record.text):
+                return True
+    return False
+
+
+def run(
+    documents: Iterable[Document],
+    *,
+    model: str | Path | Language | None = None,
+    gazetteer: str | Path | Gazetteer | None = None,
+    extractors: Iterable[Extractor] | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    chunk_size: int | None = None,
+    progress: bool = False,
+) -> Iterator[DocResult]:
+    """One DocResult per document, lazily, in input order: the one dispatcher.
+
+    With ``n_process`` other than 1 (``-1``: one per CPU) a pool of worker
+    processes does all the work, each worker loading the model once; the same
+    documents give the same records either way, so the graph is the same.
+    Nothing is loaded when there is no document.
+    """
+    n = resolve_n_process(n_process)
+    check_batch_size(batch_size)
+    stream = iter(_with_progress(documents) if progress else documents)
+    first = list(islice(stream, 1))
+    if not first:
+        return
+    documents = chain(first, stream)
+    if n == 1:
+        pipeline = Pipeline.load(model=model, gazetteer=gazetteer, extractors=extractors)
+        yield from pipeline.run(documents, batch_size=batch_size)
+        return
+    with ExtractionPool(
+        n,
+        model=model,
+        gazetteer=gazetteer,
+        extractors=extractors,
+        batch_size=batch_size,
+        chunk_size=chunk_size,
+    ) as pool:
+        yield from pool.map(documents)
+
+
+def _with_progress(documents: Iterable[Document]) -> Iterable[Document]:
+    from tqdm.auto import tqdm
+
+    # a terminal that reports no width (a bare pty) still gets a bar of 80 columns
+    width = shutil.get_terminal_size((80, 24)).columns
+    bar: Iterable[Document] = tqdm(
+        documents, unit="doc", desc="kgraph", leave=False, ncols=None if width > 0 else 80
+    )
+    return bar
 
 
 def resolve_n_process(n_process: int) -> int:
@@ -134,6 +267,31 @@ def resolve_n_process(n_process: int) -> int:
     return n_process
 
 
+def check_batch_size(batch_size: object) -> int:
+    """``batch_size`` if it is a whole number >= 1, else a clear error.
+
+    >>> check_batch_size(0)
+    Traceback (most recent call last):
+    ...
+    kgraph._errors.OptionError: batch_size=0: give a whole number of texts >= 1 ...
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise OptionError(
+            f"batch_size={batch_size!r}: give a whole number of texts >= 1 "
+            "(spaCy parses that many at a time; 32 is the default)"
+        )
+    return batch_size
+
+
+def _max_chars(max_length: int) -> int:
+    """The longest segment handed to a pipeline of this ``max_length``, with a margin.
+
+    >>> _max_chars(1_000_000), _max_chars(3000), _max_chars(800)
+    (999000, 2000, 400)
+    """
+    return max_length - 1000 if max_length >= 2000 else max(1, max_length // 2)
+
+
 # -- the worker side: one Pipeline per process, set by the pool's initializer ------------
 
 # Set once per worker process by the pool's initializer: "pipeline" or "error".
@@ -150,7 +308,7 @@ def _init_worker(
     logging.getLogger("kgraph").setLevel(log_level)
     _WORKER.clear()
     try:
-        _WORKER["pipeline"] = Pipeline.load(model, gazetteer, extractors)
+        _WORKER["pipeline"] = Pipeline.load(model=model, gazetteer=gazetteer, extractors=extractors)
     except Exception as err:
         # An exception in an initializer breaks the whole pool and loses the message;
         # raised from a task instead, it reaches the caller as itself.
@@ -266,51 +424,6 @@ class ExtractionPool:
                 future.cancel()
 
 
-def process_parallel(
-    documents: Iterable[Document],
-    *,
-    model: str | Path | Language | None = None,
-    gazetteer: str | Path | Gazetteer | None = None,
-    extractors: Iterable[Extractor] | None = None,
-    n_process: int = 2,
-    batch_size: int = 32,
-    chunk_size: int | None = None,
-) -> Iterator[DocResult]:
-    """Extract DocResults from documents on ``n_process`` processes, in input order.
-
-    The same documents give the same records as one process
-    (:func:`kgraph.extract.run_pipeline`), so the graph is the same.  With
-    ``n_process=1`` everything runs in the caller; ``-1`` means one per CPU.
-
-    >>> list(process_parallel([], n_process=2))
-    []
-    """
-    n = resolve_n_process(n_process)
-    stream = iter(documents)
-    first = list(islice(stream, 1))
-    if not first:
-        return
-    if n == 1:
-        yield from Pipeline.load(model, gazetteer, extractors).run(
-            _chain(first, stream), batch_size=batch_size
-        )
-        return
-    with ExtractionPool(
-        n,
-        model=model,
-        gazetteer=gazetteer,
-        extractors=extractors,
-        batch_size=batch_size,
-        chunk_size=chunk_size,
-    ) as pool:
-        yield from pool.map(_chain(first, stream))
-
-
-def _chain(first: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
-    yield from first
-    yield from rest
-
-
 def _positive(name: str, value: int | None, default: int) -> int:
     if value is None:
         return default
@@ -327,28 +440,3 @@ def _check_picklable(value: Any, name: str) -> None:
             f"{name}={value!r} cannot be sent to worker processes ({err}); define custom "
             "extractors as module-level classes (not lambdas or local classes), or use n_process=1"
         ) from err
-
-
-def check_batch_size(batch_size: object) -> int:
-    """``batch_size`` if it is a whole number >= 1, else a clear error.
-
-    >>> check_batch_size(0)
-    Traceback (most recent call last):
-    ...
-    kgraph._errors.OptionError: batch_size=0: give a whole number of texts >= 1 ...
-    """
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise OptionError(
-            f"batch_size={batch_size!r}: give a whole number of texts >= 1 "
-            "(spaCy parses that many at a time; 32 is the default)"
-        )
-    return batch_size
-
-
-def _max_chars(max_length: int) -> int:
-    """The longest segment handed to a pipeline of this ``max_length``, with a margin.
-
-    >>> _max_chars(1_000_000), _max_chars(3000), _max_chars(800)
-    (999000, 2000, 400)
-    """
-    return max_length - 1000 if max_length >= 2000 else max(1, max_length // 2)

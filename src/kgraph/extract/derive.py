@@ -1,0 +1,39 @@
+"""Everything derived once per Doc, before any extractor runs, handed over frozen.
+
+>>> from kgraph.extract.derive import doc_context
+>>> doc_context.__name__
+'doc_context'
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kgraph.extract.context import DocContext, DocIndex
+from kgraph.extract.coref import build_references
+from kgraph.extract.entities import RawMention
+from kgraph.extract.roles import find_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kgraph.gazetteer import Gazetteer
+
+__all__ = ["doc_context"]
+
+
+def doc_context(
+    doc: Doc,
+    *,
+    doc_id: str,
+    offset: int,
+    mentions: tuple[RawMention, ...],
+    gazetteer: Gazetteer,
+) -> DocContext:
+    """The frozen context of one Doc: its index and mentions, then the roles people hold
+    (which coreference reads: "the minister"), then what pronouns refer to."""
+    base = DocContext.of(DocIndex.of(doc, doc_id=doc_id, offset=offset), mentions, gazetteer)
+    roles, postings = find_roles(doc, base)
+    with_roles = replace(base, roles=roles, postings=postings)
+    return replace(with_roles, references=build_references(doc, with_roles))

@@ -1,0 +1,614 @@
+"""Roles: the offices and jobs people hold, found once per Doc before any extractor runs.
+
+``find_roles`` reads appositions ("Sergey V. Lavrov, Russia's foreign minister"),
+pre-nominal titles ("Russian President Vladimir Putin", "former CIA official Rolf
+Mowatt-Larssen"), possessives ("Just Security's Ryan Goodman"), "of" phrases
+("Julian Assange of WikiLeaks"), copulas ("Vanessa Tyson is a professor at Scripps
+College") and "served as" clauses, and the ambassadors posted to a country.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from kgraph.extract.context import DocContext, Posting, Role
+from kgraph.extract.entities import RawMention
+from kgraph.gazetteer import office_country
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_roles", "modifier_entity"]
+
+_BODY_TYPES: Final = frozenset({"Agency", "Organization"})
+
+#: jobs a copula states ("X is a professor at Y"); titles come from the gazetteer
+_JOB_NOUNS: Final = frozenset(
+    {
+        "accountant",
+        "adviser",
+        "advisor",
+        "agent",
+        "aide",
+        "analyst",
+        "associate",
+        "attorney",
+        "ceo",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "co-founder",
+        "columnist",
+        "consultant",
+        "contractor",
+        "correspondent",
+        "diplomat",
+        "director",
+        "economist",
+        "editor",
+        "employee",
+        "executive",
+        "fellow",
+        "founder",
+        "head",
+        "informant",
+        "investigator",
+        "journalist",
+        "lawyer",
+        "leader",
+        "lobbyist",
+        "manager",
+        "member",
+        "minister",
+        "officer",
+        "official",
+        "operative",
+        "owner",
+        "partner",
+        "professor",
+        "prosecutor",
+        "reporter",
+        "researcher",
+        "scholar",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "spy",
+        "staffer",
+        "strategist",
+        "writer",
+    }
+)
+
+_ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
+
+_NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di"})
+
+_FORMER: Final = frozenset(
+    {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
+)
+
+_NOT_ROLES: Final = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "who",
+        "which",
+        "one",
+        "man",
+        "woman",
+        "person",
+        "people",
+        "friend",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "native",
+        "resident",
+        "citizen",
+        "nickname",
+        "name",
+        "use",
+        "statement",
+        "interview",
+        "comment",
+        "article",
+        "report",
+        "reports",
+        "trip",
+        "call",
+        "meeting",
+        "time",
+        "year",
+        "day",
+    }
+)
+
+#: offices held in a state, a city or a region: "Virginia Gov. Ralph Northam" holds a role
+#: in Virginia (for other roles a place is where someone is, not what they serve)
+_REGIONAL_OFFICES: Final = frozenset(
+    {
+        "governor",
+        "gov.",
+        "gov",
+        "lieutenant",
+        "lt.",
+        "lt",
+        "mayor",
+        "senator",
+        "sen.",
+        "attorney",
+        "representative",
+        "rep.",
+        "delegate",
+        "assemblyman",
+        "assemblywoman",
+        "legislator",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "premier",
+        "comptroller",
+        "treasurer",
+        "sheriff",
+        "commissioner",
+        "councilman",
+        "councilwoman",
+        "prosecutor",
+    }
+)
+
+#: titles that name the body they are held in ("Attorney General William Barr" serves in
+#: the Justice Department): linked only when the text names that body too
+_TITLE_BODIES: Final = {
+    "secretary of state": "agency:state-dept",
+    "deputy secretary of state": "agency:state-dept",
+    "under secretary of state": "agency:state-dept",
+    "assistant secretary of state": "agency:state-dept",
+    "attorney general": "agency:doj",
+    "deputy attorney general": "agency:doj",
+    "ag": "agency:doj",
+    "defense secretary": "agency:dod",
+    "secretary of defense": "agency:dod",
+    "deputy defense secretary": "agency:dod",
+    "treasury secretary": "agency:treasury",
+    "secretary of the treasury": "agency:treasury",
+    "homeland security secretary": "agency:dhs",
+    "secretary of homeland security": "agency:dhs",
+    "undersecretary": "agency:dhs",
+    "under secretary": "agency:dhs",
+    "director of national intelligence": "agency:odni",
+    "national security adviser": "agency:nsc",
+    "national security advisor": "agency:nsc",
+    "press secretary": "agency:white-house",
+    "white house press secretary": "agency:white-house",
+    "chief justice": "agency:scotus",
+    "speaker": "agency:us-house",
+    "house speaker": "agency:us-house",
+    "representative": "agency:us-house",
+    "rep.": "agency:us-house",
+    "congressman": "agency:us-house",
+    "congresswoman": "agency:us-house",
+    "senator": "agency:us-senate",
+    "sen.": "agency:us-senate",
+}
+
+_ABBREVIATIONS: Final = {
+    "gov": "governor",
+    "lt": "lieutenant",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "ag": "attorney general",
+    "amb": "ambassador",
+}
+
+_TOPICAL_ROLES: Final = frozenset(
+    {
+        "expert",
+        "analyst",
+        "specialist",
+        "scholar",
+        "correspondent",
+        "historian",
+        "watcher",
+        "hand",
+        "researcher",
+        "reporter",
+        "commentator",
+        "observer",
+    }
+)
+
+#: honorifics are no titles: "Mr. Lavrov"
+_HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
+#: the possessive clitic in its two spellings
+_POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
+#: verbs of holding a post: "served as", "worked as", "acted as"
+_SERVING: Final = frozenset({"serve", "work", "act"})
+_POSTED: Final = frozenset(
+    {"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"}
+)
+
+
+def _role_text(title: str) -> str:
+    """A title as a role: lower case, abbreviations spelt out, "former" dropped
+    ("Lt. Gov." is "lieutenant governor", "Attorney General" "attorney general")."""
+    words = []
+    for word in title.lower().replace(".", " ").split():
+        if word in _FORMER:
+            continue
+        words.append(_ABBREVIATIONS.get(word, word))
+    return " ".join(words)
+
+
+def _title_body(title: str, ctx: DocContext) -> RawMention | None:
+    """The mention, in this text, of the body a title is held in (see ``_TITLE_BODIES``)."""
+    words = [w for w in title.lower().split() if w not in _FORMER]
+    gid = _TITLE_BODIES.get(" ".join(words))
+    if gid is None:
+        return None
+    return next((m for m in ctx.mentions if m.gid == gid), None)
+
+
+def _office_of(person: RawMention, role: str, ctx: DocContext) -> RawMention | None:
+    """The country a well-known person holds a bare title in ("President Obama": the United
+    States), when the text names that country."""
+    code = office_country(person.canonical or person.text, role)
+    if code is None:
+        return None
+    return next((m for m in ctx.mentions if m.gid == f"country:{code}"), None)
+
+
+def _is_entity_token(token: Token, ctx: DocContext) -> bool:
+    return ctx.mention_at(token) is not None
+
+
+def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
+    """The words of a role noun phrase that are not entities: "foreign minister"."""
+    former = False
+    words: list[Token] = []
+    for tok in head.subtree:
+        if tok.i > head.i:
+            break
+        if tok.lower_ in _FORMER:
+            former = True
+            continue
+        if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.i == head.i or _attaches_to(tok, head)):
+            # the head and the pre-modifiers that lead up to it ("top democrat")
+            words.append(tok)
+    text = " ".join(t.lower_ for t in words)
+    return text, former
+
+
+def _attaches_to(tok: Token, head: Token) -> bool:
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ not in ("compound", "amod", "nmod", "npadvmod", "nummod"):
+            return False
+        tok = tok.head
+    return tok.i == head.i
+
+
+def _org_of(head: Token, ctx: DocContext, person: RawMention) -> list[RawMention]:
+    """Organisations or countries a role noun is of: "Russia's", "CIA", "of the Joint Chiefs"."""
+    out: list[RawMention] = []
+    for child in head.children:
+        m = ctx.mention_at(child)
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
+            if m.type != "Person":
+                out.append(m)
+        elif child.dep_ in ("compound", "amod", "nmod") and m is None:
+            # "Central Intelligence Agency official": the entity sits inside the compound chain
+            for sub in child.subtree:
+                sm = ctx.mention_at(sub)
+                if sm is not None and sm is not person and sm.type != "Person" and sm not in out:
+                    out.append(sm)
+        elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                pm = ctx.mention_at(pobj) or modifier_entity(pobj, ctx)
+                if pm is not None and pm is not person and pm.type != "Person":
+                    out.append(pm)
+    # a pre-nominal sequence "former CIA official" parsed flat: look left of the head
+    if not out:
+        for tok in head.lefts:
+            m = ctx.mention_at(tok)
+            if m is not None and m is not person and m.type != "Person" and m not in out:
+                out.append(m)
+    return out
+
+
+def modifier_entity(tok: Token, ctx: DocContext) -> RawMention | None:
+    """An entity modifying a common noun: "Russian" in "the Russian general staff"."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            m = ctx.mention_at(child)
+            if m is not None:
+                return m
+    return None
+
+
+def _prep_organisations(verb: Token, ctx: DocContext) -> list[RawMention]:
+    """Organisations in a verb's "in/at/for/with" phrases ("served ... in the Administration")."""
+    out: list[RawMention] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "for", "with"):
+            continue
+        for pobj in prep.children:
+            pm = ctx.mention_at(pobj) or modifier_entity(pobj, ctx)
+            if pobj.dep_ == "pobj" and pm is not None and pm.type != "Person":
+                out.append(pm)
+    return out
+
+
+def _is_job(noun: Token, ctx: DocContext) -> bool:
+    """Whether a noun names an office or a job ("professor", "chief accountant", "director")."""
+    return noun.lemma_.lower() in _JOB_NOUNS or ctx.gazetteer.is_title(noun.text)
+
+
+def _nested_organisations(noun: Token, ctx: DocContext) -> list[RawMention]:
+    """Organisations one phrase further down: "director of human rights at The McCain
+    Institute"."""
+    out: list[RawMention] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ROLE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or ctx.mention_at(pobj) is not None:
+                continue
+            out += [
+                o for o in _prep_organisations(pobj, ctx) if o.type in _BODY_TYPES and o not in out
+            ]
+    return out
+
+
+def _is_of_phrase(head: Token, org: RawMention, ctx: DocContext) -> bool:
+    """Whether ``org`` is attached to the role noun by a preposition ("analyst at X")."""
+    for prep in head.children:
+        if prep.dep_ == "prep":
+            for pobj in prep.children:
+                if ctx.mention_at(pobj) is org:
+                    return True
+    return False
+
+
+class _Found:
+    """The roles and postings found so far in one Doc, each once (the order they are found)."""
+
+    def __init__(self, doc: Doc, ctx: DocContext) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.roles: list[Role] = []
+        self.postings: list[Posting] = []
+        self._seen: set[tuple[int, int, str]] = set()
+
+    def keep(
+        self, person: RawMention, org: RawMention | None, words: str, former: bool, at: int
+    ) -> None:
+        key = (person.start, org.start if org else -1, words)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.roles.append(Role(person, org, words, former, at))
+
+    def add(
+        self,
+        person: RawMention,
+        head: Token,
+        *,
+        former: bool = False,
+        orgs: list[RawMention] | None = None,
+    ) -> None:
+        """The role a noun names ("foreign minister") in the bodies it is of (or ``orgs``)."""
+        ctx = self.ctx
+        words, was = _role_words(head, ctx)
+        if not words or head.lower_ in _NOT_ROLES or head.pos_ not in ("NOUN", "PROPN"):
+            return
+        if ctx.mention_at(head) is not None:
+            return
+        former = former or was
+        targets = orgs if orgs is not None else _org_of(head, ctx, person)
+        regional = bool(set(words.split()) & _REGIONAL_OFFICES)
+        targets = [o for o in targets if o.type != "Location" or regional] if targets else targets
+        if head.lemma_.lower() in _TOPICAL_ROLES:
+            # "a Russia expert at the Carnegie Endowment": Russia is the topic, not the employer
+            targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
+        self._postings(person, head)
+        for org in targets or [None]:  # type: ignore[list-item]
+            self.keep(person, org, words, former, head.i)
+
+    def _postings(self, person: RawMention, head: Token) -> None:
+        """ "ambassador to Russia": a person posted to a country."""
+        if head.lemma_.lower() not in _POSTED:
+            return
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in prep.children:
+                    pm = self.ctx.mention_at(pobj)
+                    if pobj.dep_ == "pobj" and pm is not None and pm.type != "Person":
+                        predicate = f"{head.lemma_.lower()}_to"
+                        self.postings.append(Posting(person, pm, predicate, head.i))
+
+
+def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posting, ...]]:
+    """Every role stated for a person mention of ``doc``, and every posting to a country."""
+    found = _Found(doc, ctx)
+    for m in ctx.mentions:
+        if m.type != "Person" or m.ner == "BYLINE":
+            continue
+        head = doc[m.tok_end - 1]
+        if head.i >= len(doc):
+            continue
+        _appositions(found, m, head)
+        if not _prenominal_titles(found, m, head):
+            _possessive_bodies(found, m, head)
+        _of_bodies(found, m, head)
+        for verb in _verbs_of(head):
+            if verb.lemma_ == "be":
+                _copula_roles(found, m, verb)
+            elif verb.lemma_ in _SERVING:
+                _served_as(found, m, verb)
+    return tuple(found.roles), tuple(found.postings)
+
+
+def _appositions(found: _Found, m: RawMention, head: Token) -> None:
+    """ "Sergey V. Lavrov, Russia's foreign minister"; "Russia's foreign minister, Sergey
+    Lavrov" and "the minister, Lavrov"."""
+    ctx = found.ctx
+    for child in head.children:
+        if child.dep_ == "appos" and ctx.mention_at(child) is None:
+            found.add(m, child)
+            for conj in child.conjuncts:
+                found.add(m, conj)
+    if head.dep_ == "appos" and ctx.mention_at(head.head) is None:
+        found.add(m, head.head)
+
+
+def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
+    """ "Russian President Vladimir Putin", "former CIA official X", "Attorney General William
+    Barr" (the Justice Department named elsewhere); whether the name has a title before it."""
+    doc, ctx = found.doc, found.ctx
+    pre = [
+        t
+        for t in doc[max(0, m.tok_start - 6) : m.tok_start]
+        if t.head.i >= m.tok_start and t.head.i < m.tok_end
+    ]
+    title_nouns = [
+        t
+        for t in pre
+        if t.pos_ in ("NOUN", "PROPN")
+        and ctx.mention_at(t) is None
+        and t.lower_ not in _NOT_ROLES
+        and t.lower_ not in _HONORIFICS
+    ]
+    if not title_nouns:
+        return False
+    left = min(t.left_edge.i for t in pre)
+    before = doc[left : m.tok_start]
+    words = (
+        _role_text(m.title)
+        or (_role_text(before.text) if ctx.gazetteer.is_title(before.text) else "")
+        or _role_text(
+            " ".join(t.text for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES)
+        )
+    )
+    former = any(t.lower_ in _FORMER for t in before)
+    for org in _title_orgs(found, m, head, before, title_nouns):
+        found.keep(m, org, words, former, title_nouns[-1].i)
+    return True
+
+
+def _title_orgs(
+    found: _Found, m: RawMention, head: Token, before: Span, title_nouns: list[Token]
+) -> list[RawMention]:
+    """The bodies a pre-nominal title is held in: named before it, its owner, else the body
+    the title names (``_TITLE_BODIES``) or a known office holder's country."""
+    ctx = found.ctx
+    orgs: list[RawMention] = []
+    for o in (ctx.mention_at(t) for t in before):
+        if o is not None and o is not m and o.type != "Person" and o not in orgs:
+            orgs.append(o)
+    poss = [ctx.mention_at(t) for t in head.children if t.dep_ == "poss"]
+    orgs += [p for p in poss if p is not None and p.type != "Person" and p not in orgs]
+    regional = bool({t.lower_ for t in title_nouns} & _REGIONAL_OFFICES)
+    orgs = [o for o in orgs if o.type != "Location" or regional]
+    if not orgs:
+        body = _title_body(m.title or before.text, ctx)
+        if body is None:
+            body = _office_of(m, _role_text(m.title or before.text), ctx)
+        if body is not None and not any(ctx.mention_at(t) is not None for t in before):
+            orgs = [body]
+    return orgs
+
+
+def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
+    """ "Just Security's Ryan Goodman" (by the parse, or by the surface)."""
+    doc, ctx = found.doc, found.ctx
+    owners = [ctx.mention_at(c) for c in head.children if c.dep_ == "poss"]
+    if m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in _POSSESSIVE_MARKS:
+        owners.append(ctx.mention_at(doc[m.tok_start - 2]))
+    for pm in owners:
+        if pm is not None and pm.type in _BODY_TYPES:
+            found.keep(m, pm, "affiliate", False, head.i)
+
+
+def _of_bodies(found: _Found, m: RawMention, head: Token) -> None:
+    """ "Julian Assange of WikiLeaks": a person of a named body (a place is a home, not a
+    body: "Tom Smith of Ohio")."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                pm = found.ctx.mention_at(pobj)
+                if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
+                    found.keep(m, pm, "affiliate", False, head.i)
+
+
+def _verbs_of(head: Token) -> list[Token]:
+    """The verbs a person mention is the subject of: its own clause, a relative clause ("X,
+    who served as"), the clause of its apposition, and verbs that share the subject."""
+    verbs = [c for c in head.children if c.dep_ == "relcl"]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(head.head)
+    elif head.dep_ == "appos" and head.head.dep_ == "nsubj":
+        verbs.append(head.head.head)  # "His accuser, Vanessa Tyson, is a professor at ..."
+    # "... and is an associate at the Orbis firm": a verb that shares the subject
+    verbs += [
+        c
+        for v in list(verbs)
+        for c in v.conjuncts
+        if c.i > v.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    # "Stefan Halper, the Cambridge professor who had been an FBI informant"
+    for child in head.children:
+        if child.dep_ == "appos":
+            verbs += [c for c in child.children if c.dep_ == "relcl" and c.lemma_ == "be"]
+    return verbs
+
+
+def _copula_roles(found: _Found, m: RawMention, verb: Token) -> None:
+    """ "Vanessa Tyson is a professor at Scripps College", "X, who is director of ... at The
+    McCain Institute": a copula with a job in a named body ("Trump is a critic of NATO" is a
+    judgement, no office)."""
+    ctx = found.ctx
+    for attr in verb.children:
+        if attr.dep_ != "attr":
+            continue
+        for noun in (attr, *attr.conjuncts):
+            if not _is_job(noun, ctx):
+                continue
+            orgs = (
+                _org_of(noun, ctx, m)
+                or _prep_organisations(verb, ctx)
+                or _nested_organisations(noun, ctx)
+            )
+            if orgs:
+                found.add(m, noun, former=verb.tag_ == "VBD", orgs=orgs)
+
+
+def _served_as(found: _Found, m: RawMention, verb: Token) -> None:
+    """ "X (previously) served as ROLE in ORG", "worked as", "acted as"."""
+    ctx = found.ctx
+    former = any(c.lower_ in _FORMER or c.lemma_ == "previously" for c in verb.children)
+    until = any(c.lower_ == "until" for c in verb.subtree)
+    former = former or (verb.tag_ == "VBD" and until)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for role_head in prep.children:
+                if role_head.dep_ != "pobj":
+                    continue
+                orgs = _org_of(role_head, ctx, m) or _prep_organisations(verb, ctx)
+                if orgs:
+                    found.add(m, role_head, former=former, orgs=orgs)
