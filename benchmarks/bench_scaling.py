@@ -11,10 +11,10 @@ on every build.  Each run ends with the contract graph assembled.
 Routes:
 
 * ``n1``: ``kgraph.build(docs)``, one process;
-* ``spacy2``: the route ``run_pipeline`` took before :mod:`kgraph._parallel`:
+* ``spacy2``: spaCy's own ``nlp.pipe(n_process=2)`` parses, kgraph extracts in the parent:
   spaCy's own ``nlp.pipe(n_process=2)`` parses, the main process prepares and
   extracts (spaCy sends the parsed Docs back);
-* ``pool2``: :func:`kgraph._parallel.process_parallel` with two worker processes
+* ``pool2``: :func:`kgraph.pipeline.run` with two worker processes
   that prepare, parse and extract, returning DocResults;
 * ``build2``: ``kgraph.build(docs, n_process=2)``, whichever route it takes;
 * ``dask2``: :func:`kgraph.dask.build_bag` on a two-worker ``LocalCluster``
@@ -57,22 +57,14 @@ ROUTES = ("n1", "spacy2", "pool2", "build2", "dask2")
 
 def spacy_route(documents: Iterable[Any], batch_size: int, n_process: int) -> Iterator[Any]:
     """Parse with spaCy's ``nlp.pipe(n_process=...)``; prepare and extract here."""
-    from kgraph._parallel import Pipeline
-    from kgraph.extract import extract_document
     from kgraph.ingest import iter_prepared
     from kgraph.nlp import pipe
+    from kgraph.pipeline import Pipeline
 
     p = Pipeline.load()
     prepared = iter_prepared(documents, max_chars=p.max_chars)
     for item, docs in pipe(prepared, p.nlp, batch_size=batch_size, n_process=n_process):
-        yield extract_document(
-            item,
-            docs,
-            gazetteer=p.gazetteer,
-            extractors=p.extractors,
-            adjectives=p.adjectives,
-            nouns=p.nouns,
-        )
+        yield p.process(item, docs)
 
 
 def _cpu_s() -> float:
@@ -119,12 +111,10 @@ def run_one(
     elif route == "build2":
         kg = kgraph.build(iter_articles(path, size), batch_size=batch_size, n_process=2)
     elif route == "pool2":
-        from kgraph._parallel import process_parallel
+        from kgraph.pipeline import run
 
         kg = KnowledgeGraph()
-        kg.add_results(
-            process_parallel(iter_articles(path, size), n_process=2, batch_size=batch_size)
-        )
+        kg.add_results(run(iter_articles(path, size), n_process=2, batch_size=batch_size))
     elif route == "dask2":
         from kgraph.dask import build_bag
 

@@ -24,6 +24,8 @@ fi
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/ruff format --check src tests benchmarks
+echo "== import-linter (the stages import only earlier ones; no cycles)"
+.venv/bin/lint-imports --no-cache
 echo "== mypy (strict, src/)"
 .venv/bin/mypy
 echo "== pytest"

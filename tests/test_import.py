@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def test_import_loads_no_heavy_library() -> None:
     code = (
@@ -42,4 +44,22 @@ def test_import_reads_no_file_and_loads_no_stage() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     files, modules = done.stdout.strip().splitlines()
     assert files == "[]"  # no data file, model or gazetteer read
-    assert modules == "['kgraph._api', 'kgraph._errors', 'kgraph._model', 'kgraph._version']"
+    assert modules == "['kgraph._errors', 'kgraph._model', 'kgraph._version']"
+
+
+def test_the_public_face_loads_on_first_use() -> None:
+    code = (
+        "import sys, kgraph\n"
+        "assert 'kgraph._api' not in sys.modules\n"
+        "kg = kgraph.KnowledgeGraph()\n"
+        "print(type(kg).__module__, kgraph.build.__module__, 'kgraph._api' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["kgraph._api", "kgraph._api", "True"]
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    import kgraph
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        kgraph.no_such_name  # noqa: B018

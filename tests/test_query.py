@@ -15,13 +15,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kgraph
 from kgraph import KGraphError, KnowledgeGraph, query
 from kgraph._model import Evidence, Mention
 from kgraph.graph import node_link_dumps
 from kgraph.query import (
-    AllegationView,
+    Allegation,
+    Entity,
     EntityNotFoundError,
-    EntityRecord,
     Fact,
     MissingDependencyError,
     QueryError,
@@ -97,7 +98,7 @@ def test_entity_resolves_ids_labels_and_aliases(
             query.entity(contract_graph, name)
         return
     record = query.entity(contract_graph, name)
-    assert isinstance(record, EntityRecord)
+    assert isinstance(record, Entity)
     assert record.id == expected
     assert record.label == contract_graph.nodes[expected]["label"]
 
@@ -389,7 +390,7 @@ def test_allegation_view_says_who_did_what_with_the_sentences(
     contract_graph: nx.MultiDiGraph,
 ) -> None:
     (view,) = query.allegations(contract_graph, accused="Russia")
-    assert isinstance(view, AllegationView)
+    assert isinstance(view, Allegation)
     assert (view.status, view.confidence) == ("denied", "medium confidence")
     assert view.accused == ("Russia",)
     assert view.alleged_by == ("United States",)
@@ -599,17 +600,23 @@ def _random_graphs(draw: st.DrawFn) -> nx.Graph:
 
 @settings(max_examples=60, deadline=None)
 @given(_random_graphs())
-def test_pagerank_is_a_distribution_and_matches_networkx(h: nx.Graph) -> None:
-    scores = query._pagerank(h)
-    assert set(scores) == set(h.nodes)
-    assert sum(scores.values()) == pytest.approx(1.0)
-    assert all(s > 0 for s in scores.values())
-    try:
-        expected = nx.pagerank(h, weight="weight", tol=1e-10, max_iter=500)
-    except ImportError:  # networkx's pagerank needs SciPy, which kgraph does not require
+def test_pagerank_ranks_by_networkx_scores(h: nx.Graph) -> None:
+    g = nx.MultiDiGraph(documents=[])
+    for node in h.nodes:
+        g.add_node(node, label=node, type="Person", aliases=[node], sources=[], mentions=1)
+    for u, v, w in h.edges(data="weight"):
+        for n in range(int(w)):
+            g.add_edge(u, v, key=f"k{n}", predicate="meet", kind="action", evidence=[])
+    ranked = query.rank(g, by="pagerank", top=None)
+    assert sorted(r.id for r, _ in ranked) == sorted(h.nodes)
+    if not h.number_of_nodes():
         return
-    for node, score in expected.items():
-        assert scores[node] == pytest.approx(score, abs=1e-8)
+    expected = nx.pagerank(h, weight="weight", tol=1e-10, max_iter=500)
+    assert sum(score for _, score in ranked) == pytest.approx(1.0)
+    for record, score in ranked:
+        assert score == pytest.approx(expected[record.id], abs=1e-9)
+    scores = [score for _, score in ranked]
+    assert scores == sorted(scores, reverse=True)
 
 
 # -- tables and summaries ------------------------------------------------------------------
@@ -692,3 +699,28 @@ def test_knowledge_graph_query_methods(contract_graph: nx.MultiDiGraph) -> None:
     assert len(kg.path("Pompeo", "Russia")) == 2
     assert kg.rank(by="degree", top=1)[0][0].id == RUSSIA
     assert "Mike Pompeo" in kg._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("attrs", "fields"),
+    [
+        ({}, {"negated": False, "hedged": False, "date": None, "role": None, "anonymous": False}),
+        ({"negated": True}, {"negated": True}),
+        ({"hedged": True, "hedge": "may"}, {"hedged": True, "hedge": "may"}),
+        ({"date": "on Monday"}, {"date": "on Monday"}),
+        ({"role": "minister", "former": True}, {"role": "minister", "former": True}),
+        ({"anonymous": True}, {"anonymous": True}),
+    ],
+)
+def test_edge_attributes_are_fields_of_the_fact(
+    attrs: dict[str, Any], fields: dict[str, Any]
+) -> None:
+    g = nx.MultiDiGraph(documents=[{"id": "d1"}])
+    for node in ("a", "b"):
+        g.add_node(node, label=node.upper(), type="Person", aliases=[], sources=["d1"], mentions=1)
+    g.add_edge("a", "b", key="warn", predicate="warn", kind="action", evidence=[], **attrs)
+    (fact,) = query.relations(g)
+    assert isinstance(fact, kgraph.Fact)
+    for name, value in fields.items():
+        assert getattr(fact, name) == value
+    assert dict(fact.attrs) == attrs

@@ -4,13 +4,15 @@
 >>> kgraph.Document("Pompeo warned Lavrov.", id="d1").text
 'Pompeo warned Lavrov.'
 
-Importing kgraph loads no model and reads no file: spaCy, rdflib and pyvis are
-imported on first use.
+Importing kgraph loads no model, no stage and reads no file: the records and
+errors are here at once; :func:`build`, :class:`KnowledgeGraph` and the rest
+load the stages (and spaCy, networkx, rdflib) on first use.
 """
 
 from __future__ import annotations
 
-from kgraph._api import BuildReport, KnowledgeGraph, build, load, sparql
+from typing import TYPE_CHECKING, Any
+
 from kgraph._errors import (
     DocumentAccessError,
     DocumentError,
@@ -25,20 +27,38 @@ from kgraph._errors import (
     QueryError,
     StoreError,
 )
-from kgraph._model import Document
+from kgraph._model import (
+    Allegation,
+    AllegationRole,
+    BuildReport,
+    Document,
+    Entity,
+    Evidence,
+    Fact,
+    Mention,
+)
 from kgraph._version import __version__
 
+if TYPE_CHECKING:
+    from kgraph._api import KnowledgeGraph, build, load, sparql
+
 __all__ = [
+    "Allegation",
+    "AllegationRole",
     "BuildReport",
     "Document",
     "DocumentAccessError",
     "DocumentError",
     "DocumentNotFoundError",
+    "Entity",
     "EntityNotFoundError",
+    "Evidence",
     "ExportError",
+    "Fact",
     "FormatError",
     "KGraphError",
     "KnowledgeGraph",
+    "Mention",
     "MissingDependencyError",
     "ModelNotFoundError",
     "OptionError",
@@ -49,3 +69,20 @@ __all__ = [
     "load",
     "sparql",
 ]
+
+#: names served by the public face, :mod:`kgraph._api`, imported on first use
+_API: frozenset[str] = frozenset({"KnowledgeGraph", "build", "load", "sparql"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'kgraph' has no attribute {name!r}")
+    from kgraph import _api  # noqa: PLC0415  (lazy: start-up time, the stages import networkx)
+
+    value = getattr(_api, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

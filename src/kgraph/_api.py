@@ -1,25 +1,42 @@
 """The public face: :class:`KnowledgeGraph`, :func:`build`, :func:`load`, :func:`sparql`.
 
 This module sits on top of every stage (ingest -> nlp -> extract -> resolve ->
-graph -> export) and only orchestrates; heavy modules are imported on first use.
+pipeline -> graph -> query -> export) and only orchestrates.  ``import kgraph``
+does not load it: :mod:`kgraph` imports it on first use of one of its names.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kgraph._model import DocResult, Document, Evidence
+import networkx as nx
+
+from kgraph import export, ingest, pipeline, query
+from kgraph._model import (
+    Allegation,
+    BuildReport,
+    DocResult,
+    Document,
+    Entity,
+    Evidence,
+    Fact,
+)
+from kgraph.export import store
+from kgraph.export.html import show, to_html
+from kgraph.export.rdf import to_rdf
+from kgraph.extract import Extractor
+from kgraph.graph import assemble, disassemble, node_link_dumps
+from kgraph.pipeline import check_batch_size, resolve_n_process
 
 if TYPE_CHECKING:
-    import networkx as nx
     import rdflib
     from spacy.language import Language
-
-    from kgraph.extract import Extractor
 
 __all__ = ["BuildReport", "KnowledgeGraph", "build", "load", "sparql"]
 
@@ -27,22 +44,6 @@ log = logging.getLogger("kgraph")
 
 Source = str | Path | Document
 Sources = Source | Iterable[Source]
-
-
-@dataclass
-class BuildReport:
-    """What one :meth:`KnowledgeGraph.add` did."""
-
-    added: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def __repr__(self) -> str:
-        return (
-            f"BuildReport(added={len(self.added)}, unchanged={len(self.unchanged)}, "
-            f"skipped={len(self.skipped)}, warnings={len(self.warnings)})"
-        )
 
 
 class KnowledgeGraph:
@@ -66,11 +67,6 @@ class KnowledgeGraph:
         n_process: int = 1,
         batch_size: int = 32,
     ) -> None:
-        from kgraph.pipeline import (
-            check_batch_size,
-            resolve_n_process,
-        )
-
         resolve_n_process(n_process)  # a bad value fails here, not at the first add
         self._model = model
         self._gazetteer_path = gazetteer
@@ -84,8 +80,6 @@ class KnowledgeGraph:
     # -- building -------------------------------------------------------------------
     def add(self, sources: Sources, *, progress: bool = False) -> BuildReport:
         """Read, extract and add documents; documents already in the graph are skipped."""
-        from kgraph import ingest, pipeline
-
         report = BuildReport()
         documents = ingest.iter_documents(sources, report=report)
         fresh = _skip_known(documents, self._results, report)
@@ -161,11 +155,25 @@ class KnowledgeGraph:
         )
 
     @classmethod
-    def from_networkx(cls, g: nx.MultiDiGraph, **options: Any) -> KnowledgeGraph:
-        """Wrap a contract graph (as written by :meth:`to_networkx`) in a KnowledgeGraph."""
-        from kgraph.graph import disassemble
-
-        kg = cls(**options)
+    def from_networkx(
+        cls,
+        g: nx.MultiDiGraph,
+        *,
+        model: str | Language | None = None,
+        gazetteer: str | Path | None = None,
+        extractors: Iterable[Extractor] | None = None,
+        n_process: int = 1,
+        batch_size: int = 32,
+    ) -> KnowledgeGraph:
+        """Wrap a contract graph (as written by :meth:`to_networkx`) in a KnowledgeGraph;
+        the options are those of :class:`KnowledgeGraph`, for documents added later."""
+        kg = cls(
+            model=model,
+            gazetteer=gazetteer,
+            extractors=extractors,
+            n_process=n_process,
+            batch_size=batch_size,
+        )
         for result in disassemble(g):
             kg._results[result.info.id] = result
         kg._view = g.copy()
@@ -176,8 +184,6 @@ class KnowledgeGraph:
     def graph(self) -> nx.MultiDiGraph:
         """The contract graph itself (do not mutate; see :meth:`to_networkx`)."""
         if self._view is None:
-            from kgraph.graph import assemble
-
             self._view = assemble(self._results.values(), gazetteer=self._gazetteer_path)
         return self._view
 
@@ -201,15 +207,11 @@ class KnowledgeGraph:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, KnowledgeGraph):
             return NotImplemented
-        from kgraph.graph import node_link_dumps
-
         return node_link_dumps(self.graph) == node_link_dumps(other.graph)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        from collections import Counter
-
         g = self.graph
         counts = Counter(str(t) for _, t in g.nodes(data="type"))
         parts = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
@@ -221,8 +223,6 @@ class KnowledgeGraph:
     # -- export -----------------------------------------------------------------------
     def to_json(self, path: str | Path | None = None) -> str:
         """Return the node-link JSON text; with ``path``, also write it there."""
-        from kgraph.graph import node_link_dumps
-
         text = node_link_dumps(self.graph)
         if path is not None:
             path = Path(path)
@@ -233,20 +233,14 @@ class KnowledgeGraph:
     def write(self, path: str | Path, **options: Any) -> Path:
         """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
         .trig .nq .rdf .html .graphml .gexf)."""
-        from kgraph import export
-
         return export.write(self.graph, path, **options)
 
     def to_rdf(self, **options: Any) -> rdflib.Dataset:
         """Return an rdflib ``Dataset``: one named graph per document plus a default graph."""
-        from kgraph.export.rdf import to_rdf
-
         return to_rdf(self.graph, **options)
 
     def to_html(self, path: str | Path | None = None, **options: Any) -> str:
         """Return one self-contained HTML page; with ``path``, also write it there."""
-        from kgraph.export.html import to_html
-
         page = to_html(self.graph, **options)
         if path is not None:
             path = Path(path)
@@ -256,31 +250,23 @@ class KnowledgeGraph:
 
     def show(self, **options: Any) -> Any:
         """Display the interactive graph inline in a notebook."""
-        from kgraph.export.html import show
-
         return show(self.graph, **options)
 
     def push(self, endpoint: str, *, auth: Any = None, **options: Any) -> Any:
         """Send the graph to a SPARQL 1.1 store, one named graph per document."""
-        from kgraph.export.store import push
-
-        return push(self.graph, endpoint, auth=auth, **options)
+        return store.push(self.graph, endpoint, auth=auth, **options)
 
     def sparql(self, query: str) -> list[dict[str, Any]]:
         """Run a SPARQL query over this graph's RDF form."""
         return sparql(self, query)
 
     # -- queries ----------------------------------------------------------------------
-    def entity(self, name: str) -> Any:
+    def entity(self, name: str) -> Entity:
         """The entity called ``name`` (any alias, any case)."""
-        from kgraph import query
-
         return query.entity(self.graph, name)
 
-    def entities(self, type: str | None = None) -> list[Any]:
+    def entities(self, type: str | None = None) -> list[Entity]:
         """Entities, optionally of one type, most mentioned first."""
-        from kgraph import query
-
         return query.entities(self.graph, type=type)
 
     def relations(
@@ -288,61 +274,43 @@ class KnowledgeGraph:
         subject: str | None = None,
         predicate: str | None = None,
         object: str | None = None,
-    ) -> list[Any]:
+    ) -> list[Fact]:
         """Relations between entities, filtered by subject, predicate and object."""
-        from kgraph import query
-
         return query.relations(self.graph, subject=subject, predicate=predicate, object=object)
 
     def allegations(
         self, accused: str | None = None, alleged_by: str | None = None, status: str | None = None
-    ) -> list[Any]:
+    ) -> list[Allegation]:
         """Allegations, filtered by who is accused, who alleged it and status."""
-        from kgraph import query
-
         return query.allegations(self.graph, accused=accused, alleged_by=alleged_by, status=status)
 
-    def neighbors(self, name: str) -> list[Any]:
+    def neighbors(self, name: str) -> list[Entity | Allegation]:
         """The entities and allegations linked to ``name``."""
-        from kgraph import query
-
         return query.neighbors(self.graph, name)
 
     def subgraph(self, around: str, depth: int = 1) -> KnowledgeGraph:
         """The graph of everything within ``depth`` links of ``around``."""
-        from kgraph import query
-
         return KnowledgeGraph.from_networkx(query.subgraph(self.graph, around, depth=depth))
 
-    def path(self, a: str, b: str) -> list[Any]:
+    def path(self, a: str, b: str) -> list[Fact]:
         """A shortest chain of links from ``a`` to ``b``."""
-        from kgraph import query
-
         return query.path(self.graph, a, b)
 
-    def rank(self, by: str = "pagerank", top: int | None = 10) -> list[tuple[Any, float]]:
+    def rank(self, by: str = "pagerank", top: int | None = 10) -> list[tuple[Entity, float]]:
         """Entities ranked by ``pagerank``, ``degree`` or ``betweenness``."""
-        from kgraph import query
-
         return query.rank(self.graph, by=by, top=top)
 
     def to_pandas(self) -> dict[str, Any]:
         """Tables ``entities``, ``relations``, ``allegations`` and ``mentions`` as DataFrames."""
-        from kgraph import query
-
         return query.to_pandas(self.graph)
 
     def _repr_html_(self) -> str:
-        from kgraph import query
-
         return query.summary_html(self.graph)
 
 
 def _skip_known(
     documents: Iterable[Document], known: Mapping[str, DocResult], report: BuildReport
 ) -> Iterator[Document]:
-    import hashlib
-
     for document in documents:
         assert document.id is not None
         sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
@@ -381,8 +349,6 @@ def _renamed(result: DocResult, doc_id: str) -> DocResult:
     Extraction does not depend on the id, so this is what extracting the document
     under ``doc_id`` gives.
     """
-    from dataclasses import replace
-
     if result.info.id == doc_id:
         return result
 
@@ -408,30 +374,56 @@ def _renamed(result: DocResult, doc_id: str) -> DocResult:
     )
 
 
-def build(sources: Sources, *, progress: bool = False, **options: Any) -> KnowledgeGraph:
+def build(
+    sources: Sources,
+    *,
+    model: str | Language | None = None,
+    gazetteer: str | Path | None = None,
+    extractors: Iterable[Extractor] | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    progress: bool = False,
+) -> KnowledgeGraph:
     """Build a knowledge graph from files, directories, globs, raw strings or Documents.
 
-    Options are those of :class:`KnowledgeGraph` (``model``, ``gazetteer``,
-    ``extractors``, ``n_process``, ``batch_size``).
+    The options are those of :class:`KnowledgeGraph`; ``progress`` shows a bar.
     """
-    kg = KnowledgeGraph(**options)
+    kg = KnowledgeGraph(
+        model=model,
+        gazetteer=gazetteer,
+        extractors=extractors,
+        n_process=n_process,
+        batch_size=batch_size,
+    )
     kg.add(sources, progress=progress)
     return kg
 
 
-def load(path: str | Path, **options: Any) -> KnowledgeGraph:
-    """Read a graph written by :meth:`KnowledgeGraph.write` (.json or any RDF suffix)."""
-    from kgraph import export
-
-    return KnowledgeGraph.from_networkx(export.read(path), **options)
+def load(
+    path: str | Path,
+    *,
+    model: str | Language | None = None,
+    gazetteer: str | Path | None = None,
+    extractors: Iterable[Extractor] | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> KnowledgeGraph:
+    """Read a graph written by :meth:`KnowledgeGraph.write` (.json or any RDF suffix); the
+    options are those of :class:`KnowledgeGraph`, for documents added later."""
+    return KnowledgeGraph.from_networkx(
+        export.read(path),
+        model=model,
+        gazetteer=gazetteer,
+        extractors=extractors,
+        n_process=n_process,
+        batch_size=batch_size,
+    )
 
 
 def sparql(
     endpoint_or_graph: str | KnowledgeGraph | rdflib.Graph, query: str, *, auth: Any = None
 ) -> list[dict[str, Any]]:
     """Run a SPARQL query against an endpoint URL, a KnowledgeGraph or an rdflib graph."""
-    from kgraph.export import store
-
     target: Any = endpoint_or_graph
     if isinstance(endpoint_or_graph, KnowledgeGraph):
         target = endpoint_or_graph.to_rdf()

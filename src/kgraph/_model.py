@@ -7,24 +7,32 @@ be hashed.  Nothing here imports spaCy, networkx or rdflib.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 __all__ = [
     "ALLEGATION",
     "ALLEGATION_ROLES",
     "ENTITY_TYPES",
+    "STATEMENT_KINDS",
     "STATUSES",
+    "Allegation",
     "AllegationRecord",
+    "AllegationRole",
+    "BuildReport",
     "DocResult",
     "Document",
     "DocumentInfo",
+    "Entity",
     "EntityType",
     "Evidence",
+    "Fact",
     "LocalEntity",
     "Mention",
     "RelationRecord",
     "RoleRecord",
+    "StatementRecord",
 ]
 
 EntityType = Literal["Agency", "Country", "Location", "Organization", "Person"]
@@ -40,6 +48,9 @@ ALLEGATION_ROLES: Final = (
     "target",
 )
 STATUSES: Final = ("alleged", "confirmed", "denied", "disputed")
+#: how a statement is reported: a direct quote, indirect speech, "according to X", a belief
+#: or an assessment ("officials believe", "the assessment that")
+STATEMENT_KINDS: Final = ("direct", "indirect", "according_to", "belief")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +167,32 @@ class AllegationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StatementRecord:
+    """Who said what, in one document: an attribution (a quote, a reported claim, an
+    "according to", a belief or assessment), never asserted as fact.
+
+    ``speaker`` and ``on_behalf_of`` ("a Kremlin spokesman": the Kremlin) are entity
+    references of the document (mention offsets ``"start:end"`` as extracted, local keys
+    once resolved), or ``None``; ``anonymous`` marks unnamed sources resolved to their body
+    or country ("U.S. officials": the United States).  ``cue`` ("said"), ``content`` (what
+    was said) and ``source`` (the words naming the speaker, ``None`` when unnamed) are
+    character offsets into the document text as read; ``kind`` is one of
+    :data:`STATEMENT_KINDS`; ``about`` the entities the content names; ``evidence`` the
+    sentence of the cue.
+    """
+
+    speaker: str | None
+    on_behalf_of: str | None
+    anonymous: bool
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    kind: str
+    about: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class DocResult:
     """Everything kgraph extracted from one document: the unit of merging."""
 
@@ -164,3 +201,141 @@ class DocResult:
     relations: tuple[RelationRecord, ...] = ()
     allegations: tuple[AllegationRecord, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class BuildReport:
+    """What one :meth:`kgraph.KnowledgeGraph.add` did: documents added, unchanged, skipped
+    (with the reason) and the warnings of reading and extraction."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (
+            f"BuildReport(added={len(self.added)}, unchanged={len(self.unchanged)}, "
+            f"skipped={len(self.skipped)}, warnings={len(self.warnings)})"
+        )
+
+
+# -- what queries return: views of the graph's nodes and edges --------------------------------
+# -- records ----------------------------------------------------------------------------------
+def _distinct_sentences(evidence: Iterable[Evidence | Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ev.sentence for ev in evidence))
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entity node: a person, agency, country, organization or location.
+
+    ``mentions`` is the number of mentions; ``evidence`` holds each of them
+    (document, character offsets, surface text, spaCy label and sentence).
+    """
+
+    id: str
+    label: str
+    type: str
+    subtype: str | None = None
+    aliases: tuple[str, ...] = field(default=(), repr=False)
+    sources: tuple[str, ...] = field(default=(), repr=False)
+    mentions: int = 0
+    evidence: tuple[Mention, ...] = field(default=(), repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences the entity is mentioned in, in document order."""
+        return _distinct_sentences(self.evidence)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One edge between two nodes: ``subject -[predicate]-> object``, with its evidence.
+
+    ``subject`` and ``object`` are labels, ``subject_id``/``object_id`` node
+    ids; ``kind`` is ``action``, ``role`` or ``allegation``.  The edge's
+    attributes are fields (``role`` and ``former`` of a ``holds_role`` edge;
+    ``negated``, ``hedged`` with its ``hedge`` word, ``date``, ``anonymous``);
+    ``attrs`` holds all of them, and any others an extractor of yours set.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[Evidence, ...] = field(repr=False)
+    attrs: Mapping[str, Any] = field(hash=False, repr=False)
+    subject_id: str = field(repr=False)
+    object_id: str = field(repr=False)
+    kind: str = field(repr=False)
+    key: str = field(repr=False)
+    role: str | None = field(default=None, repr=False)
+    former: bool = field(default=False, repr=False)
+    negated: bool = field(default=False, repr=False)
+    hedged: bool = field(default=False, repr=False)
+    hedge: str | None = field(default=None, repr=False)
+    date: str | None = field(default=None, repr=False)
+    anonymous: bool = field(default=False, repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences stating the fact."""
+        return _distinct_sentences(self.evidence)
+
+    def __str__(self) -> str:
+        return f"{self.subject} -[{self.predicate}]-> {self.object}"
+
+
+@dataclass(frozen=True, slots=True)
+class AllegationRole:
+    """An entity's part in an allegation (``accused``, ``alleged_by``, ``denied_by``...)."""
+
+    role: str
+    id: str
+    label: str
+    anonymous: bool = False
+    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences that give the entity this role."""
+        return _distinct_sentences(self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Allegation:
+    """One allegation: what is claimed, its status and everyone's part in it.
+
+    The role fields (``accused``, ``alleged_by``, ``denied_by``...) are tuples
+    of labels; ``roles`` has the same with node ids and each role's sentences.
+    """
+
+    id: str
+    label: str
+    text: str
+    status: str
+    confidence: str | None
+    accused: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    alleged_by: tuple[str, ...] = ()
+    reported_by: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    dismissed_by: tuple[str, ...] = ()
+    confirmed_by: tuple[str, ...] = ()
+    roles: tuple[AllegationRole, ...] = field(default=(), repr=False)
+    dates: tuple[str, ...] = field(default=(), repr=False)
+    keywords: tuple[str, ...] = field(default=(), repr=False)
+    sources: tuple[str, ...] = field(default=(), repr=False)
+    mentions: int = field(default=0, repr=False)
+    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The distinct sentences stating the claim."""
+        return _distinct_sentences(self.evidence)
+
+    def __str__(self) -> str:
+        return f"{self.label} [{self.status}]"

@@ -42,10 +42,14 @@ list, dict), so the same documents always give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from pathlib import Path
+from typing import Any, Final
+
+import networkx as nx
 
 from kgraph._model import (
     AllegationRecord,
@@ -57,9 +61,16 @@ from kgraph._model import (
     RelationRecord,
     RoleRecord,
 )
-
-if TYPE_CHECKING:
-    import networkx as nx
+from kgraph._version import __version__
+from kgraph.gazetteer import Gazetteer
+from kgraph.resolve import (
+    entity_label,
+    merge_allegations,
+    org_subtype_of,
+    resolve_corpus,
+    slugify,
+    type_vote,
+)
 
 __all__ = [
     "ENTITY_NODE_ATTRS",
@@ -126,8 +137,6 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     >>> g.nodes["a"]["label"]
     'A'
     """
-    import networkx as nx
-
     g = nx.MultiDiGraph()
     g.graph.update(data.get("graph", {}))
     for node in data.get("nodes", []):
@@ -150,10 +159,6 @@ def _evidence_dict(ev: Evidence) -> dict[str, Any]:
 
 
 def _node_id(type_: str, label: str, taken: set[str]) -> str:
-    import hashlib
-
-    from kgraph.resolve import slugify
-
     slug = slugify(label) or "x" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
     base = f"{type_.lower()}/{slug}"
     nid, n = base, 1
@@ -169,11 +174,6 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
 
     The result depends only on the set of documents, not on their order.
     """
-    import networkx as nx
-
-    from kgraph._version import __version__
-    from kgraph.resolve import entity_label, org_subtype_of, resolve_corpus, type_vote
-
     ordered = sorted(results, key=lambda r: r.info.id)
     g = nx.MultiDiGraph(
         name="kgraph",
@@ -243,10 +243,6 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
 
 def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
     """Node -> the node of the country it is an organ of (the Kremlin -> Russia)."""
-    from pathlib import Path
-
-    from kgraph.gazetteer import Gazetteer
-
     if isinstance(gazetteer, Gazetteer):
         gaz = gazetteer
     elif isinstance(gazetteer, (str, Path)):
@@ -321,8 +317,6 @@ def _add_allegations(
     node_of: dict[tuple[str, str], str],
     state_of: dict[str, str],
 ) -> None:
-    from kgraph.resolve import merge_allegations
-
     for node in merge_allegations(results, node_of, state_of):
         g.add_node(node.id, **node.attrs)
         for (role, target), evidence, anonymous in node.roles:

@@ -33,13 +33,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from kgraph._errors import DocumentAccessError, DocumentError, DocumentNotFoundError
-from kgraph._model import Document, DocumentInfo
-
-if TYPE_CHECKING:
-    from kgraph._api import BuildReport
+from kgraph._model import BuildReport, Document, DocumentInfo
 
 __all__ = ["Prepared", "iter_documents", "prepare", "read_file"]
 

@@ -73,7 +73,7 @@ def load_model(model: str | Language | None = None) -> Language:
 
 def _load(name: str) -> Language:
     """Load an installed package, else a pipeline directory; nothing is ever downloaded."""
-    import spacy
+    import spacy  # noqa: PLC0415  (lazy: start-up time, importing spaCy takes most of a second)
 
     path = Path(name).expanduser()
     if not ("/" in name or "\\" in name or name.startswith((".", "~"))):
@@ -91,7 +91,7 @@ def _load(name: str) -> Language:
 
 def with_paragraph_boundaries(nlp: Language) -> Language:
     """Add kgraph's paragraph-boundary component before the parser (once)."""
-    import kgraph._spacy_components  # noqa: F401  (lazy: registers the factory, imports spaCy)
+    import kgraph._spacy_components  # noqa: F401, PLC0415  (lazy: start-up time, imports spaCy)
 
     if "kgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")

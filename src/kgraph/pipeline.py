@@ -39,9 +39,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from tqdm.auto import tqdm
+
 from kgraph._errors import OptionError
 from kgraph._model import AllegationRecord, DocResult, Document, RelationRecord
-from kgraph.extract import Extractor, default_extractors
+from kgraph.extract import DocContext, Extractor, default_extractors
 from kgraph.extract.derive import doc_context
 from kgraph.extract.entities import RawMention, byline_mentions, extract_mentions, promote_people
 from kgraph.gazetteer import Gazetteer
@@ -108,35 +110,44 @@ class Pipeline:
         for item, docs in pipe(prepared, self.nlp, batch_size=batch_size):
             yield self.process(item, docs)
 
+    def contexts(
+        self, prepared: Prepared, docs: Sequence[tuple[int, Doc]]
+    ) -> Iterator[tuple[Doc, DocContext]]:
+        """Each Doc of a document with its frozen context (mentions, roles, references ...)."""
+        for offset, doc in docs:
+            found = extract_mentions(
+                doc,
+                offset=offset,
+                gazetteer=self.gazetteer,
+                adjectives=self.adjectives,
+                nouns=self.nouns,
+            )
+            mentions = tuple(promote_people(list(found)))
+            yield (
+                doc,
+                doc_context(
+                    doc,
+                    doc_id=prepared.info.id,
+                    offset=offset,
+                    mentions=mentions,
+                    gazetteer=self.gazetteer,
+                ),
+            )
+
     def process(self, prepared: Prepared, docs: Sequence[tuple[int, Doc]]) -> DocResult:
         """Run every extractor over one document's Docs and resolve its entities locally."""
-        doc_id = prepared.info.id
         mentions: list[RawMention] = list(byline_mentions(prepared, gazetteer=self.gazetteer))
         relations: list[RelationRecord] = []
         allegations: list[AllegationRecord] = []
-        for offset, doc in docs:
-            found = promote_people(
-                list(
-                    extract_mentions(
-                        doc,
-                        offset=offset,
-                        gazetteer=self.gazetteer,
-                        adjectives=self.adjectives,
-                        nouns=self.nouns,
-                    )
-                )
-            )
-            mentions.extend(found)
-            context = doc_context(
-                doc, doc_id=doc_id, offset=offset, mentions=tuple(found), gazetteer=self.gazetteer
-            )
+        for doc, context in self.contexts(prepared, docs):
+            mentions.extend(context.mentions)
             for extractor in self.extractors:
                 for record in extractor(doc, context):
                     if isinstance(record, AllegationRecord):
                         allegations.append(record)
                     else:
                         relations.append(record)
-        warnings = [*prepared.warnings, *_language_warnings(doc_id, docs)]
+        warnings = [*prepared.warnings, *_language_warnings(prepared.info.id, docs)]
         relations = _asserted(relations, allegations)
         return resolve_document(prepared.info, mentions, relations, allegations, warnings)
 
@@ -234,8 +245,6 @@ def run(
 
 
 def _with_progress(documents: Iterable[Document]) -> Iterable[Document]:
-    from tqdm.auto import tqdm
-
     # a terminal that reports no width (a bare pty) still gets a bar of 80 columns
     width = shutil.get_terminal_size((80, 24)).columns
     bar: Iterable[Document] = tqdm(

@@ -37,6 +37,7 @@ kgraph._errors.EntityNotFoundError: no entity called 'Pompey'; did you mean 'Pom
 
 from __future__ import annotations
 
+import copy
 import difflib
 import heapq
 import html
@@ -45,10 +46,12 @@ import logging
 import re
 import unicodedata
 import weakref
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
+
+import networkx as nx
 
 from kgraph._errors import EntityNotFoundError, MissingDependencyError, QueryError
 from kgraph._model import (
@@ -56,20 +59,23 @@ from kgraph._model import (
     ALLEGATION_ROLES,
     ENTITY_TYPES,
     STATUSES,
+    Allegation,
+    AllegationRole,
+    Entity,
     Evidence,
+    Fact,
     Mention,
 )
+from kgraph.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
-    import networkx as nx
     import pandas as pd
 
 __all__ = [
     "RANKINGS",
-    "AllegationView",
-    "EntityRecord",
+    "Allegation",
+    "Entity",
     "Fact",
-    "Role",
     "allegations",
     "entities",
     "entity",
@@ -86,118 +92,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 RANKINGS: Final = ("betweenness", "degree", "pagerank")
-
-
-# -- records ----------------------------------------------------------------------------------
-def _distinct_sentences(evidence: Iterable[Evidence | Mention]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(ev.sentence for ev in evidence))
-
-
-@dataclass(frozen=True, slots=True)
-class EntityRecord:
-    """One entity node: a person, agency, country, organization or location.
-
-    ``mentions`` is the number of mentions; ``evidence`` holds each of them
-    (document, character offsets, surface text, spaCy label and sentence).
-    """
-
-    id: str
-    label: str
-    type: str
-    subtype: str | None = None
-    aliases: tuple[str, ...] = field(default=(), repr=False)
-    sources: tuple[str, ...] = field(default=(), repr=False)
-    mentions: int = 0
-    evidence: tuple[Mention, ...] = field(default=(), repr=False)
-
-    @property
-    def sentences(self) -> tuple[str, ...]:
-        """The distinct sentences the entity is mentioned in, in document order."""
-        return _distinct_sentences(self.evidence)
-
-    def __str__(self) -> str:
-        return self.label
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One edge between two nodes: ``subject -[predicate]-> object``, with its evidence.
-
-    ``subject`` and ``object`` are labels, ``subject_id``/``object_id`` node
-    ids; ``attrs`` holds the optional edge attributes (``role``, ``former``,
-    ``negated``, ``hedged``, ``date``, ``anonymous``); ``kind`` is ``action``,
-    ``role`` or ``allegation``.
-    """
-
-    subject: str
-    predicate: str
-    object: str
-    evidence: tuple[Evidence, ...] = field(repr=False)
-    attrs: Mapping[str, Any] = field(hash=False)
-    subject_id: str = field(repr=False)
-    object_id: str = field(repr=False)
-    kind: str = field(repr=False)
-    key: str = field(repr=False)
-
-    @property
-    def sentences(self) -> tuple[str, ...]:
-        """The distinct sentences stating the fact."""
-        return _distinct_sentences(self.evidence)
-
-    def __str__(self) -> str:
-        return f"{self.subject} -[{self.predicate}]-> {self.object}"
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """An entity's part in an allegation (``accused``, ``alleged_by``, ``denied_by``...)."""
-
-    role: str
-    id: str
-    label: str
-    anonymous: bool = False
-    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
-
-    @property
-    def sentences(self) -> tuple[str, ...]:
-        """The distinct sentences that give the entity this role."""
-        return _distinct_sentences(self.evidence)
-
-
-@dataclass(frozen=True, slots=True)
-class AllegationView:
-    """One allegation: what is claimed, its status and everyone's part in it.
-
-    The role fields (``accused``, ``alleged_by``, ``denied_by``...) are tuples
-    of labels; ``roles`` has the same with node ids and each role's sentences.
-    """
-
-    id: str
-    label: str
-    text: str
-    status: str
-    confidence: str | None
-    accused: tuple[str, ...] = ()
-    target: tuple[str, ...] = ()
-    alleged_by: tuple[str, ...] = ()
-    reported_by: tuple[str, ...] = ()
-    denied_by: tuple[str, ...] = ()
-    dismissed_by: tuple[str, ...] = ()
-    confirmed_by: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = field(default=(), repr=False)
-    dates: tuple[str, ...] = field(default=(), repr=False)
-    keywords: tuple[str, ...] = field(default=(), repr=False)
-    sources: tuple[str, ...] = field(default=(), repr=False)
-    mentions: int = field(default=0, repr=False)
-    evidence: tuple[Evidence, ...] = field(default=(), repr=False)
-
-    @property
-    def sentences(self) -> tuple[str, ...]:
-        """The distinct sentences stating the claim."""
-        return _distinct_sentences(self.evidence)
-
-    def __str__(self) -> str:
-        return f"{self.label} [{self.status}]"
 
 
 # -- building records from the graph ----------------------------------------------------------
@@ -235,9 +129,9 @@ def _label(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("label", node))
 
 
-def _entity_record(g: nx.MultiDiGraph, node: str) -> EntityRecord:
+def _entity_record(g: nx.MultiDiGraph, node: str) -> Entity:
     a = g.nodes[node]
-    return EntityRecord(
+    return Entity(
         id=node,
         label=str(a.get("label", node)),
         type=str(a.get("type", "")),
@@ -249,11 +143,11 @@ def _entity_record(g: nx.MultiDiGraph, node: str) -> EntityRecord:
     )
 
 
-def _allegation_view(g: nx.MultiDiGraph, node: str) -> AllegationView:
+def _allegation_view(g: nx.MultiDiGraph, node: str) -> Allegation:
     a = g.nodes[node]
     roles = sorted(
         (
-            Role(
+            AllegationRole(
                 role=str(e.get("predicate", key)),
                 id=v,
                 label=_label(g, v),
@@ -265,7 +159,7 @@ def _allegation_view(g: nx.MultiDiGraph, node: str) -> AllegationView:
         key=lambda r: (r.role, r.label.casefold(), r.id),
     )
     by_role = {name: tuple(r.label for r in roles if r.role == name) for name in ALLEGATION_ROLES}
-    return AllegationView(
+    return Allegation(
         id=node,
         label=str(a.get("label", node)),
         text=str(a.get("text", "")),
@@ -281,7 +175,7 @@ def _allegation_view(g: nx.MultiDiGraph, node: str) -> AllegationView:
     )
 
 
-def _record(g: nx.MultiDiGraph, node: str) -> EntityRecord | AllegationView:
+def _record(g: nx.MultiDiGraph, node: str) -> Entity | Allegation:
     if _is_allegation(g.nodes[node]):
         return _allegation_view(g, node)
     return _entity_record(g, node)
@@ -301,6 +195,13 @@ def _fact(g: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: Mapping[str, Any]
         object_id=v,
         kind=str(attrs.get("kind", "")),
         key=str(key),
+        role=None if attrs.get("role") is None else str(attrs["role"]),
+        former=bool(attrs.get("former", False)),
+        negated=bool(attrs.get("negated", False)),
+        hedged=bool(attrs.get("hedged", False)),
+        hedge=None if attrs.get("hedge") is None else str(attrs["hedge"]),
+        date=None if attrs.get("date") is None else str(attrs["date"]),
+        anonymous=bool(attrs.get("anonymous", False)),
     )
 
 
@@ -421,8 +322,6 @@ def _without_title(name: str) -> str | None:
     >>> _without_title("Russia's foreign minister, Sergey Lavrov"), _without_title("Mike Pompeo")
     ('Sergey Lavrov', None)
     """
-    from kgraph.gazetteer import Gazetteer
-
     words = name.replace(",", " ").split()
     if len(words) < 2:
         return None
@@ -485,7 +384,7 @@ def _resolve(g: nx.MultiDiGraph, name: str, *, entities_only: bool = True) -> st
     raise EntityNotFoundError(f"no {what} called {name!r}; {hint}")
 
 
-def entity(g: nx.MultiDiGraph, name: str) -> EntityRecord:
+def entity(g: nx.MultiDiGraph, name: str) -> Entity:
     """The entity called ``name``: node id, label or alias, any case.
 
     When several entities share the name, the one mentioned most wins.
@@ -500,7 +399,7 @@ def _entity_nodes(g: nx.MultiDiGraph) -> Iterator[str]:
     return (n for n, a in g.nodes(data=True) if not _is_allegation(a))
 
 
-def _by_mentions(record: EntityRecord | AllegationView) -> tuple[int, str, str]:
+def _by_mentions(record: Entity | Allegation) -> tuple[int, str, str]:
     return (-record.mentions, record.label.casefold(), record.id)
 
 
@@ -515,7 +414,7 @@ def _entity_type(g: nx.MultiDiGraph, type: str) -> str:
     raise QueryError(f"unknown entity type {type!r}; use one of {', '.join(choices)}")
 
 
-def entities(g: nx.MultiDiGraph, type: str | None = None) -> list[EntityRecord]:
+def entities(g: nx.MultiDiGraph, type: str | None = None) -> list[Entity]:
     """The entities, optionally of one ``type`` (any case), most mentioned first.
 
     >>> import networkx as nx
@@ -588,7 +487,7 @@ def allegations(
     accused: str | None = None,
     alleged_by: str | None = None,
     status: str | None = None,
-) -> list[AllegationView]:
+) -> list[Allegation]:
     """Allegations, filtered by who is accused, who alleged it and their status.
 
     ``status`` is one of ``alleged``, ``denied``, ``disputed``, ``confirmed``.
@@ -616,7 +515,7 @@ def allegations(
     return sorted(out, key=_by_mentions)
 
 
-def neighbors(g: nx.MultiDiGraph, name: str) -> list[EntityRecord | AllegationView]:
+def neighbors(g: nx.MultiDiGraph, name: str) -> list[Entity | Allegation]:
     """The entities and allegations linked to ``name`` in either direction.
 
     Entities come first (most mentioned first), then allegations.
@@ -624,20 +523,10 @@ def neighbors(g: nx.MultiDiGraph, name: str) -> list[EntityRecord | AllegationVi
     node = _resolve(g, name, entities_only=False)
     near = (set(g.successors(node)) | set(g.predecessors(node))) - {node}
     records = [_record(g, n) for n in near]
-    return sorted(records, key=lambda r: (isinstance(r, AllegationView), *_by_mentions(r)))
+    return sorted(records, key=lambda r: (isinstance(r, Allegation), *_by_mentions(r)))
 
 
 # -- graph algorithms -------------------------------------------------------------------------
-def _undirected_adjacency(g: nx.MultiDiGraph) -> dict[str, list[str]]:
-    """Sorted neighbour lists, links read both ways: traversals do not depend on insertion order."""
-    adj: dict[str, set[str]] = {n: set() for n in g.nodes}
-    for u, v in g.edges():
-        if u != v:
-            adj[u].add(v)
-            adj[v].add(u)
-    return {n: sorted(near, key=str) for n, near in sorted(adj.items(), key=lambda x: str(x[0]))}
-
-
 def _referenced_documents(g: nx.MultiDiGraph) -> set[str]:
     docs: set[str] = set()
     for _n, a in g.nodes(data=True):
@@ -667,24 +556,10 @@ def subgraph(g: nx.MultiDiGraph, around: str, depth: int = 1) -> nx.MultiDiGraph
     >>> sorted(subgraph(g, "a", depth=2).nodes)
     ['a', 'b', 'c']
     """
-    import copy
-
-    import networkx as nx
-
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
         raise QueryError(f"depth must be a whole number >= 0, not {depth!r}")
     center = _resolve(g, around, entities_only=False)
-    adj = _undirected_adjacency(g)
-    seen = {center: 0}
-    queue = deque([center])
-    while queue:
-        node = queue.popleft()
-        if seen[node] == depth:
-            continue
-        for other in adj[node]:
-            if other not in seen:
-                seen[other] = seen[node] + 1
-                queue.append(other)
+    seen = nx.single_source_shortest_path_length(_simple_graph(g), center, cutoff=depth)
     h = nx.MultiDiGraph()
     h.graph.update(copy.deepcopy({k: v for k, v in g.graph.items() if k != "documents"}))
     for node in sorted(seen, key=str):
@@ -722,29 +597,17 @@ def path(g: nx.MultiDiGraph, a: str, b: str) -> list[Fact]:
     goal = _resolve(g, b, entities_only=False)
     if start == goal:
         return []
-    adj = _undirected_adjacency(g)
-    parent: dict[str, str | None] = {start: None}
-    queue = deque([start])
-    while queue and goal not in parent:
-        node = queue.popleft()
-        for other in adj[node]:
-            if other not in parent:
-                parent[other] = node
-                queue.append(other)
-    if goal not in parent:
+    try:
+        # the simple graph holds nodes and links in sorted order: the same graph, the same path
+        chain = nx.shortest_path(_simple_graph(g), start, goal)
+    except nx.NetworkXNoPath:
         log.info("no path between %r and %r", a, b)
         return []
-    chain = [goal]
-    while (step := parent[chain[-1]]) is not None:
-        chain.append(step)
-    chain.reverse()
     return [_best_edge(g, x, y) for x, y in itertools.pairwise(chain)]
 
 
 def _simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     """An undirected simple graph, nodes and edges in sorted order; weight = number of links."""
-    import networkx as nx
-
     weights: Counter[tuple[str, str]] = Counter()
     for u, v in g.edges():
         if u != v:
@@ -757,42 +620,6 @@ def _simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     return h
 
 
-def _pagerank(
-    h: nx.Graph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 500
-) -> dict[str, float]:
-    """Weighted PageRank of an undirected graph by power iteration.
-
-    The definition and stopping rule of :func:`networkx.pagerank`, computed
-    with NumPy (installed with spaCy) rather than SciPy, which kgraph does not
-    need otherwise.  The sums run in a fixed order, so the scores are the same
-    on every run.
-    """
-    import numpy as np
-
-    nodes = list(h.nodes)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    position = {node: i for i, node in enumerate(nodes)}
-    pairs = [(position[u], position[v], float(d["weight"])) for u, v, d in h.edges(data=True)]
-    src = np.array([a for a, b, _ in pairs] + [b for a, b, _ in pairs], dtype=np.int64)
-    dst = np.array([b for a, b, _ in pairs] + [a for a, b, _ in pairs], dtype=np.int64)
-    weight = np.array([w for *_, w in pairs] * 2, dtype=np.float64)
-    out_weight = np.bincount(src, weights=weight, minlength=n)
-    dangling = out_weight == 0
-    share = np.divide(weight, out_weight[src], out=np.zeros_like(weight), where=weight > 0)
-    x = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        last = x
-        spread = np.bincount(dst, weights=last[src] * share, minlength=n)
-        x = alpha * (spread + last[dangling].sum() / n) + (1.0 - alpha) / n
-        if np.abs(x - last).sum() < n * tol:
-            break
-    else:
-        log.warning("pagerank did not converge in %d iterations; using the last estimate", max_iter)
-    return {node: float(score) for node, score in zip(nodes, x, strict=True)}
-
-
 # Above this many nodes, betweenness is estimated from a fixed sample of source nodes.
 BETWEENNESS_EXACT_UP_TO: Final = 1000
 BETWEENNESS_SAMPLES: Final = 200
@@ -800,7 +627,7 @@ BETWEENNESS_SAMPLES: Final = 200
 
 def rank(
     g: nx.MultiDiGraph, by: str = "pagerank", top: int | None = 10
-) -> list[tuple[EntityRecord, float]]:
+) -> list[tuple[Entity, float]]:
     """Entities ranked by ``pagerank``, ``degree`` or ``betweenness`` centrality.
 
     Scores are computed on the undirected graph of all nodes (allegations
@@ -811,8 +638,6 @@ def rank(
     estimated from :data:`BETWEENNESS_SAMPLES` source nodes (a fixed sample:
     the same graph gives the same scores) above.
     """
-    import networkx as nx
-
     method = _casefold(str(by))
     if method not in RANKINGS:
         raise QueryError(f"unknown ranking {by!r}; use one of {', '.join(RANKINGS)}")
@@ -820,7 +645,7 @@ def rank(
         raise QueryError(f"top must be a whole number >= 0 or None, not {top!r}")
     h = _simple_graph(g)
     if method == "pagerank":
-        scores = _pagerank(h)
+        scores = nx.pagerank(h, weight="weight", tol=1e-10, max_iter=500) if len(h) else {}
     elif method == "degree":
         scores = nx.degree_centrality(h) if len(h) > 1 else dict.fromkeys(h, 0.0)
     elif len(h) <= BETWEENNESS_EXACT_UP_TO:
@@ -893,7 +718,7 @@ MENTION_COLUMNS: Final = (
 
 def _import_pandas() -> Any:
     try:
-        import pandas
+        import pandas  # noqa: PLC0415  (lazy: an optional dependency)
     except ImportError as err:
         raise MissingDependencyError(
             "DataFrames need pandas, which is not installed: pip install 'kgraph[pandas]'"

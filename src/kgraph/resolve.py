@@ -32,7 +32,7 @@ from kgraph._model import (
     RelationRecord,
     RoleRecord,
 )
-from kgraph.extract.entities import RawMention, acronym, normalize_name
+from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
 from kgraph.lexicon import GENERIC_ACTS, WEAK_ACTS
 
 __all__ = [
@@ -763,8 +763,6 @@ def type_vote(entities: Sequence[LocalEntity]) -> str:
 
 def org_subtype_of(entity_type: str, label: str) -> str | None:
     """A subtype read from an organisation's name (``media``, ``company`` ...)."""
-    from kgraph.extract.entities import org_subtype
-
     return org_subtype(label) if entity_type == "Organization" else None
 
 

@@ -3,8 +3,10 @@
 A :class:`DocContext` holds everything kgraph derives from a parsed Doc before
 any extractor runs: the entity mentions and the token index over them, the
 sentences and the evidence of each, the date entities, the roles people hold
-(:mod:`kgraph.extract.roles`), the ambassadors posted to a country, and what
-pronouns and definite descriptions refer to (:mod:`kgraph.extract.coref`).
+(:mod:`kgraph.extract.roles`), the ambassadors posted to a country, what
+pronouns and definite descriptions refer to (:mod:`kgraph.extract.coref`), and
+who said what (``statements``: the attributions of the Doc, whose content facts
+are not asserted).
 Extractors only read it, so they give the same records whichever of them run
 and in whatever order (see :func:`kgraph.extract.derive.doc_context`).
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from kgraph._model import Evidence
+from kgraph._model import Evidence, StatementRecord
 from kgraph.extract.entities import RawMention
 
 if TYPE_CHECKING:
@@ -140,6 +142,7 @@ class DocContext:
     roles: tuple[Role, ...] = ()
     postings: tuple[Posting, ...] = ()
     references: References = field(default_factory=lambda: References(MappingProxyType({})))
+    statements: tuple[StatementRecord, ...] = ()
     by_token: Mapping[int, RawMention] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod

@@ -1,10 +1,12 @@
-"""The extraction pool: the same records and the same graph bytes on one process or several."""
+"""The pipeline: one dispatcher, the same records and graph bytes on one process or several,
+and extractors that give the same records whichever run and in whatever order."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,10 @@ from hypothesis import strategies as st
 import kgraph
 from kgraph import Document, KnowledgeGraph
 from kgraph._model import DocResult
-from kgraph._parallel import ExtractionPool, Pipeline, process_parallel, resolve_n_process
+from kgraph.extract import default_extractors
+from kgraph.ingest import iter_prepared
+from kgraph.nlp import pipe
+from kgraph.pipeline import ExtractionPool, Pipeline, resolve_n_process, run
 
 pytestmark = pytest.mark.model
 
@@ -42,6 +47,13 @@ TEXTS = {
     "construction firm. Mr. Ellery denied wrongdoing.",
     "p12": "Turkey and Greece agreed to resume talks on maritime borders, the Greek "
     "foreign minister, Nikos Dendias, said on Monday.",
+    # a denial is the accused's when the denier holds a role in the accused state: the
+    # allegation extractor reads the roles, whichever extractor runs first
+    "p13": "American officials said that Russia had paid militants to attack coalition troops. "
+    "Sergey Lavrov, Russia's foreign minister, denied the allegations.",
+    "p14": "Intelligence officials said China had hacked the agency's servers. Wang Yi, China's "
+    "foreign minister, called the report a fabrication. Later, China's foreign minister "
+    "rejected the claims.",
 }
 
 
@@ -57,9 +69,7 @@ def documents() -> list[Document]:
 @pytest.fixture(scope="module")
 def reference(documents: list[Document]) -> dict[str, DocResult]:
     """One process, through the pipeline kgraph.build uses."""
-    from kgraph.extract import run_pipeline
-
-    return {r.info.id: r for r in run_pipeline(documents)}
+    return {r.info.id: r for r in run(documents)}
 
 
 @pytest.fixture(scope="module")
@@ -83,12 +93,10 @@ def _graph(results: Iterable[DocResult]) -> KnowledgeGraph:
 
 
 @pytest.mark.parametrize(("n_process", "chunk_size"), [(1, None), (2, None), (2, 1), (2, 5)])
-def test_process_parallel_gives_the_bytes_of_build(
+def test_run_on_two_processes_gives_the_bytes_of_build(
     documents: list[Document], full_json: str, n_process: int, chunk_size: int | None
 ) -> None:
-    results = process_parallel(
-        iter(documents), n_process=n_process, batch_size=3, chunk_size=chunk_size
-    )
+    results = run(iter(documents), n_process=n_process, batch_size=3, chunk_size=chunk_size)
     assert _graph(results).to_json() == full_json
 
 
@@ -139,6 +147,60 @@ def test_any_partition_order_and_chunking_gives_the_same_graph(
     assert ((c | a) | b).to_json() == full_json
 
 
+# -- pure extractors ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parsed(documents: list[Document]) -> list[tuple[Any, Any]]:
+    """Every Doc of the test articles with its frozen context, parsed once."""
+    pipeline = Pipeline.load()
+    out = []
+    for item, docs in pipe(iter_prepared(documents), pipeline.nlp):
+        out += list(pipeline.contexts(item, docs))
+    return out
+
+
+def _records(parsed: list[tuple[Any, Any]], extractors: Sequence[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {e.name: [] for e in extractors}
+    for doc, context in parsed:
+        for extractor in extractors:
+            out[extractor.name] += list(extractor(doc, context))
+    return out
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chosen=st.lists(st.sampled_from(["relations", "allegations"]), min_size=1, unique=True))
+def test_each_extractor_gives_its_records_alone_first_or_last(
+    parsed: list[tuple[Any, Any]], chosen: list[str]
+) -> None:
+    defaults = {e.name: e for e in default_extractors()}
+    reference = _records(parsed, list(defaults.values()))
+    assert reference["relations"] and reference["allegations"]  # the texts give both
+    got = _records(parsed, [defaults[name] for name in chosen])
+    assert got == {name: reference[name] for name in chosen}
+
+
+def test_a_denial_by_an_office_holder_of_the_accused_state_is_a_denial(
+    parsed: list[tuple[Any, Any]],
+) -> None:
+    (extractor,) = [e for e in default_extractors() if e.name == "allegations"]
+    found = _records(parsed, [extractor])["allegations"]
+    stances = [r for r in found if r.key.startswith("s")]
+    assert {r.status for r in stances} >= {"denied"}
+    lavrov = [r for r in stances if "paid militants" in r.label]
+    assert lavrov and all(r.status == "denied" for r in lavrov)
+
+
+def test_the_contexts_are_frozen(parsed: list[tuple[Any, Any]]) -> None:
+    _doc, context = parsed[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        context.roles = ()
+    with pytest.raises(TypeError):
+        context.references.links[0] = None  # a read-only mapping
+
+
 # -- streaming ---------------------------------------------------------------------------------
 
 
@@ -161,7 +223,7 @@ def test_documents_are_read_lazily_in_bounded_chunks(pool: ExtractionPool) -> No
 
 
 def test_empty_input_starts_no_pool() -> None:
-    assert list(process_parallel(iter(()), n_process=2)) == []
+    assert list(run(iter(()), n_process=2)) == []
 
 
 # -- workers load the model once ---------------------------------------------------------------
@@ -188,9 +250,7 @@ def test_each_worker_loads_once_and_custom_extractors_travel(
     tmp_path: Path, documents: list[Document]
 ) -> None:
     counter = LoadCounter(str(tmp_path))
-    results = list(
-        process_parallel(documents, n_process=2, batch_size=2, chunk_size=1, extractors=[counter])
-    )
+    results = list(run(documents, n_process=2, batch_size=2, chunk_size=1, extractors=[counter]))
     assert len(results) == len(documents)  # twelve tasks on two workers
     loads = [p.name.split("-")[1] for p in tmp_path.glob("load-*")]
     callers = {p.name.split("-")[1] for p in tmp_path.glob("call-*")}
@@ -208,7 +268,7 @@ def test_bad_n_process_is_refused(bad: Any) -> None:
     with pytest.raises(ValueError, match="n_process"):
         resolve_n_process(bad)
     with pytest.raises(ValueError, match="n_process"):
-        next(process_parallel(_documents(["p01"]), n_process=bad))
+        next(run(_documents(["p01"]), n_process=bad))
 
 
 @pytest.mark.parametrize(
@@ -236,7 +296,7 @@ def test_an_unpicklable_extractor_is_refused_before_any_process_starts() -> None
 
 def test_a_worker_error_reaches_the_caller_as_itself() -> None:
     with pytest.raises(kgraph.ModelNotFoundError, match="no_such_model_xyz"):
-        list(process_parallel(_documents(["p01", "p02"]), n_process=2, model="no_such_model_xyz"))
+        list(run(_documents(["p01", "p02"]), n_process=2, model="no_such_model_xyz"))
 
 
 # -- determinism and restarts on several processes ----------------------------------------------
