@@ -40,7 +40,7 @@ from kgraph._model import (
 from kgraph._version import __version__
 
 if TYPE_CHECKING:
-    from kgraph._api import KnowledgeGraph, build, load, sparql
+    from kgraph._api import KnowledgeGraph, build, evaluate, load, sparql
 
 __all__ = [
     "Allegation",
@@ -66,12 +66,13 @@ __all__ = [
     "StoreError",
     "__version__",
     "build",
+    "evaluate",
     "load",
     "sparql",
 ]
 
 #: names served by the public face, :mod:`kgraph._api`, imported on first use
-_API: frozenset[str] = frozenset({"KnowledgeGraph", "build", "load", "sparql"})
+_API: frozenset[str] = frozenset({"KnowledgeGraph", "build", "evaluate", "load", "sparql"})
 
 
 def __getattr__(name: str) -> Any:

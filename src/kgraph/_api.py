@@ -1,7 +1,8 @@
-"""The public face: :class:`KnowledgeGraph`, :func:`build`, :func:`load`, :func:`sparql`.
+"""The public face: :class:`KnowledgeGraph`, :func:`build`, :func:`load`, :func:`sparql`,
+:func:`evaluate`.
 
 This module sits on top of every stage (ingest -> nlp -> extract -> resolve ->
-pipeline -> graph -> query -> export) and only orchestrates.  ``import kgraph``
+pipeline -> graph -> query -> export -> evaluation) and only orchestrates.  ``import kgraph``
 does not load it: :mod:`kgraph` imports it on first use of one of its names.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kgraph import export, ingest, pipeline, query
+from kgraph import evaluation, export, ingest, pipeline, query
 from kgraph._model import (
     Allegation,
     BuildReport,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     import rdflib
     from spacy.language import Language
 
-__all__ = ["BuildReport", "KnowledgeGraph", "build", "load", "sparql"]
+__all__ = ["BuildReport", "KnowledgeGraph", "build", "evaluate", "load", "sparql"]
 
 log = logging.getLogger("kgraph")
 
@@ -428,3 +429,20 @@ def sparql(
     if isinstance(endpoint_or_graph, KnowledgeGraph):
         target = endpoint_or_graph.to_rdf()
     return store.sparql(target, query, auth=auth)
+
+
+def evaluate(
+    graph: KnowledgeGraph | nx.MultiDiGraph | str | Path | Mapping[str, Any],
+    gold: str | Path | Mapping[str, Any] | None = None,
+    *,
+    attributions: str | Path | None = None,
+) -> evaluation.Evaluation:
+    """Score a graph against your own annotations: a ``gold`` JSON file (entities,
+    relations, allegations; see ``kgraph annotate``) and/or a folder of brat
+    ``attributions`` (PolNeAR's layout); the figures are attributes of the result's
+    ``gold`` and ``attributions``, and ``to_dict()`` gives them as JSON.
+
+    ``graph`` is a KnowledgeGraph, a networkx graph, a file :func:`load` reads or a
+    node-link dict.  See :mod:`kgraph.evaluation` for the definitions.
+    """
+    return evaluation.evaluate(graph, gold, attributions=attributions)
