@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kgraph
-from kgraph import FormatError, KnowledgeGraph, OptionError
+from kgraph import FormatError, KnowledgeGraph, OptionError, cli
 from kgraph.evaluation import (
     GoldScores,
     attributions,
@@ -39,7 +39,7 @@ from kgraph.evaluation.draft import cues as draft_cues
 from kgraph.evaluation.gold import _problems
 from kgraph.evaluation.scorer import Tally
 from kgraph.evaluation.view import surface_key
-from kgraph.graph import to_node_link
+from kgraph.graph import node_link_dumps, to_node_link
 
 from . import conftest
 from .conftest import ROOT
@@ -772,6 +772,104 @@ def test_a_bad_statement_is_an_error(
 def test_a_folder_without_annotations(tmp_path: Path) -> None:
     with pytest.raises(kgraph.DocumentNotFoundError, match=r"holds no brat \.ann file"):
         kgraph.evaluate(graph([]), attributions=tmp_path)
+
+
+# -- the command line ------------------------------------------------------------------------------
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def graph_json(tmp_path: Path, contract_graph: nx.MultiDiGraph) -> Path:
+    path = tmp_path / "graph.json"
+    path.write_text(node_link_dumps(contract_graph), encoding="utf-8")
+    return path
+
+
+def test_cli_annotate_then_evaluate(
+    capsys: pytest.CaptureFixture[str], graph_json: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "gold.json"
+    code, out, err = run(capsys, "annotate", graph_json, "-o", draft)
+    assert code == 0 and out == ""
+    assert "4 entities, 2 relations and 1 allegation to review" in err
+    code, out, err = run(capsys, "evaluate", graph_json, draft)
+    assert code == 0, err
+    assert "not reviewed yet" in err
+    lines = out.splitlines()
+    assert lines[0] == f"{graph_json} against {draft}"
+    assert lines[1].split() == ["figure", "score", "count"]
+    assert "entity recall                        1.000  4/4" in out
+    assert "allegation roles                     1.000  2/2" in out
+
+
+def test_cli_evaluate_json_and_details(
+    capsys: pytest.CaptureFixture[str], graph_json: Path, tmp_path: Path
+) -> None:
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(
+        json.dumps(
+            gold(
+                entities=[PEOPLE[0], ent("lavrov", "Sergey V. Lavrov"), *PEOPLE[2:]],
+                relations=[WARNED, {**WARNED, "id": "met", "keywords": ["meet"]}],
+            )
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "evaluate", graph_json, gold_path, "--format", "json", "-v")
+    assert code == 0
+    data = json.loads(out)
+    assert data["gold"]["relation_recall"] == 0.5
+    (miss,) = data["gold"]["details"]["missed_relations"]
+    assert miss["id"] == "met" and miss["edges"][0]["predicate"] == "warn"
+    assert miss["edges"][0]["evidence"][0]["doc"] == "doc-a"
+    code, out, _ = run(capsys, "evaluate", graph_json, gold_path, "-v")
+    assert "missed relations (1):" in out
+    assert "  met: pompeo -[meet]-> lavrov in ?: no edge between them names a keyword" in out
+    assert "    doc-a: \"Pompeo warned Lavrov, Russia's foreign minister" in out
+
+
+def test_cli_evaluate_attributions(
+    capsys: pytest.CaptureFixture[str], brat_folder: Path, tmp_path: Path
+) -> None:
+    path = _write_statements(tmp_path / "g.json", _our_statements())
+    code, out, _ = run(capsys, "evaluate", path, "--attributions", brat_folder, "-v")
+    assert code == 0
+    assert re.search(r"^content recall +0\.714  5/7$", out, re.M)
+    assert "missed attributions (2):" in out and "'inspectors found no violations'" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["evaluate", "GRAPH"], 2, "evaluate: give a GOLD file, --attributions DIR, or both"),
+        (["evaluate", "GRAPH", "BAD"], 1, "BAD: entities[0]: the field 'aliases' is missing"),
+        (["evaluate", "GRAPH", "MISSING"], 1, "MISSING': No such file or directory"),
+        (["annotate", "GRAPH", "-o", "gold.txt"], 2, "a gold is JSON"),
+        (["evaluate", "graph.docx", "BAD"], 2, "cannot read a graph from 'graph.docx'"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str],
+    graph_json: Path,
+    tmp_path: Path,
+    argv: list[str],
+    status: int,
+    message: str,
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"entities": [{"id": "x", "name": "X", "types": ["Person"]}]}), encoding="utf-8"
+    )
+    names = {"GRAPH": str(graph_json), "BAD": str(bad), "MISSING": str(tmp_path / "missing.json")}
+    code, _, err = run(capsys, *(names.get(a, a) for a in argv))
+    assert code == status
+    assert len(err.splitlines()) == 1 and err.startswith("kgraph: error: "), err
+    for name, value in names.items():
+        message = message.replace(name, value)
+    assert message in err
 
 
 # -- layering --------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@
     kgraph info out/graph.json
     kgraph query out/graph.json 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 5' --format csv
     kgraph push out/graph.json http://localhost:8890/sparql --user dba --digest
+    kgraph annotate out/graph.json -o gold.json
+    kgraph evaluate out/graph.json gold.json -v
 
 Outputs take their format from their suffix.  A progress bar over documents
 shows on a terminal (never when stderr is redirected, nor with ``--quiet``);
@@ -196,7 +198,58 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("graph", type=_graph_path, metavar="GRAPH")
     push.add_argument("endpoint", type=_endpoint, metavar="ENDPOINT")
     push.set_defaults(run=_run_push)
+    _add_evaluation_commands(commands, common)
     return parser
+
+
+def _add_evaluation_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score a graph against your own annotations",
+        description="Score a graph (.json or RDF) against a gold annotation (entities, "
+        "relations, allegations; 'kgraph annotate' drafts one) and/or its statements "
+        "against brat attributions (PolNeAR's layout).",
+    )
+    evaluate.add_argument("graph", type=_graph_path, metavar="GRAPH")
+    evaluate.add_argument("gold", nargs="?", type=Path, metavar="GOLD", help="gold JSON file")
+    evaluate.add_argument(
+        "--attributions",
+        type=Path,
+        metavar="DIR",
+        help="brat annotations (DIR/attributions/*.ann, DIR/text/*.txt) for the statements",
+    )
+    evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.add_argument(
+        "-v",
+        "--verbose",
+        dest="details",
+        action="store_true",
+        help="list every miss, junk node and wrong merge with its evidence",
+    )
+    evaluate.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    evaluate.set_defaults(run=_run_evaluate, verbose=False)
+
+    annotate = commands.add_parser(
+        "annotate",
+        parents=[common],
+        help="write a draft gold of a graph, to correct",
+        description="Write a draft gold annotation of a graph (.json or RDF): every entity, "
+        'fact and allegation, each marked "reviewed": false, for a person to correct and '
+        "score later graphs against with 'kgraph evaluate'.",
+    )
+    annotate.add_argument("graph", type=_graph_path, metavar="GRAPH")
+    annotate.add_argument(
+        "-o", "--output", required=True, type=_json_path, metavar="FILE", help="gold JSON file"
+    )
+    annotate.set_defaults(run=_run_annotate)
+
+
+def _json_path(text: str) -> Path:
+    if Path(text).suffix.lower() != ".json":
+        raise argparse.ArgumentTypeError(
+            f"a gold is JSON: give a file ending in .json, not {text!r}"
+        )
+    return Path(text)
 
 
 # -- output helpers -------------------------------------------------------------------------
@@ -475,6 +528,40 @@ def _run_push(args: argparse.Namespace) -> int:
     result = kg.push(args.endpoint, auth=auth)
     log.info("pushed %d documents to %s", len(kg.documents), args.endpoint)
     log.debug("store answered %r", result)
+    return 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from kgraph import evaluation
+
+    if args.gold is None and args.attributions is None:
+        raise _UsageError("give a GOLD file, --attributions DIR, or both")
+    result = evaluation.evaluate(args.graph, args.gold, attributions=args.attributions)
+    if args.format == "json":
+        _out(_json_text(result.to_dict(details=args.details)))
+        return 0
+    against = [str(p) for p in (args.gold, args.attributions) if p is not None]
+    _out(f"{args.graph} against {' and '.join(against)}")
+    _table(result.rows(), sys.stdout)
+    if args.details:
+        for line in result.details():
+            _out(line)
+    return 0
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    from kgraph import evaluation
+
+    _check_outputs([args.output])
+    path = evaluation.write_draft_gold(args.graph, args.output)
+    gold = evaluation.read_gold(path)
+    log.info(
+        "wrote %s: %s, %s and %s to review",
+        path,
+        _plural(len(gold.entities), "entity", "entities"),
+        _plural(len(gold.relations), "relation"),
+        _plural(len(gold.allegations), "allegation"),
+    )
     return 0
 
 
