@@ -739,6 +739,25 @@ def test_our_attributions_score_as_polnear_score_py_scores_them(
     assert {k: v for k, v in ours.items() if k != "folder"} == _polnear_py(path, brat_folder)
 
 
+def test_statements_are_read_from_the_top_or_the_graph_attributes(
+    brat_folder: Path, tmp_path: Path, contract_graph: nx.MultiDiGraph
+) -> None:
+    g = contract_graph.copy()
+    g.graph["statements"] = _our_statements()
+    top = _write_statements(tmp_path / "g.json", _our_statements(), to_node_link(contract_graph))
+    results = [
+        kgraph.evaluate(source, attributions=brat_folder).to_dict()["attributions"]
+        for source in (KnowledgeGraph.from_networkx(g), g, top)
+    ]
+    assert results[0]["predicted"] == 7
+    assert results[0] == results[1] == results[2]
+
+
+def test_statements_that_are_no_list(brat_folder: Path) -> None:
+    with pytest.raises(FormatError, match="'statements' is not a list"):
+        kgraph.evaluate({**graph([]), "statements": {"doc": "briefing"}}, attributions=brat_folder)
+
+
 def test_a_graph_without_statements_scores_zero(
     brat_folder: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

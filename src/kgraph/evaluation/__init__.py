@@ -121,38 +121,38 @@ class Evaluation:
 
 
 def read_graph(source: GraphSource) -> dict[str, Any]:
-    """The node-link dict of a graph, with its top-level ``statements`` when it has them.
+    """The node-link dict of a graph, with its ``statements`` on top when it has them
+    (at the top of the JSON, else among the graph attributes).
 
     ``source`` is a :class:`~kgraph.KnowledgeGraph` (anything with ``to_json()``), a
     contract graph (a networkx ``MultiDiGraph``), a node-link dict, or a path to a file
     :func:`kgraph.load` reads (``.json`` or RDF).
     """
+    name = _name(source, "the graph")
     if isinstance(source, Mapping):
-        return dict(source)
+        return _lift_statements(dict(source), name)
     if isinstance(source, SupportsToJson):
-        data: dict[str, Any] = json.loads(source.to_json())
-        return data
+        return _lift_statements(json.loads(source.to_json()), name)
     if not isinstance(source, (str, Path)):  # a networkx graph
-        data = to_node_link(source)
-        if "statements" in source.graph:
-            data["statements"] = source.graph["statements"]
-        return data
+        return _lift_statements(to_node_link(source), name)
     path = Path(source)
     if path.suffix.lower() != ".json":
-        g = export.read(path)
-        data = to_node_link(g)
-        statements = g.graph.get("statements")
-        if statements is not None:
-            data["statements"] = statements
-        return data
+        return _lift_statements(to_node_link(export.read(path)), name)
     text = read_text(path)
-    data = to_node_link(from_json(text, name=str(path)))  # checks the form, names the path
+    data = to_node_link(from_json(text, name=name))  # checks the form, names the path
     raw = json.loads(text)
-    statements = raw.get("statements", data["graph"].get("statements"))
-    if statements is not None:
-        if not isinstance(statements, list):
-            raise FormatError(f"{path}: 'statements' is not a list")
-        data["statements"] = statements
+    if "statements" in raw:
+        data["statements"] = raw["statements"]
+    return _lift_statements(data, name)
+
+
+def _lift_statements(data: dict[str, Any], name: str) -> dict[str, Any]:
+    graph = data.get("graph")
+    if "statements" not in data and isinstance(graph, Mapping) and "statements" in graph:
+        data["statements"] = graph["statements"]
+    statements = data.get("statements")
+    if statements is not None and not isinstance(statements, list):
+        raise FormatError(f"{name}: 'statements' is not a list")
     return data
 
 
