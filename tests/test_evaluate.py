@@ -42,7 +42,6 @@ from kgraph.evaluation.view import surface_key
 from kgraph.graph import node_link_dumps, to_node_link
 
 from . import conftest
-from .conftest import ROOT
 
 # ../shared from the repository; KGRAPH_SHARED names it elsewhere (from a git worktree)
 SHARED = Path(os.environ.get("KGRAPH_SHARED", conftest.SHARED))
@@ -889,17 +888,6 @@ def test_cli_errors_are_one_line(
     for name, value in names.items():
         message = message.replace(name, value)
     assert message in err
-
-
-# -- layering --------------------------------------------------------------------------------------
-def test_no_lower_stage_imports_evaluation() -> None:
-    src = ROOT / "src" / "kgraph"
-    above = {src / "_api.py", src / "cli.py", src / "__init__.py"}
-    for path in src.rglob("*.py"):
-        if path in above or "evaluation" in path.parts:
-            continue
-        text = path.read_text(encoding="utf-8")
-        assert "kgraph.evaluation" not in text and "import evaluation" not in text, path
 
 
 # -- the same figures as ../shared/eval/score.py and polnear_score.py ------------------------------
