@@ -3,15 +3,96 @@
 Extraction finds an allegation's act by these words (:mod:`kgraph.extract.allegations`);
 resolution merges allegations of one accused on them (:mod:`kgraph.resolve`).
 
+The act classes (``kgraph/data/acts.tsv``, read on first use) group the words that name
+one kind of deed: "bounty", "reward for killing" and "payments to kill" are one class,
+``bounty``; "hack", "breach a server" and "steal emails" are ``hacking``.
+
 >>> ACTS["bounties"], "charge" in GENERIC_ACTS
 ('bounty', True)
+>>> lex = act_lexicon()
+>>> lex.word("cyberattack"), lex.word("meddling"), lex.pair("steal", "email")
+('hacking', 'interference', 'hacking')
+>>> lex.phrase(("nerve", "agent")), lex.classes["bounty"].label
+('poisoning', 'offered bounties')
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
 from typing import Final
 
-__all__ = ["ACTS", "GENERIC_ACTS", "WEAK_ACTS"]
+from kgraph._errors import FormatError
+
+__all__ = ["ACTS", "GENERIC_ACTS", "WEAK_ACTS", "ActClass", "ActLexicon", "act_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActClass:
+    """One kind of deed: its name, whether it is weak, and the verb phrase of labels."""
+
+    name: str
+    weak: bool
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActLexicon:
+    """The act classes and the words, phrases and verb-object pairs that name them."""
+
+    classes: MappingProxyType[str, ActClass]
+    words: MappingProxyType[str, str]
+    phrases: MappingProxyType[tuple[str, ...], str]
+    pairs: MappingProxyType[tuple[str, str], str]
+    longest: int
+
+    def word(self, lemma: str) -> str | None:
+        """The class one word names, if any."""
+        return self.words.get(lemma)
+
+    def phrase(self, lemmas: tuple[str, ...]) -> str | None:
+        """The class a phrase of consecutive lemmas names ("nerve agent"), if any."""
+        return self.phrases.get(lemmas)
+
+    def pair(self, verb: str, noun: str) -> str | None:
+        """The class a verb names with this noun as its object ("steal" + "email")."""
+        return self.pairs.get((verb, noun))
+
+
+@functools.cache
+def act_lexicon() -> ActLexicon:
+    """The shipped act classes, read once."""
+    classes: dict[str, ActClass] = {}
+    words: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    pairs: dict[tuple[str, str], str] = {}
+    resource = resources.files("kgraph").joinpath("data").joinpath("acts.tsv")
+    for number, line in enumerate(resource.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 4 or cells[1] not in ("weak", "-") or cells[0] in classes:
+            raise FormatError(f"acts.tsv:{number}: want 'class, weak or -, label, terms'")
+        name = cells[0].strip()
+        classes[name] = ActClass(name, cells[1] == "weak", cells[2].strip())
+        for term in (t.strip().lower() for t in cells[3].split(",")):
+            if "+" in term:
+                verb, _, noun = term.partition("+")
+                pairs.setdefault((verb, noun), name)
+            elif " " in term:
+                phrases.setdefault(tuple(term.split()), name)
+            elif term:
+                words.setdefault(term, name)
+    return ActLexicon(
+        MappingProxyType(classes),
+        MappingProxyType(words),
+        MappingProxyType(phrases),
+        MappingProxyType(pairs),
+        max((len(p) for p in phrases), default=1),
+    )
+
 
 #: act words -> the act keyword allegations are merged on
 ACTS: Final[dict[str, str]] = {
