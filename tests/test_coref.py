@@ -539,6 +539,29 @@ COREF_CASES = [
         {18: ("Wang Yi", 9)},
         id="the minister: the latest role holder",
     ),
+    pytest.param(
+        Text(
+            "Sergey Lavrov met Mike Pompeo and warned him.",
+            """
+            0  Sergey  PROPN NNP  compound 1  Sergey
+            1  Lavrov  PROPN NNP  nsubj    2  Lavrov
+            2  met     VERB  VBD  ROOT     2  meet
+            3  Mike    PROPN NNP  compound 4  Mike
+            4  Pompeo  PROPN NNP  dobj     2  Pompeo
+            5  and     CCONJ CC   cc       2  and
+            6  warned  VERB  VBD  conj     2  warn
+            7  him     PRON  PRP  dobj     6  he
+            8  .       PUNCT .    punct    2  .
+            """,
+            (M(0, 2, "Person"), M(3, 5, "Person")),
+        ),
+        {7: ("Mike Pompeo", 3)},
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="an object pronoun is taken for the subject of its own clause",
+        ),
+        id="him: never the subject of its own clause",
+    ),
 ]
 
 
