@@ -105,25 +105,6 @@ def test_json_write_load_write_is_byte_identical(full: KnowledgeGraph, tmp_path:
     assert first.read_bytes() == again.read_bytes()
 
 
-def test_json_contract(full: KnowledgeGraph) -> None:
-    data = json.loads(full.to_json())
-    assert data["directed"] is True and data["multigraph"] is True
-    for node in data["nodes"]:
-        assert {"id", "label", "type", "aliases", "sources", "mentions"} <= node.keys()
-    for edge in data["edges"]:
-        assert {"source", "target", "key", "predicate", "evidence"} <= edge.keys()
-        for ev in edge["evidence"]:
-            assert {"doc", "start", "end", "sentence"} <= ev.keys()
-            assert TEXTS[ev["doc"]][ev["start"] : ev["end"]].strip() == ev["sentence"]
-
-
-def test_mention_offsets_point_at_the_text(full: KnowledgeGraph) -> None:
-    for _node, attrs in full.graph.nodes(data=True):
-        for m in attrs.get("evidence", []):
-            if "text" in m:
-                assert TEXTS[m["doc"]][m["start"] : m["end"]] == m["text"]
-
-
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -362,10 +343,12 @@ def test_a_document_longer_than_max_length_is_read_in_chunks_with_true_offsets(
     kg = kgraph.build([Document(text, id="long")])
     nodes = {a["label"]: a for _, a in kg.graph.nodes(data=True)}
     assert nodes["Mike Pompeo"]["mentions"] == 110
-    for attrs in nodes.values():
-        for m in attrs.get("evidence", []):
-            assert text[m["start"] : m["end"]] == m.get("text", text[m["start"] : m["end"]])
-            assert len(m["sentence"]) < 200  # a sentence, not a chunk
+    evidence = [(a["type"], m) for a in nodes.values() for m in a["evidence"]]
+    assert len(evidence) >= 3 * 110
+    for type_, m in evidence:
+        if type_ != "Allegation":  # an entity mention has its text, at its offsets
+            assert text[m["start"] : m["end"]] == m["text"]
+        assert len(m["sentence"]) < 200  # a sentence, not a chunk
     edges = list(kg.graph.edges(data=True))
     assert edges
     for _u, _v, attrs in edges:

@@ -6,12 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-pytest.importorskip("distributed")
-
 import dask
 import dask.bag as db
+import pytest
 from distributed import Client, LocalCluster
 
 import kgraph

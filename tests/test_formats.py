@@ -1,10 +1,9 @@
 """GraphML and GEXF export (kgraph.export.formats): flattening and round trips through networkx;
-node-link JSON (kgraph.export.nodelink): hostile names, same bytes, write-load-write."""
+options the writers do not take (node-link JSON itself: tests/test_nodelink.py)."""
 
 from __future__ import annotations
 
 import copy
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,11 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kgraph import ExportError, KGraphError, KnowledgeGraph, export
-from kgraph.export import nodelink
 from kgraph.export.formats import SEPARATOR, _flat_value, _xml_text, to_flat
 from kgraph.graph import node_link_dumps
-
-from .conftest import HOSTILE_NAMES, reversed_copy
 
 SCALARS = (str, int, float, bool)
 
@@ -287,31 +283,7 @@ def test_separator_is_documented() -> None:
     )
 
 
-# -- node-link JSON ----------------------------------------------------------------------------
-
-
-def test_hostile_names_give_valid_json_that_reads_back(
-    hostile_graph: nx.MultiDiGraph, tmp_path: Path
-) -> None:
-    path = export.write(hostile_graph, tmp_path / "g.json")
-    raw = path.read_bytes()
-    data = json.loads(raw.decode("utf-8"))  # strict UTF-8, valid JSON
-    labels = {n["label"] for n in data["nodes"]}
-    assert set(HOSTILE_NAMES.values()) <= labels  # quotes, <script>, RTL, tab, newline intact
-    back = export.read(path)
-    assert node_link_dumps(back) == node_link_dumps(hostile_graph)
-    assert nodelink.to_json(back).encode("utf-8") == raw
-
-
-@pytest.mark.parametrize("fixture", ["contract_graph", "hostile_graph"])
-def test_json_is_the_same_bytes_whatever_the_insertion_order(
-    fixture: str, request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    g = request.getfixturevalue(fixture)
-    first = export.write(g, tmp_path / "a.json").read_bytes()
-    assert export.write(reversed_copy(g), tmp_path / "b.json").read_bytes() == first
-    again = export.write(export.read(tmp_path / "a.json"), tmp_path / "c.json").read_bytes()
-    assert again == first
+# -- the writer's options ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

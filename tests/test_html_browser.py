@@ -368,10 +368,12 @@ def test_hostile_names_execute_nothing(
     assert opened.page.locator("#kg-title").text_content() == title
     assert opened.page.title() == title
     # every tooltip, including those containing "href" (pyvis switches to innerHTML then)
-    for node in opened.eval("kgraph.data.nodes"):
+    nodes, edges = opened.eval("kgraph.data.nodes"), opened.eval("kgraph.data.edges")
+    assert (len(nodes), len(edges)) == (g.number_of_nodes(), g.number_of_edges())
+    for node in nodes:
         tip = hover_tooltip(opened, node["id"])
         assert " ".join(node["name"].split()) in " ".join(tip.split())
-    for edge in opened.eval("kgraph.data.edges"):
+    for edge in edges:
         assert "href" in hover_tooltip(opened, edge["id"], edge=True)
     # the <option> path (pyvis's select_menu writes ids raw): values stay text
     options = opened.eval(

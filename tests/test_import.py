@@ -24,11 +24,15 @@ def test_public_names_are_sorted_and_exist() -> None:
     assert kgraph.__all__ == sorted(kgraph.__all__)
     for name in kgraph.__all__:
         assert hasattr(kgraph, name)
-    for name in kgraph.__all__:
-        obj = getattr(kgraph, name)
-        if isinstance(obj, type) and issubclass(obj, Exception) and obj is not kgraph.KGraphError:
-            assert issubclass(obj, kgraph.KGraphError)
-            assert len(obj.__mro__) > 3  # also a built-in besides KGraphError and Exception
+    errors = [
+        obj
+        for obj in (getattr(kgraph, name) for name in kgraph.__all__)
+        if isinstance(obj, type) and issubclass(obj, Exception) and obj is not kgraph.KGraphError
+    ]
+    assert len(errors) >= 10
+    for obj in errors:
+        assert issubclass(obj, kgraph.KGraphError)
+        assert len(obj.__mro__) > 3  # also a built-in besides KGraphError and Exception
 
 
 def test_import_reads_no_file_and_loads_no_stage() -> None:

@@ -32,8 +32,9 @@ def _text(cell: Any) -> str:
 @pytest.fixture(scope="module")
 def executed(seeds_dir: Any) -> dict[str, Any]:
     """The notebook's code cells after running it from notebooks/, by tag."""
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
+    import nbclient
+    import nbformat
+
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(
         nb,
@@ -53,7 +54,8 @@ def executed(seeds_dir: Any) -> dict[str, Any]:
 
 
 def test_the_notebook_is_stored_without_outputs() -> None:
-    nbformat = pytest.importorskip("nbformat")
+    import nbformat
+
     nb = nbformat.read(NOTEBOOK, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.outputs == [] and c.execution_count is None for c in code)

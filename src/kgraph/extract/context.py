@@ -118,10 +118,11 @@ class DocIndex:
 
 
 def _sentence_evidence(sent: Span, doc_id: str, offset: int) -> Evidence:
-    """The sentence as evidence: its offsets without the whitespace spaCy keeps at its edges."""
+    """The sentence as evidence: its offsets without the whitespace spaCy keeps at its edges
+    (a sentence of whitespace only, a Doc's opening line break, is empty at its end)."""
     text = sent.text
     lead = len(text) - len(text.lstrip())
-    trail = len(text) - len(text.rstrip())
+    trail = len(text) - len(text.rstrip()) if lead < len(text) else 0
     return Evidence(
         doc_id, offset + sent.start_char + lead, offset + sent.end_char - trail, text.strip()
     )
