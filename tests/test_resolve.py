@@ -203,9 +203,17 @@ def _labels(results) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return {g.nodes[n]["label"]: g.nodes[n]["sources"] for n in g.nodes}
 
 
-def test_across_documents_surname_joins_unique_person() -> None:
-    labels = _labels([_result("a", ("Mike Pompeo", "Person")), _result("b", ("Pompeo", "Person"))])
-    assert labels == {"Mike Pompeo": ["a", "b"]}
+def test_across_documents_surname_joins_the_person_named_in_full() -> None:
+    named = [_result(d, ("Mike Pompeo", "Person")) for d in ("a", "b", "c")]
+    labels = _labels([*named, _result("d", ("Pompeo", "Person"))])
+    assert labels == {"Mike Pompeo": ["a", "b", "c", "d"]}
+
+
+def test_across_documents_one_full_name_is_too_little_evidence() -> None:
+    g = assemble([_result("a", ("Mike Pompeo", "Person")), _result("b", ("Pompeo", "Person"))])
+    bare = g.nodes["person/pompeo"]
+    assert bare["candidates"] == ["person/mike-pompeo"]
+    assert "too little evidence" in bare["unresolved"]
 
 
 def test_across_documents_ambiguous_surname_stays_apart() -> None:

@@ -108,7 +108,9 @@ class LocalEntity:
     """The mentions of one entity within one document.
 
     ``key`` is unique within the document; ``gid`` is a gazetteer id when the
-    entity is a well-known one (``country:RU``, ``agency:cia`` ...).
+    entity is a well-known one (``country:RU``, ``agency:cia`` ...); ``part_of`` is
+    the gazetteer id of the country a group belongs to or is based in ("the Israeli
+    army" is part of ``country:IL``).
     """
 
     key: str
@@ -117,6 +119,7 @@ class LocalEntity:
     subtype: str | None = None
     gid: str | None = None
     canonical: str | None = None
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

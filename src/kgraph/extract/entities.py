@@ -210,7 +210,11 @@ _PLACE_OF: Final = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class RawMention:
-    """A name found in a Doc, with absolute character offsets into the document."""
+    """A name found in a Doc, with absolute character offsets into the document.
+
+    ``sent_start`` is the offset of ``sentence`` in the document (-1: unknown);
+    ``part_of`` the gazetteer id of the country a group belongs to or is based in.
+    """
 
     start: int
     end: int
@@ -226,6 +230,8 @@ class RawMention:
     tok_end: int = 0
     nickname_like: bool = False
     title: str = ""
+    sent_start: int = -1
+    part_of: str | None = None
 
 
 def normalize_name(name: str) -> str:
@@ -929,6 +935,7 @@ def _make(
 ) -> RawMention:
     span = doc[start:end]
     sent = sentence_of(doc, start)
+    sent_text = sent.text
     text = span.text
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
     if entry is not None and demonym:
@@ -943,7 +950,7 @@ def _make(
         end=offset + span.end_char,
         text=text,
         ner=label,
-        sentence=sent.text.strip(),
+        sentence=sent_text.strip(),
         type=type_,
         gid=entry.id if entry is not None else None,
         canonical=entry.canonical if entry is not None else None,
@@ -951,6 +958,7 @@ def _make(
         demonym=demonym,
         tok_start=start,
         tok_end=end,
+        sent_start=offset + sent.start_char + len(sent_text) - len(sent_text.lstrip()),
     )
 
 
@@ -1002,5 +1010,7 @@ def byline_mentions(prepared: Prepared, *, gazetteer: Gazetteer) -> Iterator[Raw
     for name, start, end in prepared.authors:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-        yield RawMention(start, end, name, "BYLINE", line, "Person")
+        raw = text[line_start : line_end if line_end >= 0 else len(text)]
+        line = raw.strip()
+        lead = line_start + len(raw) - len(raw.lstrip())
+        yield RawMention(start, end, name, "BYLINE", line, "Person", sent_start=lead)
