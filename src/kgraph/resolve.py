@@ -514,9 +514,23 @@ class _Surnames:
     counts: dict[str, Counter[int]]
     tails: dict[str, list[str]]
     contexts: dict[int, _Context]
+    firsts: dict[int, set[str]]
 
     def candidates(self, surname: str) -> Counter[int]:
-        """The people a bare surname may be, with their full-name mention counts."""
+        """The people a bare surname may be, with their full-name mention counts; for a
+        first name and a suffix ("Donald Jr."), the people of that first name and suffix."""
+        words = surname.split()
+        if len(words) == 2 and words[1] in _GENERATIONS:
+            first = _NICKNAMES.get(words[0], words[0])
+            return Counter(
+                {
+                    root: count
+                    for key, held in self.counts.items()
+                    if key.endswith(f" {words[1]}")
+                    for root, count in held.items()
+                    if first in self.firsts.get(root, ())
+                }
+            )
         keys = [surname] if surname in self.counts else list(_surname_keys(surname)[1:])
         if not any(k in self.counts for k in keys) and " " not in surname:
             keys = list(self.tails.get(surname, ()))
@@ -612,6 +626,7 @@ def _surname_index(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) 
     """Count each full-name person's mentions by surname (after the key unions)."""
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     members: dict[int, list[Mention]] = defaultdict(list)
+    firsts: dict[int, set[str]] = defaultdict(set)
     for index, (_doc, entity) in enumerate(entities):
         if entity.type != "Person":
             continue
@@ -621,8 +636,9 @@ def _surname_index(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) 
             if parts is not None and parts.first is not None:
                 counts[parts.last][root] += 1
                 members[root].append(m)
+                firsts[root].add(parts.first)
     contexts = {root: person_context(ms) for root, ms in members.items()}
-    return _Surnames(dict(counts), _tails(counts), contexts)
+    return _Surnames(dict(counts), _tails(counts), contexts, dict(firsts))
 
 
 def _weak_entities(
@@ -683,9 +699,16 @@ def _decide(w: _Weak, index: _Surnames, uf: _UnionFind) -> tuple[int | None, str
     share = fit[top] / sum(fit.values())
     if share < SURNAME_SHARE:
         return None, f"ambiguous: the most named of them holds {share:.0%} of the full names", cands
-    if fit[top] < SURNAME_SUPPORT:
+    if fit[top] < SURNAME_SUPPORT and not _suffixed(w.surname):
         return None, f"too little evidence: named in full {fit[top]} time(s)", cands
     return top, "", cands
+
+
+def _suffixed(surname: str) -> bool:
+    """Whether a weak name is a first name and a suffix ("Donald Jr."): specific enough
+    that one full-name mention of that person is evidence enough."""
+    words = surname.split()
+    return len(words) == 2 and words[1] in _GENERATIONS
 
 
 def _join_surnames(
@@ -1163,8 +1186,9 @@ _SOURCE_TAIL: Final = re.compile(r"\s+(?:-\s.*|\(.*\))$")
 
 
 def _publisher_forms(mentions: list[RawMention], source: str | None) -> list[RawMention]:
-    """A paper's short name ("the Times", "the Post") that no longer name in the text
-    ends with is the publisher's own: in a Washington Times article, The Washington Times."""
+    """A paper's short name ("the Times", "the Post") is the publisher's own unless the
+    text names another paper of that short name and not the publisher: in a Washington
+    Times article, "the Times" is The Washington Times."""
     if not source:
         return mentions
     publisher = _SOURCE_TAIL.sub("", source.strip())
@@ -1173,15 +1197,10 @@ def _publisher_forms(mentions: list[RawMention], source: str | None) -> list[Raw
     out = []
     for m in mentions:
         words = normalize_name(m.text).split()
-        if (
-            m.type == "Organization"
-            and not m.gid
-            and words
-            and len(words) < len(own)
-            and own[-len(words) :] == words
-            and not any(len(w) > len(words) and w[-len(words) :] == words for w in longs)
-        ):
-            m = dataclasses.replace(m, canonical=publisher)
+        if m.type == "Organization" and not m.gid and 0 < len(words) < len(own):
+            others = [w for w in longs if len(w) > len(words) and w[-len(words) :] == words]
+            if own[-len(words) :] == words and (own in others or not others):
+                m = dataclasses.replace(m, canonical=publisher)
         out.append(m)
     return out
 
@@ -1194,9 +1213,11 @@ def _shortens(
         len(words) == 1
         and m.text.replace(".", "").isupper()
         and len(words[0]) >= 2
-        and acronym(" ".join(long_words)) == words[0]
+        and words[0] in (acronym(" ".join(long_words)), acronym(" ".join(long_words[1:])))
     ):
-        return True
+        return True  # "NSC"; "IC" for "U.S. Intelligence Community"
+    if len(words) == 1 and words[0] in _BODY_HEADS and m.text[:1].isupper():
+        return long_words[-1] == words[0]  # "the Committee" for the one committee named
     shorter = len(words) < len(long_words)
     if not shorter:
         return False
