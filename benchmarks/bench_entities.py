@@ -6,8 +6,9 @@ should not be there:
 
 * **bare surnames**: a Person node whose label is one word, with 10 mentions or more,
   beside a full-name Person node of that surname (its label's last word) that holds at
-  least 80% of the mentions of all full-name nodes of that surname ("Obama" beside
-  "Barack Obama"): the surname alone should have joined that person;
+  least 80% of the surname's full-name mentions (mentions of two words or more that
+  end in it, over all Person nodes: "Obama" beside "Barack Obama"): the surname alone
+  should have joined that person;
 * **furniture and stutters**: labels no entity has: a word repeated ("Trump Trump"), a
   name inverted ("Trump Donald" beside "Donald ... Trump"), a photo or image credit ("AP
   Photo/Mark Lennihan", "Jason Reed/Reuters", "File Photo", "Getty Images"), a
@@ -55,7 +56,13 @@ def bare_surnames(nodes: list[dict[str, Any]]) -> list[tuple[str, int, str, floa
     for n in nodes:
         words = _words(n["label"])
         if n.get("type") == "Person" and len(words) >= 2:
-            full[words[-1].casefold()].append((int(n.get("mentions", 0)), n["label"]))
+            surname = words[-1].casefold()
+            named = sum(
+                1
+                for m in n.get("evidence", ())
+                if len(_words(m["text"])) >= 2 and _words(m["text"])[-1].casefold() == surname
+            )
+            full[surname].append((named, n["label"]))
     out = []
     for n in nodes:
         words = _words(n["label"])

@@ -744,6 +744,21 @@ def office_country(name: str, office: str) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def is_leader(first: str, family: str) -> bool:
+    """Whether a head of state or government of ``data/leaders.tsv`` has this first and
+    family name (lower case): a well-known bearer of the name.
+
+    >>> is_leader("bashar", "assad"), is_leader("carter", "page")
+    (True, False)
+    """
+    full, _short = _office_holders()
+    return any(
+        words[0] == first and words[-1] == family
+        for key in full
+        if len(words := key.replace("-", " ").split()) >= 2
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     countries, capitals = _load_countries()

@@ -79,7 +79,7 @@ _INLINE_FURNITURE: Final = re.compile(
     rf"(?:(?:{_CREDIT_PART} ?/ ?)+{_AGENCY}(?: ?/ ?{_CREDIT_PART})*"
     rf"|{_AGENCY}(?: ?/ ?{_CREDIT_PART})+)(?:, File)?(?! ?[a-z])"
     r"|(?:Enlarge this image )?(?:toggle|hide) caption\b|\bImage (?:copyright|caption)\b"
-    r"|\bFILE PHOTO\b:?|\bFile Photo\b:?|\bPhoto(?:graph|grapher)?:|\(Photo by\b"
+    r"|\bFILE PHOTO\b:?|\bFile Photo\b:?|\bPhoto(?:graph|grapher)?:|\(Photo by\b|\bAP Photo\b"
 )
 _CARD_WORD: Final = r"[A-Z(][\w'’.()\-]*"
 _HOVER_CARD: Final = re.compile(

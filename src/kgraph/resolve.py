@@ -36,7 +36,7 @@ from kgraph._model import (
 )
 from kgraph.extract.allegations import GENERIC_ACTS, WEAK_ACTS
 from kgraph.extract.entities import RawMention, acronym, normalize_name
-from kgraph.gazetteer import Gazetteer
+from kgraph.gazetteer import Gazetteer, is_leader
 
 __all__ = [
     "Cluster",
@@ -328,8 +328,10 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
             if not words:
                 continue
             last = words[-1]
-            if last in _KIN_WORDS or (len(words) >= 2 and words[-2] in _KIN_WORDS):
-                kin = last if last in _KIN_WORDS else words[-2]
+            kins = [w for w in words if w in _KIN_WORDS]
+            if kins:
+                # "his wife Melania", "the President's daughter and adviser, Ivanka"
+                kin = kins[-1]
                 relative = True
                 if _KIN_WORDS[kin]:
                     genders[_KIN_WORDS[kin]] += 1
@@ -699,7 +701,8 @@ def _decide(w: _Weak, index: _Surnames, uf: _UnionFind) -> tuple[int | None, str
     share = fit[top] / sum(fit.values())
     if share < SURNAME_SHARE:
         return None, f"ambiguous: the most named of them holds {share:.0%} of the full names", cands
-    if fit[top] < SURNAME_SUPPORT and not _suffixed(w.surname):
+    well_known = any(is_leader(first, w.surname) for first in index.firsts.get(top, ()))
+    if fit[top] < SURNAME_SUPPORT and not _suffixed(w.surname) and not well_known:
         return None, f"too little evidence: named in full {fit[top]} time(s)", cands
     return top, "", cands
 
@@ -998,8 +1001,8 @@ class _DocGroups:
 
     def _fits(self, i: int, root: int) -> bool:
         """Whether a surname alone may be the person ``root``: not when "Mr."/"Mrs." says
-        another gender, nor when it holds an office a relative does not ("President
-        Trump" is not "first lady Melania Trump")."""
+        another gender; a relative ("first lady Melania Trump", "his son Eric Trump")
+        only when "Mrs."/"Mr." says so, for a kinship noun says another bears the name."""
         known = self._contexts.get(root)
         if known is None:
             members = [self.mentions[j] for j in self.full if self.uf.find(j) == root]
@@ -1007,7 +1010,10 @@ class _DocGroups:
         mine = person_context([self.mentions[i]])
         if known.gender and mine.gender and known.gender != mine.gender:
             return False
-        return not (known.relative and mine.offices - known.offices)
+        if known.relative:
+            # "the president's daughter, Ivanka Trump" beside "Trump said": the president
+            return bool(known.gender) and mine.gender == known.gender
+        return True
 
     def _first_name_alone(self, last: str) -> set[int]:
         """ "Gordon said" where only Gordon Sondland is named: a first name that is one

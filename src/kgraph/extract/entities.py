@@ -198,6 +198,7 @@ _GENERIC_WORDS: Final = frozenset(
         "photos",
         "advertisement",
         "sponsored",
+        "copyright",
     }
 )
 #: "the Trump campaign", "the Obama administration": a person's name naming a body
@@ -302,7 +303,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     while start < end and doc[start].lower_ in _HONORIFICS:
         start += 1
     # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name
-    while start < end - 1 and doc[start].pos_ in ("VERB", "ADV", "ADP", "PRON", "SCONJ"):
+    while start < end - 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ"):
         start += 1
     if start >= end:
         return None
@@ -316,6 +317,9 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     for i in range(start + 1, end):
         if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS":
             end = i
+            break
+        if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
+            end = i + 1  # "the Democratic Party’s Steele dossier": the owner is the name
             break
     while (
         end - start > 1 and doc[start].is_upper and len(doc[start]) >= 3 and doc[start + 1].is_title
@@ -646,12 +650,23 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
     if bounds is None:
         return None
     start, end = _unstutter(ctx.doc, *bounds)
-    while end > start and _TIMESTAMP.match(ctx.doc[end - 1].text):
-        end -= 1  # "ISIS 05:35": a video's length
+    doc = ctx.doc
+    while end > start and (_TIMESTAMP.match(doc[end - 1].text) or _furniture(doc[end - 1])):
+        end -= 1  # "ISIS 05:35": a video's length; "Europe Photos"
+    while end - start > 1 and _furniture(doc[start]):
+        start += 1  # "AP Photo Cruz copying me ...": a caption's credit
     return (start, end) if start < end else None
 
 
 _TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}$")
+#: page words that stick to names in captions and headers
+_FURNITURE_WORDS: Final = frozenset(
+    {"photo", "photos", "image", "images", "video", "videos", "copyright", "caption", "file"}
+)
+
+
+def _furniture(tok: Token) -> bool:
+    return tok.lower_ in _FURNITURE_WORDS and not tok.is_lower
 #: the abbreviations news style gives US states after a place: "York, Pa."
 _STATE_ABBREVIATIONS: Final = frozenset(
     [
@@ -833,6 +848,7 @@ def _refine(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
     start, end = _extend_to_known(doc, start, end, gaz)
     start = _place_of(doc, start, end, gaz)
     start = _past_owner(doc, start, end, gaz)
+    end = _owner_end(doc, start, end, gaz)
     end = _government_of(doc, start, end, gaz)
     return _past_qualifier(doc, start, end, gaz), end
 
@@ -1214,6 +1230,17 @@ def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
                 return i + 1
             break
     return start
+
+
+def _owner_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The end of a known owner inside the span ("the Democratic Party’s Steele dossier"
+    names the party) when what it owns is no known name."""
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
+            if gaz.lookup(_text(doc, start, i)) is not None:
+                return i
+            break
+    return end
 
 
 def _government_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
