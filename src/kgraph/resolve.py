@@ -968,6 +968,8 @@ class _DocGroups:
         """The last words of one longer name ("Berman Jackson" for "Amy Berman Jackson")."""
         words_of = {i: self.mentions[i].text.lower().split() for i in self.full}
         for i, words in words_of.items():
+            if len(words) < 2:
+                continue  # a user's entry met by its surname: the surname rules decide
             holders = {
                 self.uf.find(j)
                 for j, longer in words_of.items()

@@ -882,7 +882,7 @@ def _checked(
         return None
     if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
         return None
-    entry = _lookup(doc, start, end, gaz)
+    entry = _lookup(doc, start, end, gaz, label)
     single = end - start == 1
     if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
         return None  # "the Bidens": a family, not one of its members
@@ -908,13 +908,17 @@ def _checked(
     return start, entry
 
 
-def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer) -> GazetteerEntry | None:
-    """The gazetteer entry of a name, read with the article before it too ("the New
-    Yorker", "the Hill") and "House of Representatives" as "House"."""
+def _lookup(
+    doc: Doc, start: int, end: int, gaz: Gazetteer, label: str
+) -> GazetteerEntry | None:
+    """The gazetteer entry of a name, read with the article before it too when spaCy
+    saw an organisation ("the New Yorker", "the Hill"; "across the Atlantic" is no
+    magazine), and "House of Representatives" as "House"."""
     text = _text(doc, start, end)
     entry = gaz.lookup(text)
-    if entry is None and start > 0 and doc[start - 1].lower_ == "the":
-        entry = gaz.lookup("the " + text)
+    if entry is None and label == "ORG" and start > 0 and doc[start - 1].lower_ == "the":
+        found = gaz.lookup("the " + text)
+        entry = found if found is not None and found.type == "Organization" else None
     if entry is None and "House of Representatives " in text:
         # "the House of Representatives Intelligence Committee" is the House one
         entry = gaz.lookup(text.replace("House of Representatives", "House"))
