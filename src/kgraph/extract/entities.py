@@ -667,6 +667,8 @@ _FURNITURE_WORDS: Final = frozenset(
 
 def _furniture(tok: Token) -> bool:
     return tok.lower_ in _FURNITURE_WORDS and not tok.is_lower
+
+
 #: the abbreviations news style gives US states after a place: "York, Pa."
 _STATE_ABBREVIATIONS: Final = frozenset(
     [
@@ -908,9 +910,7 @@ def _checked(
     return start, entry
 
 
-def _lookup(
-    doc: Doc, start: int, end: int, gaz: Gazetteer, label: str
-) -> GazetteerEntry | None:
+def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> GazetteerEntry | None:
     """The gazetteer entry of a name, read with the article before it too when spaCy
     saw an organisation ("the New Yorker", "the Hill"; "across the Atlantic" is no
     magazine), and "House of Representatives" as "House"."""
