@@ -331,12 +331,7 @@ class Gazetteer:
                     key = _index_key(name)
                     if key is not None:
                         self._capitals.setdefault(key, f"country:{entry.country}")
-        self._user: dict[tuple[bool, str], str] = {}
-        for alias, target in self._overrides:
-            key = _index_key(alias)
-            if key is not None and target in self._entries:
-                self._table(key[0])[key[1]] = target
-                self._user[key] = target
+        self._user = self._apply_overrides()
         self._collisions = tuple(collisions)
         # the first words of every name: a word no name starts with need not be looked up
         self._starts = frozenset(k.split(" ", 1)[0].casefold() for k in [*self._cs, *self._ci])
@@ -346,6 +341,16 @@ class Gazetteer:
         self._title_max = max((k.count(" ") + 1 for k in self._title_keys), default=0)
 
     # ------------------------------------------------------------------ building
+    def _apply_overrides(self) -> dict[tuple[bool, str], str]:
+        """Put the user's names over any other entry's; return them (key -> id)."""
+        user: dict[tuple[bool, str], str] = {}
+        for alias, target in self._overrides:
+            key = _index_key(alias)
+            if key is not None and target in self._entries:
+                self._table(key[0])[key[1]] = target
+                user[key] = target
+        return user
+
     def _table(self, case_sensitive: bool) -> dict[str, str]:
         return self._cs if case_sensitive else self._ci
 

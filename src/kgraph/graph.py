@@ -65,6 +65,8 @@ from kgraph._model import (
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kgraph.resolve import Resolution
+
 __all__ = [
     "ENTITY_NODE_ATTRS",
     "EVIDENCE_KEYS",
@@ -231,13 +233,7 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
                 for m in mentions
             ],
         )
-    for number, cluster in enumerate(resolution.clusters):
-        if cluster.unresolved is not None:
-            # a surname alone that joined no one: why, and whom it may mean
-            g.nodes[node_of_cluster[number]]["unresolved"] = cluster.unresolved
-            g.nodes[node_of_cluster[number]]["candidates"] = [
-                node_of_cluster[c] for c, _count in cluster.candidates
-            ]
+    _note_unresolved(g, resolution, node_of_cluster)
     node_of = {
         member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
     }
@@ -252,6 +248,15 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         ]
     )
     return g
+
+
+def _note_unresolved(g: nx.MultiDiGraph, resolution: Resolution, node_of: dict[int, str]) -> None:
+    """A surname alone that joined no one: why, and the nodes of whom it may mean."""
+    for number, cluster in enumerate(resolution.clusters):
+        if cluster.unresolved is not None:
+            g.nodes[node_of[number]]["unresolved"] = cluster.unresolved
+            ranked = sorted(cluster.candidates, key=lambda x: (-x[1], node_of[x[0]]))
+            g.nodes[node_of[number]]["candidates"] = [node_of[c] for c, _n in ranked]
 
 
 def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
@@ -376,7 +381,11 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
                     mentions=tuple(mentions),
                     subtype=attrs.get("subtype"),
                     gid=attrs.get("gid"),
-                    canonical=attrs["label"] if attrs.get("gid") else None,
+                    # a body's label may be a canonical name no mention gives ("the
+                    # Times" read as the New York Times, "Israeli military")
+                    canonical=attrs["label"]
+                    if attrs.get("gid") or attrs["type"] != "Person"
+                    else None,
                 )
             )
     for u, v, _key, attrs in g.edges(keys=True, data=True):

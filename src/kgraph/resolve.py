@@ -36,7 +36,7 @@ from kgraph._model import (
 )
 from kgraph.extract.allegations import GENERIC_ACTS, WEAK_ACTS
 from kgraph.extract.entities import RawMention, acronym, normalize_name
-from kgraph.gazetteer import Gazetteer, is_leader
+from kgraph.gazetteer import Gazetteer, first_names, is_leader
 
 __all__ = [
     "Cluster",
@@ -321,8 +321,9 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
     """
     offices: set[str] = set()
     genders: Counter[str] = Counter()
-    relative = False
+    kin = count = 0
     for m in mentions:
+        count += 1
         for before in _befores(m):
             words = [w.lower().rstrip(".") for w in _WORD.findall(before)[-3:]]
             if not words:
@@ -331,10 +332,9 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
             kins = [w for w in words if w in _KIN_WORDS]
             if kins:
                 # "his wife Melania", "the President's daughter and adviser, Ivanka"
-                kin = kins[-1]
-                relative = True
-                if _KIN_WORDS[kin]:
-                    genders[_KIN_WORDS[kin]] += 1
+                kin += 1
+                if _KIN_WORDS[kins[-1]]:
+                    genders[_KIN_WORDS[kins[-1]]] += 1
             elif last in _GENDER_WORDS:
                 genders[_GENDER_WORDS[last]] += 1
             else:
@@ -343,10 +343,12 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
                     offices.add(office)
     gender = ""
     if genders:
-        top, count = genders.most_common(1)[0]
-        if count * 3 >= sum(genders.values()) * 2:
+        top, votes = genders.most_common(1)[0]
+        if votes * 3 >= sum(genders.values()) * 2:
             gender = top
-    return _Context(frozenset(offices), gender, relative)
+    # a relative when a kinship noun stands before a good part of the mentions (one
+    # "his son Paul" among a hundred mentions of a speaker makes no relative)
+    return _Context(frozenset(offices), gender, kin > 0 and kin * 4 >= count)
 
 
 def _office(words: Sequence[str]) -> str:
@@ -517,6 +519,7 @@ class _Surnames:
     tails: dict[str, list[str]]
     contexts: dict[int, _Context]
     firsts: dict[int, set[str]]
+    named: Counter[int]  # root -> its full-name mentions, whatever the surname
 
     def candidates(self, surname: str) -> Counter[int]:
         """The people a bare surname may be, with their full-name mention counts; for a
@@ -539,6 +542,12 @@ class _Surnames:
         out: Counter[int] = Counter()
         for key in keys:
             out.update(self.counts.get(key, Counter()))
+        if not out and surname in first_names():
+            # "Hillary" where no one has that surname: the people of that first name
+            first = _NICKNAMES.get(surname, surname)
+            for root, count in self.named.items():
+                if first in self.firsts.get(root, ()):
+                    out[root] = count
         return out
 
 
@@ -574,11 +583,12 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
             if fa != fb and first_compatible(fa, fb):
                 uf.union(ia, ib)
     index = _surname_index(entities, uf)
-    # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere
-    for i, surname in maybe_people:
-        roots = set(index.candidates(surname))
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), i)
+    # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere:
+    # the same decision as for a surname tagged as a person, but no note when it stays
+    for w in _weak_entities(entities, uf, [i for i, _surname in maybe_people]):
+        target, _why, cands = _decide(w, index, uf)
+        if target is not None and len(cands) == 1:
+            uf.union(target, w.index)
     notes = _join_surnames(entities, uf, index, weak)
     return _resolution(entities, uf, notes)
 
@@ -640,7 +650,8 @@ def _surname_index(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) 
                 members[root].append(m)
                 firsts[root].add(parts.first)
     contexts = {root: person_context(ms) for root, ms in members.items()}
-    return _Surnames(dict(counts), _tails(counts), contexts, dict(firsts))
+    named = Counter({root: len(ms) for root, ms in members.items()})
+    return _Surnames(dict(counts), _tails(counts), contexts, dict(firsts), named)
 
 
 def _weak_entities(
@@ -654,7 +665,8 @@ def _weak_entities(
     out = []
     for index in weak:
         doc, entity = entities[index]
-        surname = _person_keys(entity)[1] or ""
+        surname = _person_keys(entity)[1] if entity.type == "Person" else None
+        surname = surname or entity_label(entity.type, _named_mentions(entity), None).lower()
         local: dict[int, bool] = {}
         for other in by_doc[doc]:
             named = [

@@ -764,15 +764,19 @@ def _parts(ctx: _Ctx, start: int, end: int, label: str) -> list[tuple[Span, str]
 
 
 def _split_pair(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Putin-Trump": two surnames of people the text names, joined by a hyphen."""
+    """ "Putin-Trump", "the Mitt Romney-Paul Ryan ticket": two people's names joined by a
+    hyphen, each a surname the text names or a full name."""
     surnames = _person_surnames(doc)
-    if (
-        end - start == 3
-        and doc[start + 1].text in ("-", "–")
-        and doc[start].text in surnames
-        and doc[start + 2].text in surnames
-    ):
-        return [(start, start + 1), (start + 2, end)]
+
+    def named(a: int, b: int) -> bool:
+        if b - a == 1:
+            return doc[a].text in surnames
+        return 2 <= b - a <= 3 and all(t.is_title for t in doc[a:b])
+
+    for cut in range(start + 1, end - 1):
+        one = (cut - start == 1) + (end - cut - 1 == 1)
+        if one != 1 and doc[cut].text in ("-", "–") and named(start, cut) and named(cut + 1, end):
+            return [(start, cut), (cut + 1, end)]  # not "Rolf Mowatt-Larssen"
     return [(start, end)]
 
 
