@@ -475,9 +475,17 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
         return _entry_type(entry)
     if label == "PERSON":
         return "Person"
+    if label == "FAC" and org_subtype(name) == "academic":
+        return "Organization"  # "the John Jay College of Criminal Justice"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
-    return "Agency" if agency_pattern(name) else "Organization"
+    return "Agency" if agency_pattern(name) and not _CIVIL.search(name) else "Organization"
+
+
+#: words that make a council or a commission a body of civil society, not of a state
+_CIVIL: Final = re.compile(
+    r"\b(?:Organi[sz]ations|Associations?|Churches|Muslims?|Christians?|Jewish|Unions)\b"
+)
 
 
 def _surname_mentions(
@@ -669,55 +677,23 @@ def _furniture(tok: Token) -> bool:
     return tok.lower_ in _FURNITURE_WORDS and not tok.is_lower
 
 
-#: the abbreviations news style gives US states after a place: "York, Pa."
-_STATE_ABBREVIATIONS: Final = frozenset(
-    [
-        "Ala",
-        "Ariz",
-        "Ark",
-        "Calif",
-        "Colo",
-        "Conn",
-        "Del",
-        "Fla",
-        "Ga",
-        "Ill",
-        "Ind",
-        "Kan",
-        "Ky",
-        "La",
-        "Md",
-        "Mass",
-        "Mich",
-        "Minn",
-        "Miss",
-        "Mo",
-        "Mont",
-        "Neb",
-        "Nev",
-        "N.H",
-        "N.J",
-        "N.M",
-        "N.Y",
-        "N.C",
-        "N.D",
-        "Okla",
-        "Ore",
-        "Pa",
-        "R.I",
-        "S.C",
-        "S.D",
-        "Tenn",
-        "Tex",
-        "Vt",
-        "Va",
-        "Wash",
-        "W.Va",
-        "Wis",
-        "Wyo",
-        "D.C",
-    ]
-)
+#: the abbreviations news style gives US states after a place ("Ferguson, Mo."), by the
+#: state's gazetteer id
+# fmt: off
+_STATE_ABBREVIATIONS: Final = {
+    "Ala": "loc:us-al", "Ariz": "loc:us-az", "Ark": "loc:us-ar", "Calif": "loc:us-ca",
+    "Colo": "loc:us-co", "Conn": "loc:us-ct", "Del": "loc:us-de", "Fla": "loc:us-fl",
+    "Ga": "loc:us-ga", "Ill": "loc:us-il", "Ind": "loc:us-in", "Kan": "loc:us-ks",
+    "Ky": "loc:us-ky", "La": "loc:us-la", "Md": "loc:us-md", "Mass": "loc:us-ma",
+    "Mich": "loc:us-mi", "Minn": "loc:us-mn", "Miss": "loc:us-ms", "Mo": "loc:us-mo",
+    "Mont": "loc:us-mt", "Neb": "loc:us-ne", "Nev": "loc:us-nv", "N.H": "loc:us-nh",
+    "N.J": "loc:us-nj", "N.M": "loc:us-nm", "N.Y": "loc:us-ny", "N.C": "loc:us-nc",
+    "N.D": "loc:us-nd", "Okla": "loc:us-ok", "Ore": "loc:us-or", "Pa": "loc:us-pa",
+    "R.I": "loc:us-ri", "S.C": "loc:us-sc", "S.D": "loc:us-sd", "Tenn": "loc:us-tn",
+    "Tex": "loc:us-tx", "Vt": "loc:us-vt", "Va": "loc:us-va", "Wash": "loc:us-wa",
+    "W.Va": "loc:us-wv", "Wis": "loc:us-wi", "Wyo": "loc:us-wy", "D.C": "loc:us-dc",
+}
+# fmt: on
 
 
 def _unstutter(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -813,6 +789,7 @@ def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
     text = _text(doc, start, end)
     entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
     if entry is not None:
+        entry = _reading(ctx, entry.canonical, entry)  # "all Georgians" of the state
         stop = start + 1 if end - start > 1 else end
         yield _make(doc, start, stop, "NORP", ctx.offset, entry, demonym=True)
         return
@@ -923,6 +900,9 @@ def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> Gazet
     if entry is None and label == "ORG" and start > 0 and doc[start - 1].lower_ == "the":
         found = gaz.lookup("the " + text)
         entry = found if found is not None and found.type == "Organization" else None
+    abbr = _STATE_ABBREVIATIONS.get(text.rstrip("."), "")
+    if entry is None and abbr in gaz and start >= 2 and doc[start - 1].text == ",":
+        entry = gaz.by_id(abbr) if doc[start - 2].is_title else None  # "Ferguson, Mo."
     if entry is None and "House of Representatives " in text:
         # "the House of Representatives Intelligence Committee" is the House one
         entry = gaz.lookup(text.replace("House of Representatives", "House"))
@@ -1056,14 +1036,16 @@ _TIE_WORDS: Final = frozenset({"linked", "backed", "led", "allied", "aligned", "
 def _group_mentions(ctx: _Ctx, taken: set[int]) -> Iterator[RawMention]:
     """Groups that act, named by a common noun after their country or their tie ("the
     Israeli army", "Sudanese rebels", "Taliban-linked militants"): an Agency part of its
-    country for a state's force, an Organization (based in its country) for any other."""
+    country for a state's force, an Organization (based in its country) for any other.
+    Only where they are a party to an act (see ``_acts``): "U.S. military officials" and
+    "the withdrawal of Soviet forces" name no actor."""
     doc, gaz = ctx.doc, ctx.gaz
     for tok in doc:
         noun = tok.lower_
         if not tok.is_lower or (noun not in _FORCE_NOUNS and noun not in _GROUP_NOUNS):
             continue
-        if tok.i in taken:
-            continue
+        if tok.i in taken or not _acts(tok):
+            continue  # "a Russian military intelligence unit", "the withdrawal of Soviet forces"
         found = _group_owner(doc, tok.i, gaz)
         if found is None:
             continue
@@ -1080,6 +1062,23 @@ def _group_mentions(ctx: _Ctx, taken: set[int]) -> Iterator[RawMention]:
             canonical=canonical,
             part_of=country.id if country is not None and not tied else None,
         )
+
+
+def _acts(tok: Token) -> bool:
+    """Whether a group noun names a party to an act: the subject of a verb, its agent
+    ("shelled by Sudanese rebels"), or whom it is done to or with ("paid bounties to
+    Taliban-linked militants")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.dep_ == "agent" or prep.lower_ == "by":
+        return True
+    return prep.lower_ in _ACT_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX")
+
+
+_ACT_PREPOSITIONS: Final = frozenset({"to", "with", "against", "from"})
 
 
 def _group_owner(
@@ -1382,7 +1381,7 @@ def _make(
     sent_text = sent.text
     text = span.text
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
-    if entry is not None and demonym:
+    if entry is not None and demonym and entry.type != "Location":
         type_ = "Country"
     subtype = (
         entry.subtype
