@@ -163,6 +163,13 @@ ENTITIES = [
         [("Trump Tower", "Location"), ("Donald Trump", "Person")],
         [],
     ),
+    # the people of a place, an operation, a headline's verbs name no one
+    (
+        "Netanyahu Says Israel Would Be Willing Partner. Under British rule, Hong Kongers "
+        "spoke their minds, and Nixon approved Operation Intercept.",
+        [("Israel", "Country")],
+        ["Israel Would Be", "Hong Kongers", "Kongers", "Would", "Operation Intercept"],
+    ),
     # Georgia, Washington, Jordan by their document's words
     (
         "Gov. Brian Kemp of Georgia signed the bill in Atlanta on Monday.",

@@ -315,8 +315,8 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     Nielsen" and "Trump MORE" lose the page's shouting, "Virginia Lt" (before "Gov. Fairfax")
     its title."""
     for i in range(start + 1, end):
-        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS":
-            end = i
+        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS" or doc[i].lower_ in _VERBS:
+            end = i  # "Israel Would Be" in a headline: a verb ends the name
             break
         if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
             end = i + 1  # "the Democratic Party’s Steele dossier": the owner is the name
@@ -341,6 +341,15 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+#: verbs a headline capitalises, which end a name ("Netanyahu Says Israel Would Be ...")
+# fmt: off
+_VERBS: Final = frozenset(
+    {"would", "will", "could", "should", "can", "may", "might", "must", "says", "said", "is",
+     "are", "was", "were", "be", "been", "has", "have", "had", "does", "did", "wants", "gets"}
+)
+# fmt: on
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -475,8 +484,9 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
         return _entry_type(entry)
     if label == "PERSON":
         return "Person"
-    if label == "FAC" and org_subtype(name) == "academic":
-        return "Organization"  # "the John Jay College of Criminal Justice"
+    if label in ("FAC", "ORG") and org_subtype(name) == "academic":
+        # "the John Jay College of Criminal Justice", "Wagner School of Public Service"
+        return "Organization"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
     return "Agency" if agency_pattern(name) and not _CIVIL.search(name) else "Organization"
@@ -505,6 +515,10 @@ def _surname_mentions(
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name ("Trump Tower")
+        if tok.lower_ in _VERBS or (
+            tok.i > 0 and _residents(_text(doc, tok.i - 1, tok.i + 1), gaz)
+        ):
+            continue  # the last word of no name ("Israel Would", "Hong Kongers")
         taken.add(tok.i)
         yield _make(doc, tok.i, tok.i + 1, "PERSON", offset, None)
 
@@ -580,6 +594,16 @@ def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             out[-1] = (doc[out[-1][0].start : ent.end], "PERSON")
             continue
         start, end, label = ent.start, ent.end, ent.label_
+        if (
+            label == "PERSON"
+            and start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].is_title
+            and not doc[start - 2].ent_type_
+        ):
+            start -= 2  # "Johnson-Javois said": spaCy kept only the last part
         if label == "PERSON" and len(ent) == 1 and _surname_after(doc, end, gaz):
             end += 1  # "nominee Brett Kavanaugh whom", "subpoena Mark Judge,"
         elif (
@@ -867,6 +891,10 @@ def _checked(
         return None
     entry = _lookup(doc, start, end, gaz, label)
     single = end - start == 1
+    if entry is None and doc[start].lower_ == "operation" and end - start > 1:
+        return None  # "Operation Intercept": an operation is an event, not an actor
+    if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
+        return None  # "Hong Kongers", "New Yorkers": the people of a place
     if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
         return None  # "the Bidens": a family, not one of its members
     if (
@@ -889,6 +917,19 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+_RESIDENT_ENDINGS: Final = ("ers", "ians", "ites", "ans")
+
+
+def _residents(text: str, gaz: Gazetteer) -> bool:
+    """Whether a word names the people of a place the gazetteer knows ("Hong Kongers")."""
+    for ending in _RESIDENT_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            entry = gaz.lookup(text[: -len(ending)]) or gaz.lookup(text[: -len(ending)] + "a")
+            if entry is not None and entry.type in ("Country", "Location"):
+                return True
+    return False
 
 
 def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> GazetteerEntry | None:
