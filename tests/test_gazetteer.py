@@ -762,3 +762,36 @@ def test_extended_missing_or_binary_file(tmp_path: Path, gaz: Gazetteer) -> None
     binary.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(FormatError, match=re.escape("bin.tsv")):
         gaz.extended(binary)
+
+
+def test_user_entry_is_only_what_a_user_file_names(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "person:djt\tPerson\t\tUS\tDonald J. Trump\t\nTrump\tperson:djt\n", encoding="utf-8"
+    )
+    mine = gaz.extended(path)
+    entry = mine.user_entry("Trump")
+    assert entry is not None and entry.id == "person:djt"
+    assert mine.user_entry("Donald J. Trump") == entry
+    assert mine.user_entry("Russia") is None
+    assert gaz.user_entry("Trump") is None
+
+
+def test_readings_file() -> None:
+    gaz = Gazetteer.default()
+    rows = [row for row in _data("readings.tsv") if row[0] != "name"]
+    assert rows and all(len(row) == 3 for row in rows), "name, id, cues"
+    for name, eid, cues in rows:
+        assert eid in gaz, f"readings.tsv: unknown id {eid}"
+        assert cues.strip(), f"readings.tsv: {name} {eid} has no cues"
+        assert eid in [e for e, _cues in gaz.readings(name)]
+
+
+@pytest.mark.parametrize(
+    ("first", "family", "expected"),
+    [("barack", "obama", True), ("bashar", "assad", True), ("carter", "page", False)],
+)
+def test_is_leader(first: str, family: str, expected: bool) -> None:
+    from kgraph.gazetteer import is_leader
+
+    assert is_leader(first, family) is expected

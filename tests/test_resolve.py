@@ -203,9 +203,17 @@ def _labels(results) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return {g.nodes[n]["label"]: g.nodes[n]["sources"] for n in g.nodes}
 
 
-def test_across_documents_surname_joins_unique_person() -> None:
-    labels = _labels([_result("a", ("Mike Pompeo", "Person")), _result("b", ("Pompeo", "Person"))])
-    assert labels == {"Mike Pompeo": ["a", "b"]}
+def test_across_documents_surname_joins_the_person_named_in_full() -> None:
+    named = [_result(d, ("Mike Pompeo", "Person")) for d in ("a", "b", "c")]
+    labels = _labels([*named, _result("d", ("Pompeo", "Person"))])
+    assert labels == {"Mike Pompeo": ["a", "b", "c", "d"]}
+
+
+def test_across_documents_one_full_name_is_too_little_evidence() -> None:
+    g = assemble([_result("a", ("Mike Pompeo", "Person")), _result("b", ("Pompeo", "Person"))])
+    bare = g.nodes["person/pompeo"]
+    assert bare["candidates"] == ["person/mike-pompeo"]
+    assert "too little evidence" in bare["unresolved"]
 
 
 def test_across_documents_ambiguous_surname_stays_apart() -> None:
@@ -329,10 +337,10 @@ def _place(doc_id: str, text: str, sentence: str) -> DocResult:
     ],
 )
 def test_surname_read_as_a_place_joins_the_one_person(sentence: str, merged: bool) -> None:
-    person = _result("a", ("Amy Klobuchar", "Person"))
+    people = [_result(d, ("Amy Klobuchar", "Person")) for d in ("a", "c", "d")]
     place = _place("b", "Klobuchar", sentence)
-    labels = _labels([person, place])
-    assert (labels == {"Amy Klobuchar": ["a", "b"]}) is merged
+    labels = _labels([*people, place])
+    assert (labels == {"Amy Klobuchar": ["a", "b", "c", "d"]}) is merged
 
 
 @pytest.mark.parametrize(
@@ -360,3 +368,206 @@ def test_person_spans_lose_what_is_not_the_name(words: list[str], kept: str) -> 
     bounds = _person_bounds(doc, 0, end, Gazetteer.default())
     assert bounds is not None
     assert doc[bounds[0] : bounds[1]].text == kept
+
+
+# -- a surname alone across documents: dominance, context, candidates -----------------
+def _said(doc_id: str, *pairs: tuple[str, str], source: str | None = None) -> DocResult:
+    """A document of Person mentions, each with its own sentence: (name, sentence)."""
+    out, pos = [], 0
+    for text, sentence in pairs:
+        at = sentence.index(text)
+        out.append(
+            RawMention(
+                pos + at,
+                pos + at + len(text),
+                text,
+                "PERSON",
+                sentence,
+                "Person",
+                tok_start=pos,
+                tok_end=pos + 1,
+                sent_start=pos,
+            )
+        )
+        pos += len(sentence) + 1
+    return resolve_document(DocumentInfo(doc_id, sha256=doc_id, source=source), out)
+
+
+CORPUS = [
+    _said("a", ("Barack Obama", "Barack Obama spoke."), ("Obama", "Obama left.")),
+    _said("b", ("Barack Obama", "Barack Obama spoke.")),
+    _said("c", ("Barack Obama", "Barack Obama spoke.")),
+    _said("d", ("Barack Obama", "Barack Obama spoke.")),
+    _said("e", ("Michelle Obama", "Michelle Obama spoke.")),
+    _said("f", ("Obama", "President Obama spoke.")),
+    # the one person of the surname in this document is a relative: not the president
+    _said(
+        "g",
+        ("Michelle Obama", "He met first lady Michelle Obama."),
+        ("Obama", "President Obama spoke."),
+    ),
+    _said("h", ("Hillary Clinton", "Hillary Clinton spoke."), ("Clinton", "Clinton left.")),
+    _said("i", ("Hillary Clinton", "Hillary Clinton spoke.")),
+    _said("i2", ("Hillary Clinton", "Hillary Clinton spoke.")),
+    _said("j", ("Bill Clinton", "Bill Clinton spoke."), ("Clinton", "Mr. Clinton left.")),
+    _said("k", ("Bill Clinton", "Bill Clinton spoke.")),
+    _said("l", ("Clinton", "Clinton spoke."), ("Clinton", "Mrs. Clinton left.")),
+    _said("m", ("Clinton", "Clinton spoke.")),
+]
+
+
+def _by_label(results: list[DocResult]) -> dict[str, dict[str, object]]:
+    g = assemble(results)
+    return {a["label"]: {"id": n, **a} for n, a in g.nodes(data=True)}
+
+
+def test_a_surname_alone_joins_the_person_who_holds_nearly_all_its_full_names() -> None:
+    nodes = _by_label(CORPUS)
+    assert nodes["Barack Obama"]["sources"] == ["a", "b", "c", "d", "f", "g"]
+    assert nodes["Michelle Obama"]["sources"] == ["e", "g"]
+    assert "Obama" not in nodes
+
+
+def test_a_surname_of_two_people_stays_apart_and_lists_them() -> None:
+    nodes = _by_label(CORPUS)
+    clinton = nodes["Clinton"]
+    # Hillary and Bill share the full names: "Clinton spoke" stays apart ("Mr. Clinton"
+    # beside "Bill Clinton" in one document is his)
+    assert clinton["sources"] == ["l", "m"]
+    assert clinton["candidates"] == [nodes["Hillary Clinton"]["id"], nodes["Bill Clinton"]["id"]]
+    assert "ambiguous" in str(clinton["unresolved"])
+    assert nodes["Bill Clinton"]["sources"] == ["j", "k"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(range(len(CORPUS))))
+def test_surname_decisions_do_not_depend_on_document_order(order: list[int]) -> None:
+    shuffled = [CORPUS[i] for i in order]
+    assert node_link_dumps(assemble(shuffled)) == node_link_dumps(assemble(CORPUS))
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a relative ("first lady") does not take "President Trump" nor "Mr. Trump"
+        (
+            (
+                ("Melania Trump", "Aides sent in first lady Melania Trump."),
+                ("Trump", "President Trump spoke."),
+                ("Trump", "Mr. Trump left."),
+            ),
+            [{"Melania Trump"}, {"Trump"}],
+        ),
+        # ... but takes "Mrs. Trump"
+        (
+            (
+                ("Melania Trump", "Aides sent in first lady Melania Trump."),
+                ("Trump", "Mrs. Trump smiled."),
+            ),
+            [{"Melania Trump", "Trump"}],
+        ),
+        # two people of one surname, and a father and his daughter
+        (
+            (
+                ("Sergei Skripal", "Sergei Skripal fell ill."),
+                ("Yulia Skripal", "Yulia Skripal too."),
+            ),
+            [{"Sergei Skripal"}, {"Yulia Skripal"}],
+        ),
+        # a patronymic is no surname: "bin Salman" is the son of Salman
+        (
+            (
+                ("Mohammed bin Salman", "Mohammed bin Salman spoke."),
+                ("Salman", "King Salman spoke."),
+            ),
+            [{"Mohammed bin Salman"}, {"Salman"}],
+        ),
+        # the last words of a longer name; a first name and a suffix
+        (
+            (
+                ("Amy Berman Jackson", "Judge Amy Berman Jackson ruled."),
+                ("Berman Jackson", "Judge Berman Jackson said."),
+            ),
+            [{"Amy Berman Jackson", "Berman Jackson"}],
+        ),
+        (
+            (
+                ("Donald Trump Jr.", "Donald Trump Jr. met her."),
+                ("Donald Jr.", "Donald Jr. spoke."),
+            ),
+            [{"Donald Trump Jr.", "Donald Jr."}],
+        ),
+    ],
+)
+def test_people_within_a_document(
+    pairs: tuple[tuple[str, str], ...], expected: list[set[str]]
+) -> None:
+    result = _said("d", *pairs)
+    groups = sorted(({m.text for m in e.mentions} for e in result.entities), key=sorted)
+    assert groups == sorted(expected, key=sorted)
+
+
+def test_a_place_is_no_short_form_of_another() -> None:
+    assert _groups("d", ("New York", "Location"), ("York", "Location")) == [{"New York"}, {"York"}]
+
+
+def test_a_committee_short_form_joins_the_one_committee() -> None:
+    groups = _groups(
+        "d", ("Senate Judiciary Committee", "Agency"), ("Judiciary Committee", "Agency")
+    )
+    assert groups == [{"Senate Judiciary Committee", "Judiciary Committee"}]
+
+
+@pytest.mark.parametrize(
+    ("source", "canonical"),
+    [("Washington Times", "Washington Times"), ("New York Times - News", "New York Times")],
+)
+def test_a_short_paper_name_is_the_publishers_own(source: str, canonical: str) -> None:
+    mention = RawMention(0, 9, "The Times", "ORG", "The Times said so.", "Organization")
+    result = resolve_document(DocumentInfo("d", source=source), [mention])
+    assert [e.canonical for e in result.entities] == [canonical]
+
+
+def test_a_group_is_part_of_its_country() -> None:
+    sentence = "The Israeli army shelled Gaza."
+    army = RawMention(
+        4,
+        16,
+        "Israeli army",
+        "ORG",
+        sentence,
+        "Agency",
+        canonical="Israeli military",
+        part_of="country:IL",
+        tok_start=1,
+        tok_end=3,
+        sent_start=0,
+    )
+    israeli = RawMention(
+        4,
+        11,
+        "Israeli",
+        "NORP",
+        sentence,
+        "Country",
+        gid="country:IL",
+        canonical="Israel",
+        demonym=True,
+        tok_start=1,
+        tok_end=2,
+        sent_start=0,
+    )
+    result = resolve_document(DocumentInfo("d"), [army, israeli])
+    by_key = {e.key: e for e in result.entities}
+    [rel] = result.relations
+    assert rel.predicate == "part_of"
+    assert by_key[rel.subject].part_of == "country:IL"
+    assert by_key[rel.object].gid == "country:IL"
+    assert rel.evidence.sentence == sentence and rel.evidence.start == 0
+
+
+def test_surname_decisions_survive_a_round_trip_through_the_graph() -> None:
+    from kgraph.graph import disassemble
+
+    g = assemble(CORPUS)
+    assert node_link_dumps(assemble(disassemble(g))) == node_link_dumps(g)

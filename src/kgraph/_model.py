@@ -119,7 +119,9 @@ class LocalEntity:
     """The mentions of one entity within one document.
 
     ``key`` is unique within the document; ``gid`` is a gazetteer id when the
-    entity is a well-known one (``country:RU``, ``agency:cia`` ...).
+    entity is a well-known one (``country:RU``, ``agency:cia`` ...); ``part_of`` is
+    the gazetteer id of the country a group belongs to or is based in ("the Israeli
+    army" is part of ``country:IL``).
     """
 
     key: str
@@ -128,6 +130,7 @@ class LocalEntity:
     subtype: str | None = None
     gid: str | None = None
     canonical: str | None = None
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +234,10 @@ class Entity:
     """One entity node: a person, agency, country, organization or location.
 
     ``mentions`` is the number of mentions; ``evidence`` holds each of them
-    (document, character offsets, surface text, spaCy label and sentence).
+    (document, character offsets, surface text, spaCy label and sentence).  A
+    surname alone that joined no person ("Clinton" where Hillary and Bill Clinton
+    are both named) says why in ``unresolved`` and lists the node ids of the people
+    it may be in ``candidates``, most named first.
     """
 
     id: str
@@ -242,6 +248,8 @@ class Entity:
     sources: tuple[str, ...] = field(default=(), repr=False)
     mentions: int = 0
     evidence: tuple[Mention, ...] = field(default=(), repr=False)
+    candidates: tuple[str, ...] = field(default=(), repr=False)
+    unresolved: str | None = field(default=None, repr=False)
 
     @property
     def sentences(self) -> tuple[str, ...]:

@@ -24,6 +24,11 @@ skipped, and so is a header line starting with ``id<TAB>``.
     country the entry belongs to, or empty.
 ``titles.txt``
     One title or role a line ("Secretary of State", "Gen.", "former").
+``readings.tsv``
+    ``name  id  cues``: a place name with more than one reading ("Georgia" the
+    country or the US state) and, for each reading, the words of a document that point
+    to it (``|``-separated, matched as whole words, case as written): see
+    :meth:`Gazetteer.readings`.
 ``leaders.tsv``
     ``name  country  offices  aliases``: heads of state and government and their
     deputies, so that a bare title before a name ("President Obama") can be read as an
@@ -37,8 +42,10 @@ A user file given to :meth:`Gazetteer.extended` mixes two kinds of lines:
 * 2 columns, ``alias<TAB>canonical-or-id``: one more name for an existing entry (or
   one defined in the same file).
 
-User names win over shipped ones that normalise to the same key. A malformed line
-raises :class:`~kgraph.FormatError` naming ``file:line``.
+User names win over shipped ones that normalise to the same key, and over every rule
+of extraction and resolution: a mention whose name is in the user file is that entry
+wherever it stands (:meth:`Gazetteer.user_entry`). A malformed line raises
+:class:`~kgraph.FormatError` naming ``file:line``.
 
 Matching
 --------
@@ -267,6 +274,7 @@ class Gazetteer:
         "_starts",
         "_title_keys",
         "_title_max",
+        "_user",
         "titles",
     )
 
@@ -323,10 +331,7 @@ class Gazetteer:
                     key = _index_key(name)
                     if key is not None:
                         self._capitals.setdefault(key, f"country:{entry.country}")
-        for alias, target in self._overrides:
-            key = _index_key(alias)
-            if key is not None and target in self._entries:
-                self._table(key[0])[key[1]] = target
+        self._user = self._apply_overrides()
         self._collisions = tuple(collisions)
         # the first words of every name: a word no name starts with need not be looked up
         self._starts = frozenset(k.split(" ", 1)[0].casefold() for k in [*self._cs, *self._ci])
@@ -336,6 +341,16 @@ class Gazetteer:
         self._title_max = max((k.count(" ") + 1 for k in self._title_keys), default=0)
 
     # ------------------------------------------------------------------ building
+    def _apply_overrides(self) -> dict[tuple[bool, str], str]:
+        """Put the user's names over any other entry's; return them (key -> id)."""
+        user: dict[tuple[bool, str], str] = {}
+        for alias, target in self._overrides:
+            key = _index_key(alias)
+            if key is not None and target in self._entries:
+                self._table(key[0])[key[1]] = target
+                user[key] = target
+        return user
+
     def _table(self, case_sensitive: bool) -> dict[str, str]:
         return self._cs if case_sensitive else self._ci
 
@@ -445,6 +460,27 @@ class Gazetteer:
                 self._lookups.clear()
             self._lookups[name] = eid
         return None if eid is None else self._entries[eid]
+
+    def user_entry(self, name: str) -> GazetteerEntry | None:
+        """The entry a user file gave this name to, or ``None`` (always ``None`` for the
+        shipped gazetteer): what wins over every rule."""
+        if not self._user:
+            return None
+        for key in _query_keys(name):
+            eid = self._user.get(key)
+            if eid is not None:
+                return self._entries[eid]
+        return None
+
+    def readings(self, name: str) -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
+        """The readings of an ambiguous place name: ``(entry id, cue patterns)`` from
+        ``data/readings.tsv``, for the ids this gazetteer has.
+
+        >>> [eid for eid, _cues in Gazetteer.default().readings("Georgia")]
+        ['loc:us-ga', 'country:GE']
+        """
+        rows = _readings().get(normalise(name).casefold(), ())
+        return [(eid, cues) for eid, cues in rows if eid in self._entries]
 
     def may_start(self, word: str) -> bool:
         """Whether some name of the gazetteer starts with ``word`` (a quick filter).
@@ -630,6 +666,21 @@ def _load_titles() -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _readings() -> dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]]:
+    out: dict[str, list[tuple[str, tuple[re.Pattern[str], ...]]]] = {}
+    for where, _, line in _data_lines("readings.tsv"):
+        if line.startswith("name\t"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 3:
+            raise FormatError(f"{where}: expected 3 columns, got {len(cells)}")
+        name, eid, cues = cells
+        patterns = tuple(re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)") for cue in _split_list(cues))
+        out.setdefault(normalise(name).casefold(), []).append((eid, patterns))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Common given names, lower case (``data/first_names.txt``).
 
@@ -696,6 +747,21 @@ def office_country(name: str, office: str) -> str | None:
     office = office.lower().removesuffix("-elect").removesuffix(" elect").strip()
     countries = {country for country, offices in found or () if office in offices}
     return countries.pop() if len(countries) == 1 else None
+
+
+def is_leader(first: str, family: str) -> bool:
+    """Whether a head of state or government of ``data/leaders.tsv`` has this first and
+    family name (lower case): a well-known bearer of the name.
+
+    >>> is_leader("bashar", "assad"), is_leader("carter", "page")
+    (True, False)
+    """
+    full, _short = _office_holders()
+    return any(
+        words[0] == first and words[-1] == family
+        for key in full
+        if len(words := key.replace("-", " ").split()) >= 2
+    )
 
 
 @functools.lru_cache(maxsize=1)

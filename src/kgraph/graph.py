@@ -16,7 +16,10 @@ Entity nodes (``type`` one of ``Person``, ``Agency``, ``Country``,
     ``aliases`` (sorted list of every surface form, label included),
     ``sources`` (sorted document ids), ``mentions`` (int),
     ``evidence``: list of ``{"doc", "start", "end", "sentence", "text", "ner"}``
-    sorted by ``(doc, start)``, one per mention.
+    sorted by ``(doc, start)``, one per mention.  A surname alone that joined no
+    person ("Clinton" where Hillary and Bill Clinton are both named) also has
+    ``unresolved`` (why, a str) and ``candidates`` (the node ids of the people it may
+    be, most named first).
 
 Allegation nodes (``type == "Allegation"``)
     ``label`` (short normalised statement), ``text`` (the claim clause),
@@ -29,7 +32,8 @@ Edges ``(u, v, key)``
     ``predicate`` (snake_case; for allegation role edges exactly one of
     ``accused``, ``target``, ``alleged_by``, ``reported_by``, ``denied_by``,
     ``dismissed_by``, ``confirmed_by``, always from the allegation node to the
-    entity), ``kind`` (``action``, ``role`` or ``allegation``) and ``evidence``
+    entity), ``kind`` (``action``, ``role`` or ``allegation``; ``role`` for
+    ``holds_role`` and for a group's ``part_of``/``based_in`` its country) and ``evidence``
     (list of ``{"doc", "start", "end", "sentence"}``).  Optional: ``role`` and
     ``former`` (``holds_role`` edges), ``negated``, ``hedged`` with ``hedge``
     (the word: "may", "reportedly", "whether"), ``date``, ``anonymous``.
@@ -64,6 +68,7 @@ from kgraph._model import (
 from kgraph._version import __version__
 from kgraph.gazetteer import Gazetteer
 from kgraph.resolve import (
+    Resolution,
     entity_label,
     merge_allegations,
     org_subtype_of,
@@ -152,6 +157,8 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
 
 
 _NOT_NAMES: Final = frozenset({"NORP", "CAPITAL"})
+#: structural facts: a person's role, a group's country
+_ROLE_PREDICATES: Final = frozenset({"holds_role", "part_of", "based_in"})
 
 
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:
@@ -225,6 +232,7 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
                 for m in mentions
             ],
         )
+    _note_unresolved(g, resolution, node_of_cluster)
     node_of = {
         member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
     }
@@ -239,6 +247,15 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         ]
     )
     return g
+
+
+def _note_unresolved(g: nx.MultiDiGraph, resolution: Resolution, node_of: dict[int, str]) -> None:
+    """A surname alone that joined no one: why, and the nodes of whom it may mean."""
+    for number, cluster in enumerate(resolution.clusters):
+        if cluster.unresolved is not None:
+            g.nodes[node_of[number]]["unresolved"] = cluster.unresolved
+            ranked = sorted(cluster.candidates, key=lambda x: (-x[1], node_of[x[0]]))
+            g.nodes[node_of[number]]["candidates"] = [node_of[c] for c, _n in ranked]
 
 
 def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
@@ -295,7 +312,7 @@ def _add_relations(
                 (u, v, key),
                 {
                     "predicate": rel.predicate,
-                    "kind": "role" if rel.predicate == "holds_role" else "action",
+                    "kind": "role" if rel.predicate in _ROLE_PREDICATES else "action",
                     "evidence": set(),
                     "_attrs": [],
                 },
@@ -357,7 +374,11 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
                     mentions=tuple(mentions),
                     subtype=attrs.get("subtype"),
                     gid=attrs.get("gid"),
-                    canonical=attrs["label"] if attrs.get("gid") else None,
+                    # a body's label may be a canonical name no mention gives ("the
+                    # Times" read as the New York Times, "Israeli military")
+                    canonical=attrs["label"]
+                    if attrs.get("gid") or attrs["type"] != "Person"
+                    else None,
                 )
             )
     for u, v, _key, attrs in g.edges(keys=True, data=True):

@@ -54,8 +54,34 @@ _FURNITURE: Final = re.compile(
     r"|your support|support (?:our|us|independent)|click (?:here|to)|image via|photo via"
     r"|images? (?:by|courtesy)|getty images|shutterstock|all rights reserved|advertisement"
     r"|read more|your inbox|paypal|credit card|honest news|independent (?:news|journalism)"
-    r"|follow us|share this|sponsored)\b",
+    r"|follow us|share this|sponsored|just watched|must watch|replay more videos)\b",
     re.IGNORECASE,
+)
+# Inline furniture, blanked inside kept paragraphs (offsets kept): photo credits ("Jason
+# Reed/Reuters", "AP Photo/Mark Lennihan", "Saul Loeb/AFP/Getty Images"), caption cues
+# ("Enlarge this image toggle caption", "Image copyright", "FILE PHOTO:") and the
+# hover cards some sites put after a name ("Trump Donald John TrumpGOP senators balk at
+# ... MORE": the display name, the full name glued to headlines, up to "MORE").
+_AGENCY: Final = (
+    r"(?:AP(?: Photo| Images)?|Associated Press|REUTERS|Reuters|AFP(?: via Getty Images)?"
+    r"|Getty Images?|EPA(?:-EFE)?|NPR|Bloomberg(?: via Getty Images)?|Landov|CQ Roll Call"
+    r"|Time & Life Pictures|File(?: Photo)?|Pool|Sipa(?: USA)?|ZUMA(?: Press| Wire)?|Xinhua"
+    r"|Shutterstock|Alamy|UPI|NurPhoto|Anadolu Agency|SOPA Images|LightRocket|Redux|STR"
+    r"|Polaris|Corbis|iStock|Wikimedia Commons)"
+)
+_CREDIT_PART: Final = rf"(?:{_AGENCY}|[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){{0,3}})"
+_INLINE_FURNITURE: Final = re.compile(
+    # a credit: parts joined by "/", one of them an agency, and no lower-case word after
+    # it ("the Reuters/Ipsos poll" is no credit)
+    rf"(?:(?:{_CREDIT_PART} ?/ ?)+{_AGENCY}(?: ?/ ?{_CREDIT_PART})*"
+    rf"|{_AGENCY}(?: ?/ ?{_CREDIT_PART})+)(?:, File)?(?! ?[a-z])"
+    r"|(?:Enlarge this image )?(?:toggle|hide) caption\b|\bImage (?:copyright|caption)\b"
+    r"|\bFILE PHOTO\b:?|\bFile Photo\b:?|\bPhoto(?:graph|grapher)?:|\(Photo by\b|\bAP Photo\b"
+)
+_CARD_WORD: Final = r"[A-Z(][\w'’.()\-]*"
+_HOVER_CARD: Final = re.compile(
+    rf"\b(?P<name>[A-Z][\w'’.\-]+)(?P<card> (?:(?:{_CARD_WORD} ){{0,4}}(?P=name)"
+    rf"(?=[A-Z0-9'\"‘“])|(?:{_CARD_WORD} ){{2,4}}(?P=name)(?= ))[^\n]{{0,600}}? MORE\b)"
 )
 _BYLINE: Final = re.compile(r"^\s*By\s+(?P<names>[A-Z][^\n]{2,200}?)\s*$")
 _NAME: Final = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}")
@@ -646,7 +672,9 @@ def prepare(document: Document, *, max_chars: int = 100_000) -> Prepared:
         if "\n" not in line and _is_heading(line) and _is_title_case(line):
             continue  # a sub-heading or promotional box title
         keep.append((start, para))
-    segments = _group(keep, text, max_chars)
+    segments = tuple(
+        (start, blank_inline_furniture(seg)) for start, seg in _group(keep, text, max_chars)
+    )
     author_names = tuple(document.authors) or tuple(dict.fromkeys(name for name, _, _ in authors))
     info = DocumentInfo(
         id=document.id,
@@ -659,6 +687,25 @@ def prepare(document: Document, *, max_chars: int = 100_000) -> Prepared:
         sha256=_sha256(text),
     )
     return Prepared(document, info, segments, tuple(authors))
+
+
+def blank_inline_furniture(text: str) -> str:
+    """``text`` with photo credits, caption cues and hover cards blanked out, every other
+    character (and so every offset) kept.
+
+    >>> blank_inline_furniture("Pastor Ann Lee spoke. (Jason Reed/Reuters)")
+    'Pastor Ann Lee spoke. (                  )'
+    """
+    spans = [m.span() for m in _INLINE_FURNITURE.finditer(text)]
+    spans += [m.span("card") for m in _HOVER_CARD.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _furniture_tail(paragraphs: list[tuple[int, str]]) -> int:

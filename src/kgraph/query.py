@@ -140,6 +140,8 @@ def _entity_record(g: nx.MultiDiGraph, node: str) -> Entity:
         sources=tuple(a.get("sources", ())),
         mentions=int(a.get("mentions", 0)),
         evidence=_mentions(a.get("evidence", ())),
+        candidates=tuple(str(c) for c in a.get("candidates", ()) or ()),
+        unresolved=a.get("unresolved"),
     )
 
 
@@ -295,9 +297,21 @@ def _name_index(g: nx.MultiDiGraph, *, rebuild: bool = False) -> _NameIndex:
 
 def _by_surname(g: nx.MultiDiGraph, name: str) -> str | None:
     """The one person whose name ends with ``name`` ("Lavrov" for "Sergey V. Lavrov")."""
+    found = _people_named(g, name)
+    if len(found) > 1:
+        labels = ", ".join(repr(_label(g, n)) for n in found[:5])
+        raise EntityNotFoundError(
+            f"{name!r} is the surname of {len(found)} people: {labels}; ask for one by "
+            "full name or node id"
+        )
+    return found[0] if found else None
+
+
+def _people_named(g: nx.MultiDiGraph, name: str) -> list[str]:
+    """The people whose name ends with the one word ``name``, most mentioned first."""
     key = _casefold(name.strip())
     if not key or " " in key:
-        return None
+        return []
     found = {
         n
         for n, attrs in g.nodes(data=True)
@@ -307,7 +321,7 @@ def _by_surname(g: nx.MultiDiGraph, name: str) -> str | None:
             for a in [attrs.get("label", ""), *attrs.get("aliases", [])]
         )
     }
-    return found.pop() if len(found) == 1 else None
+    return sorted(found, key=lambda n: _preference(g, n))
 
 
 def _without_title(name: str) -> str | None:
@@ -389,7 +403,23 @@ def entity(g: nx.MultiDiGraph, name: str) -> Entity:
 
     When several entities share the name, the one mentioned most wins.
     Raises :class:`EntityNotFoundError` (a ``LookupError``) naming the closest
-    names on a miss.
+    names on a miss, or the people of a surname that no node has alone.
+
+    A surname alone that resolution could not give to one person is a node of its
+    own: its record says why (``unresolved``) and lists the people it may be
+    (``candidates``, node ids, most named first):
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("person/hillary-clinton", label="Hillary Clinton", type="Person",
+    ...            aliases=["Hillary Clinton"], mentions=5)
+    >>> g.add_node("person/bill-clinton", label="Bill Clinton", type="Person",
+    ...            aliases=["Bill Clinton"], mentions=2)
+    >>> g.add_node("person/clinton", label="Clinton", type="Person", aliases=["Clinton"],
+    ...            mentions=3, unresolved="ambiguous",
+    ...            candidates=["person/hillary-clinton", "person/bill-clinton"])
+    >>> entity(g, "Clinton").candidates
+    ('person/hillary-clinton', 'person/bill-clinton')
     """
     return _entity_record(g, _resolve(g, name))
 

@@ -14,6 +14,8 @@ on keys, so the result does not depend on document order.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import re
 import unicodedata
@@ -33,6 +35,7 @@ from kgraph._model import (
     RoleRecord,
 )
 from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
+from kgraph.gazetteer import Gazetteer, first_names, is_leader
 from kgraph.lexicon import GENERIC_ACTS, WEAK_ACTS
 
 __all__ = [
@@ -190,7 +193,11 @@ def name_parts(name: str) -> NameParts | None:
 
 
 _GENERATIONS: Final = tuple(sorted({s.rstrip(".") for s in _SUFFIXES}))
-_PARTICLES: Final = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "le"})
+#: patronymic particles: "bin Salman" is the son of Salman, and "Salman" alone someone else
+_PATRONYMICS: Final = frozenset({"bin", "ibn", "bint"})
+_PARTICLES: Final = (
+    frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "le"}) | _PATRONYMICS
+)
 
 
 def _surname_keys(last: str) -> tuple[str, ...]:
@@ -223,16 +230,141 @@ def _tails(index: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for key in index:
         words = key.split()
-        if len(words) > 1 and words[-1] not in _GENERATIONS:
+        if len(words) > 1 and words[-1] not in _GENERATIONS and words[-2] not in _PATRONYMICS:
             out[words[-1]].append(key)
     return out
 
 
-def _after_honorific_text(m: RawMention) -> bool:
+def _after_honorific_text(m: RawMention | Mention) -> bool:
     """Whether the sentence calls the mention "Mr./Ms. X" (a surname, never a first name)."""
-    at = m.sentence.find(m.text)
-    before = m.sentence[max(0, at - 5) : max(0, at)].rstrip().lower()
-    return before.endswith(("mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs"))
+    return any(_HONORIFIC_END.search(before) for before in _befores(m))
+
+
+#: "Mr."/"Mrs." just before a name: the surname of a man or of a woman
+_HONORIFIC_END: Final = re.compile(r"\b(?:mr|ms|mrs|dr|miss)\.?\s*$", re.IGNORECASE)
+_GENDER_WORDS: Final = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lady": "f",
+    "lord": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+}
+#: kinship nouns before a name ("his wife Melania Trump", "first lady Melania Trump",
+#: "son Eric Trump"): the person is a relative of another bearer of the surname
+_KIN_WORDS: Final = {
+    "wife": "f",
+    "husband": "m",
+    "widow": "f",
+    "widower": "m",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "father": "m",
+    "mother": "f",
+    "niece": "f",
+    "nephew": "m",
+    "aunt": "f",
+    "uncle": "m",
+    "grandson": "m",
+    "granddaughter": "f",
+    "cousin": "",
+    "lady": "f",  # "first lady"
+    "gentleman": "m",  # "second gentleman"
+}
+#: words that carry no office in a title ("former President" holds the office "president")
+_TITLE_NOISE: Final = frozenset({"former", "then", "late", "acting", "incoming", "outgoing", "us"})
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z.\-']*")
+
+
+def _befores(m: RawMention | Mention) -> list[str]:
+    """The text before each place the mention's text stands in its sentence (a Mention
+    keeps no sentence offsets, so every occurrence counts: the same for a mention read
+    back from a graph)."""
+    out, at = [], m.sentence.find(m.text)
+    while at >= 0:
+        out.append(m.sentence[max(0, at - 60) : at])
+        at = m.sentence.find(m.text, at + 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the words before a person's mentions say: offices ("president"), a gender
+    (from "Mr."/"Mrs." or a gendered title) and whether a kinship noun marks a relative."""
+
+    offices: frozenset[str] = frozenset()
+    gender: str = ""
+    relative: bool = False
+
+
+def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
+    """Offices, gender and kinship of a person from the words before its mentions.
+
+    >>> m = Mention("d", 0, 0, "Trump", "PERSON", "Aides sent in first lady Melania Trump.")
+    >>> c = person_context([m])
+    >>> c.relative, c.gender
+    (True, 'f')
+    """
+    offices: set[str] = set()
+    genders: Counter[str] = Counter()
+    kin = count = 0
+    for m in mentions:
+        count += 1
+        for before in _befores(m):
+            words = [w.lower().rstrip(".") for w in _WORD.findall(before)[-3:]]
+            if not words:
+                continue
+            last = words[-1]
+            kins = [w for w in words if w in _KIN_WORDS]
+            if kins:
+                # "his wife Melania", "the President's daughter and adviser, Ivanka"
+                kin += 1
+                if _KIN_WORDS[kins[-1]]:
+                    genders[_KIN_WORDS[kins[-1]]] += 1
+            elif last in _GENDER_WORDS:
+                genders[_GENDER_WORDS[last]] += 1
+            else:
+                office = _office(words)
+                if office:
+                    offices.add(office)
+    gender = ""
+    if genders:
+        top, votes = genders.most_common(1)[0]
+        if votes * 3 >= sum(genders.values()) * 2:
+            gender = top
+    # a relative when a kinship noun stands before a good part of the mentions (one
+    # "his son Paul" among a hundred mentions of a speaker makes no relative)
+    return _Context(frozenset(offices), gender, kin > 0 and kin * 4 >= count)
+
+
+def _office(words: Sequence[str]) -> str:
+    """The office a title before a name names: its last word that is a title
+    ("Sen." -> "sen", "former President" -> "president"), or ""."""
+    gaz = _gazetteer()
+    for word in reversed(words):
+        if word in _TITLE_NOISE:
+            continue
+        return word if gaz.is_title(word) else ""
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.default()
 
 
 def _initials(middle: tuple[str, ...]) -> tuple[str, ...]:
@@ -252,10 +384,16 @@ def first_compatible(a: str, b: str) -> bool:
 
 @dataclass
 class Cluster:
-    """One resolved entity: its members (document id, local key) and mentions."""
+    """One resolved entity: its members (document id, local key) and mentions.
+
+    A surname alone that joined no one records why in ``unresolved`` and the people
+    it may be in ``candidates``: (cluster index, full-name mentions), most named first.
+    """
 
     members: list[tuple[str, str]]
     entities: list[LocalEntity]
+    unresolved: str | None = None
+    candidates: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,70 +503,277 @@ def _maybe_surname(label: str, entity: LocalEntity) -> bool:
     return True
 
 
+#: a surname alone joins the corpus's person of that surname when that person holds at
+#: least this share of the surname's full-name mentions ...
+SURNAME_SHARE: Final = 0.8
+#: ... and is named in full at least this many times (two mentions prove no dominance)
+SURNAME_SUPPORT: Final = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Surnames:
+    """The blocking index of full-name people: surname -> cluster root -> the number of
+    full-name mentions of that surname in the cluster; each root's context."""
+
+    counts: dict[str, Counter[int]]
+    tails: dict[str, list[str]]
+    contexts: dict[int, _Context]
+    firsts: dict[int, set[str]]
+    named: Counter[int]  # root -> its full-name mentions, whatever the surname
+
+    def candidates(self, surname: str) -> Counter[int]:
+        """The people a bare surname may be, with their full-name mention counts; for a
+        first name and a suffix ("Donald Jr."), the people of that first name and suffix."""
+        words = surname.split()
+        if len(words) == 2 and words[1] in _GENERATIONS:
+            first = _NICKNAMES.get(words[0], words[0])
+            return Counter(
+                {
+                    root: count
+                    for key, held in self.counts.items()
+                    if key.endswith(f" {words[1]}")
+                    for root, count in held.items()
+                    if first in self.firsts.get(root, ())
+                }
+            )
+        keys = [surname] if surname in self.counts else list(_surname_keys(surname)[1:])
+        if not any(k in self.counts for k in keys) and " " not in surname:
+            keys = list(self.tails.get(surname, ()))
+        out: Counter[int] = Counter()
+        for key in keys:
+            out.update(self.counts.get(key, Counter()))
+        if not out and surname in first_names():
+            # "Hillary" where no one has that surname: the people of that first name
+            first = _NICKNAMES.get(surname, surname)
+            for root, count in self.named.items():
+                if first in self.firsts.get(root, ()):
+                    out[root] = count
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Weak:
+    """A document's surname-only person entity and what its document says around it."""
+
+    index: int
+    surname: str
+    context: _Context
+    local: frozenset[int]  # roots of the full-name people of that surname in its document
+    local_relatives: bool  # every one of them a relative ("first lady Melania Trump")
+
+
 def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
-    """Group the local entities of all documents into clusters, one per real entity."""
+    """Group the local entities of all documents into clusters, one per real entity.
+
+    Entities are united by blocking keys (gazetteer id, full person name, normalised
+    name), never by comparing all pairs; a surname alone then joins the person who holds
+    nearly all full-name mentions of that surname in the corpus (see :func:`_decide`).
+    Every decision reads only keys and counts over the whole set, so the result does
+    not depend on document order.
+    """
     entities: list[tuple[str, LocalEntity]] = sorted(
         ((r.info.id, e) for r in results for e in r.entities), key=lambda x: (x[0], x[1].key)
     )
     uf = _UnionFind(len(entities))
-    owner: dict[tuple[str, ...], int] = {}
-    weak: list[tuple[int, str]] = []
-    person_by_last: dict[str, set[int]] = defaultdict(set)
-    first_by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    maybe_people: list[tuple[int, str]] = []
-
-    def claim(key: tuple[str, ...], index: int) -> None:
-        uf.claim(owner, key, index)
-
-    for index, (_doc, entity) in enumerate(entities):
-        if entity.gid:
-            claim(("gid", entity.gid), index)
-            continue
-        if entity.type == "Person":
-            keys, surname = _person_keys(entity)
-            if surname is not None:
-                weak.append((index, surname))
-                continue
-            for key in keys:
-                claim(key, index)
-                first_by_last[key[2]].append((key[1], index))
-            continue
-        label = entity_label(entity.type, _named_mentions(entity), entity.canonical)
-        claim(("name", normalize_name(label)), index)
-        if _maybe_surname(label, entity):
-            maybe_people.append((index, label.lower()))
+    weak, maybe_people, firsts = _claim_keys(entities, uf)
     # first names that differ by a transliteration (Sergei / Sergey) are one person
-    for _last, firsts in first_by_last.items():
-        firsts.sort()
-        for (fa, ia), (fb, ib) in itertools.pairwise(firsts):
+    for _last, pairs in firsts.items():
+        pairs.sort()
+        for (fa, ia), (fb, ib) in itertools.pairwise(pairs):
             if fa != fb and first_compatible(fa, fb):
                 uf.union(ia, ib)
-    for key, index in owner.items():
-        if key[0] == "person":
-            person_by_last[key[2]].add(uf.find(index))
-    # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere
-    tails = _tails(person_by_last)
-    for index, surname in maybe_people:
-        roots = {uf.find(i) for i in _named_by(person_by_last, surname, tails)}
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), index)
-    surname_groups: dict[str, int] = {}
-    for index, surname in weak:
-        roots = {uf.find(i) for i in _named_by(person_by_last, surname, tails)}
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), index)
-        elif surname in surname_groups:
-            uf.union(surname_groups[surname], index)
+    index = _surname_index(entities, uf)
+    # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere:
+    # the same decision as for a surname tagged as a person, but no note when it stays
+    for w in _weak_entities(entities, uf, [i for i, _surname in maybe_people]):
+        target, _why, cands = _decide(w, index, uf)
+        if target is not None and len(cands) == 1:
+            uf.union(target, w.index)
+    notes = _join_surnames(entities, uf, index, weak)
+    return _resolution(entities, uf, notes)
+
+
+def _claim_keys(
+    entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind
+) -> tuple[list[int], list[tuple[int, str]], dict[str, list[tuple[str, int]]]]:
+    """Unite entities that share a blocking key; return the surname-only people, the
+    one-word places that may be surnames and the first names of each surname."""
+    owner: dict[tuple[str, ...], int] = {}
+    weak: list[int] = []
+    maybe_people: list[tuple[int, str]] = []
+    firsts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    canonical_gids: dict[str, set[str]] = defaultdict(set)
+    for _doc, entity in entities:
+        if entity.gid and entity.canonical and entity.type != "Person":
+            canonical_gids[normalize_name(entity.canonical)].add(entity.gid)
+    for index, (_doc, entity) in enumerate(entities):
+        keys: list[tuple[str, ...]] = []
+        if entity.gid:
+            keys.append(("gid", entity.gid))
+        if entity.type == "Person":
+            person, surname = _person_keys(entity)
+            if surname is not None and not entity.gid:
+                weak.append(index)
+            own = name_parts(entity.canonical) if entity.gid and entity.canonical else None
+            if own is not None and own.first:
+                # a user's person entry: every full name of it joins it
+                person.append(("person", own.first, own.last))
+            keys += person
+            for key in person:
+                firsts[key[2]].append((key[1], index))
+        elif not entity.gid:
+            label = entity_label(entity.type, _named_mentions(entity), entity.canonical)
+            name = normalize_name(label)
+            gids = canonical_gids.get(name, set())
+            # "the Times" read as the Washington Times: the one well-known entity of that name
+            keys.append(("gid", next(iter(gids))) if len(gids) == 1 else ("name", name))
+            if _maybe_surname(label, entity):
+                maybe_people.append((index, label.lower()))
+        for key in keys:
+            uf.claim(owner, key, index)
+    return weak, maybe_people, firsts
+
+
+def _surname_index(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) -> _Surnames:
+    """Count each full-name person's mentions by surname (after the key unions)."""
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
+    members: dict[int, list[Mention]] = defaultdict(list)
+    firsts: dict[int, set[str]] = defaultdict(set)
+    for index, (_doc, entity) in enumerate(entities):
+        if entity.type != "Person":
+            continue
+        root = uf.find(index)
+        for m in _named_mentions(entity):
+            parts = name_parts(m.text)
+            if parts is not None and parts.first is not None:
+                counts[parts.last][root] += 1
+                members[root].append(m)
+                firsts[root].add(parts.first)
+    contexts = {root: person_context(ms) for root, ms in members.items()}
+    named = Counter({root: len(ms) for root, ms in members.items()})
+    return _Surnames(dict(counts), _tails(counts), contexts, dict(firsts), named)
+
+
+def _weak_entities(
+    entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind, weak: Sequence[int]
+) -> list[_Weak]:
+    """Each surname-only person with its context and its document's people of that name."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for index, (doc, entity) in enumerate(entities):
+        if entity.type == "Person":
+            by_doc[doc].append(index)
+    out = []
+    for index in weak:
+        doc, entity = entities[index]
+        surname = _person_keys(entity)[1] if entity.type == "Person" else None
+        surname = surname or entity_label(entity.type, _named_mentions(entity), None).lower()
+        local: dict[int, bool] = {}
+        for other in by_doc[doc]:
+            named = [
+                m
+                for m in _named_mentions(entities[other][1])
+                if (p := name_parts(m.text)) is not None and p.first and p.last == surname
+            ]
+            if other != index and named:
+                local[uf.find(other)] = person_context(named).relative
+        context = person_context(_named_mentions(entity))
+        out.append(
+            _Weak(index, surname, context, frozenset(local), bool(local) and all(local.values()))
+        )
+    return out
+
+
+def _compatible(mine: _Context, theirs: _Context | None) -> bool:
+    """Whether the words around a surname alone allow the person with ``theirs``."""
+    if theirs is None:
+        return True
+    if mine.gender and theirs.gender and mine.gender != theirs.gender:
+        return False
+    return not (theirs.relative and mine.offices - theirs.offices)
+
+
+def _decide(w: _Weak, index: _Surnames, uf: _UnionFind) -> tuple[int | None, str, Counter[int]]:
+    """The person a surname alone joins, or None and why; and the candidates."""
+    cands: Counter[int] = Counter()
+    for root, count in index.candidates(w.surname).items():
+        cands[uf.find(root)] += count
+    if w.local and not w.local_relatives:
+        return None, "its document names more than one person of this surname", cands
+    pool = Counter({r: c for r, c in cands.items() if r not in w.local})
+    if not pool:
+        return None, "no person of this surname is named in full", cands
+    fit = Counter({r: c for r, c in pool.items() if _compatible(w.context, index.contexts.get(r))})
+    if not fit:
+        return None, "the title or honorific before it fits none of them", cands
+    if w.context.offices:
+        holders = [r for r in fit if w.context.offices & index.contexts[r].offices]
+        if len(holders) == 1:
+            return holders[0], "", cands
+    top = min(fit, key=lambda r: (-fit[r], r))
+    share = fit[top] / sum(fit.values())
+    if share < SURNAME_SHARE:
+        return None, f"ambiguous: the most named of them holds {share:.0%} of the full names", cands
+    well_known = any(is_leader(first, w.surname) for first in index.firsts.get(top, ()))
+    if fit[top] < SURNAME_SUPPORT and not _suffixed(w.surname) and not well_known:
+        return None, f"too little evidence: named in full {fit[top]} time(s)", cands
+    return top, "", cands
+
+
+def _suffixed(surname: str) -> bool:
+    """Whether a weak name is a first name and a suffix ("Donald Jr."): specific enough
+    that one full-name mention of that person is evidence enough."""
+    words = surname.split()
+    return len(words) == 2 and words[1] in _GENERATIONS
+
+
+def _join_surnames(
+    entities: Sequence[tuple[str, LocalEntity]],
+    uf: _UnionFind,
+    index: _Surnames,
+    weak: Sequence[int],
+) -> dict[int, tuple[set[str], Counter[int]]]:
+    """Join each surname alone to its person (decided on the index, not on one another,
+    so in any order); those left join the others of their surname, with a note."""
+    decisions = [(w, *_decide(w, index, uf)) for w in _weak_entities(entities, uf, weak)]
+    apart: dict[str, int] = {}
+    notes: dict[int, tuple[set[str], Counter[int]]] = {}
+    for w, target, reason, cands in decisions:
+        if target is not None:
+            uf.union(target, w.index)
+            continue
+        if w.surname in apart:
+            uf.union(apart[w.surname], w.index)
         else:
-            surname_groups[surname] = index
+            apart[w.surname] = w.index
+        why, seen = notes.setdefault(apart[w.surname], (set(), Counter()))
+        why.add(reason)
+        for root, count in cands.items():
+            seen[root] = max(seen[root], count)
+    return {uf.find(i): note for i, note in notes.items()}
+
+
+def _resolution(
+    entities: Sequence[tuple[str, LocalEntity]],
+    uf: _UnionFind,
+    notes: Mapping[int, tuple[set[str], Counter[int]]],
+) -> Resolution:
     groups = uf.groups()
     clusters: list[Cluster] = []
     of: dict[tuple[str, str], int] = {}
+    number = {root: n for n, root in enumerate(sorted(groups))}
     for root in sorted(groups):
         members = [(entities[i][0], entities[i][1].key) for i in groups[root]]
         for member in members:
             of[member] = len(clusters)
-        clusters.append(Cluster(members, [entities[i][1] for i in groups[root]]))
+        cluster = Cluster(members, [entities[i][1] for i in groups[root]])
+        if root in notes:
+            why, seen = notes[root]
+            total: Counter[int] = Counter()
+            for cand, count in seen.items():
+                total[number[uf.find(cand)]] += count
+            cluster.unresolved = "; ".join(sorted(why))
+            cluster.candidates = tuple(sorted(total.items(), key=lambda x: (-x[1], x[0])))
+        clusters.append(cluster)
     return Resolution(tuple(clusters), of)
 
 
@@ -508,162 +853,303 @@ def resolve_document(
     """Group one document's mentions into local entities; point records at them.
 
     Relation and allegation records name their entities by mention offsets
-    (``"start:end"``); they come back naming local entity keys.
+    (``"start:end"``); they come back naming local entity keys.  A group that
+    belongs to a country ("the Israeli army") gets a ``part_of`` relation to it.
     """
     # a total order: two mentions of one span (found two ways) must not come in the order a
     # set gives them, which changes with the hash seed
-    mentions = sorted(set(mentions), key=lambda m: (m.start, m.end, repr(m)))
-    n = len(mentions)
-    uf = _UnionFind(n)
-    person = [False] * n
-    by_key: dict[tuple[str, ...], int] = {}
+    ordered = _publisher_forms(
+        sorted(set(mentions), key=lambda m: (m.start, m.end, repr(m))), info.source
+    )
+    grouping = _DocGroups(ordered)
+    grouping.seed()
+    grouping.join_typos()
+    grouping.promote_place_names()
+    grouping.join_nicknames()
+    grouping.join_partial_names()
+    grouping.join_surnames()
+    grouping.join_names()
+    _merge_short_forms(ordered, grouping.person, grouping.uf)
+    entities, key_of = grouping.entities(info.id)
+    extra = _part_of_relations(info.id, entities, ordered, key_of)
+    return DocResult(
+        info=info,
+        entities=tuple(entities),
+        relations=tuple(
+            sorted(set(_remap_relations([*relations, *extra], key_of)), key=_relation_key)
+        ),
+        allegations=tuple(_remap_allegations(allegations, key_of)),
+        warnings=tuple(warnings),
+    )
 
-    def claim(key: tuple[str, ...], i: int) -> None:
-        uf.claim(by_key, key, i)
 
-    full: dict[int, NameParts] = {}
-    singles: list[int] = []
-    for i, m in enumerate(mentions):
-        if m.gid:
-            claim(("gid", m.gid), i)
-        elif m.type == "Person":
-            parts = name_parts(m.text)
-            if parts is None:
+class _DocGroups:
+    """The mention grouping of one document, step by step: a union-find over the
+    mentions and what the steps learn (who is a person, name parts, surnames)."""
+
+    def __init__(self, mentions: Sequence[RawMention]) -> None:
+        self.mentions = mentions
+        self.uf = _UnionFind(len(mentions))
+        self.person = [False] * len(mentions)
+        self.by_key: dict[tuple[str, ...], int] = {}
+        self.full: dict[int, NameParts] = {}
+        self.singles: list[int] = []
+        self.surnames: dict[str, list[int]] = defaultdict(list)
+        self._contexts: dict[int, _Context] = {}
+
+    def claim(self, key: tuple[str, ...], i: int) -> None:
+        self.uf.claim(self.by_key, key, i)
+
+    def seed(self) -> None:
+        """Gazetteer ids; full names (same first, nickname-folded, and last name); single
+        names.  A user's person entry also claims its canonical full name."""
+        for i, m in enumerate(self.mentions):
+            parts = name_parts(m.canonical or m.text) if m.type == "Person" else None
+            if m.gid:
+                self.claim(("gid", m.gid), i)
+                if parts is None or parts.first is None:
+                    continue
+            elif parts is None:
                 continue
-            person[i] = True
+            self.person[i] = not m.gid
             if parts.first is None:
-                singles.append(i)
+                self.singles.append(i)
             else:
-                full[i] = parts
-    # full names: same first (nickname-folded) and last name
-    surnames: dict[str, list[int]] = defaultdict(list)
-    for i, parts in full.items():
-        claim(("person", parts.first or "", parts.last), i)
-        surnames[parts.last].append(i)
-    # a one-letter typo in a long surname, same first name and initials: one person
-    lasts = sorted(surnames)
-    for a_index, a in enumerate(lasts):
-        for b in lasts[a_index + 1 :]:
-            if len(a) >= 5 and len(b) >= 5 and edit_distance_le1(a, b):
-                for i in surnames[a]:
-                    for j in surnames[b]:
-                        pa, pb = full[i], full[j]
-                        if pa.first == pb.first and _initials(pa.middle) == _initials(pb.middle):
-                            uf.union(i, j)
-    first_names = {p.first for p in full.values() if p.first}
-    # "Helen Park" tagged as a place, "Ms. Park" as a person: the full name is the person's
-    person_surnames = {mentions[i].text.lower() for i in singles} | {
-        p.last for i in singles if (p := name_parts(mentions[i].text)) is not None
-    }
-    for i, m in enumerate(mentions):
-        words = m.text.split()
-        if (
-            not m.gid
-            and not person[i]
-            and 2 <= len(words) <= 4
-            and m.ner in ("GPE", "LOC", "FAC", "ORG")
-            and words[-1].lower() in person_surnames
-            and all(w[:1].isupper() for w in words)
-        ):
+                self.full[i] = parts
+        for i, parts in self.full.items():
+            self.claim(("person", parts.first or "", parts.last), i)
+            self.surnames[parts.last].append(i)
+
+    def join_typos(self) -> None:
+        """A one-letter typo in a long surname, same first name and initials: one person."""
+        lasts = sorted(self.surnames)
+        for a_index, a in enumerate(lasts):
+            for b in lasts[a_index + 1 :]:
+                if len(a) < 5 or len(b) < 5 or not edit_distance_le1(a, b):
+                    continue
+                for i, j in itertools.product(self.surnames[a], self.surnames[b]):
+                    pa, pb = self.full[i], self.full[j]
+                    if pa.first == pb.first and _initials(pa.middle) == _initials(pb.middle):
+                        self.uf.union(i, j)
+
+    def single_surnames(self) -> set[str]:
+        return {self.mentions[i].text.lower() for i in self.singles} | {
+            p.last for i in self.singles if (p := name_parts(self.mentions[i].text)) is not None
+        }
+
+    def promote_place_names(self) -> None:
+        """ "Helen Park" tagged as a place, "Ms. Park" as a person: the full name is hers."""
+        surnames = self.single_surnames()
+        for i, m in enumerate(self.mentions):
+            words = m.text.split()
+            if (
+                m.gid
+                or self.person[i]
+                or not 2 <= len(words) <= 4
+                or m.ner not in ("GPE", "LOC", "FAC", "ORG")
+                or words[-1].lower() not in surnames
+                or not all(w[:1].isupper() for w in words)
+            ):
+                continue
             parts = name_parts(m.text)
             if parts is not None and parts.first is not None:
-                person[i] = True
-                full[i] = parts
-                claim(("person", parts.first, parts.last), i)
-                surnames[parts.last].append(i)
+                self.person[i] = True
+                self.full[i] = parts
+                self.claim(("person", parts.first, parts.last), i)
+                self.surnames[parts.last].append(i)
 
-    def people_named(last: str) -> set[int]:
-        return {uf.find(i) for i in _named_by(surnames, last)}
+    def people_named(self, last: str) -> set[int]:
+        return {self.uf.find(i) for i in _named_by(self.surnames, last)}
 
-    # a nickname before a known surname ("Shifty Schiff"): the one person of that surname
-    for i, parts in list(full.items()):
-        roots = people_named(parts.last) - {uf.find(i)}
-        if (
-            mentions[i].nickname_like
-            and parts.first not in {full[j].first for j in surnames[parts.last] if j != i}
-            and len(roots) == 1
-            and sum(1 for p in full.values() if p.first == parts.first) == 1
-            and parts.first not in (first_names - {parts.first})
-        ):
-            uf.union(next(iter(roots)), i)
-    # a surname alone (or a name spaCy mislabelled ORG): the one person of that surname
-    for i, m in enumerate(mentions):
-        if m.gid or (m.type == "Person" and i not in singles):
-            continue
-        if m.type != "Person" and (len(m.text.split()) != 1 or m.demonym):
-            continue
-        parts = name_parts(m.text)
-        last = parts.last if parts is not None else m.text.lower().replace("\u2019", "'")
-        roots = people_named(last)
-        if not roots and m.type == "Person" and not _after_honorific_text(m):
-            # "Gordon said" where only Gordon Sondland is named: a first name alone, when
-            # it is one person's and nobody's surname
-            first = _NICKNAMES.get(last, last)
-            roots = {uf.find(j) for j, p in full.items() if p.first == first}
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), i)
-            person[i] = True
-        elif m.type == "Person" or last in person_surnames:
-            # "Trump" tagged ORG beside "Mr. Trump": the person of that surname
-            claim(("surname", last), i)
-            person[i] = True
-    # everything else by normalised name, then acronyms and short forms
-    for i, m in enumerate(mentions):
-        if not m.gid and not person[i]:
-            claim(("name", normalize_name(m.text)), i)
-    _merge_short_forms(mentions, person, uf)
+    def join_nicknames(self) -> None:
+        """A nickname before a known surname ("Shifty Schiff"): the one person of it."""
+        first_names = {p.first for p in self.full.values() if p.first}
+        for i, parts in list(self.full.items()):
+            roots = self.people_named(parts.last) - {self.uf.find(i)}
+            others = {self.full[j].first for j in self.surnames[parts.last] if j != i}
+            if (
+                self.mentions[i].nickname_like
+                and parts.first not in others
+                and len(roots) == 1
+                and sum(1 for p in self.full.values() if p.first == parts.first) == 1
+                and parts.first not in (first_names - {parts.first})
+            ):
+                self.uf.union(next(iter(roots)), i)
 
-    groups = uf.groups()
-    entities: list[LocalEntity] = []
-    key_of: dict[str, str] = {}
-    for number, root in enumerate(sorted(groups, key=lambda r: mentions[groups[r][0]].start)):
-        members = [mentions[i] for i in groups[root]]
-        is_person = any(person[i] for i in groups[root]) and not any(m.gid for m in members)
-        gid_members = [m for m in members if m.gid]
-        gid_votes = Counter(m.gid for m in gid_members)
-        gid = min(gid_votes, key=lambda g: (-gid_votes[g], g or "")) if gid_votes else None
-        canonical = next((m.canonical for m in gid_members if m.gid == gid), None)
-        subtype = next((m.subtype for m in gid_members if m.gid == gid), None)
-        if is_person:
-            etype = "Person"
-        elif gid is not None:
-            etype = next(m.type for m in gid_members if m.gid == gid)
-        else:
-            etype = _vote(members)
-            subtype = next((m.subtype for m in members if m.subtype), None)
-        key = f"e{number}"
-        entities.append(
-            LocalEntity(
-                key=key,
-                type=etype,  # type: ignore[arg-type]
-                mentions=tuple(
-                    Mention(info.id, m.start, m.end, m.text, m.ner, m.sentence) for m in members
-                ),
-                subtype=subtype,
-                gid=gid,
-                canonical=canonical,
+    def join_partial_names(self) -> None:
+        """The last words of one longer name ("Berman Jackson" for "Amy Berman Jackson")."""
+        words_of = {i: self.mentions[i].text.lower().split() for i in self.full}
+        for i, words in words_of.items():
+            if len(words) < 2:
+                continue  # a user's entry met by its surname: the surname rules decide
+            holders = {
+                self.uf.find(j)
+                for j, longer in words_of.items()
+                if len(longer) > len(words) and longer[-len(words) :] == words
+            }
+            if len(holders) == 1:
+                self.uf.union(next(iter(holders)), i)
+
+    def join_surnames(self) -> None:
+        """A surname alone (or a name spaCy mislabelled ORG): the one person of that
+        surname whom the words before it fit; else its own surname-only entity."""
+        surnames = self.single_surnames()
+        singles = set(self.singles)
+        for i, m in enumerate(self.mentions):
+            if m.gid or (m.type == "Person" and i not in singles):
+                continue
+            if m.type != "Person" and (len(m.text.split()) != 1 or m.demonym):
+                continue
+            parts = name_parts(m.text)
+            last = parts.last if parts is not None else m.text.lower().replace("\u2019", "'")
+            roots = {r for r in self.people_named(last) if self._fits(i, r)}
+            if not roots and m.type == "Person" and not _after_honorific_text(m):
+                roots = self._first_name_alone(last)
+            if len(roots) == 1:
+                self.uf.union(next(iter(roots)), i)
+                self.person[i] = True
+            elif m.type == "Person" or last in surnames:
+                # "Trump" tagged ORG beside "Mr. Trump": the person of that surname
+                self.claim(("surname", last), i)
+                self.person[i] = True
+
+    def _fits(self, i: int, root: int) -> bool:
+        """Whether a surname alone may be the person ``root``: not when "Mr."/"Mrs." says
+        another gender; a relative ("first lady Melania Trump", "his son Eric Trump")
+        only when "Mrs."/"Mr." says so, for a kinship noun says another bears the name."""
+        known = self._contexts.get(root)
+        if known is None:
+            members = [self.mentions[j] for j in self.full if self.uf.find(j) == root]
+            known = self._contexts[root] = person_context(members)
+        mine = person_context([self.mentions[i]])
+        if known.gender and mine.gender and known.gender != mine.gender:
+            return False
+        if known.relative:
+            # "the president's daughter, Ivanka Trump" beside "Trump said": the president
+            return bool(known.gender) and mine.gender == known.gender
+        return True
+
+    def _first_name_alone(self, last: str) -> set[int]:
+        """ "Gordon said" where only Gordon Sondland is named: a first name that is one
+        person's and nobody's surname; "Donald Jr." for "Donald Trump Jr."."""
+        words = last.split()
+        first = _NICKNAMES.get(words[0], words[0])
+        suffix = words[1] if len(words) == 2 and words[1] in _GENERATIONS else None
+        if len(words) > 1 and suffix is None:
+            return set()
+        return {
+            self.uf.find(j)
+            for j, p in self.full.items()
+            if p.first == first and (suffix is None or p.last.endswith(f" {suffix}"))
+        }
+
+    def join_names(self) -> None:
+        """Everything else by its normalised name (a group by its canonical name)."""
+        for i, m in enumerate(self.mentions):
+            if not m.gid and not self.person[i]:
+                self.claim(("name", normalize_name(m.canonical or m.text)), i)
+
+    def entities(self, doc_id: str) -> tuple[list[LocalEntity], dict[str, str]]:
+        """The local entities, numbered in document order, and mention ref -> key."""
+        groups = self.uf.groups()
+        entities: list[LocalEntity] = []
+        key_of: dict[str, str] = {}
+        order = sorted(groups, key=lambda r: self.mentions[groups[r][0]].start)
+        for number, root in enumerate(order):
+            members = [self.mentions[i] for i in groups[root]]
+            is_person = any(self.person[i] for i in groups[root]) and not any(
+                m.gid for m in members
             )
-        )
-        for m in members:
-            key_of[f"{m.start}:{m.end}"] = key
+            key = f"e{number}"
+            entities.append(_local_entity(key, doc_id, members, is_person))
+            for m in members:
+                key_of[f"{m.start}:{m.end}"] = key
+        return entities, key_of
 
-    def remap(ref: str) -> str | None:
-        return key_of.get(ref, ref if ref.startswith("e") and ref in key_of.values() else None)
 
-    out_relations = []
+def _local_entity(
+    key: str, doc_id: str, members: Sequence[RawMention], is_person: bool
+) -> LocalEntity:
+    """One local entity: the gazetteer id most members carry, its type and canonical name."""
+    gid_members = [m for m in members if m.gid]
+    gid_votes = Counter(m.gid for m in gid_members)
+    gid = min(gid_votes, key=lambda g: (-gid_votes[g], g or "")) if gid_votes else None
+    canonical = next((m.canonical for m in gid_members if m.gid == gid), None)
+    subtype = next((m.subtype for m in gid_members if m.gid == gid), None)
+    if is_person:
+        etype = "Person"
+    elif gid is not None:
+        etype = next(m.type for m in gid_members if m.gid == gid)
+    else:
+        etype = _vote(members)
+        subtype = next((m.subtype for m in members if m.subtype), None)
+        canonical = next((m.canonical for m in members if m.canonical), None)
+    parts_of = Counter(m.part_of for m in members if m.part_of)
+    part_of = min(parts_of, key=lambda g: (-parts_of[g], g)) if parts_of else None
+    return LocalEntity(
+        key=key,
+        type=etype,  # type: ignore[arg-type]
+        mentions=tuple(Mention(doc_id, m.start, m.end, m.text, m.ner, m.sentence) for m in members),
+        subtype=subtype,
+        gid=gid,
+        canonical=canonical,
+        part_of=part_of,
+    )
+
+
+def _part_of_relations(
+    doc_id: str,
+    entities: Sequence[LocalEntity],
+    mentions: Sequence[RawMention],
+    key_of: Mapping[str, str],
+) -> list[RelationRecord]:
+    """``part_of`` (a state's force) or ``based_in`` (any other group) from a group to
+    its country, stated where the group is named ("the Israeli army shelled ...")."""
+    by_gid = {e.gid: e.key for e in entities if e.gid}
+    out = []
+    for m in mentions:
+        group = key_of.get(f"{m.start}:{m.end}")
+        country = by_gid.get(m.part_of) if m.part_of else None
+        if group is None or country is None or group == country:
+            continue
+        predicate = "part_of" if m.type == "Agency" else "based_in"
+        start = m.sent_start if m.sent_start >= 0 else m.start
+        evidence = Evidence(doc_id, start, start + len(m.sentence), m.sentence)
+        out.append(RelationRecord(f"{m.start}:{m.end}", country, predicate, evidence))
+    return out
+
+
+def _remap_relations(
+    relations: Iterable[RelationRecord], key_of: Mapping[str, str]
+) -> list[RelationRecord]:
+    """Relations pointed at local entity keys; those whose ends are one entity dropped."""
+    keys = set(key_of.values())
+    out = []
     for rel in relations:
-        s, o = remap(rel.subject), remap(rel.object)
+        s, o = _remap(rel.subject, key_of, keys), _remap(rel.object, key_of, keys)
         if s is not None and o is not None and s != o:
-            out_relations.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs))
-    out_allegations = []
+            out.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs))
+    return out
+
+
+def _remap(ref: str, key_of: Mapping[str, str], keys: set[str]) -> str | None:
+    return key_of.get(ref, ref if ref.startswith("e") and ref in keys else None)
+
+
+def _remap_allegations(
+    allegations: Iterable[AllegationRecord], key_of: Mapping[str, str]
+) -> list[AllegationRecord]:
+    """Allegations pointed at local entity keys; those left with no accused dropped."""
+    keys = set(key_of.values())
+    out = []
     for alleg in allegations:
         roles = []
         for role in alleg.roles:
-            target = remap(role.entity)
+            target = _remap(role.entity, key_of, keys)
             if target is not None:
                 roles.append(RoleRecord(role.role, target, role.evidence, role.anonymous))
         if any(r.role == "accused" for r in roles):
-            out_allegations.append(
+            out.append(
                 AllegationRecord(
                     alleg.key,
                     alleg.label,
@@ -676,13 +1162,7 @@ def resolve_document(
                     alleg.dates,
                 )
             )
-    return DocResult(
-        info=info,
-        entities=tuple(entities),
-        relations=tuple(sorted(set(out_relations), key=_relation_key)),
-        allegations=tuple(out_allegations),
-        warnings=tuple(warnings),
-    )
+    return out
 
 
 def _role_key(r: RoleRecord) -> tuple[str, str, int, int, bool]:
@@ -694,17 +1174,16 @@ def _relation_key(r: RelationRecord) -> tuple[int, str, str, str, str]:
 
 
 def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _UnionFind) -> None:
-    """Acronyms ("NSC") and short forms ("The Times") join the one longer name they stand for."""
-    longs: dict[int, list[str]] = {}
-    companies: set[int] = set()  # long names that may be shortened to their first words
+    """Acronyms ("NSC") and short forms ("The Times", "Judiciary Committee") join the one
+    longer name they stand for."""
+    longs: dict[int, tuple[list[str], bool, bool]] = {}  # root -> words, company?, place?
     for i, m in enumerate(mentions):
         if person[i] or m.demonym:
             continue
         words = normalize_name(m.text).split()
-        if len(words) >= 2:
-            longs.setdefault(uf.find(i), words)
-            if not m.gid and m.type == "Organization" and m.ner == "ORG":
-                companies.add(uf.find(i))
+        if len(words) >= 2 and uf.find(i) not in longs:
+            company = not m.gid and m.type == "Organization" and m.ner == "ORG"
+            longs[uf.find(i)] = (words, company, m.type in _PLACE_TYPES)
     for i, m in enumerate(mentions):
         if person[i] or m.demonym or m.gid:
             continue  # the gazetteer has already said what a known name is
@@ -712,40 +1191,71 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
         if not words:
             continue
         root = uf.find(i)
-        targets = set()
-        for other_root, long_words in longs.items():
-            if other_root == root:
-                continue
-            shorter = len(words) < len(long_words)
-            if (
-                (
-                    len(words) == 1
-                    and m.text.replace(".", "").isupper()
-                    and len(words[0]) >= 2
-                    and acronym(" ".join(long_words)) == words[0]
-                )
-                or (
-                    # "The Times" for "The New York Times"; not "Richmond" for "University of
-                    # Richmond", where the short form names another thing
-                    shorter
-                    and long_words[-len(words) :] == words
-                    and long_words[-len(words) - 1] != "of"
-                    and words[-1] not in _GENERIC_HEADS
-                )
-                or (
-                    # "Orbis" for "Orbis Business Intelligence", "XBT" for "XBT Holdings"
-                    shorter
-                    and other_root in companies
-                    and m.type == "Organization"
-                    and long_words[: len(words)] == words
-                )
-                # "House Judiciary" for "House Judiciary Committee", "Commerce" for the
-                # Commerce Department
-                or (long_words[:-1] == words and long_words[-1] in _BODY_HEADS)
-            ):
-                targets.add(other_root)
+        targets = {
+            other
+            for other, (long_words, company, place) in longs.items()
+            if other != root and _shortens(m, words, long_words, company, place)
+        }
         if len(targets) == 1:
             uf.union(next(iter(targets)), i)
+
+
+_PLACE_TYPES: Final = frozenset({"Country", "Location"})
+#: what a publisher's name may carry after it: "New York Times - News", "CNN (Web News)"
+_SOURCE_TAIL: Final = re.compile(r"\s+(?:-\s.*|\(.*\))$")
+
+
+def _publisher_forms(mentions: list[RawMention], source: str | None) -> list[RawMention]:
+    """A paper's short name ("the Times", "the Post") is the publisher's own unless the
+    text names another paper of that short name and not the publisher: in a Washington
+    Times article, "the Times" is The Washington Times."""
+    if not source:
+        return mentions
+    publisher = _SOURCE_TAIL.sub("", source.strip())
+    own = normalize_name(publisher).split()
+    longs = [normalize_name(m.text).split() for m in mentions if not m.demonym]
+    out = []
+    for m in mentions:
+        words = normalize_name(m.text).split()
+        if m.type == "Organization" and not m.gid and 0 < len(words) < len(own):
+            others = [w for w in longs if len(w) > len(words) and w[-len(words) :] == words]
+            if own[-len(words) :] == words and (own in others or not others):
+                m = dataclasses.replace(m, canonical=publisher)
+        out.append(m)
+    return out
+
+
+def _shortens(
+    m: RawMention, words: list[str], long_words: list[str], company: bool, place: bool
+) -> bool:
+    """Whether ``words`` (the mention ``m``) is a short form of ``long_words``."""
+    if (
+        len(words) == 1
+        and m.text.replace(".", "").isupper()
+        and len(words[0]) >= 2
+        and words[0] in (acronym(" ".join(long_words)), acronym(" ".join(long_words[1:])))
+    ):
+        return True  # "NSC"; "IC" for "U.S. Intelligence Community"
+    if len(words) == 1 and words[0] in _BODY_HEADS and m.text[:1].isupper():
+        return long_words[-1] == words[0]  # "the Committee" for the one committee named
+    shorter = len(words) < len(long_words)
+    if not shorter:
+        return False
+    if (
+        # "The Times" for "The New York Times", "Judiciary Committee" for the Senate's;
+        # not "Richmond" for "University of Richmond" (another thing), "York" for "New
+        # York" (another place), "Committee" for any committee
+        long_words[-len(words) :] == words
+        and long_words[-len(words) - 1] != "of"
+        and (words[-1] not in _GENERIC_HEADS or words[0] not in _GENERIC_HEADS)
+        and not place
+        and m.type not in _PLACE_TYPES
+    ):
+        return True
+    if company and m.type == "Organization" and long_words[: len(words)] == words:
+        return True  # "Orbis" for "Orbis Business Intelligence", "XBT" for "XBT Holdings"
+    # "House Judiciary" for "House Judiciary Committee", "Commerce" for the Commerce Department
+    return long_words[:-1] == words and long_words[-1] in _BODY_HEADS
 
 
 def type_vote(entities: Sequence[LocalEntity]) -> str:

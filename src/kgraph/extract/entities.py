@@ -198,6 +198,7 @@ _GENERIC_WORDS: Final = frozenset(
         "photos",
         "advertisement",
         "sponsored",
+        "copyright",
     }
 )
 #: "the Trump campaign", "the Obama administration": a person's name naming a body
@@ -210,7 +211,11 @@ _PLACE_OF: Final = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class RawMention:
-    """A name found in a Doc, with absolute character offsets into the document."""
+    """A name found in a Doc, with absolute character offsets into the document.
+
+    ``sent_start`` is the offset of ``sentence`` in the document (-1: unknown);
+    ``part_of`` the gazetteer id of the country a group belongs to or is based in.
+    """
 
     start: int
     end: int
@@ -226,6 +231,8 @@ class RawMention:
     tok_end: int = 0
     nickname_like: bool = False
     title: str = ""
+    sent_start: int = -1
+    part_of: str | None = None
 
 
 def normalize_name(name: str) -> str:
@@ -296,7 +303,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     while start < end and doc[start].lower_ in _HONORIFICS:
         start += 1
     # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name
-    while start < end - 1 and doc[start].pos_ in ("VERB", "ADV", "ADP", "PRON", "SCONJ"):
+    while start < end - 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ"):
         start += 1
     if start >= end:
         return None
@@ -308,8 +315,11 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     Nielsen" and "Trump MORE" lose the page's shouting, "Virginia Lt" (before "Gov. Fairfax")
     its title."""
     for i in range(start + 1, end):
-        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS":
-            end = i
+        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS" or doc[i].lower_ in _VERBS:
+            end = i  # "Israel Would Be" in a headline: a verb ends the name
+            break
+        if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
+            end = i + 1  # "the Democratic Party’s Steele dossier": the owner is the name
             break
     while (
         end - start > 1 and doc[start].is_upper and len(doc[start]) >= 3 and doc[start + 1].is_title
@@ -331,6 +341,15 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+#: verbs a headline capitalises, which end a name ("Netanyahu Says Israel Would Be ...")
+# fmt: off
+_VERBS: Final = frozenset(
+    {"would", "will", "could", "should", "can", "may", "might", "must", "says", "said", "is",
+     "are", "was", "were", "be", "been", "has", "have", "had", "does", "did", "wants", "gets"}
+)
+# fmt: on
 
 
 def _split_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -465,39 +484,18 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
         return _entry_type(entry)
     if label == "PERSON":
         return "Person"
+    if label in ("FAC", "ORG") and org_subtype(name) == "academic":
+        # "the John Jay College of Criminal Justice", "Wagner School of Public Service"
+        return "Organization"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
-    return "Agency" if agency_pattern(name) else "Organization"
+    return "Agency" if agency_pattern(name) and not _CIVIL.search(name) else "Organization"
 
 
-def extract_mentions(
-    doc: Doc,
-    *,
-    offset: int = 0,
-    gazetteer: Gazetteer,
-    adjectives: frozenset[str] = frozenset(),
-    nouns: frozenset[str] = frozenset(),
-) -> Iterator[RawMention]:
-    """Yield the cleaned entity mentions of ``doc``; offsets are ``offset`` + Doc offsets.
-
-    ``adjectives`` (lower case) marks a first "name" that is an English
-    adjective ("Shifty Schiff"): resolution may read it as a nickname.
-    ``adjectives`` and ``nouns`` (the lemmatizer's word lists) also tell a
-    capitalised common word ("ANALYSIS", "Emails") from a name.
-    """
-    taken: set[int] = set()
-    for span in doc.ents:
-        if span.label_ not in _KEEP_LABELS:
-            continue
-        for mention in _from_span(doc, span, span.label_, offset, gazetteer, adjectives, nouns):
-            taken.update(range(mention.tok_start, mention.tok_end))
-            if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
-                first = doc[mention.tok_start].lower_
-                if first in adjectives:
-                    mention = replace(mention, nickname_like=True)
-            yield mention
-    yield from _gazetteer_mentions(doc, offset, gazetteer, taken)
-    yield from _surname_mentions(doc, offset, taken, gazetteer)
+#: words that make a council or a commission a body of civil society, not of a state
+_CIVIL: Final = re.compile(
+    r"\b(?:Organi[sz]ations|Associations?|Churches|Muslims?|Christians?|Jewish|Unions)\b"
+)
 
 
 def _surname_mentions(
@@ -517,84 +515,325 @@ def _surname_mentions(
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name ("Trump Tower")
+        if tok.lower_ in _VERBS or (
+            tok.i > 0 and _residents(_text(doc, tok.i - 1, tok.i + 1), gaz)
+        ):
+            continue  # the last word of no name ("Israel Would", "Hong Kongers")
         taken.add(tok.i)
         yield _make(doc, tok.i, tok.i + 1, "PERSON", offset, None)
 
 
-def _from_span(
+def extract_mentions(
     doc: Doc,
-    span: Span,
-    label: str,
-    offset: int,
-    gaz: Gazetteer,
+    *,
+    offset: int = 0,
+    gazetteer: Gazetteer,
     adjectives: frozenset[str] = frozenset(),
     nouns: frozenset[str] = frozenset(),
 ) -> Iterator[RawMention]:
-    bounds = _trim(span)
+    """Yield the cleaned entity mentions of ``doc``; offsets are ``offset`` + Doc offsets.
+
+    ``adjectives`` (lower case) marks a first "name" that is an English
+    adjective ("Shifty Schiff"): resolution may read it as a nickname.
+    ``adjectives`` and ``nouns`` (the lemmatizer's word lists) also tell a
+    capitalised common word ("ANALYSIS", "Emails") from a name.  A name in the
+    user's gazetteer file is that entry wherever it stands, whatever the rules say.
+    """
+    ctx = _Ctx(doc, offset, gazetteer, adjectives, nouns)
+    taken: set[int] = set()
+    found: list[RawMention] = []
+    for span, label in _name_spans(doc, gazetteer):
+        for mention in _from_span(ctx, span, label):
+            taken.update(range(mention.tok_start, mention.tok_end))
+            if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
+                first = doc[mention.tok_start].lower_
+                if first in adjectives:
+                    mention = replace(mention, nickname_like=True)
+            found.append(mention)
+    found += _gazetteer_mentions(doc, offset, gazetteer, taken)
+    found += _surname_mentions(doc, offset, taken, gazetteer)
+    found += _group_mentions(ctx, taken)
+    for mention in found:
+        yield _user_entry(mention, gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What every step of reading one entity span needs."""
+
+    doc: Doc
+    offset: int
+    gaz: Gazetteer
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+
+
+def _user_entry(mention: RawMention, gaz: Gazetteer) -> RawMention:
+    """The user's gazetteer entry for the mention's name, if it has one: user names win."""
+    entry = gaz.user_entry(mention.text)
+    if entry is None or entry.id == mention.gid or mention.demonym:
+        return mention
+    return replace(
+        mention,
+        gid=entry.id,
+        canonical=entry.canonical,
+        type=entry.type,
+        subtype=entry.subtype,
+        part_of=None,
+    )
+
+
+def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """spaCy's entities of the kept labels, with two repairs: a name cut in two ("Amy
+    Berman" + "Jackson") is one, and a first name alone before an untagged surname
+    ("nominee Brett Kavanaugh whom") takes the surname."""
+    ents = [e for e in doc.ents if e.label_ in _KEEP_LABELS]
+    out: list[tuple[Span, str]] = []
+    for ent in ents:
+        if out and out[-1][1] == "PERSON" and _continues(out[-1][0], ent):
+            out[-1] = (doc[out[-1][0].start : ent.end], "PERSON")
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        if (
+            label == "PERSON"
+            and start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].is_title
+            and not doc[start - 2].ent_type_
+        ):
+            start -= 2  # "Johnson-Javois said": spaCy kept only the last part
+        if label == "PERSON" and len(ent) == 1 and _surname_after(doc, end, gaz):
+            end += 1  # "nominee Brett Kavanaugh whom", "subpoena Mark Judge,"
+        elif (
+            label in ("ORG", "GPE")
+            and len(ent) == 1
+            and start > 0
+            and doc[start - 1].is_title
+            and doc[start - 1].lower_ in first_names()
+            and not doc[start - 1].ent_type_
+            and gaz.lookup(ent.text) is None
+        ):
+            start, label = start - 1, "PERSON"  # "Alexei Pushkov, another senator"
+        out.append((doc[start:end], label))
+    return out
+
+
+def _surname_after(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """Whether token ``i``, after a first name spaCy tagged alone, is its surname: a
+    capitalised proper noun in no entity; a title word only when no name follows it."""
+    if i >= len(doc) or doc[i - 1].lower_ not in first_names():
+        return False
+    tok = doc[i]
+    if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_:
+        return False
+    if not _is_title(gaz, tok.text):
+        return True
+    return i + 1 >= len(doc) or not (doc[i + 1].is_title or doc[i + 1].text == ".")
+
+
+def _continues(prev: Span, ent: Span) -> bool:
+    """Whether a PERSON entity goes on the one just before it: nothing between them but
+    a space, no word said twice ("Trump Trump" is a stutter), at most four words."""
+    if ent.label_ != "PERSON" or prev.end != ent.start:
+        return False
+    words = [t.lower_ for t in prev] + [t.lower_ for t in ent]
+    return (
+        bool(prev[-1].whitespace_)
+        and len(words) <= 4
+        and len(set(words)) == len(words)
+        and all(t.is_title for t in ent)
+    )
+
+
+def _from_span(ctx: _Ctx, span: Span, label: str) -> Iterator[RawMention]:
+    """The mentions in one entity span: trimmed, split, titles cut off, checked, typed."""
+    bounds = _bounds(ctx, span, label)
     if bounds is None:
         return
-    if label == "PERSON":
-        bounds = _person_bounds(doc, *bounds, gaz)
-        if bounds is None:
-            return
-        parts = _split_list(doc, *bounds)
-        if len(parts) > 1:
-            for part_start, part_end in parts:
-                sub = doc[part_start:part_end]
-                sub_label = "PERSON"
-                if gaz.lookup(sub.text) is not None:
-                    sub_label = "ORG"
-                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives, nouns)
-            return
-    elif label != "NORP":
-        known = _split_known(doc, *bounds, gaz)
-        if known is not None:
-            # "CIA & FBI", "United States-Russia relations": several names in one span
-            for part_start, part_end in known:
-                sub = doc[part_start:part_end]
-                entry = gaz.lookup(sub.text)
-                sub_label = label
-                if entry is not None:
-                    sub_label = "GPE" if entry.type in ("Country", "Location") else "ORG"
-                elif part_end - part_start == 1 and sub.text in _person_surnames(doc):
-                    sub_label = "PERSON"
-                yield from _from_span(doc, sub, sub_label, offset, gaz, adjectives, nouns)
-            return
-    start, end = bounds
-    text = _text(doc, start, end)
-    if label == "NORP":
-        if end < len(doc) and doc[end].lower_ == "government":
-            # "the Russian government": a name of its own where the gazetteer has one
-            own = gaz.lookup(_text(doc, start, end + 1))
-            if own is not None and own.type != "Country":
-                yield _make(doc, start, end + 1, "ORG", offset, own)
-                return
-        entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
-        if entry is not None:
-            yield _make(
-                doc,
-                start,
-                start + 1 if end - start > 1 else end,
-                label,
-                offset,
-                entry,
-                demonym=True,
-            )
-            return
-        entry = gaz.lookup(text)
-        if entry is None or entry.type == "Country":
-            return  # "Democrat", "Islamist": groups of people, not entities
-        yield _make(doc, start, end, label, offset, entry)
+    parts = _parts(ctx, *bounds, label)
+    if parts is not None:
+        for sub, sub_label in parts:
+            yield from _from_span(ctx, sub, sub_label)
         return
+    start, end = bounds
+    if label == "NORP":
+        yield from _norp_mention(ctx, start, end)
+        return
+    start, title = _titles(ctx, start, end, label)
+    if start >= end:
+        return
+    start, end = _refine(ctx, start, end)
+    found = _checked(ctx, start, end, label)
+    if found is None:
+        return
+    start, entry = found
+    mention = _typed(ctx, start, end, label, entry)
+    if mention is not None:
+        yield replace(mention, title=title) if title else mention
+
+
+def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
+    """The tokens of the name: no determiner, possessive, shouting, stutter, timestamp."""
+    bounds = _trim(span)
+    if bounds is not None and label == "PERSON":
+        bounds = _person_bounds(ctx.doc, *bounds, ctx.gaz)
+    if bounds is None:
+        return None
+    start, end = _unstutter(ctx.doc, *bounds)
+    doc = ctx.doc
+    while end > start and (_TIMESTAMP.match(doc[end - 1].text) or _furniture(doc[end - 1])):
+        end -= 1  # "ISIS 05:35": a video's length; "Europe Photos"
+    while end - start > 1 and _furniture(doc[start]):
+        start += 1  # "AP Photo Cruz copying me ...": a caption's credit
+    return (start, end) if start < end else None
+
+
+_TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}$")
+#: page words that stick to names in captions and headers
+_FURNITURE_WORDS: Final = frozenset(
+    {"photo", "photos", "image", "images", "video", "videos", "copyright", "caption", "file"}
+)
+
+
+def _furniture(tok: Token) -> bool:
+    return tok.lower_ in _FURNITURE_WORDS and not tok.is_lower
+
+
+#: the abbreviations news style gives US states after a place ("Ferguson, Mo."), by the
+#: state's gazetteer id
+# fmt: off
+_STATE_ABBREVIATIONS: Final = {
+    "Ala": "loc:us-al", "Ariz": "loc:us-az", "Ark": "loc:us-ar", "Calif": "loc:us-ca",
+    "Colo": "loc:us-co", "Conn": "loc:us-ct", "Del": "loc:us-de", "Fla": "loc:us-fl",
+    "Ga": "loc:us-ga", "Ill": "loc:us-il", "Ind": "loc:us-in", "Kan": "loc:us-ks",
+    "Ky": "loc:us-ky", "La": "loc:us-la", "Md": "loc:us-md", "Mass": "loc:us-ma",
+    "Mich": "loc:us-mi", "Minn": "loc:us-mn", "Miss": "loc:us-ms", "Mo": "loc:us-mo",
+    "Mont": "loc:us-mt", "Neb": "loc:us-ne", "Nev": "loc:us-nv", "N.H": "loc:us-nh",
+    "N.J": "loc:us-nj", "N.M": "loc:us-nm", "N.Y": "loc:us-ny", "N.C": "loc:us-nc",
+    "N.D": "loc:us-nd", "Okla": "loc:us-ok", "Ore": "loc:us-or", "Pa": "loc:us-pa",
+    "R.I": "loc:us-ri", "S.C": "loc:us-sc", "S.D": "loc:us-sd", "Tenn": "loc:us-tn",
+    "Tex": "loc:us-tx", "Vt": "loc:us-vt", "Va": "loc:us-va", "Wash": "loc:us-wa",
+    "W.Va": "loc:us-wv", "Wis": "loc:us-wi", "Wyo": "loc:us-wy", "D.C": "loc:us-dc",
+}
+# fmt: on
+
+
+def _unstutter(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span said twice ("Trump Trump", "J. Scott Applewhite/AP J. Scott Applewhite/AP")
+    is its first half."""
+    words = [t.lower_ for t in doc[start:end]]
+    n = len(words)
+    if n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
+        return start, start + n // 2
+    for i in range(1, n):
+        if words[i] == words[i - 1] and doc[start + i].is_alpha:
+            return start, start + i
+    return start, end
+
+
+def _parts(ctx: _Ctx, start: int, end: int, label: str) -> list[tuple[Span, str]] | None:
+    """The names in a span that joins several, each with its label, or None."""
+    doc, gaz = ctx.doc, ctx.gaz
+    if label == "PERSON":
+        pieces = _split_list(doc, start, end)
+        if len(pieces) < 2:
+            pieces = _split_pair(doc, start, end)
+        if len(pieces) < 2:
+            return None
+        return [
+            (doc[a:b], "ORG" if gaz.lookup(_text(doc, a, b)) is not None else "PERSON")
+            for a, b in pieces
+        ]
+    if label == "NORP":
+        return None
+    known = _split_known(doc, start, end, gaz) or _split_commas(doc, start, end, gaz)
+    if known is None:
+        return None
+    out = []
+    for a, b in known:
+        entry = gaz.lookup(_text(doc, a, b))
+        sub_label = label
+        if entry is not None:
+            sub_label = "GPE" if entry.type in ("Country", "Location") else "ORG"
+        elif b - a == 1 and doc[a].text in _person_surnames(doc):
+            sub_label = "PERSON"
+        out.append((doc[a:b], sub_label))
+    return out
+
+
+def _split_pair(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Putin-Trump", "the Mitt Romney-Paul Ryan ticket": two people's names joined by a
+    hyphen, each a surname the text names or a full name."""
+    surnames = _person_surnames(doc)
+
+    def named(a: int, b: int) -> bool:
+        if b - a == 1:
+            return doc[a].text in surnames
+        return 2 <= b - a <= 3 and all(t.is_title for t in doc[a:b])
+
+    for cut in range(start + 1, end - 1):
+        one = (cut - start == 1) + (end - cut - 1 == 1)
+        if one != 1 and doc[cut].text in ("-", "–") and named(start, cut) and named(cut + 1, end):
+            return [(start, cut), (cut + 1, end)]  # not "Rolf Mowatt-Larssen"
+    return [(start, end)]
+
+
+def _split_commas(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]] | None:
+    """ "the Intercept, Reade", "Comey, McCabe": no name has a comma in it, unless it is
+    a place and its state or country ("York, Pa.", "Paris, France") or one name known."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].text == ","]
+    if not cuts or gaz.lookup(_text(doc, start, end)) is not None:
+        return None
+    if any(t.text == "&" for t in doc[start:end]):
+        return None  # "Morgan, Lewis & Bockius": a firm's partners
+    tail = _text(doc, cuts[-1] + 1, end)
+    if tail.rstrip(".") in _STATE_ABBREVIATIONS or gaz.lookup(tail) is not None:
+        entry = gaz.lookup(tail)
+        if entry is None or entry.type in ("Country", "Location"):
+            return None
+    parts, left = [], start
+    for cut in [*cuts, end]:
+        if cut > left:
+            parts.append((left, cut))
+        left = cut + 1
+    return parts
+
+
+def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
+    """A demonym points at its country; "the Russian government" has a name of its own
+    where the gazetteer has one; "Democrat", "Islamist" name no entity."""
+    doc, gaz = ctx.doc, ctx.gaz
+    if end < len(doc) and doc[end].lower_ == "government":
+        own = gaz.lookup(_text(doc, start, end + 1))
+        if own is not None and own.type != "Country":
+            yield _make(doc, start, end + 1, "ORG", ctx.offset, own)
+            return
+    text = _text(doc, start, end)
+    entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
+    if entry is not None:
+        entry = _reading(ctx, entry.canonical, entry)  # "all Georgians" of the state
+        stop = start + 1 if end - start > 1 else end
+        yield _make(doc, start, stop, "NORP", ctx.offset, entry, demonym=True)
+        return
+    entry = gaz.lookup(text)
+    if entry is not None and entry.type != "Country":
+        yield _make(doc, start, end, "NORP", ctx.offset, entry)
+
+
+def _titles(ctx: _Ctx, start: int, end: int, label: str) -> tuple[int, str]:
+    """Cut titles off the front of the span ("President", "Secretary of State"); also
+    read the titles just before it ("Secretary of State [Mike Pompeo]")."""
+    doc, gaz = ctx.doc, ctx.gaz
     title = ""
-    if (label == "PERSON" or label == "ORG") and gaz.lookup(_text(doc, start, end)) is None:
+    if label in ("PERSON", "ORG") and gaz.lookup(_text(doc, start, end)) is None:
         new_start = _strip_titles(doc, start, end, gaz)
         if new_start < end:
             title = _text(doc, start, new_start)
             start = new_start
             while start < end and doc[start].lower_ in _HONORIFICS:
                 start += 1
-    # titles just before the name, outside spaCy's span: "Secretary of State [Mike Pompeo]"
     left = start
     while (
         left > 0
@@ -606,68 +845,173 @@ def _from_span(
         if _is_title(gaz, _text(doc, cut, start)):
             title = (_text(doc, cut, start) + " " + title).strip()
             break
-    if start >= end:
-        return
+    return start, title
+
+
+def _refine(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
+    """Bounds that make a known name: "Just Security's", "the Great State of Virginia",
+    "Comey's FBI", "the Trump White House", "U.S. Senate Judiciary Committee"."""
+    doc, gaz = ctx.doc, ctx.gaz
     start, end = _extend_to_known(doc, start, end, gaz)
     start = _place_of(doc, start, end, gaz)
     start = _past_owner(doc, start, end, gaz)
+    end = _owner_end(doc, start, end, gaz)
     end = _government_of(doc, start, end, gaz)
+    return _past_qualifier(doc, start, end, gaz), end
+
+
+def _past_qualifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The start of a known body after a word that qualifies it: its country ("U.S.
+    Senate Judiciary Committee") or a person's surname ("the Trump White House")."""
+    if end - start < 2 or gaz.lookup(_text(doc, start, end)) is not None:
+        return start
+    for cut in range(start + 1, min(end, start + 3)):
+        rest = gaz.lookup(_text(doc, cut, end))
+        if rest is None or rest.type not in ("Agency", "Organization"):
+            continue
+        head = gaz.lookup(_text(doc, start, cut))
+        if head is not None and head.type == "Country" and head.country == rest.country:
+            return cut
+        if cut == start + 1 and (
+            doc[start].text in _person_words(doc) or doc[start].ent_type_ == "PERSON"
+        ):
+            return cut
+    return start
+
+
+def _checked(
+    ctx: _Ctx, start: int, end: int, label: str
+) -> tuple[int, GazetteerEntry | None] | None:
+    """The name's start and gazetteer entry, or None when the words name nothing."""
+    doc, gaz, nouns = ctx.doc, ctx.gaz, ctx.nouns
     text = _text(doc, start, end)
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
-        return
+        return None
     if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
-        return
-    entry = gaz.lookup(text)
-    if entry is None and "House of Representatives " in text:
-        # "the House of Representatives Intelligence Committee" is the House one
-        entry = gaz.lookup(text.replace("House of Representatives", "House"))
-    if (
-        entry is None
-        and end - start == 1
-        and text.endswith("s")
-        and text[:-1] in _person_surnames(doc)
-    ):
-        return  # "the Bidens": a family, not one of its members
+        return None
+    entry = _lookup(doc, start, end, gaz, label)
+    single = end - start == 1
+    if entry is None and doc[start].lower_ == "operation" and end - start > 1:
+        return None  # "Operation Intercept": an operation is an event, not an actor
+    if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
+        return None  # "Hong Kongers", "New Yorkers": the people of a place
+    if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
+        return None  # "the Bidens": a family, not one of its members
     if (
         entry is None
         and label == "PERSON"
-        and end - start == 1
+        and single
         and (doc[start].lower_ in _GENERIC_WORDS or _common_noun(doc[start], nouns))
         and text not in _person_surnames(doc)
         and not _after_honorific(doc, start)
     ):
-        return  # "Hillary Clinton's Emails", "Slideshow (3 Images)": no one's name
+        return None  # "Hillary Clinton's Emails", "Slideshow (3 Images)": no one's name
     if entry is None and label != "PERSON":
-        # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of a name
-        while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in adjectives:
-            rest = doc[start + 1 : end]
-            rest_entry = gaz.lookup(rest.text)
-            if not (doc[start].pos_ == "ADJ" or rest_entry or rest.text.lower() in _GENERIC_WORDS):
+        # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of it
+        while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in ctx.adjectives:
+            rest_text = _text(doc, start + 1, end)
+            rest = gaz.lookup(rest_text)
+            if not (doc[start].pos_ == "ADJ" or rest or rest_text.lower() in _GENERIC_WORDS):
                 break
-            start, text, entry = start + 1, rest.text, rest_entry
-        if entry is None and _not_a_name(doc, start, end, label, adjectives, nouns):
-            return
+            start, entry = start + 1, rest
+        if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
+            return None
+    return start, entry
+
+
+_RESIDENT_ENDINGS: Final = ("ers", "ians", "ites", "ans")
+
+
+def _residents(text: str, gaz: Gazetteer) -> bool:
+    """Whether a word names the people of a place the gazetteer knows ("Hong Kongers")."""
+    for ending in _RESIDENT_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            entry = gaz.lookup(text[: -len(ending)]) or gaz.lookup(text[: -len(ending)] + "a")
+            if entry is not None and entry.type in ("Country", "Location"):
+                return True
+    return False
+
+
+def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> GazetteerEntry | None:
+    """The gazetteer entry of a name, read with the article before it too when spaCy
+    saw an organisation ("the New Yorker", "the Hill"; "across the Atlantic" is no
+    magazine), and "House of Representatives" as "House"."""
+    text = _text(doc, start, end)
+    entry = gaz.lookup(text)
+    if entry is None and label == "ORG" and start > 0 and doc[start - 1].lower_ == "the":
+        found = gaz.lookup("the " + text)
+        entry = found if found is not None and found.type == "Organization" else None
+    abbr = _STATE_ABBREVIATIONS.get(text.rstrip("."), "")
+    if entry is None and abbr in gaz and start >= 2 and doc[start - 1].text == ",":
+        entry = gaz.by_id(abbr) if doc[start - 2].is_title else None  # "Ferguson, Mo."
+    if entry is None and "House of Representatives " in text:
+        # "the House of Representatives Intelligence Committee" is the House one
+        entry = gaz.lookup(text.replace("House of Representatives", "House"))
+    return entry
+
+
+def _typed(
+    ctx: _Ctx, start: int, end: int, label: str, entry: GazetteerEntry | None
+) -> RawMention | None:
+    """The mention with its type: a body named after a person, a demonym, a capital
+    standing for its state, a person by the words around the name."""
+    doc, gaz = ctx.doc, ctx.gaz
+    text = _text(doc, start, end)
     body = _body_of(doc, start, end, label, entry)
     if body is not None:
         # "the Trump campaign", "the Obama administration": a body named after a person
-        yield replace(_make(doc, start, end + 1, "ORG", offset, None), type=body, subtype=None)
-        return
+        return replace(_make(doc, start, end + 1, "ORG", ctx.offset, None), type=body, subtype=None)
     if entry is None and label in ("GPE", "LOC"):
         entry = gaz.fuzzy_country(text)
     if entry is None and label != "PERSON":
         demonym = gaz.demonym(text)
         if demonym is not None and end - start == 1:
-            yield _make(doc, start, end, "NORP", offset, demonym, demonym=True)
-            return
-    if label == "PERSON" and entry is not None and entry.type != "Person":
+            return _make(doc, start, end, "NORP", ctx.offset, demonym, demonym=True)
+    if (
+        label == "PERSON"
+        and entry is not None
+        and entry.type != "Person"
+        and not (end - start == 1 and text in _person_surnames(doc))
+    ):
         # spaCy sometimes labels "Pentagon" or "Kremlin" PERSON: trust the gazetteer
         label = "ORG" if entry.type in ("Agency", "Organization") else "GPE"
     if label == "PERSON" and (len(text) > 60 or not _looks_like_name(text)):
-        return
+        return None
     if _JUNK.search(text):
-        return
+        return None
+    label, entry = _relabel(ctx, start, end, label, entry)
+    subtype = None
+    if entry is None:
+        kind = _kind_noun(doc, start, end)
+        if kind is not None:
+            # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
+            label = "ORG"
+            subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
+    mention = _make(doc, start, end, label, ctx.offset, entry)
+    if subtype is not None and mention.type == "Organization":
+        mention = replace(mention, subtype=subtype)
+    return mention
+
+
+def _relabel(
+    ctx: _Ctx, start: int, end: int, label: str, entry: GazetteerEntry | None
+) -> tuple[str, GazetteerEntry | None]:
+    """spaCy's label corrected by the words around the name."""
+    doc, gaz = ctx.doc, ctx.gaz
+    text = _text(doc, start, end)
+    if (
+        entry is not None
+        and entry.type in ("Country", "Location")
+        and end - start == 1
+        and ((label == "PERSON" and text in _person_surnames(doc)) or _after_honorific(doc, start))
+    ):
+        return "PERSON", None  # "Rep. Jim Jordan ... Jordan said": the person, not the country
+    if entry is None and label == "PERSON" and doc[end - 1].lower_ in _PLACE_HEADS:
+        return "FAC", entry  # "the lobby of Trump Tower": a building
+    if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
+        return "ORG", entry  # "The IC has not ...": an acronym is no one's name
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
-        label = "PERSON"  # "Ms. Park" is a person whatever spaCy thought
+        return "PERSON", entry  # "Ms. Park" is a person whatever spaCy thought
     if (
         entry is None
         and label in ("GPE", "LOC")
@@ -676,12 +1020,14 @@ def _from_span(
         and doc[start].dep_ == "nsubj"
         and doc[start].head.lemma_ in _SPEECH_VERBS
     ):
-        label = "PERSON"  # "Obama said": an unknown place does not speak
+        return "PERSON", entry  # "Obama said": an unknown place does not speak
     if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):
-        state = gaz.capital_of(_text(doc, start, end))
+        state = gaz.capital_of(text)
         if state is not None:
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
-            entry, label = state, "CAPITAL"
+            return "CAPITAL", state
+    if label in ("GPE", "LOC") and entry is not None:
+        entry = _reading(ctx, text, entry)
     if (
         entry is None
         and label in ("ORG", "GPE", "LOC", "FAC")
@@ -691,18 +1037,138 @@ def _from_span(
         and not agency_pattern(text)
         and org_subtype(text) is None
     ):
-        label = "PERSON"  # "the confirmation of Brett Kavanaugh": a first name and a surname
-    subtype = None
-    if entry is None:
-        kind = _kind_noun(doc, start, end)
-        if kind is not None:
-            # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
-            label = "ORG"
-            subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
-    mention = _make(doc, start, end, label, offset, entry)
-    if subtype is not None and mention.type == "Organization":
-        mention = replace(mention, subtype=subtype)
-    yield replace(mention, title=title) if title else mention
+        return "PERSON", entry  # "the confirmation of Brett Kavanaugh": a first name and a surname
+    return label, entry
+
+
+#: the nouns of a state's forces, and the one name each country's such force is known by
+_FORCE_NOUNS: Final = {
+    "army": "military",
+    "military": "military",
+    "forces": "military",
+    "troops": "military",
+    "soldiers": "military",
+    "police": "police",
+    "navy": "navy",
+    "marines": "military",
+}
+#: the nouns of armed, political or social groups that are no state's
+_GROUP_NOUNS: Final = frozenset(
+    {
+        "rebels",
+        "militants",
+        "fighters",
+        "insurgents",
+        "militia",
+        "militias",
+        "separatists",
+        "jihadists",
+        "guerrillas",
+        "paramilitaries",
+        "extremists",
+    }
+)
+#: words between a country and its force ("Iraqi security forces", "U.S. special forces")
+_FORCE_MODIFIERS: Final = frozenset({"security", "armed", "special", "government", "federal"})
+#: "Taliban-linked militants", "Iranian-backed militias": a group tied to another
+_TIE_WORDS: Final = frozenset({"linked", "backed", "led", "allied", "aligned", "affiliated"})
+
+
+def _group_mentions(ctx: _Ctx, taken: set[int]) -> Iterator[RawMention]:
+    """Groups that act, named by a common noun after their country or their tie ("the
+    Israeli army", "Sudanese rebels", "Taliban-linked militants"): an Agency part of its
+    country for a state's force, an Organization (based in its country) for any other.
+    Only where they are a party to an act (see ``_acts``): "U.S. military officials" and
+    "the withdrawal of Soviet forces" name no actor."""
+    doc, gaz = ctx.doc, ctx.gaz
+    for tok in doc:
+        noun = tok.lower_
+        if not tok.is_lower or (noun not in _FORCE_NOUNS and noun not in _GROUP_NOUNS):
+            continue
+        if tok.i in taken or not _acts(tok):
+            continue  # "a Russian military intelligence unit", "the withdrawal of Soviet forces"
+        found = _group_owner(doc, tok.i, gaz)
+        if found is None:
+            continue
+        start, country, tied = found
+        force = noun in _FORCE_NOUNS and not tied and country is not None
+        mention = _make(doc, start, tok.i + 1, "ORG", ctx.offset, None)
+        canonical = None
+        if force and country is not None:
+            canonical = f"{_text(doc, start, start + 1)} {_FORCE_NOUNS[noun]}"
+        yield replace(
+            mention,
+            type="Agency" if force else "Organization",
+            subtype="armed forces" if force else "group",
+            canonical=canonical,
+            part_of=country.id if country is not None and not tied else None,
+        )
+
+
+def _acts(tok: Token) -> bool:
+    """Whether a group noun names a party to an act: the subject of a verb, its agent
+    ("shelled by Sudanese rebels"), or whom it is done to or with ("paid bounties to
+    Taliban-linked militants")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.dep_ == "agent" or prep.lower_ == "by":
+        return True
+    return prep.lower_ in _ACT_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX")
+
+
+_ACT_PREPOSITIONS: Final = frozenset({"to", "with", "against", "from"})
+
+
+def _group_owner(
+    doc: Doc, i: int, gaz: Gazetteer
+) -> tuple[int, GazetteerEntry | None, bool] | None:
+    """The first token of a group's name ending at token ``i``, its country and whether
+    it is tied to another ("Taliban-linked"), or None when no owner stands before it."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in _FORCE_MODIFIERS and j > i - 3:
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].lower_ in _TIE_WORDS and j >= 2 and doc[j - 1].text in ("-", "–"):
+        owner = doc[j - 2]
+        if owner.ent_type_ in ("ORG", "NORP", "GPE") or gaz.lookup(owner.text) is not None:
+            return j - 2, None, True
+        return None
+    owner = doc[j]
+    if not (owner.is_title or owner.is_upper):
+        return None
+    country = gaz.demonym(owner.text)
+    if country is None:
+        entry = gaz.lookup(owner.text)
+        country = entry if entry is not None and entry.type == "Country" else None
+    if country is None and owner.ent_type_ != "NORP":
+        return None
+    return j, country, False
+
+
+def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry) -> GazetteerEntry:
+    """The reading of an ambiguous place name its document's words point to: Georgia the
+    state where Atlanta or a county is named, the country where Tbilisi is
+    (``data/readings.tsv``); the gazetteer's own entry when nothing tips the scale."""
+    rows = ctx.gaz.readings(text)
+    if not rows:
+        return entry
+    body = ctx.doc.text
+    scores = {eid: sum(1 for cue in cues if cue.search(body)) for eid, cues in rows}
+    best = max(scores.values())
+    winners = [eid for eid, score in scores.items() if score == best]
+    if best == 0 or len(winners) > 1 or winners[0] == entry.id:
+        return entry
+    return ctx.gaz.by_id(winners[0])
+
+
+#: the last word of a building's or a street's name, which spaCy may take for a person's
+_PLACE_HEADS: Final = frozenset(
+    {"tower", "towers", "building", "hotel", "plaza", "square", "stadium", "airport", "avenue"}
+)
 
 
 def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]] | None:
@@ -795,6 +1261,15 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
     return cached
 
 
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The last words of every PERSON entity of ``doc`` ("Trump" for "Mr. Trump")."""
+    cached = doc.user_data.get("kgraph_person_words")
+    if cached is None:
+        cached = frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
+        doc.user_data["kgraph_person_words"] = cached
+    return cached
+
+
 def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """The start of the name after an owner inside the span ("Comey's FBI" is the FBI)."""
     for i in range(start + 1, end - 1):
@@ -803,6 +1278,17 @@ def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
                 return i + 1
             break
     return start
+
+
+def _owner_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The end of a known owner inside the span ("the Democratic Party’s Steele dossier"
+    names the party) when what it owns is no known name."""
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
+            if gaz.lookup(_text(doc, start, i)) is not None:
+                return i
+            break
+    return end
 
 
 def _government_of(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
@@ -878,12 +1364,16 @@ def _body_of(
     doc: Doc, start: int, end: int, label: str, entry: GazetteerEntry | None
 ) -> str | None:
     """The type of "X campaign" / "X administration" when X is a person's name, else None."""
-    if entry is not None or end >= len(doc) or end - start > 3:
+    if (entry is not None and entry.type != "Person") or end >= len(doc) or end - start > 3:
         return None
     noun = doc[end]
     if noun.lower_ not in _BODY_NOUNS or not noun.is_lower:
         return None
-    if label == "PERSON" or (label == "ORG" and end - start == 1 and doc[start].is_title):
+    if (
+        label == "PERSON"
+        or entry is not None
+        or (label == "ORG" and end - start == 1 and doc[start].is_title)
+    ):
         return _BODY_NOUNS[noun.lower_]
     return None
 
@@ -929,9 +1419,10 @@ def _make(
 ) -> RawMention:
     span = doc[start:end]
     sent = sentence_of(doc, start)
+    sent_text = sent.text
     text = span.text
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
-    if entry is not None and demonym:
+    if entry is not None and demonym and entry.type != "Location":
         type_ = "Country"
     subtype = (
         entry.subtype
@@ -943,7 +1434,7 @@ def _make(
         end=offset + span.end_char,
         text=text,
         ner=label,
-        sentence=sent.text.strip(),
+        sentence=sent_text.strip(),
         type=type_,
         gid=entry.id if entry is not None else None,
         canonical=entry.canonical if entry is not None else None,
@@ -951,6 +1442,7 @@ def _make(
         demonym=demonym,
         tok_start=start,
         tok_end=end,
+        sent_start=offset + sent.start_char + len(sent_text) - len(sent_text.lstrip()),
     )
 
 
@@ -978,9 +1470,12 @@ def _gazetteer_mentions(
                 continue
             text = _text(doc, i, j)
             entry = gaz.lookup(text)
-            if entry is not None and entry.type != "Person":
+            if entry is not None:
+                # a Person entry is the user's: user names win
                 if j - i == 1 and tok.is_sent_start and tok.lower_ in _COMMON_STARTS:
                     continue
+                if j - i == 1 and entry.type != "Person" and text in _person_surnames(doc):
+                    continue  # "Jordan said" where Jim Jordan is named
                 found = (j, entry)
                 break
         if found is None:
@@ -1002,8 +1497,10 @@ def byline_mentions(prepared: Prepared, *, gazetteer: Gazetteer) -> Iterator[Raw
     for name, start, end in prepared.authors:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-        yield RawMention(start, end, name, "BYLINE", line, "Person")
+        raw = text[line_start : line_end if line_end >= 0 else len(text)]
+        line = raw.strip()
+        lead = line_start + len(raw) - len(raw.lstrip())
+        yield RawMention(start, end, name, "BYLINE", line, "Person", sent_start=lead)
 
 
 def promote_people(mentions: list[RawMention]) -> list[RawMention]:

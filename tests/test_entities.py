@@ -1,0 +1,337 @@
+"""Entity mentions on real parses: what is an entity, what is not, and its type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import kgraph
+from kgraph import Document
+
+pytestmark = pytest.mark.model
+
+
+def _graph(text: str, **options: Any) -> nx.MultiDiGraph:
+    return kgraph.build([Document(text, id="t")], **options).graph
+
+
+def _nodes(g: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    return {a["label"]: a for _n, a in g.nodes(data=True) if a.get("type") != "Allegation"}
+
+
+ENTITIES = [
+    # (text, nodes that must be there as (label, type), labels that must not be)
+    (
+        "Questions were asked about why the CIA & FBI had to ask the DNC for it.",
+        [("Central Intelligence Agency", "Agency"), ("Federal Bureau of Investigation", "Agency")],
+        ["CIA & FBI"],
+    ),
+    (
+        "The talks covered United States-Russia relations and the European Union.",
+        [("United States", "Country"), ("Russia", "Country")],
+        ["United States-Russia"],
+    ),
+    (
+        'Donald Trump wrote: "Democrats are killing the Great State of Virginia." '
+        "The last days have been tumultuous for our Commonwealth, Cox said.",
+        [("Virginia", "Location"), ("Donald Trump", "Person")],
+        ["Great State of Virginia", "Commonwealth"],
+    ),
+    (
+        "As my comment on Page 236 notes, all 3 statewide VA Dem officeholders will stay.",
+        [],
+        ["Page 236", "VA Dem"],
+    ),
+    (
+        "He wrote for the Atlantic magazine, and his firm Webzilla hosted the site.",
+        [("Atlantic", "Organization"), ("Webzilla", "Organization")],
+        [],
+    ),
+    (
+        "Intelligence officials say the Trump campaign was watched under the Obama "
+        "administration, and Donald Trump agrees.",
+        [("Trump campaign", "Organization"), ("Obama administration", "Agency")],
+        ["Intelligence"],
+    ),
+    (
+        "Then, Lt. Gov. Justin Fairfax spoke. Virginia Lt. Gov. Fairfax later denied it.",
+        [("Justin Fairfax", "Person"), ("Virginia", "Location")],
+        ["Lt", "Virginia Lt"],
+    ),
+    (
+        "Symptomatic of the Ukraine crisis, the United States is seen as being in retreat.",
+        [("Ukraine", "Country"), ("United States", "Country")],
+        ["Symptomatic"],
+    ),
+    (
+        "Raw FBI reports often relay gossip. Fake News said 17 intel agencies.",
+        [("Federal Bureau of Investigation", "Agency")],
+        ["Raw FBI", "Fake News"],
+    ),
+    (
+        "He said the confirmation of Brett Kavanaugh to the Supreme Court will play a role.",
+        [("Brett Kavanaugh", "Person"), ("Supreme Court", "Agency")],
+        [],
+    ),
+    (
+        "U.S. officials said the Russian government offered bounties to militants.",
+        [("Kremlin", "Agency"), ("United States", "Country")],
+        [],
+    ),
+    (
+        "\"Hillary Clinton's Emails got hacked,\" Donald Trump said. Comey's FBI and the House "
+        "of Representatives Intelligence Committee looked into it.",
+        [
+            ("Federal Bureau of Investigation", "Agency"),
+            ("House Intelligence Committee", "Agency"),
+            ("Hillary Clinton", "Person"),
+        ],
+        ["Emails", "Comey's FBI", "Comey’s FBI"],
+    ),
+    (
+        "Slideshow (3 Images)\n\nSERVER problems hit the Civilian Complaint Review Board.",
+        [("Civilian Complaint Review Board", "Agency")],
+        ["Slideshow", "SERVER"],
+    ),
+    (
+        "Joe Biden thanked his supporters, and the Bidens left for Delaware.",
+        [("Joe Biden", "Person")],
+        ["Bidens"],
+    ),
+    (
+        "The U.S. Government said a Turkish agent met him at a London Bar.",
+        [("United States", "Country")],
+        ["U.S. Government", "London Bar", "Turkey"],
+    ),
+    (
+        # a "name" with a number in it gives no surname; "Ore." is no Oregon in Italian
+        "The newspaper Il Sole 24 Ore reported that Sen. Bob Casey met Gov. Kate Brown of Oregon.",
+        [("Bob Casey", "Person"), ("Kate Brown", "Person"), ("Oregon", "Location")],
+        ["Ore", "Il Sole 24 Ore"],
+    ),
+    # page furniture: photo credits, caption cues, hover cards, stutters, timestamps
+    (
+        "Pastor Ann Leary spoke in Baton Rouge. (Jason Reed/Reuters)\n\n"
+        "Carlos Mendes / Reuters Pastor Tony Spell attends Sunday service in Louisiana.",
+        [("Tony Spell", "Person"), ("Ann Leary", "Person")],
+        ["Jason Reed", "Carlos Mendes", "Reuters", "Jason Reed/Reuters"],
+    ),
+    (
+        "Senator Ann Leary spoke on Monday.\n\n"
+        "FILE PHOTO: Senator Ann Leary speaks. REUTERS/Yuri Petrov/File Photo\n\n"
+        "Enlarge this image toggle caption Matt Rourke/AP Matt Rourke/AP\n\nShe left.",
+        [("Ann Leary", "Person")],
+        ["File Photo", "Yuri Petrov", "Matt Rourke", "REUTERS/Yuri Petrov/File Photo"],
+    ),
+    (
+        "President Trump Donald John TrumpGOP senators balk at trial Warren goes local MORE "
+        "said on Monday that Donald Trump would win.",
+        [("Donald Trump", "Person")],
+        ["Trump Donald", "Donald John Trump", "GOP senators", "Warren"],
+    ),
+    (
+        "MUST WATCH Senator Ann Leary on ISIS 05:35\n\nSenator Ann Leary said ISIS lost.",
+        [("Ann Leary", "Person")],
+        ["ISIS 05:35"],
+    ),
+    # a name cut in two is one; a first name alone takes its untagged surname
+    (
+        "He posted a photo of Judge Amy Berman Jackson with cross hairs next to her head.",
+        [("Amy Berman Jackson", "Person")],
+        ["Amy Berman", "Jackson"],
+    ),
+    # no name has a comma in it, unless it is a place and its state
+    (
+        "In January, according to reporting from the Intercept, Reade asked for help. "
+        "Tara Reade said so in York, Pa., on Monday.",
+        [("Tara Reade", "Person"), ("The Intercept", "Organization")],
+        ["Intercept, Reade"],
+    ),
+    # a country or a person before a known body is no part of its name
+    (
+        "The U.S. Senate Judiciary Committee met. Mr. Trump spoke; the Trump White House "
+        "denied it.",
+        [("Senate Judiciary Committee", "Agency"), ("White House", "Agency")],
+        ["U.S. Senate Judiciary Committee", "Trump White House"],
+    ),
+    # a building is no person
+    (
+        "Donald Trump held his news conference in the lobby of Trump Tower in New York.",
+        [("Trump Tower", "Location"), ("Donald Trump", "Person")],
+        [],
+    ),
+    # the people of a place, an operation, a headline's verbs name no one
+    (
+        "Netanyahu Says Israel Would Be Willing Partner. Under British rule, Hong Kongers "
+        "spoke their minds, and Nixon approved Operation Intercept.",
+        [("Israel", "Country")],
+        ["Israel Would Be", "Hong Kongers", "Kongers", "Would", "Operation Intercept"],
+    ),
+    # Georgia, Washington, Jordan by their document's words
+    (
+        "Gov. Brian Kemp of Georgia signed the bill in Atlanta on Monday.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
+        "Russian troops crossed into Georgia in 2008, and Tbilisi asked for help.",
+        [("Georgia", "Country")],
+        [],
+    ),
+    (
+        "Rep. Jim Jordan of Ohio spoke first. Jordan said the hearing was a sham.",
+        [("Jim Jordan", "Person")],
+        ["Jordan"],
+    ),
+    (
+        "King Abdullah of Jordan met the Egyptian president in Amman.",
+        [("Jordan", "Country")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ENTITIES)
+def test_entities(text: str, present: list[tuple[str, str]], absent: list[str]) -> None:
+    g = _graph(text)
+    nodes = {(a["label"], a["type"]) for _n, a in g.nodes(data=True)}
+    assert set(present) <= nodes, nodes
+    assert not {label for label, _type in nodes} & set(absent), nodes
+
+
+GROUPS = [
+    # (text, group label, type, predicate, country label)
+    ("The Israeli army shelled Gaza on Monday.", "Israeli military", "Agency", "part_of", "Israel"),
+    ("Russian forces fired on the town.", "Russian military", "Agency", "part_of", "Russia"),
+    (
+        "Sudanese rebels shelled Juba overnight.",
+        "Sudanese rebels",
+        "Organization",
+        "based_in",
+        "Sudan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "type_", "predicate", "country"), GROUPS)
+def test_groups_that_act_are_nodes_of_their_country(
+    text: str, group: str, type_: str, predicate: str, country: str
+) -> None:
+    g = _graph(text)
+    nodes = _nodes(g)
+    assert nodes[group]["type"] == type_
+    ids = {a["label"]: n for n, a in g.nodes(data=True)}
+    edges = [a for _u, _v, a in g.edges(ids[group], data=True) if _v == ids[country]]
+    assert [e["predicate"] for e in edges] == [predicate]
+    assert edges[0]["kind"] == "role" and edges[0]["evidence"]
+
+
+def test_a_group_tied_to_another_is_an_organization() -> None:
+    nodes = _nodes(_graph("Taliban-linked militants attacked the base near Kabul."))
+    assert nodes["Taliban-linked militants"]["type"] == "Organization"
+    assert "Taliban" in nodes
+
+
+def test_a_credit_makes_no_role() -> None:
+    g = _graph("Carlos Mendes / Reuters Pastor Tony Spell attends Sunday service.")
+    assert "Reuters" not in _nodes(g)
+    roles = [a for _u, _v, a in g.edges(data=True) if a.get("predicate") == "holds_role"]
+    assert all(g.nodes[v]["label"] != "Reuters" for _u, v, _a in g.edges(data=True)), roles
+
+
+WITHIN = [
+    # (text, label, alias the node must hold)
+    (
+        "US District Judge Amy Berman Jackson ruled on Friday. Judge Berman Jackson said "
+        "Manafort had lied.",
+        "Amy Berman Jackson",
+        "Berman Jackson",
+    ),
+    (
+        "The president's son Donald Trump Jr. met her. Donald Jr. said nothing came of it.",
+        "Donald Trump Jr.",
+        "Donald Jr.",
+    ),
+    (
+        "The Senate Judiciary Committee will vote on Friday. The Judiciary Committee has 21 "
+        "members.",
+        "Senate Judiciary Committee",
+        "Judiciary Committee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "alias"), WITHIN)
+def test_partial_names_join_the_full_one_in_a_document(text: str, label: str, alias: str) -> None:
+    nodes = _nodes(_graph(text))
+    assert alias in nodes[label]["aliases"], nodes.keys()
+    assert alias not in nodes
+
+
+def test_the_times_is_the_paper_the_document_names_in_full() -> None:
+    kg = kgraph.build(
+        [
+            Document("The New York Times reported it first. The Times said so.", id="a"),
+            Document("The Washington Times reported it first. The Times said so.", id="b"),
+        ]
+    )
+    nodes = _nodes(kg.graph)
+    assert "Times" not in nodes
+    assert nodes["The New York Times"]["sources"] == ["a"]
+    assert nodes["The Washington Times"]["sources"] == ["b"]
+
+
+NEVER = [
+    # (text, labels that must be nodes of their own)
+    (
+        "President Trump met Vladimir Putin. Mr. Trump spoke first, and aides sent in first "
+        "lady Melania Trump to break it up.",
+        ["Melania Trump", "Trump"],
+    ),
+    (
+        "Sergei Skripal and his daughter Yulia Skripal were poisoned in Salisbury.",
+        ["Sergei Skripal", "Yulia Skripal"],
+    ),
+    (
+        "King Salman met the ministers. Crown Prince Mohammed bin Salman did not attend, "
+        "and Salman spoke alone.",
+        ["Mohammed bin Salman", "Salman"],
+    ),
+    (
+        "The rally in York, Pa., drew thousands, more than the one in New York.",
+        ["York", "New York"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "labels"), NEVER)
+def test_never_merged(text: str, labels: list[str]) -> None:
+    nodes = _nodes(_graph(text))
+    assert set(labels) <= set(nodes), nodes.keys()
+    for label in labels:
+        others = set(labels) - {label}
+        assert not others & set(nodes[label]["aliases"]), nodes[label]["aliases"]
+
+
+def test_user_aliases_win_over_every_rule(tmp_path: Path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "person:djt\tPerson\t\tUS\tDonald J. Trump\tDonald Trump\nTrump\tperson:djt\n",
+        encoding="utf-8",
+    )
+    docs = [
+        Document("President Trump spoke. Donald Trump left.", id="a"),
+        # only Melania is named in full here: every rule would keep "Trump" off Donald
+        Document("First lady Melania Trump arrived. Trump said hello.", id="b"),
+        Document("Trump directed the CIA to share the report.", id="c"),
+    ]
+    g = kgraph.build(docs, gazetteer=path).graph
+    nodes = _nodes(g)
+    trump = nodes["Donald J. Trump"]
+    assert trump["gid"] == "person:djt"
+    assert trump["sources"] == ["a", "b", "c"]
+    assert "Trump" not in nodes
+    assert "Trump" not in nodes["Melania Trump"]["aliases"]
