@@ -174,8 +174,13 @@ SENTENCES = {
         "Mike Pompeo warned Sergey Lavrov, Russia's foreign minister, on July 13.",
         "U.S. officials said Russia paid militants.",
     ],
-    "d2": ["The Kremlin denied that Russia paid militants.", "Pompeo did not meet Lavrov."],
-    "d3": ["Lavrov spoke with the CIA."],
+    # named in full again: a surname alone joins a person only on more evidence than this
+    # corpus gives (tests/test_resolve.py has those cases)
+    "d2": [
+        "The Kremlin denied that Russia paid militants.",
+        "Mike Pompeo did not meet Sergey Lavrov.",
+    ],
+    "d3": ["Sergey Lavrov spoke with the CIA."],
 }
 TEXTS = {doc: " ".join(sentences) for doc, sentences in SENTENCES.items()}
 
@@ -245,7 +250,8 @@ def _results() -> list[DocResult]:
     )
     kremlin = _mention("d2", "Kremlin", "Agency", "agency:kremlin")
     russia3 = _mention("d2", "Russia", "Country", "country:RU")
-    pompeo2, lavrov2 = _mention("d2", "Pompeo", "Person"), _mention("d2", "Lavrov", "Person")
+    pompeo2 = _mention("d2", "Mike Pompeo", "Person")
+    lavrov2 = _mention("d2", "Sergey Lavrov", "Person")
     t1, t2 = _sentences("d2")
     d2 = resolve_document(
         DocumentInfo("d2", url="https://example.org/d2", chars=len(TEXTS["d2"])),
@@ -267,7 +273,8 @@ def _results() -> list[DocResult]:
             )
         ],
     )
-    lavrov3, cia = _mention("d3", "Lavrov", "Person"), _mention("d3", "CIA", "Agency", "agency:cia")
+    lavrov3 = _mention("d3", "Sergey Lavrov", "Person")
+    cia = _mention("d3", "CIA", "Agency", "agency:cia")
     (u1,) = _sentences("d3")
     d3 = resolve_document(
         DocumentInfo("d3", published="2020-08-07", chars=len(TEXTS["d3"])),
