@@ -1,0 +1,928 @@
+"""Statements: who said (wrote, thinks, claims) what, with the source, cue and content.
+
+A pure function over one parsed Doc: :func:`find_statements` yields one
+:class:`StatementRecord` per attribution it finds:
+
+* a reporting verb (``data/reporting_verbs.tsv``) with the complement that
+  carries the content: a clause ("X said (that) ...", "..., X said",
+  "..., said X, the ..."), an infinitive ("X vowed to ..."), an object ("X
+  denied the report", "X accused Y of ..."), a prepositional object ("X called
+  for ...") or, for verbs of saying, an adjacent direct quote;
+* "according to X, ...": the rest of the sentence is the content;
+* a reporting noun with its that-clause ("X's claim that ...", "the assessment
+  that ...");
+* direct quotes: the content runs from the opening to the closing quote mark,
+  over several sentences and paragraphs (a quote left open at the end of a
+  paragraph goes on in the next one that opens with a quote mark), and takes
+  in the quotes that follow the cue's sentence in the same paragraph ('"...,"
+  he said. "..."'); a speaker introduced with a colon ("X said:") is the
+  speaker of the quote that follows, in the same or the next paragraph.
+
+Cues inside a direct quote are the quoted speaker's own words, not statements
+of the article.  The speaker is the entity mention at the head of the source
+(a pronoun or "the minister" through :mod:`kgraph.extract.coref`); an unnamed
+source is resolved to its body or country with ``anonymous`` set ("U.S.
+officials" is the United States, "a Taliban spokesman" the Taliban); a
+spokesman speaks on behalf of the body or person named with the title
+("Kremlin spokesman Dmitry Peskov", "Putin spokesman ...", "a spokesman for the
+Kremlin").  Quote marks may be curly, straight, doubled (``''``) or guillemets,
+and unbalanced: nothing here fails on them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Final
+
+from kgraph._errors import FormatError
+from kgraph._model import Evidence
+from kgraph.extract.coref import References, build_references
+from kgraph.extract.entities import sentences
+from kgraph.extract.relations import Role, find_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.extract import ExtractionContext
+    from kgraph.extract.entities import RawMention
+
+__all__ = ["KINDS", "StatementExtractor", "StatementRecord", "find_statements"]
+
+#: the kinds of statement: a direct quote, reported speech, "according to X", a belief
+KINDS: Final = ("direct", "indirect", "according_to", "belief")
+
+_OPEN_QUOTES: Final = frozenset({"“", "„", "«", "``", "‟"})
+_CLOSE_QUOTES: Final = frozenset({"”", "»"})
+#: straight quotes: the side they open or close is read from the spacing around them
+_EITHER_QUOTES: Final = frozenset({'"', "''", "＂"})
+_QUOTES: Final = _OPEN_QUOTES | _CLOSE_QUOTES | _EITHER_QUOTES
+#: punctuation cut from the edges of a content or source span (quote marks are kept)
+_EDGE_PUNCT: Final = frozenset({",", ".", ":", ";", "-", "--", "—", "–", "(", ")"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: a source of a belief in the first or second person is the writer's own voice
+_FIRST_PERSONS: Final = frozenset({"i", "we", "you"})
+#: verbs whose subject a participle or conjunct without its own subject shares
+_SHARED_SUBJECT_DEPS: Final = frozenset({"conj", "xcomp", "advcl"})
+#: complements that follow an object and belong to the content ("called it a hoax",
+#: "accused Russia of paying", "described the talks as frank")
+_OBJECT_TAILS: Final = frozenset({"oprd", "xcomp", "acomp", "ccomp"})
+_OBJECT_PREPS: Final = frozenset({"as", "of", "for"})
+#: the frame of a clausal complement
+_FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
+#: a cue hung this way from another statement's content starts a statement of its own
+_EMBEDDED_CUE_DEPS: Final = frozenset({"advcl", "conj", "parataxis"})
+#: words the lemmatizer gets wrong ("hoped" -> "hop")
+_LEMMA_FIXES: Final = {"hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+#: reporting nouns and the kind of statement their that-clause is
+_NOUNS: Final[dict[str, str]] = {
+    "claim": "indirect",
+    "statement": "indirect",
+    "allegation": "indirect",
+    "assertion": "indirect",
+    "argument": "indirect",
+    "accusation": "indirect",
+    "charge": "indirect",
+    "contention": "indirect",
+    "suggestion": "indirect",
+    "insistence": "indirect",
+    "announcement": "indirect",
+    "admission": "indirect",
+    "acknowledgment": "indirect",
+    "acknowledgement": "indirect",
+    "denial": "indirect",
+    "warning": "indirect",
+    "promise": "indirect",
+    "pledge": "indirect",
+    "vow": "indirect",
+    "report": "indirect",
+    "testimony": "indirect",
+    "assessment": "belief",
+    "conclusion": "belief",
+    "finding": "belief",
+    "belief": "belief",
+    "view": "belief",
+    "fear": "belief",
+    "hope": "belief",
+    "concern": "belief",
+    "suspicion": "belief",
+    "expectation": "belief",
+    "estimate": "belief",
+    "judgment": "belief",
+    "opinion": "belief",
+}
+#: adjectives of a stance after "be" ("X is confident that ...", "X was critical of Y") and
+#: the complements that carry it
+_ADJECTIVES: Final[dict[str, frozenset[str]]] = {
+    "confident": frozenset({"clause", "prep:in", "prep:about"}),
+    "sure": frozenset({"clause"}),
+    "certain": frozenset({"clause"}),
+    "convinced": frozenset({"clause"}),
+    "adamant": frozenset({"clause"}),
+    "hopeful": frozenset({"clause", "prep:about"}),
+    "optimistic": frozenset({"clause", "prep:about"}),
+    "concerned": frozenset({"clause", "prep:about"}),
+    "worried": frozenset({"clause", "prep:about"}),
+    "afraid": frozenset({"clause", "prep:of"}),
+    "aware": frozenset({"clause", "prep:of"}),
+    "unaware": frozenset({"clause", "prep:of"}),
+    "upset": frozenset({"clause", "prep:about", "prep:with"}),
+    "angry": frozenset({"clause", "prep:about", "prep:at"}),
+    "glad": frozenset({"clause"}),
+    "surprised": frozenset({"clause"}),
+    "critical": frozenset({"prep:of"}),
+    "skeptical": frozenset({"prep:of", "prep:about"}),
+    "wary": frozenset({"prep:of"}),
+    "supportive": frozenset({"prep:of"}),
+    "opposed": frozenset({"prep:to"}),
+    "proud": frozenset({"prep:of"}),
+    "enamored": frozenset({"prep:of", "prep:with"}),
+    "unhappy": frozenset({"prep:with", "prep:about"}),
+    "eager": frozenset({"to"}),
+    "reluctant": frozenset({"to"}),
+    "unwilling": frozenset({"to"}),
+}
+#: labels that open a paragraph with a colon but name no source ("Update: ...")
+_NOT_SOURCES: Final = frozenset(
+    {
+        "note",
+        "update",
+        "updated",
+        "watch",
+        "related",
+        "photo",
+        "video",
+        "correction",
+        "editor",
+        "read",
+        "listen",
+        "source",
+        "sources",
+        "see",
+        "warning",
+        "advertisement",
+        "tags",
+        "topics",
+    }
+)
+#: nouns for an unnamed person who speaks for a body: "a Taliban spokesman"
+_SPOKES_NOUNS: Final = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece", "secretary"}
+)
+#: nouns for unnamed people of a body or country: "U.S. officials", "a Russian diplomat"
+_MEMBER_NOUNS: Final = frozenset(
+    {
+        "official",
+        "officer",
+        "source",
+        "aide",
+        "adviser",
+        "advisor",
+        "diplomat",
+        "lawmaker",
+        "legislator",
+        "minister",
+        "staffer",
+        "analyst",
+        "expert",
+        "investigator",
+        "agent",
+        "authority",
+        "leader",
+        "commander",
+        "member",
+        "employee",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "strategist",
+        "insider",
+        "operative",
+        "person",
+        "people",
+    }
+    | _SPOKES_NOUNS
+)
+#: prepositions that name a member's body: "a spokesman for", "officials at", "a source in"
+_BODY_PREPS: Final = frozenset({"for", "of", "at", "from", "in", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRecord:
+    """One attributed statement.
+
+    ``speaker``, ``on_behalf_of`` and ``about`` are mention references
+    (``"start:end"``, see :meth:`kgraph.extract.ExtractionContext.ref`);
+    ``cue``, ``content`` and ``source`` are absolute character offsets into the
+    document text; ``kind`` is one of :data:`KINDS`.
+    """
+
+    speaker: str | None
+    on_behalf_of: str | None
+    anonymous: bool
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    kind: str
+    about: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    kind: str
+    frames: frozenset[str]
+
+
+@cache
+def _verbs() -> dict[str, _Verb]:
+    """The reporting verbs of ``data/reporting_verbs.tsv``, read once."""
+    table: dict[str, _Verb] = {}
+    text = resources.files("kgraph").joinpath("data/reporting_verbs.tsv").read_text("utf-8")
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] not in ("speech", "belief"):
+            raise FormatError(
+                f"kgraph/data/reporting_verbs.tsv:{lineno}: expected lemma, speech|belief and "
+                f"frames, got {line!r}"
+            )
+        table[cells[0]] = _Verb(cells[1], frozenset(cells[2].split()))
+    return table
+
+
+@dataclass(slots=True)
+class _Found:
+    """A statement found in a Doc, in token indices (``end`` exclusive)."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: Token | None
+    kind: str
+    quote: bool = False  # the content may be a direct quote
+    host: bool = False  # the content is the clause the cue hangs from, or none at all
+
+
+class StatementExtractor:
+    """Statements (see the module docstring); needs the Doc's roles and references."""
+
+    name = "statements"
+
+    def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[StatementRecord]:
+        roles = getattr(context, "roles", None) or []
+        refs = getattr(context, "references", None)
+        if refs is None:
+            roles = find_roles(doc, context)
+            refs = build_references(doc, context, roles)
+        yield from find_statements(doc, context, roles=roles, references=refs)
+
+
+def find_statements(
+    doc: Doc,
+    ctx: ExtractionContext,
+    *,
+    roles: Sequence[Role],
+    references: References,
+) -> Iterator[StatementRecord]:
+    """Every statement of ``doc``, in the order of their cues."""
+    quotes = _Quotes(doc)
+    found: list[_Found] = []
+    for sent in sentences(doc)[0]:
+        for tok in sent:
+            if quotes.inside(tok.i):
+                continue
+            item = (
+                _according_to(tok)
+                or _verb_statement(tok)
+                or _noun_statement(tok)
+                or _adjective_statement(tok)
+                or _colon_statement(tok, sent)
+            )
+            if item is not None:
+                found.append(item)
+    cues = [f.cue[0] for f in found]
+    # cues with no complement of their own, waiting for a quote ("..., adding: ...")
+    hungry = {f.cue[0] for f in found if f.content[0] >= f.content[1]}
+    seen: set[tuple[int, int]] = set()
+    for item in found:
+        quoted = quotes.direct(item, cues, hungry) if item.quote else None
+        if quoted is not None:
+            item.content = quoted
+            item.kind = "direct" if item.kind == "indirect" else item.kind
+        else:
+            item.content = _own_words(doc, item, cues)
+        item.content = _trim(doc, *item.content)
+        if item.content[0] >= item.content[1] or item.content in seen:
+            continue
+        seen.add(item.content)
+        yield _record(doc, ctx, item, quotes, roles, references)
+
+
+def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
+    """Reported content without the clauses of other cues hung from it ("... said A, while
+    others said B", "admires him and praised ...") and without a closing non-restrictive
+    relative clause or apposition ("a win in Texas, which votes on March 1")."""
+    start, end = _trim(doc, *item.content)
+    for c in cues[bisect.bisect_right(cues, start) : bisect.bisect_left(cues, end)]:
+        verb = doc[c]
+        if verb.dep_ in _EMBEDDED_CUE_DEPS and verb.left_edge.i > start and c != item.cue[0]:
+            end = min(end, verb.left_edge.i)
+    if end < len(doc) and end > start:
+        last = doc[end - 1]
+        for tok in (last, *last.ancestors):
+            if tok.i < start or tok.i >= end:
+                break
+            before = tok.left_edge.i - 1
+            if (
+                tok.dep_ in ("relcl", "appos")
+                and before > start
+                and doc[before].text == ","
+                and tok.right_edge.i + 1 >= end
+            ):
+                end = before
+                break
+    return start, end
+
+
+# -- quotes -----------------------------------------------------------------------------
+
+
+class _Quotes:
+    """The direct quotes of a Doc: token spans from the opening to the closing mark."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.spans = _pair_quotes(doc)
+        self.starts = [s for s, _ in self.spans]
+        self.within = bytearray(len(doc))
+        for s, e in self.spans:
+            self.within[s + 1 : e - 1] = b"\x01" * max(0, e - s - 2)
+        sents, self.sent_starts = sentences(doc)
+        self.sents = sents
+
+    def inside(self, i: int) -> bool:
+        """Whether token ``i`` is quoted (between the marks)."""
+        return bool(self.within[i])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotes that overlap tokens ``start:end``."""
+        at = bisect.bisect_left(self.starts, end)
+        out = []
+        for s, e in reversed(self.spans[:at]):
+            if e <= start:  # quotes do not overlap: the earlier ones end earlier still
+                break
+            out.append((s, e))
+        return out[::-1]
+
+    def sentence(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def direct(self, item: _Found, cues: list[int], hungry: set[int]) -> tuple[int, int] | None:
+        """The content of a direct quote: from the first to the last quote mark of the quotes
+        the cue introduces, or None if the statement is reported speech."""
+        start, end = _trim(self.doc, *item.content)
+        near: list[tuple[int, int]] = []
+        if start < end and self.inside_or_mark(start) and self.quoted_share(start, end) >= 0.5:
+            near = self.overlapping(start, end)
+        elif item.host:
+            near = self._adjacent(item)
+        if not near:
+            return None
+        sent = self.sents[self.sentence(item.cue[0])]
+        near = self._same_sentence(near, sent, item.cue[0], cues)
+        if any(item.cue[0] < c < sent.end for c in hungry):
+            return near[0][0], near[-1][1]  # the next quote is the later cue's ("adding:")
+        return near[0][0], self._forward(near[-1][1], _last_word(sent) + 1, cues)
+
+    def inside_or_mark(self, i: int) -> bool:
+        """Whether token ``i`` is quoted or a quote mark."""
+        return bool(self.within[i]) or self.doc[i].text in _QUOTES
+
+    def quoted_share(self, start: int, end: int) -> float:
+        inside = sum(min(e, end) - max(s, start) for s, e in self.overlapping(start, end))
+        return inside / max(1, end - start)
+
+    def _adjacent(self, item: _Found) -> list[tuple[int, int]]:
+        """The quote right before the cue and its source ('"...," she said'), or right after
+        them ('she said, "..."', 'he told reporters: "..."'), or after "X said:" at the end
+        of a paragraph."""
+        doc = self.doc
+        left, right = item.cue
+        if item.source is not None:
+            left = min(left, item.source.left_edge.i)
+            right = max(right, item.source.right_edge.i + 1)
+        sent = self.sents[self.sentence(item.cue[0])]
+        for s, e in self.overlapping(sent.start, sent.end):
+            if e <= left and all(t.is_punct or t.is_space for t in doc[e:left]):
+                return [(s, e)]
+            if s >= right and all(_filler(t) for t in doc[right:s]):
+                return [(s, e)]
+        return self._after_colon(sent)
+
+    def _same_sentence(
+        self, near: list[tuple[int, int]], sent: Span, own: int, cues: list[int]
+    ) -> list[tuple[int, int]]:
+        """``near`` with the quotes of the cue's sentence next to it, with no other cue
+        between ('"...," he said, "..."' but not '"...," he said, adding: "..."')."""
+        out = list(near)
+        for s, e in self.overlapping(sent.start, sent.end):
+            if (s, e) in out:
+                continue
+            lo, hi = (e, out[0][0]) if e <= out[0][0] else (out[-1][1], s)
+            between = cues[bisect.bisect_left(cues, lo) : bisect.bisect_left(cues, hi)]
+            if all(c == own for c in between):
+                out = sorted([*out, (s, e)])
+        return out
+
+    def _after_colon(self, sent: Span) -> list[tuple[int, int]]:
+        """The quote that follows "X said:" at the end of a sentence or paragraph."""
+        last = _last_word(sent)
+        at = bisect.bisect_left(self.starts, last)
+        if self.doc[last].text != ":" or at >= len(self.spans):
+            return []
+        s, e = self.spans[at]
+        if any(not t.is_space for t in self.doc[last + 1 : s]):
+            return []
+        return [(s, e)]
+
+    def _forward(self, end: int, frontier: int, cues: list[int]) -> int:
+        """The end of the last quote that goes on from the quote ending at ``end``: one that
+        opens right after the sentence that ends at ``frontier`` (in the same paragraph or
+        the next), in sentences with no cue of their own."""
+        doc = self.doc
+        while True:
+            at = bisect.bisect_left(self.starts, end)
+            if at >= len(self.spans):
+                return end
+            s, e = self.spans[at]
+            if any(not t.is_space for t in doc[min(frontier, s) : s]):
+                return end
+            first = self.sents[self.sentence(max(s, frontier))]
+            last = self.sents[self.sentence(e - 1)]
+            cue_at = bisect.bisect_left(cues, first.start)
+            if cue_at < len(cues) and cues[cue_at] < last.end:
+                return end
+            end, frontier = e, max(e, _last_word(last) + 1)
+
+
+def _filler(tok: Token) -> bool:
+    """Punctuation or "that" between a cue and its quote ('said that "...'')."""
+    return tok.is_punct or tok.is_space or tok.lower_ == "that"
+
+
+def _last_word(sent: Span) -> int:
+    """The index of a sentence's last token that is not whitespace."""
+    i = sent.end - 1
+    while i > sent.start and sent.doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _direction(doc: Doc, i: int) -> str:
+    """ "open", "close" or "either" for the quote mark at token ``i``."""
+    text = doc[i].text
+    if text in _OPEN_QUOTES:
+        return "open"
+    if text in _CLOSE_QUOTES:
+        return "close"
+    before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    after = bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].is_punct
+    if before and not after:
+        return "open"
+    if after and not before:
+        return "close"
+    return "either"
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the paragraphs of ``doc`` (a line break ends one)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            out.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _pair_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Pair the quote marks of ``doc`` into quotes, paragraph by paragraph.
+
+    A quote left open at the end of a paragraph goes on when the next paragraph
+    opens with a quote mark, else it ends with its paragraph; a closing mark with no
+    opening one closes a quote that began with the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    last_end = 0
+    for p_start, p_end in _paragraphs(doc):
+        words = [t.i for t in doc[p_start:p_end] if not t.is_space]
+        if not words:
+            continue
+        marks = [i for i in words if doc[i].text in _QUOTES]
+        if open_at is not None:
+            if marks and marks[0] == words[0] and _direction(doc, words[0]) != "close":
+                marks = marks[1:]  # the quote goes on in this paragraph
+            else:
+                spans.append((open_at, last_end))
+                open_at = None
+        for i in marks:
+            way = _direction(doc, i)
+            if open_at is None and way == "close":
+                spans.append((words[0], i + 1))
+            elif open_at is None:
+                open_at = i
+            elif way == "open" and doc[i].text != doc[open_at].text:
+                spans.append((open_at, i))  # a quote never closed before the next one
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = None
+        last_end = words[-1] + 1
+    if open_at is not None:
+        spans.append((open_at, last_end))
+    return spans
+
+
+# -- cues -------------------------------------------------------------------------------
+
+
+def _according_to(tok: Token) -> _Found | None:
+    """ "According to X, ..." and "..., according to X": the rest of the sentence."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    pp_start, pp_end = tok.i, max(to.i, tok.right_edge.i, to.right_edge.i) + 1
+    sent = tok.sent
+    if pp_start <= sent.start + 1:
+        content = (pp_end, sent.end)
+    elif pp_end >= _last_word(sent):
+        content = (sent.start, pp_start)
+    else:
+        content = (sent.start, sent.end)
+    return _Found((tok.i, to.i + 1), content, source, "according_to", quote=True)
+
+
+def _verb_statement(tok: Token) -> _Found | None:
+    """A reporting verb and the complement its frames allow."""
+    if tok.pos_ != "VERB":
+        return None
+    verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
+    if verb is None:
+        return None
+    source = _subject(tok)
+    if verb.kind == "belief" and source is not None and source.lower_ in _FIRST_PERSONS:
+        return None
+    kind = "indirect" if verb.kind == "speech" else "belief"
+    raised = _raised(tok, verb)
+    if raised is not None:
+        return _Found((tok.i, tok.i + 1), raised, _agent(tok), kind)
+    for frame in ("clause", "to", "obj"):
+        if frame in verb.frames:
+            content = _complement(tok, frame)
+            if content is not None:
+                host = frame == "clause" and not any(c.dep_ == "ccomp" for c in tok.children)
+                return _Found((tok.i, tok.i + 1), content, source, kind, frame == "clause", host)
+    for child in tok.children:
+        if child.dep_ == "prep" and f"prep:{child.lower_}" in verb.frames:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                return _Found((tok.i, child.i + 1), span, source, kind)
+    if "quote" in verb.frames:
+        return _Found((tok.i, tok.i + 1), (tok.i, tok.i), source, kind, quote=True, host=True)
+    return None
+
+
+def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
+    """ "The plan seems to work", "Trump is expected to win": the subject and what it is
+    said, thought or expected to do, with no source but the agent of a passive."""
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if "raising" not in verb.frames and not passive:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")), None)
+    if subject is None or comp is None or subject.lower_ in ("it", "there"):
+        return None
+    return min(subject.left_edge.i, comp.left_edge.i), max(
+        subject.right_edge.i, comp.right_edge.i
+    ) + 1
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
+    """The token span of the content a reporting verb's complement of ``frame`` carries."""
+    if frame == "clause":
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if comps:
+            start = comps[0].left_edge.i
+            if not any(c.dep_ in _SUBJECTS for c in comps[0].children):
+                # "said life for the next generation would be worse": the subject parsed as
+                # the verb's object
+                start = min(
+                    [start]
+                    + [
+                        c.left_edge.i
+                        for c in tok.children
+                        if c.dep_ == "dobj" and tok.i < c.i < comps[0].i
+                    ]
+                )
+            return start, comps[-1].right_edge.i + 1
+        return _host_clause(tok)
+    if frame == "to":
+        xcomp = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+        )
+        if xcomp is None:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+        return (obj or xcomp).left_edge.i, xcomp.right_edge.i + 1
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i
+    for child in tok.rights:
+        if child.i > obj.i and (
+            child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
+        ):
+            end = child.right_edge.i
+    return obj.left_edge.i, end + 1
+
+
+def _host_clause(tok: Token) -> tuple[int, int] | None:
+    """ "..., she said" parsed with the verb hanging from the reported clause: that clause,
+    without the verb's own words."""
+    head = tok.head
+    if head is tok or tok.dep_ not in ("parataxis", "ccomp") or head.i > tok.i:
+        return None
+    if not any(c.dep_ in _SUBJECTS for c in tok.children):
+        return None
+    before = tok.left_edge.i - 1
+    if before < 0 or not (tok.doc[before].is_punct or tok.doc[before].is_space):
+        return None  # "Trump said he was joking": an embedded clause, not a comment on one
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if tok.right_edge.i + 1 >= end:
+        end = tok.left_edge.i
+    return start, end
+
+
+def _subject(tok: Token) -> Token | None:
+    """The source of a cue verb: its subject, the agent of a passive, or the subject of the
+    verb a participle or conjunct shares ("..., adding that ...", "and added ...")."""
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        agent = _agent(tok)
+        if agent is not None:
+            return agent
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head is tok:
+            return None
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None
+        tok = tok.head
+    return None
+
+
+def _noun_statement(tok: Token) -> _Found | None:
+    """A reporting noun with its that-clause: "X's claim that ...", "the assessment that"."""
+    kind = _NOUNS.get(tok.lemma_.lower())
+    if kind is None or tok.pos_ != "NOUN":
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "appos")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None and tok.dep_ in ("nsubj",) and tok.head.lemma_ == "be":
+        clause = next(
+            (c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.i), None
+        )
+    if clause is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    return _Found((tok.i, tok.i + 1), (clause.left_edge.i, clause.right_edge.i + 1), source, kind)
+
+
+def _adjective_statement(tok: Token) -> _Found | None:
+    """A stance adjective after "be": "X is confident that ...", "X was critical of Y"."""
+    frames = _ADJECTIVES.get(tok.lower_)
+    if frames is None or tok.dep_ != "acomp":
+        return None
+    source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if source is None or source.lower_ in _FIRST_PERSONS:
+        return None
+    for child in tok.children:
+        frame = f"prep:{child.lower_}" if child.dep_ == "prep" else _FRAME_OF_DEP.get(child.dep_)
+        if frame in frames:
+            objs = (
+                [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if child.dep_ == "prep"
+                else [child]
+            )
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                return _Found((tok.i, tok.i + 1), span, source, "belief")
+    return None
+
+
+def _colon_statement(tok: Token, sent: Span) -> _Found | None:
+    """ "Trump: 'We will win'" and interview turns ("Q: ...", "BLITZER: ..."): a short name
+    that opens a paragraph, a colon, and the rest of the paragraph."""
+    if tok.text != ":" or tok.i == sent.start or tok.i - sent.start > 5:
+        return None
+    doc = tok.doc
+    first = sent.start
+    while first < tok.i and doc[first].is_space:
+        first += 1
+    if first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        return None  # not the start of a paragraph
+    prefix = doc[first : tok.i]
+    if (
+        not prefix
+        or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in prefix)
+        or not prefix[0].text[:1].isupper()
+        or prefix.text.lower() in _NOT_SOURCES
+        or prefix[-1].lower_ in _NOT_SOURCES
+    ):
+        return None
+    end = _last_word(sent) + 1
+    if end <= tok.i + 1:
+        return None
+    return _Found((tok.i, tok.i + 1), (tok.i + 1, end), prefix.root, "indirect", quote=True)
+
+
+# -- records ----------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut whitespace and punctuation (not quote marks) from the edges of a span."""
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    return start, end
+
+
+def _chars(doc: Doc, ctx: ExtractionContext, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return ctx.offset + doc[start].idx, ctx.offset + last.idx + len(last.text)
+
+
+def _source_span(tok: Token) -> tuple[int, int]:
+    """The source's noun phrase, without the relative clause or the clause after it."""
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl"):
+            break
+        end = child.right_edge.i
+    return _trim(tok.doc, tok.left_edge.i if tok.left_edge.i <= tok.i else tok.i, end + 1)
+
+
+def _record(
+    doc: Doc,
+    ctx: ExtractionContext,
+    item: _Found,
+    quotes: _Quotes,
+    roles: Sequence[Role],
+    refs: References,
+) -> StatementRecord:
+    start, end = item.content
+    kind = item.kind
+    source = None
+    speaker: RawMention | None = None
+    behalf: RawMention | None = None
+    anonymous = False
+    if item.source is not None:
+        s_start, s_end = _source_span(item.source)
+        if s_start < s_end:
+            source = _chars(doc, ctx, s_start, s_end)
+        speaker, behalf, anonymous = _speaker(item.source, ctx, roles, refs)
+    content = _chars(doc, ctx, start, end)
+    about = tuple(
+        ctx.ref(m)
+        for m in ctx.mentions
+        if content[0] <= m.start and m.end <= content[1] and m.ner != "BYLINE"
+    )
+    return StatementRecord(
+        speaker=ctx.ref(speaker) if speaker is not None else None,
+        on_behalf_of=ctx.ref(behalf) if behalf is not None else None,
+        anonymous=anonymous,
+        cue=_chars(doc, ctx, *item.cue),
+        content=content,
+        source=source,
+        kind=kind,
+        about=about,
+        evidence=ctx.evidence(doc[item.cue[0] : item.cue[1]]),
+    )
+
+
+# -- speakers ---------------------------------------------------------------------------
+
+
+def _speaker(
+    tok: Token, ctx: ExtractionContext, roles: Sequence[Role], refs: References
+) -> tuple[RawMention | None, RawMention | None, bool]:
+    """The entity a source stands for, on whose behalf it speaks, and whether it is an
+    unnamed member of that entity."""
+    m = ctx.mention_at(tok) or refs.resolve(tok)
+    if m is None:
+        for child in tok.children:
+            if child.dep_ == "appos":
+                named = ctx.mention_at(child)
+                if named is not None and named.type == "Person":
+                    return named, _behalf(named, child, ctx, roles), False
+    if m is not None:
+        if m.demonym and tok.dep_ in ("amod", "compound"):
+            return m, None, True
+        return m, _behalf(m, tok, ctx, roles) if m.type == "Person" else None, False
+    if tok.lemma_.lower() not in _MEMBER_NOUNS:
+        return None, None, False
+    body = _body_of(tok, ctx)
+    if body is None:
+        return None, None, False
+    spokes = tok.lemma_.lower() in _SPOKES_NOUNS
+    return body, body if spokes else None, True
+
+
+def _body_of(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+    """The body or country an unnamed member belongs to: "U.S. officials", "a Taliban
+    spokesman", "a spokesman for the Kremlin", "officials at the Pentagon"."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            m = ctx.mention_at(child)
+            if m is not None and m.type != "Person":
+                return m
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _BODY_PREPS:
+            for pobj in child.children:
+                m = ctx.mention_at(pobj)
+                if pobj.dep_ == "pobj" and m is not None and m.type != "Person":
+                    return m
+    return None
+
+
+def _behalf(
+    person: RawMention, head: Token, ctx: ExtractionContext, roles: Sequence[Role]
+) -> RawMention | None:
+    """Whom a named spokesman speaks for: the body of a spokesman role ("Kremlin spokesman
+    Dmitry Peskov", "Peskov, a spokesman for the Kremlin"), or the person a title names
+    ("Putin spokesman Dmitry Peskov")."""
+    for role in roles:
+        if (
+            role.person.start == person.start
+            and role.org is not None
+            and set(role.role.lower().split()) & _SPOKES_NOUNS
+        ):
+            return role.org
+    doc = head.doc
+    for i in range(person.tok_start - 1, max(-1, person.tok_start - 6), -1):
+        word = doc[i]
+        if word.lemma_.lower() in _SPOKES_NOUNS:
+            return _body_of(word, ctx) or _mention_before(word, ctx)
+        if word.dep_ not in ("compound", "amod", "det", "poss", "case", "punct", "nmod"):
+            break
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _SPOKES_NOUNS:
+            return _body_of(child, ctx)
+    return None
+
+
+def _mention_before(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+    """The mention just before a title noun ("Putin spokesman")."""
+    if tok.i == 0:
+        return None
+    return ctx.mention_at(tok.doc[tok.i - 1])
