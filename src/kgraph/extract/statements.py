@@ -60,6 +60,9 @@ _CLOSE_QUOTES: Final = frozenset({"”", "»"})
 #: straight quotes: the side they open or close is read from the spacing around them
 _EITHER_QUOTES: Final = frozenset({'"', "''", "＂"})
 _QUOTES: Final = _OPEN_QUOTES | _CLOSE_QUOTES | _EITHER_QUOTES
+#: the family of each quote mark: a mark closes only a quote opened by its family (curly and
+#: straight double quotes are mixed up too often to tell apart)
+_FAMILIES: Final = {mark: "double" for mark in _QUOTES} | {"«": "guillemet", "»": "guillemet"}
 #: punctuation cut from the edges of a content or source span (quote marks are kept)
 _EDGE_PUNCT: Final = frozenset({",", ".", ":", ";", "-", "--", "—", "–", "(", ")"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -71,6 +74,10 @@ _SHARED_SUBJECT_DEPS: Final = frozenset({"conj", "xcomp", "advcl"})
 #: "accused Russia of paying", "described the talks as frank")
 _OBJECT_TAILS: Final = frozenset({"oprd", "xcomp", "acomp", "ccomp"})
 _OBJECT_PREPS: Final = frozenset({"as", "of", "for"})
+#: dependencies that open a clause of its own
+_CLAUSE_DEPS: Final = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis"})
+#: how many tokens after a quote a cue still claims it ('"...," he added')
+_NEAR: Final = 8
 #: the frame of a clausal complement
 _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
 #: a cue hung this way from another statement's content starts a statement of its own
@@ -305,21 +312,47 @@ def find_statements(
             if item is not None:
                 found.append(item)
     cues = [f.cue[0] for f in found]
-    # cues with no complement of their own, waiting for a quote ("..., adding: ...")
-    hungry = {f.cue[0] for f in found if f.content[0] >= f.content[1]}
-    seen: set[tuple[int, int]] = set()
+    # cues with no complement of their own wait for a quote ("..., adding: ...")
+    quotes.cues = cues
+    quotes.hungry = [f.cue[0] for f in found if f.content[0] >= f.content[1]]
     for item in found:
-        quoted = quotes.direct(item, cues, hungry) if item.quote else None
+        quoted = quotes.direct(item) if item.quote else None
         if quoted is not None:
             item.content = quoted
             item.kind = "direct" if item.kind == "indirect" else item.kind
         else:
             item.content = _own_words(doc, item, cues)
+            if item.quote:
+                item.content = quotes.continued(item)
         item.content = _trim(doc, *item.content)
-        if item.content[0] >= item.content[1] or item.content in seen:
+    found = [f for f in found if f.content[0] < f.content[1]]
+    nested = _nested(found)
+    seen: set[tuple[int, int]] = set()
+    for index, item in enumerate(found):
+        if item.content in seen or (index in nested and item.kind != "direct"):
             continue
         seen.add(item.content)
         yield _record(doc, ctx, item, quotes, roles, references)
+
+
+def _nested(found: list[_Found]) -> set[int]:
+    """The statements whose cue lies in another's reported content ("officials said Trump
+    wants to ..."): the words of the outer source, not the article's, found in one sweep."""
+    spans = sorted(
+        (f.content[0], f.content[1], i) for i, f in enumerate(found) if f.kind != "according_to"
+    )
+    order = sorted(range(len(found)), key=lambda i: found[i].cue[0])
+    out: set[int] = set()
+    best: list[tuple[int, int]] = []  # the two longest-reaching spans begun so far: (end, id)
+    at = 0
+    for i in order:
+        cue = found[i].cue[0]
+        while at < len(spans) and spans[at][0] <= cue:
+            best = sorted([*best, (spans[at][1], spans[at][2])], reverse=True)[:2]
+            at += 1
+        if any(end > cue and owner != i for end, owner in best):
+            out.add(i)
+    return out
 
 
 def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
@@ -363,6 +396,8 @@ class _Quotes:
             self.within[s + 1 : e - 1] = b"\x01" * max(0, e - s - 2)
         sents, self.sent_starts = sentences(doc)
         self.sents = sents
+        self.cues: list[int] = []  # the cue tokens of the Doc, in order
+        self.hungry: list[int] = []  # those with no complement, waiting for a quote
 
     def inside(self, i: int) -> bool:
         """Whether token ``i`` is quoted (between the marks)."""
@@ -381,22 +416,39 @@ class _Quotes:
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
 
-    def direct(self, item: _Found, cues: list[int], hungry: set[int]) -> tuple[int, int] | None:
+    def direct(self, item: _Found) -> tuple[int, int] | None:
         """The content of a direct quote: from the first to the last quote mark of the quotes
         the cue introduces, or None if the statement is reported speech."""
         start, end = _trim(self.doc, *item.content)
         near: list[tuple[int, int]] = []
         if start < end and self.inside_or_mark(start) and self.quoted_share(start, end) >= 0.5:
             near = self.overlapping(start, end)
-        elif item.host:
+        elif item.host and (
+            start >= end or (self.inside_or_mark(start) and self.quoted_share(start, end) >= 0.5)
+        ):
             near = self._adjacent(item)
         if not near:
             return None
         sent = self.sents[self.sentence(item.cue[0])]
-        near = self._same_sentence(near, sent, item.cue[0], cues)
-        if any(item.cue[0] < c < sent.end for c in hungry):
+        near = self._same_sentence(near, sent, item.cue[0])
+        if self._has_cue(self.hungry, item.cue[0] + 1, sent.end):
             return near[0][0], near[-1][1]  # the next quote is the later cue's ("adding:")
-        return near[0][0], self._forward(near[-1][1], _last_word(sent) + 1, cues)
+        return near[0][0], self._forward(near[-1][1], _last_word(sent) + 1)
+
+    def continued(self, item: _Found) -> tuple[int, int]:
+        """Reported speech that ends in a quote before its cue ('... is "ten times the
+        losses," he said.') with the quotes that go on after the cue's sentence."""
+        start, end = _trim(self.doc, *item.content)
+        if start >= end or end > item.cue[0] or self.doc[end - 1].text not in _QUOTES:
+            return start, end
+        sent = self.sents[self.sentence(item.cue[0])]
+        return start, self._forward(end, _last_word(sent) + 1)
+
+    @staticmethod
+    def _has_cue(cues: list[int], start: int, end: int) -> bool:
+        """Whether a cue of the sorted list ``cues`` lies in tokens ``start:end``."""
+        at = bisect.bisect_left(cues, start)
+        return at < len(cues) and cues[at] < end
 
     def inside_or_mark(self, i: int) -> bool:
         """Whether token ``i`` is quoted or a quote mark."""
@@ -416,15 +468,16 @@ class _Quotes:
             left = min(left, item.source.left_edge.i)
             right = max(right, item.source.right_edge.i + 1)
         sent = self.sents[self.sentence(item.cue[0])]
-        for s, e in self.overlapping(sent.start, sent.end):
+        verb = doc[item.cue[0]]
+        for s, e in self.overlapping(max(0, min(left, sent.start) - 4), sent.end):
             if e <= left and all(t.is_punct or t.is_space for t in doc[e:left]):
                 return [(s, e)]
-            if s >= right and all(_filler(t) for t in doc[right:s]):
+            if s >= right and all(_filler(t, verb) for t in doc[right:s]):
                 return [(s, e)]
         return self._after_colon(sent)
 
     def _same_sentence(
-        self, near: list[tuple[int, int]], sent: Span, own: int, cues: list[int]
+        self, near: list[tuple[int, int]], sent: Span, own: int
     ) -> list[tuple[int, int]]:
         """``near`` with the quotes of the cue's sentence next to it, with no other cue
         between ('"...," he said, "..."' but not '"...," he said, adding: "..."')."""
@@ -433,6 +486,7 @@ class _Quotes:
             if (s, e) in out:
                 continue
             lo, hi = (e, out[0][0]) if e <= out[0][0] else (out[-1][1], s)
+            cues = self.cues
             between = cues[bisect.bisect_left(cues, lo) : bisect.bisect_left(cues, hi)]
             if all(c == own for c in between):
                 out = sorted([*out, (s, e)])
@@ -449,7 +503,7 @@ class _Quotes:
             return []
         return [(s, e)]
 
-    def _forward(self, end: int, frontier: int, cues: list[int]) -> int:
+    def _forward(self, end: int, frontier: int) -> int:
         """The end of the last quote that goes on from the quote ending at ``end``: one that
         opens right after the sentence that ends at ``frontier`` (in the same paragraph or
         the next), in sentences with no cue of their own."""
@@ -463,15 +517,25 @@ class _Quotes:
                 return end
             first = self.sents[self.sentence(max(s, frontier))]
             last = self.sents[self.sentence(e - 1)]
-            cue_at = bisect.bisect_left(cues, first.start)
-            if cue_at < len(cues) and cues[cue_at] < last.end:
-                return end
+            if self._has_cue(self.cues, first.start, last.end) or self._has_cue(
+                self.hungry, e, e + _NEAR
+            ):
+                return end  # the quote is another cue's ('"...?" he added.')
             end, frontier = e, max(e, _last_word(last) + 1)
 
 
-def _filler(tok: Token) -> bool:
-    """Punctuation or "that" between a cue and its quote ('said that "...'')."""
-    return tok.is_punct or tok.is_space or tok.lower_ == "that"
+def _filler(tok: Token, verb: Token) -> bool:
+    """Punctuation, "that" or the cue verb's own modifiers between a cue and its quote
+    ('said that "...', 'told reporters on Monday: "...')."""
+    if tok.is_punct or tok.is_space or tok.lower_ == "that":
+        return True
+    for _ in range(6):
+        if tok.head is tok or tok.dep_ in _CLAUSE_DEPS:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
 
 
 def _last_word(sent: Span) -> int:
@@ -483,19 +547,18 @@ def _last_word(sent: Span) -> int:
 
 
 def _direction(doc: Doc, i: int) -> str:
-    """ "open", "close" or "either" for the quote mark at token ``i``."""
+    """ "open", "close" or "either" for the quote mark at token ``i``: a straight mark by
+    the spacing around it, a curly one by its shape unless the spacing says otherwise
+    (a closing “ typed for ”: 'we will win,“ he said')."""
     text = doc[i].text
-    if text in _OPEN_QUOTES:
-        return "open"
-    if text in _CLOSE_QUOTES:
-        return "close"
     before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
     after = bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].is_punct
-    if before and not after:
-        return "open"
-    if after and not before:
-        return "close"
-    return "either"
+    by_space = "open" if before and not after else "close" if after and not before else "either"
+    if text in _OPEN_QUOTES:
+        return "close" if by_space == "close" else "open"
+    if text in _CLOSE_QUOTES:
+        return "open" if by_space == "open" else "close"
+    return by_space
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
@@ -514,39 +577,46 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
 def _pair_quotes(doc: Doc) -> list[tuple[int, int]]:
     """Pair the quote marks of ``doc`` into quotes, paragraph by paragraph.
 
-    A quote left open at the end of a paragraph goes on when the next paragraph
-    opens with a quote mark, else it ends with its paragraph; a closing mark with no
-    opening one closes a quote that began with the paragraph.
+    Marks of another family inside a quote ("... “...” ...") open and close a quote
+    within it; only the outermost quotes are kept.  A quote left open at the end of a
+    paragraph goes on when the next paragraph opens with a quote mark, else it ends
+    with its paragraph; a closing mark with no opening one closes a quote that began
+    with the paragraph.
     """
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
+    stack: list[tuple[str, int]] = []  # (family, index) of the open marks, outermost first
     last_end = 0
     for p_start, p_end in _paragraphs(doc):
         words = [t.i for t in doc[p_start:p_end] if not t.is_space]
         if not words:
             continue
         marks = [i for i in words if doc[i].text in _QUOTES]
-        if open_at is not None:
+        if stack:
             if marks and marks[0] == words[0] and _direction(doc, words[0]) != "close":
-                marks = marks[1:]  # the quote goes on in this paragraph
+                stack, marks = stack[:1], marks[1:]  # the quote goes on in this paragraph
             else:
-                spans.append((open_at, last_end))
-                open_at = None
+                spans.append((stack[0][1], last_end))
+                stack = []
         for i in marks:
-            way = _direction(doc, i)
-            if open_at is None and way == "close":
-                spans.append((words[0], i + 1))
-            elif open_at is None:
-                open_at = i
-            elif way == "open" and doc[i].text != doc[open_at].text:
-                spans.append((open_at, i))  # a quote never closed before the next one
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
+            way, family = _direction(doc, i), _FAMILIES[doc[i].text]
+            if not stack:
+                if way == "close":
+                    spans.append((words[0], i + 1))
+                else:
+                    stack.append((family, i))
+            elif stack[-1][0] == family and way != "open":
+                start = stack.pop()[1]
+                if not stack:
+                    spans.append((start, i + 1))
+            elif stack[-1][0] == family:
+                if len(stack) == 1:  # a quote never closed before the next one opens
+                    spans.append((stack[0][1], i))
+                    stack = [(family, i)]
+            elif way != "close":
+                stack.append((family, i))
         last_end = words[-1] + 1
-    if open_at is not None:
-        spans.append((open_at, last_end))
+    if stack:
+        spans.append((stack[0][1], last_end))
     return spans
 
 
@@ -667,16 +737,21 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
     """ "..., she said" parsed with the verb hanging from the reported clause: that clause,
     without the verb's own words."""
     head = tok.head
-    if head is tok or tok.dep_ not in ("parataxis", "ccomp") or head.i > tok.i:
+    if head is tok or tok.dep_ not in ("parataxis", "ccomp"):
+        return None
+    if tok.dep_ == "ccomp" and head.i > tok.i:
         return None
     if not any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
-    before = tok.left_edge.i - 1
-    if before < 0 or not (tok.doc[before].is_punct or tok.doc[before].is_space):
+    doc = tok.doc
+    first = tok.left_edge.i
+    while first < tok.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].is_space):
         return None  # "Trump said he was joking": an embedded clause, not a comment on one
     start, end = head.left_edge.i, head.right_edge.i + 1
     if tok.right_edge.i + 1 >= end:
-        end = tok.left_edge.i
+        end = first
     return start, end
 
 
