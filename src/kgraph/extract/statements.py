@@ -78,6 +78,11 @@ _OBJECT_PREPS: Final = frozenset({"as", "of", "for"})
 _CLAUSE_DEPS: Final = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis"})
 #: how many tokens after a quote a cue still claims it ('"...," he added')
 _NEAR: Final = 8
+#: the dependents a verb of saying takes for the words it reports when the parse finds no
+#: clause ("Sorry, Sanders said.", "Those who borrow struggle, he said.")
+_FRONTED: Final = frozenset({"dep", "intj", "dobj", "attr", "acomp"})
+#: the least words of a quote that stands as a statement of its own
+_ORPHAN_WORDS: Final = 4
 #: the frame of a clausal complement
 _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
 #: a cue hung this way from another statement's content starts a statement of its own
@@ -327,12 +332,62 @@ def find_statements(
         item.content = _trim(doc, *item.content)
     found = [f for f in found if f.content[0] < f.content[1]]
     nested = _nested(found)
+    kept: list[_Found] = []
     seen: set[tuple[int, int]] = set()
     for index, item in enumerate(found):
         if item.content in seen or (index in nested and item.kind != "direct"):
             continue
         seen.add(item.content)
+        kept.append(item)
+    kept = sorted(kept + _orphans(quotes, kept, ctx, references), key=lambda f: f.cue)
+    for item in kept:
         yield _record(doc, ctx, item, quotes, roles, references)
+
+
+def _orphans(
+    quotes: _Quotes, kept: list[_Found], ctx: ExtractionContext, refs: References
+) -> list[_Found]:
+    """Quotes no cue claims that open a sentence: direct statements whose cue is the opening
+    mark, spoken by the person the sentence before is about, if any."""
+    covered = sorted(f.content for f in kept)
+    reach, merged = -1, []
+    for s, e in covered:  # the covered tokens as disjoint runs
+        if s > reach:
+            merged.append([s, e])
+        else:
+            merged[-1][1] = max(merged[-1][1], e)
+        reach = max(reach, e)
+    starts = [m[0] for m in merged]
+    out = []
+    doc = quotes.doc
+    for s, e in quotes.spans:
+        at = bisect.bisect_right(starts, s) - 1
+        if (at >= 0 and merged[at][1] > s) or (at + 1 < len(merged) and merged[at + 1][0] < e):
+            continue
+        sent = quotes.sents[quotes.sentence(s)]
+        words = sum(1 for t in doc[s:e] if t.is_alpha)
+        if words < _ORPHAN_WORDS or any(
+            not (t.is_space or t.is_punct) for t in doc[sent.start : s]
+        ):
+            continue
+        source = _previous_subject(quotes, sent, ctx, refs)
+        out.append(_Found((s, s + 1), (s, e), source, "direct"))
+    return out
+
+
+def _previous_subject(
+    quotes: _Quotes, sent: Span, ctx: ExtractionContext, refs: References
+) -> Token | None:
+    """The person or body the sentence before ``sent`` is about: its main subject."""
+    index = quotes.sentence(sent.start)
+    if index == 0:
+        return None
+    root = quotes.sents[index - 1].root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    m = ctx.mention_at(subject) or refs.resolve(subject)
+    return subject if m is not None and m.type != "Location" else None
 
 
 def _nested(found: list[_Found]) -> set[int]:
@@ -722,6 +777,8 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
         return (obj or xcomp).left_edge.i, xcomp.right_edge.i + 1
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "called the report nonsense" parsed with no object but the predicate
+        obj = next((c for c in tok.children if c.dep_ == "oprd"), None)
     if obj is None:
         return None
     end = obj.right_edge.i
@@ -734,25 +791,32 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
 
 
 def _host_clause(tok: Token) -> tuple[int, int] | None:
-    """ "..., she said" parsed with the verb hanging from the reported clause: that clause,
-    without the verb's own words."""
-    head = tok.head
-    if head is tok or tok.dep_ not in ("parataxis", "ccomp"):
-        return None
-    if tok.dep_ == "ccomp" and head.i > tok.i:
-        return None
-    if not any(c.dep_ in _SUBJECTS for c in tok.children):
-        return None
+    """The reported clause of "..., she said" (or "..., said the minister") when the parse
+    hangs the verb from that clause or leaves it on its own: that clause, without the
+    verb's own words."""
     doc = tok.doc
-    first = tok.left_edge.i
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    # the verb's own words start with its subject ("he said") or itself ("said the ...")
+    first = min(subject.left_edge.i, tok.i)
     while first < tok.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
     if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].is_space):
         return None  # "Trump said he was joking": an embedded clause, not a comment on one
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    if tok.right_edge.i + 1 >= end:
-        end = first
-    return start, end
+    head = tok.head
+    hangs = tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and head.i < tok.i)
+    if not hangs and tok.dep_ == "conj" and subject.i > tok.i:
+        hangs = True  # "..., but it is under pressure, said the chief executive"
+    if hangs and head is not tok:
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if tok.right_edge.i + 1 >= end:
+            end = first
+        return start, end
+    fronted = [c for c in tok.lefts if c.dep_ in _FRONTED and c.i < subject.i]
+    if fronted:  # "Sorry, Sanders said." with the reported words hung from the verb
+        return fronted[0].left_edge.i, fronted[-1].right_edge.i + 1
+    return None
 
 
 def _subject(tok: Token) -> Token | None:
