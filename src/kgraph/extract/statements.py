@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from kgraph.extract import ExtractionContext
     from kgraph.extract.entities import RawMention
 
-__all__ = ["KINDS", "StatementExtractor", "StatementRecord", "find_statements"]
+__all__ = ["KINDS", "StatementExtractor", "StatementRecord", "find_quotes", "find_statements"]
 
 #: the kinds of statement: a direct quote, reported speech, "according to X", a belief
 KINDS: Final = ("direct", "indirect", "according_to", "belief")
@@ -180,6 +180,8 @@ _NOT_SOURCES: Final = frozenset(
         "topics",
     }
 )
+#: prepositions of the medium of a statement: "said in a statement that ..."
+_MEDIUM_PREPS: Final = frozenset({"in", "through", "via"})
 #: nouns for an unnamed person who speaks for a body: "a Taliban spokesman"
 _SPOKES_NOUNS: Final = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece", "secretary"}
@@ -277,6 +279,7 @@ class _Found:
     kind: str
     quote: bool = False  # the content may be a direct quote
     host: bool = False  # the content is the clause the cue hangs from, or none at all
+    owned: bool = False  # a statement of its own even inside another's ("X's claim that")
 
 
 class StatementExtractor:
@@ -329,13 +332,13 @@ def find_statements(
             item.content = _own_words(doc, item, cues)
             if item.quote:
                 item.content = quotes.continued(item)
-        item.content = _trim(doc, *item.content)
+        item.content = quotes.balance(*_trim(doc, *item.content))
     found = [f for f in found if f.content[0] < f.content[1]]
     nested = _nested(found)
     kept: list[_Found] = []
     seen: set[tuple[int, int]] = set()
     for index, item in enumerate(found):
-        if item.content in seen or (index in nested and item.kind != "direct"):
+        if item.content in seen or (index in nested and item.kind != "direct" and not item.owned):
             continue
         seen.add(item.content)
         kept.append(item)
@@ -444,7 +447,7 @@ class _Quotes:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.spans = _pair_quotes(doc)
+        self.spans = find_quotes(doc)
         self.starts = [s for s, _ in self.spans]
         self.within = bytearray(len(doc))
         for s, e in self.spans:
@@ -489,6 +492,16 @@ class _Quotes:
         if self._has_cue(self.hungry, item.cue[0] + 1, sent.end):
             return near[0][0], near[-1][1]  # the next quote is the later cue's ("adding:")
         return near[0][0], self._forward(near[-1][1], _last_word(sent) + 1)
+
+    def balance(self, start: int, end: int) -> tuple[int, int]:
+        """A content span with the quote mark its first or last quoted word needs
+        ('said "it gets me mad" every time': the opening mark hangs from the verb)."""
+        for s, e in self.overlapping(start, end):
+            if s == start - 1 and e <= end:
+                start = s
+            if e == end + 1 and s >= start:
+                end = e
+        return start, end
 
     def continued(self, item: _Found) -> tuple[int, int]:
         """Reported speech that ends in a quote before its cue ('... is "ten times the
@@ -606,7 +619,7 @@ def _direction(doc: Doc, i: int) -> str:
     the spacing around it, a curly one by its shape unless the spacing says otherwise
     (a closing “ typed for ”: 'we will win,“ he said')."""
     text = doc[i].text
-    before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    before = i == 0 or bool(doc[i - 1].whitespace_) or not doc[i - 1].text.strip()
     after = bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].is_punct
     by_space = "open" if before and not after else "close" if after and not before else "either"
     if text in _OPEN_QUOTES:
@@ -629,20 +642,29 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _pair_quotes(doc: Doc) -> list[tuple[int, int]]:
-    """Pair the quote marks of ``doc`` into quotes, paragraph by paragraph.
+def find_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """The direct quotes of ``doc`` as token spans, from the opening mark to just after the
+    closing one, paired paragraph by paragraph.
 
-    Marks of another family inside a quote ("... “...” ...") open and close a quote
-    within it; only the outermost quotes are kept.  A quote left open at the end of a
-    paragraph goes on when the next paragraph opens with a quote mark, else it ends
-    with its paragraph; a closing mark with no opening one closes a quote that began
-    with the paragraph.
+    Curly, straight and doubled (``''``) double quotes pair with each other (they are
+    mixed up too often to tell apart); guillemets inside them (or they inside guillemets)
+    open and close a quote within the quote, and only the outermost quotes are kept.  A
+    quote left open at the end of a paragraph goes on when the next paragraph opens with
+    a quote mark, else it ends with its paragraph; a closing mark with no opening one
+    closes a quote that began with the paragraph (or after the last quote in it).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["“", "We", "won", ",", "”", "she", "said", "."]
+    >>> doc = Doc(Vocab(), words=words, spaces=[0, 0, 0, 0, 1, 1, 0, 0])
+    >>> find_quotes(doc)
+    [(0, 5)]
     """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (family, index) of the open marks, outermost first
     last_end = 0
     for p_start, p_end in _paragraphs(doc):
-        words = [t.i for t in doc[p_start:p_end] if not t.is_space]
+        words = [t.i for t in doc[p_start:p_end] if t.text.strip()]
         if not words:
             continue
         marks = [i for i in words if doc[i].text in _QUOTES]
@@ -655,8 +677,8 @@ def _pair_quotes(doc: Doc) -> list[tuple[int, int]]:
         for i in marks:
             way, family = _direction(doc, i), _FAMILIES[doc[i].text]
             if not stack:
-                if way == "close":
-                    spans.append((words[0], i + 1))
+                if way == "close":  # from the start of the paragraph or the last quote
+                    spans.append((max(words[0], spans[-1][1] if spans else 0), i + 1))
                 else:
                     stack.append((family, i))
             elif stack[-1][0] == family and way != "open":
@@ -716,6 +738,13 @@ def _verb_statement(tok: Token) -> _Found | None:
             if content is not None:
                 host = frame == "clause" and not any(c.dep_ == "ccomp" for c in tok.children)
                 return _Found((tok.i, tok.i + 1), content, source, kind, frame == "clause", host)
+    for child in tok.children:
+        medium = child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS
+        noun = next((c for c in child.children if c.dep_ == "pobj"), None) if medium else None
+        clause = _that_clause(noun) if noun is not None and noun.lemma_ in _NOUNS else None
+        if clause is not None:  # "said in a statement that ..."
+            span = (clause.left_edge.i, clause.right_edge.i + 1)
+            return _Found((tok.i, tok.i + 1), span, source, kind)
     for child in tok.children:
         if child.dep_ == "prep" and f"prep:{child.lower_}" in verb.frames:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -840,23 +869,12 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _noun_statement(tok: Token) -> _Found | None:
-    """A reporting noun with its that-clause: "X's claim that ...", "the assessment that"."""
+    """A reporting noun with its that-clause: "X's claim that ...", "the assessment that"
+    (not the noun of "said in a statement that ...", whose clause is the verb's)."""
     kind = _NOUNS.get(tok.lemma_.lower())
-    if kind is None or tok.pos_ != "NOUN":
+    if kind is None or tok.pos_ != "NOUN" or _verb_of_noun(tok) is not None:
         return None
-    clause = next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ in ("acl", "ccomp", "appos")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        ),
-        None,
-    )
-    if clause is None and tok.dep_ in ("nsubj",) and tok.head.lemma_ == "be":
-        clause = next(
-            (c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.i), None
-        )
+    clause = _that_clause(tok)
     if clause is None:
         return None
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -871,7 +889,32 @@ def _noun_statement(tok: Token) -> _Found | None:
             ),
             None,
         )
-    return _Found((tok.i, tok.i + 1), (clause.left_edge.i, clause.right_edge.i + 1), source, kind)
+    span = (clause.left_edge.i, clause.right_edge.i + 1)
+    return _Found((tok.i, tok.i + 1), span, source, kind, owned=source is not None)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The head of the that-clause a noun takes ("the claim that ...", "the claim is that")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        ):
+            return child
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        return next(
+            (c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.i), None
+        )
+    return None
+
+
+def _verb_of_noun(noun: Token) -> Token | None:
+    """The reporting verb of "said in a statement that ...", for its noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEDIUM_PREPS:
+        return None
+    verb = prep.head
+    known = _verbs().get(verb.lemma_.lower())
+    return verb if known is not None and known.kind == "speech" else None
 
 
 def _adjective_statement(tok: Token) -> _Found | None:
@@ -942,13 +985,14 @@ def _chars(doc: Doc, ctx: ExtractionContext, start: int, end: int) -> tuple[int,
 
 
 def _source_span(tok: Token) -> tuple[int, int]:
-    """The source's noun phrase, without the relative clause or the clause after it."""
+    """The source's noun phrase, without the relative clause or the clause after it, nor
+    the possessive ending of an owner ("Washington's claim")."""
     end = tok.i
     for child in tok.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl"):
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "case"):
             break
         end = child.right_edge.i
-    return _trim(tok.doc, tok.left_edge.i if tok.left_edge.i <= tok.i else tok.i, end + 1)
+    return _trim(tok.doc, tok.left_edge.i, end + 1)
 
 
 def _record(
@@ -998,6 +1042,8 @@ def _speaker(
     """The entity a source stands for, on whose behalf it speaks, and whether it is an
     unnamed member of that entity."""
     m = ctx.mention_at(tok) or refs.resolve(tok)
+    if m is None and tok.lower_ == "they":
+        tok = _plural_antecedent(tok) or tok
     if m is None:
         for child in tok.children:
             if child.dep_ == "appos":
@@ -1015,6 +1061,20 @@ def _speaker(
         return None, None, False
     spokes = tok.lemma_.lower() in _SPOKES_NOUNS
     return body, body if spokes else None, True
+
+
+def _plural_antecedent(tok: Token) -> Token | None:
+    """The unnamed group "they" is ("Russian officials met the envoy. They said ..."): the
+    last plural subject for members of a body in this sentence or the one before."""
+    doc = tok.doc
+    sents, starts = sentences(doc)
+    at = bisect.bisect_right(starts, tok.i) - 1
+    start = sents[max(0, at - 1)].start
+    for i in range(tok.i - 1, start - 1, -1):
+        word = doc[i]
+        if word.dep_ in ("nsubj", "nsubjpass") and word.tag_ in ("NNS", "NNPS"):
+            return word if word.lemma_.lower() in _MEMBER_NOUNS else None
+    return None
 
 
 def _body_of(tok: Token, ctx: ExtractionContext) -> RawMention | None:
