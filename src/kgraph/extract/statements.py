@@ -3,30 +3,41 @@
 A pure function over one parsed Doc: :func:`find_statements` yields one
 :class:`StatementRecord` per attribution it finds:
 
-* a reporting verb (``data/reporting_verbs.tsv``) with the complement that
-  carries the content: a clause ("X said (that) ...", "..., X said",
-  "..., said X, the ..."), an infinitive ("X vowed to ..."), an object ("X
-  denied the report", "X accused Y of ..."), a prepositional object ("X called
-  for ...") or, for verbs of saying, an adjacent direct quote;
+* a reporting verb (``data/reporting_verbs.tsv``: the verbs, their kind and the
+  complements that carry their content) with that complement: a clause ("X said
+  (that) ...", "..., X said", "X, she said, ...", "..., said X, the ..."), an
+  infinitive ("X vowed to ..."), an object ("X denied the report", "X accused Y
+  of ..."), a prepositional object ("X called for ..."), the clause of its medium
+  ("X said in a statement that ...") or, for verbs of saying, an adjacent direct
+  quote; the source is the verb's subject, the agent of a passive, or the subject a
+  participle or conjunct shares ("..., adding that ..."); "X is expected to ..." and
+  "the plan seems to ..." have no source;
 * "according to X, ...": the rest of the sentence is the content;
 * a reporting noun with its that-clause ("X's claim that ...", "the assessment
-  that ...");
-* direct quotes: the content runs from the opening to the closing quote mark,
-  over several sentences and paragraphs (a quote left open at the end of a
-  paragraph goes on in the next one that opens with a quote mark), and takes
-  in the quotes that follow the cue's sentence in the same paragraph ('"...,"
-  he said. "..."'); a speaker introduced with a colon ("X said:") is the
-  speaker of the quote that follows, in the same or the next paragraph.
+  that ...") and a stance adjective after "be" ("X is confident that ...", "X was
+  critical of Y");
+* a short name that opens a paragraph with a colon ("Trump: ...", "Q: ...");
+* direct quotes (:func:`find_quotes`): the content runs from the opening to the
+  closing quote mark, over several sentences and paragraphs (a quote left open at
+  the end of a paragraph goes on in the next one that opens with a quote mark), and
+  takes in the quotes that open the sentences after the cue's with no cue of their
+  own ('"...," he said. "..."'); "X said:" introduces the quote that follows, in the
+  same paragraph or the next; a quote that no cue claims and that opens a sentence
+  is a statement of its own, its cue the opening mark, its source the subject of the
+  sentence before (if that names someone), else none.
 
-Cues inside a direct quote are the quoted speaker's own words, not statements
-of the article.  The speaker is the entity mention at the head of the source
-(a pronoun or "the minister" through :mod:`kgraph.extract.coref`); an unnamed
-source is resolved to its body or country with ``anonymous`` set ("U.S.
-officials" is the United States, "a Taliban spokesman" the Taliban); a
-spokesman speaks on behalf of the body or person named with the title
-("Kremlin spokesman Dmitry Peskov", "Putin spokesman ...", "a spokesman for the
-Kremlin").  Quote marks may be curly, straight, doubled (``''``) or guillemets,
-and unbalanced: nothing here fails on them.
+Cues inside a direct quote are the quoted speaker's words, and a statement whose cue
+lies in another's reported content ("officials said Trump wants to ...") is part of
+that statement, not one of its own (but "X's claim that ..." is).  The speaker is the
+entity mention at the head of the source (a pronoun or "the minister" through
+:mod:`kgraph.extract.coref`, "they" the unnamed officials of the sentence before); an
+unnamed source is resolved to its body or country with ``anonymous`` set ("U.S.
+officials" is the United States, "a Taliban spokesman" the Taliban, "officials at the
+Pentagon" the Pentagon); a spokesman speaks on behalf of the body or person named with
+the title ("Kremlin spokesman Dmitry Peskov", "Putin spokesman ...", "Peskov, a
+spokesman for the Kremlin", "a spokesman for the Kremlin").  Quote marks may be curly,
+straight, doubled (``''``) or guillemets, mixed and unbalanced: nothing here fails on
+them.
 """
 
 from __future__ import annotations
@@ -282,6 +293,37 @@ class _Found:
     owned: bool = False  # a statement of its own even inside another's ("X's claim that")
 
 
+@dataclass(slots=True)
+class _Facts:
+    """What the speakers and the record of a Doc's statements are found from, indexed once."""
+
+    ctx: ExtractionContext
+    refs: References
+    spokes: dict[int, RawMention]  # a spokesman's mention start -> the body they speak for
+    mentions: list[RawMention]  # by start
+    starts: list[int]
+
+    @classmethod
+    def of(cls, ctx: ExtractionContext, roles: Sequence[Role], refs: References) -> _Facts:
+        spokes = {
+            role.person.start: role.org
+            for role in roles
+            if role.org is not None and set(role.role.lower().split()) & _SPOKES_NOUNS
+        }
+        mentions = sorted((m for m in ctx.mentions if m.ner != "BYLINE"), key=lambda m: m.start)
+        return cls(ctx, refs, spokes, mentions, [m.start for m in mentions])
+
+    def about(self, start: int, end: int) -> tuple[str, ...]:
+        """The references of the mentions within characters ``start:end``."""
+        out = []
+        for m in self.mentions[bisect.bisect_left(self.starts, start) :]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(self.ctx.ref(m))
+        return tuple(out)
+
+
 class StatementExtractor:
     """Statements (see the module docstring); needs the Doc's roles and references."""
 
@@ -343,8 +385,9 @@ def find_statements(
         seen.add(item.content)
         kept.append(item)
     kept = sorted(kept + _orphans(quotes, kept, ctx, references), key=lambda f: f.cue)
+    facts = _Facts.of(ctx, roles, references)
     for item in kept:
-        yield _record(doc, ctx, item, quotes, roles, references)
+        yield _record(doc, item, facts)
 
 
 def _orphans(
@@ -995,16 +1038,8 @@ def _source_span(tok: Token) -> tuple[int, int]:
     return _trim(tok.doc, tok.left_edge.i, end + 1)
 
 
-def _record(
-    doc: Doc,
-    ctx: ExtractionContext,
-    item: _Found,
-    quotes: _Quotes,
-    roles: Sequence[Role],
-    refs: References,
-) -> StatementRecord:
-    start, end = item.content
-    kind = item.kind
+def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
+    ctx = facts.ctx
     source = None
     speaker: RawMention | None = None
     behalf: RawMention | None = None
@@ -1013,13 +1048,8 @@ def _record(
         s_start, s_end = _source_span(item.source)
         if s_start < s_end:
             source = _chars(doc, ctx, s_start, s_end)
-        speaker, behalf, anonymous = _speaker(item.source, ctx, roles, refs)
-    content = _chars(doc, ctx, start, end)
-    about = tuple(
-        ctx.ref(m)
-        for m in ctx.mentions
-        if content[0] <= m.start and m.end <= content[1] and m.ner != "BYLINE"
-    )
+        speaker, behalf, anonymous = _speaker(item.source, facts)
+    content = _chars(doc, ctx, *item.content)
     return StatementRecord(
         speaker=ctx.ref(speaker) if speaker is not None else None,
         on_behalf_of=ctx.ref(behalf) if behalf is not None else None,
@@ -1027,8 +1057,8 @@ def _record(
         cue=_chars(doc, ctx, *item.cue),
         content=content,
         source=source,
-        kind=kind,
-        about=about,
+        kind=item.kind,
+        about=facts.about(*content),
         evidence=ctx.evidence(doc[item.cue[0] : item.cue[1]]),
     )
 
@@ -1036,12 +1066,11 @@ def _record(
 # -- speakers ---------------------------------------------------------------------------
 
 
-def _speaker(
-    tok: Token, ctx: ExtractionContext, roles: Sequence[Role], refs: References
-) -> tuple[RawMention | None, RawMention | None, bool]:
+def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention | None, bool]:
     """The entity a source stands for, on whose behalf it speaks, and whether it is an
     unnamed member of that entity."""
-    m = ctx.mention_at(tok) or refs.resolve(tok)
+    ctx = facts.ctx
+    m = ctx.mention_at(tok) or facts.refs.resolve(tok)
     if m is None and tok.lower_ == "they":
         tok = _plural_antecedent(tok) or tok
     if m is None:
@@ -1049,11 +1078,11 @@ def _speaker(
             if child.dep_ == "appos":
                 named = ctx.mention_at(child)
                 if named is not None and named.type == "Person":
-                    return named, _behalf(named, child, ctx, roles), False
+                    return named, _behalf(named, child, facts), False
     if m is not None:
         if m.demonym and tok.dep_ in ("amod", "compound"):
             return m, None, True
-        return m, _behalf(m, tok, ctx, roles) if m.type == "Person" else None, False
+        return m, _behalf(m, tok, facts) if m.type == "Person" else None, False
     if tok.lemma_.lower() not in _MEMBER_NOUNS:
         return None, None, False
     body = _body_of(tok, ctx)
@@ -1094,19 +1123,13 @@ def _body_of(tok: Token, ctx: ExtractionContext) -> RawMention | None:
     return None
 
 
-def _behalf(
-    person: RawMention, head: Token, ctx: ExtractionContext, roles: Sequence[Role]
-) -> RawMention | None:
+def _behalf(person: RawMention, head: Token, facts: _Facts) -> RawMention | None:
     """Whom a named spokesman speaks for: the body of a spokesman role ("Kremlin spokesman
     Dmitry Peskov", "Peskov, a spokesman for the Kremlin"), or the person a title names
     ("Putin spokesman Dmitry Peskov")."""
-    for role in roles:
-        if (
-            role.person.start == person.start
-            and role.org is not None
-            and set(role.role.lower().split()) & _SPOKES_NOUNS
-        ):
-            return role.org
+    if person.start in facts.spokes:
+        return facts.spokes[person.start]
+    ctx = facts.ctx
     doc = head.doc
     for i in range(person.tok_start - 1, max(-1, person.tok_start - 6), -1):
         word = doc[i]
