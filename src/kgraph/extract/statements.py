@@ -189,6 +189,12 @@ _NOT_SOURCES: Final = frozenset(
         "advertisement",
         "tags",
         "topics",
+        "breaking",
+        "latest",
+        "exclusive",
+        "live",
+        "q",
+        "a",
     }
 )
 #: prepositions of the medium of a statement: "said in a statement that ..."
@@ -983,8 +989,8 @@ def _adjective_statement(tok: Token) -> _Found | None:
 
 
 def _colon_statement(tok: Token, sent: Span) -> _Found | None:
-    """ "Trump: 'We will win'" and interview turns ("Q: ...", "BLITZER: ..."): a short name
-    that opens a paragraph, a colon, and the rest of the paragraph."""
+    """ "Trump: 'We will win'" and interview turns ("BLITZER: ..."): a short name that opens
+    a paragraph, a colon, and the rest of the paragraph if it is a clause or a quote."""
     if tok.text != ":" or tok.i == sent.start or tok.i - sent.start > 5:
         return None
     doc = tok.doc
@@ -1003,8 +1009,11 @@ def _colon_statement(tok: Token, sent: Span) -> _Found | None:
     ):
         return None
     end = _last_word(sent) + 1
-    if end <= tok.i + 1:
-        return None
+    words = doc[tok.i + 1 : end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in words) and not (
+        words and words[0].text in _QUOTES
+    ):
+        return None  # a list or a score ("Sanders: 1,547"), not a statement
     return _Found((tok.i, tok.i + 1), (tok.i + 1, end), prefix.root, "indirect", quote=True)
 
 
