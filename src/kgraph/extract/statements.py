@@ -1,0 +1,1159 @@
+"""Statements: who said (wrote, thinks, claims) what, with the source, cue and content.
+
+A pure function over one parsed Doc: :func:`find_statements` yields one
+:class:`StatementRecord` per attribution it finds:
+
+* a reporting verb (``data/reporting_verbs.tsv``: the verbs, their kind and the
+  complements that carry their content) with that complement: a clause ("X said
+  (that) ...", "..., X said", "X, she said, ...", "..., said X, the ..."), an
+  infinitive ("X vowed to ..."), an object ("X denied the report", "X accused Y
+  of ..."), a prepositional object ("X called for ..."), the clause of its medium
+  ("X said in a statement that ...") or, for verbs of saying, an adjacent direct
+  quote; the source is the verb's subject, the agent of a passive, or the subject a
+  participle or conjunct shares ("..., adding that ..."); "X is expected to ..." and
+  "the plan seems to ..." have no source;
+* "according to X, ...": the rest of the sentence is the content;
+* a reporting noun with its that-clause ("X's claim that ...", "the assessment
+  that ...") and a stance adjective after "be" ("X is confident that ...", "X was
+  critical of Y");
+* a short name that opens a paragraph with a colon ("Trump: ...", "Q: ...");
+* direct quotes (:func:`find_quotes`): the content runs from the opening to the
+  closing quote mark, over several sentences and paragraphs (a quote left open at
+  the end of a paragraph goes on in the next one that opens with a quote mark), and
+  takes in the quotes that open the sentences after the cue's with no cue of their
+  own ('"...," he said. "..."'); "X said:" introduces the quote that follows, in the
+  same paragraph or the next; a quote that no cue claims and that opens a sentence
+  is a statement of its own, its cue the opening mark, its source the subject of the
+  sentence before (if that names someone), else none.
+
+Cues inside a direct quote are the quoted speaker's words, and a statement whose cue
+lies in another's reported content ("officials said Trump wants to ...") is part of
+that statement, not one of its own (but "X's claim that ..." is).  The speaker is the
+entity mention at the head of the source (a pronoun or "the minister" through
+:mod:`kgraph.extract.coref`, "they" the unnamed officials of the sentence before); an
+unnamed source is resolved to its body or country with ``anonymous`` set ("U.S.
+officials" is the United States, "a Taliban spokesman" the Taliban, "officials at the
+Pentagon" the Pentagon); a spokesman speaks on behalf of the body or person named with
+the title ("Kremlin spokesman Dmitry Peskov", "Putin spokesman ...", "Peskov, a
+spokesman for the Kremlin", "a spokesman for the Kremlin").  Quote marks may be curly,
+straight, doubled (``''``) or guillemets, mixed and unbalanced: nothing here fails on
+them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Final
+
+from kgraph._errors import FormatError
+from kgraph._model import Evidence
+from kgraph.extract.coref import References, build_references
+from kgraph.extract.entities import sentences
+from kgraph.extract.relations import Role, find_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.extract import ExtractionContext
+    from kgraph.extract.entities import RawMention
+
+__all__ = ["KINDS", "StatementExtractor", "StatementRecord", "find_quotes", "find_statements"]
+
+#: the kinds of statement: a direct quote, reported speech, "according to X", a belief
+KINDS: Final = ("direct", "indirect", "according_to", "belief")
+
+_OPEN_QUOTES: Final = frozenset({"“", "„", "«", "``", "‟"})
+_CLOSE_QUOTES: Final = frozenset({"”", "»"})
+#: straight quotes: the side they open or close is read from the spacing around them
+_EITHER_QUOTES: Final = frozenset({'"', "''", "＂"})
+_QUOTES: Final = _OPEN_QUOTES | _CLOSE_QUOTES | _EITHER_QUOTES
+#: the family of each quote mark: a mark closes only a quote opened by its family (curly and
+#: straight double quotes are mixed up too often to tell apart)
+_FAMILIES: Final = {mark: "double" for mark in _QUOTES} | {"«": "guillemet", "»": "guillemet"}
+#: punctuation cut from the edges of a content or source span (quote marks are kept)
+_EDGE_PUNCT: Final = frozenset({",", ".", ":", ";", "-", "--", "—", "–", "(", ")"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: a source of a belief in the first or second person is the writer's own voice
+_FIRST_PERSONS: Final = frozenset({"i", "we", "you"})
+#: verbs whose subject a participle or conjunct without its own subject shares
+_SHARED_SUBJECT_DEPS: Final = frozenset({"conj", "xcomp", "advcl"})
+#: complements that follow an object and belong to the content ("called it a hoax",
+#: "accused Russia of paying", "described the talks as frank")
+_OBJECT_TAILS: Final = frozenset({"oprd", "xcomp", "acomp", "ccomp"})
+_OBJECT_PREPS: Final = frozenset({"as", "of", "for"})
+#: dependencies that open a clause of its own
+_CLAUSE_DEPS: Final = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis"})
+#: how many tokens after a quote a cue still claims it ('"...," he added')
+_NEAR: Final = 8
+#: the dependents a verb of saying takes for the words it reports when the parse finds no
+#: clause ("Sorry, Sanders said.", "Those who borrow struggle, he said.")
+_FRONTED: Final = frozenset({"dep", "intj", "dobj", "attr", "acomp"})
+#: the least words of a quote that stands as a statement of its own
+_ORPHAN_WORDS: Final = 4
+#: the frame of a clausal complement
+_FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
+#: a cue hung this way from another statement's content starts a statement of its own
+_EMBEDDED_CUE_DEPS: Final = frozenset({"advcl", "conj", "parataxis"})
+#: words the lemmatizer gets wrong ("hoped" -> "hop")
+_LEMMA_FIXES: Final = {"hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+#: reporting nouns and the kind of statement their that-clause is
+_NOUNS: Final[dict[str, str]] = {
+    "claim": "indirect",
+    "statement": "indirect",
+    "allegation": "indirect",
+    "assertion": "indirect",
+    "argument": "indirect",
+    "accusation": "indirect",
+    "charge": "indirect",
+    "contention": "indirect",
+    "suggestion": "indirect",
+    "insistence": "indirect",
+    "announcement": "indirect",
+    "admission": "indirect",
+    "acknowledgment": "indirect",
+    "acknowledgement": "indirect",
+    "denial": "indirect",
+    "warning": "indirect",
+    "promise": "indirect",
+    "pledge": "indirect",
+    "vow": "indirect",
+    "report": "indirect",
+    "testimony": "indirect",
+    "assessment": "belief",
+    "conclusion": "belief",
+    "finding": "belief",
+    "belief": "belief",
+    "view": "belief",
+    "fear": "belief",
+    "hope": "belief",
+    "concern": "belief",
+    "suspicion": "belief",
+    "expectation": "belief",
+    "estimate": "belief",
+    "judgment": "belief",
+    "opinion": "belief",
+}
+#: adjectives of a stance after "be" ("X is confident that ...", "X was critical of Y") and
+#: the complements that carry it
+_ADJECTIVES: Final[dict[str, frozenset[str]]] = {
+    "confident": frozenset({"clause", "prep:in", "prep:about"}),
+    "sure": frozenset({"clause"}),
+    "certain": frozenset({"clause"}),
+    "convinced": frozenset({"clause"}),
+    "adamant": frozenset({"clause"}),
+    "hopeful": frozenset({"clause", "prep:about"}),
+    "optimistic": frozenset({"clause", "prep:about"}),
+    "concerned": frozenset({"clause", "prep:about"}),
+    "worried": frozenset({"clause", "prep:about"}),
+    "afraid": frozenset({"clause", "prep:of"}),
+    "aware": frozenset({"clause", "prep:of"}),
+    "unaware": frozenset({"clause", "prep:of"}),
+    "upset": frozenset({"clause", "prep:about", "prep:with"}),
+    "angry": frozenset({"clause", "prep:about", "prep:at"}),
+    "glad": frozenset({"clause"}),
+    "surprised": frozenset({"clause"}),
+    "critical": frozenset({"prep:of"}),
+    "skeptical": frozenset({"prep:of", "prep:about"}),
+    "wary": frozenset({"prep:of"}),
+    "supportive": frozenset({"prep:of"}),
+    "opposed": frozenset({"prep:to"}),
+    "proud": frozenset({"prep:of"}),
+    "enamored": frozenset({"prep:of", "prep:with"}),
+    "unhappy": frozenset({"prep:with", "prep:about"}),
+    "eager": frozenset({"to"}),
+    "reluctant": frozenset({"to"}),
+    "unwilling": frozenset({"to"}),
+}
+#: labels that open a paragraph with a colon but name no source ("Update: ...")
+_NOT_SOURCES: Final = frozenset(
+    {
+        "note",
+        "update",
+        "updated",
+        "watch",
+        "related",
+        "photo",
+        "video",
+        "correction",
+        "editor",
+        "read",
+        "listen",
+        "source",
+        "sources",
+        "see",
+        "warning",
+        "advertisement",
+        "tags",
+        "topics",
+        "breaking",
+        "latest",
+        "exclusive",
+        "live",
+        "q",
+        "a",
+    }
+)
+#: prepositions of the medium of a statement: "said in a statement that ..."
+_MEDIUM_PREPS: Final = frozenset({"in", "through", "via"})
+#: nouns for an unnamed person who speaks for a body: "a Taliban spokesman"
+_SPOKES_NOUNS: Final = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece", "secretary"}
+)
+#: nouns for unnamed people of a body or country: "U.S. officials", "a Russian diplomat"
+_MEMBER_NOUNS: Final = frozenset(
+    {
+        "official",
+        "officer",
+        "source",
+        "aide",
+        "adviser",
+        "advisor",
+        "diplomat",
+        "lawmaker",
+        "legislator",
+        "minister",
+        "staffer",
+        "analyst",
+        "expert",
+        "investigator",
+        "agent",
+        "authority",
+        "leader",
+        "commander",
+        "member",
+        "employee",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "strategist",
+        "insider",
+        "operative",
+        "person",
+        "people",
+    }
+    | _SPOKES_NOUNS
+)
+#: prepositions that name a member's body: "a spokesman for", "officials at", "a source in"
+_BODY_PREPS: Final = frozenset({"for", "of", "at", "from", "in", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRecord:
+    """One attributed statement.
+
+    ``speaker``, ``on_behalf_of`` and ``about`` are mention references
+    (``"start:end"``, see :meth:`kgraph.extract.ExtractionContext.ref`);
+    ``cue``, ``content`` and ``source`` are absolute character offsets into the
+    document text; ``kind`` is one of :data:`KINDS`.
+    """
+
+    speaker: str | None
+    on_behalf_of: str | None
+    anonymous: bool
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    kind: str
+    about: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    kind: str
+    frames: frozenset[str]
+
+
+@cache
+def _verbs() -> dict[str, _Verb]:
+    """The reporting verbs of ``data/reporting_verbs.tsv``, read once."""
+    table: dict[str, _Verb] = {}
+    text = resources.files("kgraph").joinpath("data/reporting_verbs.tsv").read_text("utf-8")
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] not in ("speech", "belief"):
+            raise FormatError(
+                f"kgraph/data/reporting_verbs.tsv:{lineno}: expected lemma, speech|belief and "
+                f"frames, got {line!r}"
+            )
+        table[cells[0]] = _Verb(cells[1], frozenset(cells[2].split()))
+    return table
+
+
+@dataclass(slots=True)
+class _Found:
+    """A statement found in a Doc, in token indices (``end`` exclusive)."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: Token | None
+    kind: str
+    quote: bool = False  # the content may be a direct quote
+    host: bool = False  # the content is the clause the cue hangs from, or none at all
+    owned: bool = False  # a statement of its own even inside another's ("X's claim that")
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What the speakers and the record of a Doc's statements are found from, indexed once."""
+
+    ctx: ExtractionContext
+    refs: References
+    spokes: dict[int, RawMention]  # a spokesman's mention start -> the body they speak for
+    mentions: list[RawMention]  # by start
+    starts: list[int]
+
+    @classmethod
+    def of(cls, ctx: ExtractionContext, roles: Sequence[Role], refs: References) -> _Facts:
+        spokes = {
+            role.person.start: role.org
+            for role in roles
+            if role.org is not None and set(role.role.lower().split()) & _SPOKES_NOUNS
+        }
+        mentions = sorted((m for m in ctx.mentions if m.ner != "BYLINE"), key=lambda m: m.start)
+        return cls(ctx, refs, spokes, mentions, [m.start for m in mentions])
+
+    def about(self, start: int, end: int) -> tuple[str, ...]:
+        """The references of the mentions within characters ``start:end``."""
+        out = []
+        for m in self.mentions[bisect.bisect_left(self.starts, start) :]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(self.ctx.ref(m))
+        return tuple(out)
+
+
+class StatementExtractor:
+    """Statements (see the module docstring); needs the Doc's roles and references."""
+
+    name = "statements"
+
+    def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[StatementRecord]:
+        roles = getattr(context, "roles", None) or []
+        refs = getattr(context, "references", None)
+        if refs is None:
+            roles = find_roles(doc, context)
+            refs = build_references(doc, context, roles)
+        yield from find_statements(doc, context, roles=roles, references=refs)
+
+
+def find_statements(
+    doc: Doc,
+    ctx: ExtractionContext,
+    *,
+    roles: Sequence[Role],
+    references: References,
+) -> Iterator[StatementRecord]:
+    """Every statement of ``doc``, in the order of their cues."""
+    quotes = _Quotes(doc)
+    found: list[_Found] = []
+    for sent in sentences(doc)[0]:
+        for tok in sent:
+            if quotes.inside(tok.i):
+                continue
+            item = (
+                _according_to(tok)
+                or _verb_statement(tok)
+                or _noun_statement(tok)
+                or _adjective_statement(tok)
+                or _colon_statement(tok, sent)
+            )
+            if item is not None:
+                found.append(item)
+    cues = [f.cue[0] for f in found]
+    # cues with no complement of their own wait for a quote ("..., adding: ...")
+    quotes.cues = cues
+    quotes.hungry = [f.cue[0] for f in found if f.content[0] >= f.content[1]]
+    for item in found:
+        quoted = quotes.direct(item) if item.quote else None
+        if quoted is not None:
+            item.content = quoted
+            item.kind = "direct" if item.kind == "indirect" else item.kind
+        else:
+            item.content = _own_words(doc, item, cues)
+            if item.quote:
+                item.content = quotes.continued(item)
+        item.content = quotes.balance(*_trim(doc, *item.content))
+    found = [f for f in found if f.content[0] < f.content[1]]
+    nested = _nested(found)
+    kept: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
+    for index, item in enumerate(found):
+        if item.content in seen or (index in nested and item.kind != "direct" and not item.owned):
+            continue
+        seen.add(item.content)
+        kept.append(item)
+    kept = sorted(kept + _orphans(quotes, kept, ctx, references), key=lambda f: f.cue)
+    facts = _Facts.of(ctx, roles, references)
+    for item in kept:
+        yield _record(doc, item, facts)
+
+
+def _orphans(
+    quotes: _Quotes, kept: list[_Found], ctx: ExtractionContext, refs: References
+) -> list[_Found]:
+    """Quotes no cue claims that open a sentence: direct statements whose cue is the opening
+    mark, spoken by the person the sentence before is about, if any."""
+    covered = sorted(f.content for f in kept)
+    reach, merged = -1, []
+    for s, e in covered:  # the covered tokens as disjoint runs
+        if s > reach:
+            merged.append([s, e])
+        else:
+            merged[-1][1] = max(merged[-1][1], e)
+        reach = max(reach, e)
+    starts = [m[0] for m in merged]
+    out = []
+    doc = quotes.doc
+    for s, e in quotes.spans:
+        at = bisect.bisect_right(starts, s) - 1
+        if (at >= 0 and merged[at][1] > s) or (at + 1 < len(merged) and merged[at + 1][0] < e):
+            continue
+        sent = quotes.sents[quotes.sentence(s)]
+        words = sum(1 for t in doc[s:e] if t.is_alpha)
+        if words < _ORPHAN_WORDS or any(
+            not (t.is_space or t.is_punct) for t in doc[sent.start : s]
+        ):
+            continue
+        source = _previous_subject(quotes, sent, ctx, refs)
+        out.append(_Found((s, s + 1), (s, e), source, "direct"))
+    return out
+
+
+def _previous_subject(
+    quotes: _Quotes, sent: Span, ctx: ExtractionContext, refs: References
+) -> Token | None:
+    """The person or body the sentence before ``sent`` is about: its main subject."""
+    index = quotes.sentence(sent.start)
+    if index == 0:
+        return None
+    root = quotes.sents[index - 1].root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    m = ctx.mention_at(subject) or refs.resolve(subject)
+    return subject if m is not None and m.type != "Location" else None
+
+
+def _nested(found: list[_Found]) -> set[int]:
+    """The statements whose cue lies in another's reported content ("officials said Trump
+    wants to ..."): the words of the outer source, not the article's, found in one sweep."""
+    spans = sorted(
+        (f.content[0], f.content[1], i) for i, f in enumerate(found) if f.kind != "according_to"
+    )
+    order = sorted(range(len(found)), key=lambda i: found[i].cue[0])
+    out: set[int] = set()
+    best: list[tuple[int, int]] = []  # the two longest-reaching spans begun so far: (end, id)
+    at = 0
+    for i in order:
+        cue = found[i].cue[0]
+        while at < len(spans) and spans[at][0] <= cue:
+            best = sorted([*best, (spans[at][1], spans[at][2])], reverse=True)[:2]
+            at += 1
+        if any(end > cue and owner != i for end, owner in best):
+            out.add(i)
+    return out
+
+
+def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
+    """Reported content without the clauses of other cues hung from it ("... said A, while
+    others said B", "admires him and praised ...") and without a closing non-restrictive
+    relative clause or apposition ("a win in Texas, which votes on March 1")."""
+    start, end = _trim(doc, *item.content)
+    for c in cues[bisect.bisect_right(cues, start) : bisect.bisect_left(cues, end)]:
+        verb = doc[c]
+        if verb.dep_ in _EMBEDDED_CUE_DEPS and verb.left_edge.i > start and c != item.cue[0]:
+            end = min(end, verb.left_edge.i)
+    if end < len(doc) and end > start:
+        last = doc[end - 1]
+        for tok in (last, *last.ancestors):
+            if tok.i < start or tok.i >= end:
+                break
+            before = tok.left_edge.i - 1
+            if (
+                tok.dep_ in ("relcl", "appos")
+                and before > start
+                and doc[before].text == ","
+                and tok.right_edge.i + 1 >= end
+            ):
+                end = before
+                break
+    return start, end
+
+
+# -- quotes -----------------------------------------------------------------------------
+
+
+class _Quotes:
+    """The direct quotes of a Doc: token spans from the opening to the closing mark."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.spans = find_quotes(doc)
+        self.starts = [s for s, _ in self.spans]
+        self.within = bytearray(len(doc))
+        for s, e in self.spans:
+            self.within[s + 1 : e - 1] = b"\x01" * max(0, e - s - 2)
+        sents, self.sent_starts = sentences(doc)
+        self.sents = sents
+        self.cues: list[int] = []  # the cue tokens of the Doc, in order
+        self.hungry: list[int] = []  # those with no complement, waiting for a quote
+
+    def inside(self, i: int) -> bool:
+        """Whether token ``i`` is quoted (between the marks)."""
+        return bool(self.within[i])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotes that overlap tokens ``start:end``."""
+        at = bisect.bisect_left(self.starts, end)
+        out = []
+        for s, e in reversed(self.spans[:at]):
+            if e <= start:  # quotes do not overlap: the earlier ones end earlier still
+                break
+            out.append((s, e))
+        return out[::-1]
+
+    def sentence(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def direct(self, item: _Found) -> tuple[int, int] | None:
+        """The content of a direct quote: from the first to the last quote mark of the quotes
+        the cue introduces, or None if the statement is reported speech."""
+        start, end = _trim(self.doc, *item.content)
+        near: list[tuple[int, int]] = []
+        if start < end and self.inside_or_mark(start) and self.quoted_share(start, end) >= 0.5:
+            near = self.overlapping(start, end)
+        elif item.host and (
+            start >= end or (self.inside_or_mark(start) and self.quoted_share(start, end) >= 0.5)
+        ):
+            near = self._adjacent(item)
+        if not near:
+            return None
+        sent = self.sents[self.sentence(item.cue[0])]
+        near = self._same_sentence(near, sent, item.cue[0])
+        if self._has_cue(self.hungry, item.cue[0] + 1, sent.end):
+            return near[0][0], near[-1][1]  # the next quote is the later cue's ("adding:")
+        return near[0][0], self._forward(near[-1][1], _last_word(sent) + 1)
+
+    def balance(self, start: int, end: int) -> tuple[int, int]:
+        """A content span with the quote mark its first or last quoted word needs
+        ('said "it gets me mad" every time': the opening mark hangs from the verb)."""
+        for s, e in self.overlapping(start, end):
+            if s == start - 1 and e <= end:
+                start = s
+            if e == end + 1 and s >= start:
+                end = e
+        return start, end
+
+    def continued(self, item: _Found) -> tuple[int, int]:
+        """Reported speech that ends in a quote before its cue ('... is "ten times the
+        losses," he said.') with the quotes that go on after the cue's sentence."""
+        start, end = _trim(self.doc, *item.content)
+        if start >= end or end > item.cue[0] or self.doc[end - 1].text not in _QUOTES:
+            return start, end
+        sent = self.sents[self.sentence(item.cue[0])]
+        return start, self._forward(end, _last_word(sent) + 1)
+
+    @staticmethod
+    def _has_cue(cues: list[int], start: int, end: int) -> bool:
+        """Whether a cue of the sorted list ``cues`` lies in tokens ``start:end``."""
+        at = bisect.bisect_left(cues, start)
+        return at < len(cues) and cues[at] < end
+
+    def inside_or_mark(self, i: int) -> bool:
+        """Whether token ``i`` is quoted or a quote mark."""
+        return bool(self.within[i]) or self.doc[i].text in _QUOTES
+
+    def quoted_share(self, start: int, end: int) -> float:
+        inside = sum(min(e, end) - max(s, start) for s, e in self.overlapping(start, end))
+        return inside / max(1, end - start)
+
+    def _adjacent(self, item: _Found) -> list[tuple[int, int]]:
+        """The quote right before the cue and its source ('"...," she said'), or right after
+        them ('she said, "..."', 'he told reporters: "..."'), or after "X said:" at the end
+        of a paragraph."""
+        doc = self.doc
+        left, right = item.cue
+        if item.source is not None:
+            left = min(left, item.source.left_edge.i)
+            right = max(right, item.source.right_edge.i + 1)
+        sent = self.sents[self.sentence(item.cue[0])]
+        verb = doc[item.cue[0]]
+        for s, e in self.overlapping(max(0, min(left, sent.start) - 4), sent.end):
+            if e <= left and all(t.is_punct or t.is_space for t in doc[e:left]):
+                return [(s, e)]
+            if s >= right and all(_filler(t, verb) for t in doc[right:s]):
+                return [(s, e)]
+        return self._after_colon(sent)
+
+    def _same_sentence(
+        self, near: list[tuple[int, int]], sent: Span, own: int
+    ) -> list[tuple[int, int]]:
+        """``near`` with the quotes of the cue's sentence next to it, with no other cue
+        between ('"...," he said, "..."' but not '"...," he said, adding: "..."')."""
+        out = list(near)
+        for s, e in self.overlapping(sent.start, sent.end):
+            if (s, e) in out:
+                continue
+            lo, hi = (e, out[0][0]) if e <= out[0][0] else (out[-1][1], s)
+            cues = self.cues
+            between = cues[bisect.bisect_left(cues, lo) : bisect.bisect_left(cues, hi)]
+            if all(c == own for c in between):
+                out = sorted([*out, (s, e)])
+        return out
+
+    def _after_colon(self, sent: Span) -> list[tuple[int, int]]:
+        """The quote that follows "X said:" at the end of a sentence or paragraph."""
+        last = _last_word(sent)
+        at = bisect.bisect_left(self.starts, last)
+        if self.doc[last].text != ":" or at >= len(self.spans):
+            return []
+        s, e = self.spans[at]
+        if any(not t.is_space for t in self.doc[last + 1 : s]):
+            return []
+        return [(s, e)]
+
+    def _forward(self, end: int, frontier: int) -> int:
+        """The end of the last quote that goes on from the quote ending at ``end``: one that
+        opens right after the sentence that ends at ``frontier`` (in the same paragraph or
+        the next), in sentences with no cue of their own."""
+        doc = self.doc
+        while True:
+            at = bisect.bisect_left(self.starts, end)
+            if at >= len(self.spans):
+                return end
+            s, e = self.spans[at]
+            if any(not t.is_space for t in doc[min(frontier, s) : s]):
+                return end
+            first = self.sents[self.sentence(max(s, frontier))]
+            last = self.sents[self.sentence(e - 1)]
+            if self._has_cue(self.cues, first.start, last.end) or self._has_cue(
+                self.hungry, e, e + _NEAR
+            ):
+                return end  # the quote is another cue's ('"...?" he added.')
+            end, frontier = e, max(e, _last_word(last) + 1)
+
+
+def _filler(tok: Token, verb: Token) -> bool:
+    """Punctuation, "that" or the cue verb's own modifiers between a cue and its quote
+    ('said that "...', 'told reporters on Monday: "...')."""
+    if tok.is_punct or tok.is_space or tok.lower_ == "that":
+        return True
+    for _ in range(6):
+        if tok.head is tok or tok.dep_ in _CLAUSE_DEPS:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+def _last_word(sent: Span) -> int:
+    """The index of a sentence's last token that is not whitespace."""
+    i = sent.end - 1
+    while i > sent.start and sent.doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _direction(doc: Doc, i: int) -> str:
+    """ "open", "close" or "either" for the quote mark at token ``i``: a straight mark by
+    the spacing around it, a curly one by its shape unless the spacing says otherwise
+    (a closing “ typed for ”: 'we will win,“ he said')."""
+    text = doc[i].text
+    before = i == 0 or bool(doc[i - 1].whitespace_) or not doc[i - 1].text.strip()
+    after = bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].is_punct
+    by_space = "open" if before and not after else "close" if after and not before else "either"
+    if text in _OPEN_QUOTES:
+        return "close" if by_space == "close" else "open"
+    if text in _CLOSE_QUOTES:
+        return "open" if by_space == "open" else "close"
+    return by_space
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the paragraphs of ``doc`` (a line break ends one)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            out.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def find_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """The direct quotes of ``doc`` as token spans, from the opening mark to just after the
+    closing one, paired paragraph by paragraph.
+
+    Curly, straight and doubled (``''``) double quotes pair with each other (they are
+    mixed up too often to tell apart); guillemets inside them (or they inside guillemets)
+    open and close a quote within the quote, and only the outermost quotes are kept.  A
+    quote left open at the end of a paragraph goes on when the next paragraph opens with
+    a quote mark, else it ends with its paragraph; a closing mark with no opening one
+    closes a quote that began with the paragraph (or after the last quote in it).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["“", "We", "won", ",", "”", "she", "said", "."]
+    >>> doc = Doc(Vocab(), words=words, spaces=[0, 0, 0, 0, 1, 1, 0, 0])
+    >>> find_quotes(doc)
+    [(0, 5)]
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # (family, index) of the open marks, outermost first
+    last_end = 0
+    for p_start, p_end in _paragraphs(doc):
+        words = [t.i for t in doc[p_start:p_end] if t.text.strip()]
+        if not words:
+            continue
+        marks = [i for i in words if doc[i].text in _QUOTES]
+        if stack:
+            if marks and marks[0] == words[0] and _direction(doc, words[0]) != "close":
+                stack, marks = stack[:1], marks[1:]  # the quote goes on in this paragraph
+            else:
+                spans.append((stack[0][1], last_end))
+                stack = []
+        for i in marks:
+            way, family = _direction(doc, i), _FAMILIES[doc[i].text]
+            if not stack:
+                if way == "close":  # from the start of the paragraph or the last quote
+                    spans.append((max(words[0], spans[-1][1] if spans else 0), i + 1))
+                else:
+                    stack.append((family, i))
+            elif stack[-1][0] == family and way != "open":
+                start = stack.pop()[1]
+                if not stack:
+                    spans.append((start, i + 1))
+            elif stack[-1][0] == family:
+                if len(stack) == 1:  # a quote never closed before the next one opens
+                    spans.append((stack[0][1], i))
+                    stack = [(family, i)]
+            elif way != "close":
+                stack.append((family, i))
+        last_end = words[-1] + 1
+    if stack:
+        spans.append((stack[0][1], last_end))
+    return spans
+
+
+# -- cues -------------------------------------------------------------------------------
+
+
+def _according_to(tok: Token) -> _Found | None:
+    """ "According to X, ..." and "..., according to X": the rest of the sentence."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    pp_start, pp_end = tok.i, max(to.i, tok.right_edge.i, to.right_edge.i) + 1
+    sent = tok.sent
+    if pp_start <= sent.start + 1:
+        content = (pp_end, sent.end)
+    elif pp_end >= _last_word(sent):
+        content = (sent.start, pp_start)
+    else:
+        content = (sent.start, sent.end)
+    return _Found((tok.i, to.i + 1), content, source, "according_to", quote=True)
+
+
+def _verb_statement(tok: Token) -> _Found | None:
+    """A reporting verb and the complement its frames allow."""
+    if tok.pos_ != "VERB":
+        return None
+    verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
+    if verb is None:
+        return None
+    source = _subject(tok)
+    if verb.kind == "belief" and source is not None and source.lower_ in _FIRST_PERSONS:
+        return None
+    kind = "indirect" if verb.kind == "speech" else "belief"
+    raised = _raised(tok, verb)
+    if raised is not None:
+        return _Found((tok.i, tok.i + 1), raised, _agent(tok), kind)
+    for frame in ("clause", "to", "obj"):
+        if frame in verb.frames:
+            content = _complement(tok, frame)
+            if content is not None:
+                host = frame == "clause" and not any(c.dep_ == "ccomp" for c in tok.children)
+                return _Found((tok.i, tok.i + 1), content, source, kind, frame == "clause", host)
+    for child in tok.children:
+        medium = child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS
+        noun = next((c for c in child.children if c.dep_ == "pobj"), None) if medium else None
+        clause = _that_clause(noun) if noun is not None and noun.lemma_ in _NOUNS else None
+        if clause is not None:  # "said in a statement that ..."
+            span = (clause.left_edge.i, clause.right_edge.i + 1)
+            return _Found((tok.i, tok.i + 1), span, source, kind)
+    for child in tok.children:
+        if child.dep_ == "prep" and f"prep:{child.lower_}" in verb.frames:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                return _Found((tok.i, child.i + 1), span, source, kind)
+    if "quote" in verb.frames:
+        return _Found((tok.i, tok.i + 1), (tok.i, tok.i), source, kind, quote=True, host=True)
+    return None
+
+
+def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
+    """ "The plan seems to work", "Trump is expected to win": the subject and what it is
+    said, thought or expected to do, with no source but the agent of a passive."""
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if "raising" not in verb.frames and not passive:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")), None)
+    if subject is None or comp is None or subject.lower_ in ("it", "there"):
+        return None
+    return min(subject.left_edge.i, comp.left_edge.i), max(
+        subject.right_edge.i, comp.right_edge.i
+    ) + 1
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
+    """The token span of the content a reporting verb's complement of ``frame`` carries."""
+    if frame == "clause":
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if comps:
+            start = comps[0].left_edge.i
+            if not any(c.dep_ in _SUBJECTS for c in comps[0].children):
+                # "said life for the next generation would be worse": the subject parsed as
+                # the verb's object
+                start = min(
+                    [start]
+                    + [
+                        c.left_edge.i
+                        for c in tok.children
+                        if c.dep_ == "dobj" and tok.i < c.i < comps[0].i
+                    ]
+                )
+            return start, comps[-1].right_edge.i + 1
+        return _host_clause(tok)
+    if frame == "to":
+        xcomp = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+        )
+        if xcomp is None:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+        return (obj or xcomp).left_edge.i, xcomp.right_edge.i + 1
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "called the report nonsense" parsed with no object but the predicate
+        obj = next((c for c in tok.children if c.dep_ == "oprd"), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i
+    for child in tok.rights:
+        if child.i > obj.i and (
+            child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
+        ):
+            end = child.right_edge.i
+    return obj.left_edge.i, end + 1
+
+
+def _host_clause(tok: Token) -> tuple[int, int] | None:
+    """The reported clause of "..., she said" (or "..., said the minister") when the parse
+    hangs the verb from that clause or leaves it on its own: that clause, without the
+    verb's own words."""
+    doc = tok.doc
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    # the verb's own words start with its subject ("he said") or itself ("said the ...")
+    first = min(subject.left_edge.i, tok.i)
+    while first < tok.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].is_space):
+        return None  # "Trump said he was joking": an embedded clause, not a comment on one
+    head = tok.head
+    hangs = tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and head.i < tok.i)
+    if not hangs and tok.dep_ == "conj" and subject.i > tok.i:
+        hangs = True  # "..., but it is under pressure, said the chief executive"
+    if hangs and head is not tok:
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if tok.right_edge.i + 1 >= end:
+            end = first
+        return start, end
+    fronted = [c for c in tok.lefts if c.dep_ in _FRONTED and c.i < subject.i]
+    if fronted:  # "Sorry, Sanders said." with the reported words hung from the verb
+        return fronted[0].left_edge.i, fronted[-1].right_edge.i + 1
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    """The source of a cue verb: its subject, the agent of a passive, or the subject of the
+    verb a participle or conjunct shares ("..., adding that ...", "and added ...")."""
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        agent = _agent(tok)
+        if agent is not None:
+            return agent
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head is tok:
+            return None
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None
+        tok = tok.head
+    return None
+
+
+def _noun_statement(tok: Token) -> _Found | None:
+    """A reporting noun with its that-clause: "X's claim that ...", "the assessment that"
+    (not the noun of "said in a statement that ...", whose clause is the verb's)."""
+    kind = _NOUNS.get(tok.lemma_.lower())
+    if kind is None or tok.pos_ != "NOUN" or _verb_of_noun(tok) is not None:
+        return None
+    clause = _that_clause(tok)
+    if clause is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    span = (clause.left_edge.i, clause.right_edge.i + 1)
+    return _Found((tok.i, tok.i + 1), span, source, kind, owned=source is not None)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The head of the that-clause a noun takes ("the claim that ...", "the claim is that")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        ):
+            return child
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        return next(
+            (c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.i), None
+        )
+    return None
+
+
+def _verb_of_noun(noun: Token) -> Token | None:
+    """The reporting verb of "said in a statement that ...", for its noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEDIUM_PREPS:
+        return None
+    verb = prep.head
+    known = _verbs().get(verb.lemma_.lower())
+    return verb if known is not None and known.kind == "speech" else None
+
+
+def _adjective_statement(tok: Token) -> _Found | None:
+    """A stance adjective after "be": "X is confident that ...", "X was critical of Y"."""
+    frames = _ADJECTIVES.get(tok.lower_)
+    if frames is None or tok.dep_ != "acomp":
+        return None
+    source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if source is None or source.lower_ in _FIRST_PERSONS:
+        return None
+    for child in tok.children:
+        frame = f"prep:{child.lower_}" if child.dep_ == "prep" else _FRAME_OF_DEP.get(child.dep_)
+        if frame in frames:
+            objs = (
+                [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if child.dep_ == "prep"
+                else [child]
+            )
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                return _Found((tok.i, tok.i + 1), span, source, "belief")
+    return None
+
+
+def _colon_statement(tok: Token, sent: Span) -> _Found | None:
+    """ "Trump: 'We will win'" and interview turns ("BLITZER: ..."): a short name that opens
+    a paragraph, a colon, and the rest of the paragraph if it is a clause or a quote."""
+    if tok.text != ":" or tok.i == sent.start or tok.i - sent.start > 5:
+        return None
+    doc = tok.doc
+    first = sent.start
+    while first < tok.i and doc[first].is_space:
+        first += 1
+    if first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        return None  # not the start of a paragraph
+    prefix = doc[first : tok.i]
+    if (
+        not prefix
+        or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in prefix)
+        or not prefix[0].text[:1].isupper()
+        or prefix.text.lower() in _NOT_SOURCES
+        or prefix[-1].lower_ in _NOT_SOURCES
+    ):
+        return None
+    end = _last_word(sent) + 1
+    words = doc[tok.i + 1 : end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in words) and not (
+        words and words[0].text in _QUOTES
+    ):
+        return None  # a list or a score ("Sanders: 1,547"), not a statement
+    return _Found((tok.i, tok.i + 1), (tok.i + 1, end), prefix.root, "indirect", quote=True)
+
+
+# -- records ----------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut whitespace and punctuation (not quote marks) from the edges of a span."""
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    return start, end
+
+
+def _chars(doc: Doc, ctx: ExtractionContext, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return ctx.offset + doc[start].idx, ctx.offset + last.idx + len(last.text)
+
+
+def _source_span(tok: Token) -> tuple[int, int]:
+    """The source's noun phrase, without the relative clause or the clause after it, nor
+    the possessive ending of an owner ("Washington's claim")."""
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "case"):
+            break
+        end = child.right_edge.i
+    return _trim(tok.doc, tok.left_edge.i, end + 1)
+
+
+def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
+    ctx = facts.ctx
+    source = None
+    speaker: RawMention | None = None
+    behalf: RawMention | None = None
+    anonymous = False
+    if item.source is not None:
+        s_start, s_end = _source_span(item.source)
+        if s_start < s_end:
+            source = _chars(doc, ctx, s_start, s_end)
+        speaker, behalf, anonymous = _speaker(item.source, facts)
+    content = _chars(doc, ctx, *item.content)
+    return StatementRecord(
+        speaker=ctx.ref(speaker) if speaker is not None else None,
+        on_behalf_of=ctx.ref(behalf) if behalf is not None else None,
+        anonymous=anonymous,
+        cue=_chars(doc, ctx, *item.cue),
+        content=content,
+        source=source,
+        kind=item.kind,
+        about=facts.about(*content),
+        evidence=ctx.evidence(doc[item.cue[0] : item.cue[1]]),
+    )
+
+
+# -- speakers ---------------------------------------------------------------------------
+
+
+def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention | None, bool]:
+    """The entity a source stands for, on whose behalf it speaks, and whether it is an
+    unnamed member of that entity."""
+    ctx = facts.ctx
+    m = ctx.mention_at(tok) or facts.refs.resolve(tok)
+    if m is None and tok.lower_ == "they":
+        tok = _plural_antecedent(tok) or tok
+    if m is None:
+        for child in tok.children:
+            if child.dep_ == "appos":
+                named = ctx.mention_at(child)
+                if named is not None and named.type == "Person":
+                    return named, _behalf(named, child, facts), False
+    if m is not None:
+        if m.demonym and tok.dep_ in ("amod", "compound"):
+            return m, None, True
+        return m, _behalf(m, tok, facts) if m.type == "Person" else None, False
+    if tok.lemma_.lower() not in _MEMBER_NOUNS:
+        return None, None, False
+    body = _body_of(tok, ctx)
+    if body is None:
+        return None, None, False
+    spokes = tok.lemma_.lower() in _SPOKES_NOUNS
+    return body, body if spokes else None, True
+
+
+def _plural_antecedent(tok: Token) -> Token | None:
+    """The unnamed group "they" is ("Russian officials met the envoy. They said ..."): the
+    last plural subject for members of a body in this sentence or the one before."""
+    doc = tok.doc
+    sents, starts = sentences(doc)
+    at = bisect.bisect_right(starts, tok.i) - 1
+    start = sents[max(0, at - 1)].start
+    for i in range(tok.i - 1, start - 1, -1):
+        word = doc[i]
+        if word.dep_ in ("nsubj", "nsubjpass") and word.tag_ in ("NNS", "NNPS"):
+            return word if word.lemma_.lower() in _MEMBER_NOUNS else None
+    return None
+
+
+def _body_of(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+    """The body or country an unnamed member belongs to: "U.S. officials", "a Taliban
+    spokesman", "a spokesman for the Kremlin", "officials at the Pentagon"."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            m = ctx.mention_at(child)
+            if m is not None and m.type != "Person":
+                return m
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _BODY_PREPS:
+            for pobj in child.children:
+                m = ctx.mention_at(pobj)
+                if pobj.dep_ == "pobj" and m is not None and m.type != "Person":
+                    return m
+    return None
+
+
+def _behalf(person: RawMention, head: Token, facts: _Facts) -> RawMention | None:
+    """Whom a named spokesman speaks for: the body of a spokesman role ("Kremlin spokesman
+    Dmitry Peskov", "Peskov, a spokesman for the Kremlin"), or the person a title names
+    ("Putin spokesman Dmitry Peskov")."""
+    if person.start in facts.spokes:
+        return facts.spokes[person.start]
+    ctx = facts.ctx
+    doc = head.doc
+    for i in range(person.tok_start - 1, max(-1, person.tok_start - 6), -1):
+        word = doc[i]
+        if word.lemma_.lower() in _SPOKES_NOUNS:
+            return _body_of(word, ctx) or _mention_before(word, ctx)
+        if word.dep_ not in ("compound", "amod", "det", "poss", "case", "punct", "nmod"):
+            break
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _SPOKES_NOUNS:
+            return _body_of(child, ctx)
+    return None
+
+
+def _mention_before(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+    """The mention just before a title noun ("Putin spokesman")."""
+    if tok.i == 0:
+        return None
+    return ctx.mention_at(tok.doc[tok.i - 1])

@@ -1,0 +1,670 @@
+"""Statements (who said what): the forms of attribution, speakers, quotes and bad input.
+
+Sentence tables run the real model (``@pytest.mark.model``) through the same steps as
+kgraph's pipeline (mentions, roles, references); quote pairing is tested on hand-built
+Docs.  Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import FrozenInstanceError
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kgraph.extract import ExtractionContext, Extractor, _adjectives, _nouns, _promote_people
+from kgraph.extract.coref import build_references
+from kgraph.extract.entities import extract_mentions
+from kgraph.extract.relations import find_roles
+from kgraph.extract.statements import (
+    KINDS,
+    StatementExtractor,
+    StatementRecord,
+    find_quotes,
+    find_statements,
+)
+from kgraph.gazetteer import Gazetteer
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _pipeline() -> tuple[Any, Gazetteer, frozenset[str], frozenset[str]]:
+    from kgraph.nlp import load_model
+
+    nlp = load_model()
+    return nlp, Gazetteer.default(), _adjectives(nlp), _nouns(nlp)
+
+
+def _context(text: str, offset: int = 0) -> tuple[Doc, ExtractionContext]:
+    """A parsed Doc and its context, built as kgraph's extract step builds them."""
+    nlp, gaz, adjectives, nouns = _pipeline()
+    doc = nlp(text)
+    found = extract_mentions(doc, offset=offset, gazetteer=gaz, adjectives=adjectives, nouns=nouns)
+    return doc, ExtractionContext("d1", offset, _promote_people(list(found)), gaz)
+
+
+def _statements(text: str, offset: int = 0) -> list[StatementRecord]:
+    doc, ctx = _context(text, offset)
+    roles = find_roles(doc, ctx)
+    refs = build_references(doc, ctx, roles)
+    return list(find_statements(doc, ctx, roles=roles, references=refs))
+
+
+def _text(text: str, span: tuple[int, int] | None, offset: int = 0) -> str | None:
+    return None if span is None else text[span[0] - offset : span[1] - offset]
+
+
+def _ref_text(text: str, ref: str | None) -> str | None:
+    if ref is None:
+        return None
+    start, end = (int(x) for x in ref.split(":"))
+    return text[start:end]
+
+
+def _by_cue(text: str, records: list[StatementRecord], cue: str) -> StatementRecord:
+    found = [r for r in records if _text(text, r.cue) == cue]
+    assert found, f"no statement with the cue {cue!r} in {text!r}: " + repr(
+        [(_text(text, r.cue), _text(text, r.content)) for r in records]
+    )
+    return found[0]
+
+
+# -- the forms of attribution (real model) -------------------------------------------------
+
+# text, cue, source, content, kind, speaker
+FORMS = [
+    pytest.param(
+        "Pompeo said that Russia had offered money to the militants.",
+        "said",
+        "Pompeo",
+        "that Russia had offered money to the militants",
+        "indirect",
+        "Pompeo",
+        id="X said that",
+    ),
+    pytest.param(
+        "The Pentagon said the strike killed two commanders.",
+        "said",
+        "The Pentagon",
+        "the strike killed two commanders",
+        "indirect",
+        "Pentagon",
+        id="X said",
+    ),
+    pytest.param(
+        "The talks were useful and frank, Sergei Lavrov said on Tuesday.",
+        "said",
+        "Sergei Lavrov",
+        "The talks were useful and frank",
+        "indirect",
+        "Sergei Lavrov",
+        id="..., X said",
+    ),
+    pytest.param(
+        "“We will respond to any provocation,” said Maria Zakharova, the ministry's spokeswoman.",
+        "said",
+        "Maria Zakharova",
+        "“We will respond to any provocation,”",
+        "direct",
+        "Maria Zakharova",
+        id="..., said X, the ...",
+    ),
+    pytest.param(
+        "According to the Pentagon, the strike killed two senior commanders.",
+        "According to",
+        "the Pentagon",
+        "the strike killed two senior commanders",
+        "according_to",
+        "Pentagon",
+        id="According to X, ...",
+    ),
+    pytest.param(
+        "The strike killed two senior commanders, according to the Pentagon.",
+        "according to",
+        "the Pentagon",
+        "The strike killed two senior commanders",
+        "according_to",
+        "Pentagon",
+        id="..., according to X",
+    ),
+    pytest.param(
+        'Senator Mark Warner said: "This is a betrayal of our troops."',
+        "said",
+        "Senator Mark Warner",
+        '"This is a betrayal of our troops."',
+        "direct",
+        "Mark Warner",
+        id="quote, speaker before",
+    ),
+    pytest.param(
+        "“This is a betrayal of our troops,” Senator Mark Warner said.",
+        "said",
+        "Senator Mark Warner",
+        "“This is a betrayal of our troops,”",
+        "direct",
+        "Mark Warner",
+        id="quote, speaker after",
+    ),
+    pytest.param(
+        "“This is a betrayal,” Mark Warner said, “and we will not accept it.”",
+        "said",
+        "Mark Warner",
+        "“This is a betrayal,” Mark Warner said, “and we will not accept it.”",
+        "direct",
+        "Mark Warner",
+        id="quote, speaker inside",
+    ),
+    pytest.param(
+        "“We saw no evidence. We asked for it twice,” the foreign minister said.",
+        "said",
+        "the foreign minister",
+        "“We saw no evidence. We asked for it twice,”",
+        "direct",
+        None,
+        id="quote over two sentences",
+    ),
+    pytest.param(
+        "“We saw no evidence,” Mark Warner said. “We asked for it twice. Nobody answered.”",
+        "said",
+        "Mark Warner",
+        "“We saw no evidence,” Mark Warner said. “We asked for it twice. Nobody answered.”",
+        "direct",
+        "Mark Warner",
+        id="quote goes on after the cue's sentence",
+    ),
+    pytest.param(
+        "Mark Warner said: “The report is credible.\n\n“We will hold hearings next week.”",
+        "said",
+        "Mark Warner",
+        "“The report is credible.\n\n“We will hold hearings next week.”",
+        "direct",
+        "Mark Warner",
+        id="quote over two paragraphs",
+    ),
+    pytest.param(
+        "Mike Pompeo told reporters that Russia had paid the militants.",
+        "told",
+        "Mike Pompeo",
+        "that Russia had paid the militants",
+        "indirect",
+        "Mike Pompeo",
+        id="X told Y that",
+    ),
+    pytest.param(
+        "The Kremlin accused Washington of spreading lies about the bounties.",
+        "accused",
+        "The Kremlin",
+        "Washington of spreading lies about the bounties",
+        "indirect",
+        "Kremlin",
+        id="X accused Y of",
+    ),
+    pytest.param(
+        "NATO warned that Russia was massing troops near the border.",
+        "warned",
+        "NATO",
+        "that Russia was massing troops near the border",
+        "indirect",
+        "NATO",
+        id="X warned that",
+    ),
+    pytest.param(
+        "In a statement, the State Department said the sanctions would remain in place.",
+        "said",
+        "the State Department",
+        "the sanctions would remain in place",
+        "indirect",
+        "State Department",
+        id="in a statement, X said",
+    ),
+    pytest.param(
+        "The State Department said in a statement that the sanctions would remain in place.",
+        "said",
+        "The State Department",
+        "that the sanctions would remain in place",
+        "indirect",
+        "State Department",
+        id="X said in a statement that",
+    ),
+    pytest.param(
+        "Moscow rejected Washington's claim that Russian agents had paid the militants.",
+        "claim",
+        "Washington",
+        "that Russian agents had paid the militants",
+        "indirect",
+        "Washington",
+        id="X's claim that",
+    ),
+    pytest.param(
+        "The assessment that Russia offered the bounties was shared with allies in June.",
+        "assessment",
+        None,
+        "that Russia offered the bounties",
+        "belief",
+        None,
+        id="the assessment that",
+    ),
+    pytest.param(
+        "American intelligence officials believe that Russia offered the bounties.",
+        "believe",
+        "American intelligence officials",
+        "that Russia offered the bounties",
+        "belief",
+        "American",
+        id="X believes that",
+    ),
+    pytest.param(
+        "The senator vowed to block the nomination.",
+        "vowed",
+        "The senator",
+        "to block the nomination",
+        "indirect",
+        None,
+        id="X vowed to",
+    ),
+    pytest.param(
+        "Senator Bernie Sanders called for a ban on assault weapons.",
+        "called for",
+        "Senator Bernie Sanders",
+        "a ban on assault weapons",
+        "indirect",
+        "Bernie Sanders",
+        id="X called for",
+    ),
+    pytest.param(
+        "The governor is confident that the bill will pass.",
+        "confident",
+        "The governor",
+        "that the bill will pass",
+        "belief",
+        None,
+        id="X is confident that",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "source", "content", "kind", "speaker"), FORMS)
+def test_forms(
+    text: str, cue: str, source: str | None, content: str, kind: str, speaker: str | None
+) -> None:
+    record = _by_cue(text, _statements(text), cue)
+    assert _text(text, record.source) == source
+    assert _text(text, record.content) == content
+    assert record.kind == kind
+    assert _ref_text(text, record.speaker) == speaker
+
+
+# -- speakers: pronouns, spokesmen, unnamed sources -------------------------------------
+
+# text, cue, speaker, on behalf of, anonymous
+SPEAKERS = [
+    pytest.param(
+        "Sergei Lavrov met reporters in Moscow on Monday. He said the talks had failed.",
+        "said",
+        "Sergei Lavrov",
+        None,
+        False,
+        id="pronoun",
+    ),
+    pytest.param(
+        "Putin spokesman Dmitry Peskov said the report was false.",
+        "said",
+        "Dmitry Peskov",
+        "Putin",
+        False,
+        id="possessive title",
+    ),
+    pytest.param(
+        "Kremlin spokesman Dmitry Peskov told reporters that the claims were baseless.",
+        "told",
+        "Dmitry Peskov",
+        "Kremlin",
+        False,
+        id="spokesman of a body",
+    ),
+    pytest.param(
+        "Dmitry Peskov, a spokesman for the Kremlin, said the claims were baseless.",
+        "said",
+        "Dmitry Peskov",
+        "Kremlin",
+        False,
+        id="apposition",
+    ),
+    pytest.param(
+        "A spokesman for the Kremlin said the story was invented.",
+        "said",
+        "Kremlin",
+        "Kremlin",
+        True,
+        id="unnamed spokesman for a body",
+    ),
+    pytest.param(
+        "A Taliban spokesman denied the report.",
+        "denied",
+        "Taliban",
+        "Taliban",
+        True,
+        id="unnamed spokesman, body before",
+    ),
+    pytest.param(
+        "U.S. officials said Russia paid the militants.",
+        "said",
+        "U.S.",
+        None,
+        True,
+        id="unnamed officials of a country",
+    ),
+    pytest.param(
+        "Officials at the Pentagon said the strike was lawful.",
+        "said",
+        "Pentagon",
+        None,
+        True,
+        id="officials at a body",
+    ),
+    pytest.param(
+        "Russian officials met the envoy on Monday. They said the report was false.",
+        "said",
+        "Russian",
+        None,
+        True,
+        id="they: the officials of the sentence before",
+    ),
+    pytest.param(
+        "Analysts said the market would recover.",
+        "said",
+        None,
+        None,
+        False,
+        id="nobody named",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "speaker", "behalf", "anonymous"), SPEAKERS)
+def test_speakers(
+    text: str, cue: str, speaker: str | None, behalf: str | None, anonymous: bool
+) -> None:
+    record = _by_cue(text, _statements(text), cue)
+    assert _ref_text(text, record.speaker) == speaker
+    assert _ref_text(text, record.on_behalf_of) == behalf
+    assert record.anonymous is anonymous
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_in_reported_speech_keeps_the_statement_indirect() -> None:
+    text = "Obama said “it gets me mad” every time he thinks about the children who were killed."
+    record = _by_cue(text, _statements(text), "said")
+    assert record.kind == "indirect"
+    assert _text(text, record.content) == (
+        "“it gets me mad” every time he thinks about the children who were killed"
+    )
+
+
+# text, cue, source, content: what the rules get wrong today
+KNOWN_MISSES = [
+    pytest.param(
+        "The senator said the plan was unserious and charged that it would cost jobs.",
+        "charged",
+        "The senator",
+        "that it would cost jobs",
+        id="a conjoined cue parsed inside the reported clause",
+    ),
+    pytest.param(
+        "“One kind is a casual hate,” Sexton said. “The rallies are outlets for anger.\n\n"
+        "“There is another side, a nihilistic one,” Sexton said.",
+        "said",
+        "Sexton",
+        "“One kind is a casual hate,” Sexton said. “The rallies are outlets for anger.",
+        id="an unclosed quote that the next paragraph's cue claims",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize(("text", "cue", "source", "content"), KNOWN_MISSES)
+def test_known_misses(text: str, cue: str, source: str, content: str) -> None:
+    record = _by_cue(text, _statements(text), cue)
+    assert (_text(text, record.source), _text(text, record.content)) == (source, content)
+
+
+@pytest.mark.model
+def test_a_quote_paragraph_is_spoken_by_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Senator Mark Warner spoke to reporters on Tuesday.\n\n"
+        "“This is a betrayal of our troops and of our allies.”"
+    )
+    (record,) = [r for r in _statements(text) if r.kind == "direct"]
+    assert _text(text, record.content) == "“This is a betrayal of our troops and of our allies.”"
+    assert _text(text, record.cue) == "“"
+    assert _ref_text(text, record.speaker) == "Mark Warner"
+
+
+@pytest.mark.model
+def test_the_words_of_the_quoted_speaker_are_not_statements_of_the_article() -> None:
+    text = "“I think the report is false and I know who wrote it,” Peskov said."
+    records = _statements(text)
+    assert [_text(text, r.cue) for r in records] == ["said"]
+
+
+@pytest.mark.model
+def test_a_belief_reported_by_someone_else_is_part_of_their_statement() -> None:
+    text = "Aides said the president wants to meet the Russian leader in June."
+    records = _statements(text)
+    assert [_text(text, r.cue) for r in records] == ["said"]
+    assert (
+        _text(text, records[0].content) == "the president wants to meet the Russian leader in June"
+    )
+
+
+@pytest.mark.model
+def test_about_lists_the_entities_of_the_content() -> None:
+    text = "Pompeo said that Russia had offered money to the Taliban."
+    record = _by_cue(text, _statements(text), "said")
+    assert sorted(_ref_text(text, ref) or "" for ref in record.about) == ["Russia", "Taliban"]
+
+
+@pytest.mark.model
+def test_offsets_are_absolute_and_evidence_is_the_cue_sentence() -> None:
+    text = "The strike killed two commanders, the Pentagon said. Nothing else happened."
+    offset = 1000
+    records = _statements(text, offset)
+    record = next(r for r in records if _text(text, r.cue, offset) == "said")
+    assert _text(text, record.content, offset) == "The strike killed two commanders"
+    assert _text(text, record.source, offset) == "the Pentagon"
+    assert record.evidence.doc == "d1"
+    assert record.evidence.sentence == "The strike killed two commanders, the Pentagon said."
+    assert (record.evidence.start, record.evidence.end) == (offset, offset + 52)
+    assert _ref_text(" " * offset + text, record.speaker) == "Pentagon"
+
+
+@pytest.mark.model
+def test_the_extractor_runs_on_a_bare_context() -> None:
+    text = "Pompeo said that Russia had offered money to the militants."
+    doc, ctx = _context(text)
+    extractor = StatementExtractor()
+    assert isinstance(extractor, Extractor)
+    assert extractor.name == "statements"
+    records = list(extractor(doc, ctx))
+    assert [_text(text, r.cue) for r in records] == ["said"]
+
+
+# -- bad input: quotes of every kind, unbalanced, no speaker --------------------------------
+
+# text, cue, content, speaker
+QUOTE_MARKS = [
+    pytest.param(
+        "“We will win the state,” Trump said.",
+        "said",
+        "“We will win the state,”",
+        "Trump",
+        id="curly",
+    ),
+    pytest.param(
+        '"We will win the state," Trump said.',
+        "said",
+        '"We will win the state,"',
+        "Trump",
+        id="straight",
+    ),
+    pytest.param(
+        "''We will win the state,'' Trump said.",
+        "said",
+        "''We will win the state,''",
+        "Trump",
+        id="doubled apostrophes",
+    ),
+    pytest.param(
+        "« We will win the state », Trump said.",
+        "said",
+        "« We will win the state »",
+        "Trump",
+        id="guillemets",
+    ),
+    pytest.param(
+        '“We will win the state," Trump said.',
+        "said",
+        '“We will win the state,"',
+        "Trump",
+        id="curly opened, straight closed",
+    ),
+    pytest.param(
+        "“We will win the state,“ Trump said.",
+        "said",
+        "“We will win the state,“",
+        "Trump",
+        id="closing mark typed as an opening one",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), QUOTE_MARKS)
+def test_quote_marks(text: str, cue: str, content: str, speaker: str) -> None:
+    record = _by_cue(text, _statements(text), cue)
+    assert _text(text, record.content) == content
+    assert record.kind == "direct"
+    assert _ref_text(text, record.speaker) == speaker
+
+
+BAD_INPUT = [
+    pytest.param('"We will win the state, Trump said at the rally.', id="never closed"),
+    pytest.param('We will win the state," Trump said at the rally.', id="never opened"),
+    pytest.param('"""We"" will ""win" the state" Trump said ".', id="too many marks"),
+    pytest.param("“We will win”” the state “,” Trump “said.", id="curly marks astray"),
+    pytest.param('"\n\n"\n\n"', id="marks alone"),
+    pytest.param("« We will win » » « Trump said «", id="guillemets astray"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", BAD_INPUT)
+def test_bad_quotes_do_not_fail(text: str) -> None:
+    for record in _statements(text):
+        assert record.kind in KINDS
+        assert 0 <= record.content[0] < record.content[1] <= len(text)
+
+
+@pytest.mark.model
+def test_a_quote_with_no_speaker_anywhere_is_kept_with_no_speaker() -> None:
+    text = "“Nobody in this town expected the vote to go this way.”"
+    (record,) = _statements(text)
+    assert record.kind == "direct"
+    assert record.speaker is None
+    assert record.source is None
+    assert _text(text, record.content) == text
+
+
+@pytest.mark.model
+def test_an_unclosed_quote_is_kept_with_no_speaker() -> None:
+    text = "“We will win the state and then the country, Trump said at the rally."
+    (record,) = _statements(text)
+    assert record.kind == "direct"
+    assert record.speaker is None
+    assert _text(text, record.content) == text
+
+
+def test_records_are_frozen() -> None:
+    from kgraph._model import Evidence
+
+    record = StatementRecord(
+        None, None, False, (0, 1), (2, 3), None, "direct", (), Evidence("d", 0, 3, "abc")
+    )
+    with pytest.raises(FrozenInstanceError):
+        record.kind = "belief"  # type: ignore[misc]
+
+
+# -- quote pairing on hand-built Docs -----------------------------------------------------
+
+
+def _doc(text: str) -> Doc:
+    """A Doc of whitespace-separated words; "\\n\\n" words break paragraphs."""
+    words = text.split(" ")
+    spaces = [True] * len(words)
+    for i, word in enumerate(words):
+        if i + 1 < len(words) and words[i + 1] in _CLOSERS:
+            spaces[i] = False  # "won ”": the closing mark sticks to its word
+        if word in _OPENERS:
+            spaces[i] = False
+    spaces[-1] = False
+    return Doc(Vocab(), words=[w.replace("\\n", "\n") for w in words], spaces=spaces)
+
+
+_OPENERS = {"“", "«", "<open>"}
+_CLOSERS = {"”", "»", ",", "."}
+
+
+def _quoted(text: str) -> list[str]:
+    doc = _doc(text)
+    return [doc[s:e].text for s, e in find_quotes(doc)]
+
+
+PAIRS = [
+    pytest.param("she said “ we won ” today .", ["“we won”"], id="curly"),
+    pytest.param("she said « we won » today .", ["«we won»"], id="guillemets"),
+    pytest.param("she said “ we won ” and “ they lost ” .", ["“we won”", "“they lost”"], id="two"),
+    pytest.param("“ we won , she said .", ["“we won, she said."], id="never closed"),
+    pytest.param("we won ” she said .", ["we won”"], id="never opened"),
+    pytest.param(
+        "“ we won . \\n\\n “ they lost . ” she said .",
+        ["“we won. \n\n “they lost.”"],
+        id="goes on in the next paragraph",
+    ),
+    pytest.param(
+        "“ we won . \\n\\n they lost , she said .",
+        ["“we won."],
+        id="ends with its paragraph",
+    ),
+    pytest.param(
+        "“ we won the « big » one ” she said .", ["“we won the «big» one”"], id="nested family"
+    ),
+    pytest.param("she said nothing at all .", [], id="no quote"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRS)
+def test_find_quotes(text: str, expected: list[str]) -> None:
+    assert _quoted(text) == expected
+
+
+_MARKS = ["“", "”", '"', "''", "«", "»", "\n\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["we", "won", ",", ".", *_MARKS]), min_size=1, max_size=40))
+def test_find_quotes_gives_ordered_disjoint_spans(words: list[str]) -> None:
+    doc = Doc(Vocab(), words=words, spaces=[True] * len(words))
+    spans = find_quotes(doc)
+    previous = 0
+    for start, end in spans:
+        assert previous <= start < end <= len(doc)
+        previous = end
