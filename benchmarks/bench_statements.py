@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kgraph._parallel import Pipeline
-from kgraph.extract import ExtractionContext, _promote_people
+from kgraph.extract.context import DocContext, DocIndex
 from kgraph.extract.coref import build_references
-from kgraph.extract.entities import extract_mentions
-from kgraph.extract.relations import find_roles
+from kgraph.extract.entities import extract_mentions, promote_people
+from kgraph.extract.roles import find_roles
 from kgraph.extract.statements import find_statements
 from kgraph.ingest import Document, iter_documents, iter_prepared
 from kgraph.nlp import pipe
+from kgraph.pipeline import Pipeline
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 
@@ -37,7 +38,7 @@ def _passes(pipeline: Pipeline, docs: list[tuple[int, Any]], doc_id: str) -> dic
     found_all = 0
     for offset, doc in docs:
         t0 = time.perf_counter()
-        found = _promote_people(
+        found = promote_people(
             list(
                 extract_mentions(
                     doc,
@@ -48,12 +49,14 @@ def _passes(pipeline: Pipeline, docs: list[tuple[int, Any]], doc_id: str) -> dic
                 )
             )
         )
-        ctx = ExtractionContext(doc_id, offset, found, pipeline.gazetteer)
+        index = DocIndex.of(doc, doc_id=doc_id, offset=offset)
+        ctx = DocContext.of(index, tuple(found), pipeline.gazetteer)
         t1 = time.perf_counter()
-        roles = find_roles(doc, ctx)
-        refs = build_references(doc, ctx, roles)
+        roles, postings = find_roles(doc, ctx)
+        ctx = replace(ctx, roles=roles, postings=postings)
+        ctx = replace(ctx, references=build_references(doc, ctx))
         t2 = time.perf_counter()
-        found_all += sum(1 for _ in find_statements(doc, ctx, roles=roles, references=refs))
+        found_all += sum(1 for _ in find_statements(doc, ctx))
         t3 = time.perf_counter()
         out["mentions"] += t1 - t0
         out["roles+references"] += t2 - t1

@@ -728,3 +728,24 @@ def test_edge_attributes_are_fields_of_the_fact(
     for name, value in fields.items():
         assert getattr(fact, name) == value
     assert dict(fact.attrs) == attrs
+
+
+@pytest.mark.model
+def test_statements_by_speaker_about_and_document() -> None:
+    text = (
+        "U.S. officials said that Russia paid militants to attack coalition troops. "
+        "\u201cWe have seen no evidence,\u201d Kremlin spokesman Dmitry Peskov said on Monday."
+    )
+    kg = kgraph.build([kgraph.Document(text, id="said")])
+    everything = kg.statements()
+    assert len(everything) >= 2 and all(isinstance(s, kgraph.Statement) for s in everything)
+    (us,) = kg.statements(speaker="United States")
+    assert us.anonymous and us.kind == "indirect" and "Russia paid militants" in us.text
+    assert text[us.content[0] : us.content[1]] == us.text
+    assert "Russia" in us.about and kg.statements(about="Russia")
+    (peskov,) = kg.statements(speaker="Peskov")
+    assert peskov.kind == "direct" and peskov.on_behalf_of == "Kremlin"
+    assert kg.statements(speaker="Kremlin") == [peskov]  # spoken on the Kremlin's behalf
+    assert kg.statements(doc="nothing") == []
+    table = kg.to_pandas()["statements"]
+    assert len(table) == len(everything) and set(table["kind"]) >= {"direct", "indirect"}

@@ -1104,3 +1104,37 @@ def test_the_seeds_export_conforms_and_needs_no_extra(seeds_graph: nx.MultiDiGra
     # (a new attribute in the core fails here: give it a kg: term in the vocabulary)
     extras = [json.loads(str(o)) for o in merged(ds).objects(None, KG.extra)]
     assert extras == []
+
+
+# -- statements: who said what ----------------------------------------------------------------
+
+_SAID = (
+    "U.S. officials said that Russia paid militants to attack coalition troops. "
+    "\u201cWe have seen no evidence,\u201d Kremlin spokesman Dmitry Peskov said on Monday."
+)
+
+
+@pytest.fixture(scope="module")
+def said_graph() -> nx.MultiDiGraph:
+    return kgraph.build([kgraph.Document(_SAID, id="said")]).graph
+
+
+@pytest.mark.model
+def test_statements_are_attributions_never_triples(said_graph: nx.MultiDiGraph) -> None:
+    data = kgraph.KnowledgeGraph.from_networkx(said_graph).to_rdf()
+    ds = merged(data)
+    attributions = sorted(ds.subjects(rdflib.RDF.type, KG.Attribution))
+    assert len(attributions) == len(said_graph.graph["statements"]) >= 2
+    texts = {str(ds.value(a, rdflib.URIRef("https://schema.org/text"))) for a in attributions}
+    assert any("Russia paid militants" in t for t in texts)
+    for a in attributions:
+        assert ds.value(a, KG.cue) is not None and ds.value(a, KG.content) is not None
+        # the content is quoted: no relation triple has an attribution at either end
+        assert not [p for p in ds.predicates(a, None) if str(p).startswith(str(REL))]
+        assert not [p for p in ds.predicates(None, a) if str(p).startswith(str(REL))]
+    speakers = {str(ds.value(a, KG.speaker)) for a in attributions if ds.value(a, KG.speaker)}
+    assert speakers  # speakers are entity IRIs
+    back = rdf.from_rdf(data)
+    assert back.graph["statements"] == said_graph.graph["statements"]
+    ok, report = rdf.validate(data)
+    assert ok, report

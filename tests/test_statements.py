@@ -17,10 +17,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kgraph.extract import ExtractionContext, Extractor, _adjectives, _nouns, _promote_people
-from kgraph.extract.coref import build_references
-from kgraph.extract.entities import extract_mentions
-from kgraph.extract.relations import find_roles
+from kgraph.extract import DocContext, Extractor
+from kgraph.extract.derive import doc_context
+from kgraph.extract.entities import extract_mentions, promote_people
 from kgraph.extract.statements import (
     KINDS,
     StatementExtractor,
@@ -35,25 +34,26 @@ from kgraph.gazetteer import Gazetteer
 
 @functools.cache
 def _pipeline() -> tuple[Any, Gazetteer, frozenset[str], frozenset[str]]:
-    from kgraph.nlp import load_model
+    from kgraph.nlp import lemma_words, load_model
 
     nlp = load_model()
-    return nlp, Gazetteer.default(), _adjectives(nlp), _nouns(nlp)
+    return nlp, Gazetteer.default(), lemma_words(nlp, "adj"), lemma_words(nlp, "noun")
 
 
-def _context(text: str, offset: int = 0) -> tuple[Doc, ExtractionContext]:
-    """A parsed Doc and its context, built as kgraph's extract step builds them."""
+def _context(text: str, offset: int = 0) -> tuple[Doc, DocContext]:
+    """A parsed Doc and its context, built as kgraph's pipeline builds them."""
     nlp, gaz, adjectives, nouns = _pipeline()
     doc = nlp(text)
     found = extract_mentions(doc, offset=offset, gazetteer=gaz, adjectives=adjectives, nouns=nouns)
-    return doc, ExtractionContext("d1", offset, _promote_people(list(found)), gaz)
+    mentions = tuple(promote_people(list(found)))
+    return doc, doc_context(doc, doc_id="d1", offset=offset, mentions=mentions, gazetteer=gaz)
 
 
 def _statements(text: str, offset: int = 0) -> list[StatementRecord]:
     doc, ctx = _context(text, offset)
-    roles = find_roles(doc, ctx)
-    refs = build_references(doc, ctx, roles)
-    return list(find_statements(doc, ctx, roles=roles, references=refs))
+    records = list(find_statements(doc, ctx))
+    assert records == list(ctx.statements)  # derived once, with the context
+    return records
 
 
 def _text(text: str, span: tuple[int, int] | None, offset: int = 0) -> str | None:

@@ -36,6 +36,7 @@ from kgraph._model import (
     Evidence,
     Fact,
     Mention,
+    Statement,
 )
 from kgraph._version import __version__
 
@@ -63,6 +64,7 @@ __all__ = [
     "ModelNotFoundError",
     "OptionError",
     "QueryError",
+    "Statement",
     "StoreError",
     "__version__",
     "build",

@@ -27,6 +27,7 @@ from kgraph._model import (
     Entity,
     Evidence,
     Fact,
+    Statement,
 )
 from kgraph.export import store
 from kgraph.export.html import show, to_html
@@ -285,6 +286,13 @@ class KnowledgeGraph:
         """Allegations, filtered by who is accused, who alleged it and status."""
         return query.allegations(self.graph, accused=accused, alleged_by=alleged_by, status=status)
 
+    def statements(
+        self, speaker: str | None = None, about: str | None = None, doc: str | None = None
+    ) -> list[Statement]:
+        """Who said what: statements by a speaker (or on their behalf), about an entity, in a
+        document."""
+        return query.statements(self.graph, speaker=speaker, about=about, doc=doc)
+
     def neighbors(self, name: str) -> list[Entity | Allegation]:
         """The entities and allegations linked to ``name``."""
         return query.neighbors(self.graph, name)
@@ -372,6 +380,7 @@ def _renamed(result: DocResult, doc_id: str) -> DocResult:
             )
             for a in result.allegations
         ),
+        statements=tuple(replace(st, evidence=ev(st.evidence)) for st in result.statements),
     )
 
 

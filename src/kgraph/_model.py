@@ -32,6 +32,7 @@ __all__ = [
     "Mention",
     "RelationRecord",
     "RoleRecord",
+    "Statement",
     "StatementRecord",
 ]
 
@@ -181,7 +182,7 @@ class StatementRecord:
     was said) and ``source`` (the words naming the speaker, ``None`` when unnamed) are
     character offsets into the document text as read; ``kind`` is one of
     :data:`STATEMENT_KINDS`; ``about`` the entities the content names; ``evidence`` the
-    sentence of the cue.
+    sentence of the cue; ``text`` what was said, as written (the content span's text).
     """
 
     speaker: str | None
@@ -193,6 +194,7 @@ class StatementRecord:
     kind: str
     about: tuple[str, ...]
     evidence: Evidence
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +206,7 @@ class DocResult:
     relations: tuple[RelationRecord, ...] = ()
     allegations: tuple[AllegationRecord, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    statements: tuple[StatementRecord, ...] = ()
 
 
 @dataclass
@@ -347,3 +350,43 @@ class Allegation:
 
     def __str__(self) -> str:
         return f"{self.label} [{self.status}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who said what: one attribution in one document, quoted, never asserted.
+
+    ``speaker`` is the label of the entity that spoke (``None`` when unnamed or not an
+    entity), ``speaker_id`` its node id; ``on_behalf_of`` the body or person spoken for
+    ("a Kremlin spokesman": the Kremlin); ``anonymous`` marks an unnamed source resolved to
+    its body or country ("U.S. officials": the United States).  ``cue``, ``content`` and
+    ``source`` are character offsets into the document text as read; ``text`` is the
+    content as written; ``about`` the labels of the entities it names; ``kind`` one of
+    :data:`STATEMENT_KINDS`.
+    """
+
+    doc: str
+    speaker: str | None
+    kind: str
+    text: str
+    cue: tuple[int, int] = field(repr=False)
+    content: tuple[int, int] = field(repr=False)
+    source: tuple[int, int] | None = field(default=None, repr=False)
+    speaker_id: str | None = field(default=None, repr=False)
+    on_behalf_of: str | None = field(default=None, repr=False)
+    on_behalf_of_id: str | None = field(default=None, repr=False)
+    anonymous: bool = field(default=False, repr=False)
+    about: tuple[str, ...] = field(default=(), repr=False)
+    about_ids: tuple[str, ...] = field(default=(), repr=False)
+    evidence: Evidence | None = field(default=None, repr=False)
+
+    @property
+    def sentence(self) -> str:
+        """The sentence of the cue."""
+        return self.evidence.sentence if self.evidence is not None else ""
+
+    def __str__(self) -> str:
+        who = self.speaker or "(unnamed)"
+        if self.on_behalf_of and self.on_behalf_of != self.speaker:
+            who += f" for {self.on_behalf_of}"
+        return f"{who}: {self.text}"

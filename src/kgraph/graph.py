@@ -7,7 +7,16 @@ GraphML/GEXF, DataFrames), and what :func:`kgraph.load` returns to.
 Graph attributes (``g.graph``)
     ``name``: ``"kgraph"``; ``version``: the kgraph version that wrote it;
     ``documents``: a list, sorted by id, of ``{"id", "title", "url",
-    "published", "source", "authors" (list), "chars" (int), "sha256"}``.
+    "published", "source", "authors" (list), "chars" (int), "sha256"}``;
+    ``statements``: who said what, a list sorted by ``(doc, cue, content)`` of
+    ``{"doc", "speaker" (node id or None), "on_behalf_of" (node id or None),
+    "anonymous" (bool), "cue": [start, end], "content": [start, end], "source":
+    [start, end] or None, "kind" ("direct", "indirect", "according_to", "belief"),
+    "about" (sorted node ids), "text" (the content as written), "evidence": {"start",
+    "end", "sentence"}}``, character
+    offsets into the document text as read.  The node-link form writes
+    ``statements`` at its top level, beside ``nodes`` and ``edges`` (an empty list when
+    there are none; the graph attribute is then absent).
 
 Entity nodes (``type`` one of ``Person``, ``Agency``, ``Country``,
 ``Organization``, ``Location``)
@@ -64,6 +73,7 @@ from kgraph._model import (
     Mention,
     RelationRecord,
     RoleRecord,
+    StatementRecord,
 )
 from kgraph._version import __version__
 from kgraph.gazetteer import Gazetteer
@@ -121,12 +131,14 @@ def to_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
         for u, v, k, attrs in g.edges(keys=True, data=True)
     ]
     edges.sort(key=_edge_sort_key)
+    graph = {k: v for k, v in g.graph.items() if k != "statements"}
     return {
         "directed": True,
         "multigraph": True,
-        "graph": dict(g.graph),
+        "graph": graph,
         "nodes": nodes,
         "edges": edges,
+        "statements": list(g.graph.get("statements", [])),
     }
 
 
@@ -144,6 +156,8 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     """
     g = nx.MultiDiGraph()
     g.graph.update(data.get("graph", {}))
+    if data.get("statements"):
+        g.graph["statements"] = list(data["statements"])
     for node in data.get("nodes", []):
         attrs = {k: v for k, v in node.items() if k != "id"}
         g.add_node(node["id"], **attrs)
@@ -238,14 +252,24 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
     }
     _add_relations(g, ordered, node_of)
     _add_allegations(g, ordered, node_of, _state_of(g, gazetteer))
-    # a country only ever met as a demonym ("a Turkish agent") and in no fact is not a node
+    statements = _statements(ordered, node_of)
+    speakers = {s[k] for s in statements for k in ("speaker", "on_behalf_of") if s[k] is not None}
+    # a country only ever met as a demonym ("a Turkish agent"), in no fact and speaking
+    # for no one, is not a node
     g.remove_nodes_from(
         [
             n
             for n, evidence in g.nodes(data="evidence")
-            if evidence and g.degree(n) == 0 and all(m.get("ner") == "NORP" for m in evidence)
+            if evidence
+            and g.degree(n) == 0
+            and n not in speakers
+            and all(m.get("ner") == "NORP" for m in evidence)
         ]
     )
+    for st in statements:
+        st["about"] = [n for n in st["about"] if n in g]
+    if statements:
+        g.graph["statements"] = statements
     return g
 
 
@@ -277,6 +301,79 @@ def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
         if state is not None and state != node:
             out[node] = state
     return out
+
+
+def _statements(
+    results: list[DocResult], node_of: dict[tuple[str, str], str]
+) -> list[dict[str, Any]]:
+    """Who said what, with the speakers and the entities spoken of as node ids."""
+    out = []
+    for result in results:
+        doc = result.info.id
+
+        def node(ref: str | None, doc: str = doc) -> str | None:
+            return None if ref is None else node_of.get((doc, ref))
+
+        for st in result.statements:
+            out.append(
+                {
+                    "doc": doc,
+                    "speaker": node(st.speaker),
+                    "on_behalf_of": node(st.on_behalf_of),
+                    "anonymous": st.anonymous,
+                    "cue": list(st.cue),
+                    "content": list(st.content),
+                    "source": list(st.source) if st.source is not None else None,
+                    "kind": st.kind,
+                    "about": sorted({n for r in st.about if (n := node(r)) is not None}),
+                    "text": st.text,
+                    "evidence": {
+                        "start": st.evidence.start,
+                        "end": st.evidence.end,
+                        "sentence": st.evidence.sentence,
+                    },
+                }
+            )
+    out.sort(key=lambda s: (s["doc"], s["cue"], s["content"]))
+    return out
+
+
+def _statement_records(g: nx.MultiDiGraph) -> dict[str, list[StatementRecord]]:
+    """The statements of each document, as :func:`assemble` wrote them (node ids as keys)."""
+    out: dict[str, list[StatementRecord]] = defaultdict(list)
+    for st in g.graph.get("statements", []):
+        if not (_span(st.get("cue")) and _span(st.get("content")) and st.get("doc")):
+            continue  # written by hand or by another tool: not one kgraph can rebuild
+        ev = st.get("evidence") or {}
+        source = st.get("source")
+        out[st["doc"]].append(
+            StatementRecord(
+                speaker=st.get("speaker"),
+                on_behalf_of=st.get("on_behalf_of"),
+                anonymous=bool(st.get("anonymous")),
+                cue=(int(st["cue"][0]), int(st["cue"][1])),
+                content=(int(st["content"][0]), int(st["content"][1])),
+                source=(int(source[0]), int(source[1])) if source else None,
+                kind=str(st.get("kind", "indirect")),
+                about=tuple(st.get("about", ())),
+                text=str(st.get("text", "")),
+                evidence=Evidence(
+                    st["doc"],
+                    int(ev.get("start", 0)),
+                    int(ev.get("end", 0)),
+                    ev.get("sentence", ""),
+                ),
+            )
+        )
+    return out
+
+
+def _span(value: object) -> bool:
+    return (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(x, int) for x in value)
+    )
 
 
 def _document_dict(info: DocumentInfo) -> dict[str, Any]:
@@ -399,6 +496,7 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
         by_doc = _allegation_records(g, nid, attrs)
         for doc, record in by_doc.items():
             allegations[doc].append(record)
+    statements = _statement_records(g)
     out = []
     for doc_id in sorted(set(docs) | set(entities)):
         d = docs.get(doc_id, {"id": doc_id})
@@ -418,6 +516,7 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
                 tuple(entities.get(doc_id, ())),
                 tuple(relations.get(doc_id, ())),
                 tuple(allegations.get(doc_id, ())),
+                statements=tuple(statements.get(doc_id, ())),
             )
         )
     return out

@@ -66,6 +66,7 @@ class KG(_ns.DefinedNamespace):
     ActionStatement: URIRef  # an action relation (warn, meet, ...)
     RoleStatement: URIRef  # a holds_role edge (person -> agency/country/organization)
     AllegationRoleStatement: URIRef  # an allegation's role edge (accused, alleged_by, ...)
+    Attribution: URIRef  # who said what; its content is quoted text; subclass of schema:Quotation
 
     # -- identity and labels ------------------------------------------------------------
     id: URIRef  # the contract node / document id, kept exactly
@@ -94,6 +95,15 @@ class KG(_ns.DefinedNamespace):
     dismissedBy: URIRef
     confirmedBy: URIRef
     allegationRole: URIRef  # super-property of the seven role properties
+
+    # -- attributions (who said what) ------------------------------------------------------
+    speaker: URIRef  # the entity that said it; subproperty of schema:creator
+    onBehalfOf: URIRef  # the body or person a spokesman speaks for
+    attributionKind: URIRef  # direct / indirect / according_to / belief
+    about: URIRef  # an entity the content names; subproperty of schema:about
+    cue: URIRef  # -> oa:TextPositionSelector of the cue ("said")
+    content: URIRef  # -> oa:TextPositionSelector of what was said
+    sourceSpan: URIRef  # -> oa:TextPositionSelector of the words naming the speaker
 
     # -- relations --------------------------------------------------------------------------
     relatedTo: URIRef  # super-property of every relation predicate (kgraph rel: namespace)

@@ -42,7 +42,13 @@ from typing import TYPE_CHECKING, Any
 from tqdm.auto import tqdm
 
 from kgraph._errors import OptionError
-from kgraph._model import AllegationRecord, DocResult, Document, RelationRecord
+from kgraph._model import (
+    AllegationRecord,
+    DocResult,
+    Document,
+    RelationRecord,
+    StatementRecord,
+)
 from kgraph.extract import DocContext, Extractor, default_extractors
 from kgraph.extract.derive import doc_context
 from kgraph.extract.entities import RawMention, byline_mentions, extract_mentions, promote_people
@@ -139,17 +145,22 @@ class Pipeline:
         mentions: list[RawMention] = list(byline_mentions(prepared, gazetteer=self.gazetteer))
         relations: list[RelationRecord] = []
         allegations: list[AllegationRecord] = []
+        statements: list[StatementRecord] = []
         for doc, context in self.contexts(prepared, docs):
             mentions.extend(context.mentions)
             for extractor in self.extractors:
                 for record in extractor(doc, context):
                     if isinstance(record, AllegationRecord):
                         allegations.append(record)
+                    elif isinstance(record, StatementRecord):
+                        statements.append(record)
                     else:
                         relations.append(record)
         warnings = [*prepared.warnings, *_language_warnings(prepared.info.id, docs)]
         relations = _asserted(relations, allegations)
-        return resolve_document(prepared.info, mentions, relations, allegations, warnings)
+        return resolve_document(
+            prepared.info, mentions, relations, allegations, warnings, statements
+        )
 
 
 def _language_warnings(doc_id: str, docs: Sequence[tuple[int, Doc]]) -> list[str]:

@@ -65,6 +65,7 @@ from kgraph._model import (
     Evidence,
     Fact,
     Mention,
+    Statement,
 )
 from kgraph.gazetteer import Gazetteer
 
@@ -83,6 +84,7 @@ __all__ = [
     "path",
     "rank",
     "relations",
+    "statements",
     "subgraph",
     "summary",
     "summary_html",
@@ -545,6 +547,57 @@ def allegations(
     return sorted(out, key=_by_mentions)
 
 
+def statements(
+    g: nx.MultiDiGraph,
+    speaker: str | None = None,
+    about: str | None = None,
+    doc: str | None = None,
+) -> list[Statement]:
+    """Who said what: statements, filtered by who spoke (or was spoken for), an entity the
+    content names, and the document; in document order."""
+    speaker_id = _resolve(g, speaker) if speaker is not None else None
+    about_id = _resolve(g, about) if about is not None else None
+    out = []
+    for st in g.graph.get("statements", []) or []:
+        if doc is not None and st.get("doc") != doc:
+            continue
+        if speaker_id is not None and speaker_id not in (st.get("speaker"), st.get("on_behalf_of")):
+            continue
+        if about_id is not None and about_id not in st.get("about", ()):
+            continue
+        out.append(_statement(g, st))
+    return out
+
+
+def _statement(g: nx.MultiDiGraph, st: Mapping[str, Any]) -> Statement:
+    def label(node: Any) -> str | None:
+        return _label(g, node) if node is not None and node in g else None
+
+    ev = st.get("evidence") or {}
+    source = st.get("source")
+    return Statement(
+        doc=str(st.get("doc", "")),
+        speaker=label(st.get("speaker")),
+        kind=str(st.get("kind", "")),
+        text=str(st.get("text", "")),
+        cue=(int(st["cue"][0]), int(st["cue"][1])),
+        content=(int(st["content"][0]), int(st["content"][1])),
+        source=(int(source[0]), int(source[1])) if source else None,
+        speaker_id=st.get("speaker"),
+        on_behalf_of=label(st.get("on_behalf_of")),
+        on_behalf_of_id=st.get("on_behalf_of"),
+        anonymous=bool(st.get("anonymous", False)),
+        about=tuple(x for n in st.get("about", ()) if (x := label(n)) is not None),
+        about_ids=tuple(st.get("about", ())),
+        evidence=Evidence(
+            str(st.get("doc", "")),
+            int(ev.get("start", 0)),
+            int(ev.get("end", 0)),
+            str(ev.get("sentence", "")),
+        ),
+    )
+
+
 def neighbors(g: nx.MultiDiGraph, name: str) -> list[Entity | Allegation]:
     """The entities and allegations linked to ``name`` in either direction.
 
@@ -733,6 +786,21 @@ ALLEGATION_COLUMNS: Final = (
     "sources",
     "sentence",
 )
+STATEMENT_COLUMNS: Final = (
+    "doc",
+    "speaker_id",
+    "speaker",
+    "on_behalf_of",
+    "anonymous",
+    "kind",
+    "text",
+    "about",
+    "cue_start",
+    "cue_end",
+    "content_start",
+    "content_end",
+    "sentence",
+)
 MENTION_COLUMNS: Final = (
     "node",
     "label",
@@ -757,11 +825,13 @@ def _import_pandas() -> Any:
 
 
 def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
-    """The graph as four DataFrames: ``entities``, ``relations``, ``allegations``, ``mentions``.
+    """The graph as DataFrames: ``entities``, ``relations``, ``allegations``, ``mentions``
+    and ``statements``.
 
     One row per entity, per edge between entities, per allegation (its role
-    columns hold lists of labels) and per mention (entity mentions and the
-    sentences stating allegations).  Needs the ``kgraph[pandas]`` extra.
+    columns hold lists of labels), per mention (entity mentions and the
+    sentences stating allegations) and per statement (who said what).  Needs the
+    ``kgraph[pandas]`` extra.
     """
     pandas = _import_pandas()
     ents = entities(g)
@@ -831,6 +901,25 @@ def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         "relations": pandas.DataFrame(relation_rows, columns=list(RELATION_COLUMNS)),
         "allegations": pandas.DataFrame(allegation_rows, columns=list(ALLEGATION_COLUMNS)),
         "mentions": pandas.DataFrame(mention_rows, columns=list(MENTION_COLUMNS)),
+        "statements": pandas.DataFrame(
+            [
+                (
+                    st.doc,
+                    st.speaker_id,
+                    st.speaker,
+                    st.on_behalf_of,
+                    st.anonymous,
+                    st.kind,
+                    st.text,
+                    list(st.about),
+                    *st.cue,
+                    *st.content,
+                    st.sentence,
+                )
+                for st in statements(g)
+            ],
+            columns=list(STATEMENT_COLUMNS),
+        ),
     }
 
 

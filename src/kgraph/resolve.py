@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from kgraph._model import (
@@ -33,6 +33,7 @@ from kgraph._model import (
     Mention,
     RelationRecord,
     RoleRecord,
+    StatementRecord,
 )
 from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
 from kgraph.gazetteer import Gazetteer, first_names, is_leader
@@ -849,10 +850,11 @@ def resolve_document(
     relations: Sequence[RelationRecord] = (),
     allegations: Sequence[AllegationRecord] = (),
     warnings: Sequence[str] = (),
+    statements: Sequence[StatementRecord] = (),
 ) -> DocResult:
     """Group one document's mentions into local entities; point records at them.
 
-    Relation and allegation records name their entities by mention offsets
+    Relation, allegation and statement records name their entities by mention offsets
     (``"start:end"``); they come back naming local entity keys.  A group that
     belongs to a country ("the Israeli army") gets a ``part_of`` relation to it.
     """
@@ -880,6 +882,7 @@ def resolve_document(
         ),
         allegations=tuple(_remap_allegations(allegations, key_of)),
         warnings=tuple(warnings),
+        statements=tuple(_remap_statements(statements, key_of)),
     )
 
 
@@ -1163,6 +1166,24 @@ def _remap_allegations(
                 )
             )
     return out
+
+
+def _remap_statements(
+    statements: Iterable[StatementRecord], key_of: Mapping[str, str]
+) -> list[StatementRecord]:
+    """Statements pointed at local entity keys; a speaker that is no entity becomes none."""
+    keys = set(key_of.values())
+
+    def one(ref: str | None) -> str | None:
+        return None if ref is None else _remap(ref, key_of, keys)
+
+    out = []
+    for st in statements:
+        about = tuple(dict.fromkeys(k for r in st.about if (k := one(r)) is not None))
+        out.append(
+            replace(st, speaker=one(st.speaker), on_behalf_of=one(st.on_behalf_of), about=about)
+        )
+    return sorted(out, key=lambda st: (st.cue, st.content))
 
 
 def _role_key(r: RoleRecord) -> tuple[str, str, int, int, bool]:

@@ -577,6 +577,9 @@ class _Export:
             self.node(nid, g.nodes[nid], direct.get(nid, []))
         for (u, v, key), (iri, pred, attrs) in statements.items():
             self.statement(iri, u, v, key, pred, attrs)
+        if _attributions_fit(g.graph.get("statements"), g):
+            for item in g.graph["statements"]:
+                self.attribution(item)
         for pred in sorted(self.predicates):
             self.blocks.append(("", pred, [(_RDFS + "subPropertyOf", _kg("relatedTo"))]))
 
@@ -585,9 +588,10 @@ class _Export:
         extra: dict[str, Any] = {}
         absent: list[str] = []
         self.fields(g.graph, _DATASET_FIELDS, po, extra, absent)
-        extra.update(
-            {k: v for k, v in g.graph.items() if k not in ("name", "version", "documents")}
-        )
+        structured: tuple[str, ...] = ("name", "version", "documents")
+        if _attributions_fit(g.graph.get("statements"), g):
+            structured += ("statements",)  # written as kg:Attribution resources
+        extra.update({k: v for k, v in g.graph.items() if k not in structured})
         docs = g.graph.get("documents")
         ids = (
             [d.get("id") for d in docs]
@@ -752,6 +756,115 @@ class _Export:
         self.finish(po, extra, absent, f"edge {u!r} -> {v!r} ({key!r})")
         self.blocks.append(("", iri, po))
         self.blocks.extend(evidence)
+
+    def attribution(self, item: Mapping[str, Any]) -> None:
+        """Who said what: a kg:Attribution whose content is quoted text, with its cue,
+        content and source positions in the document's named graph; never a relation."""
+        doc = self.doc(item["doc"])
+        token = json.dumps([item["doc"], item["cue"], item["content"]])
+        iri = f"{self.base}attribution/{_hash(token, 10)}"
+        po: list[tuple[str, Term]] = [
+            (RDF_TYPE, _kg("Attribution")),
+            (RDF_TYPE, _SDO + "Quotation"),
+            (_kg("attributionKind"), Lit(item["kind"])),
+            (_SDO + "text", Lit(item["text"])),
+            (_PROV + "wasDerivedFrom", doc),
+        ]
+        for pred, attr in ((_kg("speaker"), "speaker"), (_kg("onBehalfOf"), "on_behalf_of")):
+            if item[attr] is not None:
+                po.append((pred, self.node_iris[item[attr]]))
+        if item["anonymous"]:
+            po.append((_kg("anonymous"), Lit("true", XSD_BOOLEAN)))
+        po.extend((_kg("about"), self.node_iris[n]) for n in item["about"])
+        spans: list[Block] = []
+        for pred, attr in (
+            (_kg("cue"), "cue"),
+            (_kg("content"), "content"),
+            (_kg("sourceSpan"), "source"),
+        ):
+            span = item[attr]
+            if span is None:
+                continue
+            selector = f"{iri}-{attr}"
+            po.append((pred, selector))
+            spans.append(
+                (
+                    doc,
+                    selector,
+                    [
+                        (RDF_TYPE, _OA + "TextPositionSelector"),
+                        (_OA + "start", Lit(str(span[0]), XSD_NNI)),
+                        (_OA + "end", Lit(str(span[1]), XSD_NNI)),
+                    ],
+                )
+            )
+        ev = item["evidence"]
+        evidence = self.evidence(iri, [{"doc": item["doc"], **ev}], {})
+        self.blocks.append(("", iri, po))
+        self.blocks.extend(spans)
+        self.blocks.extend(evidence)
+
+
+#: the keys of a statement as :func:`kgraph.graph.assemble` writes it
+_ATTRIBUTION_KEYS: Final = frozenset(
+    {
+        "doc",
+        "speaker",
+        "on_behalf_of",
+        "anonymous",
+        "cue",
+        "content",
+        "source",
+        "kind",
+        "about",
+        "text",
+        "evidence",
+    }
+)
+
+
+def _attributions_fit(items: Any, g: nx.MultiDiGraph) -> bool:
+    """Whether the graph's statements are all of the form kgraph writes (else they travel
+    whole as ``kg:extra``, so nothing is lost)."""
+
+    def span(value: Any) -> bool:
+        return (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(type(x) is int and x >= 0 for x in value)
+        )
+
+    def node(value: Any) -> bool:
+        return value is None or (type(value) is str and value in g)
+
+    def one(st: Any) -> bool:
+        return (
+            type(st) is dict
+            and set(st) == _ATTRIBUTION_KEYS
+            and type(st["doc"]) is str
+            and node(st["speaker"])
+            and node(st["on_behalf_of"])
+            and type(st["anonymous"]) is bool
+            and span(st["cue"])
+            and span(st["content"])
+            and (st["source"] is None or span(st["source"]))
+            and type(st["kind"]) is str
+            and type(st["text"]) is str
+            and isinstance(st["about"], list)
+            and all(type(a) is str and a in g for a in st["about"])
+            and st["about"] == sorted(set(st["about"]))
+            and type(st["evidence"]) is dict
+            and set(st["evidence"]) == {"start", "end", "sentence"}
+            and type(st["evidence"]["sentence"]) is str
+            and all(
+                type(st["evidence"][k]) is int and st["evidence"][k] >= 0 for k in ("start", "end")
+            )
+        )
+
+    if not isinstance(items, list) or not items or not all(one(st) for st in items):
+        return False
+    keys = [(st["doc"], st["cue"], st["content"]) for st in items]
+    return keys == sorted(keys) and len(set(map(repr, keys))) == len(keys)
 
 
 def _id_key(value: Any) -> tuple[int, str]:
@@ -1394,6 +1507,13 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
             decode(s, _DOCUMENT_FIELDS, doc)
             documents.append(apply(s, doc))
     graph_attrs["documents"] = sorted(documents, key=lambda d: str(d.get("id")))
+    attributions = [
+        _attribution(s, props, ids, one, types) for s in props if _kg("Attribution") in types(s)
+    ]
+    if attributions:
+        graph_attrs["statements"] = sorted(
+            attributions, key=lambda st: (st["doc"], st["cue"], st["content"])
+        )
     g.graph.update(apply(datasets[0], graph_attrs))
 
     nodes: list[tuple[str, dict[str, Any]]] = []
@@ -1443,6 +1563,53 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
     for source, target, edge_key, edge_attrs in edges:
         g.add_edge(source, target, key=edge_key, **edge_attrs)
     return g
+
+
+def _attribution(
+    s: str,
+    props: Mapping[str, Mapping[str, list[Any]]],
+    ids: Mapping[str, str],
+    one: Callable[[str, str], Any],
+    types: Callable[[str], set[str]],
+) -> dict[str, Any]:
+    """A statement of the contract graph back from its kg:Attribution."""
+
+    def span(pred: str) -> list[int] | None:
+        sel = one(s, pred)
+        if sel is None:
+            return None
+        return [
+            int(_python(one(str(sel), _OA + "start"))),
+            int(_python(one(str(sel), _OA + "end"))),
+        ]
+
+    def node(pred: str) -> str | None:
+        value = one(s, pred)
+        return None if value is None else ids.get(str(value), str(value))
+
+    doc = one(s, _PROV + "wasDerivedFrom")
+    evidence: dict[str, Any] = {}
+    for ev in props.get(s, {}).get(_kg("evidence"), ()):
+        for sel in props.get(str(ev), {}).get(_OA + "hasSelector", ()):
+            if _OA + "TextPositionSelector" in types(str(sel)):
+                evidence["start"] = int(_python(one(str(sel), _OA + "start")))
+                evidence["end"] = int(_python(one(str(sel), _OA + "end")))
+            elif _OA + "TextQuoteSelector" in types(str(sel)):
+                evidence["sentence"] = str(one(str(sel), _OA + "exact"))
+    anonymous = one(s, _kg("anonymous"))
+    return {
+        "doc": ids.get(str(doc), str(doc)),
+        "speaker": node(_kg("speaker")),
+        "on_behalf_of": node(_kg("onBehalfOf")),
+        "anonymous": bool(_python(anonymous)) if anonymous is not None else False,
+        "cue": span(_kg("cue")),
+        "content": span(_kg("content")),
+        "source": span(_kg("sourceSpan")),
+        "kind": str(one(s, _kg("attributionKind"))),
+        "about": sorted(ids.get(str(o), str(o)) for o in props.get(s, {}).get(_kg("about"), ())),
+        "text": str(one(s, _SDO + "text")),
+        "evidence": evidence,
+    }
 
 
 # -- SHACL -----------------------------------------------------------------------------------

@@ -6,11 +6,14 @@ computed and handed over frozen as a :class:`DocContext`
 (:func:`kgraph.extract.derive.doc_context`).  Extractors only read it and yield
 frozen records, so each gives the same records alone, first or last.
 
-Built-in extractors find relations (:mod:`.relations`) and allegations
-(:mod:`.allegations`).  Users add their own through the :class:`Extractor`
-protocol: any callable that takes a Doc and a :class:`DocContext` and yields
-:class:`RelationRecord` or :class:`AllegationRecord` values whose entity
-references are mention offsets (``"start:end"``, see :meth:`DocContext.ref`).
+Built-in extractors find relations (:mod:`.relations`), allegations
+(:mod:`.allegations`) and statements, who said what (:mod:`.statements`; found
+with the context, since the others read them: a fact inside a statement is not
+asserted).  Users add their own through the :class:`Extractor` protocol: any
+callable that takes a Doc and a :class:`DocContext` and yields
+:class:`RelationRecord`, :class:`AllegationRecord` or :class:`StatementRecord`
+values whose entity references are mention offsets (``"start:end"``, see
+:meth:`DocContext.ref`).
 
 >>> from kgraph.extract import Extractor
 >>> class Nothing:
@@ -26,11 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from kgraph._model import AllegationRecord, Evidence, RelationRecord, RoleRecord
+from kgraph._model import AllegationRecord, Evidence, RelationRecord, RoleRecord, StatementRecord
 from kgraph.extract.allegations import AllegationExtractor
 from kgraph.extract.context import DocContext, Posting, References, Role
 from kgraph.extract.entities import RawMention
 from kgraph.extract.relations import RelationExtractor
+from kgraph.extract.statements import StatementExtractor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,21 +52,23 @@ __all__ = [
     "RelationRecord",
     "Role",
     "RoleRecord",
+    "StatementExtractor",
+    "StatementRecord",
     "default_extractors",
 ]
 
 
 @runtime_checkable
 class Extractor(Protocol):
-    """A relation or allegation extractor (built-in, rule-based, or your own model)."""
+    """A relation, allegation or statement extractor (built-in, rule-based, or your own)."""
 
     name: str
 
     def __call__(
         self, doc: Doc, context: DocContext
-    ) -> Iterable[RelationRecord | AllegationRecord]: ...
+    ) -> Iterable[RelationRecord | AllegationRecord | StatementRecord]: ...
 
 
 def default_extractors() -> tuple[Extractor, ...]:
-    """kgraph's own rule-based extractors: relations and roles, and allegations."""
-    return (RelationExtractor(), AllegationExtractor())
+    """kgraph's own rule-based extractors: relations and roles, allegations, statements."""
+    return (RelationExtractor(), AllegationExtractor(), StatementExtractor())

@@ -14,6 +14,7 @@ from kgraph.extract.context import DocContext, DocIndex
 from kgraph.extract.coref import build_references
 from kgraph.extract.entities import RawMention
 from kgraph.extract.roles import find_roles
+from kgraph.extract.statements import find_statements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,8 +33,10 @@ def doc_context(
     gazetteer: Gazetteer,
 ) -> DocContext:
     """The frozen context of one Doc: its index and mentions, then the roles people hold
-    (which coreference reads: "the minister"), then what pronouns refer to."""
+    (which coreference reads: "the minister"), then what pronouns refer to, then who said
+    what (speakers are found through roles and references)."""
     base = DocContext.of(DocIndex.of(doc, doc_id=doc_id, offset=offset), mentions, gazetteer)
     roles, postings = find_roles(doc, base)
     with_roles = replace(base, roles=roles, postings=postings)
-    return replace(with_roles, references=build_references(doc, with_roles))
+    with_refs = replace(with_roles, references=build_references(doc, with_roles))
+    return replace(with_refs, statements=tuple(find_statements(doc, with_refs)))

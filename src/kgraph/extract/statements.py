@@ -50,21 +50,17 @@ from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 from kgraph._errors import FormatError
-from kgraph._model import Evidence
-from kgraph.extract.coref import References, build_references
-from kgraph.extract.entities import sentences
-from kgraph.extract.relations import Role, find_roles
+from kgraph._model import STATEMENT_KINDS, StatementRecord
+from kgraph.extract.context import DocContext, References, Role
+from kgraph.extract.entities import RawMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from kgraph.extract import ExtractionContext
-    from kgraph.extract.entities import RawMention
-
 __all__ = ["KINDS", "StatementExtractor", "StatementRecord", "find_quotes", "find_statements"]
 
 #: the kinds of statement: a direct quote, reported speech, "according to X", a belief
-KINDS: Final = ("direct", "indirect", "according_to", "belief")
+KINDS: Final = STATEMENT_KINDS
 
 _OPEN_QUOTES: Final = frozenset({"“", "„", "«", "``", "‟"})
 _CLOSE_QUOTES: Final = frozenset({"”", "»"})
@@ -242,27 +238,6 @@ _BODY_PREPS: Final = frozenset({"for", "of", "at", "from", "in", "with"})
 
 
 @dataclass(frozen=True, slots=True)
-class StatementRecord:
-    """One attributed statement.
-
-    ``speaker``, ``on_behalf_of`` and ``about`` are mention references
-    (``"start:end"``, see :meth:`kgraph.extract.ExtractionContext.ref`);
-    ``cue``, ``content`` and ``source`` are absolute character offsets into the
-    document text; ``kind`` is one of :data:`KINDS`.
-    """
-
-    speaker: str | None
-    on_behalf_of: str | None
-    anonymous: bool
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    source: tuple[int, int] | None
-    kind: str
-    about: tuple[str, ...]
-    evidence: Evidence
-
-
-@dataclass(frozen=True, slots=True)
 class _Verb:
     kind: str
     frames: frozenset[str]
@@ -303,14 +278,14 @@ class _Found:
 class _Facts:
     """What the speakers and the record of a Doc's statements are found from, indexed once."""
 
-    ctx: ExtractionContext
+    ctx: DocContext
     refs: References
     spokes: dict[int, RawMention]  # a spokesman's mention start -> the body they speak for
     mentions: list[RawMention]  # by start
     starts: list[int]
 
     @classmethod
-    def of(cls, ctx: ExtractionContext, roles: Sequence[Role], refs: References) -> _Facts:
+    def of(cls, ctx: DocContext, roles: Sequence[Role], refs: References) -> _Facts:
         spokes = {
             role.person.start: role.org
             for role in roles
@@ -331,30 +306,22 @@ class _Facts:
 
 
 class StatementExtractor:
-    """Statements (see the module docstring); needs the Doc's roles and references."""
+    """Statements (see the module docstring): derived once per Doc with its context
+    (:func:`kgraph.extract.derive.doc_context`), which every extractor may read."""
 
     name = "statements"
 
-    def __call__(self, doc: Doc, context: ExtractionContext) -> Iterator[StatementRecord]:
-        roles = getattr(context, "roles", None) or []
-        refs = getattr(context, "references", None)
-        if refs is None:
-            roles = find_roles(doc, context)
-            refs = build_references(doc, context, roles)
-        yield from find_statements(doc, context, roles=roles, references=refs)
+    def __call__(self, doc: Doc, context: DocContext) -> Iterator[StatementRecord]:
+        return iter(context.statements)
 
 
-def find_statements(
-    doc: Doc,
-    ctx: ExtractionContext,
-    *,
-    roles: Sequence[Role],
-    references: References,
-) -> Iterator[StatementRecord]:
-    """Every statement of ``doc``, in the order of their cues."""
-    quotes = _Quotes(doc)
+def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
+    """Every statement of ``doc``, in the order of their cues (``ctx`` has the Doc's roles
+    and references)."""
+    references = ctx.references
+    quotes = _Quotes(doc, ctx)
     found: list[_Found] = []
-    for sent in sentences(doc)[0]:
+    for sent in ctx.sentences:
         for tok in sent:
             if quotes.inside(tok.i):
                 continue
@@ -391,13 +358,13 @@ def find_statements(
         seen.add(item.content)
         kept.append(item)
     kept = sorted(kept + _orphans(quotes, kept, ctx, references), key=lambda f: f.cue)
-    facts = _Facts.of(ctx, roles, references)
+    facts = _Facts.of(ctx, ctx.roles, references)
     for item in kept:
         yield _record(doc, item, facts)
 
 
 def _orphans(
-    quotes: _Quotes, kept: list[_Found], ctx: ExtractionContext, refs: References
+    quotes: _Quotes, kept: list[_Found], ctx: DocContext, refs: References
 ) -> list[_Found]:
     """Quotes no cue claims that open a sentence: direct statements whose cue is the opening
     mark, spoken by the person the sentence before is about, if any."""
@@ -428,7 +395,7 @@ def _orphans(
 
 
 def _previous_subject(
-    quotes: _Quotes, sent: Span, ctx: ExtractionContext, refs: References
+    quotes: _Quotes, sent: Span, ctx: DocContext, refs: References
 ) -> Token | None:
     """The person or body the sentence before ``sent`` is about: its main subject."""
     index = quotes.sentence(sent.start)
@@ -494,15 +461,15 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
 class _Quotes:
     """The direct quotes of a Doc: token spans from the opening to the closing mark."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, ctx: DocContext) -> None:
         self.doc = doc
         self.spans = find_quotes(doc)
         self.starts = [s for s, _ in self.spans]
         self.within = bytearray(len(doc))
         for s, e in self.spans:
             self.within[s + 1 : e - 1] = b"\x01" * max(0, e - s - 2)
-        sents, self.sent_starts = sentences(doc)
-        self.sents = sents
+        self.sents = list(ctx.sentences)
+        self.sent_starts = list(ctx.index.starts)
         self.cues: list[int] = []  # the cue tokens of the Doc, in order
         self.hungry: list[int] = []  # those with no complement, waiting for a quote
 
@@ -1031,7 +998,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _chars(doc: Doc, ctx: ExtractionContext, start: int, end: int) -> tuple[int, int]:
+def _chars(doc: Doc, ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     last = doc[end - 1]
     return ctx.offset + doc[start].idx, ctx.offset + last.idx + len(last.text)
 
@@ -1069,6 +1036,7 @@ def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
         kind=item.kind,
         about=facts.about(*content),
         evidence=ctx.evidence(doc[item.cue[0] : item.cue[1]]),
+        text=doc.text[content[0] - ctx.offset : content[1] - ctx.offset],
     )
 
 
@@ -1081,7 +1049,7 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
     ctx = facts.ctx
     m = ctx.mention_at(tok) or facts.refs.resolve(tok)
     if m is None and tok.lower_ == "they":
-        tok = _plural_antecedent(tok) or tok
+        tok = _plural_antecedent(tok, ctx) or tok
     if m is None:
         for child in tok.children:
             if child.dep_ == "appos":
@@ -1101,13 +1069,12 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
     return body, body if spokes else None, True
 
 
-def _plural_antecedent(tok: Token) -> Token | None:
+def _plural_antecedent(tok: Token, ctx: DocContext) -> Token | None:
     """The unnamed group "they" is ("Russian officials met the envoy. They said ..."): the
     last plural subject for members of a body in this sentence or the one before."""
     doc = tok.doc
-    sents, starts = sentences(doc)
-    at = bisect.bisect_right(starts, tok.i) - 1
-    start = sents[max(0, at - 1)].start
+    at = ctx.index.sentence_index(tok.i)
+    start = ctx.sentences[max(0, at - 1)].start
     for i in range(tok.i - 1, start - 1, -1):
         word = doc[i]
         if word.dep_ in ("nsubj", "nsubjpass") and word.tag_ in ("NNS", "NNPS"):
@@ -1115,7 +1082,7 @@ def _plural_antecedent(tok: Token) -> Token | None:
     return None
 
 
-def _body_of(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+def _body_of(tok: Token, ctx: DocContext) -> RawMention | None:
     """The body or country an unnamed member belongs to: "U.S. officials", "a Taliban
     spokesman", "a spokesman for the Kremlin", "officials at the Pentagon"."""
     for child in tok.children:
@@ -1152,7 +1119,7 @@ def _behalf(person: RawMention, head: Token, facts: _Facts) -> RawMention | None
     return None
 
 
-def _mention_before(tok: Token, ctx: ExtractionContext) -> RawMention | None:
+def _mention_before(tok: Token, ctx: DocContext) -> RawMention | None:
     """The mention just before a title noun ("Putin spokesman")."""
     if tok.i == 0:
         return None
