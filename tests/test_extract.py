@@ -416,7 +416,7 @@ def test_accusation_verb() -> None:
     roles = _roles(g, alleg)
     assert roles["accused"] == {"Russia"}
     assert roles["alleged_by"] == {"Pentagon"}
-    assert "arm" in g.nodes[alleg]["keywords"]
+    assert "arming" in g.nodes[alleg]["keywords"]
 
 
 def test_stated_confidence() -> None:

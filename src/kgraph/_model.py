@@ -157,7 +157,14 @@ class RoleRecord:
 
 @dataclass(frozen=True, slots=True)
 class AllegationRecord:
-    """A claim made in one document, quoted, never asserted."""
+    """A claim made in one document, quoted, never asserted.
+
+    Its frame: the ``accused`` roles, ``act`` (the act class of what they are said to have
+    done, ``kgraph/data/acts.tsv``; ``None`` for an accusation that names no act), the
+    ``target`` role (the one it was done to) and ``time`` (the ISO 8601 date of the act,
+    normalised against the publication date, or ``None``).  ``keywords`` are every act
+    class and accusation word of the clause.
+    """
 
     key: str
     label: str
@@ -168,6 +175,8 @@ class AllegationRecord:
     roles: tuple[RoleRecord, ...]
     confidence: str | None = None
     dates: tuple[str, ...] = ()
+    act: str | None = None
+    time: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

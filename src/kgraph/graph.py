@@ -550,5 +550,6 @@ def _allegation_records(
             roles=tuple(roles.get(doc, ())),
             confidence=attrs.get("confidence"),
             dates=tuple(attrs.get("dates", ())),
+            act=attrs.get("act"),
         )
     return out

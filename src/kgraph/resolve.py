@@ -37,7 +37,7 @@ from kgraph._model import (
 )
 from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
 from kgraph.gazetteer import Gazetteer, first_names, is_leader
-from kgraph.lexicon import GENERIC_ACTS, WEAK_ACTS
+from kgraph.lexicon import GENERIC_ACTS
 
 __all__ = [
     "Cluster",
@@ -1152,19 +1152,7 @@ def _remap_allegations(
             if target is not None:
                 roles.append(RoleRecord(role.role, target, role.evidence, role.anonymous))
         if any(r.role == "accused" for r in roles):
-            out.append(
-                AllegationRecord(
-                    alleg.key,
-                    alleg.label,
-                    alleg.text,
-                    alleg.status,
-                    alleg.keywords,
-                    alleg.evidence,
-                    tuple(sorted(set(roles), key=_role_key)),
-                    alleg.confidence,
-                    alleg.dates,
-                )
-            )
+            out.append(replace(alleg, roles=tuple(sorted(set(roles), key=_role_key))))
     return out
 
 
@@ -1332,16 +1320,37 @@ def allegation_status(roles: Iterable[str], stated: Iterable[str] = ()) -> str:
     return "alleged"
 
 
+def _accused_states(
+    doc: str,
+    record: AllegationRecord,
+    node_of: Mapping[tuple[str, str], str],
+    state_of: Mapping[str, str],
+) -> list[str]:
+    """The nodes a record accuses, each an organ of a state counted as the state."""
+    accused = {node_of.get((doc, r.entity)) for r in record.roles if r.role == "accused"}
+    return sorted({state_of.get(a, a) for a in accused if a})
+
+
+def _act(record: AllegationRecord) -> str | None:
+    """The act a record is about: its act class, else (a record of your own extractor) its
+    first keyword that is no accusation word."""
+    return record.act or next((k for k in record.keywords if k not in GENERIC_ACTS), None)
+
+
 def merge_allegations(
     results: Sequence[DocResult],
     node_of: dict[tuple[str, str], str],
     state_of: dict[str, str] | None = None,
 ) -> list[AllegationNode]:
-    """One node per allegation: records with a common accused and act keyword merge.
+    """One node per allegation: records of one accused and one act class merge.
 
-    An organ of a state counts as the state for merging (``state_of``: the Kremlin is
-    Russia), so "the Kremlin was arming the Taliban" and "Russia provided weapons to the
-    Taliban" are one allegation; each keeps its own ``accused`` edge.
+    A record's frame is its accused, the act class of its clause and its time.  Two records
+    merge when an accused and the act class agree (an organ of a state counts as the state:
+    ``state_of``, the Kremlin is Russia, so "the Kremlin was arming the Taliban" and "Russia
+    provided weapons to the Taliban" are one allegation; each keeps its own ``accused``
+    edge), never through other words the clauses share.  An accusation that names no act
+    ("charges against Manafort", "her accusation against Biden") joins the one allegation
+    of that accused in its document, else it stands alone for that document.
     """
     state_of = state_of or {}
     records: list[tuple[str, AllegationRecord]] = [
@@ -1350,17 +1359,29 @@ def merge_allegations(
     records.sort(key=lambda x: (x[0], x[1].evidence[0].start if x[1].evidence else 0, x[1].key))
     uf = _UnionFind(len(records))
     owner: dict[tuple[str, ...], int] = {}
+    states = [_accused_states(doc, r, node_of, state_of) for doc, r in records]
+    acts = [_act(r) for _doc, r in records]
+    generic: list[int] = []
+    specific: dict[tuple[str, str], set[int]] = defaultdict(set)
     for index, (doc, record) in enumerate(records):
-        accused = {node_of.get((doc, r.entity)) for r in record.roles if r.role == "accused"}
-        named = [k for k in record.keywords if k not in GENERIC_ACTS]
-        strong = [k for k in named if k not in WEAK_ACTS] or named
-        for node in sorted({state_of.get(a, a) for a in accused if a}):
-            for keyword in strong:
-                uf.claim(owner, (node, keyword), index)
-            if not strong:
-                # "an accusation against X" names no act: one per document
-                for keyword in record.keywords:
-                    uf.claim(owner, (node, keyword, doc), index)
+        if record.key.startswith("allegation/"):
+            uf.claim(owner, ("node", record.key), index)  # a node read back from a graph
+        act = acts[index]
+        if act is None:
+            generic.append(index)
+            continue
+        for state in states[index]:
+            uf.claim(owner, (state, act), index)
+            specific[(doc, state)].add(index)
+    for index in generic:
+        doc, record = records[index]
+        roots = {uf.find(j) for state in states[index] for j in specific.get((doc, state), ())}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), index)
+        else:
+            for state in states[index]:
+                for word in record.keywords or ("accusation",):
+                    uf.claim(owner, (state, word, doc), index)
     groups = uf.groups()
     drafts = []
     for members in groups.values():
@@ -1396,6 +1417,11 @@ def merge_allegations(
             "confidence": confidence,
             "dates": sorted({d for _, r in recs for d in r.dates}),
             "keywords": sorted({k for _, r in recs for k in r.keywords}),
+            "act": min(
+                (r.act for _, r in recs if r.act), key=lambda a: (-acts.count(a), a), default=None
+            )
+            if (acts := [r.act for _, r in recs if r.act])
+            else None,
             "sources": sorted({doc for doc, _ in recs}),
             "mentions": len(evidence),
             "aliases": [],

@@ -36,7 +36,7 @@ from kgraph._model import AllegationRecord, Evidence, RoleRecord
 from kgraph.extract.arguments import entities_of, inherited_subjects
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
-from kgraph.lexicon import ACTS, WEAK_ACTS
+from kgraph.lexicon import GENERIC_ACTS, act_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -166,6 +166,23 @@ _DENY: Final = frozenset(
     }
 )
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
+#: the dependents an act word forms a verb-object pair with (``kgraph/data/acts.tsv``)
+_ACT_DEPENDENTS: Final = frozenset(
+    {
+        "dobj",
+        "obj",
+        "pobj",
+        "xcomp",
+        "advcl",
+        "compound",
+        "amod",
+        "acl",
+        "relcl",
+        "attr",
+        "advmod",
+        "nsubjpass",
+    }
+)
 _RAISERS: Final = frozenset(
     {
         "raise",
@@ -256,6 +273,7 @@ class AllegationExtractor:
         for sent in context.sentences:
             found = (
                 list(_claims(sent, context))
+                + list(_statement_claims(sent, context))
                 + list(_allegation_nouns(sent, context))
                 + list(_act_nouns(sent, context))
                 + list(_denied_acts(sent, context))
@@ -278,17 +296,14 @@ def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
         for index, kept in enumerate(out):
             kept_accused = {r.entity for r in kept.roles if r.role == "accused"}
             if pairs & {(a, k) for a in kept_accused for k in kept.keywords}:
-                roles = tuple(dict.fromkeys(kept.roles + record.roles))
-                out[index] = AllegationRecord(
-                    kept.key,
-                    kept.label,
-                    kept.text,
-                    kept.status,
-                    tuple(sorted(set(kept.keywords) | set(record.keywords))),
-                    kept.evidence,
-                    roles,
-                    kept.confidence or record.confidence,
-                    tuple(dict.fromkeys(kept.dates + record.dates)),
+                out[index] = replace(
+                    kept,
+                    keywords=tuple(sorted(set(kept.keywords) | set(record.keywords))),
+                    roles=tuple(dict.fromkeys(kept.roles + record.roles)),
+                    confidence=kept.confidence or record.confidence,
+                    dates=tuple(dict.fromkeys(kept.dates + record.dates)),
+                    act=kept.act or record.act,
+                    time=kept.time or record.time,
                 )
                 break
         else:
@@ -301,25 +316,47 @@ def _lemma(tok: Token) -> str:
 
 
 def _act_of(tok: Token) -> str | None:
-    """The act keyword a word names, if any ("arms" yes, a "refugee arm" no)."""
+    """The act class a word names, alone, with the words before it ("nerve agent") or with
+    one of its dependents ("steal" + "emails", "reward" + "for killing"); a body part ("a
+    refugee arm") names none."""
     if tok.pos_ == "NOUN" and tok.lemma_.lower() == "arm" and tok.lower_ != "arms":
         return None
-    return ACTS.get(_lemma(tok)) or ACTS.get(tok.lower_)
+    lex = act_lexicon()
+    lemma = _lemma(tok)
+    for size in range(min(lex.longest, tok.i + 1), 1, -1):
+        found = lex.phrase(tuple(_lemma(t) for t in tok.doc[tok.i - size + 1 : tok.i + 1]))
+        if found is not None:
+            return found
+    for dependent in _dependents(tok):
+        found = lex.pair(lemma, _lemma(dependent))
+        if found is not None:
+            return found
+    return lex.word(lemma) or lex.word(tok.lower_)
 
 
-def _acts_in(tokens: Iterator[Token] | list[Token]) -> tuple[str, ...]:
+def _dependents(tok: Token) -> Iterator[Token]:
+    """The words an act word takes: its objects, complements and modifiers, and what its
+    prepositions govern ("reward for killing", "paid militants to kill")."""
+    for child in tok.children:
+        if child.dep_ in _ACT_DEPENDENTS:
+            yield child
+        elif child.dep_ in ("prep", "agent", "aux"):
+            yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+
+
+def _acts_in(tokens: Iterator[Token] | list[Token], *, weak: bool = False) -> tuple[str, ...]:
+    """The act classes the words of a clause name, in their order; none when all are weak
+    ("paid", "supported": a plain report of them accuses no one), unless ``weak`` (a
+    denial or an "allege" makes any act one)."""
+    lex = act_lexicon()
     found: list[str] = []
     for tok in tokens:
         if _in_inquiry(tok):
             continue  # "the inquiry into alleged surveillance": a topic, not a deed
         act = _act_of(tok)
-        if act and tok.pos_ in ("VERB", "NOUN") and act not in found:
-            if act == "share" and not any(
-                _lemma(c) in ("intelligence", "intel", "information", "secret") for c in tok.subtree
-            ):
-                continue
+        if act and tok.pos_ in ("VERB", "NOUN", "ADJ") and act not in found:
             found.append(act)
-    if len(found) == 1 and found[0] in WEAK_ACTS and found[0] not in ("share", "kill"):
+    if not weak and all(lex.classes[a].weak for a in found):
         return ()
     return tuple(found)
 
@@ -553,7 +590,9 @@ def _record(
     if match:
         confidence = match.group(0).lower()
     dates = tuple(ent.text for ent in ctx.dates_in(clause))
+    act = next((k for k in keywords if k not in GENERIC_ACTS), None)
     return AllegationRecord(
+        act=act,
         key=f"{kind}{ctx.offset + anchor.idx}",
         label=label,
         text=text,
@@ -674,6 +713,58 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 yield from _claim_clause(tok, target, sent, ctx, claimants, [])
 
 
+def _statement_claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
+    """Claims read from the statements whose cue is in ``sent`` (who said what,
+    :mod:`kgraph.extract.statements`): a clause of what was said whose subject is an actor
+    and whose words name an act; the speaker, and the body spoken for, allege it."""
+    evidence = ctx.evidence(sent)
+    doc = sent.doc
+    by_ref = {ctx.ref(m): m for m in ctx.mentions}
+    for st in ctx.statements:
+        if st.evidence != evidence:
+            continue
+        cue = doc.char_span(st.cue[0] - ctx.offset, st.cue[1] - ctx.offset, alignment_mode="expand")
+        content = doc.char_span(
+            max(0, st.content[0] - ctx.offset),
+            min(len(doc.text), st.content[1] - ctx.offset),
+            alignment_mode="contract",
+        )
+        if cue is None or content is None or not len(cue) or not len(content):
+            continue
+        claimants = [
+            (m, anonymous)
+            for ref, anonymous in ((st.speaker, st.anonymous), (st.on_behalf_of, False))
+            if ref is not None and (m := by_ref.get(ref)) is not None
+        ]
+        for verb in _content_clauses(content):
+            yield from _claim_clause(
+                cue[0], verb, ctx.index.sentence_of(verb.i), ctx, claimants, []
+            )
+
+
+def _content_clauses(content: Span) -> list[Token]:
+    """The clauses of a statement's content: its verbs governed from outside it, and verbs
+    joined to them with a subject of their own ("X paid militants and Y armed them")."""
+    tops = [
+        t
+        for t in content
+        if _is_clause_verb(t) and not (content.start <= t.head.i < content.end and t.head.i != t.i)
+    ]
+    joined = [
+        c
+        for t in tops
+        for c in t.conjuncts
+        if content.start <= c.i < content.end
+        and _is_clause_verb(c)
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    return list(dict.fromkeys(tops + joined))
+
+
+def _is_clause_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
+
+
 def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """Who holds a report or an assessment: its owner, its "by X", or the one who trusts it."""
     out: list[tuple[RawMention, bool]] = []
@@ -741,8 +832,9 @@ def _claim_clause(
         ):
             continue
         accused = _clause_subjects(inner, ctx)
-        keywords = _acts_in(_predicate_tokens(inner))
-        if not keywords and _lemma(cue) in _STRONG_CUES and inner.pos_ == "VERB":
+        strong = _lemma(cue) in _STRONG_CUES
+        keywords = _acts_in(_predicate_tokens(inner), weak=strong)
+        if not keywords and strong and inner.pos_ == "VERB":
             # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
             # an allegation; the act is the verb's
             keywords = (_lemma(inner),)
@@ -943,11 +1035,11 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
             if not inner:
                 continue
             act = _act_of(inner[0])
-        elif act is None:
+        if act is None:
             continue
         if act == "support" and any(c.lower_ in _ARMED for c in head.children):
-            act = "arm"  # "material support", "military aid"
-        if act in WEAK_ACTS:
+            act = "arming"  # "military aid"
+        if act_lexicon().classes[act].weak:
             continue
         # a compound inside a larger act phrase is handled at its head
         if tok.dep_ == "compound" and _lemma(tok.head) in _GENERIC_ACT_HEADS:
@@ -1076,7 +1168,7 @@ def _denied_acts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
             if obj.dep_ not in ("dobj", "xcomp") or _lemma(obj) in _ALLEGATION_NOUNS:
                 continue  # "denied the allegations": the stance rules attach it
             tokens = list(obj.subtree)
-            keywords = _acts_in(tokens)
+            keywords = _acts_in(tokens, weak=True)
             if not keywords or ctx.mention_at(obj) is not None:
                 continue
             accused: list[tuple[RawMention, bool]] = []
@@ -1237,6 +1329,8 @@ def _stance_record(
         roles=tuple(roles),
         confidence=confidence,
         dates=(),
+        act=target.act,
+        time=target.time,
     )
 
 
