@@ -85,6 +85,8 @@ def act_lexicon() -> ActLexicon:
                 phrases.setdefault(tuple(term.split()), name)
             elif term:
                 words.setdefault(term, name)
+                if "-" in term.strip("-"):  # spaCy splits "cyber-attack" at its hyphen
+                    phrases.setdefault(tuple(term.replace("-", " - ").split()), name)
     return ActLexicon(
         MappingProxyType(classes),
         MappingProxyType(words),

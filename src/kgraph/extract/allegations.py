@@ -166,6 +166,13 @@ _DENY: Final = frozenset(
     }
 )
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
+#: acts that, aimed at an election, are election interference
+_ELECTORAL_ACTS: Final = frozenset({"hacking", "attack", "disinformation", "leaking", "sabotage"})
+_ELECTION_WORDS: Final = frozenset(
+    {"election", "vote", "voting", "voter", "ballot", "midterm", "midterms", "electorate"}
+)
+#: prepositions whose object may name what the subject did ("engaged in hacking")
+_ACT_PREPS: Final = frozenset({"in", "into"})
 #: the dependents an act word forms a verb-object pair with (``kgraph/data/acts.tsv``)
 _ACT_DEPENDENTS: Final = frozenset(
     {
@@ -324,7 +331,10 @@ def _act_of(tok: Token) -> str | None:
     lex = act_lexicon()
     lemma = _lemma(tok)
     for size in range(min(lex.longest, tok.i + 1), 1, -1):
-        found = lex.phrase(tuple(_lemma(t) for t in tok.doc[tok.i - size + 1 : tok.i + 1]))
+        words = tok.doc[tok.i - size + 1 : tok.i + 1]
+        found = lex.phrase(tuple(_lemma(t) for t in words)) or lex.phrase(
+            tuple(t.lower_ for t in words)
+        )
         if found is not None:
             return found
     for dependent in _dependents(tok):
@@ -463,6 +473,9 @@ def _predicate_tokens(verb: Token) -> list[Token]:
         elif child.dep_ == "prep" and _lemma(verb) == "be" and child.lower_ in ("behind", "for"):
             # "the GRU was behind the intrusions", "was responsible for the attack"
             out += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in _ACT_PREPS:
+            # "entered into a conspiracy with", "engaged in espionage"
+            out += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acomp" and child.lower_ == "responsible":
             out += [
                 p
@@ -590,7 +603,7 @@ def _record(
     if match:
         confidence = match.group(0).lower()
     dates = tuple(ent.text for ent in ctx.dates_in(clause))
-    act = next((k for k in keywords if k not in GENERIC_ACTS), None)
+    act = _electoral(next((k for k in keywords if k not in GENERIC_ACTS), None), clause)
     return AllegationRecord(
         act=act,
         key=f"{kind}{ctx.offset + anchor.idx}",
@@ -605,6 +618,14 @@ def _record(
     )
 
 
+def _electoral(act: str | None, clause: Span) -> str | None:
+    """Hacking, attacks or disinformation aimed at an election are election interference
+    ("cyber-attacks that targeted the U.S. election", "trolls ... to sway the vote")."""
+    if act in _ELECTORAL_ACTS and any(_lemma(t) in _ELECTION_WORDS for t in clause):
+        return "interference"
+    return act
+
+
 def _same(a: RawMention, b: RawMention) -> bool:
     """Whether two mentions name one entity: the same span, gazetteer id or person's surname."""
     if (a.start, a.end) == (b.start, b.end) or (a.gid is not None and a.gid == b.gid):
@@ -617,9 +638,8 @@ def _same(a: RawMention, b: RawMention) -> bool:
 
 def _label(clause: Span, subject: RawMention) -> str:
     """A short statement: the claim clause with its subject named plainly."""
-    text = clause.text
-    rel_start = subject.start - (clause.doc[clause.start].idx + _doc_offset(clause, subject))
-    name = subject.canonical or subject.text
+    # the accused as the text names it ("the FBI"), a demonym by its state ("Russia")
+    name = (subject.canonical or subject.text) if subject.demonym else subject.text
     root = clause.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     first = (
@@ -642,15 +662,10 @@ def _label(clause: Span, subject: RawMention) -> str:
                 if any(t.lower_ == subject.text.lower() for t in np):
                     text = text.replace(np.text, name, 1)
                 break
-    del rel_start
     text = re.sub(r"\s+", " ", text).strip().strip("“”\"' ,.;:—-")
     if len(text) > 160:
         text = text[:157].rsplit(" ", 1)[0] + "..."
     return text[:1].upper() + text[1:]
-
-
-def _doc_offset(clause: Span, subject: RawMention) -> int:
-    return 0
 
 
 def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
