@@ -85,10 +85,11 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Final
 
 from kgraph._errors import DocumentNotFoundError, FormatError
@@ -688,6 +689,23 @@ def first_names() -> frozenset[str]:
     (True, False)
     """
     return frozenset(line.strip().lower() for _, _, line in _data_lines("first_names.txt"))
+
+
+@functools.cache
+def given_name_genders() -> Mapping[str, str]:
+    """Given names that nearly always name a woman (``"f"``) or a man (``"m"``), lower case
+    (``data/given_names.tsv``).
+
+    >>> given_name_genders()["tara"], given_name_genders()["joe"], "jordan" in given_name_genders()
+    ('f', 'm', False)
+    """
+    out: dict[str, str] = {}
+    for where, _, line in _data_lines("given_names.tsv"):
+        name, _, gender = line.strip().partition("\t")
+        if gender not in ("f", "m"):
+            raise FormatError(f"{where}: want 'name<TAB>f' or 'name<TAB>m', not {line.strip()!r}")
+        out[name.lower()] = gender
+    return MappingProxyType(out)
 
 
 #: countries whose people's family name comes first ("President Xi" is Xi Jinping)

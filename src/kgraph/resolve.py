@@ -1387,10 +1387,18 @@ def merge_allegations(
     for members in groups.values():
         recs = [records[i] for i in members]
         evidence = sorted({e for _, r in recs for e in r.evidence})
-        # the label comes from a stated claim ("Russia offered a bounty ...") before a noun
-        # phrase ("the Russian bounties"), then from the earliest document
+        # the label comes from a record that names whom the act was done to, then from a
+        # stated claim ("Russia offered a bounty ...") before a noun phrase ("the Russian
+        # bounties"), then from the earliest document
         main_doc, main = min(
-            recs, key=lambda x: (x[1].key[:1] != "c", x[0], x[1].evidence[:1], x[1].key)
+            recs,
+            key=lambda x: (
+                not any(r.role == "target" for r in x[1].roles),
+                x[1].key[:1] != "c",
+                x[0],
+                x[1].evidence[:1],
+                x[1].key,
+            ),
         )
         roles: dict[tuple[str, str], tuple[set[Evidence], list[bool]]] = {}
         for doc, record in recs:

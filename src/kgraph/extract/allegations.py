@@ -37,6 +37,7 @@ from kgraph.extract.arguments import entities_of, inherited_subjects
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
 from kgraph.lexicon import GENERIC_ACTS, act_lexicon
+from kgraph.timex import normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -166,6 +167,9 @@ _DENY: Final = frozenset(
     }
 )
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
+#: prepositions that bring the one an act was done to; how many words of its name to keep
+_TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
+_TARGET_WORDS: Final = 6
 #: acts that, aimed at an election, are election interference
 _ELECTORAL_ACTS: Final = frozenset({"hacking", "attack", "disinformation", "leaking", "sabotage"})
 _ELECTION_WORDS: Final = frozenset(
@@ -597,17 +601,28 @@ def _record(
         role_records.append(RoleRecord(role, ctx.ref(m), evidence, anonymous))
     text = clause.text.strip().strip("“”\"' ,.")
     subject = accused[0][0]
-    label = _label(clause, subject)
     confidence = None
     match = _CONFIDENCE.search(sent.text)
     if match:
         confidence = match.group(0).lower()
-    dates = tuple(ent.text for ent in ctx.dates_in(clause))
+    date_spans = ctx.dates_in(clause)
+    dates = tuple(ent.text for ent in date_spans)
     act = _electoral(next((k for k in keywords if k not in GENERIC_ACTS), None), clause)
+    target = _target(clause, act, ctx) if act is not None else None
+    accused_refs = {ctx.ref(m) for m, _ in accused}
+    if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
+        role_records.append(RoleRecord("target", ctx.ref(target), evidence, False))
+    elif isinstance(target, RawMention):
+        target = None
+    label = _frame_label(subject, act, target) if act is not None else None
     return AllegationRecord(
+        time=next(
+            (t for e in date_spans if (t := normalise(e.text, published=ctx.index.published))),
+            None,
+        ),
         act=act,
         key=f"{kind}{ctx.offset + anchor.idx}",
-        label=label,
+        label=label or _label(clause, subject),
         text=text,
         status=status,
         keywords=tuple(sorted(set(keywords))),
@@ -616,6 +631,46 @@ def _record(
         confidence=confidence,
         dates=dates,
     )
+
+
+def _target(clause: Span, act: str, ctx: DocContext) -> RawMention | str | None:
+    """The one an act was done to: the object of the word that names the act, or the
+    object of its preposition ("hacked the DNC", "interfered in the 2016 election", "Russia's
+    aggression against Ukraine"); an entity when the object names one (a pronoun resolved),
+    else the object's words."""
+    for tok in clause:
+        if _act_of(tok) != act and not (act == "interference" and _act_of(tok)):
+            continue
+        for obj in _objects(tok):
+            m = ctx.mention_at(obj) or ctx.references.resolve(obj)
+            if m is not None and m.type != "Location":
+                return m
+            if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
+                words = [t for t in obj.subtree if t.i <= obj.i][-_TARGET_WORDS:]
+                return " ".join(t.text for t in words)
+        return None
+    return None
+
+
+def _objects(tok: Token) -> Iterator[Token]:
+    """A verb's or an act noun's objects, direct first, then those of its prepositions."""
+    yield from (c for c in tok.children if c.dep_ in ("dobj", "obj", "dative"))
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            yield from (p for p in prep.children if p.dep_ == "pobj")
+
+
+def _frame_label(subject: RawMention, act: str, target: RawMention | str | None) -> str:
+    """ "<accused> <act> <target>": "Russia hacked DNC", "Joe Biden assaulted Tara Reade"."""
+    name = (subject.canonical or subject.text) if subject.demonym else subject.text
+    verb = act_lexicon().classes[act].label if act in act_lexicon().classes else act
+    if target is None:
+        words = verb.split()
+        if len(words) > 1 and words[-1] in _TARGET_PREPS:
+            verb = " ".join(words[:-1])  # "interfered in" with no object: "interfered"
+        return f"{name} {verb}"
+    what = target if isinstance(target, str) else (target.canonical or target.text)
+    return f"{name} {verb} {what}"
 
 
 def _electoral(act: str | None, clause: Span) -> str | None:

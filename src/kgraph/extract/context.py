@@ -81,10 +81,13 @@ class DocIndex:
     evidence: tuple[Evidence, ...]
     dates: tuple[Span, ...]
     date_starts: tuple[int, ...]
+    published: str | None = None
 
     @classmethod
-    def of(cls, doc: Doc, *, doc_id: str, offset: int) -> DocIndex:
-        """Index ``doc``, a segment of document ``doc_id`` starting at character ``offset``."""
+    def of(cls, doc: Doc, *, doc_id: str, offset: int, published: str | None = None) -> DocIndex:
+        """Index ``doc``, a segment of document ``doc_id`` starting at character ``offset``
+        (``published``: the document's publication date, that relative dates are read
+        against)."""
         sents = tuple(doc.sents)
         dates = tuple(e for e in doc.ents if e.label_ == "DATE" and not _AGE.search(e.text))
         return cls(
@@ -95,6 +98,7 @@ class DocIndex:
             tuple(_sentence_evidence(sent, doc_id, offset) for sent in sents),
             dates,
             tuple(e.start for e in dates),
+            published,
         )
 
     def sentence_index(self, token: int) -> int:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext, References
 from kgraph.extract.entities import RawMention, _person_surnames
+from kgraph.gazetteer import given_name_genders
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,6 +79,11 @@ _ANAPHOR_NOUNS: Final = frozenset(
 _ORG_TYPES: Final = frozenset({"Agency", "Organization"})
 _CONTRASTS: Final = frozenset({"unlike", "like", "than", "except", "besides"})
 _RELATIVES: Final = frozenset({"who", "which", "that"})
+_PRONOUN_GENDERS: Final = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+_HONORIFIC_GENDERS: Final = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f"}
 
 
 def _identity(m: RawMention) -> str:
@@ -102,13 +108,16 @@ def build_references(doc: Doc, ctx: DocContext) -> References:
             subjects.setdefault(sent_of.get(head.i, -1), m)
     people = _people(doc, history)
     people_ends = [m.tok_end for m in people]
+    genders = _genders(doc, people)
     links: dict[int, RawMention] = {}
     for tok in doc:
         low = tok.lower_
         target: RawMention | None = None
         if low in _PERSONAL:
             earlier = people[: bisect.bisect_right(people_ends, tok.i)]
-            target = _pronoun(tok, earlier, sent_of, paragraph, subjects)
+            gender = _PRONOUN_GENDERS[low]
+            fitting = [m for m in earlier if genders.get(_identity(m), gender) == gender]
+            target = _pronoun(tok, fitting, sent_of, paragraph, subjects)
         elif low in _RELATIVES and tok.dep_ in ("nsubj", "nsubjpass"):
             verb = tok.head
             if verb.dep_ == "relcl":
@@ -164,6 +173,22 @@ def _people(doc: Doc, history: list[RawMention]) -> list[RawMention]:
             or (m.tok_end - m.tok_start == 1 and m.gid is None and m.text in surnames)
         )
     ]
+
+
+def _genders(doc: Doc, people: list[RawMention]) -> dict[str, str]:
+    """The gender each person of the Doc is known by: the given name of a full-name mention
+    ("Tara Reade"), else the honorific before a mention ("Ms. Reade"); none when the
+    mentions disagree."""
+    names = given_name_genders()
+    seen: dict[str, set[str]] = {}
+    for m in people:
+        words = m.text.split()
+        found = names.get(words[0].lower()) if len(words) > 1 else None
+        if found is None and m.tok_start > 0:
+            found = _HONORIFIC_GENDERS.get(doc[m.tok_start - 1].lower_)
+        if found is not None:
+            seen.setdefault(_identity(m), set()).add(found)
+    return {key: next(iter(g)) for key, g in seen.items() if len(g) == 1}
 
 
 def _is_definite_description(tok: Token, ctx: DocContext) -> bool:

@@ -31,11 +31,13 @@ def doc_context(
     offset: int,
     mentions: tuple[RawMention, ...],
     gazetteer: Gazetteer,
+    published: str | None = None,
 ) -> DocContext:
     """The frozen context of one Doc: its index and mentions, then the roles people hold
     (which coreference reads: "the minister"), then what pronouns refer to, then who said
     what (speakers are found through roles and references)."""
-    base = DocContext.of(DocIndex.of(doc, doc_id=doc_id, offset=offset), mentions, gazetteer)
+    index = DocIndex.of(doc, doc_id=doc_id, offset=offset, published=published)
+    base = DocContext.of(index, mentions, gazetteer)
     roles, postings = find_roles(doc, base)
     with_roles = replace(base, roles=roles, postings=postings)
     with_refs = replace(with_roles, references=build_references(doc, with_roles))
