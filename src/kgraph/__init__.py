@@ -26,6 +26,7 @@ from kgraph._errors import (
     OptionError,
     QueryError,
     StoreError,
+    UnknownDocumentError,
 )
 from kgraph._model import (
     Allegation,
@@ -64,6 +65,7 @@ __all__ = [
     "OptionError",
     "QueryError",
     "StoreError",
+    "UnknownDocumentError",
     "__version__",
     "build",
     "evaluate",

@@ -8,6 +8,7 @@ does not load it: :mod:`kgraph` imports it on first use of one of its names.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import logging
 from collections import Counter
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kgraph import evaluation, export, ingest, pipeline, query
+from kgraph._errors import UnknownDocumentError
 from kgraph._model import (
     Allegation,
     BuildReport,
@@ -135,6 +137,25 @@ class KnowledgeGraph:
         self._results[base] = _renamed(result, base)
         self._view = None
         return base
+
+    def remove(self, doc_id: str) -> None:
+        """Retract the document ``doc_id``: its evidence goes, and so do the nodes and
+        edges no other document supports (the graph is what the other documents give).
+
+        A second text under the same id moves back to the id when the holder goes, as
+        if it had been added alone.  An id not in :attr:`documents` is a
+        :class:`~kgraph.UnknownDocumentError` (a ``KeyError``).
+        """
+        removed = self._results.pop(doc_id, None)
+        if removed is None:
+            close = difflib.get_close_matches(str(doc_id), list(self._results), n=3)
+            hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see kg.documents"
+            raise UnknownDocumentError(f"no document {doc_id!r} in the graph; {hint}")
+        self._view = None
+        base = _base_id(doc_id, removed.info.sha256)
+        for other in [r for k, r in self._results.items() if _base_id(k, r.info.sha256) == base]:
+            del self._results[other.info.id]
+            self._put(other)  # the texts left under ``base`` take their ids afresh
 
     def merge(self, *others: KnowledgeGraph) -> KnowledgeGraph:
         """Return a new graph holding the documents of this graph and ``others``."""
@@ -422,12 +443,20 @@ def load(
 
 
 def sparql(
-    endpoint_or_graph: str | KnowledgeGraph | rdflib.Graph, query: str, *, auth: Any = None
+    endpoint_or_graph: str | Path | KnowledgeGraph | nx.MultiDiGraph | rdflib.Graph,
+    query: str,
+    *,
+    auth: Any = None,
 ) -> list[dict[str, Any]]:
-    """Run a SPARQL query against an endpoint URL, a KnowledgeGraph or an rdflib graph."""
+    """Run a SPARQL query against an endpoint URL, a store directory (``--store DIR``), a
+    graph file, a KnowledgeGraph or an rdflib graph.
+
+    Over a store directory, a file or a KnowledgeGraph, patterns without ``GRAPH`` see
+    the union of the default graph and the documents' graphs.
+    """
     target: Any = endpoint_or_graph
     if isinstance(endpoint_or_graph, KnowledgeGraph):
-        target = endpoint_or_graph.to_rdf()
+        target = endpoint_or_graph.graph  # its RDF dataset, queried over the union of graphs
     return store.sparql(target, query, auth=auth)
 
 
