@@ -29,6 +29,7 @@ import argparse
 import itertools
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -112,8 +113,30 @@ def cli_query(path: Path, query: str) -> float:
     return time.perf_counter() - start
 
 
-def rdflib_rows(graph: rdflib.Graph, query: str) -> int:
-    return len(store.sparql(graph, query))
+class TookTooLong(Exception):
+    pass
+
+
+def capped(fn: Callable[[], Any], seconds: int) -> tuple[float | None, Any]:
+    """``timed(fn)``, or ``(None, None)`` when it takes more than ``seconds`` (rdflib's
+    query engine is Python: an alarm stops it)."""
+
+    def stop(_signum: int, _frame: Any) -> None:
+        raise TookTooLong
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        return timed(fn)
+    except TookTooLong:
+        return None, None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def cell(load: float, took: float | None, cap: int) -> str:
+    return f"{load + took:9.1f}s" if took is not None else f"{'>' + format(load + cap, '.0f'):>9}s"
 
 
 def main() -> None:
@@ -125,6 +148,9 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1, help="n_process for the build")
     parser.add_argument("--repeat", type=int, default=3, help="best of R runs per query")
     parser.add_argument("--skip-before", action="store_true", help="skip the slow 'before' path")
+    parser.add_argument(
+        "--timeout", type=int, default=60, help="seconds an rdflib query may take (default 60)"
+    )
     args = parser.parse_args()
 
     g = load_graph(args)
@@ -159,25 +185,26 @@ def main() -> None:
             on_store, rows = timed(lambda q=query: kgraph.sparql(directory, q), args.repeat)
             on_cli = min(cli_query(directory, query) for _ in range(args.repeat))
             on_file, same = timed(lambda q=query: store._oxigraph_query(from_file, q), args.repeat)
-            on_rdflib, n = timed(lambda q=query: rdflib_rows(parsed, q))
+            on_rdflib, got = capped(lambda q=query: store.sparql(parsed, q), args.timeout)
             assert len(same) == len(rows), (name, len(same), len(rows))
             cells = [
                 f"{name:<28} {len(rows):>6}",
                 f"{on_store:9.3f}s",
                 f"{on_cli:9.2f}s",
                 f"{loads['file, pyoxigraph'] + on_file:9.2f}s",
-                f"{loads['Turtle, rdflib'] + on_rdflib:9.1f}s",
+                cell(loads["Turtle, rdflib"], on_rdflib, args.timeout),
             ]
-            notes = [] if n == len(rows) else [f"rdflib: {n} rows"]
+            notes = [] if got is None or len(got) == len(rows) else [f"rdflib: {len(got)} rows"]
             if not args.skip_before:
-                on_before, old = timed(lambda q=query: store._graph_query(before, q))
-                cells.append(f"{loads['before'] + on_before:9.1f}s")
-                if len(old) != len(rows):
+                on_before, old = capped(lambda q=query: store._graph_query(before, q), args.timeout)
+                cells.append(cell(loads["before"], on_before, args.timeout))
+                if old is not None and len(old) != len(rows):
                     notes.append(f"before: {len(old)} rows")
             print(" ".join(cells) + (f"  ({'; '.join(notes)})" if notes else ""))
         print(
             "(store: kgraph.sparql(DIR, q), best of the runs; CLI: `kgraph query DIR q`, a new "
-            "process; the others: loading the file plus the query, as a new process would)"
+            "process; the others: loading the file plus the query, as a new process would; "
+            f"'>': the query was stopped after {args.timeout} s)"
         )
 
 

@@ -32,6 +32,7 @@ from kgraph._model import (
 )
 from kgraph.export import store
 from kgraph.export.html import show, to_html
+from kgraph.export.pyvis import to_pyvis
 from kgraph.export.rdf import to_rdf
 from kgraph.extract import Extractor
 from kgraph.graph import assemble, disassemble, node_link_dumps
@@ -254,7 +255,8 @@ class KnowledgeGraph:
 
     def write(self, path: str | Path, **options: Any) -> Path:
         """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
-        .trig .nq .rdf .html .graphml .gexf)."""
+        .trig .nq .rdf .html .graphml .gexf); a directory (``"out/neo4j/"``) takes Neo4j
+        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`."""
         return export.write(self.graph, path, **options)
 
     def to_rdf(self, **options: Any) -> rdflib.Dataset:
@@ -269,6 +271,12 @@ class KnowledgeGraph:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
         return page
+
+    def to_pyvis(self, **options: Any) -> Any:
+        """Return a ``pyvis.network.Network`` of the graph (types as groups, the page's
+        colours and physics, plain-text tooltips) for scripting pyvis yourself;
+        :meth:`to_html` is the safe, offline page."""
+        return to_pyvis(self.graph, **options)
 
     def show(self, **options: Any) -> Any:
         """Display the interactive graph inline in a notebook."""
