@@ -51,7 +51,7 @@ EVIDENCE_OF_TRUMP = (
     store.PREFIXES
     + """
 SELECT DISTINCT ?sentence ?doc WHERE {
-  ?entity skos:prefLabel "Donald Trump" ; kg:evidence ?ev .
+  ?entity skos:prefLabel|skos:altLabel "Donald Trump" ; kg:evidence ?ev .
   ?ev oa:hasSource ?doc ; oa:hasSelector ?quote .
   ?quote oa:exact ?sentence .
 }

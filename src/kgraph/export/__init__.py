@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import FormatError, OptionError
-from kgraph.export.oxigraph import is_store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -66,7 +65,8 @@ def _is_directory(text: str) -> bool:
 
 
 def _directory_format(path: Path) -> str:
-    return "oxigraph" if is_store(path) else "neo4j"
+    oxigraph = importlib.import_module("kgraph.export.oxigraph")  # like the writers: on use
+    return "oxigraph" if oxigraph.is_store(path) else "neo4j"
 
 
 def _spec(path: Path) -> tuple[str, str, str, str]:
