@@ -710,27 +710,27 @@ def _oxigraph_query(target: pyoxigraph.Store, query: str) -> list[dict[str, Any]
     if isinstance(result, ox.QueryTriples):
         rows = [
             {
-                "subject": _ox_value(t.subject),
-                "predicate": _ox_value(t.predicate),
-                "object": _ox_value(t.object),
+                "subject": _ox_value(t.subject, ox),
+                "predicate": _ox_value(t.predicate, ox),
+                "object": _ox_value(t.object, ox),
             }
             for t in result
         ]
         return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
     names = [v.value for v in result.variables]
-    return [{n: _ox_value(solution[n]) for n in names} for solution in result]
+    return [{n: _ox_value(solution[n], ox) for n in names} for solution in result]
 
 
-def _ox_value(term: Any) -> Any:
-    ox = oxigraph.module()
+def _ox_value(term: Any, ox: Any) -> Any:
+    """A pyoxigraph term as :func:`_term_value` gives an rdflib one (``ox``: pyoxigraph)."""
     if term is None:
         return None
+    if isinstance(term, ox.Literal):
+        return _literal_value(term.value, term.datatype.value)
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
-    if isinstance(term, ox.Literal):
-        return _literal_value(term.value, term.datatype.value)
     return str(term)  # an RDF-star triple
 
 
