@@ -446,3 +446,57 @@ def test_evidence_offsets_stop_at_the_sentence_before_dropped_furniture() -> Non
     assert evidence
     for ev in evidence:
         assert text[ev["start"] : ev["end"]] == ev["sentence"]
+
+
+@pytest.mark.parametrize("gone", sorted(TEXTS))
+def test_remove_gives_the_graph_of_the_other_documents(full: KnowledgeGraph, gone: str) -> None:
+    kg = full.merge()  # a copy
+    kg.remove(gone)
+    rest = kgraph.build([Document(t, id=i) for i, t in TEXTS.items() if i != gone])
+    assert kg.documents == rest.documents
+    assert kg.to_json() == rest.to_json()
+    assert all(gone not in attrs["sources"] for _n, attrs in kg.graph.nodes(data=True))
+    assert all(ev["doc"] != gone for _u, _v, d in kg.graph.edges(data=True) for ev in d["evidence"])
+
+
+def test_remove_drops_what_only_that_document_supported(full: KnowledgeGraph) -> None:
+    kg = full.merge()
+    assert kg.entity("Rolf Mowatt-Larssen").sources == ("d",)
+    kg.remove("d")
+    with pytest.raises(kgraph.EntityNotFoundError):
+        kg.entity("Rolf Mowatt-Larssen")
+    pompeo = kg.entity("Pompeo")  # in "a" and "e": kept, with fewer mentions
+    assert pompeo.sources == ("a", "e")
+    kg.remove("e")
+    assert kg.entity("Pompeo").sources == ("a",)
+    assert kg.entity("Pompeo").mentions < pompeo.mentions
+
+
+def test_remove_of_an_unknown_id_is_a_key_error_naming_it(full: KnowledgeGraph) -> None:
+    kg = full.merge()
+    with pytest.raises(
+        KeyError, match=r"no document 'b2' in the graph; did you mean 'b'\?"
+    ) as info:
+        kg.remove("b2")
+    assert isinstance(info.value, kgraph.UnknownDocumentError)
+    assert isinstance(info.value, kgraph.KGraphError) and isinstance(info.value, LookupError)
+    assert str(info.value).startswith("no document")  # the message, not KeyError's repr
+    assert kg.to_json() == full.to_json()
+
+
+def test_remove_lets_a_second_text_under_the_id_take_it_back() -> None:
+    first, second = Document(TEXTS["a"], id="x"), Document(TEXTS["c"], id="x")
+    both = kgraph.build([first, second])
+    for doc in (first, second):
+        (held,) = [i for i, r in both.results.items() if r.info.sha256 == _sha(doc.text)]
+        kg = both.merge()
+        kg.remove(held)
+        other = second if doc is first else first
+        assert kg.documents == ["x"]
+        assert kg.to_json() == kgraph.build([other]).to_json()
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -215,7 +215,7 @@ def test_query_table(
     assert lines[3].startswith("http://example.org/b") and "then go x" in lines[3]
     assert lines[-1] == "(2 rows)" and len(lines) == 5
     ((target, text, auth),) = fake_sparql
-    assert isinstance(target, KnowledgeGraph) and len(target) == 5
+    assert target == graph_json  # the file itself, parsed by kgraph.sparql, never loaded
     assert (text, auth) == ("SELECT ?s ?label ?n {}", None)
 
 
@@ -296,6 +296,98 @@ def test_query_on_the_real_rdf_export(capsys: pytest.CaptureFixture[str], graph_
     assert int(str(row["n"])) > 0
 
 
+def test_query_over_a_file_sees_the_evidence_in_the_documents_graphs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, contract_graph: nx.MultiDiGraph
+) -> None:
+    query_text = (
+        "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT DISTINCT ?sentence WHERE { ?q a oa:TextQuoteSelector ; oa:exact ?sentence } "
+        "ORDER BY ?sentence"
+    )
+    items = [
+        *contract_graph.nodes(data=True),
+        *((u, a) for u, _v, a in contract_graph.edges(data=True)),
+    ]
+    expected = sorted({ev["sentence"] for _x, a in items for ev in a["evidence"]})
+    trig = KnowledgeGraph.from_networkx(contract_graph).write(tmp_path / "g.trig")
+    code, out, err = run(capsys, "query", trig, query_text, "--format", "json")
+    assert code == 0, err
+    assert [row["sentence"] for row in json.loads(out)] == expected
+
+
+def test_build_store_then_query_the_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_kg: type[FakeKnowledgeGraph]
+) -> None:
+    store_dir = tmp_path / "store"
+    code, _out, err = run(capsys, "build", tmp_path, "--store", store_dir)
+    assert code == 0, err
+    assert f"stored the graph in {store_dir}" in err
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    code, out, err = run(capsys, "query", store_dir, count, "--format", "json")
+    assert code == 0, err
+    expected = sum(body.count(b"\n") for body in rdf_payloads(build_contract_graph()).values())
+    assert json.loads(out) == [{"n": expected}]
+    # building again replaces the dataset in the store
+    code, _out, err = run(
+        capsys, "build", tmp_path, "--store", store_dir, "-o", tmp_path / "g.json"
+    )
+    assert code == 0, err
+    code, out, _err = run(capsys, "query", store_dir, count, "--format", "json")
+    assert json.loads(out) == [{"n": expected}]
+
+
+def rdf_payloads(g: nx.MultiDiGraph) -> dict[str, bytes]:
+    from kgraph.export import rdf
+
+    return rdf.graph_payloads(g)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["build", "{tmp}"], "give at least one output: -o/--output FILE or --store DIR"),
+        (["build", "{tmp}", "--store", "{tmp}/file"], "is a file; give a directory"),
+        (["query", "{tmp}/empty", "ASK {{}}"], "holds no Oxigraph store"),
+    ],
+)
+def test_store_usage_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_kg: type[FakeKnowledgeGraph],
+    argv: list[str],
+    message: str,
+) -> None:
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "empty").mkdir()
+    code, _out, err = run(capsys, *(a.format(tmp=tmp_path) for a in argv))
+    assert code in (1, 2)
+    assert message in _one_error_line(err)
+    assert not fake_kg.instances or not fake_kg.instances[0].added  # before any build
+
+
+def test_build_without_pyoxigraph_refuses_store_before_the_build(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_kg: type[FakeKnowledgeGraph],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyoxigraph", None)
+    code, _out, err = run(capsys, "build", tmp_path, "--store", tmp_path / "s")
+    assert code == 1
+    assert "pip install 'kgraph[fast]'" in _one_error_line(err)
+    assert fake_kg.instances == []
+
+
+def test_build_writes_neo4j_csv_to_a_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_kg: type[FakeKnowledgeGraph]
+) -> None:
+    out = f"{tmp_path}/neo4j/"
+    code, _out, err = run(capsys, "build", tmp_path, "-o", out)
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "neo4j").iterdir())
+    assert "import.sh" in names and "import.cypher" in names and "nodes-Person.csv" in names
+
+
 # -- push -----------------------------------------------------------------------------------------
 def test_push_hands_the_graph_endpoint_and_auth_to_the_store(
     capsys: pytest.CaptureFixture[str], graph_json: Path, monkeypatch: pytest.MonkeyPatch
@@ -333,6 +425,14 @@ class _Recorder(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
         self.requests.append((self.command, self.path, self.headers.get("Authorization")))
+        if self.command == "POST":  # a query (push lists the store's graphs): no rows
+            body = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         self.send_response(204 if self.command != "GET" else 200)
         self.end_headers()
 
@@ -408,8 +508,8 @@ class FakeKnowledgeGraph:
     def graph(self) -> nx.MultiDiGraph:
         return self.kg.graph
 
-    def write(self, path: str | Path) -> Path:
-        return self.kg.write(path)
+    def write(self, path: str | Path, **options: Any) -> Path:
+        return self.kg.write(path, **options)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ installs Virtuoso (Debian's virtuoso-opensource); Oxigraph's server is the
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 import socket
@@ -310,6 +311,7 @@ def test_push_then_read_back_gives_the_same_graph(server: Server, graph: str) ->
 def test_pushing_again_never_duplicates(server: Server) -> None:
     g = roles_graph()
     base = fresh_base()
+    wipe(server)  # the first push then deletes no other test's graphs
     first = store.push(g, server.url, auth=server.auth, base=base)
     n = count(server, base)
     assert n == first.triples
@@ -325,6 +327,69 @@ def test_pushing_a_changed_document_replaces_its_graph(server: Server) -> None:
     report = store.push(changed, server.url, auth=server.auth, base=base)
     assert same(pull(server, report), changed)
     assert count(server, base) == report.triples
+
+
+def graphs_in(server: Server) -> set[str]:
+    """The named graphs of the store that hold a kgraph document (``<g> kg:id ...``)."""
+    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{rdf._kg('id')}> ?id }} }}"
+    return {row["g"] for row in store.sparql(server.url, query, auth=server.auth)}
+
+
+def test_pushing_fewer_documents_leaves_exactly_the_new_dataset(server: Server) -> None:
+    wipe(server)
+    base = fresh_base()
+    a, b = roles_graph(), build_contract_graph()  # b lacks one of a's three documents
+    first = store.push(a, server.url, auth=server.auth, base=base)
+    second = store.push(b, server.url, auth=server.auth, base=base)
+    (gone,) = set(first.graphs) - set(second.graphs)
+    assert second.deleted == (gone,)
+    assert str(second).endswith("; deleted 1 document graph")
+    assert count(server, base) == second.triples
+    assert same(pull(server, second), b)
+    assert {g for g in graphs_in(server) if g.startswith(base)} == set(second.graphs)
+    assert store.sparql(
+        server.url, f"ASK {{ GRAPH <{gone}> {{ ?s ?p ?o }} }}", auth=server.auth
+    ) == [{"ask": False}]
+    rows = store.sparql(server.url, store.ALLEGATIONS_ABOUT_RUSSIA, auth=server.auth)
+    assert allegation_rows(rows) == expected_allegations(b, "Russia")
+
+
+def test_a_dataset_under_another_base_replaces_the_first_on_oxigraph(server: Server) -> None:
+    """Oxigraph has one default graph: a second dataset's push leaves no orphan document
+    graphs of the first.  Virtuoso keeps each base's default graph apart, and both."""
+    wipe(server)
+    one, two = fresh_base(), fresh_base()
+    first = store.push(roles_graph(), server.url, auth=server.auth, base=one)
+    second = store.push(build_contract_graph(), server.url, auth=server.auth, base=two)
+    if server.name == "oxigraph":
+        assert set(second.deleted) == set(first.graphs)
+        assert graphs_in(server) == set(second.graphs)
+        assert count(server, two) == second.triples
+    else:
+        assert second.deleted == ()
+        assert graphs_in(server) == {*first.graphs, *second.graphs}
+
+
+def test_a_knowledge_graph_after_remove_pushes_without_the_document(server: Server) -> None:
+    wipe(server)
+    base = fresh_base()
+    kg = kgraph.KnowledgeGraph.from_networkx(roles_graph())
+    first = kg.push(server.url, auth=server.auth, base=base)
+    kg.remove("doc-c")
+    second = kg.push(server.url, auth=server.auth, base=base)
+    assert len(second.graphs) == len(first.graphs) - 1 and len(second.deleted) == 1
+    assert same(pull(server, second), kg.graph)
+
+
+def test_mirror_false_keeps_the_earlier_document_graphs(server: Server) -> None:
+    wipe(server)
+    base = fresh_base()
+    first = store.push(roles_graph(), server.url, auth=server.auth, base=base)
+    second = store.push(
+        build_contract_graph(), server.url, auth=server.auth, base=base, mirror=False
+    )
+    assert second.deleted == ()
+    assert {g for g in graphs_in(server) if g.startswith(base)} == set(first.graphs)
 
 
 def test_the_default_graph_goes_where_the_store_keeps_it(server: Server) -> None:
@@ -484,7 +549,8 @@ class Recorded:
 class ScriptedStore:
     """A Graph Store Protocol endpoint in a thread: keeps graphs in memory, records every
     request, asks for HTTP Basic ``user:secret``, and answers the next ``fail[(method,
-    graph)]`` such requests with 503 (changing nothing)."""
+    graph)]`` such requests with 503 (changing nothing).  Any query (``POST``) is
+    answered with the names of its named graphs, as push's graph listing wants."""
 
     def __init__(self) -> None:
         import base64
@@ -510,7 +576,7 @@ class ScriptedStore:
 
             def handle_one(self) -> None:
                 query = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
-                graph = None if "default" in query else query["graph"][0]
+                graph = None if "default" in query or "graph" not in query else query["graph"][0]
                 size = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(size)
                 scripted.requests.append(
@@ -540,10 +606,15 @@ class ScriptedStore:
                 elif self.command == "DELETE":
                     found = scripted.graphs.pop(graph, None) is not None
                     self.answer(204 if found else 404)
+                elif self.command == "POST":  # a query: the one push sends lists the graphs
+                    names = sorted(name for name in scripted.graphs if name)
+                    rows = [{"g": {"type": "uri", "value": name}} for name in names]
+                    result = {"head": {"vars": ["g"]}, "results": {"bindings": rows}}
+                    self.answer(200, json.dumps(result).encode(), "application/sparql-results+json")
                 else:
                     self.answer(405)
 
-            do_GET = do_PUT = do_DELETE = handle_one
+            do_GET = do_PUT = do_DELETE = do_POST = handle_one
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/gsp"
@@ -636,6 +707,31 @@ def test_a_failure_before_any_write_changes_nothing(scripted: ScriptedStore) -> 
     assert "\n" not in str(info.value)
     assert scripted.graphs == before
     assert {r.method for r in scripted.requests[sent:]} == {"GET"}
+
+
+def test_a_failed_delete_puts_every_graph_back(scripted: ScriptedStore) -> None:
+    base = fresh_base()
+    first = store.push(roles_graph(), scripted.url, auth=("user", "secret"), base=base)
+    before = dict(scripted.graphs)
+    (gone,) = set(first.graphs) - set(rdf.graph_payloads(build_contract_graph(), base=base))
+    scripted.fail[("DELETE", gone)] = 1  # deletes go last: everything else was replaced
+    with pytest.raises(StoreError, match="HTTP 503") as info:
+        store.push(build_contract_graph(), scripted.url, auth=("user", "secret"), base=base)
+    assert str(info.value).endswith("the store was restored to its state before the push")
+    assert scripted.graphs == before
+
+
+def test_a_store_that_cannot_list_its_graphs_is_left_unchanged(scripted: ScriptedStore) -> None:
+    base = fresh_base()
+    store.push(roles_graph(), scripted.url, auth=("user", "secret"), base=base)
+    before = dict(scripted.graphs)
+    scripted.fail[("POST", None)] = 1
+    with pytest.raises(StoreError, match="cannot list the store's kgraph graphs") as info:
+        store.push(build_contract_graph(), scripted.url, auth=("user", "secret"), base=base)
+    assert "mirror=False" in str(info.value) and "nothing in the store was changed" in str(
+        info.value
+    )
+    assert scripted.graphs == before
 
 
 def test_wrong_basic_credentials_are_refused_before_anything_changes(

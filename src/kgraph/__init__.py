@@ -26,6 +26,7 @@ from kgraph._errors import (
     OptionError,
     QueryError,
     StoreError,
+    UnknownDocumentError,
 )
 from kgraph._model import (
     Allegation,
@@ -66,6 +67,7 @@ __all__ = [
     "QueryError",
     "Statement",
     "StoreError",
+    "UnknownDocumentError",
     "__version__",
     "build",
     "evaluate",

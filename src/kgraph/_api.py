@@ -8,6 +8,7 @@ does not load it: :mod:`kgraph` imports it on first use of one of its names.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import logging
 from collections import Counter
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kgraph import evaluation, export, ingest, pipeline, query
+from kgraph._errors import UnknownDocumentError
 from kgraph._model import (
     Allegation,
     BuildReport,
@@ -31,6 +33,7 @@ from kgraph._model import (
 )
 from kgraph.export import store
 from kgraph.export.html import show, to_html
+from kgraph.export.pyvis import to_pyvis
 from kgraph.export.rdf import to_rdf
 from kgraph.extract import Extractor
 from kgraph.graph import assemble, disassemble, node_link_dumps
@@ -137,6 +140,25 @@ class KnowledgeGraph:
         self._view = None
         return base
 
+    def remove(self, doc_id: str) -> None:
+        """Retract the document ``doc_id``: its evidence goes, and so do the nodes and
+        edges no other document supports (the graph is what the other documents give).
+
+        A second text under the same id moves back to the id when the holder goes, as
+        if it had been added alone.  An id not in :attr:`documents` is a
+        :class:`~kgraph.UnknownDocumentError` (a ``KeyError``).
+        """
+        removed = self._results.pop(doc_id, None)
+        if removed is None:
+            close = difflib.get_close_matches(str(doc_id), list(self._results), n=3)
+            hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see kg.documents"
+            raise UnknownDocumentError(f"no document {doc_id!r} in the graph; {hint}")
+        self._view = None
+        base = _base_id(doc_id, removed.info.sha256)
+        for other in [r for k, r in self._results.items() if _base_id(k, r.info.sha256) == base]:
+            del self._results[other.info.id]
+            self._put(other)  # the texts left under ``base`` take their ids afresh
+
     def merge(self, *others: KnowledgeGraph) -> KnowledgeGraph:
         """Return a new graph holding the documents of this graph and ``others``."""
         out = self._empty_like()
@@ -234,7 +256,8 @@ class KnowledgeGraph:
 
     def write(self, path: str | Path, **options: Any) -> Path:
         """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
-        .trig .nq .rdf .html .graphml .gexf)."""
+        .trig .nq .rdf .html .graphml .gexf); a directory (``"out/neo4j/"``) takes Neo4j
+        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`."""
         return export.write(self.graph, path, **options)
 
     def to_rdf(self, **options: Any) -> rdflib.Dataset:
@@ -249,6 +272,12 @@ class KnowledgeGraph:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
         return page
+
+    def to_pyvis(self, **options: Any) -> Any:
+        """Return a ``pyvis.network.Network`` of the graph (types as groups, the page's
+        colours and physics, plain-text tooltips) for scripting pyvis yourself;
+        :meth:`to_html` is the safe, offline page."""
+        return to_pyvis(self.graph, **options)
 
     def show(self, **options: Any) -> Any:
         """Display the interactive graph inline in a notebook."""
@@ -431,12 +460,20 @@ def load(
 
 
 def sparql(
-    endpoint_or_graph: str | KnowledgeGraph | rdflib.Graph, query: str, *, auth: Any = None
+    endpoint_or_graph: str | Path | KnowledgeGraph | nx.MultiDiGraph | rdflib.Graph,
+    query: str,
+    *,
+    auth: Any = None,
 ) -> list[dict[str, Any]]:
-    """Run a SPARQL query against an endpoint URL, a KnowledgeGraph or an rdflib graph."""
+    """Run a SPARQL query against an endpoint URL, a store directory (``--store DIR``), a
+    graph file, a KnowledgeGraph or an rdflib graph.
+
+    Over a store directory, a file or a KnowledgeGraph, patterns without ``GRAPH`` see
+    the union of the default graph and the documents' graphs.
+    """
     target: Any = endpoint_or_graph
     if isinstance(endpoint_or_graph, KnowledgeGraph):
-        target = endpoint_or_graph.to_rdf()
+        target = endpoint_or_graph.graph  # its RDF dataset, queried over the union of graphs
     return store.sparql(target, query, auth=auth)
 
 

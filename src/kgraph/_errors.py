@@ -20,6 +20,7 @@ __all__ = [
     "OptionError",
     "QueryError",
     "StoreError",
+    "UnknownDocumentError",
 ]
 
 
@@ -57,6 +58,13 @@ class StoreError(KGraphError, ConnectionError):
 
 class EntityNotFoundError(KGraphError, LookupError):
     """No node of the graph is called by the name given."""
+
+
+class UnknownDocumentError(KGraphError, KeyError):
+    """No document of the graph has the id given (:meth:`KnowledgeGraph.remove`)."""
+
+    def __str__(self) -> str:  # the message itself, not KeyError's repr of it
+        return str(self.args[0]) if self.args else ""
 
 
 class QueryError(KGraphError, ValueError):

@@ -2,9 +2,9 @@
 
 ::
 
-    kgraph build SOURCES... -o out/graph.ttl -o out/graph.html -o out/graph.json
+    kgraph build SOURCES... -o out/graph.ttl -o out/graph.html -o out/neo4j/ --store out/store
     kgraph info out/graph.json
-    kgraph query out/graph.json 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 5' --format csv
+    kgraph query out/store 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 5' --format csv
     kgraph push out/graph.json http://localhost:8890/sparql --user dba --digest
     kgraph annotate out/graph.json -o gold.json
     kgraph evaluate out/graph.json gold.json -v
@@ -48,15 +48,16 @@ _URL_SCHEMES: Final = ("http://", "https://")
 
 
 # -- argument types ---------------------------------------------------------------------------
-def _output_path(text: str) -> Path:
-    """An output file whose suffix names a format kgraph writes."""
+def _output_path(text: str) -> str:
+    """An output file whose suffix names a format kgraph writes, or a directory ending in
+    ``/`` (Neo4j CSV files); kept as text, since a ``Path`` drops the ``/``."""
     from kgraph.export import suffix_format
 
     try:
         suffix_format(text)
     except KGraphError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
-    return Path(text)
+    return text
 
 
 def _graph_path(text: str) -> Path:
@@ -72,8 +73,11 @@ def _graph_path(text: str) -> Path:
 
 
 def _graph_or_endpoint(text: str) -> Path | str:
+    """An endpoint URL, a store directory (``--store``) or a graph file."""
     if text.startswith(_URL_SCHEMES):
         return text
+    if Path(text).is_dir():
+        return Path(text)
     return _graph_path(text)
 
 
@@ -148,10 +152,19 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         action="append",
-        required=True,
+        default=[],
         type=_output_path,
         metavar="FILE",
-        help="output file, repeatable: .json .ttl .nt .jsonld .trig .nq .rdf .html .graphml .gexf",
+        help="output file, repeatable: .json .ttl .nt .jsonld .trig .nq .rdf .html .graphml "
+        ".gexf, or DIR/ for Neo4j CSV files",
+    )
+    build.add_argument(
+        "--store",
+        type=Path,
+        metavar="DIR",
+        help="also keep the graph in an on-disk Oxigraph store to query with "
+        "'kgraph query DIR' (replaces the dataset a previous build put there; "
+        "pip install 'kgraph[fast]')",
     )
     build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
     build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
@@ -181,7 +194,9 @@ def _parser() -> argparse.ArgumentParser:
         "query",
         parents=[common, auth],
         help="run a SPARQL query",
-        description="Run a SPARQL query over a graph file (.json or RDF) or a SPARQL endpoint URL.",
+        description="Run a SPARQL query over a store directory (kgraph build --store DIR), "
+        "a graph file (.json or RDF) or a SPARQL endpoint URL.  Patterns outside GRAPH see "
+        "every graph of a directory or file: the entities with their evidence.",
     )
     query.add_argument("graph", type=_graph_or_endpoint, metavar="GRAPH")
     query.add_argument("sparql", metavar="SPARQL", help="the query; '-' reads standard input")
@@ -363,7 +378,11 @@ def _run_build(args: argparse.Namespace) -> int:
 
     if not args.sources and not args.examples:
         raise _UsageError("give at least one SOURCE, or --examples")
+    if not args.output and args.store is None:
+        raise _UsageError("give at least one output: -o/--output FILE or --store DIR")
     _check_outputs(args.output)  # before the build, which may take long
+    if args.store is not None:
+        _check_store(args.store)
     sources = _sources(args.sources)
     if args.examples:
         from kgraph import examples
@@ -377,25 +396,45 @@ def _run_build(args: argparse.Namespace) -> int:
     for output in args.output:
         path = kg.write(output)
         log.info("wrote %s", path)
+    if args.store is not None:
+        kg.write(args.store, format="oxigraph")
+        log.info("stored the graph in %s (kgraph query %s '...')", args.store, args.store)
     log.info("%s", _counts_line(kg))
     return 0
 
 
-def _check_outputs(paths: Sequence[Path]) -> None:
-    """Refuse outputs that cannot be written: a folder, under a file, or not writable."""
-    for path in paths:
-        if path.is_dir():
+def _check_outputs(outputs: Sequence[str]) -> None:
+    """Refuse outputs that cannot be written: a folder for a file, under a file, or not
+    writable."""
+    from kgraph.export import DIRECTORY_FORMATS, suffix_format
+
+    for text in outputs:
+        path = Path(text)
+        if path.is_dir() and suffix_format(text) not in DIRECTORY_FORMATS:
             raise _UsageError(
                 f"-o {path} is a folder; give a file name, e.g. {path / 'graph.json'}"
             )
-        folder = path.parent
-        while not folder.exists() and folder != folder.parent:
-            folder = folder.parent
-        if folder.exists() and not folder.is_dir():
-            raise _UsageError(f"cannot write {path}: {folder} is a file, not a folder")
-        target = path if path.exists() else folder
-        if not os.access(target, os.W_OK):
-            raise _CommandError(f"cannot write {path}: {target}: Permission denied")
+        _check_writable(path, f"-o {text}")
+
+
+def _check_store(path: Path) -> None:
+    from kgraph.export import oxigraph
+
+    oxigraph.module("--store")  # a missing pyoxigraph fails before the build
+    if path.exists() and not path.is_dir():
+        raise _UsageError(f"--store {path} is a file; give a directory")
+    _check_writable(path, f"--store {path}")
+
+
+def _check_writable(path: Path, what: str) -> None:
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.exists() and not folder.is_dir():
+        raise _UsageError(f"cannot write {path}: {folder} is a file, not a folder")
+    target = path if path.exists() else folder
+    if not os.access(target, os.W_OK):
+        raise _CommandError(f"cannot write {path}: {target}: Permission denied")
 
 
 def _counts_line(kg: KnowledgeGraph) -> str:
@@ -500,7 +539,7 @@ def _run_query(args: argparse.Namespace) -> int:
     if not text.strip():
         raise _UsageError("the SPARQL query is empty")
     auth = _auth(args)
-    target: Any = args.graph if isinstance(args.graph, str) else _load(args.graph)
+    target: Any = args.graph  # a URL, a store directory or a file (parsed once, not loaded)
     try:
         rows = kgraph.sparql(target, text, auth=auth)
     except (KGraphError, OSError):

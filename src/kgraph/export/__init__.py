@@ -1,12 +1,16 @@
 """Exporters: one module per format, each reading the contract graph.
 
-``write(g, path)`` and ``read(path)`` pick the module from the file suffix.
+``write(g, path)`` and ``read(path)`` pick the module from the file suffix.  A path
+without a known suffix that ends in ``/`` or is an existing directory is written as
+Neo4j CSV files (an Oxigraph store directory kgraph wrote: as that store again);
+``format="neo4j"`` or ``format="oxigraph"`` names a directory format outright.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -15,7 +19,7 @@ from kgraph._errors import FormatError, OptionError
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["READABLE", "WRITABLE", "read", "suffix_format", "write"]
+__all__ = ["DIRECTORY_FORMATS", "READABLE", "WRITABLE", "read", "suffix_format", "write"]
 
 # suffix -> (module, writer, reader or "", format name)
 _FORMATS: Final[dict[str, tuple[str, str, str, str]]] = {
@@ -30,6 +34,12 @@ _FORMATS: Final[dict[str, tuple[str, str, str, str]]] = {
     ".graphml": ("formats", "write_graphml", "", "graphml"),
     ".gexf": ("formats", "write_gexf", "", "gexf"),
 }
+# format name -> (module, writer) of the formats written to a directory
+_DIRECTORY_FORMATS: Final[dict[str, tuple[str, str]]] = {
+    "neo4j": ("neo4j", "write_neo4j"),
+    "oxigraph": ("oxigraph", "write_store"),
+}
+DIRECTORY_FORMATS: Final = tuple(sorted(_DIRECTORY_FORMATS))
 WRITABLE: Final = tuple(sorted(_FORMATS))
 READABLE: Final = tuple(sorted(s for s, spec in _FORMATS.items() if spec[2]))
 
@@ -37,14 +47,26 @@ READABLE: Final = tuple(sorted(s for s, spec in _FORMATS.items() if spec[2]))
 def suffix_format(path: str | Path) -> str:
     """Return the format name kgraph uses for ``path``'s suffix.
 
-    >>> suffix_format("out/graph.ttl")
-    'turtle'
+    >>> suffix_format("out/graph.ttl"), suffix_format("out/neo4j/")
+    ('turtle', 'neo4j')
     >>> suffix_format("graph.docx")
     Traceback (most recent call last):
     ...
     kgraph._errors.FormatError: cannot tell the format of 'graph.docx' from its suffix '.docx'; ...
     """
-    return _spec(Path(path))[3]
+    text = os.fspath(path)
+    if Path(text).suffix.lower() not in _FORMATS and _is_directory(text):
+        return _directory_format(Path(text))
+    return _spec(Path(text))[3]
+
+
+def _is_directory(text: str) -> bool:
+    return text.endswith(("/", os.sep)) or Path(text).is_dir()
+
+
+def _directory_format(path: Path) -> str:
+    oxigraph = importlib.import_module("kgraph.export.oxigraph")  # like the writers: on use
+    return "oxigraph" if oxigraph.is_store(path) else "neo4j"
 
 
 def _spec(path: Path) -> tuple[str, str, str, str]:
@@ -54,18 +76,30 @@ def _spec(path: Path) -> tuple[str, str, str, str]:
     except KeyError:
         raise FormatError(
             f"cannot tell the format of {str(path)!r} from its suffix {suffix!r}; "
-            f"use one of {', '.join(WRITABLE)}"
+            f"use one of {', '.join(WRITABLE)}, or a directory ending in '/' for Neo4j "
+            "CSV files (format='neo4j' or 'oxigraph' for any name)"
         ) from None
 
 
 def write(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> Path:
     """Write ``g`` to ``path`` in the format its suffix names; return the path.
 
-    ``options`` go to the format's writer (``base=`` for RDF ...); one it does not take
-    is an :class:`~kgraph.OptionError` before anything is written.
+    A directory (a path ending in ``/``, an existing directory, or any name with
+    ``format="neo4j"`` / ``format="oxigraph"``) takes Neo4j CSV files or an Oxigraph
+    store.  ``options`` go to the format's writer (``base=`` for RDF ...); one it does
+    not take is an :class:`~kgraph.OptionError` before anything is written.
     """
-    path = Path(path)
-    module, writer, _reader, fmt = _spec(path)
+    text = os.fspath(path)
+    path = Path(text)
+    directory = options.get("format")
+    if directory not in _DIRECTORY_FORMATS and path.suffix.lower() not in _FORMATS:
+        directory = _directory_format(path) if _is_directory(text) else None
+    if directory in _DIRECTORY_FORMATS:
+        options.pop("format", None)
+        module, writer = _DIRECTORY_FORMATS[directory]
+        fmt = directory
+    else:
+        module, writer, _reader, fmt = _spec(path)
     mod = importlib.import_module(f"kgraph.export.{module}")
     if module == "rdf":
         options.setdefault("format", fmt)

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EDGE_STYLES",
     "NODE_STYLES",
+    "PHYSICS",
     "show",
     "to_html",
     "to_vis",
@@ -104,6 +105,20 @@ EDGE_STYLES: Final[dict[str, tuple[str, tuple[int, ...], float]]] = {
     "allegation": ("#e377c2", (4, 4), 1.6),
     "role": ("#1b9e9e", (), 1.6),
     "action": ("#6e7781", (), 1.3),
+}
+#: The vis-network physics the page lays a graph out with (up to ``layout_threshold``
+#: nodes), stopped once it has settled; :func:`kgraph.export.pyvis.to_pyvis` uses it too.
+PHYSICS: Final[dict[str, Any]] = {
+    "solver": "forceAtlas2Based",
+    "forceAtlas2Based": {
+        "gravitationalConstant": -100,
+        "centralGravity": 0.008,
+        "springLength": 180,
+        "springConstant": 0.06,
+        "avoidOverlap": 1,
+    },
+    "minVelocity": 1,
+    "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 20, "fit": False},
 }
 _ROLE_STYLES: Final = frozenset(EDGE_STYLES) - {"allegation", "role", "action"}
 _TYPE_ORDER: Final = tuple(NODE_STYLES)
@@ -492,7 +507,12 @@ def to_vis(
             "totalNodes": n_total,
             "totalEdges": e_total,
         },
-        "options": {"physics": physics, "seed": seed, "edgeLabels": bool(edge_labels)},
+        "options": {
+            "physics": physics,
+            "physicsSettings": PHYSICS,
+            "seed": seed,
+            "edgeLabels": bool(edge_labels),
+        },
         "documents": _documents(g, sorted(all_docs)),
         "types": types,
         "edgeStyles": edge_styles,

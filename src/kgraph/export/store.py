@@ -29,17 +29,23 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote, urlsplit
 
-from kgraph._errors import FormatError, OptionError, StoreError
-from kgraph.export.rdf import DEFAULT_BASE
+from kgraph._errors import DocumentNotFoundError, FormatError, OptionError, StoreError
+from kgraph.export import oxigraph, rdf
+from kgraph.export.nodelink import read_json
+from kgraph.export.rdf import DEFAULT_BASE, to_rdf
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pyoxigraph
     import rdflib
     import requests
     from requests.auth import AuthBase
@@ -52,6 +58,7 @@ __all__ = [
     "PREFIXES",
     "PushReport",
     "allegations_about",
+    "names_graphs",
     "push",
     "sparql",
 ]
@@ -148,19 +155,23 @@ class PushReport:
 
     ``graphs``: the named graphs replaced (document IRIs); ``default_graph``:
     where the default graph went (``""``: the store's default graph, else the
-    IRI of the named graph that stands for it); ``triples``: triples sent.
+    IRI of the named graph that stands for it); ``triples``: triples sent;
+    ``deleted``: the document graphs of an earlier push that were deleted.
     """
 
     endpoint: str
     graphs: tuple[str, ...]
     default_graph: str
     triples: int
+    deleted: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         where = self.default_graph or "the default graph"
+        n = len(self.deleted)
+        gone = f"; deleted {n} document graph{'s' if n != 1 else ''}" if n else ""
         return (
             f"pushed {self.triples} triples to {self.endpoint}: "
-            f"{len(self.graphs)} document graphs and {where}"
+            f"{len(self.graphs)} document graphs and {where}{gone}"
         )
 
 
@@ -330,72 +341,117 @@ def push(
     timeout: float = DEFAULT_TIMEOUT,
     base: str = DEFAULT_BASE,
     rollback: bool = True,
+    mirror: bool = True,
 ) -> PushReport:
-    """Replace, in the store at ``endpoint``, every graph of ``g``'s RDF form.
+    """Make the store at ``endpoint`` hold ``g``'s RDF dataset.
 
     One Graph Store Protocol ``PUT`` per graph, as N-Triples: the default graph
-    and one named graph per document.  With ``rollback`` (the default) the graphs
-    about to be replaced are read first and put back if any request fails; a
-    :class:`~kgraph.StoreError` (a ``ConnectionError``) then says, in one line, what
-    failed (unreachable, no answer within ``timeout``, or the HTTP status with the
-    server's own message) and whether the store was restored.  An ``endpoint`` that
-    is not an http(s) URL, an ``auth`` or ``timeout`` of the wrong kind is an
-    ``OptionError`` (a ``ValueError`` and ``TypeError``) before anything is sent.
+    and one named graph per document.  With ``mirror`` (the default) the push
+    replaces the previous kgraph dataset as a whole: the document graphs it held
+    that ``g`` no longer has are deleted (on a store with one default graph, such as
+    Oxigraph, every kgraph document graph; on Virtuoso, where each ``base`` has a
+    default graph of its own, those under ``base``).  With ``rollback`` (the
+    default) the graphs about to be replaced or deleted are read first and put back
+    if any request fails; a :class:`~kgraph.StoreError` (a ``ConnectionError``) then
+    says, in one line, what failed (unreachable, no answer within ``timeout``, or the
+    HTTP status with the server's own message) and whether the store was restored.
+    An ``endpoint`` that is not an http(s) URL, an ``auth`` or ``timeout`` of the
+    wrong kind is an ``OptionError`` (a ``ValueError`` and ``TypeError``) before
+    anything is sent.
     """
-    from kgraph.export.rdf import graph_payloads
-
     client = _Client(auth, timeout)  # a bad auth= or timeout= fails before any work
     ep = _resolve(endpoint, client)  # an unreachable store fails before the export
-    payloads = graph_payloads(g, base=base)
+    payloads = rdf.graph_payloads(g, base=base)  # looked up here: the tests replace it
     default_name = "" if ep.has_default else base + "default"
-    targets = [(name, body) for name, body in payloads.items() if name]
-    targets.append((default_name, payloads.get("", b"")))
+    puts = [(name, body) for name, body in payloads.items() if name]
+    puts.append((default_name, payloads.get("", b"")))
+    sent = {name for name, _body in puts}
     snapshots: dict[str, bytes | None] = {}
-    if rollback:
+    try:
+        if rollback:
+            snapshots.update((name, _snapshot(client, ep, name)) for name, _body in puts)
+        deletes = [n for n in _kgraph_graphs(client, ep, base) if n not in sent] if mirror else []
+        if rollback:
+            snapshots.update((name, _snapshot(client, ep, name)) for name in deletes)
+    except StoreError as err:
+        raise StoreError(f"{err} -- nothing in the store was changed") from err
+    steps: list[tuple[str, bytes | None]] = [*puts, *((name, None) for name in deletes)]
+    _apply(client, ep, steps, snapshots if rollback else None)
+    report = PushReport(
+        endpoint=ep.store,
+        graphs=tuple(name for name, _ in puts if name and name != default_name),
+        default_graph=default_name,
+        triples=sum(body.count(b"\n") for _name, body in puts),
+        deleted=tuple(deletes),
+    )
+    log.info("%s", report)
+    return report
+
+
+def _kgraph_graphs(client: _Client, ep: _Endpoint, base: str) -> list[str]:
+    """The kgraph document graphs in the store (each holds ``<graph> kg:id ...``)."""
+    try:
+        rows = _run_query(client, ep, _KGRAPH_GRAPHS)
+    except StoreError as err:
+        if not client.last_status:
+            raise  # no answer at all: the store is down, not unable to list
+        raise StoreError(
+            f"{err} -- cannot list the store's kgraph graphs (to delete those of documents "
+            "no longer in the dataset; push(mirror=False) keeps them)"
+        ) from err
+    names = sorted({str(row.get("g")) for row in rows if row.get("g")})
+    if ep.has_default:
+        return names  # one default graph: every kgraph document graph hangs on it
+    return [name for name in names if name.startswith(base)]
+
+
+_KGRAPH_GRAPHS: Final = (
+    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g <https://w3id.org/kgraph/ns#id> ?id } }"
+)
+
+
+def _apply(
+    client: _Client,
+    ep: _Endpoint,
+    steps: list[tuple[str, bytes | None]],
+    snapshots: Mapping[str, bytes | None] | None,
+) -> None:
+    """``PUT`` each ``(graph, body)``, ``DELETE`` each ``(graph, None)``; on a failure put
+    the ``snapshots`` back (when given) and raise one :class:`StoreError` line."""
+    changed: list[str] = []
+    for name, body in steps:
+        changed.append(name)
         try:
-            for name, _body in targets:
-                snapshots[name] = _snapshot(client, ep, name)
-        except StoreError as err:
-            raise StoreError(f"{err} -- nothing in the store was changed") from err
-    replaced: list[str] = []
-    for name, body in targets:
-        replaced.append(name)
-        try:
-            client.request(
-                "PUT",
-                ep.url(name),
-                data=body,
-                headers={"Content-Type": "application/n-triples; charset=utf-8"},
-            )
+            if body is None:
+                client.request("DELETE", ep.url(name), allow=(404,))
+            else:
+                client.request(
+                    "PUT",
+                    ep.url(name),
+                    data=body,
+                    headers={"Content-Type": "application/n-triples; charset=utf-8"},
+                )
         except StoreError as err:
             if client.last_status in (401, 403):
-                replaced.pop()  # refused before reading the body: that graph is unchanged
+                changed.pop()  # refused before reading the body: that graph is unchanged
             # any other failure may have changed that graph too: Virtuoso 7's PUT keeps the
             # triples before a syntax error, and after a timeout nobody knows
-            if not rollback:
+            if snapshots is None:
                 raise StoreError(
-                    f"{err} -- {len(replaced)} graphs were already replaced (rollback=False)"
+                    f"{err} -- {len(changed)} graphs were already changed (rollback=False)"
                 ) from err
-            failed = _restore(client, ep, replaced, snapshots)
+            failed = _restore(client, ep, changed, snapshots)
             if failed:
                 state = (
-                    f"restoring {len(failed)} of {len(replaced)} graphs failed too "
+                    f"restoring {len(failed)} of {len(changed)} graphs failed too "
                     f"({failed[0]}): the store may be partly updated"
                 )
-            elif replaced:
+            elif changed:
                 state = "the store was restored to its state before the push"
             else:
                 state = "nothing in the store was changed"
             raise StoreError(f"{err} -- {state}") from err
-        log.debug("PUT %s: %d bytes", name or "default graph", len(body))
-    report = PushReport(
-        endpoint=ep.store,
-        graphs=tuple(name for name, _ in targets if name and name != default_name),
-        default_graph=default_name,
-        triples=sum(body.count(b"\n") for _name, body in targets),
-    )
-    log.info("%s", report)
-    return report
+        log.debug("%s %s", "DELETE" if body is None else f"PUT {len(body)} bytes to", name)
 
 
 def _snapshot(client: _Client, ep: _Endpoint, name: str) -> bytes | None:
@@ -491,7 +547,7 @@ def _term_value(term: Any) -> Any:
 
 
 def sparql(
-    target: str | rdflib.Graph,
+    target: str | os.PathLike[str] | rdflib.Graph | nx.MultiDiGraph,
     query: str,
     *,
     auth: Any = None,
@@ -499,21 +555,183 @@ def sparql(
 ) -> list[dict[str, Any]]:
     """Run a SPARQL query; return its rows as dicts of Python values keyed by variable.
 
-    ``target`` is an endpoint URL (a server root, its query endpoint, or its
-    Graph Store endpoint) or an rdflib ``Graph``/``Dataset`` (for a
-    ``Dataset``, patterns without ``GRAPH`` see its default graph, as on
-    Oxigraph).  Values are ``str`` (IRIs, strings, dates), ``int``, ``float``,
-    ``bool`` or ``None`` (unbound).  ``ASK`` gives ``[{"ask": bool}]``;
-    ``CONSTRUCT``/``DESCRIBE`` give ``subject``/``predicate``/``object`` rows.
+    ``target`` is one of:
+
+    * an endpoint URL (a server root, its query endpoint, or its Graph Store endpoint);
+    * a store directory (:func:`kgraph.export.oxigraph.write_store`), opened read-only;
+    * a file kgraph wrote (``.json`` or any RDF suffix), parsed once per process while
+      its size and modification time hold (with pyoxigraph when installed, else rdflib);
+    * a contract graph (``nx.MultiDiGraph``): its RDF dataset;
+    * an rdflib ``Graph``/``Dataset``, queried as it is (for a ``Dataset``, patterns
+      without ``GRAPH`` see its default graph unless its ``default_union`` is set).
+
+    On a store directory, a file or a contract graph, patterns without ``GRAPH`` see
+    the union of the default graph and every document's graph (entities and their
+    evidence together); ``GRAPH`` and ``FROM`` name graphs as usual.
+
+    Values are ``str`` (IRIs, strings, dates), ``int``, ``float``, ``bool`` or
+    ``None`` (unbound).  ``ASK`` gives ``[{"ask": bool}]``; ``CONSTRUCT``/``DESCRIBE``
+    give ``subject``/``predicate``/``object`` rows.
 
     >>> import rdflib
     >>> g = rdflib.Graph().parse(data='<urn:a> <urn:p> 5 .', format="turtle")
     >>> sparql(g, "SELECT ?s ?o WHERE { ?s ?p ?o }")
     [{'s': 'urn:a', 'o': 5}]
     """
-    if isinstance(target, str):
+    if isinstance(target, str) and target.startswith(("http://", "https://")):
         return _endpoint_query(target, query, auth=auth, timeout=timeout)
-    return _graph_query(target, query)
+    if isinstance(target, str | os.PathLike):
+        return _local_query(_local_path(target), query)
+    if hasattr(target, "query") and hasattr(target, "serialize"):
+        return _graph_query(target, query)
+    if hasattr(target, "nodes") and hasattr(target, "graph"):
+        return _dataset_query(target, query)
+    raise OptionError(
+        f"cannot run SPARQL over a {type(target).__name__}: give an endpoint URL, a store "
+        "directory, a graph file, a contract graph or an rdflib Graph"
+    )
+
+
+_HOST_PORT: Final = re.compile(r"[\w.-]+:\d+(/.*)?")
+
+
+def _local_path(target: str | os.PathLike[str]) -> Path:
+    text = os.fspath(target)
+    path = Path(text)
+    if text and path.exists():
+        return path
+    if not text or "://" in text or _HOST_PORT.fullmatch(text):
+        raise OptionError(
+            f"endpoint {text!r} is not an http(s) URL; give the store's address, "
+            "e.g. 'http://127.0.0.1:7878', a store directory or a graph file"
+        )
+    raise DocumentNotFoundError(
+        f"{text!r} is not an http(s) URL, and no such file or store directory exists; "
+        "check the path"
+    )
+
+
+def _local_query(path: Path, query: str) -> list[dict[str, Any]]:
+    if path.is_dir():
+        return _oxigraph_query(oxigraph.open_store(path), query)
+    key = (str(path.resolve()), path.stat().st_mtime_ns, path.stat().st_size)
+    found: Any = _FILES.get(key)
+    if found is None:
+        found = oxigraph.load_file(path) if oxigraph.available() else _rdflib_file(path)
+        for stale in [k for k in _FILES if k[0] == key[0]]:
+            del _FILES[stale]
+        _FILES[key] = found
+        while len(_FILES) > _FILES_KEPT:
+            _FILES.popitem(last=False)
+    _FILES.move_to_end(key)
+    if oxigraph.available():
+        return _oxigraph_query(found, query)
+    return _union_query(found, query)
+
+
+_FILES: Final[OrderedDict[tuple[str, int, int], Any]] = OrderedDict()
+_FILES_KEPT: Final = 4
+"""Parsed files kept per process (the most recently queried)."""
+
+
+_RDFLIB_SUFFIXES: Final = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".rdf": "xml",
+}
+
+
+def _rdflib_file(path: Path) -> rdflib.Dataset:
+    """``path`` parsed by rdflib into a Dataset (pyoxigraph is not installed)."""
+    import rdflib
+
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        ds = to_rdf(read_json(path))
+    elif suffix in _RDFLIB_SUFFIXES:
+        ds = rdflib.Dataset()
+        try:
+            ds.parse(str(path), format=_RDFLIB_SUFFIXES[suffix])
+        except Exception as err:  # rdflib raises many unrelated types on bad input
+            raise FormatError(f"{str(path)!r} is not valid {suffix[1:]}: {err}") from err
+    else:
+        raise FormatError(
+            f"cannot query {str(path)!r}: give a .json or RDF file "
+            f"({', '.join(sorted(_RDFLIB_SUFFIXES))}) or a store directory"
+        )
+    return ds
+
+
+def _dataset_query(g: nx.MultiDiGraph, query: str) -> list[dict[str, Any]]:
+    if oxigraph.available():
+        return _oxigraph_query(oxigraph.memory_store(g), query)
+    return _union_query(to_rdf(g), query)
+
+
+def _union_query(ds: rdflib.Dataset, query: str) -> list[dict[str, Any]]:
+    """Query ``ds`` with patterns outside ``GRAPH`` seeing every graph (unless ``FROM``)."""
+    ds.default_union = not names_graphs(query)
+    return _graph_query(ds, query)
+
+
+_SPARQL_SKIP: Final = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""' + r"|'''(?:[^\\]|\\.)*?'''"  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'"  # strings
+    r'|<[^<>"{}|^`\\\s]*>'  # IRIs (may hold '#')
+    r"|#[^\n]*",  # comments
+)
+_FROM: Final = re.compile(r"(?<![?$\w])FROM\s+(?:NAMED\s+)?(?:<|[\w-]*:)", re.IGNORECASE)
+
+
+def names_graphs(query: str) -> bool:
+    """Whether ``query`` sets its own dataset with ``FROM`` or ``FROM NAMED``.
+
+    >>> names_graphs("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
+    True
+    >>> names_graphs('SELECT ?from WHERE { ?s ?from "FROM <x>" } # FROM <y>')
+    False
+    """
+    bare = _SPARQL_SKIP.sub(lambda m: "<>" if m[0][0] == "<" else " ", query)
+    return bool(_FROM.search(bare))
+
+
+def _oxigraph_query(target: pyoxigraph.Store, query: str) -> list[dict[str, Any]]:
+    ox = oxigraph.module()
+    union = not names_graphs(query)
+    try:
+        result: Any = target.query(query, use_default_graph_as_union=union)
+    except SyntaxError as err:
+        raise FormatError(f"the SPARQL query is not valid: {err}") from err
+    if isinstance(result, ox.QueryBoolean):
+        return [{"ask": bool(result)}]
+    if isinstance(result, ox.QueryTriples):
+        rows = [
+            {
+                "subject": _ox_value(t.subject, ox),
+                "predicate": _ox_value(t.predicate, ox),
+                "object": _ox_value(t.object, ox),
+            }
+            for t in result
+        ]
+        return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
+    names = [v.value for v in result.variables]
+    return [{n: _ox_value(solution[n], ox) for n in names} for solution in result]
+
+
+def _ox_value(term: Any, ox: Any) -> Any:
+    """A pyoxigraph term as :func:`_term_value` gives an rdflib one (``ox``: pyoxigraph)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return _literal_value(term.value, term.datatype.value)
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)  # an RDF-star triple
 
 
 def _graph_query(graph: rdflib.Graph, query: str) -> list[dict[str, Any]]:
@@ -540,10 +758,13 @@ def _rows(result: Any) -> Iterator[Any]:
 def _endpoint_query(
     endpoint: str, query: str, *, auth: Any, timeout: float
 ) -> list[dict[str, Any]]:
+    client = _Client(auth, timeout)
+    return _run_query(client, _resolve(endpoint, client), query)
+
+
+def _run_query(client: _Client, ep: _Endpoint, query: str) -> list[dict[str, Any]]:
     import json
 
-    client = _Client(auth, timeout)
-    ep = _resolve(endpoint, client)
     response = client.request(
         "POST",
         ep.query,

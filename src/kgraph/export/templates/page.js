@@ -383,19 +383,8 @@
   }
   var container = document.getElementById("kg-network");
   var big = data.nodes.length > 300;
-  var physicsOptions = {
-    enabled: true,
-    solver: "forceAtlas2Based",
-    forceAtlas2Based: {
-      gravitationalConstant: -100,
-      centralGravity: 0.008,
-      springLength: 180,
-      springConstant: 0.06,
-      avoidOverlap: 1,
-    },
-    minVelocity: 1,
-    stabilization: { enabled: true, iterations: 600, updateInterval: 20, fit: false },
-  };
+  // kgraph.export.html.PHYSICS (to_pyvis gives a pyvis Network the same settings)
+  var physicsOptions = Object.assign({ enabled: true }, data.options.physicsSettings);
   var options = {
     autoResize: true,
     layout: { randomSeed: data.options.seed, improvedLayout: data.nodes.length <= 100 },
