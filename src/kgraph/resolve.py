@@ -1331,6 +1331,91 @@ def _accused_states(
     return sorted({state_of.get(a, a) for a in accused if a})
 
 
+#: acts done together: the partner of a collusion is a party to it as much as the accused
+_SYMMETRIC_ACTS: Final = frozenset({"collusion"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What identifies an allegation: who (as states), what act, to whom (a person)."""
+
+    doc: str
+    parties: tuple[str, ...]
+    act: str | None
+    victim: str | None
+
+    @classmethod
+    def of(
+        cls,
+        doc: str,
+        record: AllegationRecord,
+        node_of: Mapping[tuple[str, str], str],
+        state_of: Mapping[str, str],
+    ) -> _Frame:
+        act = _act(record)
+        targets = sorted(
+            n for r in record.roles if r.role == "target" and (n := node_of.get((doc, r.entity)))
+        )
+        parties = _accused_states(doc, record, node_of, state_of)
+        if act in _SYMMETRIC_ACTS:
+            parties = sorted({*parties, *(state_of.get(t, t) for t in targets)})
+        victims = [t for t in targets if t.startswith("person/")]
+        return cls(doc, tuple(parties), act, victims[0] if len(victims) == 1 else None)
+
+
+def _merge_frames(
+    records: Sequence[tuple[str, AllegationRecord]], frames: Sequence[_Frame], uf: _UnionFind
+) -> None:
+    """Union the records of one allegation (see :func:`merge_allegations`): one party and
+    one act, and no two victims; an act with no named victim joins the one allegation of
+    that party and act that names one; an accusation with no act joins the one allegation
+    of that party in its document, else the one in the corpus of the same kind (a lawsuit
+    with a lawsuit), else it stands alone for its document."""
+    owner: dict[tuple[str, ...], int] = {}
+    for index, (_doc, record) in enumerate(records):
+        if record.key.startswith("allegation/"):
+            uf.claim(owner, ("node", record.key), index)  # a node read back from a graph
+        frame = frames[index]
+        if frame.act is not None:
+            for party in frame.parties:
+                uf.claim(owner, (party, frame.act, frame.victim or "*"), index)
+    victims: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for frame in frames:
+        if frame.act is not None and frame.victim is not None:
+            for party in frame.parties:
+                victims[(party, frame.act)].add(frame.victim)
+    for (party, act), named in sorted(victims.items()):
+        if len(named) == 1 and (party, act, "*") in owner:
+            uf.union(owner[(party, act, "*")], owner[(party, act, next(iter(named)))])
+    by_doc: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_word: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for index, (doc, record) in enumerate(records):
+        if frames[index].act is not None:
+            for party in frames[index].parties:
+                by_doc[(doc, party)].add(index)
+                for word in record.keywords:
+                    if word in GENERIC_ACTS:
+                        by_word[(party, word)].add(index)
+    for index, (doc, record) in enumerate(records):
+        frame = frames[index]
+        if frame.act is not None:
+            continue
+        roots = {uf.find(j) for p in frame.parties for j in by_doc.get((doc, p), ())}
+        if len(roots) != 1:
+            roots = {
+                uf.find(j)
+                for p in frame.parties
+                for w in record.keywords
+                for j in by_word.get((p, w), ())
+            }
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), index)
+            continue
+        for party in frame.parties:
+            for word in record.keywords or ("accusation",):
+                uf.claim(owner, (party, word, doc), index)
+
+
 def _act(record: AllegationRecord) -> str | None:
     """The act a record is about: its act class, else (a record of your own extractor) its
     first keyword that is no accusation word."""
@@ -1357,31 +1442,9 @@ def merge_allegations(
         (r.info.id, a) for r in sorted(results, key=lambda r: r.info.id) for a in r.allegations
     ]
     records.sort(key=lambda x: (x[0], x[1].evidence[0].start if x[1].evidence else 0, x[1].key))
+    frames = [_Frame.of(doc, r, node_of, state_of) for doc, r in records]
     uf = _UnionFind(len(records))
-    owner: dict[tuple[str, ...], int] = {}
-    states = [_accused_states(doc, r, node_of, state_of) for doc, r in records]
-    acts = [_act(r) for _doc, r in records]
-    generic: list[int] = []
-    specific: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for index, (doc, record) in enumerate(records):
-        if record.key.startswith("allegation/"):
-            uf.claim(owner, ("node", record.key), index)  # a node read back from a graph
-        act = acts[index]
-        if act is None:
-            generic.append(index)
-            continue
-        for state in states[index]:
-            uf.claim(owner, (state, act), index)
-            specific[(doc, state)].add(index)
-    for index in generic:
-        doc, record = records[index]
-        roots = {uf.find(j) for state in states[index] for j in specific.get((doc, state), ())}
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), index)
-        else:
-            for state in states[index]:
-                for word in record.keywords or ("accusation",):
-                    uf.claim(owner, (state, word, doc), index)
+    _merge_frames(records, frames, uf)
     groups = uf.groups()
     drafts = []
     for members in groups.values():
