@@ -38,6 +38,7 @@ from kgraph._model import (
     Fact,
     Mention,
     Statement,
+    TimelineEvent,
 )
 from kgraph._version import __version__
 
@@ -67,6 +68,7 @@ __all__ = [
     "QueryError",
     "Statement",
     "StoreError",
+    "TimelineEvent",
     "UnknownDocumentError",
     "__version__",
     "build",

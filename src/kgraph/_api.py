@@ -30,6 +30,7 @@ from kgraph._model import (
     Evidence,
     Fact,
     Statement,
+    TimelineEvent,
 )
 from kgraph.export import store
 from kgraph.export.html import show, to_html
@@ -310,10 +311,28 @@ class KnowledgeGraph:
         return query.relations(self.graph, subject=subject, predicate=predicate, object=object)
 
     def allegations(
-        self, accused: str | None = None, alleged_by: str | None = None, status: str | None = None
+        self,
+        accused: str | None = None,
+        alleged_by: str | None = None,
+        status: str | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[Allegation]:
-        """Allegations, filtered by who is accused, who alleged it and status."""
-        return query.allegations(self.graph, accused=accused, alleged_by=alleged_by, status=status)
+        """Allegations, filtered by who is accused, who alleged it, status and when first
+        reported (ISO dates or prefixes: ``since="2018"``)."""
+        return query.allegations(
+            self.graph,
+            accused=accused,
+            alleged_by=alleged_by,
+            status=status,
+            since=since,
+            until=until,
+        )
+
+    def timeline(self, allegation: str) -> list[TimelineEvent]:
+        """Who alleged, reported, denied, dismissed or confirmed an allegation, and when."""
+        return query.timeline(self.graph, allegation)
 
     def statements(
         self, speaker: str | None = None, about: str | None = None, doc: str | None = None

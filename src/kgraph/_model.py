@@ -34,6 +34,7 @@ __all__ = [
     "RoleRecord",
     "Statement",
     "StatementRecord",
+    "TimelineEvent",
 ]
 
 EntityType = Literal["Agency", "Country", "Location", "Organization", "Person"]
@@ -346,6 +347,9 @@ class Allegation:
     dismissed_by: tuple[str, ...] = ()
     confirmed_by: tuple[str, ...] = ()
     roles: tuple[AllegationRole, ...] = field(default=(), repr=False)
+    act: str | None = field(default=None, repr=False)
+    time: str | None = field(default=None, repr=False)
+    first_reported: str | None = field(default=None, repr=False)
     dates: tuple[str, ...] = field(default=(), repr=False)
     keywords: tuple[str, ...] = field(default=(), repr=False)
     sources: tuple[str, ...] = field(default=(), repr=False)
@@ -399,3 +403,18 @@ class Statement:
         if self.on_behalf_of and self.on_behalf_of != self.speaker:
             who += f" for {self.on_behalf_of}"
         return f"{who}: {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One step in an allegation's life: who alleged, reported, denied, dismissed or
+    confirmed it, in which document, published when (ISO date or ``None``), and the sentence
+    that says so; ``time`` is when the act itself took place, as the texts give it."""
+
+    published: str | None
+    role: str
+    entity: str
+    entity_id: str
+    doc: str
+    sentence: str
+    time: str | None = None

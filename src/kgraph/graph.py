@@ -33,7 +33,9 @@ Entity nodes (``type`` one of ``Person``, ``Agency``, ``Country``,
 Allegation nodes (``type == "Allegation"``)
     ``label`` (short normalised statement), ``text`` (the claim clause),
     ``status`` (``alleged``/``denied``/``disputed``/``confirmed``),
-    ``confidence`` (str or None), ``dates`` (list), ``keywords`` (list),
+    ``confidence`` (str or None), ``dates`` (list), ``keywords`` (list), ``act`` (the
+    act class, or None), ``time`` (ISO 8601 of the act, or None), ``first_reported`` (the
+    earliest publication date of its documents, ISO, or None),
     ``sources``, ``mentions`` (int), ``aliases`` (``[]``) and ``evidence``
     (``{"doc", "start", "end", "sentence"}``).
 
@@ -551,5 +553,6 @@ def _allegation_records(
             confidence=attrs.get("confidence"),
             dates=tuple(attrs.get("dates", ())),
             act=attrs.get("act"),
+            time=attrs.get("time"),
         )
     return out

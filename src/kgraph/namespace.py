@@ -87,6 +87,9 @@ class KG(_ns.DefinedNamespace):
     status: URIRef  # alleged / denied / disputed / confirmed
     confidenceLevel: URIRef  # the wording of an allegation's confidence ("high confidence")
     keyword: URIRef  # subproperty of schema:keywords
+    actClass: URIRef  # the kind of deed an allegation is about (kgraph/data/acts.tsv)
+    firstReported: URIRef  # the publication date of the first document that reports it
+    eventTime: URIRef  # when the act took place, ISO 8601 of the text's granularity ("2016-06")
     accused: URIRef
     target: URIRef
     allegedBy: URIRef  # subproperty of prov:wasAttributedTo

@@ -66,8 +66,10 @@ from kgraph._model import (
     Fact,
     Mention,
     Statement,
+    TimelineEvent,
 )
 from kgraph.gazetteer import Gazetteer
+from kgraph.timex import parse_published
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,6 +90,7 @@ __all__ = [
     "subgraph",
     "summary",
     "summary_html",
+    "timeline",
     "to_pandas",
 ]
 
@@ -170,6 +173,9 @@ def _allegation_view(g: nx.MultiDiGraph, node: str) -> Allegation:
         status=str(a.get("status", "alleged")),
         confidence=a.get("confidence"),
         roles=tuple(roles),
+        act=a.get("act"),
+        time=a.get("time"),
+        first_reported=a.get("first_reported"),
         dates=tuple(a.get("dates", ())),
         keywords=tuple(a.get("keywords", ())),
         sources=tuple(a.get("sources", ())),
@@ -519,8 +525,13 @@ def allegations(
     accused: str | None = None,
     alleged_by: str | None = None,
     status: str | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[Allegation]:
-    """Allegations, filtered by who is accused, who alleged it and their status.
+    """Allegations, filtered by who is accused, who alleged it, their status, and when they
+    were first reported (``since``/``until``: ISO dates or their prefixes, "2018" or
+    "2018-07", both ends included; an allegation with no dated document passes no bound).
 
     ``status`` is one of ``alleged``, ``denied``, ``disputed``, ``confirmed``.
     Most mentioned first.
@@ -541,10 +552,66 @@ def allegations(
     for node, a in g.nodes(data=True):
         if not _is_allegation(a) or (status is not None and a.get("status") != status):
             continue
+        if not _within(a.get("first_reported"), since, until):
+            continue
         links = {(e.get("predicate"), v) for _u, v, e in g.out_edges(node, data=True)}
         if all(pair in links for pair in required):
             out.append(_allegation_view(g, node))
     return sorted(out, key=_by_mentions)
+
+
+def _within(day: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date lies within bounds given as ISO dates or their prefixes.
+
+    >>> _within("2018-07-18", "2018", "2018-07"), _within("2018-08-01", None, "2018-07")
+    (True, False)
+    """
+    if since is None and until is None:
+        return True
+    if day is None:
+        return False
+    if since is not None and day[: len(since)] < since:
+        return False
+    return until is None or day[: len(until)] <= until
+
+
+#: the roles that make an allegation's life: who brought it out and who took a stand on it
+_TIMELINE_ROLES: Final = ("alleged_by", "reported_by", "denied_by", "dismissed_by", "confirmed_by")
+
+
+def timeline(g: nx.MultiDiGraph, allegation: str) -> list[TimelineEvent]:
+    """The life of an allegation in time: every statement of who alleged, reported, denied,
+    dismissed or confirmed it, one row per sentence, by publication date (undated last)."""
+    node = _resolve(g, allegation, entities_only=False)
+    if not _is_allegation(g.nodes[node]):
+        raise QueryError(f"{allegation!r} is no allegation; ask for one by its label or id")
+    published = {
+        str(d.get("id")): day.isoformat()
+        for d in g.graph.get("documents", [])
+        if (day := parse_published(d.get("published"))) is not None
+    }
+    time = g.nodes[node].get("time")
+    rows = []
+    for _u, v, e in g.out_edges(node, data=True):
+        role = str(e.get("predicate"))
+        if role not in _TIMELINE_ROLES:
+            continue
+        for ev in e.get("evidence", ()):
+            doc = str(ev.get("doc", ""))
+            rows.append(
+                TimelineEvent(
+                    published.get(doc),
+                    role,
+                    _label(g, v),
+                    v,
+                    doc,
+                    str(ev.get("sentence", "")),
+                    time,
+                )
+            )
+    return sorted(
+        rows, key=lambda r: (r.published is None, r.published or "", r.doc, r.role, r.entity_id)
+    )
 
 
 def statements(
@@ -786,6 +853,17 @@ ALLEGATION_COLUMNS: Final = (
     "sources",
     "sentence",
 )
+TIMELINE_COLUMNS: Final = (
+    "allegation_id",
+    "allegation",
+    "published",
+    "role",
+    "entity_id",
+    "entity",
+    "doc",
+    "time",
+    "sentence",
+)
 STATEMENT_COLUMNS: Final = (
     "doc",
     "speaker_id",
@@ -901,6 +979,24 @@ def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         "relations": pandas.DataFrame(relation_rows, columns=list(RELATION_COLUMNS)),
         "allegations": pandas.DataFrame(allegation_rows, columns=list(ALLEGATION_COLUMNS)),
         "mentions": pandas.DataFrame(mention_rows, columns=list(MENTION_COLUMNS)),
+        "timeline": pandas.DataFrame(
+            [
+                (
+                    a.id,
+                    a.label,
+                    t.published,
+                    t.role,
+                    t.entity_id,
+                    t.entity,
+                    t.doc,
+                    t.time,
+                    t.sentence,
+                )
+                for a in allegations(g)
+                for t in timeline(g, a.id)
+            ],
+            columns=list(TIMELINE_COLUMNS),
+        ),
         "statements": pandas.DataFrame(
             [
                 (

@@ -38,6 +38,7 @@ from kgraph._model import (
 from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
 from kgraph.gazetteer import Gazetteer, first_names, is_leader
 from kgraph.lexicon import GENERIC_ACTS
+from kgraph.timex import parse_published
 
 __all__ = [
     "Cluster",
@@ -1442,6 +1443,11 @@ def merge_allegations(
         (r.info.id, a) for r in sorted(results, key=lambda r: r.info.id) for a in r.allegations
     ]
     records.sort(key=lambda x: (x[0], x[1].evidence[0].start if x[1].evidence else 0, x[1].key))
+    published = {
+        r.info.id: day.isoformat()
+        for r in results
+        if (day := parse_published(r.info.published)) is not None
+    }
     frames = [_Frame.of(doc, r, node_of, state_of) for doc, r in records]
     uf = _UnionFind(len(records))
     _merge_frames(records, frames, uf)
@@ -1493,6 +1499,12 @@ def merge_allegations(
             )
             if (acts := [r.act for _, r in recs if r.act])
             else None,
+            "time": min((r.time for _, r in recs if r.time), key=lambda t: (-times.count(t), t))
+            if (times := [r.time for _, r in recs if r.time])
+            else None,
+            "first_reported": min(
+                (published[doc] for doc, _ in recs if doc in published), default=None
+            ),
             "sources": sorted({doc for doc, _ in recs}),
             "mentions": len(evidence),
             "aliases": [],

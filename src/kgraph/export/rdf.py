@@ -229,6 +229,9 @@ _ALLEGATION_FIELDS: Final = (
     _f("confidence", _kg("confidenceLevel"), "str", None),
     _f("dates", _kg("date"), "strs", []),
     _f("keywords", _kg("keyword"), "strs", []),
+    _f("act", _kg("actClass"), "str", None),
+    _f("first_reported", _kg("firstReported"), "date", None),
+    _f("time", _kg("eventTime"), "str", None),
     _f("mentions", _kg("mentionCount"), "nnint"),
     _f("sources", _PROV + "wasDerivedFrom", "docs", []),
 )

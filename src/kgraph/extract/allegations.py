@@ -608,13 +608,13 @@ def _record(
     date_spans = ctx.dates_in(clause)
     dates = tuple(ent.text for ent in date_spans)
     act = _electoral(next((k for k in keywords if k not in GENERIC_ACTS), None), clause)
-    target = _target(clause, act, ctx) if act is not None else None
+    prep, target = _target(clause, act, ctx) if act is not None else (None, None)
     accused_refs = {ctx.ref(m) for m, _ in accused}
     if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
         role_records.append(RoleRecord("target", ctx.ref(target), evidence, False))
     elif isinstance(target, RawMention):
         target = None
-    label = _frame_label(subject, act, target) if act is not None else None
+    label = _frame_label(subject, act, prep, target) if act is not None else None
     return AllegationRecord(
         time=next(
             (t for e in date_spans if (t := normalise(e.text, published=ctx.index.published))),
@@ -633,7 +633,9 @@ def _record(
     )
 
 
-def _target(clause: Span, act: str, ctx: DocContext) -> RawMention | str | None:
+def _target(
+    clause: Span, act: str, ctx: DocContext
+) -> tuple[str, RawMention | str] | tuple[None, None]:
     """The one an act was done to: the object of the word that names the act, or the
     object of its preposition ("hacked the DNC", "interfered in the 2016 election", "Russia's
     aggression against Ukraine"); an entity when the object names one (a pronoun resolved),
@@ -642,14 +644,15 @@ def _target(clause: Span, act: str, ctx: DocContext) -> RawMention | str | None:
         if _act_of(tok) != act and not (act == "interference" and _act_of(tok)):
             continue
         for obj in _objects(tok):
+            prep = obj.head.lower_ if obj.dep_ == "pobj" else ""
             m = ctx.mention_at(obj) or ctx.references.resolve(obj)
             if m is not None and m.type != "Location":
-                return m
+                return prep, m
             if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
                 words = [t for t in obj.subtree if t.i <= obj.i][-_TARGET_WORDS:]
-                return " ".join(t.text for t in words)
-        return None
-    return None
+                return prep, " ".join(t.text for t in words)
+        return None, None
+    return None, None
 
 
 def _objects(tok: Token) -> Iterator[Token]:
@@ -660,9 +663,13 @@ def _objects(tok: Token) -> Iterator[Token]:
             yield from (p for p in prep.children if p.dep_ == "pobj")
 
 
-def _frame_label(subject: RawMention, act: str, target: RawMention | str | None) -> str:
-    """ "<accused> <act> <target>": "Russia hacked DNC", "Joe Biden assaulted Tara Reade"."""
-    name = (subject.canonical or subject.text) if subject.demonym else subject.text
+def _frame_label(
+    subject: RawMention, act: str, prep: str | None, target: RawMention | str | None
+) -> str:
+    """ "<accused> <act> <target>": "Russia hacked DNC", "Joe Biden assaulted Tara Reade",
+    "Russia offered bounties to Taliban-linked militants"."""
+    metonym = subject.demonym or subject.ner == "CAPITAL"
+    name = (subject.canonical or subject.text) if metonym else subject.text
     verb = act_lexicon().classes[act].label if act in act_lexicon().classes else act
     if target is None:
         words = verb.split()
@@ -670,6 +677,8 @@ def _frame_label(subject: RawMention, act: str, target: RawMention | str | None)
             verb = " ".join(words[:-1])  # "interfered in" with no object: "interfered"
         return f"{name} {verb}"
     what = target if isinstance(target, str) else (target.canonical or target.text)
+    if prep and not verb.endswith(f" {prep}") and verb.split()[-1] not in _TARGET_PREPS:
+        verb = f"{verb} {prep}"  # "offered bounties to", "committed aggression against"
     return f"{name} {verb} {what}"
 
 
