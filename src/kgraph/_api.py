@@ -33,6 +33,7 @@ from kgraph._model import (
 )
 from kgraph.export import store
 from kgraph.export.html import show, to_html
+from kgraph.export.nodelink import encode_text
 from kgraph.export.pyvis import to_pyvis
 from kgraph.export.rdf import to_rdf
 from kgraph.extract import Extractor
@@ -246,18 +247,20 @@ class KnowledgeGraph:
 
     # -- export -----------------------------------------------------------------------
     def to_json(self, path: str | Path | None = None) -> str:
-        """Return the node-link JSON text; with ``path``, also write it there."""
+        """Return the node-link JSON text; with ``path``, also write it there (whole or not
+        at all: see :func:`kgraph.export.atomic_write`)."""
         text = node_link_dumps(self.graph)
         if path is not None:
-            path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            export.write_bytes(path, encode_text(text, f"cannot write {str(path)!r}"))
         return text
 
     def write(self, path: str | Path, **options: Any) -> Path:
         """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
         .trig .nq .rdf .html .graphml .gexf); a directory (``"out/neo4j/"``) takes Neo4j
-        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`."""
+        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`.  A file is
+        written whole or not at all: a failure, Ctrl-C or kill leaves the file that was
+        there as it was."""
         return export.write(self.graph, path, **options)
 
     def to_rdf(self, **options: Any) -> rdflib.Dataset:
@@ -265,12 +268,12 @@ class KnowledgeGraph:
         return to_rdf(self.graph, **options)
 
     def to_html(self, path: str | Path | None = None, **options: Any) -> str:
-        """Return one self-contained HTML page; with ``path``, also write it there."""
+        """Return one self-contained HTML page; with ``path``, also write it there (whole
+        or not at all)."""
         page = to_html(self.graph, **options)
         if path is not None:
-            path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page, encoding="utf-8")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            export.write_bytes(path, encode_text(page, f"cannot write {str(path)!r}"))
         return page
 
     def to_pyvis(self, **options: Any) -> Any:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph._errors import DocumentAccessError, DocumentNotFoundError, ExportError, FormatError
+from kgraph.export._files import write_bytes
 from kgraph.graph import from_node_link, node_link_dumps
 
 if TYPE_CHECKING:
@@ -69,8 +70,7 @@ def surrogate_error(text: str, at: int, what: str) -> ExportError:
 
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``g`` as node-link JSON to ``path`` (UTF-8); nothing is written on error."""
-    data = encode_text(to_json(g), f"cannot write {str(path)!r}")
-    Path(path).write_bytes(data)
+    write_bytes(path, encode_text(to_json(g), f"cannot write {str(path)!r}"))
 
 
 def from_json(text: str, *, name: str = "<string>") -> nx.MultiDiGraph:
