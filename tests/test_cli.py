@@ -794,13 +794,22 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
 
     article = tmp_path / "a.txt"
     article.write_text("Mike Pompeo warned Sergey Lavrov about the bounties.\n", encoding="utf-8")
-    # stderr is a pseudo-terminal: a tqdm bar counting documents.  The terminal needs a
-    # size: tqdm draws nothing on one of 0 columns (what a bare openpty() gives).
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Putin met Trump."}\n\n{"text": "Xi met Biden."}\n', encoding="utf-8")
+    # stderr is a pseudo-terminal: a tqdm bar counting documents, of a total counted first
+    # (1 text file, 2 JSONL lines).  The terminal needs a size: tqdm draws nothing on one
+    # of 0 columns (what a bare openpty() gives).
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     try:
         done = _python_m(
-            "build", article, "-o", tmp_path / "g.json", stderr=follower, stdout=subprocess.PIPE
+            "build",
+            article,
+            feed,
+            "-o",
+            tmp_path / "g.json",
+            stderr=follower,
+            stdout=subprocess.PIPE,
         )
         os.close(follower)
         chunks = []
@@ -816,13 +825,14 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
         os.close(leader)
     terminal = b"".join(chunks).decode("utf-8", "replace")
     assert done.returncode == 0
-    # the bar itself ("kgraph: 1doc [00:01,  1.2s/doc]"), not just the log lines
-    assert re.search(r"kgraph: \d+doc \[", terminal), terminal
+    # the bar itself ("kgraph: 67%|######6   | 2/3 [00:01<00:00,  1.2s/doc]"): a total and
+    # an ETA, not just the log lines
+    assert re.search(r"kgraph: +\d+%\|.*\| [0-3]/3 \[\d\d:\d\d<\d\d:\d\d", terminal), terminal
     assert "doc/s" in terminal or "s/doc" in terminal
     # stderr is a pipe: no bar, only the log lines
     piped = _python_m("build", article, "-o", tmp_path / "h.json")
     assert piped.returncode == 0 and "\r" not in piped.stderr
-    assert not re.search(r"\d+doc \[", piped.stderr) and "doc/s" not in piped.stderr
+    assert not re.search(r"\d+doc \[|%\|", piped.stderr) and "doc/s" not in piped.stderr
     assert "kgraph: 1 document:" in piped.stderr
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -31,6 +31,7 @@ from kgraph._model import (
     Fact,
     Statement,
 )
+from kgraph._progress import Progress
 from kgraph.export import store
 from kgraph.export.html import show, to_html
 from kgraph.export.nodelink import encode_text
@@ -48,7 +49,7 @@ __all__ = ["BuildReport", "KnowledgeGraph", "build", "evaluate", "load", "sparql
 
 log = logging.getLogger("kgraph")
 
-Source = str | Path | Document
+Source = str | Path | Document | IO[Any]  # IO: an open file, such as sys.stdin.buffer
 Sources = Source | Iterable[Source]
 
 
@@ -84,20 +85,38 @@ class KnowledgeGraph:
         self.report = BuildReport()
 
     # -- building -------------------------------------------------------------------
-    def add(self, sources: Sources, *, progress: bool = False) -> BuildReport:
-        """Read, extract and add documents; documents already in the graph are skipped."""
+    def add(
+        self,
+        sources: Sources,
+        *,
+        progress: bool = False,
+        fields: Mapping[str, str] | None = None,
+        limit: int | None = None,
+        skip_bad: bool = False,
+    ) -> BuildReport:
+        """Read, extract and add documents; documents already in the graph are skipped.
+
+        Every path is checked before the model loads.  ``fields`` maps Document fields
+        to JSONL keys (``{"text": "body", "title": "headline"}``); ``limit`` reads at
+        most that many documents; ``skip_bad`` skips bad JSONL lines and unreadable
+        files instead of raising, listing them in ``report.skipped``.  ``progress``
+        shows a bar, with a total and an ETA when the sources are files or lists.
+        """
         report = BuildReport()
-        documents = ingest.iter_documents(sources, report=report)
-        fresh = _skip_known(documents, self._results, report)
-        for result in pipeline.run(
+        stream = ingest.iter_documents(
+            sources, report=report, fields=fields, limit=limit, skip_bad=skip_bad, count=progress
+        )
+        bar = Progress(stream.total, lambda: stream.handled, enabled=progress)
+        fresh = bar.sent(_skip_known(stream, self._results, report))
+        results = pipeline.run(
             fresh,
             model=self._model,
             gazetteer=self._gazetteer_path,
             extractors=self._extractors,
             n_process=self.n_process,
             batch_size=self.batch_size,
-            progress=progress,
-        ):
+        )
+        for result in bar.results(results):
             report.added.append(self._put(result))
             report.warnings.extend(result.warnings)
         if not report.added and not report.unchanged and not report.skipped:
@@ -425,10 +444,15 @@ def build(
     n_process: int = 1,
     batch_size: int = 32,
     progress: bool = False,
+    fields: Mapping[str, str] | None = None,
+    limit: int | None = None,
+    skip_bad: bool = False,
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from files, directories, globs, raw strings or Documents.
+    """Build a knowledge graph from files, directories, globs, open files, raw strings or
+    Documents.
 
-    The options are those of :class:`KnowledgeGraph`; ``progress`` shows a bar.
+    The options are those of :class:`KnowledgeGraph`; ``progress``, ``fields``, ``limit``
+    and ``skip_bad`` those of :meth:`KnowledgeGraph.add`.
     """
     kg = KnowledgeGraph(
         model=model,
@@ -437,7 +461,7 @@ def build(
         n_process=n_process,
         batch_size=batch_size,
     )
-    kg.add(sources, progress=progress)
+    kg.add(sources, progress=progress, fields=fields, limit=limit, skip_bad=skip_bad)
     return kg
 
 
