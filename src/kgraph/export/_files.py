@@ -29,7 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write", "write_bytes"]
+from kgraph._errors import ExportError
+
+__all__ = ["atomic_write", "encode_text", "encoding_error", "surrogate_error", "write_bytes"]
 
 
 @contextlib.contextmanager
@@ -69,6 +71,37 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all."""
     with atomic_write(path) as out:
         out.write(data)
+
+
+def encode_text(text: str, what: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (which no UTF-8 file can hold) is an ExportError.
+
+    >>> encode_text("Росси́я 🇷🇺", "x") == "Росси́я 🇷🇺".encode()
+    True
+    >>> encode_text("a\\ud800b", "node 'n'")
+    Traceback (most recent call last):
+    ...
+    kgraph._errors.ExportError: node 'n': the text 'a\\ud800b' holds a lone surrogate U+D800, ...
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise encoding_error(err, what) from err
+
+
+def encoding_error(err: UnicodeEncodeError, what: str) -> ExportError:
+    """The :class:`ExportError` for text UTF-8 cannot encode (a lone surrogate)."""
+    return surrogate_error(err.object, err.start, what)
+
+
+def surrogate_error(text: str, at: int, what: str) -> ExportError:
+    """The :class:`ExportError` for the lone surrogate at ``text[at]``, shown in context."""
+    near = text[max(0, at - 30) : at + 31]
+    return ExportError(
+        f"{what}: the text {near!r} holds a lone surrogate U+{ord(text[at]):04X}, "
+        "which UTF-8 cannot carry; clean the input text (it was probably decoded with "
+        "errors='surrogateescape')"
+    )
 
 
 def _named(err: OSError, path: str | Path) -> OSError:

@@ -65,8 +65,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
-from kgraph.export._files import write_bytes
-from kgraph.export.nodelink import encode_text
+from kgraph.export._files import encode_text, write_bytes
 
 if TYPE_CHECKING:
     import networkx as nx

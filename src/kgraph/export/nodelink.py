@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from kgraph._errors import DocumentAccessError, DocumentNotFoundError, ExportError, FormatError
+from kgraph._errors import DocumentAccessError, DocumentNotFoundError, FormatError
 from kgraph._model import ALLEGATION, ALLEGATION_ROLES, ENTITY_TYPES, STATUSES
-from kgraph.export._files import write_bytes
+from kgraph.export._files import encode_text, encoding_error, surrogate_error, write_bytes
 from kgraph.graph import from_node_link, node_link_dumps
 
 if TYPE_CHECKING:
@@ -37,37 +37,6 @@ __all__ = [
 def to_json(g: nx.MultiDiGraph) -> str:
     """Return the node-link JSON text of ``g`` (sorted, byte-stable)."""
     return node_link_dumps(g)
-
-
-def encode_text(text: str, what: str) -> bytes:
-    """``text`` as UTF-8; a lone surrogate (which no UTF-8 file can hold) is an ExportError.
-
-    >>> encode_text("Росси́я 🇷🇺", "x") == "Росси́я 🇷🇺".encode()
-    True
-    >>> encode_text("a\\ud800b", "node 'n'")
-    Traceback (most recent call last):
-    ...
-    kgraph._errors.ExportError: node 'n': the text 'a\\ud800b' holds a lone surrogate U+D800, ...
-    """
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise encoding_error(err, what) from err
-
-
-def encoding_error(err: UnicodeEncodeError, what: str) -> ExportError:
-    """The :class:`ExportError` for text UTF-8 cannot encode (a lone surrogate)."""
-    return surrogate_error(err.object, err.start, what)
-
-
-def surrogate_error(text: str, at: int, what: str) -> ExportError:
-    """The :class:`ExportError` for the lone surrogate at ``text[at]``, shown in context."""
-    near = text[max(0, at - 30) : at + 31]
-    return ExportError(
-        f"{what}: the text {near!r} holds a lone surrogate U+{ord(text[at]):04X}, "
-        "which UTF-8 cannot carry; clean the input text (it was probably decoded with "
-        "errors='surrogateescape')"
-    )
 
 
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:
