@@ -88,8 +88,13 @@ def test_help(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
         (["build", "articles"], "-o/--output"),
         (["build", "-o", "out.json"], "SOURCE"),
         (["build", "a", "-o", "out.docx"], "from its suffix '.docx'"),
-        (["build", "a", "-o", "out.json", "--n-process", "0"], "expected a whole number >= 1"),
+        (["build", "a", "-o", "out.json", "--n-process", "0"], "or -1 for one per CPU"),
+        (["build", "a", "-o", "out.json", "--n-process", "-2"], "or -1 for one per CPU"),
         (["build", "a", "-o", "out.json", "--n-process", "two"], "not 'two'"),
+        (["build", "a", "-o", "out.json", "--limit", "0"], "--limit: expected a whole number"),
+        (["build", "a", "-o", "out.json", "--field", "text"], "expected NAME=KEY"),
+        (["build", "a", "-o", "out.json", "--field", "body=text"], "'body' is no document field"),
+        (["build", "-", "-", "-o", "out.json"], "'-' (standard input) can be given once"),
         (["query", "{json}"], "SPARQL"),
         (["query", "{json}", "SELECT * {}", "--format", "xml"], "invalid choice: 'xml'"),
         (["push", "{json}", "ftp://example.org/sparql"], "not a SPARQL endpoint URL"),
@@ -490,11 +495,13 @@ class FakeKnowledgeGraph:
     def __init__(self, **options: Any) -> None:
         self.options = options
         self.added: list[tuple[list[Any], bool]] = []
+        self.add_options: dict[str, Any] = {}
         self.kg = KnowledgeGraph()
         FakeKnowledgeGraph.instances.append(self)
 
-    def add(self, sources: list[Any], *, progress: bool = False) -> BuildReport:
+    def add(self, sources: list[Any], *, progress: bool = False, **options: Any) -> BuildReport:
         self.added.append((list(sources), progress))
+        self.add_options = options
         if any(str(s).endswith("empty") for s in sources):
             return BuildReport(skipped=[("empty", "empty")])
         self.kg = KnowledgeGraph.from_networkx(build_contract_graph())
@@ -548,6 +555,7 @@ def test_build_writes_every_output(
         "gazetteer": tmp_path / "g.csv",
         "n_process": 3,
     }
+    assert instance.add_options == {"fields": None, "limit": None, "skip_bad": False}
     for path in outs:
         assert f"kgraph: wrote {path}" in err
     assert "kgraph: 2 documents: 4 entities (2 Country, 2 Person), 1 allegation, 2 relations" in err
@@ -586,7 +594,8 @@ def test_build_sources_are_paths_globs_or_stdin(
     fake_kg: type[FakeKnowledgeGraph],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("Pompeo warned Lavrov."))
+    stdin = io.StringIO("Pompeo warned Lavrov.")
+    monkeypatch.setattr(sys, "stdin", stdin)
     code, _out, _err = run(
         capsys, "build", "articles/a.txt", "articles/*.txt", "-", "-o", tmp_path / "g.json"
     )
@@ -594,8 +603,7 @@ def test_build_sources_are_paths_globs_or_stdin(
     sources, _progress = fake_kg.instances[0].added[0]
     assert sources[0] == Path("articles/a.txt")  # a path is never read as raw text
     assert sources[1] == "articles/*.txt"  # ingest expands globs
-    assert isinstance(sources[2], kgraph.Document)
-    assert (sources[2].text, sources[2].id) == ("Pompeo warned Lavrov.", "stdin")
+    assert sources[2] is stdin  # read by ingest, lazily (its bytes when it has a buffer)
 
 
 @pytest.mark.parametrize(
@@ -645,7 +653,8 @@ def test_build_with_no_document_fails(
     out = tmp_path / "g.json"
     code, _out, err = run(capsys, "build", tmp_path / "empty", "-o", out)
     assert code == 1
-    assert "no document could be read" in _one_error_line(err)
+    line = _one_error_line(err)
+    assert "no document could be read" in line and "skipped 1: 1 empty (empty;" in line
     assert not out.exists()
 
 
@@ -794,13 +803,22 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
 
     article = tmp_path / "a.txt"
     article.write_text("Mike Pompeo warned Sergey Lavrov about the bounties.\n", encoding="utf-8")
-    # stderr is a pseudo-terminal: a tqdm bar counting documents.  The terminal needs a
-    # size: tqdm draws nothing on one of 0 columns (what a bare openpty() gives).
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Putin met Trump."}\n\n{"text": "Xi met Biden."}\n', encoding="utf-8")
+    # stderr is a pseudo-terminal: a tqdm bar counting documents, of a total counted first
+    # (1 text file, 2 JSONL lines).  The terminal needs a size: tqdm draws nothing on one
+    # of 0 columns (what a bare openpty() gives).
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     try:
         done = _python_m(
-            "build", article, "-o", tmp_path / "g.json", stderr=follower, stdout=subprocess.PIPE
+            "build",
+            article,
+            feed,
+            "-o",
+            tmp_path / "g.json",
+            stderr=follower,
+            stdout=subprocess.PIPE,
         )
         os.close(follower)
         chunks = []
@@ -816,13 +834,14 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
         os.close(leader)
     terminal = b"".join(chunks).decode("utf-8", "replace")
     assert done.returncode == 0
-    # the bar itself ("kgraph: 1doc [00:01,  1.2s/doc]"), not just the log lines
-    assert re.search(r"kgraph: \d+doc \[", terminal), terminal
+    # the bar itself ("kgraph: 67%|######6   | 2/3 [00:01<00:00,  1.2s/doc]"): a total and
+    # an ETA, not just the log lines
+    assert re.search(r"kgraph: +\d+%\|.*\| [0-3]/3 \[\d\d:\d\d<\d\d:\d\d", terminal), terminal
     assert "doc/s" in terminal or "s/doc" in terminal
     # stderr is a pipe: no bar, only the log lines
     piped = _python_m("build", article, "-o", tmp_path / "h.json")
     assert piped.returncode == 0 and "\r" not in piped.stderr
-    assert not re.search(r"\d+doc \[", piped.stderr) and "doc/s" not in piped.stderr
+    assert not re.search(r"\d+doc \[|%\|", piped.stderr) and "doc/s" not in piped.stderr
     assert "kgraph: 1 document:" in piped.stderr
 
 
@@ -832,7 +851,7 @@ def test_hostile_names_survive_build_outputs(
     import kgraph._api
 
     class Hostile(FakeKnowledgeGraph):
-        def add(self, sources: list[Any], *, progress: bool = False) -> BuildReport:
+        def add(self, sources: list[Any], *, progress: bool = False, **_: Any) -> BuildReport:
             self.kg = KnowledgeGraph.from_networkx(build_contract_graph(HOSTILE_NAMES))
             return BuildReport(added=self.kg.documents)
 
@@ -842,3 +861,259 @@ def test_hostile_names_survive_build_outputs(
     assert code == 0, err
     back = nx.read_graphml(out, force_multigraph=True)
     assert back.nodes["person/mike-pompeo"]["label"] == HOSTILE_NAMES["pompeo"]
+
+
+# -- bulk ingest (issue 20) and bad input (issue 16), with ingest for real -------------------------
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kgraph build`` with the real ingest and no model: each document read becomes a
+    result holding only its info (and ingest's warnings)."""
+    import kgraph.pipeline
+    from kgraph._model import DocResult
+    from kgraph.ingest import prepare
+
+    def load_model(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the model was loaded")
+
+    def run_pipeline(documents: Any, **_options: Any) -> Any:
+        for document in documents:
+            prepared = prepare(document)
+            yield DocResult(info=prepared.info, warnings=prepared.warnings)
+
+    monkeypatch.setattr(kgraph.pipeline, "load_model", load_model)
+    monkeypatch.setattr(kgraph.pipeline, "run", run_pipeline)
+
+
+def _documents(path: Path) -> list[str]:
+    return kgraph.load(path).documents
+
+
+class _StdinBytes(io.BytesIO):
+    name = "<stdin>"  # as sys.stdin.buffer's
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(_StdinBytes(data), encoding="utf-8"))
+
+
+def test_build_passes_the_bulk_options(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_kg: type[FakeKnowledgeGraph]
+) -> None:
+    argv = ["build", tmp_path, "-o", tmp_path / "g.json", "--limit", "5", "--skip-bad"]
+    argv += ["--field", "text=body", "--field", "title = headline", "--n-process", "-1"]
+    code, _out, err = run(capsys, *argv)
+    assert code == 0, err
+    (instance,) = fake_kg.instances
+    assert instance.options["n_process"] == -1
+    assert instance.add_options == {
+        "fields": {"text": "body", "title": "headline"},
+        "limit": 5,
+        "skip_bad": True,
+    }
+
+
+def test_stdin_jsonl_is_read_line_by_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_model: None,
+) -> None:
+    lines = [json.dumps({"id": f"n{i}", "body": f"Report {i} from Kyiv."}) for i in range(5)]
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+    out = tmp_path / "g.json"
+    code, _out, err = run(capsys, "build", "-", "-o", out, "--field", "text=body", "--limit", "3")
+    assert code == 0, err
+    assert _documents(out) == ["n0", "n1", "n2"]
+
+
+def test_stdin_plain_text_is_one_document(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_model: None,
+) -> None:
+    _stdin(monkeypatch, b"Minister Ann Holt met envoys.\n{not an object}\nMore text.\n")
+    out = tmp_path / "g.json"
+    code, _out, err = run(capsys, "build", "-", "-o", out)
+    assert code == 0, err
+    assert _documents(out) == ["stdin"]
+
+
+def test_a_bad_line_stops_the_build_unless_skipped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, no_model: None
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "One."}\n{"text": \n[1, 2]\n{"text": "Two."}\n', encoding="utf-8")
+    out = tmp_path / "g.json"
+    code, _out, err = run(capsys, "build", feed, "-o", out)
+    assert code == 1
+    assert f"{feed}:2: not valid JSON" in _one_error_line(err)
+    assert not out.exists()
+    code, _out, err = run(capsys, "build", feed, "-o", out, "--skip-bad")
+    assert code == 0, err
+    assert _documents(out) == ["feed-1", "feed-4"]
+    (summary,) = [line for line in err.splitlines() if "skipped" in line]
+    assert summary.startswith("kgraph: warning: skipped 2: 2 bad line (")
+    assert f"{feed}:2, {feed}:3;" in summary
+
+
+def test_files_of_a_folder_not_read_are_named_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, no_model: None
+) -> None:
+    (tmp_path / "a.txt").write_text("Minister Ann Holt met envoys.", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")  # opened, the build would hang
+    code, _out, err = run(capsys, "build", tmp_path, "-o", tmp_path / "out" / "g.json")
+    assert code == 0, err
+    (summary,) = [line for line in err.splitlines() if "skipped" in line]
+    for kind in ("unknown suffix", "broken symbolic link", "symbolic link loop", "regular file"):
+        assert kind in summary
+    assert summary.count("kgraph: ") == 1
+
+
+def test_lone_surrogates_are_a_warning_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, no_model: None
+) -> None:
+    feed = tmp_path / "cut.jsonl"
+    feed.write_text('{"text": "Ann Holt posted \\ud83d then left."}\n', encoding="utf-8")
+    out = tmp_path / "g.json"
+    code, _out, err = run(capsys, "build", feed, "-o", out)
+    assert code == 0, err
+    assert f"kgraph: warning: {feed}:1: 1 lone surrogate" in err
+    assert "Traceback" not in err
+    assert kgraph.load(out).graph.graph["documents"][0]["chars"] == len(
+        "Ann Holt posted \ufffd then left."
+    )
+
+
+@pytest.mark.parametrize("case", ["missing", "unreadable file", "unreadable in a folder"])
+def test_a_bad_path_fails_before_the_model_loads(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+) -> None:
+    import kgraph.pipeline
+
+    def load_model(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(kgraph.pipeline, "load_model", load_model)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Text.", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, m: Path(p) != secret and real_access(p, m))
+    source = {"missing": tmp_path / "no.txt", "unreadable file": secret}.get(case, tmp_path)
+    code, _out, err = run(capsys, "build", source, "-o", tmp_path / "g.json")
+    assert code == 1
+    line = _one_error_line(err)
+    if case == "missing":
+        assert f"no such file or directory: '{tmp_path / 'no.txt'}'" in line
+    else:
+        assert f"cannot read '{secret}': Permission denied" in line
+
+
+def test_an_interrupted_write_leaves_the_old_output(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_kg: type[FakeKnowledgeGraph],
+) -> None:
+    out = tmp_path / "out" / "g.json"
+    out.parent.mkdir()
+    out.write_text("the graph of yesterday", encoding="utf-8")
+
+    def interrupted(_fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    code, _out, err = run(capsys, "build", tmp_path, "-o", out)
+    assert (code, _one_error_line(err)) == (130, "kgraph: error: interrupted")
+    assert out.read_text(encoding="utf-8") == "the graph of yesterday"
+    assert [p.name for p in out.parent.iterdir()] == ["g.json"]  # no temporary file left
+
+
+def test_many_warnings_end_in_a_count(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_kg: type[FakeKnowledgeGraph],
+) -> None:
+    real_add = FakeKnowledgeGraph.add
+
+    def noisy(self: FakeKnowledgeGraph, sources: list[Any], **options: Any) -> BuildReport:
+        for i in range(cli._SHOWN_WARNINGS + 7):
+            logging.getLogger("kgraph.ingest").warning("doc-%d: 1 control character removed", i)
+        return real_add(self, sources, **options)
+
+    monkeypatch.setattr(FakeKnowledgeGraph, "add", noisy)
+    code, _out, err = run(capsys, "build", tmp_path, "-o", tmp_path / "g.json")
+    assert code == 0
+    assert err.count("control character removed") == cli._SHOWN_WARNINGS
+    assert "kgraph: warning: 7 more warnings not shown (--verbose shows all)" in err
+    code, _out, err = run(capsys, "build", tmp_path, "-o", tmp_path / "g.json", "-v")
+    assert err.count("control character removed") == cli._SHOWN_WARNINGS + 7
+
+
+def test_a_bug_is_one_line_too(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_kg: type[FakeKnowledgeGraph],
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> BuildReport:
+        raise RuntimeError("an index out of range\nsomewhere deep")
+
+    monkeypatch.setattr(FakeKnowledgeGraph, "add", broken)
+    code, _out, err = run(capsys, "build", tmp_path, "-o", tmp_path / "g.json")
+    assert code == 1
+    line = _one_error_line(err)
+    assert "RuntimeError: an index out of range somewhere deep" in line and "--verbose" in line
+    code, _out, err = run(capsys, "build", tmp_path, "-o", tmp_path / "g.json", "--verbose")
+    assert "Traceback" in err and err.splitlines()[-1].startswith("kgraph: error: RuntimeError")
+
+
+@pytest.mark.model
+def test_head_of_a_jsonl_file_on_stdin_builds_each_line(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": f"r{i}", "text": f"Senator Jane Doe questioned the agency on day {i}."})
+        for i in range(3)
+    ]
+    done = _python_m("build", "-", "-o", tmp_path / "g.json", input="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    assert _documents(tmp_path / "g.json") == ["r0", "r1", "r2"]
+
+
+def test_skipping_a_folders_other_files_is_no_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, no_model: None
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Minister Ann Holt met envoys.", encoding="utf-8")
+    (folder / "README.md").write_text("What this folder holds.", encoding="utf-8")
+    code, _out, err = run(capsys, "build", folder, "-o", tmp_path / "g.json", "--quiet")
+    assert (code, err) == (0, "")  # quiet: warnings only, and a README is none
+    code, _out, err = run(capsys, "build", folder, "-o", tmp_path / "g.json")
+    assert f"kgraph: skipped 1: 1 README ({folder / 'README.md'};" in err
+    (folder / "feed.jsonl").write_text("{broken\n", encoding="utf-8")
+    argv = ["build", folder, "-o", tmp_path / "g.json", "--quiet", "--skip-bad"]
+    code, _out, err = run(capsys, *argv)
+    assert code == 0 and err.startswith("kgraph: warning: skipped 2: 1 README, 1 bad line (")
+
+
+def test_reading_stdin_from_a_terminal_says_how_to_end(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_kg: type[FakeKnowledgeGraph],
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    code, _out, err = run(capsys, "build", "-", "-o", tmp_path / "g.json")
+    assert code == 0
+    assert "kgraph: reading articles typed on the terminal; end them with Ctrl-D" in err

@@ -83,8 +83,13 @@ def test_links_are_read_as_edges() -> None:
     text = json.dumps(
         {
             "graph": {"name": "kgraph"},
-            "nodes": [{"id": "a"}, {"id": "b"}],
-            "links": [{"source": "a", "target": "b", "key": "warn", "predicate": "warn"}],
+            "nodes": [
+                {"id": "a", "type": "Person", "label": "A"},
+                {"id": "b", "type": "Person", "label": "B"},
+            ],
+            "links": [
+                {"source": "a", "target": "b", "key": "warn", "predicate": "warn", "kind": "action"}
+            ],
         }
     )
     g = nodelink.from_json(text)
@@ -106,7 +111,7 @@ BAD_FILES = [
     ("edges.json", b'{"nodes": [], "edges": {}}', FormatError, "'graph' or 'edges'"),
     ("noid.json", b'{"nodes": [{"label": "A"}], "edges": []}', FormatError, "node 0"),
     ("edge.json", b'{"nodes": [], "edges": [{"source": "a"}]}', FormatError, "edge 0"),
-    ("listid.json", b'{"nodes": [{"id": [1]}], "edges": []}', FormatError, "node-link"),
+    ("listid.json", b'{"nodes": [{"id": [1]}], "edges": []}', FormatError, "id should be a string"),
 ]
 
 

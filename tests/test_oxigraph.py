@@ -229,6 +229,21 @@ def test_a_write_killed_midway_is_cleaned_up_by_the_next(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
 
 
+@pytest.mark.parametrize("then", ["query", "write"])
+def test_a_write_killed_between_its_renames_loses_no_store(tmp_path: Path, then: str) -> None:
+    path = tmp_path / "s"
+    oxigraph.write_store(roles_graph(), path)
+    # killed after moving the old store aside, before moving the new one in
+    path.rename(tmp_path / ".s.kgraph-old-999999999-0badf00d")  # a pid no process has
+    (tmp_path / ".s.kgraph-new-999999999-0badf00d").mkdir()
+    if then == "query":
+        assert kgraph.sparql(path, COUNT_ALL) == [{"n": quads(roles_graph())}]
+    else:
+        oxigraph.write_store(build_contract_graph(), path)
+        assert kgraph.sparql(path, COUNT_ALL) == [{"n": quads(build_contract_graph())}]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
+
+
 def test_a_query_sees_the_store_written_after_it_was_opened(tmp_path: Path) -> None:
     path = tmp_path / "s"
     oxigraph.write_store(roles_graph(), path)

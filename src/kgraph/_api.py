@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -32,8 +32,10 @@ from kgraph._model import (
     Statement,
     TimelineEvent,
 )
+from kgraph._progress import Progress
 from kgraph.export import store
 from kgraph.export.html import show, to_html
+from kgraph.export.nodelink import encode_text
 from kgraph.export.pyvis import to_pyvis
 from kgraph.export.rdf import to_rdf
 from kgraph.extract import Extractor
@@ -48,7 +50,7 @@ __all__ = ["BuildReport", "KnowledgeGraph", "build", "evaluate", "load", "sparql
 
 log = logging.getLogger("kgraph")
 
-Source = str | Path | Document
+Source = str | Path | Document | IO[Any]  # IO: an open file, such as sys.stdin.buffer
 Sources = Source | Iterable[Source]
 
 
@@ -84,20 +86,38 @@ class KnowledgeGraph:
         self.report = BuildReport()
 
     # -- building -------------------------------------------------------------------
-    def add(self, sources: Sources, *, progress: bool = False) -> BuildReport:
-        """Read, extract and add documents; documents already in the graph are skipped."""
+    def add(
+        self,
+        sources: Sources,
+        *,
+        progress: bool = False,
+        fields: Mapping[str, str] | None = None,
+        limit: int | None = None,
+        skip_bad: bool = False,
+    ) -> BuildReport:
+        """Read, extract and add documents; documents already in the graph are skipped.
+
+        Every path is checked before the model loads.  ``fields`` maps Document fields
+        to JSONL keys (``{"text": "body", "title": "headline"}``); ``limit`` reads at
+        most that many documents; ``skip_bad`` skips bad JSONL lines and unreadable
+        files instead of raising, listing them in ``report.skipped``.  ``progress``
+        shows a bar, with a total and an ETA when the sources are files or lists.
+        """
         report = BuildReport()
-        documents = ingest.iter_documents(sources, report=report)
-        fresh = _skip_known(documents, self._results, report)
-        for result in pipeline.run(
+        stream = ingest.iter_documents(
+            sources, report=report, fields=fields, limit=limit, skip_bad=skip_bad, count=progress
+        )
+        bar = Progress(stream.total, lambda: stream.handled, enabled=progress)
+        fresh = bar.sent(_skip_known(stream, self._results, report))
+        results = pipeline.run(
             fresh,
             model=self._model,
             gazetteer=self._gazetteer_path,
             extractors=self._extractors,
             n_process=self.n_process,
             batch_size=self.batch_size,
-            progress=progress,
-        ):
+        )
+        for result in bar.results(results):
             report.added.append(self._put(result))
             report.warnings.extend(result.warnings)
         if not report.added and not report.unchanged and not report.skipped:
@@ -247,18 +267,20 @@ class KnowledgeGraph:
 
     # -- export -----------------------------------------------------------------------
     def to_json(self, path: str | Path | None = None) -> str:
-        """Return the node-link JSON text; with ``path``, also write it there."""
+        """Return the node-link JSON text; with ``path``, also write it there (whole or not
+        at all: see :func:`kgraph.export.atomic_write`)."""
         text = node_link_dumps(self.graph)
         if path is not None:
-            path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            export.write_bytes(path, encode_text(text, f"cannot write {str(path)!r}"))
         return text
 
     def write(self, path: str | Path, **options: Any) -> Path:
         """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
         .trig .nq .rdf .html .graphml .gexf); a directory (``"out/neo4j/"``) takes Neo4j
-        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`."""
+        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`.  A file is
+        written whole or not at all: a failure, Ctrl-C or kill leaves the file that was
+        there as it was."""
         return export.write(self.graph, path, **options)
 
     def to_rdf(self, **options: Any) -> rdflib.Dataset:
@@ -266,12 +288,12 @@ class KnowledgeGraph:
         return to_rdf(self.graph, **options)
 
     def to_html(self, path: str | Path | None = None, **options: Any) -> str:
-        """Return one self-contained HTML page; with ``path``, also write it there."""
+        """Return one self-contained HTML page; with ``path``, also write it there (whole
+        or not at all)."""
         page = to_html(self.graph, **options)
         if path is not None:
-            path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page, encoding="utf-8")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            export.write_bytes(path, encode_text(page, f"cannot write {str(path)!r}"))
         return page
 
     def to_pyvis(self, **options: Any) -> Any:
@@ -441,10 +463,15 @@ def build(
     n_process: int = 1,
     batch_size: int = 32,
     progress: bool = False,
+    fields: Mapping[str, str] | None = None,
+    limit: int | None = None,
+    skip_bad: bool = False,
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from files, directories, globs, raw strings or Documents.
+    """Build a knowledge graph from files, directories, globs, open files, raw strings or
+    Documents.
 
-    The options are those of :class:`KnowledgeGraph`; ``progress`` shows a bar.
+    The options are those of :class:`KnowledgeGraph`; ``progress``, ``fields``, ``limit``
+    and ``skip_bad`` those of :meth:`KnowledgeGraph.add`.
     """
     kg = KnowledgeGraph(
         model=model,
@@ -453,7 +480,7 @@ def build(
         n_process=n_process,
         batch_size=batch_size,
     )
-    kg.add(sources, progress=progress)
+    kg.add(sources, progress=progress, fields=fields, limit=limit, skip_bad=skip_bad)
     return kg
 
 

@@ -2,7 +2,8 @@
 
 Records are frozen dataclasses so that they can cross process boundaries
 (``n_process``, Dask workers) as plain picklable values, compare by value and
-be hashed.  Nothing here imports spaCy, networkx or rdflib.
+be hashed; :class:`BuildReport`, which a build fills in as it goes, is the one
+mutable record.  Nothing here imports spaCy, networkx or rdflib.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ STATEMENT_KINDS: Final = ("direct", "indirect", "according_to", "belief")
 class Document:
     """One article.
 
-    ``text`` is the article as read (decoded, BOM removed, line ends
-    normalised to ``\\n``); every character offset kgraph reports points into it.
+    ``text`` is the article as read: decoded, BOM removed, line ends normalised to
+    ``\\n`` and cleaned of characters no text needs (see :func:`kgraph.ingest.clean_text`);
+    every character offset kgraph reports points into it.
 
     >>> Document("Pompeo warned Lavrov.", id="d1").id
     'd1'
@@ -221,8 +223,18 @@ class DocResult:
 
 @dataclass
 class BuildReport:
-    """What one :meth:`kgraph.KnowledgeGraph.add` did: documents added, unchanged, skipped
-    (with the reason) and the warnings of reading and extraction."""
+    """What one :meth:`kgraph.KnowledgeGraph.add` did.
+
+    ``added``: the ids of the documents added; ``unchanged``: the ids of documents
+    already in the graph or given twice; ``skipped``: ``(what, why)`` pairs for every
+    input not read: an empty document (its id, ``"empty"``), a bad JSONL line
+    (``"feed.jsonl:7"``), a file of a folder kgraph does not read (its path and why:
+    ``"unknown suffix: .pdf"``, ``"not a regular file: a FIFO"``, ...); ``warnings``:
+    one line each (a fallback decoding, cleaned characters, a cut run of text ...).
+
+    >>> BuildReport(added=["a", "b"], skipped=[("x.pdf", "unknown suffix: .pdf")])
+    BuildReport(added=2, unchanged=0, skipped=1, warnings=0)
+    """
 
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)

@@ -9,11 +9,14 @@
     kgraph annotate out/graph.json -o gold.json
     kgraph evaluate out/graph.json gold.json -v
 
-Outputs take their format from their suffix.  A progress bar over documents
-shows on a terminal (never when stderr is redirected, nor with ``--quiet``);
-``--verbose`` logs every step.  A mistake is one line on stderr,
+Outputs take their format from their suffix and are written whole or not at all.
+A progress bar over documents shows on a terminal (never when stderr is
+redirected, nor with ``--quiet``), with a total and an ETA when the sources are
+files; ``--verbose`` logs every step.  A mistake is one line on stderr,
 ``kgraph: error: ...``, and a non-zero exit status: 2 for a command line
-argparse rejects (unknown option, unknown output suffix), 1 for anything else.
+argparse rejects (unknown option, unknown output suffix), 1 for anything else,
+130 when interrupted.  Never a traceback: even a bug in kgraph is one line
+(``--verbose`` shows where it happened).
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
 kgraph ...
@@ -27,6 +30,7 @@ import logging
 import os
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
@@ -45,6 +49,10 @@ PROG: Final = "kgraph"
 PASSWORD_ENV: Final = "KGRAPH_PASSWORD"
 _MAX_CELL: Final = 60
 _URL_SCHEMES: Final = ("http://", "https://")
+_SHOWN_WARNINGS: Final = 20  # warnings printed in full; the rest are counted
+_SHOWN_SKIPS: Final = 3
+# kinds of input skipped that mean something went wrong (the rest is a folder's other files)
+_BAD_SKIPS: Final = frozenset({"bad line", "binary", "unreadable", "unreadable folder", "empty"})
 
 
 # -- argument types ---------------------------------------------------------------------------
@@ -99,6 +107,33 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _n_process(text: str) -> int:
+    """A number of processes: >= 1, or -1 for one per CPU."""
+    if text.strip() == "-1":
+        return -1
+    try:
+        return _positive_int(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number >= 1, or -1 for one per CPU, not {text!r}"
+        ) from None
+
+
+def _field(text: str) -> tuple[str, str]:
+    """``NAME=KEY``: the JSONL key a Document field is read from."""
+    from kgraph.ingest import FIELDS
+
+    name, sep, key = text.partition("=")
+    name, key = name.strip(), key.strip()
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected NAME=KEY (text=body), not {text!r}")
+    if name not in FIELDS:
+        raise argparse.ArgumentTypeError(
+            f"{name!r} is no document field; give one of {', '.join(FIELDS)}"
+        )
+    return name, key
+
+
 # -- the parser ---------------------------------------------------------------------------
 class _Parser(argparse.ArgumentParser):
     """An argparse parser whose usage errors are one line: ``kgraph: error: ...``."""
@@ -139,10 +174,13 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         parents=[common],
         help="build a graph from articles",
-        description="Read articles (files, directories, globs; '-' for standard input), "
-        "extract the graph and write it; each output's suffix names its format.",
+        description="Read articles (files, directories, globs; '-' for standard input, "
+        "JSONL when its lines are JSON objects, else one text), extract the graph and "
+        "write it; each output's suffix names its format.",
     )
-    build.add_argument("sources", nargs="*", metavar="SOURCE", help="file, directory or glob")
+    build.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="file, directory, glob, or - (stdin)"
+    )
     build.add_argument(
         "--examples",
         action="store_true",
@@ -169,7 +207,26 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
     build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
     build.add_argument(
-        "--n-process", type=_positive_int, default=1, metavar="N", help="spaCy worker processes"
+        "--n-process",
+        type=_n_process,
+        default=1,
+        metavar="N",
+        help="worker processes (-1: one per CPU)",
+    )
+    build.add_argument("--limit", type=_positive_int, metavar="N", help="read at most N documents")
+    build.add_argument(
+        "--field",
+        action="append",
+        type=_field,
+        default=[],
+        metavar="NAME=KEY",
+        help="read a JSONL document's NAME (text, id, title, url, published, source, "
+        "authors) from KEY, repeatable: --field text=body --field title=headline",
+    )
+    build.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="skip bad JSONL lines and unreadable files (counted and listed), not stop",
     )
     build.set_defaults(run=_run_build)
 
@@ -273,10 +330,36 @@ def _out(text: str = "") -> None:
 
 
 def _stderr_is_tty() -> bool:
+    return _isatty(sys.stderr)
+
+
+def _isatty(stream: Any) -> bool:
     try:
-        return bool(sys.stderr.isatty())
+        return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+class _Throttle(logging.Filter):
+    """Lets the first warnings through, then counts the rest (a corpus may hold thousands
+    of documents with a cleaned character); errors and other levels always pass."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.seen = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.WARNING:
+            return True
+        self.seen += 1
+        return self.seen <= self.limit
+
+    def summary(self) -> str | None:
+        hidden = self.seen - self.limit
+        if hidden <= 0:
+            return None
+        return f"{PROG}: warning: {hidden} more warnings not shown (--verbose shows all)\n"
 
 
 class _Formatter(logging.Formatter):
@@ -308,15 +391,16 @@ def _describe(err: BaseException) -> str:
     return _one_line(str(err)) or type(err).__name__
 
 
-def _cell(value: Any) -> str:
-    """A value shown in one table cell: one line, no control characters, cut at 60 columns."""
+def _cell(value: Any, width: int | None = _MAX_CELL) -> str:
+    """A value shown in one table cell: one line, no control characters, cut at ``width``
+    columns (60; None: never cut)."""
     text = "" if value is None else str(value)
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    if _width(text) > _MAX_CELL:
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cs"))
+    if width is not None and _width(text) > width:
         cut: list[str] = []
         for char in text:
-            if _width("".join(cut)) + _width(char) > _MAX_CELL - 1:
+            if _width("".join(cut)) + _width(char) > width - 1:
                 break
             cut.append(char)
         text = "".join(cut) + "…"
@@ -359,13 +443,16 @@ def _json_text(value: Any) -> str:
 
 # -- commands ------------------------------------------------------------------------------
 def _sources(values: Sequence[str]) -> list[Any]:
-    """Paths as Paths (never read as raw text), globs as strings, ``-`` as standard input."""
-    from kgraph._model import Document
-
+    """Paths as Paths (never read as raw text), globs as strings, ``-`` as standard input
+    (its bytes, read by ingest: JSONL when its lines are JSON objects, else one text)."""
+    if values.count("-") > 1:
+        raise _UsageError("'-' (standard input) can be given once")
     out: list[Any] = []
     for value in values:
         if value == "-":
-            out.append(Document(sys.stdin.read(), id="stdin", source="<stdin>"))
+            if _isatty(sys.stdin):
+                log.info("reading articles typed on the terminal; end them with Ctrl-D")
+            out.append(getattr(sys.stdin, "buffer", sys.stdin))
         elif any(c in value for c in "*?[") and not Path(value).exists():
             out.append(value)
         else:
@@ -390,9 +477,23 @@ def _run_build(args: argparse.Namespace) -> int:
         sources.append(examples.path())
     kg = KnowledgeGraph(model=args.model, gazetteer=args.gazetteer, n_process=args.n_process)
     progress = not args.quiet and _stderr_is_tty()
-    kg.add(sources, progress=progress)  # ingest logs what it skips
+    report = kg.add(
+        sources,
+        progress=progress,
+        fields=dict(args.field) or None,
+        limit=args.limit,
+        skip_bad=args.skip_bad,
+    )
     if not kg.documents:
-        raise _CommandError("no document could be read from " + ", ".join(args.sources))
+        raise _CommandError(
+            "no document could be read from "
+            + ", ".join(args.sources or ["the examples"])
+            + (f"; {_skipped_line(report.skipped)}" if report.skipped else "")
+        )
+    if report.skipped:
+        # files a folder holds that are not articles (a README, a .pdf) are no news
+        bad = any(why.split(":", 1)[0] in _BAD_SKIPS for _, why in report.skipped)
+        log.log(logging.WARNING if bad else logging.INFO, "%s", _skipped_line(report.skipped))
     for output in args.output:
         path = kg.write(output)
         log.info("wrote %s", path)
@@ -435,6 +536,26 @@ def _check_writable(path: Path, what: str) -> None:
     target = path if path.exists() else folder
     if not os.access(target, os.W_OK):
         raise _CommandError(f"cannot write {path}: {target}: Permission denied")
+
+
+def _skipped_line(skipped: Sequence[tuple[str, str]]) -> str:
+    """One line for every input not read: how many of each kind, and the first few.
+
+    >>> _skipped_line([("a.pdf", "unknown suffix: .pdf"), ("f.jsonl:4", "bad line: ..."),
+    ...                ("b.csv", "unknown suffix: .csv"), ("d", "empty")])
+    'skipped 4: 2 unknown suffix, 1 bad line, 1 empty (a.pdf, f.jsonl:4, b.csv and 1 more; \
+--verbose lists each)'
+    """
+    kinds = Counter(reason.split(":", 1)[0] for _, reason in skipped)
+    names = ", ".join(_cell(name, None) for name, _ in skipped[:_SHOWN_SKIPS])
+    more = len(skipped) - _SHOWN_SKIPS
+    if more > 0:
+        names += f" and {more} more"
+    return (
+        f"skipped {len(skipped)}: "
+        + ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+        + f" ({names}; --verbose lists each)"
+    )
 
 
 def _counts_line(kg: KnowledgeGraph) -> str:
@@ -623,27 +744,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger = logging.getLogger("kgraph")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter(args.verbose))
+    throttle = _Throttle(_SHOWN_WARNINGS)
+    if not args.verbose:
+        handler.addFilter(throttle)
     old_level = logger.level
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
     logger.setLevel(level)
     logger.addHandler(handler)
-    run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
-    except BrokenPipeError:
-        # The reader went away (``kgraph info g.json | head``): stop quietly.
-        _silence_stdout()
-        return 1
-    except _UsageError as err:
-        return _fail(f"{args.command}: {err}", 2)
-    except (KGraphError, OSError, ImportError, _CommandError) as err:
-        log.debug("%s failed", args.command, exc_info=True)
-        return _fail(_describe(err), 1)
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        status, error = _call(args)
+        summary = throttle.summary()
+        if summary:
+            sys.stderr.write(summary)
+        return status if error is None else _fail(error, status)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
+
+
+def _call(args: argparse.Namespace) -> tuple[int, str | None]:
+    """Run the command: its exit status, and the one-line error if it failed."""
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args), None
+    except BrokenPipeError:
+        # The reader went away (``kgraph info g.json | head``): stop quietly.
+        _silence_stdout()
+        return 1, None
+    except _UsageError as err:
+        return 2, f"{args.command}: {err}"
+    except (KGraphError, OSError, ImportError, _CommandError) as err:
+        log.debug("%s failed", args.command, exc_info=True)
+        return 1, _describe(err)
+    except KeyboardInterrupt:
+        return 130, "interrupted"
+    except Exception as err:  # a bug: still one line, the traceback with --verbose
+        log.debug("%s failed", args.command, exc_info=True)
+        return 1, (
+            f"{type(err).__name__}: {_describe(err)} -- this is a bug in kgraph; please "
+            "report it with the output of the same command with --verbose"
+        )
 
 
 def _silence_stdout() -> None:

@@ -3,7 +3,9 @@
 ``write(g, path)`` and ``read(path)`` pick the module from the file suffix.  A path
 without a known suffix that ends in ``/`` or is an existing directory is written as
 Neo4j CSV files (an Oxigraph store directory kgraph wrote: as that store again);
-``format="neo4j"`` or ``format="oxigraph"`` names a directory format outright.
+``format="neo4j"`` or ``format="oxigraph"`` names a directory format outright.  Every
+file writer writes through :func:`atomic_write`: a failure, Ctrl-C or kill while writing
+leaves the file that was there as it was.
 """
 
 from __future__ import annotations
@@ -15,11 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import FormatError, OptionError
+from kgraph.export._files import atomic_write, write_bytes
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DIRECTORY_FORMATS", "READABLE", "WRITABLE", "read", "suffix_format", "write"]
+__all__ = [
+    "DIRECTORY_FORMATS",
+    "READABLE",
+    "WRITABLE",
+    "atomic_write",
+    "read",
+    "suffix_format",
+    "write",
+    "write_bytes",
+]
 
 # suffix -> (module, writer, reader or "", format name)
 _FORMATS: Final[dict[str, tuple[str, str, str, str]]] = {
@@ -87,7 +99,8 @@ def write(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> Path:
     A directory (a path ending in ``/``, an existing directory, or any name with
     ``format="neo4j"`` / ``format="oxigraph"``) takes Neo4j CSV files or an Oxigraph
     store.  ``options`` go to the format's writer (``base=`` for RDF ...); one it does
-    not take is an :class:`~kgraph.OptionError` before anything is written.
+    not take is an :class:`~kgraph.OptionError` before anything is written.  A file is
+    written whole or not at all (see :func:`atomic_write`).
     """
     text = os.fspath(path)
     path = Path(text)

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
+from kgraph.export._files import write_bytes
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -198,7 +199,7 @@ def _write(
     except (TypeError, ValueError, nx.NetworkXError) as err:
         raise ExportError(f"cannot write {str(path)!r} as {fmt}: {err}") from err
     # GEXF's <meta> carries today's date: drop it so the same graph gives the same bytes.
-    Path(path).write_bytes(_LAST_MODIFIED.sub(b"", buffer.getvalue(), count=1))
+    write_bytes(path, _LAST_MODIFIED.sub(b"", buffer.getvalue(), count=1))
     log.debug(
         "wrote %s: %d nodes, %d edges", path, ready.number_of_nodes(), ready.number_of_edges()
     )

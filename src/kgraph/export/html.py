@@ -65,6 +65,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
+from kgraph.export._files import encode_text, write_bytes
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -686,7 +687,8 @@ def write_html(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
     ...     out.read_bytes().startswith(b"<!DOCTYPE html>")
     True
     """
-    Path(path).write_text(to_html(g, **options), encoding="utf-8", newline="\n")
+    page = to_html(g, **options)
+    write_bytes(path, encode_text(page, f"cannot write {str(path)!r}"))
 
 
 class InlinePage:

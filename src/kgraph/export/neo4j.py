@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
+from kgraph.export._files import write_bytes
 from kgraph.export.nodelink import encode_text
 
 if TYPE_CHECKING:
@@ -455,8 +456,6 @@ def write_neo4j(g: nx.MultiDiGraph, path: str | Path) -> None:
         if old.name not in data and _OWN_FILES.fullmatch(old.name) and old.is_file():
             old.unlink()
     for name, body in data.items():
-        tmp = path / f".{name}.part"
-        tmp.write_bytes(body)
-        tmp.replace(path / name)
+        write_bytes(path / name, body)  # each file whole or not at all
     (path / "import.sh").chmod(0o755)
     log.info("wrote %d Neo4j CSV files to %s", len(files), path)

@@ -44,6 +44,7 @@ __all__ = [
     "memory_store",
     "module",
     "open_store",
+    "recover",
     "write_store",
 ]
 
@@ -164,16 +165,33 @@ def _check_replaceable(ox: Any, path: Path) -> None:
         )
 
 
+def recover(path: str | Path) -> None:
+    """Put back the store at ``path`` if a write was killed between moving it aside and
+    moving the new one in (``path`` missing, its old store beside it, that process gone)."""
+    path = Path(path)
+    if not path.exists() and any(path.parent.glob(f".{path.name}{_TMP_MARK}old-*")):
+        _remove_leftovers(path)
+
+
 def _remove_leftovers(path: Path) -> None:
-    """Directories an interrupted :func:`write_store` left beside ``path`` (their process gone)."""
-    for leftover in path.parent.glob(f".{path.name}{_TMP_MARK}*"):
+    """Directories an interrupted :func:`write_store` left beside ``path`` (their process gone).
+
+    A write killed between moving the old store aside and moving the new one in leaves no
+    store at ``path``: the old one is put back, never removed.
+    """
+    for leftover in sorted(path.parent.glob(f".{path.name}{_TMP_MARK}*")):
         pid = leftover.name.rsplit("-", 2)[-2]
-        if pid.isdigit() and not _running(int(pid)):
-            log.info("removing %s, left by an interrupted write", leftover)
-            if leftover.is_dir():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        if leftover.name.startswith(f".{path.name}{_TMP_MARK}old-") and not path.exists():
+            log.warning("putting back %s, the store an interrupted write moved aside", path)
+            leftover.rename(path)
+            continue
+        log.info("removing %s, left by an interrupted write", leftover)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def _running(pid: int) -> bool:
@@ -202,6 +220,7 @@ def open_store(path: str | Path) -> pyoxigraph.Store:
     """
     ox = module("querying an Oxigraph store")
     path = Path(path)
+    recover(path)
     if not path.is_dir():
         raise DocumentNotFoundError(f"{str(path)!r}: no such store directory; check the path")
     if not is_store(path):

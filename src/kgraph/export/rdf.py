@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph._errors import ExportError, FormatError, MissingDependencyError
+from kgraph.export._files import atomic_write
 from kgraph.export.nodelink import encode_text, encoding_error, read_text, surrogate_error
 
 if TYPE_CHECKING:
@@ -1279,22 +1280,13 @@ def write_rdf(
     ``format`` is one of :data:`FORMATS` (``turtle`` and ``xml`` write the merged view).
     """
     chunks = _chunks(g, format, base)
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
     try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out, _no_gc():
+        with atomic_write(path, text=True) as out, _no_gc():
             out.writelines(chunks)
-        tmp.replace(path)
-    except BaseException as err:
-        tmp.unlink(missing_ok=True)
-        if isinstance(err, UnicodeEncodeError):
-            raise encoding_error(err, f"cannot write {str(path)!r}") from err
-        if isinstance(err, ExportError):  # raised while streaming (RDF/XML's characters)
-            raise ExportError(f"cannot write {str(path)!r}: {err}") from err
-        if isinstance(err, OSError) and err.filename == str(tmp):
-            # name the file the caller asked for, not the temporary one
-            raise type(err)(err.errno, err.strerror, str(path)) from err
-        raise
+    except UnicodeEncodeError as err:
+        raise encoding_error(err, f"cannot write {str(path)!r}") from err
+    except ExportError as err:  # raised while streaming (RDF/XML's characters)
+        raise ExportError(f"cannot write {str(path)!r}: {err}") from err
 
 
 def graph_payloads(g: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> dict[str, bytes]:

@@ -598,6 +598,8 @@ _HOST_PORT: Final = re.compile(r"[\w.-]+:\d+(/.*)?")
 def _local_path(target: str | os.PathLike[str]) -> Path:
     text = os.fspath(target)
     path = Path(text)
+    if text:
+        oxigraph.recover(path)  # a store whose write was killed midway is put back
     if text and path.exists():
         return path
     if not text or "://" in text or _HOST_PORT.fullmatch(text):
