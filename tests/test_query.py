@@ -626,7 +626,14 @@ def test_pagerank_ranks_by_networkx_scores(h: nx.Graph) -> None:
 # -- tables and summaries ------------------------------------------------------------------
 def test_to_pandas_tables(contract_graph: nx.MultiDiGraph) -> None:
     tables = query.to_pandas(contract_graph)
-    assert sorted(tables) == ["allegations", "entities", "mentions", "relations", "statements", "timeline"]
+    assert sorted(tables) == [
+        "allegations",
+        "entities",
+        "mentions",
+        "relations",
+        "statements",
+        "timeline",
+    ]
     ents, rels, alls, ments = (
         tables["entities"],
         tables["relations"],

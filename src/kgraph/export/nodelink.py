@@ -177,6 +177,13 @@ def check_contract(data: Mapping[str, Any], name: str = "<graph>") -> None:
         types[node["id"]] = kind
     for i, edge in enumerate(data.get("edges", data.get("links", []))):
         _check_edge(edge, types, f"{name}: edge {i}")
+    statements = data.get("statements", [])
+    if not isinstance(statements, list) or not all(
+        isinstance(st, dict) and isinstance(st.get("doc"), str) for st in statements
+    ):
+        raise FormatError(
+            f"{name}: 'statements' should be a list of objects with a 'doc'; {_NOT_OURS}"
+        )
 
 
 _NOT_OURS: Final = "was this file written by kgraph?"

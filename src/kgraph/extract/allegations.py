@@ -28,11 +28,11 @@ relation between the accused and the act's other participants.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
-from kgraph._model import AllegationRecord, Evidence, RoleRecord
+from kgraph._model import AllegationRecord, Evidence, RoleRecord, StatementRecord
 from kgraph.extract.arguments import entities_of, inherited_subjects
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
@@ -281,10 +281,11 @@ class AllegationExtractor:
 
     def __call__(self, doc: Doc, context: DocContext) -> Iterator[AllegationRecord]:
         state = _State()
+        said = _statements_of(context)
         for sent in context.sentences:
             found = (
                 list(_claims(sent, context))
-                + list(_statement_claims(sent, context))
+                + list(_statement_claims(sent, context, said))
                 + list(_allegation_nouns(sent, context))
                 + list(_act_nouns(sent, context))
                 + list(_denied_acts(sent, context))
@@ -602,7 +603,7 @@ def _record(
     text = clause.text.strip().strip("“”\"' ,.")
     subject = accused[0][0]
     confidence = None
-    match = _CONFIDENCE.search(sent.text)
+    match = _CONFIDENCE.search(evidence.sentence)
     if match:
         confidence = match.group(0).lower()
     date_spans = ctx.dates_in(clause)
@@ -792,20 +793,19 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 yield from _claim_clause(tok, target, sent, ctx, claimants, [])
 
 
-def _statement_claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
+def _statement_claims(
+    sent: Span, ctx: DocContext, said: Mapping[Evidence, list[StatementRecord]]
+) -> Iterator[AllegationRecord]:
     """Claims read from the statements whose cue is in ``sent`` (who said what,
     :mod:`kgraph.extract.statements`): a clause of what was said whose subject is an actor
     and whose words name an act; the speaker, and the body spoken for, allege it."""
-    evidence = ctx.evidence(sent)
     doc = sent.doc
-    by_ref = {ctx.ref(m): m for m in ctx.mentions}
-    for st in ctx.statements:
-        if st.evidence != evidence:
-            continue
+    size = len(ctx.index.text)
+    for st in said.get(ctx.evidence(sent), ()):
         cue = doc.char_span(st.cue[0] - ctx.offset, st.cue[1] - ctx.offset, alignment_mode="expand")
         content = doc.char_span(
             max(0, st.content[0] - ctx.offset),
-            min(len(doc.text), st.content[1] - ctx.offset),
+            min(size, st.content[1] - ctx.offset),
             alignment_mode="contract",
         )
         if cue is None or content is None or not len(cue) or not len(content):
@@ -813,12 +813,20 @@ def _statement_claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
         claimants = [
             (m, anonymous)
             for ref, anonymous in ((st.speaker, st.anonymous), (st.on_behalf_of, False))
-            if ref is not None and (m := by_ref.get(ref)) is not None
+            if (m := ctx.mention(ref)) is not None
         ]
         for verb in _content_clauses(content):
             yield from _claim_clause(
                 cue[0], verb, ctx.index.sentence_of(verb.i), ctx, claimants, []
             )
+
+
+def _statements_of(ctx: DocContext) -> dict[Evidence, list[StatementRecord]]:
+    """The statements of a Doc by the sentence of their cue (found once per Doc)."""
+    out: dict[Evidence, list[StatementRecord]] = {}
+    for st in ctx.statements:
+        out.setdefault(st.evidence, []).append(st)
+    return out
 
 
 def _content_clauses(content: Span) -> list[Token]:

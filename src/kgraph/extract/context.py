@@ -82,6 +82,7 @@ class DocIndex:
     dates: tuple[Span, ...]
     date_starts: tuple[int, ...]
     published: str | None = None
+    text: str = ""
 
     @classmethod
     def of(cls, doc: Doc, *, doc_id: str, offset: int, published: str | None = None) -> DocIndex:
@@ -99,6 +100,7 @@ class DocIndex:
             dates,
             tuple(e.start for e in dates),
             published,
+            doc.text,
         )
 
     def sentence_index(self, token: int) -> int:
@@ -149,6 +151,7 @@ class DocContext:
     references: References = field(default_factory=lambda: References(MappingProxyType({})))
     statements: tuple[StatementRecord, ...] = ()
     by_token: Mapping[int, RawMention] = field(default_factory=lambda: MappingProxyType({}))
+    by_ref: Mapping[str, RawMention] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(
@@ -156,7 +159,14 @@ class DocContext:
     ) -> DocContext:
         """A context with the mentions indexed by token, nothing else derived yet."""
         by_token = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
-        return cls(index, mentions, gazetteer, by_token=MappingProxyType(by_token))
+        by_ref = {f"{m.start}:{m.end}": m for m in mentions}
+        return cls(
+            index,
+            mentions,
+            gazetteer,
+            by_token=MappingProxyType(by_token),
+            by_ref=MappingProxyType(by_ref),
+        )
 
     @property
     def doc_id(self) -> str:
@@ -173,6 +183,10 @@ class DocContext:
     def ref(self, mention: RawMention) -> str:
         """The reference a record uses for an entity mention: ``"start:end"``."""
         return f"{mention.start}:{mention.end}"
+
+    def mention(self, ref: str | None) -> RawMention | None:
+        """The mention a record's reference names, if any."""
+        return None if ref is None else self.by_ref.get(ref)
 
     def mention_at(self, token: Token) -> RawMention | None:
         """The mention covering ``token``, if any."""

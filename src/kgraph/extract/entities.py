@@ -1224,6 +1224,15 @@ def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     return cached
 
 
+def _sentence_text(doc: Doc, sent: Span) -> str:
+    """The text of a sentence, made once per Doc (``Span.text`` makes it each time)."""
+    cached = doc.user_data.setdefault("kgraph_sent_texts", {})
+    text = cached.get(sent.start)
+    if text is None:
+        text = cached[sent.start] = sent.text
+    return str(text)
+
+
 def sentence_of(doc: Doc, token: int) -> Span:
     """The sentence of a token (``Span.sent`` searches the Doc each time)."""
     sents, starts = sentences(doc)
@@ -1419,7 +1428,7 @@ def _make(
 ) -> RawMention:
     span = doc[start:end]
     sent = sentence_of(doc, start)
-    sent_text = sent.text
+    sent_text = _sentence_text(doc, sent)
     text = span.text
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
     if entry is not None and demonym and entry.type != "Location":

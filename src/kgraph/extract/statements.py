@@ -1036,7 +1036,7 @@ def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
         kind=item.kind,
         about=facts.about(*content),
         evidence=ctx.evidence(doc[item.cue[0] : item.cue[1]]),
-        text=doc.text[content[0] - ctx.offset : content[1] - ctx.offset],
+        text=ctx.index.text[content[0] - ctx.offset : content[1] - ctx.offset],
     )
 
 
