@@ -1332,6 +1332,9 @@ def _accused_states(
     return sorted({state_of.get(a, a) for a in accused if a})
 
 
+#: accusation words precise enough to find their allegation in another document: a lawsuit
+#: is the lawsuit, a charge the charge ("accusation" says no more than that someone accused)
+_KINDS_OF_ACCUSATION: Final = frozenset({"lawsuit", "charge"})
 #: acts done together: the partner of a collusion is a party to it as much as the accused
 _SYMMETRIC_ACTS: Final = frozenset({"collusion"})
 
@@ -1395,7 +1398,7 @@ def _merge_frames(
             for party in frames[index].parties:
                 by_doc[(doc, party)].add(index)
                 for word in record.keywords:
-                    if word in GENERIC_ACTS:
+                    if word in _KINDS_OF_ACCUSATION:
                         by_word[(party, word)].add(index)
     for index, (doc, record) in enumerate(records):
         frame = frames[index]

@@ -397,10 +397,31 @@ _RAISING: Final = frozenset(
 )
 #: cue verbs that make whatever their clause says an allegation, act word or not
 _STRONG_CUES: Final = frozenset({"allege"})
+#: verbs that say no deed by themselves ("alleged that Moore had a complaint", "called her")
+_LIGHT_VERBS: Final = frozenset(
+    {"be", "have", "do", "get", "make", "go", "come", "say", "take", "call", "give", "know"}
+)
+#: nouns of an act class that name a person or a thing, not a deed ("a British spy", "the
+#: Time's Up fund")
+_NOT_ACT_NOUNS: Final = frozenset(
+    {"spy", "hacker", "troll", "leaker", "liar", "criminal", "bot", "fund"}
+)
+#: marks and modals of a clause that states no deed: a condition, a question, a possibility
+_UNREAL_MARKS: Final = frozenset({"if", "unless", "whether", "lest"})
+_UNREAL_MODALS: Final = frozenset({"could", "would", "might", "should", "must", "may"})
 #: verbs whose object names an act the subject opposes, studies or reports, not commits:
 #: "the findings debunked the conspiracy theories", "Barr assigned Durham to investigate ..."
 _NOT_DOERS: Final = frozenset(
     {
+        "witness",
+        "see",
+        "hear",
+        "recall",
+        "remember",
+        "describe",
+        "mention",
+        "report",
+        "cover",
         "debunk",
         "investigate",
         "probe",
@@ -683,6 +704,19 @@ def _frame_label(
     return f"{name} {verb} {what}"
 
 
+def _unreal(verb: Token) -> bool:
+    """Whether a clause states no deed: a condition or a question ("if Iran breaches the
+    deal", "whether Russia meddled"), or a possibility in the present ("Moscow could buy its
+    weapons elsewhere"; "may have hacked" reports a deed, hedged)."""
+    heads = [verb, *([verb.head] if verb.dep_ in ("conj", "xcomp") else [])]
+    if any(c.dep_ == "mark" and c.lower_ in _UNREAL_MARKS for h in heads for c in h.children):
+        return True
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    modal = any(a.lower_ in _UNREAL_MODALS for a in auxes)
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    return modal and not perfect
+
+
 def _electoral(act: str | None, clause: Span) -> str | None:
     """Hacking, attacks or disinformation aimed at an election are election interference
     ("cyber-attacks that targeted the U.S. election", "trolls ... to sway the vote")."""
@@ -918,10 +952,12 @@ def _claim_clause(
             and _gerund_subject(inner, ctx) is None
         ):
             continue
+        if _unreal(inner):
+            continue  # "if Iran fails to implement ...", "Moscow could buy arms elsewhere"
         accused = _clause_subjects(inner, ctx)
         strong = _lemma(cue) in _STRONG_CUES
         keywords = _acts_in(_predicate_tokens(inner), weak=strong)
-        if not keywords and strong and inner.pos_ == "VERB":
+        if not keywords and strong and inner.pos_ == "VERB" and _lemma(inner) not in _LIGHT_VERBS:
             # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
             # an allegation; the act is the verb's
             keywords = (_lemma(inner),)
@@ -1111,7 +1147,7 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         None,
     )
     for tok in sent:
-        if tok.pos_ != "NOUN":
+        if tok.pos_ != "NOUN" or _lemma(tok) in _NOT_ACT_NOUNS:
             continue
         act = _act_of(tok)
         head = tok
