@@ -706,7 +706,7 @@ def test_knowledge_graph_query_methods(contract_graph: nx.MultiDiGraph) -> None:
     [
         ({}, {"negated": False, "hedged": False, "date": None, "role": None, "anonymous": False}),
         ({"negated": True}, {"negated": True}),
-        ({"hedged": True, "hedge": "may"}, {"hedged": True, "hedge": "may"}),
+        ({"hedged": True, "hedge": "may"}, {"hedged": True, "hedge": "may", "asserted": False}),
         ({"date": "on Monday"}, {"date": "on Monday"}),
         ({"role": "minister", "former": True}, {"role": "minister", "former": True}),
         ({"anonymous": True}, {"anonymous": True}),
@@ -719,7 +719,7 @@ def test_edge_attributes_are_fields_of_the_fact(
     for node in ("a", "b"):
         g.add_node(node, label=node.upper(), type="Person", aliases=[], sources=["d1"], mentions=1)
     g.add_edge("a", "b", key="warn", predicate="warn", kind="action", evidence=[], **attrs)
-    (fact,) = query.relations(g)
+    (fact,) = query.relations(g, asserted=None)
     assert isinstance(fact, kgraph.Fact)
     for name, value in fields.items():
         assert getattr(fact, name) == value

@@ -654,7 +654,8 @@ def resolve_document(
     for rel in relations:
         s, o = remap(rel.subject), remap(rel.object)
         if s is not None and o is not None and s != o:
-            out_relations.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs))
+            by = remap(rel.according_to) if rel.according_to is not None else None
+            out_relations.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs, by))
     out_allegations = []
     for alleg in allegations:
         roles = []
@@ -689,8 +690,8 @@ def _role_key(r: RoleRecord) -> tuple[str, str, int, int, bool]:
     return (r.role, r.entity, r.evidence.start, r.evidence.end, r.anonymous)
 
 
-def _relation_key(r: RelationRecord) -> tuple[int, str, str, str, str]:
-    return (r.evidence.start, r.subject, r.predicate, r.object, repr(r.attrs))
+def _relation_key(r: RelationRecord) -> tuple[int, str, str, str, str, str]:
+    return (r.evidence.start, r.subject, r.predicate, r.object, repr(r.attrs), r.according_to or "")
 
 
 def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _UnionFind) -> None:

@@ -4,7 +4,15 @@
 pre-nominal titles ("Russian President Vladimir Putin", "former CIA official Rolf
 Mowatt-Larssen"), possessives ("Just Security's Ryan Goodman"), "of" phrases
 ("Julian Assange of WikiLeaks"), copulas ("Vanessa Tyson is a professor at Scripps
-College") and "served as" clauses, and the ambassadors posted to a country.
+College"), "served as" and "named X as" clauses, and the ambassadors posted to a country.
+
+A title keeps its qualifiers ("deputy director", "acting attorney general", "interim
+president"); "former", "ex-" and "then-" make it a former role.  A title owned by a person
+is a role in that person's government when it is an office ("Trump's director of national
+intelligence": the United States), and a role held for that person when it is a personal
+one ("Stone's lawyer Bruce Rogow", "Trump's longtime confidant Roger Stone"); a relative
+("Trump's daughter, Ivanka Trump") is kin, not a role.  Dates, credits ("Photo: Getty"),
+"ally", "critic" and the like are never roles.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from kgraph.gazetteer import office_country
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["find_roles", "modifier_entity"]
+__all__ = ["KIN", "POSTED", "find_roles", "modifier_entity"]
 
 _BODY_TYPES: Final = frozenset({"Agency", "Organization"})
 
@@ -88,6 +96,72 @@ _NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von"
 _FORMER: Final = frozenset(
     {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
 )
+#: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
+_QUALIFIERS: Final = frozenset({"acting", "interim", "deputy", "vice", "assistant", "caretaker"})
+#: roles held for a person, not in a body: "Stone's lawyer", "an adviser to Trump"
+_PERSONAL_ROLES: Final = frozenset(
+    {
+        "lawyer",
+        "attorney",
+        "counsel",
+        "adviser",
+        "advisor",
+        "aide",
+        "confidant",
+        "associate",
+        "assistant",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "fixer",
+        "bodyguard",
+        "biographer",
+        "doctor",
+        "physician",
+        "pollster",
+        "strategist",
+        "consultant",
+        "nominee",
+        "pick",
+        "appointee",
+        "chief",
+        "manager",
+        "chairman",
+        "director",
+        "secretary",
+        "staffer",
+    }
+)
+#: relatives and friends: kin of a person, never a role ("Trump's daughter, Ivanka Trump")
+KIN: Final = frozenset(
+    {
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "son-in-law",
+        "daughter-in-law",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "friend",
+        "girlfriend",
+        "boyfriend",
+        "widow",
+    }
+)
+#: verbs that give a person a post: "nominated X as secretary of the VA"
+_NAMING: Final = frozenset(
+    {"nominate", "name", "appoint", "tap", "pick", "choose", "select", "install", "elect", "hire"}
+)
 
 _NOT_ROLES: Final = frozenset(
     {
@@ -129,6 +203,51 @@ _NOT_ROLES: Final = frozenset(
         "time",
         "year",
         "day",
+        "ally",
+        "allies",
+        "critic",
+        "opponent",
+        "rival",
+        "foe",
+        "enemy",
+        "supporter",
+        "fan",
+        "admirer",
+        "loyalist",
+        "detractor",
+        "challenger",
+        "victim",
+        "accuser",
+        "photo",
+        "image",
+        "picture",
+        "credit",
+        "file",
+        "caption",
+        "courtesy",
+        "pool",
+        "getty",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
     }
 )
 
@@ -237,7 +356,10 @@ _HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: verbs of holding a post: "served as", "worked as", "acted as"
 _SERVING: Final = frozenset({"serve", "work", "act"})
-_POSTED: Final = frozenset(
+#: the offices whose holder's country is the state a person's officials serve
+_HEAD_OFFICES: Final = ("president", "prime minister", "president-elect", "chancellor")
+#: posts held in another country: "the U.S. ambassador to Russia" (``ambassador_to``)
+POSTED: Final = frozenset(
     {"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"}
 )
 
@@ -247,19 +369,36 @@ def _role_text(title: str) -> str:
     ("Lt. Gov." is "lieutenant governor", "Attorney General" "attorney general")."""
     words = []
     for word in title.lower().replace(".", " ").split():
-        if word in _FORMER:
+        word = word.removeprefix("then-").removeprefix("ex-")
+        if word in _FORMER or not word:
             continue
         words.append(_ABBREVIATIONS.get(word, word))
     return " ".join(words)
 
 
+def _is_former(words: str) -> bool:
+    """ "former", "ex-", "then-": a role no longer held."""
+    return any(
+        w in _FORMER or w.startswith(("then-", "ex-"))
+        for w in words.lower().replace(".", " ").split()
+    )
+
+
 def _title_body(title: str, ctx: DocContext) -> RawMention | None:
     """The mention, in this text, of the body a title is held in (see ``_TITLE_BODIES``)."""
-    words = [w for w in title.lower().split() if w not in _FORMER]
+    words = [w for w in _role_text(title).split()]
     gid = _TITLE_BODIES.get(" ".join(words))
     if gid is None:
         return None
-    return next((m for m in ctx.mentions if m.gid == gid), None)
+    body = next((m for m in ctx.mentions if m.gid == gid), None)
+    if body is not None:
+        return body
+    # "Secretary of State Mike Pompeo" with no State Department named: the country it serves
+    try:
+        country = ctx.gazetteer.by_id(gid).country
+    except KeyError:
+        return None
+    return next((m for m in ctx.mentions if country and m.gid == f"country:{country}"), None)
 
 
 def _office_of(person: RawMention, role: str, ctx: DocContext) -> RawMention | None:
@@ -282,16 +421,55 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
     for tok in head.subtree:
         if tok.i > head.i:
             break
-        if tok.lower_ in _FORMER:
+        if tok.lower_ in _FORMER or tok.lower_.startswith(("then-", "ex-")):
             former = True
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.i == head.i or _attaches_to(tok, head)):
+        if tok.ent_type_ == "DATE":
+            continue  # "March 20, 2018" in a caption is no title
+        kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
+        if kept and (tok.i == head.i or _attaches_to(tok, head)):
             # the head and the pre-modifiers that lead up to it ("top democrat")
             words.append(tok)
     text = " ".join(t.lower_ for t in words)
-    return text, former
+    complement = _of_complement(head, ctx) if text else ""
+    return (f"{text} {complement}" if complement else text), former
+
+
+def _title_phrase(head: Token, ctx: DocContext) -> str:
+    """The words of a title around its head noun, without its owner, article or the name
+    it stands before: "Trump's director of national intelligence, Dan Coats": "director of
+    national intelligence"."""
+    left = [
+        t
+        for c in head.lefts
+        if c.dep_ not in ("poss", "det", "case", "punct", "predet")
+        for t in c.subtree
+    ]
+    right = []
+    for t in head.doc[head.i + 1 : head.right_edge.i + 1]:
+        if t.is_punct or t.dep_ == "appos" or (ctx.mention_at(t) is not None and t.pos_ == "PROPN"):
+            break
+        right.append(t)
+    return " ".join(t.text for t in [*left, head, *right])
+
+
+def _of_complement(head: Token, ctx: DocContext) -> str:
+    """ "secretary of state", "chief of staff": the "of" phrase that is part of a title (a
+    common noun, no entity; "director of the CIA" names a body instead)."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or ctx.mention_at(pobj) is not None or pobj.ent_type_:
+                continue
+            if any(c.dep_ == "prep" or c.dep_ == "det" for c in pobj.children):
+                continue
+            words = [t for t in pobj.subtree if t.dep_ in ("compound", "amod") or t.i == pobj.i]
+            if len(words) <= 3 and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in words):
+                return "of " + " ".join(t.lower_ for t in words)
+    return ""
 
 
 def _attaches_to(tok: Token, head: Token) -> bool:
@@ -302,13 +480,15 @@ def _attaches_to(tok: Token, head: Token) -> bool:
     return tok.i == head.i
 
 
-def _org_of(head: Token, ctx: DocContext, person: RawMention) -> list[RawMention]:
+def _org_of(
+    head: Token, ctx: DocContext, person: RawMention, surnames: frozenset[str] = frozenset()
+) -> list[RawMention]:
     """Organisations or countries a role noun is of: "Russia's", "CIA", "of the Joint Chiefs"."""
     out: list[RawMention] = []
     for child in head.children:
         m = ctx.mention_at(child)
         if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
-            if m.type != "Person":
+            if not _is_person(m, surnames):
                 out.append(m)
         elif child.dep_ in ("compound", "amod", "nmod") and m is None:
             # "Central Intelligence Agency official": the entity sits inside the compound chain
@@ -320,7 +500,7 @@ def _org_of(head: Token, ctx: DocContext, person: RawMention) -> list[RawMention
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                pm = ctx.mention_at(pobj) or modifier_entity(pobj, ctx)
+                pm = ctx.mention_at(pobj) or _appos_mention(pobj, ctx) or modifier_entity(pobj, ctx)
                 if pm is not None and pm is not person and pm.type != "Person":
                     out.append(pm)
     # a pre-nominal sequence "former CIA official" parsed flat: look left of the head
@@ -330,6 +510,48 @@ def _org_of(head: Token, ctx: DocContext, person: RawMention) -> list[RawMention
             if m is not None and m is not person and m.type != "Person" and m not in out:
                 out.append(m)
     return out
+
+
+def _appos_mention(tok: Token, ctx: DocContext) -> RawMention | None:
+    """ "the network solutions firm XBT Holdings": the name in apposition to a noun."""
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound") and child.i > tok.i:
+            m = ctx.mention_at(child)
+            if m is not None:
+                return m
+    return None
+
+
+def _person_owner(
+    head: Token, ctx: DocContext, person: RawMention, surnames: frozenset[str]
+) -> RawMention | None:
+    """The person a role noun is held for or owned by: "Stone's lawyer", "his aide", "an
+    adviser to Trump", "the high school friend of Kavanaugh"."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            m = ctx.mention_at(child) or ctx.references.resolve(child)
+            if m is not None and m is not person and _is_person(m, surnames):
+                return m
+        elif child.dep_ == "prep" and child.lower_ in ("to", "of", "for"):
+            for pobj in child.children:
+                m = ctx.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                if m is not None and m is not person and _is_person(m, surnames):
+                    return m
+    return None
+
+
+def _is_person(m: RawMention, surnames: frozenset[str]) -> bool:
+    """A person mention, or a person's surname spaCy read as an organisation ("Ford")."""
+    return m.type == "Person" or (
+        m.type == "Organization" and " " not in m.text and m.text in surnames
+    )
+
+
+def _surnames(ctx: DocContext) -> frozenset[str]:
+    """The surnames of the people this Doc names in full."""
+    return frozenset(
+        m.text.split()[-1] for m in ctx.mentions if m.type == "Person" and " " in m.text
+    )
 
 
 def modifier_entity(tok: Token, ctx: DocContext) -> RawMention | None:
@@ -394,6 +616,7 @@ class _Found:
         self.ctx = ctx
         self.roles: list[Role] = []
         self.postings: list[Posting] = []
+        self.surnames = _surnames(ctx)
         self._seen: set[tuple[int, int, str]] = set()
 
     def keep(
@@ -412,15 +635,24 @@ class _Found:
         former: bool = False,
         orgs: list[RawMention] | None = None,
     ) -> None:
-        """The role a noun names ("foreign minister") in the bodies it is of (or ``orgs``)."""
+        """The role a noun names ("foreign minister") in the bodies it is of (or ``orgs``), or
+        held for the person who owns it ("Stone's lawyer"); kin of that person."""
         ctx = self.ctx
-        words, was = _role_words(head, ctx)
-        if not words or head.lower_ in _NOT_ROLES or head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") or ctx.mention_at(head) is not None:
             return
-        if ctx.mention_at(head) is not None:
+        owner = _person_owner(head, ctx, person, self.surnames)
+        if head.lemma_.lower() in KIN or head.lower_ in KIN:
+            if owner is not None:
+                self.keep(person, owner, head.lemma_.lower(), False, head.i)
+            return
+        words, was = _role_words(head, ctx)
+        if not words or head.lower_ in _NOT_ROLES:
             return
         former = former or was
-        targets = orgs if orgs is not None else _org_of(head, ctx, person)
+        targets = orgs if orgs is not None else _org_of(head, ctx, person, self.surnames)
+        if not targets and owner is not None:
+            held_in = self.owner_body(owner, head)
+            targets = [held_in] if held_in is not None else []
         regional = bool(set(words.split()) & _REGIONAL_OFFICES)
         targets = [o for o in targets if o.type != "Location" or regional] if targets else targets
         if head.lemma_.lower() in _TOPICAL_ROLES:
@@ -430,9 +662,32 @@ class _Found:
         for org in targets or [None]:  # type: ignore[list-item]
             self.keep(person, org, words, former, head.i)
 
+    def owner_body(self, owner: RawMention, head: Token) -> RawMention | None:
+        """Where a role owned by a person is held: the body its title names ("Trump's
+        director of national intelligence"), the person for a personal role ("Stone's
+        lawyer"), else the owner's state ("Trump's secretary of state")."""
+        body = _title_body(_title_phrase(head, self.ctx), self.ctx)
+        if body is not None:
+            return body
+        if head.lemma_.lower() in _PERSONAL_ROLES:
+            return owner
+        return self.state_of(owner)
+
+    def state_of(self, person: RawMention) -> RawMention | None:
+        """The country a person holds office in, by this Doc's roles or the leaders table."""
+        for role in self.roles:
+            if role.person is person and role.org is not None and role.org.type == "Country":
+                return role.org
+        for office in _HEAD_OFFICES:
+            code = office_country(person.canonical or person.text, office)
+            found = next((m for m in self.ctx.mentions if m.gid == f"country:{code}"), None)
+            if code and found is not None:
+                return found
+        return None
+
     def _postings(self, person: RawMention, head: Token) -> None:
         """ "ambassador to Russia": a person posted to a country."""
-        if head.lemma_.lower() not in _POSTED:
+        if head.lemma_.lower() not in POSTED:
             return
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "to":
@@ -447,7 +702,7 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
     """Every role stated for a person mention of ``doc``, and every posting to a country."""
     found = _Found(doc, ctx)
     for m in ctx.mentions:
-        if m.type != "Person" or m.ner == "BYLINE":
+        if not _is_person(m, found.surnames) or m.ner == "BYLINE":
             continue
         head = doc[m.tok_end - 1]
         if head.i >= len(doc):
@@ -461,7 +716,23 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
                 _copula_roles(found, m, verb)
             elif verb.lemma_ in _SERVING:
                 _served_as(found, m, verb)
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _NAMING:
+            _named_as(found, m, head.head)
     return tuple(found.roles), tuple(found.postings)
+
+
+def _named_as(found: _Found, m: RawMention, verb: Token) -> None:
+    """ "nominated David Shulkin as secretary of the Veterans Administration", "was named as
+    chief of staff": the post a person is given."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for role_head in prep.children:
+                if role_head.dep_ == "pobj":
+                    orgs = _org_of(role_head, found.ctx, m, found.surnames) or _prep_organisations(
+                        verb, found.ctx
+                    )
+                    if orgs:
+                        found.add(m, role_head, orgs=orgs)
 
 
 def _appositions(found: _Found, m: RawMention, head: Token) -> None:
@@ -486,6 +757,12 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         for t in doc[max(0, m.tok_start - 6) : m.tok_start]
         if t.head.i >= m.tok_start and t.head.i < m.tok_end
     ]
+    for t in pre:
+        if t.lower_ in KIN and t.pos_ == "NOUN":
+            owner = _person_owner(t, ctx, m, found.surnames)
+            if owner is not None:  # "his son Donald Trump Jr.": kin, not a title
+                found.keep(m, owner, t.lower_, False, t.i)
+                return True
     title_nouns = [
         t
         for t in pre
@@ -505,7 +782,10 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
             " ".join(t.text for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES)
         )
     )
-    former = any(t.lower_ in _FORMER for t in before)
+    former = _is_former(before.text)
+    qualifiers = [t.lower_ for t in before if t.lower_ in _QUALIFIERS]
+    if qualifiers and qualifiers[0] not in words.split():
+        words = f"{qualifiers[0]} {words}"  # "acting Attorney General Matthew Whitaker"
     for org in _title_orgs(found, m, head, before, title_nouns):
         found.keep(m, org, words, former, title_nouns[-1].i)
     return True
@@ -531,6 +811,13 @@ def _title_orgs(
             body = _office_of(m, _role_text(m.title or before.text), ctx)
         if body is not None and not any(ctx.mention_at(t) is not None for t in before):
             orgs = [body]
+    if not orgs:
+        # "President Trump's longtime confidant Roger Stone": held for, or under, a person
+        for noun in title_nouns:
+            owner = _person_owner(noun, ctx, m, found.surnames)
+            held_in = found.owner_body(owner, noun) if owner is not None else None
+            if held_in is not None:
+                return [held_in]
     return orgs
 
 
@@ -590,7 +877,7 @@ def _copula_roles(found: _Found, m: RawMention, verb: Token) -> None:
             if not _is_job(noun, ctx):
                 continue
             orgs = (
-                _org_of(noun, ctx, m)
+                _org_of(noun, ctx, m, found.surnames)
                 or _prep_organisations(verb, ctx)
                 or _nested_organisations(noun, ctx)
             )
@@ -609,6 +896,6 @@ def _served_as(found: _Found, m: RawMention, verb: Token) -> None:
             for role_head in prep.children:
                 if role_head.dep_ != "pobj":
                     continue
-                orgs = _org_of(role_head, ctx, m) or _prep_organisations(verb, ctx)
+                orgs = _org_of(role_head, ctx, m, found.surnames) or _prep_organisations(verb, ctx)
                 if orgs:
                     found.add(m, role_head, former=former, orgs=orgs)
