@@ -95,6 +95,10 @@ _GROUP_NOUNS: Final = frozenset(
         "representative",
     }
 )
+#: people who belong to someone named in their "of" phrase: "cronies of Putin"
+_MEMBER_NOUNS: Final = frozenset(
+    {"crony", "ally", "associate", "member", "official", "aide", "relative", "family", "loyalist"}
+)
 #: titles a demonym makes a person of that state ("the Russian president", "Senior Hungarian
 #: officials"): the one person the Doc says holds it, else the state, unnamed
 _TITLE_NOUNS: Final = frozenset(
@@ -135,10 +139,13 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
     if m is not None:
         if m.demonym and t.pos_ in ("ADJ", "PROPN") and t.dep_ not in ("nsubj", "dobj", "pobj"):
             return None
+        named = _appos_person(t, ctx)
+        if m.ner == "NORP" and named is not None:
+            return (named, False)  # "a Democrat, Chris Coons": the person named
         return (m, False)
     # "the FBI director, Christopher Wray, ...": the name in apposition
     appos = next((ctx.mention_at(c) for c in t.children if c.dep_ == "appos"), None)
-    if appos is not None and t.pos_ == "NOUN" and not appos.demonym:
+    if appos is not None and t.pos_ in ("NOUN", "PROPN") and not appos.demonym:
         return (appos, False)
     owner = next((c for c in t.children if c.dep_ == "poss"), None)
     owner_m = ctx.mention_at(owner) if owner is not None else None
@@ -153,10 +160,32 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
                 if held is not None:
                     return (held, False)  # "the Russian president": the one the Doc names
             return (inner, True)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _MEMBER_NOUNS:
+        inner = _of_entity(t, ctx)
+        if inner is not None:
+            return (inner, True)  # "cronies of Russian President Vladimir Putin"
     if t.pos_ in ("NOUN", "PRON", "DET"):
         inner = _possessor(t, ctx)
         if inner is not None:
             return (inner, False)
+    return None
+
+
+def _appos_person(t: Token, ctx: DocContext) -> RawMention | None:
+    for c in t.children:
+        m = ctx.mention_at(c) if c.dep_ == "appos" else None
+        if m is not None and m.type == "Person":
+            return m
+    return None
+
+
+def _of_entity(t: Token, ctx: DocContext) -> RawMention | None:
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                m = ctx.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                if m is not None:
+                    return m
     return None
 
 

@@ -101,7 +101,7 @@ _PLACE_PREPS: Final = frozenset(
 )
 #: prepositions that hang off an object noun and bring the act's party ("shared
 #: intelligence with the Kremlin", "threatened sanctions on Russia")
-_NOUN_PREPS: Final = frozenset({"with", "to", "against", "on", "into", "toward", "towards"})
+_NOUN_PREPS: Final = frozenset({"with", "to", "against", "on", "into", "toward", "towards", "of"})
 _GENERIC_OBJECTS: Final = frozenset(
     {
         "information",
@@ -184,6 +184,12 @@ _EVENT_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "negotiation": ("negotiate_with", frozenset({"with"})),
     "negotiations": ("negotiate_with", frozenset({"with"})),
     "interview": ("interview_with", frozenset({"with"})),
+    "conference": ("appear_with", frozenset({"with"})),
+    "appearance": ("appear_{prep}", frozenset({"with", "on"})),
+    "session": ("meet_with", frozenset({"with"})),
+    "debate": ("debate", frozenset({"with"})),
+    "statement": ("statement_to", frozenset({"to"})),
+    "letter": ("send_letter_to", frozenset({"to"})),
     "visit": ("visit", frozenset({"to"})),
     "agreement": ("agree_with", frozenset({"with"})),
     "deal": ("agree_with", frozenset({"with"})),
@@ -192,6 +198,30 @@ _EVENT_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "partnership": ("partner_with", frozenset({"with"})),
     "cooperation": ("cooperate_with", frozenset({"with"})),
 }
+#: nouns of meetings and messages the subject of the clause around them takes part in ("said
+#: in an interview with", "told reporters during a press conference with")
+_TAKING_PART: Final = frozenset(
+    {
+        "meeting",
+        "interview",
+        "conference",
+        "call",
+        "conversation",
+        "talk",
+        "talks",
+        "statement",
+        "letter",
+        "summit",
+        "visit",
+        "appearance",
+        "session",
+        "negotiation",
+        "negotiations",
+        "discussion",
+        "debate",
+    }
+)
+_TAKING_PART_PREPS: Final = frozenset({"in", "during", "at", "after", "before", "on"})
 #: light verbs that only carry the act a noun names ("imposed sanctions", "held talks")
 _CARRIERS: Final = frozenset(
     {
@@ -297,7 +327,8 @@ class _Parties:
     """Who does what to whom in one verb's clause."""
 
     subjects: list[tuple[RawMention, bool]] = field(default_factory=list)
-    objects: list[tuple[RawMention, bool, str]] = field(default_factory=list)
+    #: (entity, anonymous, predicate suffix, the verb's preposition that brings it)
+    objects: list[tuple[RawMention, bool, str, str | None]] = field(default_factory=list)
     object_noun: str = ""
     carried: bool = False
 
@@ -308,7 +339,7 @@ def _verb_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
         if verb.pos_ != "VERB" or verb.lemma_ in _SKIP_VERBS:
             continue
         parties = _parties(verb, ctx)
-        if not parties.subjects or parties.carried:
+        if not parties.subjects or parties.carried or _describes(verb):
             continue
         predicate = _predicate(verb)
         fold = _fold(verb)
@@ -316,25 +347,31 @@ def _verb_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
         if fold is not None:
             predicate = f"{fold.lemma_.lower()}_{predicate}"
         for subj, anon in parties.subjects:
-            for obj, obj_anon, suffix in parties.objects:
-                event = _fold_event(fold) or _verb_event(verb, parties.object_noun, suffix, obj)
+            for obj, obj_anon, suffix, prep in parties.objects:
+                event = _fold_event(fold) or _verb_event(verb, parties.object_noun, prep, obj)
                 pred = f"{predicate}_{suffix}" if suffix else predicate
                 yield _record(subj, obj, pred, evidence, modality, anon or obj_anon, event, ctx)
         yield from _reciprocal(verb, parties, predicate, modality, evidence, ctx)
+
+
+def _describes(verb: Token) -> bool:
+    """ "called Mueller's investigation a sham", "named it a threat": a description of the
+    object, not an act done to it."""
+    return any(c.dep_ == "oprd" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _parties(verb: Token, ctx: DocContext) -> _Parties:
     parties = _Parties(subjects=_subjects(verb, ctx))
     for child in verb.children:
         if child.dep_ in _PASS_SUBJ:
-            parties.objects += [(m, a, "") for m, a in entities_of(child, ctx)]
+            parties.objects += [(m, a, "", None) for m, a in entities_of(child, ctx)]
     if _reduced_passive(verb):
         # "Christopher Wray, nominated by Mr Trump": the noun is what the act is done to
-        parties.objects += [(m, a, "") for m, a in entities_of(verb.head, ctx)]
+        parties.objects += [(m, a, "", None) for m, a in entities_of(verb.head, ctx)]
     _direct_objects(verb, ctx, parties)
-    if not parties.objects and not parties.object_noun:
-        parties.objects += [(m, a, "") for m, a in _shared_objects(verb, ctx)]
     _prepositional_objects(verb, ctx, parties)
+    if not parties.objects and not parties.object_noun:
+        parties.objects += [(m, a, "", None) for m, a in _shared_objects(verb, ctx)]
     return parties
 
 
@@ -347,6 +384,10 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     subjects += entities_of(pobj, ctx)
+    if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+        subjects = _stray_agent(verb, ctx)
+    if not subjects and verb.dep_ == "conj":
+        subjects = _stray_subject(verb, ctx)
     if not subjects:
         subjects = inherited_subjects(verb, ctx)
     if not subjects:
@@ -363,6 +404,41 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
         # "Trump called Haspel" parsed as a noun with a clause: the noun is the doer
         subjects = entities_of(verb.head, ctx)
     return subjects
+
+
+def _stray_subject(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "called for X after Washington on Thursday sanctioned Y", parsed with "sanctioned"
+    conjoined to "called": the name just before a conjoined verb, in a phrase of the verb
+    it is conjoined to, is its subject rather than that verb's."""
+    i = verb.i - 1
+    while i > verb.head.i and (
+        verb.doc[i].ent_type_ == "DATE" or verb.doc[i].pos_ in ("ADV", "ADP", "AUX", "PART")
+    ):
+        i -= 1
+    tok = verb.doc[i]
+    m = ctx.mention_at(tok)
+    if i > verb.head.i and m is not None and tok.dep_ in ("pobj", "npadvmod", "appos"):
+        return [(m, False)]
+    # "... after Washington sanctioned X, expelled Y": the conjunct before shares it
+    before = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
+    return _stray_subject(before[-1], ctx) if before else []
+
+
+def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "was nominated to the post by Mr Trump": the agent of a passive verb, attached by the
+    parser to the noun of the phrase before it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for by in pobj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    found = [
+                        a for p in by.children if p.dep_ == "pobj" for a in entities_of(p, ctx)
+                    ]
+                    if found:
+                        return found
+    return []
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -382,7 +458,7 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         if child.dep_ == "oprd" and ctx.mention_at(child) is None:
             continue  # "called the report a hoax": a description, not a party
         if found:
-            parties.objects += [(m, a, "") for m, a in found]
+            parties.objects += [(m, a, "", None) for m, a in found]
         elif child.pos_ == "NOUN" and not parties.object_noun:
             compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
@@ -392,10 +468,10 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
 
 
 def _shared_objects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
-    """ "Russia hacked and leaked the emails of X": the object of the next conjoined verb,
-    when that verb has no subject of its own."""
+    """ "Russia hacked and leaked the emails of X": the object of the next conjoined verb, when
+    that verb follows at once ("hacked and leaked") and has no subject of its own."""
     for conj in verb.children:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB":
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i - verb.i > 3:
             continue
         if any(c.dep_ in SUBJECTS or c.dep_ in _PASS_SUBJ for c in conj.children):
             continue
@@ -426,10 +502,17 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
             if pobj.dep_ != "pobj":
                 continue
             parties.objects += [
-                (m, a, suffix)
+                (m, a, suffix, word)
                 for m, a in entities_of(pobj, ctx)
                 if not (word in _PLACE_PREPS and m.type in ("Country", "Location") and not a)
             ]
+            named = _event_noun(pobj)
+            if named is not None and not has_object and not parties.object_noun:
+                # "called for the expulsion of U.S. diplomats": the act the phrase names
+                parties.objects += [
+                    (m, a, f"{word}_{pobj.lemma_.lower()}_{inner}", word)
+                    for m, a, inner in _event_targets(pobj, None, named[1], ctx)
+                ]
 
 
 def _predicate(verb: Token) -> str:
@@ -457,9 +540,8 @@ def _fold_event(fold: Token | None) -> str | None:
     return event_table().category(fold.lemma_, "VERB") if fold is not None else None
 
 
-def _verb_event(verb: Token, object_noun: str, suffix: str, target: RawMention) -> str | None:
+def _verb_event(verb: Token, object_noun: str, prep: str | None, target: RawMention) -> str | None:
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    prep = suffix.rsplit("_", 1)[-1] if suffix else None
     return event_table().category(
         verb.lemma_, "VERB", prep=prep, prt=prt, obj=object_noun or None, target=target.type
     )
@@ -605,9 +687,26 @@ def _event_agents(
             if found:
                 return found, _clause_verb(noun)
     if verb is None:
+        verb = _taking_part(noun)
+    if verb is None:
         return [], None
     agents = [a for c in verb.children if c.dep_ in SUBJECTS for a in entities_of(c, ctx)]
     return agents or inherited_subjects(verb, ctx), verb
+
+
+def _taking_part(noun: Token) -> Token | None:
+    """The verb whose subject takes part in a meeting its phrase names: "said in an interview
+    with Larry King", "spoke during a joint press conference with Duda"."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.lemma_.lower() in _TAKING_PART
+        and prep.dep_ == "prep"
+        and prep.lower_ in _TAKING_PART_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return prep.head
+    return None
 
 
 def _clause_verb(noun: Token) -> Token | None:

@@ -96,6 +96,8 @@ _NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von"
 _FORMER: Final = frozenset(
     {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
 )
+#: words that say a role is held now: no part of its title ("the current FBI director")
+_NOW: Final = frozenset({"current", "sitting", "incumbent"})
 #: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
 _QUALIFIERS: Final = frozenset({"acting", "interim", "deputy", "vice", "assistant", "caretaker"})
 #: roles held for a person, not in a body: "Stone's lawyer", "an adviser to Trump"
@@ -248,6 +250,17 @@ _NOT_ROLES: Final = frozenset(
         "sunday",
         "week",
         "month",
+        "user",
+        "voter",
+        "customer",
+        "viewer",
+        "reader",
+        "listener",
+        "follower",
+        "subscriber",
+        "donor",
+        "backer",
+        "constituent",
     }
 )
 
@@ -320,6 +333,22 @@ _TITLE_BODIES: Final = {
     "sen.": "agency:us-senate",
 }
 
+#: the bodies of a national government whose titles mean that government even when the
+#: body is not named ("Secretary of State Mike Pompeo": the United States); a speaker or a
+#: senator may sit in a state's legislature
+_NATIONAL_BODIES: Final = frozenset(
+    {
+        "agency:state-dept",
+        "agency:doj",
+        "agency:dod",
+        "agency:treasury",
+        "agency:dhs",
+        "agency:odni",
+        "agency:nsc",
+        "agency:white-house",
+    }
+)
+
 _ABBREVIATIONS: Final = {
     "gov": "governor",
     "lt": "lieutenant",
@@ -391,7 +420,7 @@ def _title_body(title: str, ctx: DocContext) -> RawMention | None:
     if gid is None:
         return None
     body = next((m for m in ctx.mentions if m.gid == gid), None)
-    if body is not None:
+    if body is not None or gid not in _NATIONAL_BODIES:
         return body
     # "Secretary of State Mike Pompeo" with no State Department named: the country it serves
     try:
@@ -426,13 +455,14 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.ent_type_ == "DATE":
-            continue  # "March 20, 2018" in a caption is no title
+        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW:
+            continue  # "March 20, 2018" in a caption is no title; "current" no part of one
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
         if kept and (tok.i == head.i or _attaches_to(tok, head)):
             # the head and the pre-modifiers that lead up to it ("top democrat")
             words.append(tok)
-    text = " ".join(t.lower_ for t in words)
+    # the head in the singular: "Two Senate Democrats, Mark Begich ...": a "democrat"
+    text = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in words)
     complement = _of_complement(head, ctx) if text else ""
     return (f"{text} {complement}" if complement else text), former
 
@@ -655,9 +685,12 @@ class _Found:
             targets = [held_in] if held_in is not None else []
         regional = bool(set(words.split()) & _REGIONAL_OFFICES)
         targets = [o for o in targets if o.type != "Location" or regional] if targets else targets
-        if head.lemma_.lower() in _TOPICAL_ROLES:
-            # "a Russia expert at the Carnegie Endowment": Russia is the topic, not the employer
-            targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
+        if head.lemma_.lower() in _TOPICAL_ROLES | _JOB_NOUNS and not regional:
+            # "a Russia expert at the Carnegie Endowment", "senior US economist at Bank of
+            # America": the country is the topic or the nationality when a body employs them
+            employers = [o for o in targets if o.type != "Country" and _is_of_phrase(head, o, ctx)]
+            if head.lemma_.lower() in _TOPICAL_ROLES or employers:
+                targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
         self._postings(person, head)
         for org in targets or [None]:  # type: ignore[list-item]
             self.keep(person, org, words, former, head.i)
