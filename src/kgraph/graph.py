@@ -56,7 +56,8 @@ Edges ``(u, v, key)``
     an allegation gets an ``accuse`` edge (key ``accuse:alleged``, ``event``
     ``ACCUSE``, ``allegations``: the sorted allegation node ids, ``evidence``:
     the sentences that make them the claimant) to each accused, unless the text
-    already states that accusation as a fact edge (key ``accuse``).  These edges
+    already states that accusation as a fact (an asserted ACCUSE or COERCE edge
+    between them: "accused", "charged").  These edges
     are derived: :func:`disassemble` leaves them out and :func:`assemble` makes
     them again.  Edges, not a graph attribute, because every consumer of the
     node-link form (Gephi, the HTML page, the RDF statements, ``relations(event=
@@ -313,6 +314,8 @@ _MODAL_KEYS: Final = (
 _NOT_ASSERTED: Final = ("reported", "hedged", "demanded", "planned")
 #: the key of an ACCUSE edge made from an allegation's claimant and accused
 ACCUSE_KEY: Final = "accuse:alleged"
+#: the events of a fact edge that already states an accusation
+_ACCUSING: Final = frozenset({"ACCUSE", "COERCE"})
 
 
 def _edge_key(rel: RelationRecord, attrs: dict[str, Any], according_to: str | None) -> str:
@@ -370,6 +373,15 @@ def _add_relations(
         g.add_edge(u, v, key=key, **edge, **merged, evidence=evidence)
 
 
+def _states_accusation(g: nx.MultiDiGraph, claimant: str, target: str) -> bool:
+    """Whether the text already states, as a fact, that ``claimant`` accused or charged
+    ``target`` ("Moscow accused Kyiv of ...", "the Justice Department charged Manafort")."""
+    return any(
+        key != ACCUSE_KEY and attrs.get("asserted") is not False and attrs.get("event") in _ACCUSING
+        for key, attrs in (g.get_edge_data(claimant, target) or {}).items()
+    )
+
+
 def _add_accusations(g: nx.MultiDiGraph) -> None:
     """An ACCUSE edge from each claimant of an allegation to each accused (see the module
     docstring)."""
@@ -382,7 +394,7 @@ def _add_accusations(g: nx.MultiDiGraph) -> None:
         accused = [v for _u, v, e in roles if e.get("predicate") == "accused"]
         for claimant, role in claimants:
             for target in accused:
-                if claimant == target or g.has_edge(claimant, target, key="accuse"):
+                if claimant == target or _states_accusation(g, claimant, target):
                     continue
                 edge = found.setdefault(
                     (claimant, target), {"allegations": set(), "evidence": {}, "anonymous": True}

@@ -187,8 +187,10 @@ def _asserted(
             out.append(r)
             continue
         claim = accused.get((r.subject, r.evidence)) or _claim_holding(r, allegations)
-        if claim is None:
-            out.append(r)
+        if claim is None or _makes(r, claim):
+            out.append(
+                r
+            )  # "the Justice Department charged Manafort": the claim is made, not claimed
             continue
         out.append(
             replace(
@@ -209,6 +211,16 @@ def _is_role(relation: RelationRecord) -> bool:
 def _reported(attrs: tuple[tuple[str, str | bool], ...]) -> tuple[tuple[str, str | bool], ...]:
     marks = [("reported", True), *([] if ("asserted", False) in attrs else [("asserted", False)])]
     return (*attrs, *marks)
+
+
+def _makes(relation: RelationRecord, claim: AllegationRecord) -> bool:
+    """Whether the relation is the claimant's own act of claiming, in the claim's sentence."""
+    return any(
+        role.role in _CLAIMANTS
+        and role.entity == relation.subject
+        and role.evidence == relation.evidence
+        for role in claim.roles
+    )
 
 
 def _claimant(claim: AllegationRecord, relation: RelationRecord) -> str | None:

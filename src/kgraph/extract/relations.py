@@ -50,8 +50,17 @@ _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
 _SKIP_VERBS: Final = frozenset(
-    {"be", "have", "do", "become", "say", "seem", "get", "serve", "work", "act", "include"}
+    {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
 )
+#: verbs whose phrase of a place is a party ("withdrew its troops from Georgia", "fired
+#: rockets at Israel")
+_PARTY_PLACES: Final = {
+    **dict.fromkeys(
+        ("withdraw", "pull", "retreat", "expel", "remove", "oust", "evacuate", "recall"),
+        frozenset({"from"}),
+    ),
+    **dict.fromkeys(("fire", "shoot", "aim", "launch", "lob", "hurl"), frozenset({"at", "on"})),
+}
 #: prepositions that bring a party of the act ("spoke with", "sanctions against")
 _PREPS: Final = frozenset(
     {
@@ -493,10 +502,12 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
             for c in o.children
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
         ]
+    parties_at = _PARTY_PLACES.get(verb.lemma_.lower(), frozenset())
     for prep in preps:
         word = prep.lower_
-        if word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS):
+        if word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS | parties_at):
             continue
+        place = word in _PLACE_PREPS and word not in parties_at
         suffix = (f"{parties.object_noun}_" if parties.object_noun else "") + word
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
@@ -504,7 +515,7 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
             parties.objects += [
                 (m, a, suffix, word)
                 for m, a in entities_of(pobj, ctx)
-                if not (word in _PLACE_PREPS and m.type in ("Country", "Location") and not a)
+                if not (place and m.type in ("Country", "Location") and not a)
             ]
             named = _event_noun(pobj)
             if named is not None and not has_object and not parties.object_noun:

@@ -537,7 +537,7 @@ def _org_of(
     if not out:
         for tok in head.lefts:
             m = ctx.mention_at(tok)
-            if m is not None and m is not person and m.type != "Person" and m not in out:
+            if m is not None and m is not person and not _is_person(m, surnames) and m not in out:
                 out.append(m)
     return out
 
