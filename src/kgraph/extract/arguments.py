@@ -150,6 +150,10 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
     appos = next((ctx.mention_at(c) for c in t.children if c.dep_ == "appos"), None)
     if appos is not None and t.pos_ in ("NOUN", "PROPN") and not appos.demonym:
         return (appos, False)
+    # "WikiLeaks, the organization that published ...": the name the noun is in apposition to
+    named = ctx.mention_at(t.head) if t.dep_ == "appos" and t.pos_ == "NOUN" else None
+    if named is not None and not named.demonym:
+        return (named, False)
     owner = next((c for c in t.children if c.dep_ == "poss"), None)
     owner_m = ctx.mention_at(owner) if owner is not None else None
     holder = _role_holder(t, owner_m, ctx) if owner_m is not None and t.pos_ == "NOUN" else None

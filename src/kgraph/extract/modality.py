@@ -352,7 +352,9 @@ def noun_modality(noun: Token, clause: Token | None, sent: Span, ctx: DocContext
     meeting"), in the clause of ``clause`` (the verb that carries it, or its clause)."""
     base = modality_of(clause, sent, ctx) if clause is not None else Modality()
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
-    planned = base.planned or bool(words & _UNREALISED)
+    wanted = _wanted(noun)
+    planned = base.planned or bool(words & _UNREALISED) or wanted == "planned"
+    demanded = base.demanded or wanted == "demanded"
     negated = base.negated or bool(words & _UNDONE)
     head = noun.head
     called_off = head.lemma_ == "call" and any(
@@ -363,12 +365,31 @@ def noun_modality(noun: Token, clause: Token | None, sent: Span, ctx: DocContext
     return Modality(
         negated,
         base.hedge,
-        base.demanded,
+        demanded,
         planned,
         base.reported,
         base.according_to,
         base.date,
     )
+
+
+def _wanted(noun: Token) -> str | None:
+    """ "called for an FBI investigation", "demanded sanctions": an act asked for; "proposed
+    sanctions", "considered an attack": an act planned."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head  # "called for", "pushed for", "pressed for"
+        if head.lemma_.lower() in _DEMANDS | {"call"}:
+            return "demanded"
+        return None
+    if noun.dep_ not in ("dobj", "obj") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in _DEMANDS:
+        return "demanded"
+    if lemma in _PLANS and lemma not in ("threaten", "offer", "agree", "promise", "pledge"):
+        return "planned"
+    return None
 
 
 def _own_clause(verb: Token, found: _Walk) -> None:

@@ -52,6 +52,9 @@ _RECIPROCAL: Final = frozenset(
 _SKIP_VERBS: Final = frozenset(
     {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
 )
+_RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
+#: pronouns that, in what someone says, are that speaker
+_SPEAKER_PRONOUNS: Final = frozenset({"he", "she", "i", "we"})
 #: verbs whose phrase of a place is a party ("withdrew its troops from Georgia", "fired
 #: rockets at Israel")
 _PARTY_PLACES: Final = {
@@ -193,6 +196,9 @@ _EVENT_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "negotiation": ("negotiate_with", frozenset({"with"})),
     "negotiations": ("negotiate_with", frozenset({"with"})),
     "interview": ("interview_with", frozenset({"with"})),
+    "contact": ("contact_with", frozenset({"with"})),
+    "contacts": ("contact_with", frozenset({"with"})),
+    "focus": ("focus_on", frozenset({"on"})),
     "conference": ("appear_with", frozenset({"with"})),
     "appearance": ("appear_{prep}", frozenset({"with", "on"})),
     "session": ("meet_with", frozenset({"with"})),
@@ -278,6 +284,10 @@ _CARRIERS: Final = frozenset(
         "wage",
     }
 )
+#: nouns of who took someone's place: "Sessions' replacement, Matthew Whitaker"
+_SUCCESSORS: Final = frozenset({"replacement", "successor"})
+#: acts whose country modifier is their topic, not their agent ("the Russia investigation")
+_TOPICAL_ACTS: Final = frozenset({"investigation", "probe", "inquiry", "sanction", "sanctions"})
 #: nouns that count an event noun: "another round of sanctions"
 _EVENT_COUNTS: Final = frozenset({"round", "set", "series", "wave", "package", "raft", "slew"})
 #: verbs that make one act of themselves and the act of their complement, with its own event:
@@ -295,6 +305,7 @@ class RelationExtractor:
         for sent in context.sentences:
             yield from _verb_relations(sent, context)
             yield from _event_relations(sent, context)
+            yield from _successions(sent, context)
 
 
 def _role_relations(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
@@ -388,7 +399,7 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     subjects: list[tuple[RawMention, bool]] = []
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            subjects += entities_of(child, ctx)
+            subjects += entities_of(child, ctx) or _understood(child, verb, ctx)
         elif child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -413,6 +424,26 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
         # "Trump called Haspel" parsed as a noun with a clause: the noun is the doer
         subjects = entities_of(verb.head, ctx)
     return subjects
+
+
+def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """Who a subject the coreference left alone stands for: a relative pronoun, the noun of
+    its clause ("the organization that published"); "he", "she", "I" or "we" in what
+    someone says, that speaker ("Podesta said he spoke to the FBI", "'I met him,' Trump
+    said")."""
+    low = subject.lower_
+    if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return entities_of(verb.head, ctx)
+    if low not in _SPEAKER_PRONOUNS:
+        return []
+    ref = modality_of(verb, ctx.index.sentence_of(verb.i), ctx).according_to
+    speaker = next((m for m in ctx.mentions if ctx.ref(m) == ref), None) if ref else None
+    person_like = speaker is not None and (
+        speaker.type == "Person" or (speaker.type == "Organization" and " " not in speaker.text)
+    )
+    if speaker is None or (not person_like and low not in ("we", "i")):
+        return []
+    return [(speaker, False)]
 
 
 def _stray_subject(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
@@ -519,11 +550,22 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
             ]
             named = _event_noun(pobj)
             if named is not None and not has_object and not parties.object_noun:
-                # "called for the expulsion of U.S. diplomats": the act the phrase names
+                # "called for the expulsion of U.S. diplomats", "called for an FBI
+                # investigation": the act the phrase names, its target and its agent
+                act = pobj.lemma_.lower()
                 parties.objects += [
-                    (m, a, f"{word}_{pobj.lemma_.lower()}_{inner}", word)
+                    (m, a, f"{word}_{act}_{inner}", word)
                     for m, a, inner in _event_targets(pobj, None, named[1], ctx)
                 ]
+                parties.objects += [
+                    (m, False, f"{word}_{act}_by", word) for m in _modifying_entities(pobj, ctx)
+                ]
+
+
+def _modifying_entities(noun: Token, ctx: DocContext) -> list[RawMention]:
+    """The entities that modify a noun of an act: "an FBI investigation", "U.S. sanctions"."""
+    found = [ctx.mention_at(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    return [m for m in found if m is not None]
 
 
 def _predicate(verb: Token) -> str:
@@ -599,6 +641,30 @@ def _record(
     return RelationRecord(
         ctx.ref(subject), ctx.ref(obj), predicate, evidence, tuple(attrs), modality.according_to
     )
+
+
+# -- who replaced whom ----------------------------------------------------------------------
+def _successions(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
+    """ "Mr Sessions' replacement, Matthew Whitaker": Whitaker replaces Sessions."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _SUCCESSORS or noun.pos_ != "NOUN":
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        named = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if owner is None or named is None:
+            continue
+        before = ctx.mention_at(owner) or ctx.references.resolve(owner)
+        after = ctx.mention_at(named)
+        if before is None or after is None or before is after:
+            continue
+        if before.type != "Person" or after.type != "Person":
+            continue
+        modality = (
+            modality_of(clause_of(noun), sent, ctx)
+            if clause_of(noun).pos_ in ("VERB", "AUX")
+            else Modality()
+        )
+        yield _record(after, before, "replace", ctx.evidence(sent), modality, False, None, ctx)
 
 
 # -- acts named by a noun -------------------------------------------------------------------
@@ -689,10 +755,10 @@ def _event_agents(
         owned = ctx.mention_at(owner) or ctx.references.resolve(owner)
         if owned is not None:
             return [(owned, False)], _clause_verb(noun)
+    modifiers = _modifying_entities(noun, ctx)
+    if modifiers and not (_TOPICAL_ACTS & {noun.lemma_.lower()} and modifiers[0].type == "Country"):
+        return [(modifiers[0], False)], _clause_verb(noun)
     for child in noun.children:
-        m = ctx.mention_at(child)
-        if child.dep_ in ("compound", "amod", "nmod") and m is not None:
-            return [(m, False)], _clause_verb(noun)
         if child.dep_ == "prep" and child.lower_ == "by":
             found = [a for p in child.children if p.dep_ == "pobj" for a in entities_of(p, ctx)]
             if found:

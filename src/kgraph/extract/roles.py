@@ -134,9 +134,16 @@ _PERSONAL_ROLES: Final = frozenset(
         "staffer",
     }
 )
-#: relatives and friends: kin of a person, never a role ("Trump's daughter, Ivanka Trump")
+#: relatives, friends, allies and rivals: ties to a person, never a role ("Trump's daughter,
+#: Ivanka Trump": ``daughter_of``; "a usual ally of President Trump": ``ally_of``)
 KIN: Final = frozenset(
     {
+        "ally",
+        "opponent",
+        "rival",
+        "critic",
+        "classmate",
+        "roommate",
         "son",
         "daughter",
         "wife",
@@ -323,6 +330,7 @@ _TITLE_BODIES: Final = {
     "press secretary": "agency:white-house",
     "white house press secretary": "agency:white-house",
     "chief justice": "agency:scotus",
+    "special counsel": "agency:doj",
     "speaker": "agency:us-house",
     "house speaker": "agency:us-house",
     "representative": "agency:us-house",
@@ -558,7 +566,8 @@ def _person_owner(
     """The person a role noun is held for or owned by: "Stone's lawyer", "his aide", "an
     adviser to Trump", "the high school friend of Kavanaugh"."""
     for child in head.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            # "Stone's lawyer", "his aide", "Trump ally Lindsey Graham"
             m = ctx.mention_at(child) or ctx.references.resolve(child)
             if m is not None and m is not person and _is_person(m, surnames):
                 return m
@@ -680,9 +689,12 @@ class _Found:
             return
         former = former or was
         targets = orgs if orgs is not None else _org_of(head, ctx, person, self.surnames)
-        if not targets and owner is not None:
-            held_in = self.owner_body(owner, head)
-            targets = [held_in] if held_in is not None else []
+        held_in = self.owner_body(owner, head) if owner is not None else None
+        if held_in is not None and head.lemma_.lower() in _PERSONAL_ROLES:
+            # "Mr. Gubarev's U.S. attorney": held for Gubarev; a country is his nationality
+            targets = [held_in, *(o for o in targets if o.type != "Country" and o is not held_in)]
+        elif not targets and held_in is not None:
+            targets = [held_in]
         regional = bool(set(words.split()) & _REGIONAL_OFFICES)
         targets = [o for o in targets if o.type != "Location" or regional] if targets else targets
         if head.lemma_.lower() in _TOPICAL_ROLES | _JOB_NOUNS and not regional:
@@ -751,7 +763,21 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
                 _served_as(found, m, verb)
         if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _NAMING:
             _named_as(found, m, head.head)
+        if head.dep_ == "poss":
+            _owned_as(found, m, head.head)
     return tuple(found.roles), tuple(found.postings)
+
+
+def _owned_as(found: _Found, m: RawMention, noun: Token) -> None:
+    """ "Nunes' immediate removal as chairman of the House Intelligence Committee", "his
+    tenure as director of the CIA": the post named after a person's act or time."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for role_head in prep.children:
+                if role_head.dep_ == "pobj":
+                    orgs = _org_of(role_head, found.ctx, m, found.surnames)
+                    if orgs:
+                        found.add(m, role_head, orgs=orgs)
 
 
 def _named_as(found: _Found, m: RawMention, verb: Token) -> None:
@@ -866,12 +892,12 @@ def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
 
 
 def _of_bodies(found: _Found, m: RawMention, head: Token) -> None:
-    """ "Julian Assange of WikiLeaks": a person of a named body (a place is a home, not a
-    body: "Tom Smith of Ohio")."""
+    """ "Julian Assange of WikiLeaks", "Sheri Dillon, of the firm Morgan, Lewis & Bockius": a
+    person of a named body (a place is a home, not a body: "Tom Smith of Ohio")."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                pm = found.ctx.mention_at(pobj)
+                pm = found.ctx.mention_at(pobj) or _appos_mention(pobj, found.ctx)
                 if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
                     found.keep(m, pm, "affiliate", False, head.i)
 
