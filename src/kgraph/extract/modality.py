@@ -393,7 +393,11 @@ def _wanted(noun: Token) -> str | None:
 
 
 def _own_clause(verb: Token, found: _Walk) -> None:
-    """Negation, hedges and the future in the verb's own clause."""
+    """Negation, hedges and the future in the verb's own clause; an infinitive that
+    modifies a noun is what someone is meant to do ("Obama's nominee, Garland, to replace
+    Scalia")."""
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        found.planned = True
     for c in verb.children:
         if c.dep_ == "neg":
             found.negated = True

@@ -286,6 +286,10 @@ _CARRIERS: Final = frozenset(
 )
 #: nouns of who took someone's place: "Sessions' replacement, Matthew Whitaker"
 _SUCCESSORS: Final = frozenset({"replacement", "successor"})
+#: acts done to a person named in their phrase, not to the owner of a thing named there
+_PERSONAL_ACTS: Final = frozenset(
+    {"firing", "dismissal", "ouster", "nomination", "appointment", "arrest", "detention"}
+)
 #: acts whose country modifier is their topic, not their agent ("the Russia investigation")
 _TOPICAL_ACTS: Final = frozenset({"investigation", "probe", "inquiry", "sanction", "sanctions"})
 #: nouns that count an event noun: "another round of sanctions"
@@ -736,11 +740,13 @@ def _event_targets(
         phrases += [
             p for p in verb.children if p.dep_ == "prep" and p.lower_ in preps and p.lower_ != "of"
         ]
+    direct = noun.lemma_.lower() in _PERSONAL_ACTS
     targets: list[tuple[RawMention, bool, str]] = []
     for prep in phrases:
         for pobj in prep.children:
-            if pobj.dep_ == "pobj":
-                targets += [(m, a, prep.lower_) for m, a in entities_of(pobj, ctx)]
+            if pobj.dep_ != "pobj" or (direct and ctx.mention_at(pobj) is None):
+                continue  # "the dismissal of Clinton's victories" fires no one
+            targets += [(m, a, prep.lower_) for m, a in entities_of(pobj, ctx)]
     return targets
 
 
