@@ -205,7 +205,11 @@ def _asserted(
 def _is_role(relation: RelationRecord) -> bool:
     """Roles, postings and kin describe a person, they are not acts a claim is about."""
     p = relation.predicate
-    return p == "holds_role" or p.removesuffix("_of") in KIN or p.removesuffix("_to") in POSTED
+    return (
+        p in ("holds_role", "part_of")
+        or p.removesuffix("_of") in KIN
+        or p.removesuffix("_to") in POSTED
+    )
 
 
 def _reported(attrs: tuple[tuple[str, str | bool], ...]) -> tuple[tuple[str, str | bool], ...]:

@@ -306,6 +306,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
         yield from _role_relations(doc, context)
+        yield from _state_agencies(doc, context)
         for sent in context.sentences:
             yield from _verb_relations(sent, context)
             yield from _event_relations(sent, context)
@@ -343,6 +344,19 @@ def _role_relations(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
             posting.predicate,
             ctx.evidence(doc[posting.token : posting.token + 1]),
         )
+
+
+def _state_agencies(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
+    """ "China's Ministry of State Security": an agency ``part_of`` the country that owns it."""
+    for m in ctx.mentions:
+        if m.type != "Agency":
+            continue
+        head = doc[m.tok_start : m.tok_end].root
+        for child in head.children:
+            owner = ctx.mention_at(child) if child.dep_ == "poss" else None
+            if owner is not None and owner.type == "Country" and owner is not m:
+                evidence = ctx.evidence(doc[head.i : head.i + 1])
+                yield RelationRecord(ctx.ref(m), ctx.ref(owner), "part_of", evidence)
 
 
 # -- acts named by a verb -----------------------------------------------------------------

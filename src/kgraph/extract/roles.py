@@ -573,7 +573,10 @@ def _person_owner(
                 return m
         elif child.dep_ == "prep" and child.lower_ in ("to", "of", "for"):
             for pobj in child.children:
-                m = ctx.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                if pobj.dep_ != "pobj":
+                    continue
+                # "the friend of Supreme Court nominee Brett Kavanaugh": the name in apposition
+                m = ctx.mention_at(pobj) or _appos_mention(pobj, ctx)
                 if m is not None and m is not person and _is_person(m, surnames):
                     return m
     return None
