@@ -33,8 +33,8 @@ def _result(
     return DocResult(DocumentInfo(doc, sha256=doc), entities, relations, allegations)
 
 
-def _ev(doc: str, start: int = 0) -> Evidence:
-    return Evidence(doc, start, start + 5, f"sentence {start} of {doc}")
+def _ev(doc: str, start: int = 0, sentence: str | None = None) -> Evidence:
+    return Evidence(doc, start, start + 5, sentence or f"sentence {start} of {doc}")
 
 
 def _node(g: nx.MultiDiGraph, name: str) -> str:
@@ -93,8 +93,11 @@ def test_the_key_and_asserted_say_the_modality(
     assert (got, edge["asserted"]) == (key, asserted)
 
 
-def _claim(doc: str, roles: list[tuple[str, str]]) -> AllegationRecord:
-    ev = _ev(doc, 50)
+ACCUSING = "Ann and Carl accused Bob of bribing officials."
+
+
+def _claim(doc: str, roles: list[tuple[str, str]], sentence: str = ACCUSING) -> AllegationRecord:
+    ev = _ev(doc, 50, sentence)
     return AllegationRecord(
         "a1",
         "Bob bribed officials",
@@ -119,11 +122,17 @@ def test_an_allegation_is_an_accusation_by_each_claimant_against_each_accused() 
         ("Carl Brown", "Bob Jones"),
     ]
     allegation = next(n for n, t in g.nodes(data="type") if t == "Allegation")
-    sentence = _ev("a", 50).sentence
+    sentence = ACCUSING
     for _u, _v, attrs in accusations:
         assert attrs["event"] == "ACCUSE" and attrs["asserted"] is True
         assert attrs["allegations"] == [allegation]
         assert attrs["evidence"] == [{"doc": "a", "start": 50, "end": 55, "sentence": sentence}]
+
+
+def test_no_accuse_edge_where_the_claimant_does_not_accuse() -> None:
+    claim = _claim("a", [("accused", "e2"), ("alleged_by", "e1")], "Ann said Bob would go.")
+    g = assemble([_result("a", allegations=(claim,))])
+    assert not [k for _u, _v, k in g.edges(keys=True) if k == ACCUSE_KEY]
 
 
 def test_no_accuse_edge_where_the_text_states_the_accusation() -> None:

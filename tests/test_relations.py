@@ -750,7 +750,7 @@ def test_event_category(sentence: str, source: str, target: str, category: str) 
 
 
 def test_an_allegation_is_an_accusation_by_its_claimant_against_the_accused() -> None:
-    g = _graph("The Pentagon said Russian troops attacked Kharkiv.")
+    g = _graph("The Pentagon claimed that Russian troops attacked Kharkiv.")
     (edge,) = [e for e in _edges(g, "Pentagon", "Russia") if e["predicate"] == "accuse"]
     assert edge["event"] == "ACCUSE" and edge["asserted"] is True
     assert edge["allegations"] == _allegations(g)

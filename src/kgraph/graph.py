@@ -53,9 +53,10 @@ Edges ``(u, v, key)``
     who else claims what.
 
     Allegations also count as ACCUSE events: each claimant (``alleged_by``) of
-    an allegation gets an ``accuse`` edge (key ``accuse:alleged``, ``event``
-    ``ACCUSE``, ``allegations``: the sorted allegation node ids, ``evidence``:
-    the sentences that make them the claimant) to each accused, unless the text
+    an allegation, in a sentence that accuses (``kgraph.lexicon.ACCUSATION_CUES``:
+    "accused", "blamed", "alleged", "charged" ...), gets an ``accuse`` edge
+    (key ``accuse:alleged``, ``event`` ``ACCUSE``, ``allegations``: the sorted
+    allegation node ids, ``evidence``: the sentences that make them the claimant) to each accused, unless the text
     already states that accusation as a fact (an asserted ACCUSE or COERCE edge
     between them: "accused", "charged").  These edges
     are derived: :func:`disassemble` leaves them out and :func:`assemble` makes
@@ -90,6 +91,7 @@ from kgraph._model import (
 )
 from kgraph._version import __version__
 from kgraph.gazetteer import Gazetteer
+from kgraph.lexicon import ACCUSATION_CUES
 from kgraph.resolve import (
     entity_label,
     merge_allegations,
@@ -382,6 +384,13 @@ def _states_accusation(g: nx.MultiDiGraph, claimant: str, target: str) -> bool:
     )
 
 
+def _accuses(evidence: list[dict[str, Any]]) -> bool:
+    """Whether a claimant's sentences accuse (``kgraph.lexicon.ACCUSATION_CUES``)."""
+    return any(
+        cue in str(ev.get("sentence", "")).lower() for ev in evidence for cue in ACCUSATION_CUES
+    )
+
+
 def _add_accusations(g: nx.MultiDiGraph) -> None:
     """An ACCUSE edge from each claimant of an allegation to each accused (see the module
     docstring)."""
@@ -393,6 +402,8 @@ def _add_accusations(g: nx.MultiDiGraph) -> None:
         claimants = [(v, e) for _u, v, e in roles if e.get("predicate") == "alleged_by"]
         accused = [v for _u, v, e in roles if e.get("predicate") == "accused"]
         for claimant, role in claimants:
+            if not _accuses(role.get("evidence", [])):
+                continue
             for target in accused:
                 if claimant == target or _states_accusation(g, claimant, target):
                     continue

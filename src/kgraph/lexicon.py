@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["ACTS", "GENERIC_ACTS", "WEAK_ACTS"]
+__all__ = ["ACCUSATION_CUES", "ACTS", "GENERIC_ACTS", "WEAK_ACTS"]
 
 #: act words -> the act keyword allegations are merged on
 ACTS: Final[dict[str, str]] = {
@@ -143,4 +143,27 @@ GENERIC_ACTS: Final = frozenset({"accusation", "charge", "lawsuit"})
 #: keywords too general to merge two allegations on by themselves
 WEAK_ACTS: Final = frozenset(
     {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
+)
+
+#: word stems that say a sentence accuses someone: the graph makes an ACCUSE edge from an
+#: allegation's claimant only where its sentence says so ("accused", "blamed", "alleged",
+#: "charged", "claims"), not from every claim ("said she would create a position")
+ACCUSATION_CUES: Final = (
+    "accus",
+    "alleg",
+    "blam",
+    "charg",
+    "claim",
+    "indict",
+    "sue",
+    "suing",
+    "lawsuit",
+    "complain",
+    "condemn",
+    "denounc",
+    "fault",
+    "implicat",
+    "responsib",
+    "culprit",
+    "behind the",
 )

@@ -261,6 +261,13 @@ _UNREALISED: Final = frozenset(
     }
 )
 _UNDONE: Final = frozenset({"cancelled", "canceled", "postponed", "aborted", "scrapped"})
+#: prepositions whose gerund did not happen: "without meeting", "rather than talking"
+_NOT_DONE_PREPS: Final = frozenset({"without", "than"})
+#: quotation marks: a verb inside a quotation is someone's words
+_OPENING_QUOTES: Final = frozenset({'"', "\u201c"})
+_CLOSING_QUOTES: Final = frozenset({'"', "\u201d"})
+#: words of a span of time, not a date: "for eight years", "seven days before"
+_DURATIONS: Final = frozenset({"day", "week", "month", "year", "decade", "hour", "minute"})
 #: dependencies through which a clause is a verb's complement (its content)
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
@@ -325,6 +332,7 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
     for head in verb.ancestors:
         if child.dep_ != "conj":
             _controller(child, head, found)
+            _circumstance(child, head, found)
             if not ctx.statements and not found.reported:
                 _attribution(child, head, found, ctx)
         if not ctx.statements and not found.reported:
@@ -332,6 +340,8 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
         child = head
     if not ctx.statements and not found.reported:
         _according_to(verb, found, ctx)
+    if not ctx.statements and not found.reported and _quoted(verb, sent):
+        found.reported = True  # FALLBACK: quoted words; who said them may be elsewhere
     if ctx.statements:
         _statement(verb, found, ctx)
     if found.hedge is None and sent.text.rstrip().endswith("?"):
@@ -455,6 +465,21 @@ def _controller(child: Token, head: Token, found: _Walk) -> None:
             found.planned = True
 
 
+def _circumstance(child: Token, head: Token, found: _Walk) -> None:
+    """ "instead of talking with X", "without meeting X": an act that did not happen; a
+    clause above that opens with "if" or "unless": a hypothesis."""
+    instead = head.lower_ == "of" and (
+        head.head.lower_ == "instead" or any(c.lower_ == "instead" for c in head.children)
+    )
+    if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead):
+        found.negated = True
+    if found.hedge is None:
+        for c in head.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                found.hedge = c.lower_
+                return
+
+
 def _demands(child: Token, head: Token, lemma: str) -> bool:
     if lemma == "call":
         marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
@@ -494,6 +519,21 @@ def _attribution(child: Token, head: Token, found: _Walk, ctx: DocContext) -> No
         found.reported = True
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         found.according_to = _first_ref(owner, ctx) if owner is not None else None
+
+
+def _quoted(verb: Token, sent: Span) -> bool:
+    """FALLBACK: whether the verb lies inside quotation marks in its sentence (an opening
+    mark before it not closed before it)."""
+    inside = False
+    for tok in sent:
+        if tok.i >= verb.i:
+            return inside
+        text = tok.text
+        if text in _OPENING_QUOTES and not (text == '"' and inside):
+            inside = True
+        elif text in _CLOSING_QUOTES:
+            inside = False
+    return inside
 
 
 def _according_to(head: Token, found: _Walk, ctx: DocContext) -> None:
@@ -542,9 +582,18 @@ def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
 
 def _date(verb: Token, sent: Span, ctx: DocContext) -> str | None:
     for ent in ctx.dates_in(sent):
-        if ent.root.head.i != ent.root.i and clause_of(ent.root) == verb:
+        if ent.root.head.i != ent.root.i and clause_of(ent.root) == verb and not _span(ent):
             return str(ent.text)
     return None
+
+
+def _span(ent: Span) -> bool:
+    """ "eight years", "just seven days": a counted span of time, not a date ("two years
+    ago" is one)."""
+    root = ent.root
+    counted = any(c.dep_ == "nummod" for c in root.children)
+    ago = any(t.lower_ == "ago" for t in ent) or root.head.lower_ == "ago"
+    return root.lemma_.lower() in _DURATIONS and counted and not ago
 
 
 def clause_of(tok: Token) -> Token:

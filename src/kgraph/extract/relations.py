@@ -395,7 +395,14 @@ def _verb_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
 def _describes(verb: Token) -> bool:
     """ "called Mueller's investigation a sham", "named it a threat": a description of the
     object, not an act done to it."""
-    return any(c.dep_ == "oprd" and c.pos_ == "NOUN" for c in verb.children)
+    return any(
+        c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and _names_no_one(c) for c in verb.children
+    )
+
+
+def _names_no_one(tok: Token) -> bool:
+    """Whether a token names no one (a description: "a sham", "unqualified")."""
+    return tok.ent_type_ in ("", "NORP") and tok.pos_ != "PROPN"
 
 
 def _parties(verb: Token, ctx: DocContext) -> _Parties:
@@ -489,6 +496,8 @@ def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
         if prep.dep_ != "prep":
             continue
         for pobj in prep.children:
+            if _event_noun(pobj) is not None:
+                continue  # "much was made of campaign visits by Romney": the visits' agent
             for by in pobj.children:
                 if by.dep_ == "prep" and by.lower_ == "by":
                     found = [
@@ -542,15 +551,17 @@ def _shared_objects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool
 def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
     has_object = bool(parties.objects) and not _reduced_passive(verb)
     preps = [c for c in verb.children if c.dep_ == "prep"]
+    noun_hung: set[int] = set()
     if parties.object_noun:
         # "share intelligence with the Kremlin": the preposition hangs off the object
-        preps += [
-            c
+        noun_hung = {
+            c.i
             for o in verb.children
             if o.dep_ in OBJECTS and o.pos_ == "NOUN"
             for c in o.children
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
-        ]
+        }
+        preps += [verb.doc[i] for i in sorted(noun_hung)]
     parties_at = _PARTY_PLACES.get(verb.lemma_.lower(), frozenset())
     for prep in preps:
         word = prep.lower_
@@ -561,9 +572,14 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
+            found = entities_of(pobj, ctx)
+            if prep.i in noun_hung:
+                # a phrase of the object names a party itself, not the owner of a thing:
+                # "repealing the amendment to Ireland's constitution" is no act on Ireland
+                found = [(m, a) for m, a in found if a or ctx.mention_at(pobj) is m]
             parties.objects += [
                 (m, a, suffix, word)
-                for m, a in entities_of(pobj, ctx)
+                for m, a in found
                 if not (place and m.type in ("Country", "Location") and not a)
             ]
             named = _event_noun(pobj)

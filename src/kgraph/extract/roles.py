@@ -848,6 +848,8 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
     qualifiers = [t.lower_ for t in before if t.lower_ in _QUALIFIERS]
     if qualifiers and qualifiers[0] not in words.split():
         words = f"{qualifiers[0]} {words}"  # "acting Attorney General Matthew Whitaker"
+    if not words:
+        return True  # "Sen.-elect" alone: no words to name the role by
     for org in _title_orgs(found, m, head, before, title_nouns):
         found.keep(m, org, words, former, title_nouns[-1].i)
     return True
