@@ -154,6 +154,34 @@ def test_gexf_keeps_the_key_and_labels_edges(
         assert attrs["weight"] == len(contract_graph.edges[u, v, k]["evidence"])
 
 
+@pytest.mark.parametrize(
+    ("attrs", "label"),
+    [
+        ({"negated": True, "asserted": True}, "NOT warn"),
+        ({"asserted": False, "hedged": True, "hedge": "may"}, "may warn"),
+        (
+            {"asserted": False, "reported": True, "according_to": "country/united-states"},
+            "warn (according to United States)",
+        ),
+        ({"asserted": False, "reported": True}, "warn (reported)"),
+        ({"asserted": False, "demanded": True}, "demanded warn"),
+        ({"asserted": False, "planned": True}, "planned warn"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_edge_labels_and_attributes_carry_the_modality(
+    contract_graph: nx.MultiDiGraph, attrs: dict[str, Any], label: str, suffix: str, tmp_path: Path
+) -> None:
+    contract_graph.edges["person/mike-pompeo", "person/sergey-v-lavrov", "warn"].update(
+        attrs, event="THREATEN"
+    )
+    back = _read(export.write(contract_graph, tmp_path / f"g{suffix}"))
+    (edge,) = [a for _u, _v, a in back.edges(data=True) if a.get("predicate") == "warn"]
+    assert edge["label"] == label
+    assert edge["event"] == "THREATEN"
+    assert {k: edge[k] for k in attrs} == attrs
+
+
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_same_graph_same_bytes(
     contract_graph: nx.MultiDiGraph, suffix: str, tmp_path: Path

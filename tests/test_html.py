@@ -263,9 +263,12 @@ def test_edges_are_styled_by_role_or_kind(
     ("attrs", "label"),
     [
         ({"predicate": "warn"}, "warn"),
-        ({"predicate": "warn", "negated": True}, "not warn"),
+        ({"predicate": "warn", "negated": True}, "NOT warn"),
         ({"predicate": "warn", "negated": False}, "warn"),
-        ({"predicate": "warn", "hedged": True}, "warn?"),
+        ({"predicate": "warn", "hedged": True}, "maybe warn"),
+        ({"predicate": "warn", "hedged": True, "hedge": "may"}, "may warn"),
+        ({"predicate": "provide", "demanded": True}, "demanded provide"),
+        ({"predicate": "meet", "planned": True, "negated": True}, "NOT planned meet"),
         ({"predicate": "holds_role", "role": "foreign minister"}, "holds_role: foreign minister"),
         (
             {"predicate": "holds_role", "role": "director", "former": True},

@@ -326,6 +326,59 @@ def test_filters_by_type_and_by_document(
     opened.assert_clean()
 
 
+def test_facts_show_what_the_text_asserts_with_a_switch_and_an_event_filter(
+    contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
+) -> None:
+    g = copy.deepcopy(contract_graph)
+    ev = next(iter(g.edges(data="evidence")))[2]
+    pompeo, lavrov, usa = "person/mike-pompeo", "person/sergey-v-lavrov", "country/united-states"
+    g.edges[pompeo, lavrov, "warn"]["event"] = "THREATEN"
+    g.add_edge(
+        lavrov,
+        usa,
+        key="meet:according_to:" + pompeo,
+        predicate="meet",
+        kind="action",
+        asserted=False,
+        reported=True,
+        according_to=pompeo,
+        event="CONSULT",
+        evidence=ev,
+    )
+    g.add_edge(
+        lavrov,
+        pompeo,
+        key="threaten:hedged",
+        predicate="threaten",
+        kind="action",
+        asserted=False,
+        hedged=True,
+        hedge="may",
+        event="THREATEN",
+        evidence=ev,
+    )
+    path = tmp_path / "graph.html"
+    write_html(g, path)
+    opened = open_page(path)
+    shown = "kgraph.edgeView.get().map(e => kgraph.data.edges.find(d => d.id === e.id).key)"
+    all_keys = {k for _u, _v, k in g.edges(keys=True)}
+    asserted = all_keys - {"meet:according_to:" + pompeo, "threaten:hedged"}
+    assert set(opened.eval(shown)) == asserted  # by default: what the text asserts
+    opened.page.uncheck("#kg-asserted")
+    assert set(opened.eval(shown)) == all_keys
+    opened.page.select_option("#kg-event", "THREATEN")
+    assert set(opened.eval(shown)) == {"warn", "threaten:hedged"}
+    opened.page.check("#kg-asserted")
+    assert set(opened.eval(shown)) == {"warn"}
+    options = opened.eval("[...document.querySelectorAll('#kg-event option')].map(o => o.value)")
+    assert options == ["", "CONSULT", "THREATEN"]
+    opened.page.click("#kg-reset")
+    assert set(opened.eval(shown)) == all_keys
+    reported = next(e for e in opened.eval("kgraph.data.edges") if e["predicate"] == "meet")
+    assert reported["modality"] == "not asserted, according to Mike Pompeo"
+    opened.assert_clean()
+
+
 def test_tooltips_and_details_show_type_aliases_documents_and_evidence(
     contract_graph: nx.MultiDiGraph, open_page: Any, tmp_path: Path
 ) -> None:

@@ -6,6 +6,7 @@ import copy
 import gc
 import html
 import logging
+import re
 import sys
 import weakref
 from typing import Any
@@ -352,6 +353,165 @@ def test_facts_carry_evidence_and_attributes(contract_graph: nx.MultiDiGraph) ->
         ),
     )
     assert str(role) == "Sergey V. Lavrov -[holds_role]-> Russia"
+
+
+def _modal_graph() -> nx.MultiDiGraph:
+    """The contract graph plus facts the text reports, hedges, demands, plans and negates."""
+    g = build_contract_graph()
+    ev = [_ev("doc-a")]
+    g.edges[POMPEO, LAVROV, "warn"]["event"] = "THREATEN"
+    g.add_edge(
+        RUSSIA,
+        USA,
+        key="attack:according_to:" + POMPEO,
+        predicate="attack",
+        kind="action",
+        asserted=False,
+        reported=True,
+        according_to=POMPEO,
+        event="ASSAULT",
+        evidence=ev,
+    )
+    g.add_edge(
+        LAVROV,
+        POMPEO,
+        key="meet:hedged",
+        predicate="meet",
+        kind="action",
+        asserted=False,
+        hedged=True,
+        hedge="may",
+        event="CONSULT",
+        evidence=ev,
+    )
+    g.add_edge(
+        USA,
+        RUSSIA,
+        key="sanction:demanded",
+        predicate="sanction",
+        kind="action",
+        asserted=False,
+        demanded=True,
+        event="SANCTION",
+        evidence=ev,
+    )
+    g.add_edge(
+        LAVROV,
+        USA,
+        key="visit:planned",
+        predicate="visit",
+        kind="action",
+        asserted=False,
+        planned=True,
+        event="CONSULT",
+        evidence=ev,
+    )
+    g.add_edge(
+        POMPEO,
+        RUSSIA,
+        key="raise_with:not",
+        predicate="raise_with",
+        kind="action",
+        asserted=True,
+        negated=True,
+        evidence=ev,
+    )
+    g.add_edge(
+        RUSSIA,
+        LAVROV,
+        key="pay:reported",
+        predicate="pay",
+        kind="action",
+        asserted=False,
+        reported=True,
+        evidence=ev,
+    )
+    return g
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("warn", "Mike Pompeo -[warn]-> Sergey V. Lavrov"),
+        ("raise_with:not", "Mike Pompeo -[NOT raise_with]-> Russia"),
+        (
+            "attack:according_to:" + POMPEO,
+            "Russia -[attack]-> United States (according to Mike Pompeo)",
+        ),
+        ("meet:hedged", "Sergey V. Lavrov -[may meet]-> Mike Pompeo"),
+        ("sanction:demanded", "United States -[demanded sanction]-> Russia"),
+        ("visit:planned", "Sergey V. Lavrov -[planned visit]-> United States"),
+        ("pay:reported", "Russia -[pay]-> Sergey V. Lavrov (reported)"),
+    ],
+)
+def test_a_fact_prints_its_modality(key: str, text: str) -> None:
+    (fact,) = [f for f in query.relations(_modal_graph(), asserted=None) if f.key == key]
+    assert str(fact) == text
+
+
+def test_a_reported_fact_names_who_it_is_reported_from() -> None:
+    (fact,) = query.relations(_modal_graph(), predicate="attack", asserted=None)
+    assert (fact.asserted, fact.according_to, fact.according_to_id) == (
+        False,
+        "Mike Pompeo",
+        POMPEO,
+    )
+    assert fact.event == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({}, {"warn", "holds_role:foreign minister", "raise_with:not"}),
+        ({"asserted": True}, {"warn", "holds_role:foreign minister", "raise_with:not"}),
+        (
+            {"asserted": False},
+            {
+                "attack:according_to:" + POMPEO,
+                "meet:hedged",
+                "sanction:demanded",
+                "visit:planned",
+                "pay:reported",
+            },
+        ),
+        ({"event": "THREATEN"}, {"warn"}),
+        ({"event": "consult"}, set()),  # the CONSULT facts are hedged or planned
+        ({"event": "consult", "asserted": None}, {"meet:hedged", "visit:planned"}),
+        ({"event": "SANCTION", "asserted": False, "subject": "US"}, {"sanction:demanded"}),
+    ],
+)
+def test_relations_show_what_the_text_asserts_unless_asked(
+    kwargs: dict[str, Any], expected: set[str]
+) -> None:
+    assert {f.key for f in query.relations(_modal_graph(), **kwargs)} == expected
+
+
+def test_the_api_passes_the_filters_through() -> None:
+    kg = KnowledgeGraph.from_networkx(_modal_graph())
+    assert [f.key for f in kg.relations(event="ASSAULT", asserted=None)] == [
+        "attack:according_to:" + POMPEO
+    ]
+    assert len(kg.relations(asserted=None)) == len(kg.relations()) + 5
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "complaint"),
+    [
+        ({"event": "THREATS"}, "unknown event category 'THREATS'; use one of AGREE"),
+        ({"asserted": "yes"}, "asserted='yes'"),
+    ],
+)
+def test_bad_relation_filters_are_query_errors(kwargs: dict[str, Any], complaint: str) -> None:
+    with pytest.raises(QueryError, match=re.escape(complaint)):
+        query.relations(_modal_graph(), **kwargs)
+
+
+def test_to_pandas_relations_have_the_modality_and_event() -> None:
+    pytest.importorskip("pandas")
+    rels = query.to_pandas(_modal_graph())["relations"]
+    row = rels[rels["predicate"] == "attack"].iloc[0]
+    assert (row["asserted"], row["according_to"], row["event"]) == (False, "Mike Pompeo", "ASSAULT")
+    assert len(rels) == len(query.relations(_modal_graph(), asserted=None))
 
 
 def test_relation_filters_resolve_names(contract_graph: nx.MultiDiGraph) -> None:
@@ -717,7 +877,7 @@ def test_knowledge_graph_query_methods(contract_graph: nx.MultiDiGraph) -> None:
     [
         ({}, {"negated": False, "hedged": False, "date": None, "role": None, "anonymous": False}),
         ({"negated": True}, {"negated": True}),
-        ({"hedged": True, "hedge": "may"}, {"hedged": True, "hedge": "may"}),
+        ({"hedged": True, "hedge": "may"}, {"hedged": True, "hedge": "may", "asserted": False}),
         ({"date": "on Monday"}, {"date": "on Monday"}),
         ({"role": "minister", "former": True}, {"role": "minister", "former": True}),
         ({"anonymous": True}, {"anonymous": True}),
@@ -730,7 +890,7 @@ def test_edge_attributes_are_fields_of_the_fact(
     for node in ("a", "b"):
         g.add_node(node, label=node.upper(), type="Person", aliases=[], sources=["d1"], mentions=1)
     g.add_edge("a", "b", key="warn", predicate="warn", kind="action", evidence=[], **attrs)
-    (fact,) = query.relations(g)
+    (fact,) = query.relations(g, asserted=None)
     assert isinstance(fact, kgraph.Fact)
     for name, value in fields.items():
         assert getattr(fact, name) == value

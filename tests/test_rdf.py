@@ -23,6 +23,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 import kgraph
 from kgraph import ExportError, FormatError
+from kgraph._model import EVENT_CATEGORIES
 from kgraph.export import rdf
 from kgraph.export import read as export_read
 from kgraph.export import write as export_write
@@ -37,6 +38,7 @@ RDFLIB_DEPRECATIONS = [
     pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
 ]
 pytestmark = RDFLIB_DEPRECATIONS
+EVENTS = [KG[name.capitalize()] for name in EVENT_CATEGORIES]
 
 # format name -> file suffix (as kgraph.export maps them)
 SUFFIXES = {
@@ -149,6 +151,71 @@ def roles_graph() -> nx.MultiDiGraph:
     return g
 
 
+def facts_graph() -> nx.MultiDiGraph:
+    """The roles graph plus facts of every modality, event types and an ACCUSE edge made
+    from an allegation."""
+    g = roles_graph()
+    ev = [_ev("doc-c", 0, 49, S4)]
+    haspel, obrien, russia = "person/gina-haspel", "person/robert-o-brien", "country/russia"
+    g.add_edge(
+        haspel,
+        obrien,
+        key="meet",
+        predicate="meet",
+        kind="action",
+        asserted=True,
+        event="CONSULT",
+        evidence=ev,
+    )
+    g.add_edge(
+        russia,
+        obrien,
+        key="threaten:according_to:agency/cia",
+        predicate="threaten",
+        kind="action",
+        asserted=False,
+        reported=True,
+        according_to="agency/cia",
+        event="THREATEN",
+        evidence=ev,
+    )
+    g.add_edge(
+        obrien,
+        russia,
+        key="sanction:demanded",
+        predicate="sanction",
+        kind="action",
+        asserted=False,
+        demanded=True,
+        event="SANCTION",
+        evidence=ev,
+    )
+    g.add_edge(
+        obrien,
+        haspel,
+        key="visit:hedged:planned",
+        predicate="visit",
+        kind="action",
+        asserted=False,
+        hedged=True,
+        hedge="may",
+        planned=True,
+        evidence=ev,
+    )
+    g.add_edge(
+        "agency/cia",
+        russia,
+        key="accuse:alleged",
+        predicate="accuse",
+        kind="action",
+        asserted=True,
+        event="ACCUSE",
+        allegations=["allegation/russia-hacking"],
+        evidence=[_ev("doc-c", 0, 80, S4)],
+    )
+    return g
+
+
 HOSTILE_TEXTS = [
     'He said "<script>alert(1)</script>" \\ then </p>',
     "Росси́я \u202eatad\u200b 🇷🇺\tnew\nline ? # % <> \u200f عبد الله",
@@ -199,6 +266,7 @@ GRAPHS = {
     "hostile": lambda: build_contract_graph(HOSTILE_NAMES),
     "hostile-everywhere": hostile_everywhere_graph,
     "roles": roles_graph,
+    "facts": facts_graph,
 }
 
 
@@ -491,6 +559,49 @@ def test_a_negated_relation_is_not_asserted() -> None:
     assert not list(ds.triples((None, REL.brief, None)))
     (st_,) = ds.subjects(RDF.predicate, REL.brief)
     assert ds.value(st_, KG.negated).toPython() is True
+
+
+def test_a_fact_the_text_does_not_assert_has_a_statement_but_no_triple() -> None:
+    g = facts_graph()
+    ds = merged(rdf.to_rdf(g))
+    iri = {n: rdflib.URIRef(rdf.entity_iri(g, n)) for n in g}
+    for predicate in (REL.threaten, REL.sanction, REL.visit):
+        assert not list(ds.triples((None, predicate, None)))
+        (st_,) = ds.subjects(RDF.predicate, predicate)
+        assert ds.value(st_, KG.asserted).toPython() is False
+    (reported,) = ds.subjects(RDF.predicate, REL.threaten)
+    assert ds.value(reported, KG.accordingTo) == iri["agency/cia"]
+    assert ds.value(reported, KG.reported).toPython() is True
+    assert (iri["person/gina-haspel"], REL.meet, iri["person/robert-o-brien"]) in ds
+
+
+@pytest.mark.parametrize(
+    ("predicate", "category"),
+    [("meet", KG.Consult), ("threaten", KG.Threaten), ("accuse", KG.Accuse), ("visit", None)],
+)
+def test_each_event_category_is_a_class_of_the_statement(predicate: str, category: Any) -> None:
+    ds = merged(rdf.to_rdf(facts_graph()))
+    (st_,) = ds.subjects(RDF.predicate, REL[predicate])
+    events = {t for t in ds.objects(st_, RDF.type) if str(t) in {str(c) for c in EVENTS}}
+    assert events == ({category} if category is not None else set())
+
+
+def test_an_accuse_statement_points_to_its_allegation() -> None:
+    g = facts_graph()
+    ds = merged(rdf.to_rdf(g))
+    (st_,) = ds.subjects(RDF.predicate, REL.accuse)
+    assert ds.value(st_, KG.allegation) == rdflib.URIRef(
+        rdf.entity_iri(g, "allegation/russia-hacking")
+    )
+
+
+def test_the_events_an_analyst_asks_for_are_one_sparql_query_away() -> None:
+    ds = merged(rdf.to_rdf(facts_graph()))
+    rows = ds.query(
+        PREFIXES + "SELECT ?who ?whom WHERE { ?s a kg:Threaten ; rdf:subject ?a ; rdf:object ?b . "
+        "?a skos:prefLabel ?who . ?b skos:prefLabel ?whom }"
+    )
+    assert {(str(r[0]), str(r[1])) for r in rows} == {("Russia", "Robert O'Brien")}
 
 
 def test_confidence_is_a_decimal_not_a_double() -> None:
@@ -816,7 +927,7 @@ def test_every_export_conforms_to_the_shapes(any_graph: nx.MultiDiGraph, fmt: st
 
 
 def broken(update: str) -> rdflib.Graph:
-    g = merged(rdf.to_rdf(roles_graph()))
+    g = merged(rdf.to_rdf(facts_graph()))
     g.update(update)
     return g
 
@@ -864,6 +975,13 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
             "end|LessThanOrEquals",
         ),
         ("DELETE { ?s kg:evidence ?e } WHERE { ?s a kg:RoleStatement ; kg:evidence ?e }", "ev"),
+        (
+            "INSERT { ?a ?p ?b } WHERE { ?s kg:asserted false ; rdf:subject ?a ; "
+            "rdf:predicate ?p ; rdf:object ?b }",
+            "not asserted fact is stated",
+        ),
+        ("INSERT { ?s a kg:Assault } WHERE { ?s a kg:Threaten }", "two event types"),
+        ("INSERT { ?s a kg:Assault } WHERE { ?s a kg:RoleStatement }", "ActionStatement"),
     ],
 )
 def test_the_shapes_catch_broken_exports(update: str, complaint: str) -> None:

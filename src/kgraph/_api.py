@@ -328,9 +328,20 @@ class KnowledgeGraph:
         subject: str | None = None,
         predicate: str | None = None,
         object: str | None = None,
+        *,
+        event: str | None = None,
+        asserted: bool | None = True,
     ) -> list[Fact]:
-        """Relations between entities, filtered by subject, predicate and object."""
-        return query.relations(self.graph, subject=subject, predicate=predicate, object=object)
+        """Relations between entities, filtered by subject, predicate, object and PLOVER event
+        category; what the text asserts by default (``asserted=None``: every fact)."""
+        return query.relations(
+            self.graph,
+            subject=subject,
+            predicate=predicate,
+            object=object,
+            event=event,
+            asserted=asserted,
+        )
 
     def allegations(
         self,

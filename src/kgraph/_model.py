@@ -16,6 +16,7 @@ __all__ = [
     "ALLEGATION",
     "ALLEGATION_ROLES",
     "ENTITY_TYPES",
+    "EVENT_CATEGORIES",
     "STATEMENT_KINDS",
     "STATUSES",
     "Allegation",
@@ -36,6 +37,7 @@ __all__ = [
     "Statement",
     "StatementRecord",
     "TimelineEvent",
+    "modal_predicate",
 ]
 
 EntityType = Literal["Agency", "Country", "Location", "Organization", "Person"]
@@ -54,6 +56,29 @@ STATUSES: Final = ("alleged", "confirmed", "denied", "disputed")
 #: how a statement is reported: a direct quote, indirect speech, "according to X", a belief
 #: or an assessment ("officials believe", "the assessment that")
 STATEMENT_KINDS: Final = ("direct", "indirect", "according_to", "belief")
+#: the event types of a fact edge: the PLOVER categories (Open Event Data Alliance, 2021; the
+#: sixteen POLECAT codes), with INVESTIGATE and FIGHT kept apart from ACCUSE and ASSAULT as in
+#: PLOVER's drafts (a strict PLOVER consumer reads them as ACCUSE and ASSAULT)
+EVENT_CATEGORIES: Final = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "INVESTIGATE",
+    "FIGHT",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +164,20 @@ class LocalEntity:
 
 @dataclass(frozen=True, slots=True)
 class RelationRecord:
-    """A directed fact between two local entities of one document."""
+    """A directed fact between two local entities of one document.
+
+    ``attrs`` holds the fact's modality and event (``negated``, ``hedged``/``hedge``,
+    ``demanded``, ``planned``, ``asserted`` (``False`` when the text does not state it as
+    fact on its own authority), ``date``, ``anonymous``, ``event``); ``according_to`` is
+    the entity reference of whoever the text reports it from, like ``subject``.
+    """
 
     subject: str
     object: str
     predicate: str
     evidence: Evidence
     attrs: tuple[tuple[str, str | bool], ...] = ()
+    according_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,15 +317,52 @@ class Entity:
         return self.label
 
 
+def modal_predicate(
+    predicate: str,
+    *,
+    negated: bool = False,
+    hedge: str | None = None,
+    demanded: bool = False,
+    planned: bool = False,
+) -> str:
+    """A predicate with the words of its modality before it, as facts print it.
+
+    >>> modal_predicate("raise_with", negated=True)
+    'NOT raise_with'
+    >>> modal_predicate("meet", hedge="may"), modal_predicate("provide", demanded=True)
+    ('may meet', 'demanded provide')
+    """
+    words = [
+        *(["NOT"] if negated else []),
+        *([hedge] if hedge else []),
+        *(["demanded"] if demanded else []),
+        *(["planned"] if planned else []),
+        predicate,
+    ]
+    return " ".join(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One edge between two nodes: ``subject -[predicate]-> object``, with its evidence.
 
     ``subject`` and ``object`` are labels, ``subject_id``/``object_id`` node
     ids; ``kind`` is ``action``, ``role`` or ``allegation``.  The edge's
-    attributes are fields (``role`` and ``former`` of a ``holds_role`` edge;
-    ``negated``, ``hedged`` with its ``hedge`` word, ``date``, ``anonymous``);
-    ``attrs`` holds all of them, and any others an extractor of yours set.
+    attributes are fields: ``role`` and ``former`` of a ``holds_role`` edge; the
+    modality (``asserted``: the text states it as fact on its own authority;
+    ``according_to``, the label of whoever it is reported from, with its node id
+    ``according_to_id``; ``negated``; ``hedged`` with its ``hedge`` word;
+    ``demanded``; ``planned``), ``date``, ``anonymous`` and ``event`` (a PLOVER
+    category, :data:`EVENT_CATEGORIES`); ``attrs`` holds all of them, and any
+    others an extractor of yours set.  ``str(fact)`` shows the modality:
+
+    >>> ev = Evidence("d1", 0, 5, "...")
+    >>> str(Fact("Trump", "raise_with", "Putin", (ev,), {}, "a", "b", "action", "k",
+    ...          negated=True))
+    'Trump -[NOT raise_with]-> Putin'
+    >>> str(Fact("Russia", "attack", "Ukraine", (ev,), {}, "a", "b", "action", "k",
+    ...          asserted=False, according_to="United States", hedged=True, hedge="may"))
+    'Russia -[may attack]-> Ukraine (according to United States)'
     """
 
     subject: str
@@ -312,6 +381,12 @@ class Fact:
     hedge: str | None = field(default=None, repr=False)
     date: str | None = field(default=None, repr=False)
     anonymous: bool = field(default=False, repr=False)
+    asserted: bool = field(default=True, repr=False)
+    according_to: str | None = field(default=None, repr=False)
+    according_to_id: str | None = field(default=None, repr=False)
+    demanded: bool = field(default=False, repr=False)
+    planned: bool = field(default=False, repr=False)
+    event: str | None = field(default=None, repr=False)
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -319,7 +394,19 @@ class Fact:
         return _distinct_sentences(self.evidence)
 
     def __str__(self) -> str:
-        return f"{self.subject} -[{self.predicate}]-> {self.object}"
+        predicate = modal_predicate(
+            self.predicate,
+            negated=self.negated,
+            hedge=(self.hedge or "maybe") if self.hedged else None,
+            demanded=self.demanded,
+            planned=self.planned,
+        )
+        text = f"{self.subject} -[{predicate}]-> {self.object}"
+        if self.according_to:
+            return f"{text} (according to {self.according_to})"
+        if not self.asserted and not (self.hedged or self.demanded or self.planned):
+            return f"{text} (reported)"
+        return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,10 +46,39 @@ Edges ``(u, v, key)``
     entity), ``kind`` (``action``, ``role`` or ``allegation``; ``role`` for
     ``holds_role`` and for a group's ``part_of``/``based_in`` its country) and ``evidence``
     (list of ``{"doc", "start", "end", "sentence"}``).  Optional: ``role`` and
-    ``former`` (``holds_role`` edges), ``negated``, ``hedged`` with ``hedge``
-    (the word: "may", "reportedly", "whether"), ``date``, ``anonymous``.
-    ``key`` is a deterministic string (the predicate, plus the
-    role for ``holds_role``).
+    ``former`` (``holds_role`` edges), ``date``, ``anonymous`` and ``event``
+    (a PLOVER category, :data:`kgraph._model.EVENT_CATEGORIES`).
+
+    Every fact edge (``action`` or ``role``) has ``asserted`` (bool): the text
+    states it as fact on its own authority.  A fact that is not asserted says
+    why: ``reported`` (someone else says it; ``according_to`` is the node id of
+    who, when the text names them), ``hedged`` with ``hedge`` (the word:
+    "may", "reportedly", "whether"), ``demanded`` (called for, urged, asked),
+    ``planned`` (planned, proposed, expected, tried).  A ``negated`` fact
+    ("never raised with Putin") is asserted: the text says it did not happen.
+
+    ``key`` is a deterministic string: the predicate (plus the role for
+    ``holds_role``), then the modality -- ``:not``, ``:hedged``,
+    ``:demanded``, ``:planned``, and ``:according_to:<node>`` or ``:reported``.
+    So facts of different modality are different edges, each with the evidence
+    that holds it that way: the same meeting asserted in one document and
+    reported by the Kremlin in another is one ``meet`` edge and one
+    ``meet:according_to:organization/kremlin`` edge, and an analyst filters on
+    ``asserted`` (``kgraph.query.relations`` does by default) without losing
+    who else claims what.
+
+    Allegations also count as ACCUSE events: each claimant (``alleged_by``) of
+    an allegation, in a sentence that accuses (``kgraph.lexicon.ACCUSATION_CUES``:
+    "accused", "blamed", "alleged", "charged" ...), gets an ``accuse`` edge
+    (key ``accuse:alleged``, ``event`` ``ACCUSE``, ``allegations``: the sorted
+    allegation node ids, ``evidence``: the sentences that make them the claimant) to each
+    accused, unless the text
+    already states that accusation as a fact (an asserted ACCUSE or COERCE edge
+    between them: "accused", "charged").  These edges
+    are derived: :func:`disassemble` leaves them out and :func:`assemble` makes
+    them again.  Edges, not a graph attribute, because every consumer of the
+    node-link form (Gephi, the HTML page, the RDF statements, ``relations(event=
+    "ACCUSE")``) reads edges; the allegation node keeps the claim itself.
 
 Every list is sorted and every value JSON-safe (str, int, float, bool, None,
 list, dict), so the same documents always give the same bytes.
@@ -79,6 +108,7 @@ from kgraph._model import (
 )
 from kgraph._version import __version__
 from kgraph.gazetteer import Gazetteer
+from kgraph.lexicon import ACCUSATION_CUES
 from kgraph.resolve import (
     Resolution,
     entity_label,
@@ -254,6 +284,7 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
     }
     _add_relations(g, ordered, node_of)
     _add_allegations(g, ordered, node_of, _state_of(g, gazetteer))
+    _add_accusations(g)
     statements = _statements(ordered, node_of)
     speakers = {s[k] for s in statements for k in ("speaker", "on_behalf_of") if s[k] is not None}
     # a country only ever met as a demonym ("a Turkish agent"), in no fact and speaking
@@ -391,6 +422,39 @@ def _document_dict(info: DocumentInfo) -> dict[str, Any]:
     }
 
 
+#: the modality flags an edge key carries, in order, with their key suffix
+_MODAL_KEYS: Final = (
+    ("negated", "not"),
+    ("hedged", "hedged"),
+    ("demanded", "demanded"),
+    ("planned", "planned"),
+)
+#: the attributes a not-asserted fact says why with
+_NOT_ASSERTED: Final = ("reported", "hedged", "demanded", "planned")
+#: the key of an ACCUSE edge made from an allegation's claimant and accused
+ACCUSE_KEY: Final = "accuse:alleged"
+#: the events of a fact edge that already states an accusation
+_ACCUSING: Final = frozenset({"ACCUSE", "COERCE"})
+
+
+def _edge_key(rel: RelationRecord, attrs: dict[str, Any], according_to: str | None) -> str:
+    """A fact edge's key: its predicate (and role), then its modality (see the module
+    docstring)."""
+    key = rel.predicate
+    if rel.predicate == "holds_role":
+        key = f"holds_role:{attrs.get('role', '')}"
+    for name, suffix in _MODAL_KEYS:
+        if attrs.get(name):
+            key += f":{suffix}"
+    if according_to is not None:
+        key += f":according_to:{according_to}"
+    elif attrs.get("reported"):
+        key += ":reported"
+    elif attrs.get("asserted") is False and not any(attrs.get(n) for n in _NOT_ASSERTED):
+        key += ":unasserted"
+    return key
+
+
 def _add_relations(
     g: nx.MultiDiGraph, results: list[DocResult], node_of: dict[tuple[str, str], str]
 ) -> None:
@@ -402,13 +466,11 @@ def _add_relations(
             if u is None or v is None or u == v:
                 continue
             attrs = dict(rel.attrs)
-            key = rel.predicate
-            if rel.predicate == "holds_role":
-                key = f"holds_role:{attrs.get('role', '')}"
-            if attrs.get("negated"):
-                key += ":not"
+            by = node_of.get((doc, rel.according_to)) if rel.according_to is not None else None
+            if by is not None:
+                attrs["according_to"] = by
             edge = edges.setdefault(
-                (u, v, key),
+                (u, v, _edge_key(rel, attrs, by)),
                 {
                     "predicate": rel.predicate,
                     "kind": "role" if rel.predicate in _ROLE_PREDICATES else "action",
@@ -423,8 +485,66 @@ def _add_relations(
         for _ev, attrs in sorted(edge.pop("_attrs"), key=lambda x: (x[0], sorted(x[1].items()))):
             for name, value in attrs.items():
                 merged.setdefault(name, value)
+        merged["asserted"] = merged.get("asserted") is not False and not any(
+            merged.get(n) for n in _NOT_ASSERTED
+        )
         evidence = [_evidence_dict(e) for e in sorted(edge.pop("evidence"))]
         g.add_edge(u, v, key=key, **edge, **merged, evidence=evidence)
+
+
+def _states_accusation(g: nx.MultiDiGraph, claimant: str, target: str) -> bool:
+    """Whether the text already states, as a fact, that ``claimant`` accused or charged
+    ``target`` ("Moscow accused Kyiv of ...", "the Justice Department charged Manafort")."""
+    return any(
+        key != ACCUSE_KEY and attrs.get("asserted") is not False and attrs.get("event") in _ACCUSING
+        for key, attrs in (g.get_edge_data(claimant, target) or {}).items()
+    )
+
+
+def _accuses(evidence: list[dict[str, Any]]) -> bool:
+    """Whether a claimant's sentences accuse (``kgraph.lexicon.ACCUSATION_CUES``)."""
+    return any(
+        cue in str(ev.get("sentence", "")).lower() for ev in evidence for cue in ACCUSATION_CUES
+    )
+
+
+def _add_accusations(g: nx.MultiDiGraph) -> None:
+    """An ACCUSE edge from each claimant of an allegation to each accused (see the module
+    docstring)."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for node, attrs in g.nodes(data=True):
+        if attrs.get("type") != "Allegation":
+            continue
+        roles = list(g.out_edges(node, data=True))
+        claimants = [(v, e) for _u, v, e in roles if e.get("predicate") == "alleged_by"]
+        accused = [v for _u, v, e in roles if e.get("predicate") == "accused"]
+        for claimant, role in claimants:
+            if not _accuses(role.get("evidence", [])):
+                continue
+            for target in accused:
+                if claimant == target or _states_accusation(g, claimant, target):
+                    continue
+                edge = found.setdefault(
+                    (claimant, target), {"allegations": set(), "evidence": {}, "anonymous": True}
+                )
+                edge["allegations"].add(node)
+                edge["anonymous"] = edge["anonymous"] and bool(role.get("anonymous"))
+                for ev in role.get("evidence", []):
+                    edge["evidence"][(ev["doc"], ev["start"], ev["end"])] = ev
+    for (u, v), edge in sorted(found.items()):
+        extra = {"anonymous": True} if edge["anonymous"] else {}
+        g.add_edge(
+            u,
+            v,
+            key=ACCUSE_KEY,
+            predicate="accuse",
+            kind="action",
+            asserted=True,
+            event="ACCUSE",
+            allegations=sorted(edge["allegations"]),
+            **extra,
+            evidence=[edge["evidence"][k] for k in sorted(edge["evidence"])],
+        )
 
 
 def _add_allegations(
@@ -480,17 +600,20 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
                     else None,
                 )
             )
-    for u, v, _key, attrs in g.edges(keys=True, data=True):
-        if attrs.get("kind") == "allegation":
-            continue
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        if attrs.get("kind") == "allegation" or key == ACCUSE_KEY:
+            continue  # allegation roles are rebuilt below, ACCUSE edges by assemble
         extra = tuple(
             sorted(
-                (k, val) for k, val in attrs.items() if k not in ("predicate", "kind", "evidence")
+                (k, val)
+                for k, val in attrs.items()
+                if k not in ("predicate", "kind", "evidence", "according_to")
             )
         )
+        by = attrs.get("according_to")
         for ev in attrs.get("evidence", []):
             relations[ev["doc"]].append(
-                RelationRecord(u, v, attrs["predicate"], _evidence(ev), extra)
+                RelationRecord(u, v, attrs["predicate"], _evidence(ev), extra, by)
             )
     for nid, attrs in sorted(g.nodes(data=True)):
         if attrs.get("type") != "Allegation":

@@ -26,7 +26,15 @@ from typing import Final
 
 from kgraph._errors import FormatError
 
-__all__ = ["ACTS", "GENERIC_ACTS", "WEAK_ACTS", "ActClass", "ActLexicon", "act_lexicon"]
+__all__ = [
+    "ACCUSATION_CUES",
+    "ACTS",
+    "GENERIC_ACTS",
+    "WEAK_ACTS",
+    "ActClass",
+    "ActLexicon",
+    "act_lexicon",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,4 +234,27 @@ GENERIC_ACTS: Final = frozenset({"accusation", "charge", "lawsuit"})
 #: keywords too general to merge two allegations on by themselves
 WEAK_ACTS: Final = frozenset(
     {"provide", "offer", "support", "direct", "order", "pressure", "pay", "share", "kill", "threat"}
+)
+
+#: word stems that say a sentence accuses someone: the graph makes an ACCUSE edge from an
+#: allegation's claimant only where its sentence says so ("accused", "blamed", "alleged",
+#: "charged", "claims"), not from every claim ("said she would create a position")
+ACCUSATION_CUES: Final = (
+    "accus",
+    "alleg",
+    "blam",
+    "charg",
+    "claim",
+    "indict",
+    "sue",
+    "suing",
+    "lawsuit",
+    "complain",
+    "condemn",
+    "denounc",
+    "fault",
+    "implicat",
+    "responsib",
+    "culprit",
+    "behind the",
 )

@@ -67,6 +67,25 @@ class KG(_ns.DefinedNamespace):
     RoleStatement: URIRef  # a holds_role edge (person -> agency/country/organization)
     AllegationRoleStatement: URIRef  # an allegation's role edge (accused, alleged_by, ...)
     Attribution: URIRef  # who said what; its content is quoted text; subclass of schema:Quotation
+    Event: URIRef  # the event type of a fact: one subclass per PLOVER category
+    Agree: URIRef
+    Consult: URIRef
+    Support: URIRef
+    Concede: URIRef
+    Cooperate: URIRef
+    Aid: URIRef
+    Retreat: URIRef
+    Request: URIRef
+    Accuse: URIRef
+    Reject: URIRef
+    Threaten: URIRef
+    Protest: URIRef
+    Sanction: URIRef
+    Mobilize: URIRef
+    Coerce: URIRef
+    Assault: URIRef
+    Investigate: URIRef
+    Fight: URIRef
 
     # -- identity and labels ------------------------------------------------------------
     id: URIRef  # the contract node / document id, kept exactly
@@ -120,6 +139,12 @@ class KG(_ns.DefinedNamespace):
     former: URIRef
     anonymous: URIRef
     confidence: URIRef  # a numeric confidence in [0, 1], as xsd:decimal
+    asserted: URIRef  # the text states the fact on its own authority
+    reported: URIRef  # the text reports the fact from someone else
+    accordingTo: URIRef  # who it reports the fact from
+    demanded: URIRef  # the fact is only called for, urged, asked
+    planned: URIRef  # the fact is planned, proposed, expected
+    allegation: URIRef  # an ACCUSE statement -> the allegation it stands for
 
     # -- documents ------------------------------------------------------------------------
     chars: URIRef  # document length in characters

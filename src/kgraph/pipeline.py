@@ -33,11 +33,11 @@ import shutil
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from tqdm.auto import tqdm
 
@@ -52,6 +52,7 @@ from kgraph._model import (
 from kgraph.extract import DocContext, Extractor, default_extractors
 from kgraph.extract.derive import doc_context
 from kgraph.extract.entities import RawMention, byline_mentions, extract_mentions, promote_people
+from kgraph.extract.roles import KIN, POSTED
 from kgraph.gazetteer import Gazetteer
 from kgraph.ingest import Prepared, iter_prepared
 from kgraph.nlp import english_share, lemma_words, load_model, pipe
@@ -73,6 +74,8 @@ log = logging.getLogger("kgraph.pipeline")
 
 #: below this share of English function words a document is warned about
 _MIN_ENGLISH = 0.12
+#: the allegation roles of whoever makes a claim
+_CLAIMANTS: Final = ("alleged_by", "reported_by")
 
 
 @dataclass(frozen=True)
@@ -179,29 +182,80 @@ def _language_warnings(doc_id: str, docs: Sequence[tuple[int, Doc]]) -> list[str
 def _asserted(
     relations: list[RelationRecord], allegations: Sequence[AllegationRecord]
 ) -> list[RelationRecord]:
-    """The relations the text asserts: a claim is quoted, not asserted, so the accused's acts
-    in a claim's sentence are no facts, nor anything inside the claim's quoted clause."""
-    claimed = {
-        (role.entity, role.evidence)
+    """The relations with the claims they stand in: a claim is quoted, not asserted, so the
+    accused's acts in a claim's sentence, and anything inside the claim's quoted clause, stay
+    facts with ``asserted`` false and ``according_to`` the claimant (when the relation
+    extractor had not already found who reports them)."""
+    accused = {
+        (role.entity, role.evidence): record
         for record in allegations
         for role in record.roles
         if role.role == "accused"
     }
-    return [
-        r
-        for r in relations
-        if (r.subject, r.evidence) not in claimed and not _inside_claim(r, allegations)
-    ]
+    out = []
+    for r in relations:
+        if r.according_to is not None or ("reported", True) in r.attrs or _is_role(r):
+            out.append(r)
+            continue
+        claim = accused.get((r.subject, r.evidence)) or _claim_holding(r, allegations)
+        if claim is None or _makes(r, claim):
+            out.append(
+                r
+            )  # "the Justice Department charged Manafort": the claim is made, not claimed
+            continue
+        out.append(
+            replace(
+                r,
+                attrs=_reported(r.attrs),
+                according_to=_claimant(claim, r),
+            )
+        )
+    return out
 
 
-def _inside_claim(relation: RelationRecord, allegations: Sequence[AllegationRecord]) -> bool:
-    """Whether both ends of a relation lie in the quoted clause of an allegation stated in
-    the same sentence ("officials said Trump directed the CIA to share intelligence with the
-    Kremlin": the CIA's sharing is claimed, not asserted)."""
+def _is_role(relation: RelationRecord) -> bool:
+    """Roles, postings and kin describe a person, they are not acts a claim is about."""
+    p = relation.predicate
+    return (
+        p in ("holds_role", "part_of")
+        or p.removesuffix("_of") in KIN
+        or p.removesuffix("_to") in POSTED
+    )
+
+
+def _reported(attrs: tuple[tuple[str, str | bool], ...]) -> tuple[tuple[str, str | bool], ...]:
+    marks = [("reported", True), *([] if ("asserted", False) in attrs else [("asserted", False)])]
+    return (*attrs, *marks)
+
+
+def _makes(relation: RelationRecord, claim: AllegationRecord) -> bool:
+    """Whether the relation is the claimant's own act of claiming, in the claim's sentence."""
+    return any(
+        role.role in _CLAIMANTS
+        and role.entity == relation.subject
+        and role.evidence == relation.evidence
+        for role in claim.roles
+    )
+
+
+def _claimant(claim: AllegationRecord, relation: RelationRecord) -> str | None:
+    """Who makes the claim: the one alleging or reporting it in the relation's sentence, else
+    anywhere in the document."""
+    makers = [r for r in claim.roles if r.role in _CLAIMANTS]
+    same = [r for r in makers if r.evidence == relation.evidence]
+    return (same or makers)[0].entity if makers else None
+
+
+def _claim_holding(
+    relation: RelationRecord, allegations: Sequence[AllegationRecord]
+) -> AllegationRecord | None:
+    """The allegation stated in the relation's sentence whose quoted clause holds both ends
+    ("officials said Trump directed the CIA to share intelligence with the Kremlin": the CIA's
+    sharing is claimed, not asserted)."""
     try:
         ends = [int(part) for ref in (relation.subject, relation.object) for part in ref.split(":")]
     except ValueError:
-        return False  # a custom extractor's reference
+        return None  # a custom extractor's reference
     for record in allegations:
         for ev in record.evidence:
             if ev != relation.evidence or not record.text:
@@ -211,8 +265,8 @@ def _inside_claim(relation: RelationRecord, allegations: Sequence[AllegationReco
                 continue
             start = ev.start + at
             if start <= min(ends) and max(ends) <= start + len(record.text):
-                return True
-    return False
+                return record
+    return None
 
 
 def run(

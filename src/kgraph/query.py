@@ -58,6 +58,7 @@ from kgraph._model import (
     ALLEGATION,
     ALLEGATION_ROLES,
     ENTITY_TYPES,
+    EVENT_CATEGORIES,
     STATUSES,
     Allegation,
     AllegationRole,
@@ -194,7 +195,12 @@ def _record(g: nx.MultiDiGraph, node: str) -> Entity | Allegation:
 _FACT_ATTRS_SKIPPED: Final = frozenset({"predicate", "kind", "evidence"})
 
 
+#: the attributes a fact that is not asserted says why with
+_NOT_ASSERTED: Final = ("reported", "according_to", "hedged", "demanded", "planned")
+
+
 def _fact(g: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: Mapping[str, Any]) -> Fact:
+    by = None if attrs.get("according_to") is None else str(attrs["according_to"])
     return Fact(
         subject=_label(g, u),
         predicate=str(attrs.get("predicate", key)),
@@ -212,7 +218,21 @@ def _fact(g: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: Mapping[str, Any]
         hedge=None if attrs.get("hedge") is None else str(attrs["hedge"]),
         date=None if attrs.get("date") is None else str(attrs["date"]),
         anonymous=bool(attrs.get("anonymous", False)),
+        asserted=_asserted(attrs),
+        according_to=_label(g, by) if by is not None and by in g else None,
+        according_to_id=by,
+        demanded=bool(attrs.get("demanded", False)),
+        planned=bool(attrs.get("planned", False)),
+        event=None if attrs.get("event") is None else str(attrs["event"]),
     )
+
+
+def _asserted(attrs: Mapping[str, Any]) -> bool:
+    """Whether an edge states its fact on the text's own authority (graphs written before
+    kgraph kept ``asserted`` say it by their modality attributes)."""
+    if "asserted" in attrs:
+        return attrs["asserted"] is not False
+    return not any(attrs.get(name) for name in _NOT_ASSERTED)
 
 
 # -- name resolution ------------------------------------------------------------------------
@@ -475,21 +495,40 @@ def _norm_predicate(predicate: str) -> str:
     return "_".join(_casefold(predicate).replace("-", " ").split())
 
 
+def _event(event: str) -> str:
+    wanted = str(event).strip().upper()
+    if wanted not in EVENT_CATEGORIES:
+        raise QueryError(
+            f"unknown event category {event!r}; use one of {', '.join(EVENT_CATEGORIES)}"
+        )
+    return wanted
+
+
 def relations(
     g: nx.MultiDiGraph,
     subject: str | None = None,
     predicate: str | None = None,
     object: str | None = None,
+    *,
+    event: str | None = None,
+    asserted: bool | None = True,
 ) -> list[Fact]:
     """Facts between entities (actions and roles, not allegation roles), filtered.
 
     ``subject`` and ``object`` are names (resolved like :func:`entity`);
-    ``predicate`` is matched case-insensitively, spaces read as underscores.
-    Sorted by subject, predicate and object labels.
+    ``predicate`` is matched case-insensitively, spaces read as underscores;
+    ``event`` is a PLOVER category (``"THREATEN"``, any case; see
+    :data:`kgraph._model.EVENT_CATEGORIES`).  By default only what the text
+    asserts (negated facts included: the text says they did not happen);
+    ``asserted=False`` gives only what it reports, hedges, demands or plans,
+    ``asserted=None`` everything.  Sorted by subject, predicate and object labels.
     """
+    if asserted is not None and not isinstance(asserted, bool):
+        raise QueryError(f"asserted={asserted!r}: give True, False or None (every fact)")
     u_want = _resolve(g, subject) if subject is not None else None
     v_want = _resolve(g, object) if object is not None else None
     p_want = _norm_predicate(predicate) if predicate is not None else None
+    e_want = _event(event) if event is not None else None
     if u_want is not None:
         edges: Iterable[tuple[str, str, Any, dict[str, Any]]] = g.out_edges(
             u_want, keys=True, data=True
@@ -506,6 +545,8 @@ def relations(
         and (v_want is None or v == v_want)
         and (u_want is None or u == u_want)
         and (p_want is None or _norm_predicate(str(attrs.get("predicate", key))) == p_want)
+        and (e_want is None or attrs.get("event") == e_want)
+        and (asserted is None or _asserted(attrs) is asserted)
     ]
     return sorted(
         facts,
@@ -832,10 +873,17 @@ RELATION_COLUMNS: Final = (
     "kind",
     "role",
     "former",
+    "asserted",
+    "according_to",
+    "according_to_id",
     "negated",
     "hedged",
+    "hedge",
+    "demanded",
+    "planned",
     "date",
     "anonymous",
+    "event",
     "evidence",
     "sentence",
     "documents",
@@ -936,15 +984,22 @@ def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
             f.kind,
             f.attrs.get("role"),
             f.attrs.get("former"),
+            f.asserted,
+            f.according_to,
+            f.according_to_id,
             f.attrs.get("negated"),
             f.attrs.get("hedged"),
+            f.hedge,
+            f.attrs.get("demanded"),
+            f.attrs.get("planned"),
             f.attrs.get("date"),
             f.attrs.get("anonymous"),
+            f.event,
             len(f.evidence),
             f.evidence[0].sentence if f.evidence else None,
             sorted({ev.doc for ev in f.evidence}),
         )
-        for f in relations(g)
+        for f in relations(g, asserted=None)
     ]
     allegation_rows = [
         (

@@ -1132,7 +1132,8 @@ def _remap_relations(
     for rel in relations:
         s, o = _remap(rel.subject, key_of, keys), _remap(rel.object, key_of, keys)
         if s is not None and o is not None and s != o:
-            out.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs))
+            by = _remap(rel.according_to, key_of, keys) if rel.according_to is not None else None
+            out.append(RelationRecord(s, o, rel.predicate, rel.evidence, rel.attrs, by))
     return out
 
 
@@ -1179,8 +1180,8 @@ def _role_key(r: RoleRecord) -> tuple[str, str, int, int, bool]:
     return (r.role, r.entity, r.evidence.start, r.evidence.end, r.anonymous)
 
 
-def _relation_key(r: RelationRecord) -> tuple[int, str, str, str, str]:
-    return (r.evidence.start, r.subject, r.predicate, r.object, repr(r.attrs))
+def _relation_key(r: RelationRecord) -> tuple[int, str, str, str, str, str]:
+    return (r.evidence.start, r.subject, r.predicate, r.object, repr(r.attrs), r.according_to or "")
 
 
 def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _UnionFind) -> None:

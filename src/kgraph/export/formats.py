@@ -9,8 +9,12 @@ the contract graph into a flat one:
   sentence), with ``documents`` (the distinct document ids, joined) on edges;
 - any other dict, or list holding dicts, becomes its JSON text;
 - ``None`` values are dropped;
-- edges gain ``label`` (the predicate) and ``weight`` (the evidence count),
-  the attributes Gephi shows and sizes edges by.
+- edges gain ``label`` (the predicate with its modality: "NOT raise_with",
+  "may meet", "attack (according to United States)") and ``weight`` (the
+  evidence count), the attributes Gephi shows and sizes edges by; the
+  modality itself stays in ``asserted``, ``negated``, ``hedged``,
+  ``demanded``, ``planned`` and ``according_to`` (a node id), the event type in
+  ``event``.
 
 The writers also remove the characters XML 1.0 cannot carry (control
 characters but tab and newline, lone surrogates), write as text an attribute
@@ -46,12 +50,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
+from kgraph._model import modal_predicate
 from kgraph.export._files import write_bytes
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SEPARATOR", "to_flat", "write_gexf", "write_graphml"]
+__all__ = ["SEPARATOR", "edge_label", "to_flat", "write_gexf", "write_graphml"]
 
 log = logging.getLogger(__name__)
 
@@ -124,11 +129,39 @@ def to_flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, attrs in edges:
         data = _flat_attrs(attrs, edge=True)
         if "predicate" in data:
-            data.setdefault("label", str(data["predicate"]))
+            data.setdefault("label", edge_label(g, attrs))
         if "evidence_count" in data:
             data.setdefault("weight", float(data["evidence_count"]))
         flat.add_edges_from([(u, v, key, data)])
     return flat
+
+
+def edge_label(g: nx.MultiDiGraph, attrs: Mapping[str, Any]) -> str:
+    """An edge's predicate with its modality, as a reader should take it.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("country/us", label="United States")
+    >>> edge_label(g, {"predicate": "raise_with", "negated": True})
+    'NOT raise_with'
+    >>> edge_label(g, {"predicate": "attack", "asserted": False, "according_to": "country/us"})
+    'attack (according to United States)'
+    """
+    hedge = attrs.get("hedge") or "maybe" if attrs.get("hedged") is True else None
+    text = modal_predicate(
+        str(attrs.get("predicate", "")),
+        negated=attrs.get("negated") is True,
+        hedge=str(hedge) if hedge else None,
+        demanded=attrs.get("demanded") is True,
+        planned=attrs.get("planned") is True,
+    )
+    by = attrs.get("according_to")
+    if by is not None:
+        label = g.nodes[by].get("label", by) if by in g else by
+        return f"{text} (according to {label})"
+    if attrs.get("reported") is True:
+        return f"{text} (reported)"
+    return text
 
 
 def _xml_text(value: str) -> str:

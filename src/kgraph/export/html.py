@@ -65,6 +65,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
+from kgraph._model import EVENT_CATEGORIES, modal_predicate
 from kgraph.export._files import encode_text, write_bytes
 
 if TYPE_CHECKING:
@@ -342,17 +343,46 @@ def _edge_style(attrs: Mapping[str, Any], from_type: str) -> str:
 
 
 def _edge_label(attrs: Mapping[str, Any], key: str) -> str:
+    """The predicate with its role and modality: "NOT warn", "may meet", "former holds_role:
+    director"."""
     predicate = _text(attrs.get("predicate")) or key or "related_to"
     label = predicate
     if attrs.get("role"):
         label = f"{predicate}: {_text(attrs['role'])}"
     if attrs.get("former") is True:
         label = f"former {label}"
-    if attrs.get("negated") is True:
-        label = f"not {label}"
-    if attrs.get("hedged") is True:
-        label = f"{label}?"
+    hedge = (_text(attrs.get("hedge")) or "maybe") if attrs.get("hedged") is True else None
+    label = modal_predicate(
+        label,
+        negated=attrs.get("negated") is True,
+        hedge=hedge,
+        demanded=attrs.get("demanded") is True,
+        planned=attrs.get("planned") is True,
+    )
     return _display(label)
+
+
+def _asserted(attrs: Mapping[str, Any]) -> bool:
+    """Whether the page shows an edge with "only what the text asserts" on: every edge but a
+    fact the text reports, hedges, demands or plans."""
+    if attrs.get("asserted") is False:
+        return False
+    return not any(attrs.get(f) is True for f in ("reported", "hedged", "demanded", "planned"))
+
+
+def _modality(g: nx.MultiDiGraph, attrs: Mapping[str, Any]) -> str:
+    """How the text holds a fact, in words: "asserted", "not asserted: reported by X" ..."""
+    words = [f for f in ("negated", "hedged", "demanded", "planned") if attrs.get(f) is True]
+    if attrs.get("hedged") is True and attrs.get("hedge"):
+        words[words.index("hedged")] = f"hedged ({_text(attrs['hedge'])})"
+    by = attrs.get("according_to")
+    if by is not None:
+        name = g.nodes[by].get("label", by) if by in g else by
+        words.append(f"according to {_text(name)}")
+    elif attrs.get("reported") is True:
+        words.append("reported")
+    lead = "asserted" if _asserted(attrs) else "not asserted"
+    return _display(", ".join([lead, *words]), 120)
 
 
 def _documents(g: nx.MultiDiGraph, node_docs: Iterable[str]) -> list[dict[str, str]]:
@@ -449,7 +479,12 @@ def to_vis(
     for i, (su, sv, key, u, v, attrs) in enumerate(edge_rows):
         pair = (su, sv) if su <= sv else (sv, su)
         evidence, n_evidence = _evidence(attrs.get("evidence"), max_evidence)
-        flags = [f for f in ("negated", "hedged", "former", "anonymous") if attrs.get(f) is True]
+        flags = [
+            f
+            for f in ("negated", "hedged", "reported", "demanded", "planned", "former", "anonymous")
+            if attrs.get(f) is True
+        ]
+        event = _text(attrs.get("event"))
         edges.append(
             {
                 "id": f"e{i}",
@@ -463,6 +498,9 @@ def to_vis(
                 "role": _text(attrs.get("role")),
                 "date": _text(attrs.get("date")),
                 "flags": flags,
+                "asserted": _asserted(attrs),
+                "modality": _modality(g, attrs) if _text(attrs.get("kind")) != "allegation" else "",
+                "event": event if event in EVENT_CATEGORIES else "",
                 "docs": _evidence_docs(attrs.get("evidence")),
                 "evidence": evidence,
                 "nEvidence": n_evidence,
@@ -493,6 +531,8 @@ def to_vis(
         for s in _EDGE_ORDER
         if style_counts[s]
     ]
+    event_counts = Counter(e["event"] for e in edges if e["event"])
+    events = [{"name": c, "count": event_counts[c]} for c in EVENT_CATEGORIES if event_counts[c]]
     note = None
     if len(kept) < n_total:
         note = (
@@ -517,6 +557,7 @@ def to_vis(
         "documents": _documents(g, sorted(all_docs)),
         "types": types,
         "edgeStyles": edge_styles,
+        "events": events,
         "nodes": nodes,
         "edges": edges,
     }

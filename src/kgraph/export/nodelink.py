@@ -106,6 +106,9 @@ _ALLEGATION: Final = {
     "mentions": "count",
     "aliases": "strs",
     "evidence": "evidence",
+    "act": "str?",
+    "time": "str?",
+    "first_reported": "str?",
 }
 _EDGE: Final = {
     "predicate": "str!",
@@ -118,6 +121,7 @@ _EDGE: Final = {
     "hedge": "str?",
     "date": "str?",
     "anonymous": "bool",
+    "allegations": "strs",
 }
 _EVIDENCE: Final = {"doc": "str!", "start": "count!", "end": "count!", "sentence": "str!"}
 _MENTION: Final = {**_EVIDENCE, "text": "str!", "ner": "str"}

@@ -9,10 +9,14 @@ Layout (the vocabulary is ``src/kgraph/ontology.ttl``, the constraints
   exactly), ``skos:prefLabel``, ``skos:altLabel`` (aliases), counts and
   ``prov:wasDerivedFrom`` its documents; each relation as a direct triple
   (``:pompeo rel:warn :lavrov``; allegation roles as ``kg:accused``,
-  ``kg:allegedBy`` ...; negated relations get none); and each edge reified as a
-  ``kg:Statement`` (``rdf:subject``/``rdf:predicate``/``rdf:object`` plus key,
-  date, negation, role, confidence as ``xsd:decimal`` ...).  rdflib has no
-  RDF-star, so reification it is.
+  ``kg:allegedBy`` ...; a negated fact, or one the text does not assert, gets
+  none); and each edge reified as a ``kg:Statement`` (``rdf:subject``/
+  ``rdf:predicate``/``rdf:object`` plus key, date, role, confidence as
+  ``xsd:decimal``, the modality -- ``kg:asserted``, ``kg:negated``,
+  ``kg:hedged``, ``kg:reported`` with ``kg:accordingTo`` the node it is
+  reported from, ``kg:demanded``, ``kg:planned`` -- and its event type as a
+  class, ``kg:Threaten`` ... one per PLOVER category, under ``kg:Event``).
+  rdflib has no RDF-star, so reification it is.
 * **One named graph per document**, named by the document's IRI: its Dublin
   Core metadata and every piece of evidence taken from it -- ``kg:evidence``
   from the node or statement to an ``oa:SpecificResource`` with
@@ -64,6 +68,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph._errors import ExportError, FormatError, MissingDependencyError
+from kgraph._model import EVENT_CATEGORIES
 from kgraph.export._files import atomic_write
 from kgraph.export.nodelink import encode_text, encoding_error, read_text, surrogate_error
 
@@ -174,6 +179,9 @@ _KIND_CLASSES: Final = {
     "allegation": _kg("AllegationRoleStatement"),
 }
 _CLASS_KINDS: Final = {v: k for k, v in _KIND_CLASSES.items()}
+# PLOVER categories -> their kg classes ("THREATEN" -> kg:Threaten)
+_EVENT_CLASSES: Final = {name: _kg(name.capitalize()) for name in EVENT_CATEGORIES}
+_CLASS_EVENTS: Final = {v: k for k, v in _EVENT_CLASSES.items()}
 _STATEMENT_CLASSES: Final = frozenset({*_KIND_CLASSES.values(), _kg("Statement")})
 _REL_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -193,7 +201,7 @@ Block = tuple[str, str, list[tuple[str, Term]]]  # (graph IRI or "", subject, [(
 class _Field:
     attr: str
     pred: str
-    kind: str  # str int nnint bool dec date uri strs docs
+    kind: str  # str int nnint bool dec date uri strs docs node nodes
     default: Any = None
     has_default: bool = False
 
@@ -245,13 +253,19 @@ _EDGE_FIELDS: Final = (
     _f("date", _kg("date"), "str"),
     _f("anonymous", _kg("anonymous"), "bool"),
     _f("confidence", _kg("confidence"), "dec"),
+    _f("asserted", _kg("asserted"), "bool"),
+    _f("reported", _kg("reported"), "bool"),
+    _f("according_to", _kg("accordingTo"), "node"),
+    _f("demanded", _kg("demanded"), "bool"),
+    _f("planned", _kg("planned"), "bool"),
+    _f("allegations", _kg("allegation"), "nodes"),
 )
 _EVIDENCE_FIELDS: Final = (
     _f("text", _kg("mentionText"), "str"),
     _f("ner", _kg("ner"), "str"),
 )
 _NODE_SPECIAL: Final = frozenset({"type", "aliases", "evidence"})
-_EDGE_SPECIAL: Final = frozenset({"predicate", "kind", "evidence"})
+_EDGE_SPECIAL: Final = frozenset({"predicate", "kind", "evidence", "event"})
 _EVIDENCE_SPECIAL: Final = frozenset({"doc", "start", "end", "sentence"})
 
 
@@ -379,7 +393,7 @@ _URI_OK = re.compile(r"[^\x00-\x20<>\"{}|\\^`\x7f]+")
 
 def _fits(kind: str, value: Any) -> bool:
     t = type(value)
-    if kind in ("str", "date", "uri", "doc"):
+    if kind in ("str", "date", "uri", "doc", "node"):
         return t is str
     if kind == "int":
         return t is int
@@ -389,7 +403,7 @@ def _fits(kind: str, value: Any) -> bool:
         return t is bool
     if kind == "dec":
         return t is float and math.isfinite(value)
-    if kind in ("strs", "docs"):
+    if kind in ("strs", "docs", "nodes"):
         return (
             t is list
             and bool(value)
@@ -474,7 +488,13 @@ class _Export:
                     absent.append(f.attr)
                 continue
             value = record[f.attr]
-            if _fits(f.kind, value):
+            if f.kind in ("node", "nodes") and _fits(f.kind, value):
+                ids = [value] if f.kind == "node" else value
+                if all(i in self.node_iris for i in ids):
+                    out.extend((f.pred, self.node_iris[i]) for i in ids)
+                else:
+                    extra[f.attr] = value
+            elif _fits(f.kind, value):
                 if f.kind == "docs":
                     out.extend((f.pred, self.doc(v)) for v in value)
                 elif f.kind == "strs":
@@ -575,7 +595,7 @@ class _Export:
         statements = self.mint_statements(g)
         direct: dict[Any, list[tuple[str, Term]]] = {}
         for (u, v, _k), (_iri, pred, attrs) in statements.items():
-            if attrs.get("negated") is not True:
+            if attrs.get("negated") is not True and attrs.get("asserted") is not False:
                 direct.setdefault(u, []).append((pred, self.node_iris[v]))
         for nid in sorted(self.node_iris, key=_id_key):
             self.node(nid, g.nodes[nid], direct.get(nid, []))
@@ -734,6 +754,13 @@ class _Export:
                 extra["kind"] = kind
             else:
                 absent.append("kind")
+        if "event" in attrs:
+            event = attrs["event"]
+            event_class = _EVENT_CLASSES.get(event) if type(event) is str else None
+            if event_class is not None:
+                po.insert(2, (RDF_TYPE, event_class))
+            else:
+                extra["event"] = event
         predicate = attrs.get("predicate")
         if "predicate" not in attrs:
             absent.append("predicate")
@@ -1447,8 +1474,10 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
         for f in fields:
             objs = values.get(f.pred)
             if objs:
-                if f.kind == "docs":
+                if f.kind in ("docs", "nodes"):
                     into[f.attr] = sorted(ids.get(str(o), str(o)) for o in objs)
+                elif f.kind == "node":
+                    into[f.attr] = ids.get(str(objs[0]), str(objs[0]))
                 elif f.kind == "strs":
                     into[f.attr] = sorted(str(o) for o in objs)
                 else:
@@ -1548,6 +1577,9 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
         kind = next((_CLASS_KINDS[c] for c in kinds if c in _CLASS_KINDS), None)
         if kind is not None:
             attrs["kind"] = kind
+        event = next((_CLASS_EVENTS[c] for c in sorted(kinds) if c in _CLASS_EVENTS), None)
+        if event is not None:
+            attrs["event"] = event
         decode(s, _EDGE_FIELDS, attrs)
         evidence(s, attrs)
         apply(s, attrs)

@@ -24,6 +24,14 @@ SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 
 OBJECTS: Final = frozenset({"dobj", "dative", "obj", "iobj"})
 
+#: what a group of unnamed people can belong to
+_BODIES: Final = frozenset({"Country", "Agency", "Organization", "Location"})
+
+#: prepositions whose gerund takes the object of the verb, else its subject ("accused Russia
+#: of hacking", "thanked Japan for helping"), and those whose gerund takes its subject
+_CONTROL_PREPS: Final = frozenset({"of", "for", "with", "against", "from"})
+_TIME_PREPS: Final = frozenset({"by", "after", "before", "while", "since", "in", "without"})
+
 _QUANTIFIERS: Final = frozenset(
     {"some", "many", "most", "all", "much", "part", "one", "several", "each"}
 )
@@ -65,6 +73,54 @@ _GROUP_NOUNS: Final = frozenset(
         "operative",
         "unit",
         "service",
+        "hacker",
+        "spy",
+        "army",
+        "navy",
+        "police",
+        "militant",
+        "fighter",
+        "warplane",
+        "jet",
+        "aircraft",
+        "drone",
+        "ship",
+        "vessel",
+        "boat",
+        "tanker",
+        "court",
+        "parliament",
+        "legislator",
+        "regulator",
+        "ministry",
+        "embassy",
+        "consulate",
+        "representative",
+    }
+)
+#: people who belong to someone named in their "of" phrase: "cronies of Putin"
+_MEMBER_NOUNS: Final = frozenset(
+    {"crony", "ally", "associate", "member", "official", "aide", "relative", "family", "loyalist"}
+)
+#: titles a demonym makes a person of that state ("the Russian president", "Senior Hungarian
+#: officials"): the one person the Doc says holds it, else the state, unnamed
+_TITLE_NOUNS: Final = frozenset(
+    {
+        "president",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "monarch",
+        "ambassador",
+        "emissary",
+        "foreign minister",
+        "prime minister",
+        "secretary",
+        "general",
+        "ruler",
+        "dictator",
+        "strongman",
     }
 )
 
@@ -74,26 +130,70 @@ def entities_of(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     unnamed people of that entity ("U.S. officials", "Russian officials")."""
     out: list[tuple[RawMention, bool]] = []
     for t in [tok, *tok.conjuncts]:
-        m = ctx.mention_at(t) or ctx.references.resolve(t)
-        if m is not None:
-            if m.demonym and t.pos_ in ("ADJ", "PROPN") and t.dep_ not in ("nsubj", "dobj", "pobj"):
-                continue
-            out.append((m, False))
-            continue
-        owner = next((c for c in t.children if c.dep_ == "poss"), None)
-        owner_m = ctx.mention_at(owner) if owner is not None else None
-        holder = _role_holder(t, owner_m, ctx) if owner_m is not None and t.pos_ == "NOUN" else None
-        if holder is not None:
-            out.append((holder, False))
-        elif t.pos_ in ("NOUN",) and t.lemma_ in _GROUP_NOUNS:
-            inner = modifier_entity(t, ctx)
-            if inner is not None:
-                out.append((inner, True))
-        elif t.pos_ in ("NOUN", "PRON", "DET"):
-            inner = _possessor(t, ctx)
-            if inner is not None:
-                out.append((inner, False))
+        found = _entity_of(t, ctx)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
+    """The entity one noun (no conjuncts) stands for, with ``anonymous``."""
+    m = ctx.mention_at(t) or ctx.references.resolve(t)
+    if m is not None:
+        if m.demonym and t.pos_ in ("ADJ", "PROPN") and t.dep_ not in ("nsubj", "dobj", "pobj"):
+            return None
+        named = _appos_person(t, ctx)
+        if m.ner == "NORP" and named is not None:
+            return (named, False)  # "a Democrat, Chris Coons": the person named
+        return (m, False)
+    # "the FBI director, Christopher Wray, ...": the name in apposition
+    appos = next((ctx.mention_at(c) for c in t.children if c.dep_ == "appos"), None)
+    if appos is not None and t.pos_ in ("NOUN", "PROPN") and not appos.demonym:
+        return (appos, False)
+    # "WikiLeaks, the organization that published ...": the name the noun is in apposition to
+    named = ctx.mention_at(t.head) if t.dep_ == "appos" and t.pos_ == "NOUN" else None
+    if named is not None and not named.demonym:
+        return (named, False)
+    owner = next((c for c in t.children if c.dep_ == "poss"), None)
+    owner_m = ctx.mention_at(owner) if owner is not None else None
+    holder = _role_holder(t, owner_m, ctx) if owner_m is not None and t.pos_ == "NOUN" else None
+    if holder is not None:
+        return (holder, False)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUP_NOUNS | _TITLE_NOUNS:
+        inner = modifier_entity(t, ctx)
+        if inner is not None and inner.type in _BODIES:
+            if t.lemma_.lower() in _TITLE_NOUNS:
+                held = _role_holder(t, inner, ctx)
+                if held is not None:
+                    return (held, False)  # "the Russian president": the one the Doc names
+            return (inner, True)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _MEMBER_NOUNS:
+        inner = _of_entity(t, ctx)
+        if inner is not None:
+            return (inner, True)  # "cronies of Russian President Vladimir Putin"
+    if t.pos_ in ("NOUN", "PRON", "DET"):
+        inner = _possessor(t, ctx)
+        if inner is not None:
+            return (inner, False)
+    return None
+
+
+def _appos_person(t: Token, ctx: DocContext) -> RawMention | None:
+    for c in t.children:
+        m = ctx.mention_at(c) if c.dep_ == "appos" else None
+        if m is not None and m.type == "Person":
+            return m
+    return None
+
+
+def _of_entity(t: Token, ctx: DocContext) -> RawMention | None:
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                m = ctx.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                if m is not None:
+                    return m
+    return None
 
 
 def _possessor(tok: Token, ctx: DocContext) -> RawMention | None:
@@ -128,6 +228,24 @@ def _role_holder(noun: Token, org: RawMention, ctx: DocContext) -> RawMention | 
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
+def _prepositional_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """The understood subject of a verb in a prepositional phrase: "accused Russia of hacking"
+    (the object of the verb the phrase hangs off), "By suing the Trump campaign, the DNC
+    opened ..." (its subject, the one nearest the verb when a misparse gives it two)."""
+    prep, main = verb.head, verb.head.head
+    if prep.lower_ in _CONTROL_PREPS:
+        for child in main.children:
+            if child.dep_ in OBJECTS:
+                found = entities_of(child, ctx)
+                if found:
+                    return found
+    if prep.lower_ in _CONTROL_PREPS | _TIME_PREPS:
+        subjects = [c for c in main.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"]
+        if subjects:
+            return entities_of(subjects[-1], ctx)
+    return []
+
+
 def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """The understood subject of a controlled or conjoined verb.
 
@@ -147,19 +265,12 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
                 if found:
                     return found
         for child in head.children:
-            if child.dep_ in SUBJECTS:
+            # "Trump is expected to meet Putin": the passive subject is the one who meets
+            if child.dep_ in SUBJECTS or child.dep_ == "nsubjpass":
                 return entities_of(child, ctx)
         return inherited_subjects(head, ctx) if head.i != verb.i else []
-    if (
-        verb.dep_ == "pcomp"
-        and verb.head.lower_ in ("by", "after", "before", "while", "since", "in")
-        and verb.head.head.pos_ in ("VERB", "AUX")
-    ):
-        # "By suing the Trump campaign, the DNC opened ...": the main clause's subject, the
-        # one nearest the verb when a misparse gives it two
-        subjects = [c for c in verb.head.head.children if c.dep_ in SUBJECTS]
-        if subjects:
-            return entities_of(subjects[-1], ctx)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _prepositional_subjects(verb, ctx)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         head = verb.head
         for child in head.children:

@@ -1,34 +1,44 @@
-"""Relations and roles from spaCy's dependency parse.
+"""Facts and roles from spaCy's dependency parse.
 
 Pure functions over a Doc (textacy style).  :class:`RelationExtractor` yields
 :class:`~kgraph._model.RelationRecord` values whose ``subject``/``object`` are
 mention references (``"start:end"``):
 
-* actions, active and passive ("Pompeo warned Lavrov" and "Lavrov was warned
-  by Pompeo" give the same ``warn`` edge), with prepositional objects
-  (``speak_with``), object-control verbs ("Trump directed the CIA to share
-  intelligence with the Kremlin": ``direct`` and ``share_intelligence_with``)
-  and conjoined subjects of reciprocal verbs ("Trump and Putin have spoken");
-* roles (``holds_role`` with ``role`` and ``former``) from appositions
-  ("Lavrov, Russia's foreign minister"), pre-nominal titles ("Russian
-  President Vladimir Putin", "former CIA official Rolf Mowatt-Larssen"),
-  possessives ("Just Security's Ryan Goodman") and "served as" clauses;
-* ``negated``, ``hedged`` (may, might, reportedly ...) and ``date`` (a date
-  entity in the same clause) attributes.
+* acts named by a verb, active and passive ("Pompeo warned Lavrov" and "Lavrov was warned
+  by Pompeo" give the same ``warn`` edge), reduced relatives ("Wray, nominated by Trump"),
+  with coordinated subjects and objects expanded, the direct object before a
+  prepositional phrase ("called Haspel from Air Force One": ``call`` Haspel, not
+  ``call_from`` Air Force One), prepositional objects (``speak_with``), object-control
+  verbs ("Trump directed the CIA to share intelligence with the Kremlin": ``direct`` and
+  ``share_intelligence_with``) and conjoined subjects of reciprocal verbs ("Trump and Putin
+  have spoken");
+* acts named by a noun, carried by a light verb ("held talks with": ``talk_with``,
+  "imposed sanctions on": ``sanction``), owned ("Trump's firing of Comey", "its war with
+  Iraq") or modified by their agent ("U.S. sanctions on Russia");
+* threats, promises and refusals folded into one act ("threatened to launch an offensive
+  against X": ``threaten_launch_offensive_against``, THREATEN);
+* roles (``holds_role`` with ``role`` and ``former``, found by :mod:`.roles`), postings
+  (``ambassador_to``) and kin (``daughter_of``, ``friend_of``).
 
-Pronouns and definite descriptions ("he", "the minister", "the department")
-are resolved by :mod:`kgraph.extract.coref`.
+Every fact carries its modality (:mod:`.modality`: negated, hedged, demanded, planned,
+reported ``according_to`` someone, its date) and its event type, a PLOVER category from
+``data/events.tsv`` (:mod:`.events`).  Pronouns and definite descriptions ("he", "the
+minister") are resolved by :mod:`kgraph.extract.coref`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from kgraph._model import RelationRecord
+from kgraph._model import Evidence, RelationRecord
 from kgraph.extract.arguments import OBJECTS, SUBJECTS, entities_of, inherited_subjects
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
+from kgraph.extract.events import event_table
+from kgraph.extract.modality import Modality, clause_of, modality_of, noun_modality
+from kgraph.extract.roles import KIN
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,31 +46,25 @@ if TYPE_CHECKING:
 __all__ = ["RelationExtractor"]
 
 _PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
-_HEDGES: Final = frozenset(
-    {
-        "may",
-        "should",
-        "would",
-        "whether",
-        "might",
-        "could",
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "possibly",
-        "perhaps",
-        "likely",
-        "probably",
-        "purportedly",
-        "supposedly",
-    }
-)
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
 _SKIP_VERBS: Final = frozenset(
-    {"be", "have", "do", "become", "say", "seem", "get", "serve", "work", "act", "include"}
+    {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
 )
+_RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
+#: pronouns that, in what someone says, are that speaker
+_SPEAKER_PRONOUNS: Final = frozenset({"he", "she", "i", "we"})
+#: verbs whose phrase of a place is a party ("withdrew its troops from Georgia", "fired
+#: rockets at Israel")
+_PARTY_PLACES: Final = {
+    **dict.fromkeys(
+        ("withdraw", "pull", "retreat", "expel", "remove", "oust", "evacuate", "recall"),
+        frozenset({"from"}),
+    ),
+    **dict.fromkeys(("fire", "shoot", "aim", "launch", "lob", "hurl"), frozenset({"at", "on"})),
+}
+#: prepositions that bring a party of the act ("spoke with", "sanctions against")
 _PREPS: Final = frozenset(
     {
         "with",
@@ -84,6 +88,11 @@ _PREPS: Final = frozenset(
         "through",
     }
 )
+#: prepositions that bring a second party after a direct object ("introduced X to Y",
+#: "shared it with Y"); any other phrase after an object is a circumstance ("called X
+#: from Air Force One", "met X at the White House", "warned X about Y")
+_SECOND_PARTY_PREPS: Final = frozenset({"to", "with", "against", "into", "toward", "towards"})
+#: prepositions a place is the circumstance of, not a party ("met in Russia")
 _PLACE_PREPS: Final = frozenset(
     {
         "in",
@@ -102,39 +111,9 @@ _PLACE_PREPS: Final = frozenset(
         "via",
     }
 )
-
-
-class RelationExtractor:
-    """Actions and roles between entity mentions (see the module docstring)."""
-
-    name = "relations"
-
-    def __call__(self, doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
-        for role in context.roles:
-            if role.org is None:
-                continue
-            attrs: list[tuple[str, str | bool]] = [("role", role.role)]
-            if role.former:
-                attrs.append(("former", True))
-            yield RelationRecord(
-                context.ref(role.person),
-                context.ref(role.org),
-                "holds_role",
-                context.evidence(doc[role.token : role.token + 1]),
-                tuple(attrs),
-            )
-        for posting in context.postings:
-            yield RelationRecord(
-                context.ref(posting.person),
-                context.ref(posting.country),
-                posting.predicate,
-                context.evidence(doc[posting.token : posting.token + 1]),
-            )
-        for sent in context.sentences:
-            yield from _sentence_relations(sent, context)
-            yield from _event_relations(sent, context)
-
-
+#: prepositions that hang off an object noun and bring the act's party ("shared
+#: intelligence with the Kremlin", "threatened sanctions on Russia")
+_NOUN_PREPS: Final = frozenset({"with", "to", "against", "on", "into", "toward", "towards", "of"})
 _GENERIC_OBJECTS: Final = frozenset(
     {
         "information",
@@ -148,94 +127,479 @@ _GENERIC_OBJECTS: Final = frozenset(
         "assistance",
     }
 )
-#: nouns of acts, with the predicate their verb gives ("sanctions against Russia": sanction)
-_EVENT_NOUNS: Final = {
-    "sanction": "sanction",
-    "sanctions": "sanction",
-    "firing": "fire",
-    "dismissal": "fire",
-    "ouster": "oust",
-    "investigation": "investigate",
-    "probe": "investigate",
-    "inquiry": "investigate",
-    "surveillance": "surveil",
-    "indictment": "indict",
-    "arrest": "arrest",
-    "expulsion": "expel",
-    "attack": "attack",
-    "airstrike": "strike",
-    "strike": "strike",
-    "invasion": "invade",
-    "annexation": "annex",
-    "hack": "hack",
-    "hacking": "hack",
-    "lawsuit": "sue",
-    "suit": "sue",
+#: nouns of acts -> (predicate, the prepositions that bring the act's target); "{prep}" in
+#: a predicate is the target's preposition ("war with Iraq": ``war_with``)
+_EVENT_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
+    "sanction": ("sanction", frozenset({"against", "on"})),
+    "sanctions": ("sanction", frozenset({"against", "on"})),
+    "embargo": ("embargo", frozenset({"against", "on"})),
+    "tariff": ("impose_tariffs_on", frozenset({"on", "against"})),
+    "firing": ("fire", frozenset({"of"})),
+    "dismissal": ("fire", frozenset({"of"})),
+    "ouster": ("oust", frozenset({"of"})),
+    "investigation": ("investigate", frozenset({"into", "of", "on"})),
+    "probe": ("investigate", frozenset({"into", "of", "on"})),
+    "inquiry": ("investigate", frozenset({"into", "of", "on"})),
+    "surveillance": ("surveil", frozenset({"of", "on"})),
+    "indictment": ("indict", frozenset({"of", "against"})),
+    "prosecution": ("prosecute", frozenset({"of"})),
+    "arrest": ("arrest", frozenset({"of"})),
+    "detention": ("detain", frozenset({"of"})),
+    "expulsion": ("expel", frozenset({"of"})),
+    "attack": ("attack", frozenset({"on", "against"})),
+    "airstrike": ("strike", frozenset({"on", "against"})),
+    "strike": ("strike", frozenset({"on", "against"})),
+    "bombing": ("bomb", frozenset({"of"})),
+    "offensive": ("attack", frozenset({"against", "on"})),
+    "assault": ("assault", frozenset({"on", "against"})),
+    "invasion": ("invade", frozenset({"of"})),
+    "annexation": ("annex", frozenset({"of"})),
+    "occupation": ("occupy", frozenset({"of"})),
+    "blockade": ("blockade", frozenset({"of", "on"})),
+    "hack": ("hack", frozenset({"of", "on", "into", "against"})),
+    "hacking": ("hack", frozenset({"of", "into"})),
+    "cyberattack": ("hack", frozenset({"on", "against"})),
+    "lawsuit": ("sue", frozenset({"against"})),
+    "suit": ("sue", frozenset({"against"})),
+    "war": ("war_{prep}", frozenset({"with", "against", "on"})),
+    "fighting": ("fight_{prep}", frozenset({"with", "against"})),
+    "clash": ("clash_with", frozenset({"with"})),
+    "conflict": ("conflict_with", frozenset({"with"})),
+    "crackdown": ("crack_down_on", frozenset({"on", "against"})),
+    "ban": ("ban", frozenset({"on"})),
+    "threat": ("threaten", frozenset({"against", "to"})),
+    "ultimatum": ("threaten", frozenset({"to"})),
+    "warning": ("warn", frozenset({"to"})),
+    "criticism": ("criticize", frozenset({"of"})),
+    "condemnation": ("condemn", frozenset({"of"})),
+    "complaint": ("complain_against", frozenset({"against"})),
+    "protest": ("protest", frozenset({"against"})),
+    "boycott": ("boycott", frozenset({"of"})),
+    "aid": ("aid", frozenset({"to", "for"})),
+    "assistance": ("aid", frozenset({"to", "for"})),
+    "funding": ("fund", frozenset({"to", "for"})),
+    "loan": ("lend_to", frozenset({"to"})),
+    "support": ("support", frozenset({"for"})),
+    "endorsement": ("endorse", frozenset({"of"})),
+    "apology": ("apologize_to", frozenset({"to"})),
+    "release": ("release", frozenset({"of"})),
+    "withdrawal": ("withdraw_from", frozenset({"from"})),
+    "nomination": ("nominate", frozenset({"of"})),
+    "appointment": ("appoint", frozenset({"of"})),
+    "meeting": ("meet_with", frozenset({"with"})),
+    "summit": ("meet_with", frozenset({"with"})),
+    "talk": ("talk_with", frozenset({"with"})),
+    "talks": ("talk_with", frozenset({"with"})),
+    "call": ("speak_with", frozenset({"with"})),
+    "conversation": ("speak_with", frozenset({"with"})),
+    "discussion": ("discuss_with", frozenset({"with"})),
+    "negotiation": ("negotiate_with", frozenset({"with"})),
+    "negotiations": ("negotiate_with", frozenset({"with"})),
+    "interview": ("interview_with", frozenset({"with"})),
+    "contact": ("contact_with", frozenset({"with"})),
+    "contacts": ("contact_with", frozenset({"with"})),
+    "focus": ("focus_on", frozenset({"on"})),
+    "conference": ("appear_with", frozenset({"with"})),
+    "appearance": ("appear_{prep}", frozenset({"with", "on"})),
+    "session": ("meet_with", frozenset({"with"})),
+    "debate": ("debate", frozenset({"with"})),
+    "statement": ("statement_to", frozenset({"to"})),
+    "letter": ("send_letter_to", frozenset({"to"})),
+    "visit": ("visit", frozenset({"to"})),
+    "agreement": ("agree_with", frozenset({"with"})),
+    "deal": ("agree_with", frozenset({"with"})),
+    "pact": ("agree_with", frozenset({"with"})),
+    "alliance": ("ally_with", frozenset({"with"})),
+    "partnership": ("partner_with", frozenset({"with"})),
+    "cooperation": ("cooperate_with", frozenset({"with"})),
 }
-#: nouns of meetings, whose "with" phrase names the other side ("Trump's meeting with Putin")
-_MEETING_NOUNS: Final = {
-    "meeting": "meet_with",
-    "summit": "meet_with",
-    "talk": "talk_with",
-    "talks": "talk_with",
-    "call": "speak_with",
-    "conversation": "speak_with",
-    "negotiation": "negotiate_with",
-    "negotiations": "negotiate_with",
-}
-#: the prepositions that bring an event noun's target
-_EVENT_TARGET_PREPS: Final = frozenset({"against", "on", "into", "of"})
-_WITH: Final = frozenset({"with"})
-#: an act that has not happened, or did not: "the proposed sanctions", "a planned meeting"
-_UNREALISED: Final = frozenset(
+#: nouns of meetings and messages the subject of the clause around them takes part in ("said
+#: in an interview with", "told reporters during a press conference with")
+_TAKING_PART: Final = frozenset(
     {
-        "cancel",
-        "cancelled",
-        "canceled",
-        "expect",
-        "expected",
-        "future",
-        "plan",
-        "planned",
-        "possible",
-        "postpone",
-        "postponed",
-        "potential",
-        "propose",
-        "proposed",
-        "schedule",
-        "scheduled",
-        "upcoming",
+        "meeting",
+        "interview",
+        "conference",
+        "call",
+        "conversation",
+        "talk",
+        "talks",
+        "statement",
+        "letter",
+        "summit",
+        "visit",
+        "appearance",
+        "session",
+        "negotiation",
+        "negotiations",
+        "discussion",
+        "debate",
     }
 )
-#: verbs that carry an event noun's act ("announced sanctions", "opened an investigation")
-_SUPPORT_VERBS: Final = frozenset(
+_TAKING_PART_PREPS: Final = frozenset({"in", "during", "at", "after", "before", "on"})
+#: light verbs that only carry the act a noun names ("imposed sanctions", "held talks")
+_CARRIERS: Final = frozenset(
     {
         "announce",
         "approve",
         "begin",
+        "bring",
         "carry",
         "conduct",
+        "continue",
+        "deliver",
+        "escalate",
         "expand",
+        "extend",
         "file",
+        "give",
+        "have",
+        "hold",
         "impose",
+        "initiate",
+        "intensify",
         "issue",
         "launch",
+        "lead",
+        "level",
         "levy",
+        "lodge",
+        "make",
+        "mount",
         "open",
         "order",
+        "pay",
+        "provide",
+        "reach",
+        "renew",
+        "resume",
+        "seal",
+        "send",
+        "sign",
         "slap",
+        "stage",
         "start",
+        "strike",
         "unveil",
+        "wage",
     }
 )
-#: event nouns, the prepositions of their target and the verbs that carry them
-_EVENT_KINDS: Final = (
-    (_EVENT_NOUNS, _EVENT_TARGET_PREPS, _SUPPORT_VERBS),
-    (_MEETING_NOUNS, _WITH, _SUPPORT_VERBS | {"hold", "have"}),
+#: nouns of who took someone's place: "Sessions' replacement, Matthew Whitaker"
+_SUCCESSORS: Final = frozenset({"replacement", "successor"})
+#: acts done to a person named in their phrase, not to the owner of a thing named there
+_PERSONAL_ACTS: Final = frozenset(
+    {"firing", "dismissal", "ouster", "nomination", "appointment", "arrest", "detention"}
 )
+#: acts whose country modifier is their topic, not their agent ("the Russia investigation")
+_TOPICAL_ACTS: Final = frozenset({"investigation", "probe", "inquiry", "sanction", "sanctions"})
 #: nouns that count an event noun: "another round of sanctions"
 _EVENT_COUNTS: Final = frozenset({"round", "set", "series", "wave", "package", "raft", "slew"})
+#: verbs that make one act of themselves and the act of their complement, with its own event:
+#: "threatened to launch an offensive" is a threat, "agreed to sell" an agreement
+_FOLDS: Final = frozenset({"threaten", "agree", "promise", "pledge", "vow", "offer", "refuse"})
+
+
+class RelationExtractor:
+    """Facts and roles between entity mentions (see the module docstring)."""
+
+    name = "relations"
+
+    def __call__(self, doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
+        yield from _role_relations(doc, context)
+        yield from _state_agencies(doc, context)
+        for sent in context.sentences:
+            yield from _verb_relations(sent, context)
+            yield from _event_relations(sent, context)
+            yield from _successions(sent, context)
+
+
+def _role_relations(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
+    """``holds_role`` of every role in a body (or held for a person), ``ambassador_to`` of
+    every posting, ``daughter_of`` (and the like) of every relative."""
+    for role in ctx.roles:
+        if role.org is None:
+            continue
+        if role.role in KIN:
+            yield RelationRecord(
+                ctx.ref(role.person),
+                ctx.ref(role.org),
+                f"{role.role}_of",
+                ctx.evidence(doc[role.token : role.token + 1]),
+            )
+            continue
+        attrs: list[tuple[str, str | bool]] = [("role", role.role)]
+        if role.former:
+            attrs.append(("former", True))
+        yield RelationRecord(
+            ctx.ref(role.person),
+            ctx.ref(role.org),
+            "holds_role",
+            ctx.evidence(doc[role.token : role.token + 1]),
+            tuple(attrs),
+        )
+    for posting in ctx.postings:
+        yield RelationRecord(
+            ctx.ref(posting.person),
+            ctx.ref(posting.country),
+            posting.predicate,
+            ctx.evidence(doc[posting.token : posting.token + 1]),
+        )
+
+
+def _state_agencies(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
+    """ "China's Ministry of State Security": an agency ``part_of`` the country that owns it."""
+    for m in ctx.mentions:
+        if m.type != "Agency":
+            continue
+        head = doc[m.tok_start : m.tok_end].root
+        for child in head.children:
+            owner = ctx.mention_at(child) if child.dep_ == "poss" else None
+            if owner is not None and owner.type == "Country" and owner is not m:
+                evidence = ctx.evidence(doc[head.i : head.i + 1])
+                yield RelationRecord(ctx.ref(m), ctx.ref(owner), "part_of", evidence)
+
+
+# -- acts named by a verb -----------------------------------------------------------------
+@dataclass(slots=True)
+class _Parties:
+    """Who does what to whom in one verb's clause."""
+
+    subjects: list[tuple[RawMention, bool]] = field(default_factory=list)
+    #: (entity, anonymous, predicate suffix, the verb's preposition that brings it)
+    objects: list[tuple[RawMention, bool, str, str | None]] = field(default_factory=list)
+    object_noun: str = ""
+    carried: bool = False
+
+
+def _verb_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
+    evidence = ctx.evidence(sent)
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_ in _SKIP_VERBS:
+            continue
+        parties = _parties(verb, ctx)
+        if not parties.subjects or parties.carried or _describes(verb):
+            continue
+        predicate = _predicate(verb)
+        fold = _fold(verb)
+        modality = modality_of(fold if fold is not None else verb, sent, ctx)
+        if fold is not None:
+            predicate = f"{fold.lemma_.lower()}_{predicate}"
+        for subj, anon in parties.subjects:
+            for obj, obj_anon, suffix, prep in parties.objects:
+                event = _fold_event(fold) or _verb_event(verb, parties.object_noun, prep, obj)
+                pred = f"{predicate}_{suffix}" if suffix else predicate
+                yield _record(subj, obj, pred, evidence, modality, anon or obj_anon, event, ctx)
+        yield from _reciprocal(verb, parties, predicate, modality, evidence, ctx)
+
+
+def _describes(verb: Token) -> bool:
+    """ "called Mueller's investigation a sham", "named it a threat": a description of the
+    object, not an act done to it."""
+    return any(
+        c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and _names_no_one(c) for c in verb.children
+    )
+
+
+def _names_no_one(tok: Token) -> bool:
+    """Whether a token names no one (a description: "a sham", "unqualified")."""
+    return tok.ent_type_ in ("", "NORP") and tok.pos_ != "PROPN"
+
+
+def _parties(verb: Token, ctx: DocContext) -> _Parties:
+    parties = _Parties(subjects=_subjects(verb, ctx))
+    for child in verb.children:
+        if child.dep_ in _PASS_SUBJ:
+            parties.objects += [(m, a, "", None) for m, a in entities_of(child, ctx)]
+    if _reduced_passive(verb):
+        # "Christopher Wray, nominated by Mr Trump": the noun is what the act is done to
+        parties.objects += [(m, a, "", None) for m, a in entities_of(verb.head, ctx)]
+    _direct_objects(verb, ctx, parties)
+    _prepositional_objects(verb, ctx, parties)
+    if not parties.objects and not parties.object_noun:
+        parties.objects += [(m, a, "", None) for m, a in _shared_objects(verb, ctx)]
+    return parties
+
+
+def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    subjects: list[tuple[RawMention, bool]] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            subjects += entities_of(child, ctx) or _understood(child, verb, ctx)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    subjects += entities_of(pobj, ctx)
+    if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+        subjects = _stray_agent(verb, ctx)
+    if not subjects and verb.dep_ == "conj":
+        subjects = _stray_subject(verb, ctx)
+    if not subjects:
+        subjects = inherited_subjects(verb, ctx)
+    if not subjects:
+        # a mis-parsed subject: "President Trump pressured CIA" with Trump as npadvmod
+        for child in verb.lefts:
+            m = ctx.mention_at(child)
+            if (
+                child.dep_ in ("npadvmod", "dep", "nmod")
+                and m is not None
+                and child.i == verb.i - 1
+            ):
+                subjects.append((m, False))
+    if not subjects and verb.dep_ == "acl" and not _reduced_passive(verb) and verb.tag_ == "VBD":
+        # "Trump called Haspel" parsed as a noun with a clause: the noun is the doer
+        subjects = entities_of(verb.head, ctx)
+    return subjects
+
+
+def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """Who a subject the coreference left alone stands for: a relative pronoun, the noun of
+    its clause ("the organization that published"); "he", "she", "I" or "we" in what
+    someone says, that speaker ("Podesta said he spoke to the FBI", "'I met him,' Trump
+    said")."""
+    low = subject.lower_
+    if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return entities_of(verb.head, ctx)
+    if low not in _SPEAKER_PRONOUNS:
+        return []
+    ref = modality_of(verb, ctx.index.sentence_of(verb.i), ctx).according_to
+    speaker = next((m for m in ctx.mentions if ctx.ref(m) == ref), None) if ref else None
+    person_like = speaker is not None and (
+        speaker.type == "Person" or (speaker.type == "Organization" and " " not in speaker.text)
+    )
+    if speaker is None or (not person_like and low not in ("we", "i")):
+        return []
+    return [(speaker, False)]
+
+
+def _stray_subject(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "called for X after Washington on Thursday sanctioned Y", parsed with "sanctioned"
+    conjoined to "called": the name just before a conjoined verb, in a phrase of the verb
+    it is conjoined to, is its subject rather than that verb's."""
+    i = verb.i - 1
+    while i > verb.head.i and (
+        verb.doc[i].ent_type_ == "DATE" or verb.doc[i].pos_ in ("ADV", "ADP", "AUX", "PART")
+    ):
+        i -= 1
+    tok = verb.doc[i]
+    m = ctx.mention_at(tok)
+    if i > verb.head.i and m is not None and tok.dep_ in ("pobj", "npadvmod", "appos"):
+        return [(m, False)]
+    # "... after Washington sanctioned X, expelled Y": the conjunct before shares it
+    before = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
+    return _stray_subject(before[-1], ctx) if before else []
+
+
+def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "was nominated to the post by Mr Trump": the agent of a passive verb, attached by the
+    parser to the noun of the phrase before it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if _event_noun(pobj) is not None:
+                continue  # "much was made of campaign visits by Romney": the visits' agent
+            for by in pobj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    found = [
+                        a for p in by.children if p.dep_ == "pobj" for a in entities_of(p, ctx)
+                    ]
+                    if found:
+                        return found
+    return []
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "X, nominated by Y": a past participle modifying a noun, with its agent."""
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
+    for child in verb.children:
+        if child.dep_ not in OBJECTS and child.dep_ != "oprd":
+            continue
+        if child.lower_.endswith(("self", "selves")):
+            continue  # "aligning himself with the GOP": no one else
+        found = entities_of(child, ctx)
+        if child.dep_ == "oprd" and ctx.mention_at(child) is None:
+            continue  # "called the report a hoax": a description, not a party
+        if found:
+            parties.objects += [(m, a, "", None) for m, a in found]
+        elif child.pos_ == "NOUN" and not parties.object_noun:
+            compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
+            parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
+            if _carries(verb, child):
+                parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _shared_objects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "Russia hacked and leaked the emails of X": the object of the next conjoined verb, when
+    that verb follows at once ("hacked and leaked") and has no subject of its own."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i - verb.i > 3:
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ in _PASS_SUBJ for c in conj.children):
+            continue
+        found = [m for c in conj.children if c.dep_ in OBJECTS for m in entities_of(c, ctx)]
+        if found:
+            return found
+    return []
+
+
+def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
+    has_object = bool(parties.objects) and not _reduced_passive(verb)
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    noun_hung: set[int] = set()
+    if parties.object_noun:
+        # "share intelligence with the Kremlin": the preposition hangs off the object
+        noun_hung = {
+            c.i
+            for o in verb.children
+            if o.dep_ in OBJECTS and o.pos_ == "NOUN"
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
+        }
+        preps += [verb.doc[i] for i in sorted(noun_hung)]
+    parties_at = _PARTY_PLACES.get(verb.lemma_.lower(), frozenset())
+    for prep in preps:
+        word = prep.lower_
+        if word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS | parties_at):
+            continue
+        place = word in _PLACE_PREPS and word not in parties_at
+        suffix = (f"{parties.object_noun}_" if parties.object_noun else "") + word
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found = entities_of(pobj, ctx)
+            if prep.i in noun_hung:
+                # a phrase of the object names a party itself, not the owner of a thing:
+                # "repealing the amendment to Ireland's constitution" is no act on Ireland
+                found = [(m, a) for m, a in found if a or ctx.mention_at(pobj) is m]
+            parties.objects += [
+                (m, a, suffix, word)
+                for m, a in found
+                if not (place and m.type in ("Country", "Location") and not a)
+            ]
+            named = _event_noun(pobj)
+            if named is not None and not has_object and not parties.object_noun:
+                # "called for the expulsion of U.S. diplomats", "called for an FBI
+                # investigation": the act the phrase names, its target and its agent
+                act = pobj.lemma_.lower()
+                parties.objects += [
+                    (m, a, f"{word}_{act}_{inner}", word)
+                    for m, a, inner in _event_targets(pobj, None, named[1], ctx)
+                ]
+                parties.objects += [
+                    (m, False, f"{word}_{act}_by", word) for m in _modifying_entities(pobj, ctx)
+                ]
+
+
+def _modifying_entities(noun: Token, ctx: DocContext) -> list[RawMention]:
+    """The entities that modify a noun of an act: "an FBI investigation", "U.S. sanctions"."""
+    found = [ctx.mention_at(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    return [m for m in found if m is not None]
 
 
 def _predicate(verb: Token) -> str:
@@ -246,148 +610,105 @@ def _predicate(verb: Token) -> str:
     return "_".join(parts)
 
 
-def _attrs(verb: Token, sent: Span, ctx: DocContext) -> list[tuple[str, str | bool]]:
-    attrs: list[tuple[str, str | bool]] = []
-    heads = [verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else [])]
-    if any(c.dep_ == "neg" for h in heads for c in h.children):
-        attrs.append(("negated", True))
-    hedge = next(
-        (
-            c.lower_
-            for h in heads
-            for c in h.children
-            if c.lower_ in _HEDGES and c.dep_ in ("aux", "advmod", "mark")
-        ),
-        None,
+def _fold(verb: Token | None) -> Token | None:
+    """The threat, promise or refusal ``verb`` is the content of ("threatened to launch"),
+    when it names no party of its own."""
+    if verb is None or verb.dep_ != "xcomp":
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in _FOLDS:
+        return None
+    if any(c.dep_ in OBJECTS for c in head.children):
+        return None  # "threatened Iran with ...": the threat has its own target
+    return head
+
+
+def _fold_event(fold: Token | None) -> str | None:
+    return event_table().category(fold.lemma_, "VERB") if fold is not None else None
+
+
+def _verb_event(verb: Token, object_noun: str, prep: str | None, target: RawMention) -> str | None:
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return event_table().category(
+        verb.lemma_, "VERB", prep=prep, prt=prt, obj=object_noun or None, target=target.type
     )
-    if hedge:
-        attrs.append(("hedged", True))
-        attrs.append(("hedge", hedge))
-    for ent in ctx.dates_in(sent):
-        if ent.root.head.i != ent.root.i and _clause_of(ent.root) == verb:
-            attrs.append(("date", ent.text))
-            break
-    return attrs
 
 
-def _clause_of(tok: Token) -> Token:
-    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
-        tok = tok.head
-    return tok
+def _reciprocal(
+    verb: Token,
+    parties: _Parties,
+    predicate: str,
+    modality: Modality,
+    evidence: Evidence,
+    ctx: DocContext,
+) -> Iterator[RelationRecord]:
+    """ "Trump and Putin have spoken": conjoined subjects of a reciprocal verb (not "Obama
+    and Biden would not meet with him": they meet someone else)."""
+    if (
+        verb.lemma_ not in _RECIPROCAL
+        or len(parties.subjects) < 2
+        or parties.objects
+        or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    ):
+        return
+    first, _ = parties.subjects[0]
+    event = event_table().category(verb.lemma_, "VERB", prep="with")
+    for other, _anon in parties.subjects[1:]:
+        yield _record(first, other, f"{predicate}_with", evidence, modality, False, event, ctx)
 
 
-def _sentence_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
-    evidence = ctx.evidence(sent)
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_ in _SKIP_VERBS:
+def _record(
+    subject: RawMention,
+    obj: RawMention,
+    predicate: str,
+    evidence: Evidence,
+    modality: Modality,
+    anonymous: bool,
+    event: str | None,
+    ctx: DocContext,
+) -> RelationRecord:
+    attrs = modality.attrs()
+    if anonymous:
+        attrs.append(("anonymous", True))
+    if event is not None:
+        attrs.append(("event", event))
+    return RelationRecord(
+        ctx.ref(subject), ctx.ref(obj), predicate, evidence, tuple(attrs), modality.according_to
+    )
+
+
+# -- who replaced whom ----------------------------------------------------------------------
+def _successions(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
+    """ "Mr Sessions' replacement, Matthew Whitaker": Whitaker replaces Sessions."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _SUCCESSORS or noun.pos_ != "NOUN":
             continue
-        subjects: list[tuple[RawMention, bool]] = []
-        objects: list[tuple[RawMention, bool, str]] = []
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                subjects += entities_of(child, ctx)
-            elif child.dep_ in _PASS_SUBJ:
-                objects += [(m, a, "") for m, a in entities_of(child, ctx)]
-            elif child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        subjects += entities_of(pobj, ctx)
-        if not subjects:
-            subjects = inherited_subjects(verb, ctx)
-        if not subjects:
-            # a mis-parsed subject: "President Trump pressured CIA" with Trump as npadvmod
-            for child in verb.lefts:
-                m = ctx.mention_at(child)
-                if (
-                    child.dep_ in ("npadvmod", "dep", "nmod")
-                    and m is not None
-                    and child.i == verb.i - 1
-                ):
-                    subjects.append((m, False))
-        object_noun = ""
-        carried = False
-        for child in verb.children:
-            if child.dep_ in OBJECTS and child.lower_.endswith(("self", "selves")):
-                continue  # "aligning himself with the GOP": no one else
-            if child.dep_ in OBJECTS:
-                found = entities_of(child, ctx)
-                if found:
-                    objects += [(m, a, "") for m, a in found]
-                elif child.pos_ == "NOUN":
-                    compounds = [
-                        c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                    ]
-                    generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
-                    object_noun = (compounds[0] if generic else child).lemma_.lower()
-                    if _carries(verb, child):
-                        carried = True  # "imposed sanctions on X": the event path says it
-        preps = [c for c in verb.children if c.dep_ == "prep"]
-        if object_noun:
-            # "share intelligence with the Kremlin": the preposition hangs off the object
-            preps += [
-                c
-                for o in verb.children
-                if o.dep_ in OBJECTS and o.pos_ == "NOUN"
-                for c in o.children
-                if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
-            ]
-        for child in preps:
-            if child.lower_ not in _PREPS:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    suffix = (f"{object_noun}_" if object_noun else "") + child.lower_
-                    objects += [
-                        (m, a, suffix)
-                        for m, a in entities_of(pobj, ctx)
-                        if not (
-                            child.lower_ in _PLACE_PREPS
-                            and m.type in ("Country", "Location")
-                            and not a
-                        )
-                    ]
-        if not subjects or carried:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        named = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if owner is None or named is None:
             continue
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
-            continue  # "asked whether Trump should condemn ...": a question states nothing
-        predicate = _predicate(verb)
-        attrs = _attrs(verb, sent, ctx)
-        for subj, anon in subjects:
-            for obj, obj_anon, suffix in objects:
-                pred = f"{predicate}_{suffix}" if suffix else predicate
-                extra = list(attrs)
-                if anon or obj_anon:
-                    extra.append(("anonymous", True))
-                yield RelationRecord(ctx.ref(subj), ctx.ref(obj), pred, evidence, tuple(extra))
-        # "Trump and Putin have spoken": conjoined subjects of a reciprocal verb (not
-        # "Obama and Biden would not meet with him": they meet someone else)
-        if (
-            verb.lemma_ in _RECIPROCAL
-            and len(subjects) > 1
-            and not objects
-            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
-        ):
-            first, _ = subjects[0]
-            for other, _anon in subjects[1:]:
-                yield RelationRecord(
-                    ctx.ref(first), ctx.ref(other), f"{predicate}_with", evidence, tuple(attrs)
-                )
+        before = ctx.mention_at(owner) or ctx.references.resolve(owner)
+        after = ctx.mention_at(named)
+        if before is None or after is None or before is after:
+            continue
+        if before.type != "Person" or after.type != "Person":
+            continue
+        modality = (
+            modality_of(clause_of(noun), sent, ctx)
+            if clause_of(noun).pos_ in ("VERB", "AUX")
+            else Modality()
+        )
+        yield _record(after, before, "replace", ctx.evidence(sent), modality, False, None, ctx)
 
 
-def _event_predicate(noun: Token) -> tuple[str, frozenset[str], frozenset[str]] | None:
-    """The predicate an event noun gives, the prepositions of its target and the verbs that
-    carry it ("imposed sanctions", "held talks")."""
-    for table, preps, carriers in _EVENT_KINDS:
-        found = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
-        if found is not None:
-            return found, preps, carriers
-    return None
-
-
+# -- acts named by a noun -------------------------------------------------------------------
 def _carries(verb: Token, noun: Token) -> bool:
     """Whether ``verb`` only carries the act ``noun`` names ("imposed sanctions on X")."""
-    found = _event_predicate(noun)
-    return found is not None and verb.lemma_.lower() in found[2]
+    return _event_noun(noun) is not None and verb.lemma_.lower() in _CARRIERS
+
+
+def _event_noun(noun: Token) -> tuple[str, frozenset[str]] | None:
+    return _EVENT_NOUNS.get(noun.lemma_.lower()) or _EVENT_NOUNS.get(noun.lower_)
 
 
 def _event_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
@@ -397,68 +718,110 @@ def _event_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue
-        found = _event_predicate(noun)
+        found = _event_noun(noun)
         if found is None:
             continue
-        predicate, target_preps, carriers = found
-        if any(
-            c.dep_ in ("amod", "compound", "advmod") and c.lemma_.lower() in _UNREALISED
-            for c in noun.children
-        ):
-            continue  # "the proposed sanctions", "a planned meeting": nothing happened yet
-        carrier = noun.head
-        noun_in_clause = noun
-        if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of":
-            counter = carrier.head  # "another round of sanctions"
-            if counter.lemma_.lower() in _EVENT_COUNTS:
-                noun_in_clause, carrier = counter, counter.head
-        verb = None
-        if (
-            noun_in_clause.dep_ in ("dobj", "obj")
-            and carrier.pos_ in ("VERB", "AUX")
-            and carrier.lemma_.lower() in carriers
-        ):
-            verb = carrier
-        targets: list[tuple[RawMention, bool]] = []
-        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in target_preps]
-        if verb is not None:
-            # "opened an investigation into Carter Page": the phrase may hang off the verb
-            preps += [
-                p
-                for p in verb.children
-                if p.dep_ == "prep" and p.lower_ in target_preps and p.lower_ != "of"
-            ]
-        for prep in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    targets += entities_of(pobj, ctx)
+        template, target_preps = found
+        verb = _carrier(noun)
+        targets = _event_targets(noun, verb, target_preps, ctx)
         if not targets:
             continue
-        # the agent: the noun's owner ("Trump's firing"), else the carrying verb's subject;
-        # the clause whose negation, hedge and date the act takes is the owner's or the verb's
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        owned = (
-            (ctx.mention_at(owner) or ctx.references.resolve(owner)) if owner is not None else None
-        )
-        agents: list[tuple[RawMention, bool]] = []
-        if owned is not None:
-            agents, clause = [(owned, False)], _clause_of(noun)
-        elif verb is not None:
-            agents = [a for c in verb.children if c.dep_ in SUBJECTS for a in entities_of(c, ctx)]
-            agents = agents or inherited_subjects(verb, ctx)
-            clause = verb
-        if not agents:
-            continue
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
-            continue
-        attrs = _attrs(clause, sent, ctx) if clause.pos_ in ("VERB", "AUX") else []
+        agents, clause = _event_agents(noun, verb, ctx)
+        fold = _fold(verb)
+        modality = noun_modality(noun, fold or clause, sent, ctx)
         for agent, anon in agents:
-            for target, target_anon in targets:
+            for target, target_anon, prep in targets:
                 if target is agent:
                     continue
-                extra = list(attrs)
-                if anon or target_anon:
-                    extra.append(("anonymous", True))
-                yield RelationRecord(
-                    ctx.ref(agent), ctx.ref(target), predicate, evidence, tuple(extra)
+                predicate = template.format(prep=prep)
+                if fold is not None:
+                    predicate = f"{fold.lemma_.lower()}_{predicate}"
+                event = _fold_event(fold) or event_table().category(
+                    noun.lemma_, "NOUN", prep=prep, target=target.type
                 )
+                anonymous = anon or target_anon
+                yield _record(agent, target, predicate, evidence, modality, anonymous, event, ctx)
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The light verb whose object ``noun`` is ("opened an investigation", "announced another
+    round of sanctions"), if any."""
+    carrier, in_clause = noun.head, noun
+    if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.lower_ == "of":
+        counter = carrier.head
+        if counter.lemma_.lower() in _EVENT_COUNTS:
+            in_clause, carrier = counter, counter.head
+    if (
+        in_clause.dep_ in ("dobj", "obj")
+        and carrier.pos_ in ("VERB", "AUX")
+        and carrier.lemma_.lower() in _CARRIERS
+    ):
+        return carrier
+    return None
+
+
+def _event_targets(
+    noun: Token, verb: Token | None, preps: frozenset[str], ctx: DocContext
+) -> list[tuple[RawMention, bool, str]]:
+    """Who an act named by a noun is done to: its "against/on/into/of/with" phrase, on the
+    noun or on the verb that carries it ("opened an investigation into Carter Page")."""
+    phrases = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in preps]
+    if verb is not None:
+        phrases += [
+            p for p in verb.children if p.dep_ == "prep" and p.lower_ in preps and p.lower_ != "of"
+        ]
+    direct = noun.lemma_.lower() in _PERSONAL_ACTS
+    targets: list[tuple[RawMention, bool, str]] = []
+    for prep in phrases:
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or (direct and ctx.mention_at(pobj) is None):
+                continue  # "the dismissal of Clinton's victories" fires no one
+            targets += [(m, a, prep.lower_) for m, a in entities_of(pobj, ctx)]
+    return targets
+
+
+def _event_agents(
+    noun: Token, verb: Token | None, ctx: DocContext
+) -> tuple[list[tuple[RawMention, bool]], Token | None]:
+    """Who does an act named by a noun, and the verb of the clause whose modality it takes:
+    its owner ("Trump's firing"), an entity modifying it ("U.S. sanctions"), its "by" phrase,
+    else the subject of the verb that carries it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        owned = ctx.mention_at(owner) or ctx.references.resolve(owner)
+        if owned is not None:
+            return [(owned, False)], _clause_verb(noun)
+    modifiers = _modifying_entities(noun, ctx)
+    if modifiers and not (_TOPICAL_ACTS & {noun.lemma_.lower()} and modifiers[0].type == "Country"):
+        return [(modifiers[0], False)], _clause_verb(noun)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            found = [a for p in child.children if p.dep_ == "pobj" for a in entities_of(p, ctx)]
+            if found:
+                return found, _clause_verb(noun)
+    if verb is None:
+        verb = _taking_part(noun)
+    if verb is None:
+        return [], None
+    agents = [a for c in verb.children if c.dep_ in SUBJECTS for a in entities_of(c, ctx)]
+    return agents or inherited_subjects(verb, ctx), verb
+
+
+def _taking_part(noun: Token) -> Token | None:
+    """The verb whose subject takes part in a meeting its phrase names: "said in an interview
+    with Larry King", "spoke during a joint press conference with Duda"."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.lemma_.lower() in _TAKING_PART
+        and prep.dep_ == "prep"
+        and prep.lower_ in _TAKING_PART_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return prep.head
+    return None
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    clause = clause_of(noun)
+    return clause if clause.pos_ in ("VERB", "AUX") else None

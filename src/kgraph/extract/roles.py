@@ -4,7 +4,15 @@
 pre-nominal titles ("Russian President Vladimir Putin", "former CIA official Rolf
 Mowatt-Larssen"), possessives ("Just Security's Ryan Goodman"), "of" phrases
 ("Julian Assange of WikiLeaks"), copulas ("Vanessa Tyson is a professor at Scripps
-College") and "served as" clauses, and the ambassadors posted to a country.
+College"), "served as" and "named X as" clauses, and the ambassadors posted to a country.
+
+A title keeps its qualifiers ("deputy director", "acting attorney general", "interim
+president"); "former", "ex-" and "then-" make it a former role.  A title owned by a person
+is a role in that person's government when it is an office ("Trump's director of national
+intelligence": the United States), and a role held for that person when it is a personal
+one ("Stone's lawyer Bruce Rogow", "Trump's longtime confidant Roger Stone"); a relative
+("Trump's daughter, Ivanka Trump") is kin, not a role.  Dates, credits ("Photo: Getty"),
+"ally", "critic" and the like are never roles.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from kgraph.gazetteer import office_country
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["find_roles", "modifier_entity"]
+__all__ = ["KIN", "POSTED", "find_roles", "modifier_entity"]
 
 _BODY_TYPES: Final = frozenset({"Agency", "Organization"})
 
@@ -88,6 +96,81 @@ _NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von"
 _FORMER: Final = frozenset(
     {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
 )
+#: words that say a role is held now: no part of its title ("the current FBI director")
+_NOW: Final = frozenset({"current", "sitting", "incumbent"})
+#: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
+_QUALIFIERS: Final = frozenset({"acting", "interim", "deputy", "vice", "assistant", "caretaker"})
+#: roles held for a person, not in a body: "Stone's lawyer", "an adviser to Trump"
+_PERSONAL_ROLES: Final = frozenset(
+    {
+        "lawyer",
+        "attorney",
+        "counsel",
+        "adviser",
+        "advisor",
+        "aide",
+        "confidant",
+        "associate",
+        "assistant",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "fixer",
+        "bodyguard",
+        "biographer",
+        "doctor",
+        "physician",
+        "pollster",
+        "strategist",
+        "consultant",
+        "nominee",
+        "pick",
+        "appointee",
+        "chief",
+        "manager",
+        "chairman",
+        "director",
+        "secretary",
+        "staffer",
+    }
+)
+#: relatives, friends, allies and rivals: ties to a person, never a role ("Trump's daughter,
+#: Ivanka Trump": ``daughter_of``; "a usual ally of President Trump": ``ally_of``)
+KIN: Final = frozenset(
+    {
+        "ally",
+        "opponent",
+        "rival",
+        "critic",
+        "classmate",
+        "roommate",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "son-in-law",
+        "daughter-in-law",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "friend",
+        "girlfriend",
+        "boyfriend",
+        "widow",
+    }
+)
+#: verbs that give a person a post: "nominated X as secretary of the VA"
+_NAMING: Final = frozenset(
+    {"nominate", "name", "appoint", "tap", "pick", "choose", "select", "install", "elect", "hire"}
+)
 
 _NOT_ROLES: Final = frozenset(
     {
@@ -129,6 +212,62 @@ _NOT_ROLES: Final = frozenset(
         "time",
         "year",
         "day",
+        "ally",
+        "allies",
+        "critic",
+        "opponent",
+        "rival",
+        "foe",
+        "enemy",
+        "supporter",
+        "fan",
+        "admirer",
+        "loyalist",
+        "detractor",
+        "challenger",
+        "victim",
+        "accuser",
+        "photo",
+        "image",
+        "picture",
+        "credit",
+        "file",
+        "caption",
+        "courtesy",
+        "pool",
+        "getty",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "user",
+        "voter",
+        "customer",
+        "viewer",
+        "reader",
+        "listener",
+        "follower",
+        "subscriber",
+        "donor",
+        "backer",
+        "constituent",
     }
 )
 
@@ -191,6 +330,7 @@ _TITLE_BODIES: Final = {
     "press secretary": "agency:white-house",
     "white house press secretary": "agency:white-house",
     "chief justice": "agency:scotus",
+    "special counsel": "agency:doj",
     "speaker": "agency:us-house",
     "house speaker": "agency:us-house",
     "representative": "agency:us-house",
@@ -200,6 +340,22 @@ _TITLE_BODIES: Final = {
     "senator": "agency:us-senate",
     "sen.": "agency:us-senate",
 }
+
+#: the bodies of a national government whose titles mean that government even when the
+#: body is not named ("Secretary of State Mike Pompeo": the United States); a speaker or a
+#: senator may sit in a state's legislature
+_NATIONAL_BODIES: Final = frozenset(
+    {
+        "agency:state-dept",
+        "agency:doj",
+        "agency:dod",
+        "agency:treasury",
+        "agency:dhs",
+        "agency:odni",
+        "agency:nsc",
+        "agency:white-house",
+    }
+)
 
 _ABBREVIATIONS: Final = {
     "gov": "governor",
@@ -237,7 +393,10 @@ _HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: verbs of holding a post: "served as", "worked as", "acted as"
 _SERVING: Final = frozenset({"serve", "work", "act"})
-_POSTED: Final = frozenset(
+#: the offices whose holder's country is the state a person's officials serve
+_HEAD_OFFICES: Final = ("president", "prime minister", "president-elect", "chancellor")
+#: posts held in another country: "the U.S. ambassador to Russia" (``ambassador_to``)
+POSTED: Final = frozenset(
     {"ambassador", "envoy", "emissary", "representative", "delegate", "liaison", "consul"}
 )
 
@@ -247,19 +406,36 @@ def _role_text(title: str) -> str:
     ("Lt. Gov." is "lieutenant governor", "Attorney General" "attorney general")."""
     words = []
     for word in title.lower().replace(".", " ").split():
-        if word in _FORMER:
+        word = word.removeprefix("then-").removeprefix("ex-")
+        if word in _FORMER or not word:
             continue
         words.append(_ABBREVIATIONS.get(word, word))
     return " ".join(words)
 
 
+def _is_former(words: str) -> bool:
+    """ "former", "ex-", "then-": a role no longer held."""
+    return any(
+        w in _FORMER or w.startswith(("then-", "ex-"))
+        for w in words.lower().replace(".", " ").split()
+    )
+
+
 def _title_body(title: str, ctx: DocContext) -> RawMention | None:
     """The mention, in this text, of the body a title is held in (see ``_TITLE_BODIES``)."""
-    words = [w for w in title.lower().split() if w not in _FORMER]
+    words = [w for w in _role_text(title).split()]
     gid = _TITLE_BODIES.get(" ".join(words))
     if gid is None:
         return None
-    return next((m for m in ctx.mentions if m.gid == gid), None)
+    body = next((m for m in ctx.mentions if m.gid == gid), None)
+    if body is not None or gid not in _NATIONAL_BODIES:
+        return body
+    # "Secretary of State Mike Pompeo" with no State Department named: the country it serves
+    try:
+        country = ctx.gazetteer.by_id(gid).country
+    except KeyError:
+        return None
+    return next((m for m in ctx.mentions if country and m.gid == f"country:{country}"), None)
 
 
 def _office_of(person: RawMention, role: str, ctx: DocContext) -> RawMention | None:
@@ -282,16 +458,56 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
     for tok in head.subtree:
         if tok.i > head.i:
             break
-        if tok.lower_ in _FORMER:
+        if tok.lower_ in _FORMER or tok.lower_.startswith(("then-", "ex-")):
             former = True
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.i == head.i or _attaches_to(tok, head)):
+        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW:
+            continue  # "March 20, 2018" in a caption is no title; "current" no part of one
+        kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
+        if kept and (tok.i == head.i or _attaches_to(tok, head)):
             # the head and the pre-modifiers that lead up to it ("top democrat")
             words.append(tok)
-    text = " ".join(t.lower_ for t in words)
-    return text, former
+    # the head in the singular: "Two Senate Democrats, Mark Begich ...": a "democrat"
+    text = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in words)
+    complement = _of_complement(head, ctx) if text else ""
+    return (f"{text} {complement}" if complement else text), former
+
+
+def _title_phrase(head: Token, ctx: DocContext) -> str:
+    """The words of a title around its head noun, without its owner, article or the name
+    it stands before: "Trump's director of national intelligence, Dan Coats": "director of
+    national intelligence"."""
+    left = [
+        t
+        for c in head.lefts
+        if c.dep_ not in ("poss", "det", "case", "punct", "predet")
+        for t in c.subtree
+    ]
+    right = []
+    for t in head.doc[head.i + 1 : head.right_edge.i + 1]:
+        if t.is_punct or t.dep_ == "appos" or (ctx.mention_at(t) is not None and t.pos_ == "PROPN"):
+            break
+        right.append(t)
+    return " ".join(t.text for t in [*left, head, *right])
+
+
+def _of_complement(head: Token, ctx: DocContext) -> str:
+    """ "secretary of state", "chief of staff": the "of" phrase that is part of a title (a
+    common noun, no entity; "director of the CIA" names a body instead)."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or ctx.mention_at(pobj) is not None or pobj.ent_type_:
+                continue
+            if any(c.dep_ == "prep" or c.dep_ == "det" for c in pobj.children):
+                continue
+            words = [t for t in pobj.subtree if t.dep_ in ("compound", "amod") or t.i == pobj.i]
+            if len(words) <= 3 and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in words):
+                return "of " + " ".join(t.lower_ for t in words)
+    return ""
 
 
 def _attaches_to(tok: Token, head: Token) -> bool:
@@ -302,13 +518,15 @@ def _attaches_to(tok: Token, head: Token) -> bool:
     return tok.i == head.i
 
 
-def _org_of(head: Token, ctx: DocContext, person: RawMention) -> list[RawMention]:
+def _org_of(
+    head: Token, ctx: DocContext, person: RawMention, surnames: frozenset[str] = frozenset()
+) -> list[RawMention]:
     """Organisations or countries a role noun is of: "Russia's", "CIA", "of the Joint Chiefs"."""
     out: list[RawMention] = []
     for child in head.children:
         m = ctx.mention_at(child)
         if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
-            if m.type != "Person":
+            if not _is_person(m, surnames):
                 out.append(m)
         elif child.dep_ in ("compound", "amod", "nmod") and m is None:
             # "Central Intelligence Agency official": the entity sits inside the compound chain
@@ -320,16 +538,62 @@ def _org_of(head: Token, ctx: DocContext, person: RawMention) -> list[RawMention
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                pm = ctx.mention_at(pobj) or modifier_entity(pobj, ctx)
+                pm = ctx.mention_at(pobj) or _appos_mention(pobj, ctx) or modifier_entity(pobj, ctx)
                 if pm is not None and pm is not person and pm.type != "Person":
                     out.append(pm)
     # a pre-nominal sequence "former CIA official" parsed flat: look left of the head
     if not out:
         for tok in head.lefts:
             m = ctx.mention_at(tok)
-            if m is not None and m is not person and m.type != "Person" and m not in out:
+            if m is not None and m is not person and not _is_person(m, surnames) and m not in out:
                 out.append(m)
     return out
+
+
+def _appos_mention(tok: Token, ctx: DocContext) -> RawMention | None:
+    """ "the network solutions firm XBT Holdings": the name in apposition to a noun."""
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound") and child.i > tok.i:
+            m = ctx.mention_at(child)
+            if m is not None:
+                return m
+    return None
+
+
+def _person_owner(
+    head: Token, ctx: DocContext, person: RawMention, surnames: frozenset[str]
+) -> RawMention | None:
+    """The person a role noun is held for or owned by: "Stone's lawyer", "his aide", "an
+    adviser to Trump", "the high school friend of Kavanaugh"."""
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            # "Stone's lawyer", "his aide", "Trump ally Lindsey Graham"
+            m = ctx.mention_at(child) or ctx.references.resolve(child)
+            if m is not None and m is not person and _is_person(m, surnames):
+                return m
+        elif child.dep_ == "prep" and child.lower_ in ("to", "of", "for"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                # "the friend of Supreme Court nominee Brett Kavanaugh": the name in apposition
+                m = ctx.mention_at(pobj) or _appos_mention(pobj, ctx)
+                if m is not None and m is not person and _is_person(m, surnames):
+                    return m
+    return None
+
+
+def _is_person(m: RawMention, surnames: frozenset[str]) -> bool:
+    """A person mention, or a person's surname spaCy read as an organisation ("Ford")."""
+    return m.type == "Person" or (
+        m.type == "Organization" and " " not in m.text and m.text in surnames
+    )
+
+
+def _surnames(ctx: DocContext) -> frozenset[str]:
+    """The surnames of the people this Doc names in full."""
+    return frozenset(
+        m.text.split()[-1] for m in ctx.mentions if m.type == "Person" and " " in m.text
+    )
 
 
 def modifier_entity(tok: Token, ctx: DocContext) -> RawMention | None:
@@ -394,6 +658,7 @@ class _Found:
         self.ctx = ctx
         self.roles: list[Role] = []
         self.postings: list[Posting] = []
+        self.surnames = _surnames(ctx)
         self._seen: set[tuple[int, int, str]] = set()
 
     def keep(
@@ -412,27 +677,65 @@ class _Found:
         former: bool = False,
         orgs: list[RawMention] | None = None,
     ) -> None:
-        """The role a noun names ("foreign minister") in the bodies it is of (or ``orgs``)."""
+        """The role a noun names ("foreign minister") in the bodies it is of (or ``orgs``), or
+        held for the person who owns it ("Stone's lawyer"); kin of that person."""
         ctx = self.ctx
-        words, was = _role_words(head, ctx)
-        if not words or head.lower_ in _NOT_ROLES or head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") or ctx.mention_at(head) is not None:
             return
-        if ctx.mention_at(head) is not None:
+        owner = _person_owner(head, ctx, person, self.surnames)
+        if head.lemma_.lower() in KIN or head.lower_ in KIN:
+            if owner is not None:
+                self.keep(person, owner, head.lemma_.lower(), False, head.i)
+            return
+        words, was = _role_words(head, ctx)
+        if not words or head.lower_ in _NOT_ROLES:
             return
         former = former or was
-        targets = orgs if orgs is not None else _org_of(head, ctx, person)
+        targets = orgs if orgs is not None else _org_of(head, ctx, person, self.surnames)
+        held_in = self.owner_body(owner, head) if owner is not None else None
+        if held_in is not None and head.lemma_.lower() in _PERSONAL_ROLES:
+            # "Mr. Gubarev's U.S. attorney": held for Gubarev; a country is his nationality
+            targets = [held_in, *(o for o in targets if o.type != "Country" and o is not held_in)]
+        elif not targets and held_in is not None:
+            targets = [held_in]
         regional = bool(set(words.split()) & _REGIONAL_OFFICES)
         targets = [o for o in targets if o.type != "Location" or regional] if targets else targets
-        if head.lemma_.lower() in _TOPICAL_ROLES:
-            # "a Russia expert at the Carnegie Endowment": Russia is the topic, not the employer
-            targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
+        if head.lemma_.lower() in _TOPICAL_ROLES | _JOB_NOUNS and not regional:
+            # "a Russia expert at the Carnegie Endowment", "senior US economist at Bank of
+            # America": the country is the topic or the nationality when a body employs them
+            employers = [o for o in targets if o.type != "Country" and _is_of_phrase(head, o, ctx)]
+            if head.lemma_.lower() in _TOPICAL_ROLES or employers:
+                targets = [o for o in targets if o.type != "Country" or _is_of_phrase(head, o, ctx)]
         self._postings(person, head)
         for org in targets or [None]:  # type: ignore[list-item]
             self.keep(person, org, words, former, head.i)
 
+    def owner_body(self, owner: RawMention, head: Token) -> RawMention | None:
+        """Where a role owned by a person is held: the body its title names ("Trump's
+        director of national intelligence"), the person for a personal role ("Stone's
+        lawyer"), else the owner's state ("Trump's secretary of state")."""
+        body = _title_body(_title_phrase(head, self.ctx), self.ctx)
+        if body is not None:
+            return body
+        if head.lemma_.lower() in _PERSONAL_ROLES:
+            return owner
+        return self.state_of(owner)
+
+    def state_of(self, person: RawMention) -> RawMention | None:
+        """The country a person holds office in, by this Doc's roles or the leaders table."""
+        for role in self.roles:
+            if role.person is person and role.org is not None and role.org.type == "Country":
+                return role.org
+        for office in _HEAD_OFFICES:
+            code = office_country(person.canonical or person.text, office)
+            found = next((m for m in self.ctx.mentions if m.gid == f"country:{code}"), None)
+            if code and found is not None:
+                return found
+        return None
+
     def _postings(self, person: RawMention, head: Token) -> None:
         """ "ambassador to Russia": a person posted to a country."""
-        if head.lemma_.lower() not in _POSTED:
+        if head.lemma_.lower() not in POSTED:
             return
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "to":
@@ -447,7 +750,7 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
     """Every role stated for a person mention of ``doc``, and every posting to a country."""
     found = _Found(doc, ctx)
     for m in ctx.mentions:
-        if m.type != "Person" or m.ner == "BYLINE":
+        if not _is_person(m, found.surnames) or m.ner == "BYLINE":
             continue
         head = doc[m.tok_end - 1]
         if head.i >= len(doc):
@@ -461,7 +764,37 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
                 _copula_roles(found, m, verb)
             elif verb.lemma_ in _SERVING:
                 _served_as(found, m, verb)
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _NAMING:
+            _named_as(found, m, head.head)
+        if head.dep_ == "poss":
+            _owned_as(found, m, head.head)
     return tuple(found.roles), tuple(found.postings)
+
+
+def _owned_as(found: _Found, m: RawMention, noun: Token) -> None:
+    """ "Nunes' immediate removal as chairman of the House Intelligence Committee", "his
+    tenure as director of the CIA": the post named after a person's act or time."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for role_head in prep.children:
+                if role_head.dep_ == "pobj":
+                    orgs = _org_of(role_head, found.ctx, m, found.surnames)
+                    if orgs:
+                        found.add(m, role_head, orgs=orgs)
+
+
+def _named_as(found: _Found, m: RawMention, verb: Token) -> None:
+    """ "nominated David Shulkin as secretary of the Veterans Administration", "was named as
+    chief of staff": the post a person is given."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for role_head in prep.children:
+                if role_head.dep_ == "pobj":
+                    orgs = _org_of(role_head, found.ctx, m, found.surnames) or _prep_organisations(
+                        verb, found.ctx
+                    )
+                    if orgs:
+                        found.add(m, role_head, orgs=orgs)
 
 
 def _appositions(found: _Found, m: RawMention, head: Token) -> None:
@@ -486,6 +819,12 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         for t in doc[max(0, m.tok_start - 6) : m.tok_start]
         if t.head.i >= m.tok_start and t.head.i < m.tok_end
     ]
+    for t in pre:
+        if t.lower_ in KIN and t.pos_ == "NOUN":
+            owner = _person_owner(t, ctx, m, found.surnames)
+            if owner is not None:  # "his son Donald Trump Jr.": kin, not a title
+                found.keep(m, owner, t.lower_, False, t.i)
+                return True
     title_nouns = [
         t
         for t in pre
@@ -505,7 +844,12 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
             " ".join(t.text for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES)
         )
     )
-    former = any(t.lower_ in _FORMER for t in before)
+    former = _is_former(before.text)
+    qualifiers = [t.lower_ for t in before if t.lower_ in _QUALIFIERS]
+    if qualifiers and qualifiers[0] not in words.split():
+        words = f"{qualifiers[0]} {words}"  # "acting Attorney General Matthew Whitaker"
+    if not words:
+        return True  # "Sen.-elect" alone: no words to name the role by
     for org in _title_orgs(found, m, head, before, title_nouns):
         found.keep(m, org, words, former, title_nouns[-1].i)
     return True
@@ -531,6 +875,13 @@ def _title_orgs(
             body = _office_of(m, _role_text(m.title or before.text), ctx)
         if body is not None and not any(ctx.mention_at(t) is not None for t in before):
             orgs = [body]
+    if not orgs:
+        # "President Trump's longtime confidant Roger Stone": held for, or under, a person
+        for noun in title_nouns:
+            owner = _person_owner(noun, ctx, m, found.surnames)
+            held_in = found.owner_body(owner, noun) if owner is not None else None
+            if held_in is not None:
+                return [held_in]
     return orgs
 
 
@@ -546,12 +897,12 @@ def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
 
 
 def _of_bodies(found: _Found, m: RawMention, head: Token) -> None:
-    """ "Julian Assange of WikiLeaks": a person of a named body (a place is a home, not a
-    body: "Tom Smith of Ohio")."""
+    """ "Julian Assange of WikiLeaks", "Sheri Dillon, of the firm Morgan, Lewis & Bockius": a
+    person of a named body (a place is a home, not a body: "Tom Smith of Ohio")."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                pm = found.ctx.mention_at(pobj)
+                pm = found.ctx.mention_at(pobj) or _appos_mention(pobj, found.ctx)
                 if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
                     found.keep(m, pm, "affiliate", False, head.i)
 
@@ -590,7 +941,7 @@ def _copula_roles(found: _Found, m: RawMention, verb: Token) -> None:
             if not _is_job(noun, ctx):
                 continue
             orgs = (
-                _org_of(noun, ctx, m)
+                _org_of(noun, ctx, m, found.surnames)
                 or _prep_organisations(verb, ctx)
                 or _nested_organisations(noun, ctx)
             )
@@ -609,6 +960,6 @@ def _served_as(found: _Found, m: RawMention, verb: Token) -> None:
             for role_head in prep.children:
                 if role_head.dep_ != "pobj":
                     continue
-                orgs = _org_of(role_head, ctx, m) or _prep_organisations(verb, ctx)
+                orgs = _org_of(role_head, ctx, m, found.surnames) or _prep_organisations(verb, ctx)
                 if orgs:
                     found.add(m, role_head, former=former, orgs=orgs)

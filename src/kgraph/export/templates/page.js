@@ -156,6 +156,8 @@
       ["Kind", e.kind],
       ["Role", e.role],
       ["Date", e.date],
+      ["Modality", e.modality],
+      ["Event", e.event],
       ["Flags", e.flags.join(", ")],
       ["Documents", docList(e.docs)],
       ["Evidence", evidenceList(e)],
@@ -243,7 +245,12 @@
   api.edges = edges;
 
   // ------------------------------------------------------------------ filters
-  var state = { types: new Set(data.types.map(function (t) { return t.name; })), doc: "" };
+  var state = {
+    types: new Set(data.types.map(function (t) { return t.name; })),
+    doc: "",
+    event: "",
+    assertedOnly: true,
+  };
 
   function nodeShown(n) {
     return state.types.has(n.type) && (!state.doc || n.docs.indexOf(state.doc) >= 0);
@@ -251,7 +258,9 @@
 
   function edgeShown(e) {
     return nodeShown(nodeById.get(e.from)) && nodeShown(nodeById.get(e.to)) &&
-      (!state.doc || e.docs.indexOf(state.doc) >= 0);
+      (!state.doc || e.docs.indexOf(state.doc) >= 0) &&
+      (!state.assertedOnly || e.asserted) &&
+      (!state.event || e.event === state.event);
   }
 
   var nodeView = new vis.DataView(nodes, {
@@ -363,6 +372,23 @@
   });
   docSelect.addEventListener("change", function () {
     state.doc = docSelect.value;
+    refresh();
+  });
+
+  var assertedBox = document.getElementById("kg-asserted");
+  assertedBox.addEventListener("change", function () {
+    state.assertedOnly = assertedBox.checked;
+    refresh();
+  });
+  var eventSelect = document.getElementById("kg-event");
+  data.events.forEach(function (ev) {
+    var option = el("option", null, ev.name + " (" + ev.count + ")");
+    option.value = ev.name;
+    eventSelect.appendChild(option);
+  });
+  eventSelect.hidden = !data.events.length;
+  eventSelect.addEventListener("change", function () {
+    state.event = eventSelect.value;
     refresh();
   });
 
@@ -838,6 +864,10 @@
     typeBoxes.forEach(function (box) { box.checked = true; });
     state.doc = "";
     docSelect.value = "";
+    state.event = "";
+    eventSelect.value = "";
+    state.assertedOnly = false;
+    assertedBox.checked = false;
     refresh();
   }
 

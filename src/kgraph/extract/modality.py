@@ -1,0 +1,603 @@
+"""Modality: how the text holds an act it names -- asserted, reported, hedged, negated,
+demanded or planned -- and when it happened.
+
+:func:`modality_of` reads a verb's clause and the clauses above it:
+
+* ``negated``: "did not warn", "never raised", "refused to", "failed to";
+* ``hedge``: a word that leaves it open ("may", "reportedly", "whether", "if", a question);
+* ``demanded``: what someone called for, urged or asked ("urged Congress to provide",
+  "calling for the administration to provide");
+* ``planned``: what is planned, proposed, expected or tried ("plans to meet", "will meet",
+  "is expected to meet");
+* ``reported`` with ``according_to``: what someone else says.  When the statement layer
+  ran (``DocContext.statements``) a fact whose verb lies inside a statement's content is
+  reported by that statement's speaker (or the body it speaks for); otherwise a small
+  local fallback reads "X said (that) CLAUSE", "according to X", "X accused Y of ...",
+  and "the claim that ...";
+* ``date``: a date entity of the same clause.
+
+A fact is *asserted* when the text states it as fact on its own authority: not reported,
+hedged, demanded or planned (a negated fact is asserted: the text says it did not happen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from kgraph.extract.arguments import entities_of
+from kgraph.extract.context import DocContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Modality", "modality_of", "noun_modality"]
+
+#: words that leave an act open: modal verbs, adverbs of hearsay and doubt, "whether", "if"
+HEDGES: Final = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "would",
+        "should",
+        "whether",
+        "if",
+        "unless",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "possibly",
+        "perhaps",
+        "likely",
+        "probably",
+        "purportedly",
+        "supposedly",
+        "presumably",
+        "seemingly",
+    }
+)
+_HEDGE_DEPS: Final = frozenset({"aux", "advmod", "mark"})
+#: auxiliaries of the future: "will meet" is planned
+_FUTURE: Final = frozenset({"will", "shall", "'ll", "wo"})
+#: verbs whose complement is what someone wants done by another: "urged X to", "demanded that"
+_DEMANDS: Final = frozenset(
+    {
+        "urge",
+        "ask",
+        "tell",
+        "order",
+        "direct",
+        "instruct",
+        "command",
+        "press",
+        "pressure",
+        "push",
+        "implore",
+        "beg",
+        "encourage",
+        "advise",
+        "request",
+        "demand",
+        "require",
+        "invite",
+        "appeal",
+        "petition",
+        "lobby",
+        "challenge",
+        "dare",
+        "force",
+        "compel",
+        "recommend",
+    }
+)
+#: "called for X to", "called on X to": "call" demands only with these prepositions
+_CALL_PREPS: Final = frozenset({"for", "on", "upon"})
+#: verbs whose complement is planned, proposed, expected or attempted: "plans to meet"
+_PLANS: Final = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "seek",
+        "hope",
+        "try",
+        "attempt",
+        "expect",
+        "prepare",
+        "propose",
+        "consider",
+        "plot",
+        "scheme",
+        "schedule",
+        "want",
+        "wish",
+        "strive",
+        "endeavor",
+        "endeavour",
+        "mean",
+        "set",
+        "go",
+        "look",
+        "move",
+        "threaten",
+        "offer",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "decide",
+        "weigh",
+        "mull",
+        "contemplate",
+    }
+)
+#: verbs whose complement did not happen: "refused to meet", "failed to stop"
+_NEGATIVES: Final = frozenset(
+    {"refuse", "decline", "fail", "avoid", "neglect", "forget", "cease", "stop", "deny"}
+)
+#: verbs whose complement only seems so: "appeared to confirm"
+_SEEMING: Final = frozenset({"seem", "appear"})
+#: adjectives with a complement: "is likely to", "is due to", "is ready to"
+_HEDGING_ADJECTIVES: Final = frozenset({"likely", "unlikely", "possible"})
+_PLANNING_ADJECTIVES: Final = frozenset({"due", "ready", "eager", "poised", "determined", "keen"})
+#: verbs of saying and thinking: their complement is what the subject says (the fallback)
+_SPEECH: Final = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "allege",
+        "report",
+        "state",
+        "assert",
+        "argue",
+        "contend",
+        "maintain",
+        "believe",
+        "think",
+        "suspect",
+        "suggest",
+        "conclude",
+        "assess",
+        "testify",
+        "write",
+        "tweet",
+        "add",
+        "note",
+        "explain",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "reveal",
+        "disclose",
+        "announce",
+        "warn",
+        "predict",
+        "deny",
+        "charge",
+        "complain",
+        "fear",
+        "insist",
+        "indicate",
+        "estimate",
+        "speculate",
+        "hint",
+        "recall",
+        "recount",
+        "inform",
+        "find",
+        "determine",
+        "learn",
+        "show",
+        "agree",
+        "declare",
+        "assume",
+        "imply",
+        "brag",
+        "boast",
+        "concede",
+    }
+)
+#: verbs of blame whose "of"/"for"/"with" phrase holds the claimed act: "accused X of hacking"
+_BLAME: Final = frozenset(
+    {"accuse", "blame", "charge", "indict", "fault", "criticize", "condemn", "suspect", "convict"}
+)
+_BLAME_PREPS: Final = frozenset({"of", "for", "with"})
+#: nouns whose clause is a claim: "the allegation that", "Trump's claim that"
+_CLAIM_NOUNS: Final = frozenset(
+    {
+        "claim",
+        "allegation",
+        "accusation",
+        "report",
+        "assessment",
+        "belief",
+        "suggestion",
+        "assertion",
+        "charge",
+        "rumor",
+        "rumour",
+        "speculation",
+        "theory",
+        "notion",
+        "conclusion",
+        "finding",
+        "testimony",
+        "statement",
+        "denial",
+        "suspicion",
+        "fear",
+        "view",
+        "argument",
+        "story",
+        "narrative",
+        "idea",
+    }
+)
+#: nouns whose clause is demanded or planned: "calls for X to", "a plan to"
+_DEMAND_NOUNS: Final = frozenset({"call", "demand", "request", "appeal", "plea", "order"})
+_PLAN_NOUNS: Final = frozenset(
+    {"plan", "proposal", "effort", "attempt", "bid", "push", "threat", "offer", "promise", "pledge"}
+)
+#: adjectives of an act named by a noun that has not happened, or did not happen
+_UNREALISED: Final = frozenset(
+    {
+        "expected",
+        "future",
+        "planned",
+        "possible",
+        "potential",
+        "proposed",
+        "prospective",
+        "scheduled",
+        "upcoming",
+        "threatened",
+        "mooted",
+        "rumored",
+        "rumoured",
+        "alleged",
+        "suspected",
+    }
+)
+_UNDONE: Final = frozenset({"cancelled", "canceled", "postponed", "aborted", "scrapped"})
+#: prepositions whose gerund did not happen: "without meeting", "rather than talking"
+_NOT_DONE_PREPS: Final = frozenset({"without", "than"})
+#: quotation marks: a verb inside a quotation is someone's words
+_OPENING_QUOTES: Final = frozenset({'"', "\u201c"})
+_CLOSING_QUOTES: Final = frozenset({'"', "\u201d"})
+#: words of a span of time, not a date: "for eight years", "seven days before"
+_DURATIONS: Final = frozenset({"day", "week", "month", "year", "decade", "hour", "minute"})
+#: dependencies through which a clause is a verb's complement (its content)
+_COMPLEMENTS: Final = frozenset({"xcomp", "ccomp"})
+_CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How the text holds one act (see the module docstring)."""
+
+    negated: bool = False
+    hedge: str | None = None
+    demanded: bool = False
+    planned: bool = False
+    reported: bool = False
+    according_to: str | None = None
+    date: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the text states the act as fact on its own authority."""
+        return not (self.reported or self.hedge or self.demanded or self.planned)
+
+    def attrs(self) -> list[tuple[str, str | bool]]:
+        """The modality as record attributes, only those that are set, in a fixed order."""
+        out: list[tuple[str, str | bool]] = []
+        if self.negated:
+            out.append(("negated", True))
+        if self.hedge:
+            out += [("hedged", True), ("hedge", self.hedge)]
+        if self.demanded:
+            out.append(("demanded", True))
+        if self.planned:
+            out.append(("planned", True))
+        if self.reported:
+            out.append(("reported", True))
+        if not self.asserted:
+            out.append(("asserted", False))
+        if self.date:
+            out.append(("date", self.date))
+        return out
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What the walk up from a verb has found so far."""
+
+    negated: bool = False
+    hedge: str | None = None
+    demanded: bool = False
+    planned: bool = False
+    reported: bool = False
+    according_to: str | None = None
+
+
+def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
+    """The modality of the act ``verb`` names, in its sentence ``sent``."""
+    found = _Walk()
+    _own_clause(verb, found)
+    if verb.dep_ == "conj":
+        _conjoined(verb, found)
+    child = verb
+    for head in verb.ancestors:
+        if child.dep_ != "conj":
+            _controller(child, head, found)
+            _circumstance(child, head, found)
+            if not ctx.statements and not found.reported:
+                _attribution(child, head, found, ctx)
+        if not ctx.statements and not found.reported:
+            _according_to(head, found, ctx)
+        child = head
+    if not ctx.statements and not found.reported:
+        _according_to(verb, found, ctx)
+    if not ctx.statements and not found.reported and _quoted(verb, sent):
+        found.reported = True  # FALLBACK: quoted words; who said them may be elsewhere
+    if ctx.statements:
+        _statement(verb, found, ctx)
+    if found.hedge is None and sent.text.rstrip().endswith("?"):
+        found.hedge = "whether"  # a question states nothing
+    return Modality(
+        found.negated,
+        found.hedge,
+        found.demanded,
+        found.planned,
+        found.reported,
+        found.according_to,
+        _date(verb, sent, ctx),
+    )
+
+
+def noun_modality(noun: Token, clause: Token | None, sent: Span, ctx: DocContext) -> Modality:
+    """The modality of an act named by ``noun`` ("the proposed sanctions", "the cancelled
+    meeting"), in the clause of ``clause`` (the verb that carries it, or its clause)."""
+    base = modality_of(clause, sent, ctx) if clause is not None else Modality()
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
+    wanted = _wanted(noun)
+    planned = base.planned or bool(words & _UNREALISED) or wanted == "planned"
+    demanded = base.demanded or wanted == "demanded"
+    negated = base.negated or bool(words & _UNDONE)
+    head = noun.head
+    called_off = head.lemma_ == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in head.children
+    )
+    if head.lower_ in _UNDONE or called_off:
+        negated = True  # "the meeting was cancelled", "called off the talks"
+    return Modality(
+        negated,
+        base.hedge,
+        demanded,
+        planned,
+        base.reported,
+        base.according_to,
+        base.date,
+    )
+
+
+def _wanted(noun: Token) -> str | None:
+    """ "called for an FBI investigation", "demanded sanctions": an act asked for; "proposed
+    sanctions", "considered an attack": an act planned."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head  # "called for", "pushed for", "pressed for"
+        if head.lemma_.lower() in _DEMANDS | {"call"}:
+            return "demanded"
+        return None
+    if noun.dep_ not in ("dobj", "obj") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in _DEMANDS:
+        return "demanded"
+    if lemma in _PLANS and lemma not in ("threaten", "offer", "agree", "promise", "pledge"):
+        return "planned"
+    return None
+
+
+def _own_clause(verb: Token, found: _Walk) -> None:
+    """Negation, hedges and the future in the verb's own clause; an infinitive that
+    modifies a noun is what someone is meant to do ("Obama's nominee, Garland, to replace
+    Scalia")."""
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        found.planned = True
+    for c in verb.children:
+        if c.dep_ == "neg":
+            found.negated = True
+        elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
+            found.hedge = c.lower_
+        elif c.dep_ == "aux" and c.lower_ in _FUTURE:
+            found.planned = True
+
+
+def _conjoined(verb: Token, found: _Walk) -> None:
+    """A verb conjoined to another without its own auxiliaries shares them ("may have met and
+    talked"); a negation carries over "or" and "nor" ("did not meet or call")."""
+    head = verb.head
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return
+    alternative = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+    for c in head.children:
+        if c.dep_ == "neg" and alternative:
+            found.negated = True
+        elif c.lower_ in HEDGES and c.dep_ in ("aux", "advmod") and found.hedge is None:
+            found.hedge = c.lower_
+        elif c.dep_ == "aux" and c.lower_ in _FUTURE:
+            found.planned = True
+
+
+def _controller(child: Token, head: Token, found: _Walk) -> None:
+    """What a verb or noun above says of the clause ``child`` heads: demanded, planned,
+    negated, hedged ("urged X to", "plans to", "refused to", "seemed to")."""
+    lemma = head.lemma_.lower()
+    dep = child.dep_
+    if head.pos_ in ("VERB", "AUX") and dep in _CONTENT_DEPS:
+        if _demands(child, head, lemma):
+            found.demanded = True
+        elif dep == "xcomp" and lemma in _PLANS:
+            if lemma == "want" and any(c.dep_ in ("dobj", "obj") for c in head.children):
+                found.demanded = True  # "wants Putin to leave"
+            else:
+                found.planned = True
+        elif dep == "xcomp" and lemma in _NEGATIVES:
+            found.negated = not found.negated
+        elif dep == "xcomp" and lemma in _SEEMING and found.hedge is None:
+            found.hedge = lemma
+        if dep == "xcomp" or (dep == "ccomp" and lemma in _DEMANDS):
+            # "did not want to meet": the controller's own negation and hedges carry over
+            _carry_over(head, found)
+    elif head.pos_ == "ADJ" and dep == "xcomp":
+        if lemma in _HEDGING_ADJECTIVES and found.hedge is None:
+            found.hedge = lemma
+        elif lemma in _PLANNING_ADJECTIVES:
+            found.planned = True
+    elif head.pos_ == "NOUN" and dep in ("acl", "relcl", "ccomp", "xcomp", "advcl"):
+        if lemma in _DEMAND_NOUNS and dep != "relcl":
+            found.demanded = True
+        elif lemma in _PLAN_NOUNS and dep != "relcl":
+            found.planned = True
+
+
+def _circumstance(child: Token, head: Token, found: _Walk) -> None:
+    """ "instead of talking with X", "without meeting X": an act that did not happen; a
+    clause above that opens with "if" or "unless": a hypothesis."""
+    instead = head.lower_ == "of" and (
+        head.head.lower_ == "instead" or any(c.lower_ == "instead" for c in head.children)
+    )
+    if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead):
+        found.negated = True
+    if found.hedge is None:
+        for c in head.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                found.hedge = c.lower_
+                return
+
+
+def _demands(child: Token, head: Token, lemma: str) -> bool:
+    if lemma == "call":
+        marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+        return marked or any(c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in head.children)
+    if lemma == "tell":
+        return child.dep_ == "xcomp"  # "told X to leave"; "told X that ..." is speech
+    return lemma in _DEMANDS and child.dep_ in _COMPLEMENTS | {"advcl"}
+
+
+def _carry_over(head: Token, found: _Walk) -> None:
+    for c in head.children:
+        if c.dep_ == "neg":
+            found.negated = not found.negated if head.lemma_ in _NEGATIVES else True
+        elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
+            found.hedge = c.lower_
+        elif c.dep_ == "aux" and c.lower_ in _FUTURE:
+            found.planned = True
+
+
+# -- the local fallback, used when the Doc has no statements (kgraph.extract.statements) ---
+def _attribution(child: Token, head: Token, found: _Walk, ctx: DocContext) -> None:
+    """FALLBACK (replaced by ``DocContext.statements`` when present): "X said (that) CLAUSE",
+    "X accused Y of -ing", "the claim that CLAUSE"."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        if lemma in _SPEECH and child.dep_ in ("ccomp", "parataxis"):
+            found.reported = True
+            found.according_to = _speaker_of(head, ctx)
+            if lemma == "deny":
+                found.negated = not found.negated  # what a denial says did not happen
+    elif head.pos_ == "ADP" and head.lower_ in _BLAME_PREPS and child.dep_ in ("pcomp", "pobj"):
+        verb = head.head
+        if head.dep_ == "prep" and verb.lemma_.lower() in _BLAME:
+            found.reported = True
+            found.according_to = _speaker_of(verb, ctx)
+    elif head.pos_ == "NOUN" and lemma in _CLAIM_NOUNS and child.dep_ in ("acl", "ccomp"):
+        found.reported = True
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        found.according_to = _first_ref(owner, ctx) if owner is not None else None
+
+
+def _quoted(verb: Token, sent: Span) -> bool:
+    """FALLBACK: whether the verb lies inside quotation marks in its sentence (an opening
+    mark before it not closed before it)."""
+    inside = False
+    for tok in sent:
+        if tok.i >= verb.i:
+            return inside
+        text = tok.text
+        if text in _OPENING_QUOTES and not (text == '"' and inside):
+            inside = True
+        elif text in _CLOSING_QUOTES:
+            inside = False
+    return inside
+
+
+def _according_to(head: Token, found: _Walk, ctx: DocContext) -> None:
+    """FALLBACK: "according to X" on the verb or a clause above it."""
+    for c in head.children:
+        if c.lemma_.lower() == "accord" and c.dep_ == "prep":
+            for to in c.children:
+                for pobj in to.children:
+                    if to.lower_ == "to" and pobj.dep_ == "pobj":
+                        found.reported = True
+                        found.according_to = _first_ref(pobj, ctx)
+                        return
+
+
+def _speaker_of(verb: Token, ctx: DocContext) -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return _first_ref(c, ctx)
+        if c.dep_ == "agent":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            return _first_ref(pobj, ctx) if pobj is not None else None
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        return _speaker_of(verb.head, ctx)
+    return None
+
+
+def _first_ref(tok: Token, ctx: DocContext) -> str | None:
+    found = entities_of(tok, ctx)
+    return ctx.ref(found[0][0]) if found else None
+
+
+# -- the statement layer ----------------------------------------------------------------
+def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
+    """A verb inside a statement's content is reported by its speaker (or the body it
+    speaks for); the innermost statement wins."""
+    at = ctx.offset + verb.idx
+    best: tuple[int, str | None] | None = None
+    for record in ctx.statements:
+        start, end = record.content
+        if start <= at < end and (best is None or end - start < best[0]):
+            best = (end - start, record.speaker or record.on_behalf_of)
+    if best is not None:
+        found.reported = True
+        found.according_to = best[1]
+
+
+def _date(verb: Token, sent: Span, ctx: DocContext) -> str | None:
+    for ent in ctx.dates_in(sent):
+        if ent.root.head.i != ent.root.i and clause_of(ent.root) == verb and not _span(ent):
+            return str(ent.text)
+    return None
+
+
+def _span(ent: Span) -> bool:
+    """ "eight years", "just seven days": a counted span of time, not a date ("two years
+    ago" is one)."""
+    root = ent.root
+    counted = any(c.dep_ == "nummod" for c in root.children)
+    ago = any(t.lower_ == "ago" for t in ent) or root.head.lower_ == "ago"
+    return root.lemma_.lower() in _DURATIONS and counted and not ago
+
+
+def clause_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in."""
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux"):
+        tok = tok.head
+    return tok

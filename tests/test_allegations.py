@@ -1,0 +1,246 @@
+"""Allegations on real parses: accusations, claims, stance, confidence; a table per construction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import kgraph
+from kgraph import Document
+
+pytestmark = pytest.mark.model
+
+
+def _graph(text: str) -> nx.MultiDiGraph:
+    return kgraph.build([Document(text, id="t")]).graph
+
+
+def _named(g: nx.MultiDiGraph, node: str, name: str) -> bool:
+    from kgraph.extract.entities import normalize_name
+
+    attrs = g.nodes[node]
+    return normalize_name(name) in {
+        normalize_name(a) for a in [attrs["label"], *attrs.get("aliases", [])]
+    }
+
+
+def _edges(g: nx.MultiDiGraph, subject: str, obj: str) -> list[dict[str, Any]]:
+    return [
+        attrs for u, v, attrs in g.edges(data=True) if _named(g, u, subject) and _named(g, v, obj)
+    ]
+
+
+def test_an_accusation_of_a_pronoun_is_labelled_by_who_is_accused() -> None:
+    g = _graph("Intelligence experts in Washington blamed Russia for that as well.")
+    assert [g.nodes[a]["label"] for a in _allegations(g)] == ["Accusation against Russia"]
+
+
+def _allegations(g: nx.MultiDiGraph) -> list[str]:
+    return [n for n, t in g.nodes(data="type") if t == "Allegation"]
+
+
+def _roles(g: nx.MultiDiGraph, allegation: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for _u, v, attrs in g.out_edges(allegation, data=True):
+        out.setdefault(attrs["predicate"], set()).add(g.nodes[v]["label"])
+    return out
+
+
+def test_anonymous_claim_and_denial_in_a_later_sentence() -> None:
+    g = _graph(
+        "U.S. officials said that Russia offered bounties to militants to kill American troops. "
+        "Russian officials have denounced the reports on the bounties as lies. "
+        "Donald Trump dismissed the intelligence as a hoax."
+    )
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert roles["accused"] == {"Russia"}
+    assert "United States" in roles["alleged_by"]
+    assert roles["denied_by"] == {"Russia"}
+    assert roles["dismissed_by"] == {"Donald Trump"}
+    assert g.nodes[alleg]["status"] in ("denied", "disputed")
+    anonymous = [a for _u, _v, a in g.out_edges(alleg, data=True) if a["predicate"] == "alleged_by"]
+    assert anonymous[0].get("anonymous") is True
+    # the claim is quoted, not asserted: no fact edge from Russia about the act
+    russia = next(n for n in g if g.nodes[n]["label"] == "Russia")
+    assert not [e for e in g.out_edges(russia, data="predicate") if e[2].startswith("offer")]
+
+
+def test_accusation_verb() -> None:
+    g = _graph("The Pentagon accused Russia of arming the Taliban in Afghanistan.")
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert roles["accused"] == {"Russia"}
+    assert roles["alleged_by"] == {"Pentagon"}
+    assert "arming" in g.nodes[alleg]["keywords"]
+
+
+def test_stated_confidence() -> None:
+    g = _graph(
+        "Intelligence officials said that Russia paid bounties to militants. "
+        "The C.I.A. had placed medium confidence in the assessment."
+    )
+    (alleg,) = _allegations(g)
+    assert g.nodes[alleg]["confidence"] == "medium confidence"
+
+
+def test_no_allegation_without_an_act() -> None:
+    g = _graph("Mike Pompeo said that Sergey Lavrov met Donald Trump in Moscow.")
+    assert _allegations(g) == []
+
+
+ALLEGATIONS = [
+    # (text, {role: labels} the allegation must have, status)
+    pytest.param(
+        "The Pentagon accused Russia of arming the Taliban in Afghanistan.",
+        {"accused": {"Russia"}, "alleged_by": {"Pentagon"}},
+        "alleged",
+        id="accuse-of",
+    ),
+    pytest.param(
+        "Vice President Mike Pence accused Beijing this month of waging a campaign to "
+        "undermine support for Donald Trump.",
+        {"accused": {"China"}, "alleged_by": {"Mike Pence"}},
+        "alleged",
+        id="accuse-misattached-of",
+    ),
+    pytest.param(
+        "Lt. Gov. Justin Fairfax was accused of sexual assault, which he adamantly denies.",
+        {"accused": {"Justin Fairfax"}, "denied_by": {"Justin Fairfax"}},
+        "denied",
+        id="passive-accused-relative-denial",
+    ),
+    pytest.param(
+        "Tara Reade made her sexual assault allegation against Joe Biden on March 25. "
+        "Biden has denied the allegation.",
+        {"accused": {"Joe Biden"}, "alleged_by": {"Tara Reade"}, "denied_by": {"Joe Biden"}},
+        "denied",
+        id="allegation-noun-against-and-denial",
+    ),
+    pytest.param(
+        "The Justice Department announced charges against Elena Khusyaynova on Friday.",
+        {"accused": {"Elena Khusyaynova"}, "alleged_by": {"Justice Department"}},
+        "alleged",
+        id="charges-against",
+    ),
+    pytest.param(
+        "Aleksej Gubarev is suing BuzzFeed for libel in Florida.",
+        {"accused": {"BuzzFeed"}, "alleged_by": {"Gubarev"}},
+        "alleged",
+        id="sue-for",
+    ),
+    pytest.param(
+        "Russian President Vladimir Putin spoke on Monday. Donald Trump said he pressed "
+        "Vladimir Putin on Russian meddling in the election.\n\n"
+        '"I pressed President Putin about Russian meddling in our election. '
+        'He vehemently denied it," Trump said.',
+        {"accused": {"Russia"}, "denied_by": {"Vladimir Putin"}},
+        "denied",
+        id="pronoun-denial-next-paragraph",
+    ),
+    # "allege" makes an allegation of any act
+    pytest.param(
+        "Separately, Rylawn Walker alleged that Daniel Pantaleo falsely arrested him on Staten "
+        "Island in February 2012.",
+        {"accused": {"Daniel Pantaleo"}, "alleged_by": {"Rylawn Walker"}},
+        "alleged",
+        id="allege-any-act",
+    ),
+    # a denial that names its act is an allegation the one who denies it is party to
+    pytest.param(
+        "Russia has denied meddling in the election.",
+        {"accused": {"Russia"}, "denied_by": {"Russia"}},
+        "denied",
+        id="denied-act-noun",
+    ),
+    pytest.param(
+        "Roger Stone denied colluding with Russia.",
+        {"accused": {"Roger Stone"}, "denied_by": {"Roger Stone"}},
+        "denied",
+        id="denied-gerund",
+    ),
+    pytest.param(
+        "Donald Trump has denied any collusion between his campaign and Moscow.",
+        {"accused": {"Donald Trump"}, "denied_by": {"Donald Trump"}},
+        "denied",
+        id="denied-act-between",
+    ),
+    pytest.param(
+        "China was found to have hacked both the Obama and McCain campaigns, White House "
+        "spokesman Eric Schultz said.",
+        {"accused": {"China"}, "alleged_by": {"Eric Schultz"}},
+        "alleged",
+        id="passive-raising-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "status"), ALLEGATIONS)
+def test_allegation_constructions(text: str, expected: dict[str, set[str]], status: str) -> None:
+    g = _graph(text)
+    found = []
+    for alleg in _allegations(g):
+        roles = _roles(g, alleg)
+        if all(roles.get(role, set()) >= labels for role, labels in expected.items()):
+            found.append(alleg)
+    assert found, [(_roles(g, a), g.nodes[a]["label"]) for a in _allegations(g)]
+    assert g.nodes[found[0]]["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated charge states nothing
+        "Carter Page was never charged with any wrongdoing.",
+        # the topic of an inquiry is no deed of the one who ordered it
+        "Fox News reported that Bill Barr had assigned John Durham to conduct the inquiry "
+        "into alleged surveillance of the campaign.",
+        # the passive subject of "ordered to" does not stand accused
+        "Officials said Carter Page was ordered to pay the fine.",
+        # "did not deny" denies nothing
+        "Carter Page did not deny meddling in the election.",
+    ],
+)
+def test_no_allegation_against_the_wrong_party(text: str) -> None:
+    g = _graph(text)
+    accused = {
+        g.nodes[v]["label"]
+        for a in _allegations(g)
+        for _u, v, p in g.out_edges(a, data="predicate")
+        if p == "accused"
+    }
+    assert not accused & {"Carter Page", "Bill Barr", "John Durham"}, accused
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "who"),
+    [
+        pytest.param(
+            "The New York Times reported that Russia paid bounties to Taliban militants. "
+            'The Kremlin called the report "nonsense."',
+            "denied_by",
+            "Kremlin",
+            id="called-nonsense-by-the-accused",
+        ),
+        pytest.param(
+            "The New York Times reported that Russia paid bounties to Taliban militants. "
+            "A Taliban spokesman denied that the group had any dealings with Russia.",
+            "denied_by",
+            "Taliban",
+            id="denied-clause-by-a-party-to-the-act",
+        ),
+        pytest.param(
+            "The New York Times reported that Russia paid bounties to Taliban militants. "
+            'Donald Trump called the reports a "hoax."',
+            "dismissed_by",
+            "Donald Trump",
+            id="called-a-hoax-by-another",
+        ),
+    ],
+)
+def test_stance_in_a_later_sentence(text: str, role: str, who: str) -> None:
+    g = _graph(text)
+    (alleg,) = _allegations(g)
+    assert who in _roles(g, alleg).get(role, set()), _roles(g, alleg)

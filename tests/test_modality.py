@@ -1,0 +1,220 @@
+"""Modality rules on hand-built parses (the model is not the point): negation, hedges,
+demands, plans, reports -- from the statement layer when a Doc has statements, from the
+small said/according-to fallback when it has none."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Token
+
+from kgraph._model import Evidence, StatementRecord
+from kgraph.extract.context import DocContext, DocIndex
+from kgraph.extract.entities import RawMention
+from kgraph.extract.modality import Modality, modality_of
+from kgraph.gazetteer import Gazetteer
+
+#: (word, lemma, pos, tag, dep, head index) per token
+Row = tuple[str, str, str, str, str, int]
+
+
+@cache
+def _vocab() -> spacy.vocab.Vocab:
+    return spacy.blank("en").vocab
+
+
+def _doc(rows: list[Row]) -> Doc:
+    words, lemmas, pos, tags, deps, heads = (list(col) for col in zip(*rows, strict=True))
+    return Doc(_vocab(), words=words, lemmas=lemmas, pos=pos, tags=tags, deps=deps, heads=heads)
+
+
+def _context(doc: Doc, names: dict[int, str]) -> DocContext:
+    """A context whose mentions are the one-token names at the given token indices."""
+    mentions = tuple(
+        RawMention(
+            doc[i].idx,
+            doc[i].idx + len(doc[i]),
+            doc[i].text,
+            "GPE",
+            doc.text,
+            kind,
+            tok_start=i,
+            tok_end=i + 1,
+        )
+        for i, kind in names.items()
+    )
+    return DocContext.of(DocIndex.of(doc, doc_id="d", offset=0), mentions, Gazetteer.default())
+
+
+def _of(doc: Doc, ctx: DocContext, verb: str) -> Modality:
+    token: Token = next(t for t in doc if t.text == verb)
+    return modality_of(token, doc[:], ctx)
+
+
+# "Russia urged Iran to attack Israel ."
+URGED: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("urged", "urge", "VERB", "VBD", "ROOT", 1),
+    ("Iran", "Iran", "PROPN", "NNP", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia plans to attack Israel ."
+PLANS: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("plans", "plan", "VERB", "VBZ", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia refused to attack Israel ."
+REFUSED: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("refused", "refuse", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia did not attack Israel or shell Gaza ."
+NOT_OR: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 3),
+    ("did", "do", "AUX", "VBD", "aux", 3),
+    ("not", "not", "PART", "RB", "neg", 3),
+    ("attack", "attack", "VERB", "VB", "ROOT", 3),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    ("or", "or", "CCONJ", "CC", "cc", 3),
+    ("shell", "shell", "VERB", "VB", "conj", 3),
+    ("Gaza", "Gaza", "PROPN", "NNP", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+# "Russia may attack Israel ?"
+MAY_QUESTION: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+    ("may", "may", "AUX", "MD", "aux", 2),
+    ("attack", "attack", "VERB", "VB", "ROOT", 2),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+    ("?", "?", "PUNCT", ".", "punct", 2),
+]
+# "Iran said Russia attacked Israel ."
+SAID: list[Row] = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 3),
+    ("attacked", "attack", "VERB", "VBD", "ccomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "According to Iran , Russia attacked Israel ."
+ACCORDING: list[Row] = [
+    ("According", "accord", "VERB", "VBG", "prep", 5),
+    ("to", "to", "ADP", "IN", "prep", 0),
+    ("Iran", "Iran", "PROPN", "NNP", "pobj", 1),
+    (",", ",", "PUNCT", ",", "punct", 5),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 5),
+    ("attacked", "attack", "VERB", "VBD", "ROOT", 5),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 5),
+]
+COUNTRIES = {"Russia", "Iran", "Israel", "Gaza"}
+
+
+def _names(rows: list[Row]) -> dict[int, str]:
+    return {i: "Country" for i, row in enumerate(rows) if row[0] in COUNTRIES}
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "expected"),
+    [
+        pytest.param(URGED, "attack", Modality(demanded=True), id="urged-to"),
+        pytest.param(URGED, "urged", Modality(), id="the-urging-itself-is-asserted"),
+        pytest.param(PLANS, "attack", Modality(planned=True), id="plans-to"),
+        pytest.param(REFUSED, "attack", Modality(negated=True), id="refused-to"),
+        pytest.param(NOT_OR, "attack", Modality(negated=True), id="did-not"),
+        pytest.param(NOT_OR, "shell", Modality(negated=True), id="did-not-x-or-y"),
+        pytest.param(MAY_QUESTION, "attack", Modality(hedge="may"), id="may"),
+    ],
+)
+def test_modality_of_a_clause(rows: list[Row], verb: str, expected: Modality) -> None:
+    doc = _doc(rows)
+    assert _of(doc, _context(doc, _names(rows)), verb) == expected
+
+
+def test_a_question_is_hedged() -> None:
+    rows = [r if r[0] != "may" else ("will", "will", "AUX", "MD", "aux", 2) for r in MAY_QUESTION]
+    doc = _doc(rows)
+    found = _of(doc, _context(doc, _names(rows)), "attack")
+    assert found.hedge == "whether" and found.planned and not found.asserted
+
+
+@pytest.mark.parametrize("rows", [SAID, ACCORDING], ids=["said", "according-to"])
+def test_the_fallback_reports_a_said_clause_and_according_to(rows: list[Row]) -> None:
+    doc = _doc(rows)
+    ctx = _context(doc, _names(rows))
+    found = _of(doc, ctx, "attacked")
+    iran = next(m for m in ctx.mentions if m.text == "Iran")
+    assert found.reported and not found.asserted
+    assert found.according_to == ctx.ref(iran)
+
+
+def _statement(doc: Doc, speaker: str | None, start: int, end: int) -> StatementRecord:
+    ev = Evidence("d", 0, len(doc.text), doc.text)
+    return StatementRecord(speaker, None, False, (0, 1), (start, end), None, "indirect", (), ev)
+
+
+def test_a_verb_inside_a_statement_is_reported_by_its_speaker() -> None:
+    doc = _doc(SAID)
+    ctx = _context(doc, _names(SAID))
+    content = doc[2:5]  # "Russia attacked Israel"
+    speaker = "100:104"  # a reference the statement layer resolved, whatever it is
+    with_statement = replace(
+        ctx, statements=(_statement(doc, speaker, content.start_char, content.end_char),)
+    )
+    found = _of(doc, with_statement, "attacked")
+    assert found.reported and found.according_to == speaker
+
+
+def test_the_statement_layer_replaces_the_fallback() -> None:
+    doc = _doc(SAID)
+    ctx = _context(doc, _names(SAID))
+    # the Doc has statements, none of them holds "attacked": the fallback stays silent
+    elsewhere = replace(ctx, statements=(_statement(doc, None, 0, 4),))
+    assert _of(doc, elsewhere, "attacked") == Modality()
+
+
+def test_the_innermost_statement_wins() -> None:
+    doc = _doc(SAID)
+    ctx = _context(doc, _names(SAID))
+    outer = _statement(doc, "1:2", 0, len(doc.text))
+    inner = _statement(doc, "3:4", doc[2].idx, doc[4].idx + len(doc[4]))
+    found = _of(doc, replace(ctx, statements=(outer, inner)), "attacked")
+    assert found.according_to == "3:4"
+
+
+@pytest.mark.parametrize(
+    ("modality", "attrs"),
+    [
+        (Modality(), []),
+        (Modality(negated=True), [("negated", True)]),
+        (
+            Modality(hedge="may", date="Friday"),
+            [("hedged", True), ("hedge", "may"), ("asserted", False), ("date", "Friday")],
+        ),
+        (
+            Modality(reported=True, according_to="1:2"),
+            [("reported", True), ("asserted", False)],
+        ),
+        (Modality(demanded=True), [("demanded", True), ("asserted", False)]),
+    ],
+)
+def test_modality_as_record_attributes(
+    modality: Modality, attrs: list[tuple[str, str | bool]]
+) -> None:
+    assert modality.attrs() == attrs
+    assert modality.asserted is not any(name == "asserted" for name, _v in attrs)
