@@ -1385,13 +1385,24 @@ def _merge_frames(
             for party in frame.parties:
                 uf.claim(owner, (party, frame.act, frame.victim or "*"), index)
     victims: dict[tuple[str, str], set[str]] = defaultdict(set)
+    local: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for frame in frames:
         if frame.act is not None and frame.victim is not None:
             for party in frame.parties:
                 victims[(party, frame.act)].add(frame.victim)
+                local[(frame.doc, party, frame.act)].add(frame.victim)
     for (party, act), named in sorted(victims.items()):
         if len(named) == 1 and (party, act, "*") in owner:
             uf.union(owner[(party, act, "*")], owner[(party, act, next(iter(named)))])
+    # an act with no named victim, where its document names one victim of that party and
+    # act: that one ("Kavanaugh assaulted her" beside "Kavanaugh assaulted Ford")
+    for index, frame in enumerate(frames):
+        if frame.act is None or frame.victim is not None:
+            continue
+        for party in frame.parties:
+            named = local.get((frame.doc, party, frame.act), set())
+            if len(named) == 1:
+                uf.union(owner[(party, frame.act, next(iter(named)))], index)
     by_doc: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_word: dict[tuple[str, str], set[int]] = defaultdict(set)
     for index, (doc, record) in enumerate(records):

@@ -490,6 +490,14 @@ def _predicate_tokens(verb: Token) -> list[Token]:
             out.append(child)
             out += [c for c in child.children if c.dep_ in ("compound", "amod", "conj")]
             out += [c for c in child.conjuncts]
+            # "the main culprit of election meddling", "responsibility for the attacks"
+            out += [
+                p
+                for c in child.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "behind")
+                for p in c.children
+                if p.dep_ in ("pobj", "pcomp")
+            ]
         elif child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX"):
             if child.dep_ == "xcomp" and _lemma(verb) in _OBJECT_CONTROL:
                 continue  # "warned X against paying": the act is X's, not the warner's
@@ -777,7 +785,7 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 c
                 for c in tok.children
                 if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
-            ]
+            ] or _misparsed_complements(tok)
             own_subject = any(c.dep_ == "nsubj" for c in tok.children)
             # "“Trump directed ...,” officials told Just Security": the claim comes first
             clauses += [
@@ -884,6 +892,21 @@ def _content_clauses(content: Span) -> list[Token]:
 
 def _is_clause_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
+
+
+def _misparsed_complements(cue: Token) -> list[Token]:
+    """A "that" clause of a cue verb that the parser hung off a noun before it ("acknowledged
+    for the first time that Russia was behind ...": a relative clause of "time")."""
+    return [
+        t
+        for t in cue.subtree
+        if t.i > cue.i
+        and t.dep_ == "relcl"
+        and t.head.i > cue.i
+        and t.head.head.i in (cue.i, *(c.i for c in cue.children))
+        and any(c.lower_ == "that" and c.dep_ in ("mark", "advmod") for c in t.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    ]
 
 
 def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
