@@ -767,6 +767,17 @@ def office_country(name: str, office: str) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def leader_country(name: str) -> str | None:
+    """The country a head of state or government of ``data/leaders.tsv`` led, by full name.
+
+    >>> leader_country("Vladimir V. Putin"), leader_country("Carter Page")
+    ('RU', None)
+    """
+    full, _short = _office_holders()
+    countries = {country for country, _offices in full.get(_person_key(name), ())}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 def is_leader(first: str, family: str) -> bool:
     """Whether a head of state or government of ``data/leaders.tsv`` has this first and
     family name (lower case): a well-known bearer of the name.

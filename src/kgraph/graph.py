@@ -107,7 +107,7 @@ from kgraph._model import (
     StatementRecord,
 )
 from kgraph._version import __version__
-from kgraph.gazetteer import Gazetteer
+from kgraph.gazetteer import Gazetteer, leader_country
 from kgraph.lexicon import ACCUSATION_CUES
 from kgraph.resolve import (
     Resolution,
@@ -283,7 +283,7 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
     }
     _add_relations(g, ordered, node_of)
-    _add_allegations(g, ordered, node_of, _state_of(g, gazetteer))
+    _add_allegations(g, ordered, node_of, _state_of(g, gazetteer), _leaders_of(g))
     _add_accusations(g)
     statements = _statements(ordered, node_of)
     speakers = {s[k] for s in statements for k in ("speaker", "on_behalf_of") if s[k] is not None}
@@ -333,6 +333,24 @@ def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
         state = by_gid.get(f"country:{country}") if country else None
         if state is not None and state != node:
             out[node] = state
+    # a unit, a force or a ministry the text says is part of a country ("the Israeli army")
+    for u, v, predicate in g.edges(data="predicate"):
+        if predicate == "part_of" and g.nodes[v].get("type") == "Country" and u not in out:
+            out[u] = v
+    return out
+
+
+def _leaders_of(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Person node -> the node of the country the person leads (data/leaders.tsv), when the
+    graph has that country: a state's acts are its leader's ("Putin interfered")."""
+    by_gid = {gid: n for n, gid in g.nodes(data="gid") if gid}
+    out: dict[str, str] = {}
+    for node, attrs in g.nodes(data=True):
+        if attrs.get("type") == "Person":
+            code = leader_country(str(attrs.get("label", "")))
+            state = by_gid.get(f"country:{code}") if code else None
+            if state is not None:
+                out[node] = state
     return out
 
 
@@ -552,8 +570,9 @@ def _add_allegations(
     results: list[DocResult],
     node_of: dict[tuple[str, str], str],
     state_of: dict[str, str],
+    leader_of: dict[str, str],
 ) -> None:
-    for node in merge_allegations(results, node_of, state_of):
+    for node in merge_allegations(results, node_of, state_of, leader_of):
         g.add_node(node.id, **node.attrs)
         for (role, target), evidence, anonymous in node.roles:
             attrs: dict[str, Any] = {

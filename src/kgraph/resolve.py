@@ -1336,6 +1336,24 @@ def _accused_states(
 #: accusation words precise enough to find their allegation in another document: a lawsuit
 #: is the lawsuit, a charge the charge ("accusation" says no more than that someone accused)
 _KINDS_OF_ACCUSATION: Final = frozenset({"lawsuit", "charge"})
+#: acts a state does through its leader: the leader's are the state's
+_ACTS_OF_STATE: Final = frozenset(
+    {
+        "interference",
+        "hacking",
+        "aggression",
+        "attack",
+        "poisoning",
+        "chemical",
+        "nuclear",
+        "espionage",
+        "arming",
+        "disinformation",
+        "bounty",
+        "atrocity",
+        "harboring",
+    }
+)
 #: acts done together: the partner of a collusion is a party to it as much as the accused
 _SYMMETRIC_ACTS: Final = frozenset({"collusion"})
 
@@ -1356,8 +1374,11 @@ class _Frame:
         record: AllegationRecord,
         node_of: Mapping[tuple[str, str], str],
         state_of: Mapping[str, str],
+        leader_of: Mapping[str, str],
     ) -> _Frame:
         act = _act(record)
+        if act in _ACTS_OF_STATE:
+            state_of = {**leader_of, **state_of}  # "Putin interfered": Russia did
         targets = sorted(
             n for r in record.roles if r.role == "target" and (n := node_of.get((doc, r.entity)))
         )
@@ -1442,6 +1463,7 @@ def merge_allegations(
     results: Sequence[DocResult],
     node_of: dict[tuple[str, str], str],
     state_of: dict[str, str] | None = None,
+    leader_of: dict[str, str] | None = None,
 ) -> list[AllegationNode]:
     """One node per allegation: records of one accused and one act class merge.
 
@@ -1463,7 +1485,7 @@ def merge_allegations(
         for r in results
         if (day := parse_published(r.info.published)) is not None
     }
-    frames = [_Frame.of(doc, r, node_of, state_of) for doc, r in records]
+    frames = [_Frame.of(doc, r, node_of, state_of, leader_of or {}) for doc, r in records]
     uf = _UnionFind(len(records))
     _merge_frames(records, frames, uf)
     groups = uf.groups()
