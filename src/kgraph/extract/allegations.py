@@ -1430,6 +1430,23 @@ def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationR
             )
 
 
+def _spoken_for(
+    anchor: Token, ctx: DocContext, subjects: list[tuple[RawMention, bool]]
+) -> list[tuple[RawMention, bool]]:
+    """Who a stance is taken for: the body a spokesman speaks for ("Kremlin spokesman
+    Dmitry Peskov denied it": the Kremlin's denial too), from the statement whose cue the
+    stance verb is."""
+    start = ctx.offset + anchor.idx
+    have = {ctx.ref(m) for m, _ in subjects}
+    out = []
+    for st in ctx.statements:
+        if st.cue[0] <= start < st.cue[1] and st.on_behalf_of not in have:
+            m = ctx.mention(st.on_behalf_of)
+            if m is not None:
+                out.append((m, False))
+    return out
+
+
 def _stance_record(
     anchor: Token,
     sent: Span,
@@ -1439,6 +1456,7 @@ def _stance_record(
     role: str | None,
     confidence: str | None = None,
 ) -> Iterator[AllegationRecord]:
+    subjects = subjects + _spoken_for(anchor, ctx, subjects)
     if not subjects:
         return
     evidence: Evidence = ctx.evidence(sent)
