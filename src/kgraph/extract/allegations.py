@@ -863,6 +863,17 @@ def _statement_claims(
             )
 
 
+def _char_span(doc: Doc, start: int, end: int, size: int, mode: str) -> Span | None:
+    """The tokens of characters ``start:end`` of ``doc`` (cut to the Doc), if any."""
+    start, end = max(0, start), min(size, end)
+    if start >= end:
+        return None
+    try:
+        return doc.char_span(start, end, alignment_mode=mode)
+    except IndexError:  # spaCy cannot align the edges (whitespace tokens): no span
+        return None
+
+
 def _statements_of(ctx: DocContext) -> dict[Evidence, list[StatementRecord]]:
     """The statements of a Doc by the sentence of their cue (found once per Doc)."""
     out: dict[Evidence, list[StatementRecord]] = {}
