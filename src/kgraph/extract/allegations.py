@@ -844,11 +844,9 @@ def _statement_claims(
     doc = sent.doc
     size = len(ctx.index.text)
     for st in said.get(ctx.evidence(sent), ()):
-        cue = doc.char_span(st.cue[0] - ctx.offset, st.cue[1] - ctx.offset, alignment_mode="expand")
-        content = doc.char_span(
-            max(0, st.content[0] - ctx.offset),
-            min(size, st.content[1] - ctx.offset),
-            alignment_mode="contract",
+        cue = _char_span(doc, st.cue[0] - ctx.offset, st.cue[1] - ctx.offset, size, "expand")
+        content = _char_span(
+            doc, st.content[0] - ctx.offset, st.content[1] - ctx.offset, size, "contract"
         )
         if cue is None or content is None or not len(cue) or not len(content):
             continue
