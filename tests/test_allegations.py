@@ -244,3 +244,90 @@ def test_stance_in_a_later_sentence(text: str, role: str, who: str) -> None:
     g = _graph(text)
     (alleg,) = _allegations(g)
     assert who in _roles(g, alleg).get(role, set()), _roles(g, alleg)
+
+
+# -- frames: act classes, identity across documents, what is no allegation ---------------------
+
+FRAMES = [
+    # (documents, [(act class, accused labels, node count)] expected)
+    pytest.param(
+        [
+            "U.S. officials said Russia offered bounties to Taliban-linked militants.",
+            (
+                "Intelligence officials said Russia paid militants rewards"
+                " for killing American troops."
+            ),
+            "Officials said the Kremlin offered money to kill coalition soldiers.",
+        ],
+        "bounty",
+        1,
+        id="bounty-reward-money-for-killing-one-node",
+    ),
+    pytest.param(
+        [
+            "Officials said Russian hackers breached the servers of the Democratic Party.",
+            "The report said Russia hacked the Democratic Party.",
+        ],
+        "hacking",
+        1,
+        id="breach-and-hack-one-node",
+    ),
+    pytest.param(
+        [
+            "Prosecutors said Russia hacked the Democratic Party.",
+            "Officials said Russia poisoned a former spy in Salisbury with a nerve agent.",
+        ],
+        None,
+        2,
+        id="two-acts-two-nodes",
+    ),
+]
+
+
+def _allegation_nodes(texts: list[str]) -> list[dict[str, Any]]:
+    kg = kgraph.build([Document(t, id=f"d{i}") for i, t in enumerate(texts)])
+    return [a for _n, a in kg.graph.nodes(data=True) if a["type"] == "Allegation"]
+
+
+@pytest.mark.parametrize(("texts", "act", "count"), FRAMES)
+def test_allegations_of_one_accused_and_one_act_class_are_one(
+    texts: list[str], act: str | None, count: int
+) -> None:
+    nodes = _allegation_nodes(texts)
+    assert len(nodes) == count, [n["label"] for n in nodes]
+    if act is not None:
+        (node,) = nodes
+        assert node["act"] == act
+        assert node["sources"] == [f"d{i}" for i in range(len(texts))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Iran breaches the interim agreement, sanctions will follow, officials said.",
+        "Officials asked whether Russia had hacked the election.",
+        "Analysts said Moscow could simply buy its weapons elsewhere.",
+        "There were no allegations that U.S. citizens committed a crime, the report said.",
+    ],
+)
+def test_conditions_questions_and_possibilities_are_no_allegations(text: str) -> None:
+    assert [n["label"] for n in _allegation_nodes([text])] == []
+
+
+def test_a_frame_label_names_accused_act_and_target() -> None:
+    (node,) = _allegation_nodes(
+        ["U.S. officials said that Russia had interfered in the 2016 election."]
+    )
+    assert node["label"] == "Russia interfered in the 2016 election"
+    assert node["act"] == "interference"
+    assert node["time"] == "2016"
+
+
+def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
+    g = _graph(
+        "U.S. officials said that Russia offered bounties to militants. "
+        "Kremlin spokesman Dmitry Peskov denied the reports."
+    )
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert "Dmitry Peskov" in roles["denied_by"] and "Kremlin" in roles["denied_by"]

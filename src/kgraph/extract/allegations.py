@@ -637,7 +637,10 @@ def _record(
         confidence = match.group(0).lower()
     date_spans = ctx.dates_in(clause)
     dates = tuple(ent.text for ent in date_spans)
-    act = _electoral(next((k for k in keywords if k not in GENERIC_ACTS), None), clause)
+    lex = act_lexicon()
+    named = [k for k in keywords if k not in GENERIC_ACTS]
+    strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
+    act = _electoral(next(iter(strong or named), None), clause)
     prep, target = _target(clause, act, ctx) if act is not None else (None, None)
     accused_refs = {ctx.ref(m) for m, _ in accused}
     if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
@@ -810,7 +813,7 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 yield from _claim_clause(tok, clause_verb, sent, ctx, claimants, recipients)
             if lemma in _ACCUSE_VERBS:
                 yield from _accusation(tok, sent, ctx)
-        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS:
+        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and not _denied_noun(tok):
             clauses = [
                 c
                 for c in tok.children
@@ -903,6 +906,25 @@ def _is_clause_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
 
 
+def _denied_noun(noun: Token) -> bool:
+    """ "no allegations that ...", "there is no evidence that ...": a noun that says there
+    is none states no claim."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "neg" for c in noun.head.children if noun.dep_ in ("dobj", "attr", "nsubj")
+    )
+
+
+def _under_denied_noun(inner: Token, top: Token) -> bool:
+    """Whether a noun that says there is none governs ``inner`` below ``top`` ("there were no
+    allegations that X committed a crime")."""
+    tok = inner
+    while tok.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ == "NOUN" and _denied_noun(tok):
+            return True
+    return False
+
+
 def _misparsed_complements(cue: Token) -> list[Token]:
     """A "that" clause of a cue verb that the parser hung off a noun before it ("acknowledged
     for the first time that Russia was behind ...": a relative clause of "time")."""
@@ -984,7 +1006,7 @@ def _claim_clause(
             and _gerund_subject(inner, ctx) is None
         ):
             continue
-        if _unreal(inner):
+        if _unreal(inner) or _under_denied_noun(inner, verb):
             continue  # "if Iran fails to implement ...", "Moscow could buy arms elsewhere"
         accused = _clause_subjects(inner, ctx)
         strong = _lemma(cue) in _STRONG_CUES
@@ -1130,7 +1152,7 @@ def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
     "the Justice Department announced charges against X"."""
     for tok in sent:
         word = _ALLEGATION_NOUNS.get(_lemma(tok))
-        if tok.pos_ != "NOUN" or word is None:
+        if tok.pos_ != "NOUN" or word is None or _denied_noun(tok):
             continue
         accused: list[tuple[RawMention, bool]] = []
         clause_verb: Token | None = None
