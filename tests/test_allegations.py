@@ -331,3 +331,54 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
     (alleg,) = _allegations(g)
     roles = _roles(g, alleg)
     assert "Dmitry Peskov" in roles["denied_by"] and "Kremlin" in roles["denied_by"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "act"),
+    [
+        pytest.param(
+            "The dossier contains unverified claims of Alan Brody soliciting bribes in Prague.",
+            "Alan Brody bribed",
+            "bribery",
+            id="a cue noun's 'of' gerund with its subject",
+        ),
+        pytest.param(
+            "There were reports of Russia hacking the DNC.",
+            "Russia hacked Democratic National Committee",
+            "hacking",
+            id="'reports of X V-ing'",
+        ),
+        pytest.param(
+            "Victor Harlan filed a defamation lawsuit against Nora Quist in London.",
+            "Nora Quist defamed Victor Harlan",
+            "defamation",
+            id="the one who sues for defamation is the one defamed",
+        ),
+        pytest.param(
+            "Jane Doe accused Brett Kavanaugh of attacking her at a party.",
+            "Brett Kavanaugh assaulted Jane Doe",
+            "assault",
+            id="an attack on a person is an assault",
+        ),
+        pytest.param(
+            "Robert Mueller was appointed in May. Donald Trump accused him of bias.",
+            "Robert Mueller committed misconduct",
+            "misconduct",
+            id="'him' is never the subject of its own clause",
+        ),
+    ],
+)
+def test_frames_of_claims(text: str, label: str, act: str) -> None:
+    nodes = _allegation_nodes([text])
+    assert [(n["label"], n["act"]) for n in nodes] == [(label, act)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no reports of Russia hacking the DNC.",
+        "No evidence has emerged that Russia hacked the DNC.",
+    ],
+)
+def test_a_noun_that_says_there_is_none_states_no_claim(text: str) -> None:
+    assert [n["label"] for n in _allegation_nodes([text])] == []

@@ -170,6 +170,19 @@ _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "arme
 #: prepositions that bring the one an act was done to; how many words of its name to keep
 _TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
 _TARGET_WORDS: Final = 6
+_CLAIM_OF: Final = frozenset({"of", "about"})
+_WHERE_PREPS: Final = frozenset({"in", "at"})
+# the preposition a label puts before a direct object that receives the act ("paid militants":
+# "offered bounties to militants")
+_RECIPIENT_PREPS: Final = {"bounty": "to"}
+# acts done to a place: "aggression in Ukraine", "interfered in Ukraine" name the victim
+_TERRITORIAL_ACTS: Final = frozenset(
+    {"aggression", "attack", "atrocity", "chemical", "interference"}
+)
+# an act class that, done to a person, is another ("attacked her": an assault)
+_PERSONAL_ATTACKS: Final = {"attack": "assault"}
+# act classes whose claimant, when no one else is named, is the victim
+_CLAIMANT_VICTIM: Final = frozenset({"defamation"})
 #: acts that, aimed at an election, are election interference
 _ELECTORAL_ACTS: Final = frozenset({"hacking", "attack", "disinformation", "leaking", "sabotage"})
 _ELECTION_WORDS: Final = frozenset(
@@ -578,11 +591,41 @@ def _gerund_subject(verb: Token, ctx: DocContext) -> RawMention | None:
         return None
     prev = verb.doc[verb.i - 1]
     m = ctx.mention_at(prev)
-    if (m is not None and prev.dep_ in ("pobj", "poss", "nsubj") and m.type != "Person") or (
-        m is not None and prev.tag_ == "POS"
-    ):
+    if m is None:
+        return None
+    if (prev.dep_ in ("pobj", "poss", "nsubj") and m.type != "Person") or prev.tag_ == "POS":
         return m
+    if prev.dep_ in ("compound", "nsubj") and prev.head.i == verb.i:
+        return m  # "claims of [Donald Trump] soliciting ...": a name the parser hung off it
+    if (
+        prev.dep_ == "pobj"
+        and prev.head.lower_ in _CLAIM_OF
+        and _lemma(prev.head.head) in _CUE_NOUNS
+        and verb.head.i == prev.head.head.i
+    ):
+        return m  # "claims of [Alan Brody] soliciting ...": the gerund hung off the noun
     return None
+
+
+def _gerund_complements(noun: Token, ctx: DocContext) -> list[Token]:
+    """The gerund clauses with a subject a cue noun reports through "of" or "about":
+    "claims of Donald Trump soliciting prostitutes", "reports of Russia hacking the DNC"."""
+    candidates = [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in _CLAIM_OF
+        for c in p.children
+        if c.dep_ in ("pobj", "pcomp")
+    ] + [c for c in noun.children if c.dep_ == "acl"]
+    return [
+        c
+        for c in candidates
+        if c.tag_ == "VBG"
+        and (
+            any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            or _gerund_subject(c, ctx) is not None
+        )
+    ]
 
 
 def _clause_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
@@ -642,6 +685,7 @@ def _record(
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
     act = _electoral(next(iter(strong or named), None), clause)
     prep, target = _target(clause, act, ctx) if act is not None else (None, None)
+    act, prep, target = _act_on_victim(act, prep, target, accused, roles)
     accused_refs = {ctx.ref(m) for m, _ in accused}
     if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
         role_records.append(RoleRecord("target", ctx.ref(target), evidence, False))
@@ -679,6 +723,13 @@ def _target(
         for obj in _objects(tok):
             prep = obj.head.lower_ if obj.dep_ == "pobj" else ""
             m = ctx.mention_at(obj) or ctx.references.resolve(obj)
+            if (
+                m is not None
+                and m.type in ("Country", "Location")
+                and prep in _WHERE_PREPS
+                and act not in _TERRITORIAL_ACTS
+            ):
+                continue  # "bribed officials in Prague": where it was done, not to whom
             if m is not None and m.type != "Location":
                 return prep, m
             if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
@@ -686,6 +737,33 @@ def _target(
                 return prep, " ".join(t.text for t in words)
         return None, None
     return None, None
+
+
+def _act_on_victim(
+    act: str | None,
+    prep: str | None,
+    target: RawMention | str | None,
+    accused: list[tuple[RawMention, bool]],
+    roles: list[tuple[str, RawMention, bool]],
+) -> tuple[str | None, str | None, RawMention | str | None]:
+    """What the victim makes of an act: an attack on a person is an assault ("accused him of
+    attacking her"); one who alleges defamation and names no one else defamed is the one
+    defamed ("Gubarev filed a defamation lawsuit against Steele")."""
+    if act in _PERSONAL_ATTACKS and isinstance(target, RawMention) and target.type == "Person":
+        return _PERSONAL_ATTACKS[act], prep, target
+    if act in _CLAIMANT_VICTIM and target is None:
+        accused_ids = {(m.start, m.end) for m, _ in accused}
+        claimant = next(
+            (
+                m
+                for role, m, _ in roles
+                if role == "alleged_by" and (m.start, m.end) not in accused_ids
+            ),
+            None,
+        )
+        if claimant is not None and not any(_same(claimant, a) for a, _ in accused):
+            return act, None, claimant
+    return act, prep, target
 
 
 def _objects(tok: Token) -> Iterator[Token]:
@@ -710,6 +788,7 @@ def _frame_label(
             verb = " ".join(words[:-1])  # "interfered in" with no object: "interfered"
         return f"{name} {verb}"
     what = target if isinstance(target, str) else (target.canonical or target.text)
+    prep = prep or _RECIPIENT_PREPS.get(act)
     if prep and not verb.endswith(f" {prep}") and verb.split()[-1] not in _TARGET_PREPS:
         verb = f"{verb} {prep}"  # "offered bounties to", "committed aggression against"
     return f"{name} {verb} {what}"
@@ -825,7 +904,7 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                     )
                 )
                 or (c.dep_ == "acl" and c.lower_ == "indicating")
-            ]
+            ] + _gerund_complements(tok, ctx)
             if not clauses:
                 continue
             claimants = _noun_claimants(tok, ctx) + _according_to(sent, ctx)

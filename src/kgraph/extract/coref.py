@@ -76,6 +76,7 @@ _ANAPHOR_NOUNS: Final = frozenset(
         "pentagon",
     }
 )
+_OBJECT_PRONOUNS: Final = frozenset({"him", "her"})
 _ORG_TYPES: Final = frozenset({"Agency", "Organization"})
 _CONTRASTS: Final = frozenset({"unlike", "like", "than", "except", "besides"})
 _RELATIVES: Final = frozenset({"who", "which", "that"})
@@ -116,7 +117,13 @@ def build_references(doc: Doc, ctx: DocContext) -> References:
         if low in _PERSONAL:
             earlier = people[: bisect.bisect_right(people_ends, tok.i)]
             gender = _PRONOUN_GENDERS[low]
-            fitting = [m for m in earlier if genders.get(_identity(m), gender) == gender]
+            bound = _co_arguments(tok)
+            fitting = [
+                m
+                for m in earlier
+                if genders.get(_identity(m), gender) == gender
+                and not any(m.tok_start <= i < m.tok_end for i in bound)
+            ]
             target = _pronoun(tok, fitting, sent_of, paragraph, subjects)
         elif low in _RELATIVES and tok.dep_ in ("nsubj", "nsubjpass"):
             verb = tok.head
@@ -128,6 +135,27 @@ def build_references(doc: Doc, ctx: DocContext) -> References:
         if target is not None:
             links[tok.i] = target
     return References(MappingProxyType(links))
+
+
+def _co_arguments(tok: Token) -> list[int]:
+    """The subjects a pronoun object cannot mean (binding: "Trump accused him of bias" is
+    never Trump accusing himself; that is "himself"): the subject of the verb whose object
+    the pronoun is, directly or through a preposition."""
+    if tok.lower_ not in _OBJECT_PRONOUNS:
+        return []
+    if tok.dep_ in ("dobj", "dative"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+    else:
+        return []
+    # a verb joined to another or controlled by it shares its subject ("met Pompeo and warned
+    # him", "wanted to fire him")
+    while True:
+        subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
 
 
 def _titles(ctx: DocContext) -> dict[str, set[str]]:
@@ -227,6 +255,11 @@ def _pronoun(
     distinct = {_identity(m) for m in pool}
     if len(distinct) == 1:
         return pool[-1]
+    # salience: one person named earlier in the pronoun's own sentence outweighs the subjects
+    # of sentences before ("Ford's agreement came after she went public")
+    own = [m for m in pool if sent_of.get(m.tok_start, -1) == sent]
+    if len({_identity(m) for m in own}) == 1:
+        return own[-1]
     for index in range(sent, max(-1, sent - 3), -1):
         m = subjects.get(index)
         if m is not None and m.tok_end <= tok.i and _identity(m) in distinct:
