@@ -382,3 +382,39 @@ def test_frames_of_claims(text: str, label: str, act: str) -> None:
 )
 def test_a_noun_that_says_there_is_none_states_no_claim(text: str) -> None:
     assert [n["label"] for n in _allegation_nodes([text])] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        pytest.param(
+            "The bill penalizes Moscow for election interference and for its aggression "
+            "in Ukraine.",
+            {"Moscow interfered", "Moscow committed aggression against Ukraine"},
+            id="punished for two deeds: two allegations",
+        ),
+        pytest.param(
+            "Prosecutors accused John Ellery of taking bribes and of lying to investigators.",
+            {"John Ellery bribed", "John Ellery lied to investigators"},
+            id="accused of two deeds: two allegations",
+        ),
+        pytest.param(
+            "The senator condemned some of Russia's policies.",
+            set(),
+            id="a punishment that names no deed accuses no one",
+        ),
+        pytest.param(
+            "Officials said Russian hackers stole emails from the Democratic National Committee.",
+            {"Russia hacked Democratic National Committee"},
+            id="the act's own object is no target; an agent noun names no target",
+        ),
+        pytest.param(
+            "U.S. officials are aware that Russia allegedly has compromising financial and "
+            "personal information on Donald Trump.",
+            {"Russia held compromising material on Donald Trump"},
+            id="a subject hung off the auxiliary; a phrase with words between",
+        ),
+    ],
+)
+def test_accused_acts_and_their_labels(text: str, labels: set[str]) -> None:
+    assert {n["label"] for n in _allegation_nodes([text])} == labels

@@ -45,9 +45,20 @@ if TYPE_CHECKING:
 __all__ = ["AllegationExtractor"]
 
 #: "X accused Y of Z", "Y was charged with Z": the verb, and the prepositions of the act
+#: punishing someone for a deed says they did it ("penalizing Moscow for election
+#: interference", "sanctioned Iran over its missile tests"), when the deed is named
+_PUNISH_VERBS: Final[dict[str, tuple[str, ...]]] = {
+    "penalize": ("for",),
+    "punish": ("for",),
+    "sanction": ("for", "over"),
+    "condemn": ("for",),
+    "censure": ("for",),
+    "convict": ("of",),
+}
 _ACCUSE_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "accuse": ("of",),
     "blame": ("for",),
+    **_PUNISH_VERBS,
     "charge": ("with",),
     "indict": ("on", "for"),
     "sue": ("for", "over"),
@@ -175,6 +186,26 @@ _WHERE_PREPS: Final = frozenset({"in", "at"})
 # the preposition a label puts before a direct object that receives the act ("paid militants":
 # "offered bounties to militants")
 _RECIPIENT_PREPS: Final = {"bounty": "to"}
+# act classes whose label takes the target as its object, whatever preposition the text
+# used ("stole emails from the DNC", "an attack on Kharkiv": "hacked DNC", "attacked Kharkiv")
+_DIRECT_TARGETS: Final = frozenset(
+    {
+        "hacking",
+        "attack",
+        "killing",
+        "poisoning",
+        "assault",
+        "harassment",
+        "defamation",
+        "bribery",
+        "arming",
+        "funding",
+        "surveillance",
+        "detention",
+        "sabotage",
+        "harboring",
+    }
+)
 # acts done to a place: "aggression in Ukraine", "interfered in Ukraine" name the victim
 _TERRITORIAL_ACTS: Final = frozenset(
     {"aggression", "attack", "atrocity", "chemical", "interference"}
@@ -315,12 +346,16 @@ def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
     """One record per (accused, keyword) in a sentence: clause records first, the roles of
     the others folded in ("X warned Y against Z paying bounties, officials said")."""
     out: list[AllegationRecord] = []
-    for record in sorted(records, key=lambda r: (r.key[0] != "c", r.key)):
+
+    def pairs_of(record: AllegationRecord) -> set[tuple[str, str]]:
         accused = {r.entity for r in record.roles if r.role == "accused"}
-        pairs = {(a, k) for a in accused for k in record.keywords}
+        named = [k for k in record.keywords if k not in GENERIC_ACTS] or record.keywords
+        return {(a, k) for a in accused for k in named}
+
+    for record in sorted(records, key=lambda r: (r.key[0] != "c", r.key)):
+        pairs = pairs_of(record)
         for index, kept in enumerate(out):
-            kept_accused = {r.entity for r in kept.roles if r.role == "accused"}
-            if pairs & {(a, k) for a in kept_accused for k in kept.keywords}:
+            if pairs & pairs_of(kept):
                 out[index] = replace(
                     kept,
                     keywords=tuple(sorted(set(kept.keywords) | set(record.keywords))),
@@ -354,6 +389,9 @@ def _act_of(tok: Token) -> str | None:
             tuple(t.lower_ for t in words)
         )
         if found is not None:
+            return found
+    for mod in tok.children:  # "compromising financial and personal information"
+        if mod.dep_ in ("amod", "compound") and (found := lex.phrase((_lemma(mod), lemma))):
             return found
     for dependent in _dependents(tok):
         found = lex.pair(lemma, _lemma(dependent))
@@ -607,6 +645,14 @@ def _gerund_subject(verb: Token, ctx: DocContext) -> RawMention | None:
     return None
 
 
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own, also one the parser hung off its auxiliary
+    ("Russia has compromising ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or any(
+        g.dep_ == "nsubj" for c in verb.children if c.dep_ == "aux" for g in c.children
+    )
+
+
 def _gerund_complements(noun: Token, ctx: DocContext) -> list[Token]:
     """The gerund clauses with a subject a cue noun reports through "of" or "about":
     "claims of Donald Trump soliciting prostitutes", "reports of Russia hacking the DNC"."""
@@ -650,6 +696,11 @@ def _clause_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, boo
                     for x in _entities(p, ctx)
                 ]
             return _entities(child, ctx)
+    for aux in verb.children:  # "Russia has compromising ...", the subject hung off "has"
+        if aux.dep_ == "aux":
+            for child in aux.children:
+                if child.dep_ == "nsubj":
+                    return _entities(child, ctx)
     return inherited_subjects(verb, ctx)
 
 
@@ -718,9 +769,14 @@ def _target(
     aggression against Ukraine"); an entity when the object names one (a pronoun resolved),
     else the object's words."""
     for tok in clause:
-        if _act_of(tok) != act and not (act == "interference" and _act_of(tok)):
+        if _act_of(tok) != act and not (act == "interference" and _act_of(tok) in _ELECTORAL_ACTS):
             continue
-        for obj in _objects(tok):
+        objects = list(_objects(tok))
+        for obj in objects:
+            if act_lexicon().pair(_lemma(tok), _lemma(obj)) == act:
+                # "stole emails from the DNC": the emails are the act's, not its target
+                objects += [o for o in _objects(obj) if o.dep_ == "pobj"]
+                continue
             prep = obj.head.lower_ if obj.dep_ == "pobj" else ""
             m = ctx.mention_at(obj) or ctx.references.resolve(obj)
             if (
@@ -735,8 +791,7 @@ def _target(
             if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
                 words = [t for t in obj.subtree if t.i <= obj.i][-_TARGET_WORDS:]
                 return prep, " ".join(t.text for t in words)
-        return None, None
-    return None, None
+    return None, None  # the next word of the act may name it ("hackers stole emails from")
 
 
 def _act_on_victim(
@@ -788,7 +843,7 @@ def _frame_label(
             verb = " ".join(words[:-1])  # "interfered in" with no object: "interfered"
         return f"{name} {verb}"
     what = target if isinstance(target, str) else (target.canonical or target.text)
-    prep = prep or _RECIPIENT_PREPS.get(act)
+    prep = None if act in _DIRECT_TARGETS else (prep or _RECIPIENT_PREPS.get(act))
     if prep and not verb.endswith(f" {prep}") and verb.split()[-1] not in _TARGET_PREPS:
         verb = f"{verb} {prep}"  # "offered bounties to", "committed aggression against"
     return f"{name} {verb} {what}"
@@ -1079,11 +1134,7 @@ def _claim_clause(
             and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")))
         ),
     ]:
-        if (
-            inner.i != verb.i
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children)
-            and _gerund_subject(inner, ctx) is None
-        ):
+        if inner.i != verb.i and not _has_subject(inner) and _gerund_subject(inner, ctx) is None:
             continue
         if _unreal(inner) or _under_denied_noun(inner, verb):
             continue  # "if Iran fails to implement ...", "Moscow could buy arms elsewhere"
@@ -1187,24 +1238,55 @@ def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegation
             ),
             None,
         )
+    acts_of = [act_prep] if act_prep is None else [act_prep, *_joined_preps(act_prep)]
+    for prep in acts_of:
+        yield from _accusation_record(
+            verb, prep, sent, ctx, accused, claimants, accused_tokens, set(acts_of) - {prep}
+        )
+
+
+def _joined_preps(prep: Token) -> list[Token]:
+    """The prepositions joined to the one that names an accused act ("for election
+    interference and for its military aggression"): each names an act of its own."""
+    return [c for c in prep.conjuncts if c.dep_ == "conj" and c.lower_ == prep.lower_]
+
+
+def _accusation_record(
+    verb: Token,
+    act_prep: Token | None,
+    sent: Span,
+    ctx: DocContext,
+    accused: list[tuple[RawMention, bool]],
+    claimants: list[tuple[RawMention, bool]],
+    accused_tokens: set[int],
+    others: set[Token | None],
+) -> Iterator[AllegationRecord]:
+    """The record of one accused act (``act_prep`` governs it) of an accusation verb."""
+    lemma = _lemma(verb)
     if act_prep is not None:
         skip = {
             t.i
             for c in act_prep.subtree
-            if c.dep_ in ("relcl", "appos") or (c.dep_ == "punct" and c.i > act_prep.i + 1)
+            if c.dep_ in ("relcl", "appos")
+            or (c.dep_ == "punct" and c.i > act_prep.i + 1)
+            or c in others
+            or (c.dep_ == "cc" and c.head.i == act_prep.i)
             for t in c.subtree
         }
         act_tokens = [t for t in list(act_prep.subtree)[1:] if t.i not in skip]
     else:
         act_tokens = [t for t in verb.subtree if t.i > verb.i and t.i not in accused_tokens]
+    acts = _acts_in(act_tokens)
+    if lemma in _PUNISH_VERBS and (act_prep is None or not acts):
+        return  # "condemned Russia's policies": a punishment names its deed or accuses no one
     word = _ACCUSATION_WORD.get(lemma, "accusation")
-    keywords = (*_acts_in(act_tokens), word)
+    keywords = (*acts, word)
     if act_prep is not None and act_tokens:
         clause = sent.doc[act_tokens[0].i : act_tokens[-1].i + 1]
     else:
         clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
     record = _record(
-        "c",
+        "c" if not others or act_prep is None else f"c{act_prep.i}-",
         verb,
         sent,
         ctx,
