@@ -736,7 +736,7 @@ def _record(
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
     act = _electoral(next(iter(strong or named), None), clause)
     prep, target = _target(clause, act, ctx) if act is not None else (None, None)
-    act, prep, target = _act_on_victim(act, prep, target, accused, roles)
+    act, prep, target = _act_on_victim(act, prep, target, accused, roles, ctx)
     accused_refs = {ctx.ref(m) for m, _ in accused}
     if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
         role_records.append(RoleRecord("target", ctx.ref(target), evidence, False))
@@ -800,11 +800,12 @@ def _act_on_victim(
     target: RawMention | str | None,
     accused: list[tuple[RawMention, bool]],
     roles: list[tuple[str, RawMention, bool]],
+    ctx: DocContext,
 ) -> tuple[str | None, str | None, RawMention | str | None]:
     """What the victim makes of an act: an attack on a person is an assault ("accused him of
     attacking her"); one who alleges defamation and names no one else defamed is the one
     defamed ("Gubarev filed a defamation lawsuit against Steele")."""
-    if act in _PERSONAL_ATTACKS and isinstance(target, RawMention) and target.type == "Person":
+    if act in _PERSONAL_ATTACKS and isinstance(target, RawMention) and _is_person(target, ctx):
         return _PERSONAL_ATTACKS[act], prep, target
     if act in _CLAIMANT_VICTIM and target is None:
         accused_ids = {(m.start, m.end) for m, _ in accused}
@@ -819,6 +820,16 @@ def _act_on_victim(
         if claimant is not None and not any(_same(claimant, a) for a, _ in accused):
             return act, None, claimant
     return act, prep, target
+
+
+def _is_person(m: RawMention, ctx: DocContext) -> bool:
+    """A person, or the surname of one named in full in the Doc that spaCy read as an
+    organisation ("Ford, a psychology professor")."""
+    if m.type == "Person":
+        return True
+    return " " not in m.text and any(
+        p.type == "Person" and " " in p.text and p.text.split()[-1] == m.text for p in ctx.mentions
+    )
 
 
 def _objects(tok: Token) -> Iterator[Token]:
@@ -1429,8 +1440,9 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
             yield record
 
 
-def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRecord | None:
-    """The allegation a noun phrase ("the reports on the bounties") refers to."""
+def _refers_to(np: Token, state: _State, ctx: DocContext) -> AllegationRecord | None:
+    """The allegation a noun phrase ("the reports on the bounties", "Ford's allegation")
+    refers to."""
     keywords = {_act_of(t) for t in np.subtree} - {None}
     is_reference = (
         _lemma(np) in _CUE_NOUNS
@@ -1443,9 +1455,35 @@ def _refers_to(np: Token, state: _State, accused_hint: set[str]) -> AllegationRe
     for record in reversed(state.records):
         if keywords & set(record.keywords):
             return record
+    owner = _owner_of(np, ctx)
+    if owner is not None:
+        # "Ford's allegation", "her account": the latest one she alleged or suffered
+        for record in reversed(state.records):
+            for r in record.roles:
+                m = ctx.mention(r.entity) if r.role in ("alleged_by", "target") else None
+                if m is not None and _named_alike(m, owner):
+                    return record
     if keywords:
         return None
     return state.records[-1]
+
+
+def _owner_of(np: Token, ctx: DocContext) -> RawMention | None:
+    """The entity a noun phrase's possessor names ("Ford's", "her"), if any."""
+    for c in np.children:
+        if c.dep_ == "poss":
+            m = ctx.mention_at(c) or ctx.references.resolve(c)
+            if m is not None:
+                return m
+    return None
+
+
+def _named_alike(a: RawMention, b: RawMention) -> bool:
+    """One entity by name: the same span, gazetteer id, or last word ("Ford" and "Christine
+    Blasey Ford", whatever type spaCy gave the surname)."""
+    if _same(a, b):
+        return True
+    return a.gid is None and b.gid is None and a.text.split()[-1:] == b.text.split()[-1:]
 
 
 #: verbs that name what something is: "called the report nonsense"
@@ -1557,7 +1595,7 @@ def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationR
                 tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o
                 for o in objects
             ]
-            targets = [_refers_to(obj, state, set()) for obj in objects]
+            targets = [_refers_to(obj, state, ctx) for obj in objects]
             if not objects:
                 # "a Taliban spokesman denied that the group had any dealings with Russia"
                 targets += [
@@ -1580,7 +1618,7 @@ def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationR
             ] + [t for t in tok.subtree if obj is not None and t.i > obj.right_edge.i]
             if obj is None or not any(_lemma(t) in _DISMISS_NOUNS for t in complement):
                 continue
-            target = _refers_to(obj, state, set())
+            target = _refers_to(obj, state, ctx)
             if target is not None:
                 subjects = _clause_subjects(tok, ctx)
                 yield from _stance_record(tok, sent, ctx, target, subjects, None)
@@ -1592,7 +1630,7 @@ def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationR
             subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
-            target = _refers_to(subj, state, set())
+            target = _refers_to(subj, state, ctx)
             if target is None:
                 continue
             speaker = cop.head if cop.dep_ in ("ccomp", "parataxis") else None
@@ -1609,11 +1647,11 @@ def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationR
             for prep in tok.children:
                 if prep.dep_ == "prep":
                     for pobj in prep.children:
-                        target = target or _refers_to(pobj, state, set())
+                        target = target or _refers_to(pobj, state, ctx)
             for prep in verb.children:
                 if prep.dep_ == "prep" and target is None:
                     for pobj in prep.children:
-                        target = target or _refers_to(pobj, state, set())
+                        target = target or _refers_to(pobj, state, ctx)
             if target is None:
                 continue
             subjects = _clause_subjects(verb, ctx)

@@ -190,7 +190,9 @@ def _people(doc: Doc, history: list[RawMention]) -> list[RawMention]:
     """Who he/she may be: the people named (a surname spaCy tagged as an organisation,
     "Trump's pressures", is the person named in full elsewhere in the text), never one set
     against the subject ("unlike Mr. Trump, he ...") nor a byline."""
-    surnames = _person_surnames(doc)
+    surnames = _person_surnames(doc) | {
+        m.text.split()[-1] for m in history if m.type == "Person" and " " in m.text
+    }
     return [
         m
         for m in history
