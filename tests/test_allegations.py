@@ -418,3 +418,50 @@ def test_a_noun_that_says_there_is_none_states_no_claim(text: str) -> None:
 )
 def test_accused_acts_and_their_labels(text: str, labels: set[str]) -> None:
     assert {n["label"] for n in _allegation_nodes([text])} == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        pytest.param(
+            "Alexei Pushkov tweeted that Mueller found no facts of collusion between "
+            "Donald Trump and Moscow.",
+            set(),
+            id="an act under 'no facts of' is no one's deed",
+        ),
+        pytest.param(
+            "Donald Trump denies any wrongdoing and no solid evidence has emerged to "
+            "implicate him.",
+            {"Wrongdoing by Donald Trump"},
+            id="no evidence to implicate accuses no one; the denial keeps its own words",
+        ),
+        pytest.param(
+            "His lawyer Bruce Rogow said Roger Stone attacked the government's case as weak.",
+            set(),
+            id="attacking a case is words, not a deed",
+        ),
+        pytest.param(
+            "Rex Tillerson said Donald Trump brought up Russia's interference in the U.S. "
+            "election with Vladimir Putin.",
+            {"Russia interfered in the U.S. election"},
+            id="an act noun with an owner is the owner's, not the subject's",
+        ),
+        pytest.param(
+            "Other issues will become more pronounced, from US election meddling to trade.",
+            set(),
+            id="a country before 'election' names whose election",
+        ),
+        pytest.param(
+            "Officials condemned the Russian election meddling.",
+            {"Russia interfered"},
+            id="a demonym before 'election meddling' names who meddled",
+        ),
+    ],
+)
+def test_acts_that_are_not_the_subjects(text: str, labels: set[str]) -> None:
+    assert {n["label"] for n in _allegation_nodes([text])} == labels
+
+
+def test_did_nothing_illegal_disputes_the_act() -> None:
+    (node,) = _allegation_nodes(["His lawyer Bruce Rogow said Roger Stone did nothing illegal."])
+    assert node["status"] == "disputed"

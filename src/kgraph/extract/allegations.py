@@ -182,6 +182,41 @@ _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "arme
 _TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
 _TARGET_WORDS: Final = 6
 _CLAIM_OF: Final = frozenset({"of", "about"})
+# acts also done with words, and what words attack ("attacked the government's case")
+_VERBAL_ACTS: Final = frozenset({"attack", "threat"})
+_ARGUMENT_NOUNS: Final = frozenset(
+    {
+        "case",
+        "claim",
+        "report",
+        "argument",
+        "decision",
+        "policy",
+        "plan",
+        "proposal",
+        "idea",
+        "record",
+        "credibility",
+        "testimony",
+        "statement",
+        "comment",
+        "remark",
+        "ruling",
+        "investigation",
+        "probe",
+        "inquiry",
+        "media",
+        "press",
+        "judge",
+        "verdict",
+        "bill",
+        "law",
+        "deal",
+        "agreement",
+        "character",
+        "integrity",
+    }
+)
 _WHERE_PREPS: Final = frozenset({"in", "at"})
 # the preposition a label puts before a direct object that receives the act ("paid militants":
 # "offered bounties to militants")
@@ -417,9 +452,14 @@ def _acts_in(tokens: Iterator[Token] | list[Token], *, weak: bool = False) -> tu
     lex = act_lexicon()
     found: list[str] = []
     for tok in tokens:
-        if _in_inquiry(tok):
+        if _in_inquiry(tok) or _said_to_be_none(tok):
             continue  # "the inquiry into alleged surveillance": a topic, not a deed
         act = _act_of(tok)
+        if act in _VERBAL_ACTS and any(
+            c.dep_ in ("dobj", "pobj") and _lemma(c) in _ARGUMENT_NOUNS
+            for c in [*tok.children, *(g for p in tok.children for g in p.children)]
+        ):
+            continue  # "attacked the government's case as weak": words, not a deed
         if act and tok.pos_ in ("VERB", "NOUN", "ADJ") and act not in found:
             found.append(act)
     if not weak and all(lex.classes[a].weak for a in found):
@@ -643,6 +683,27 @@ def _gerund_subject(verb: Token, ctx: DocContext) -> RawMention | None:
     ):
         return m  # "claims of [Alan Brody] soliciting ...": the gerund hung off the noun
     return None
+
+
+def _own_acts(
+    verb: Token,
+    keywords: tuple[str, ...],
+    accused: list[tuple[RawMention, bool]],
+    ctx: DocContext,
+) -> tuple[str, ...]:
+    """The acts of a clause that are its subject's: an act noun with an owner of its own is
+    that owner's ("Trump brought up Russia's interference": Russia's, not Trump's)."""
+    subjects = [m for m, _ in accused]
+    owned: set[str] = set()
+    for tok in _predicate_tokens(verb):
+        act = _act_of(tok) if tok.pos_ == "NOUN" else None
+        if act is None or act not in keywords:
+            continue
+        for c in tok.children:
+            m = ctx.mention_at(c) if c.dep_ in ("poss", "amod", "compound") else None
+            if m is not None and not any(_same(m, s) for s in subjects):
+                owned.add(act)
+    return tuple(k for k in keywords if k not in owned)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -1059,6 +1120,19 @@ def _denied_noun(noun: Token) -> bool:
     )
 
 
+def _said_to_be_none(tok: Token) -> bool:
+    """Whether an act word sits under a noun that says there is none, up to its clause's
+    verb ("found no facts of collusion", "no evidence of hacking")."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ == "NOUN" and _denied_noun(node):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _under_denied_noun(inner: Token, top: Token) -> bool:
     """Whether a noun that says there is none governs ``inner`` below ``top`` ("there were no
     allegations that X committed a crime")."""
@@ -1156,6 +1230,7 @@ def _claim_clause(
             # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
             # an allegation; the act is the verb's
             keywords = (_lemma(inner),)
+        keywords = _own_acts(inner, keywords, accused, ctx)
         if not accused or not keywords:
             continue
         inner_clause = (
@@ -1164,7 +1239,10 @@ def _claim_clause(
         gerund = _gerund_subject(inner, ctx)
         if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
             inner_clause = sent.doc[min(gerund.tok_start, inner_clause.start) : inner_clause.end]
-        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in inner.children)
+        negated = any(
+            c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "dobj" and c.lower_ == "nothing")
+            for c in inner.children
+        )  # "did not", "never", "did nothing illegal"
         if negated:
             # "Putin's denial that the Kremlin did not interfere": a denial of the claim
             party = [a for a, _ in accused]
@@ -1199,6 +1277,10 @@ def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegation
     preps = _ACCUSE_VERBS.get(lemma, ("of", "for"))
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
         return  # "Page was never charged with any wrongdoing"
+    if _said_to_be_none(verb.head) or any(
+        c.dep_ == "nsubj" and _denied_noun(c) for c in verb.head.children if verb.dep_ != "ROOT"
+    ):
+        return  # "no evidence has emerged to implicate him", "no evidence that X accused Y"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     accused: list[tuple[RawMention, bool]] = []
     claimants: list[tuple[RawMention, bool]] = []
@@ -1399,9 +1481,23 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 # "the Russian/Taliban arms program": modifiers of modifiers count too
                 for mod in [
                     child,
-                    *(g for g in child.children if g.dep_ in ("amod", "compound", "nmod")),
+                    *(
+                        g
+                        for g in child.children
+                        if g.dep_ in ("amod", "compound", "nmod")
+                        and _lemma(child) not in _ELECTION_WORDS  # "US election meddling"
+                    ),
                 ]:
                     m = ctx.mention_at(mod) or ctx.references.resolve(mod)
+                    after = sent.doc[min(m.tok_end, len(sent.doc) - 1)] if m is not None else None
+                    if (
+                        m is not None
+                        and not m.demonym
+                        and after is not None
+                        and after.i < head.i
+                        and _lemma(after) in _ELECTION_WORDS
+                    ):
+                        continue  # "US election meddling": whose election, not who meddled
                     if m is not None and (m.type != "Person" or mod.dep_ == "poss"):
                         accused.append((m, False))
             elif child.dep_ == "acl":
@@ -1565,7 +1661,10 @@ def _denied_acts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
             first = obj.left_edge.i
             while first < obj.i and sent.doc[first].dep_ in ("det", "predet"):
                 first += 1
-            clause = sent.doc[first : obj.right_edge.i + 1]
+            last = obj.right_edge.i
+            while last > obj.i and sent.doc[last].dep_ in ("cc", "punct"):
+                last -= 1  # "denies any wrongdoing and ...": the conjunction is not the act's
+            clause = sent.doc[first : last + 1]
             record = _record("d", obj, sent, ctx, accused, keywords, clause, roles, status)
             if record is None:
                 continue
