@@ -1493,12 +1493,16 @@ def merge_allegations(
     for members in groups.values():
         recs = [records[i] for i in members]
         evidence = sorted({e for _, r in recs for e in r.evidence})
-        # the label comes from a record that names whom the act was done to, then from a
-        # stated claim ("Russia offered a bounty ...") before a noun phrase ("the Russian
-        # bounties"), then from the earliest document
+        # the label comes from a record of the allegation's act (the act most of its records
+        # name; never an accusation that names none when one does), then one that names whom
+        # the act was done to, then from a stated claim ("Russia offered a bounty ...")
+        # before a noun phrase ("the Russian bounties"), then from the earliest document
+        named_acts = [r.act for _, r in recs if r.act]
+        common = min(named_acts, key=lambda a: (-named_acts.count(a), a), default=None)
         main_doc, main = min(
             recs,
             key=lambda x: (
+                x[1].act != common,
                 not any(r.role == "target" for r in x[1].roles),
                 x[1].key[:1] != "c",
                 x[0],

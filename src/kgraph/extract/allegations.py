@@ -218,6 +218,8 @@ _ARGUMENT_NOUNS: Final = frozenset(
     }
 )
 _WHERE_PREPS: Final = frozenset({"in", "at"})
+# acts done with someone: only for them is the object of "with" the other party
+_WITH_ACTS: Final = frozenset({"collusion"})
 # the preposition a label puts before a direct object that receives the act ("paid militants":
 # "offered bounties to militants")
 _RECIPIENT_PREPS: Final = {"bounty": "to"}
@@ -836,9 +838,13 @@ def _target(
         for obj in objects:
             if act_lexicon().pair(_lemma(tok), _lemma(obj)) == act:
                 # "stole emails from the DNC": the emails are the act's, not its target
-                objects += [o for o in _objects(obj) if o.dep_ == "pobj"]
+                objects += [
+                    o for o in _objects(obj) if o.dep_ == "pobj" and o.head.lower_ != "with"
+                ]
                 continue
             prep = obj.head.lower_ if obj.dep_ == "pobj" else ""
+            if prep == "with" and act not in _WITH_ACTS:
+                continue  # "breached his plea deal with Mueller": a partner, not a victim
             m = ctx.mention_at(obj) or ctx.references.resolve(obj)
             if (
                 m is not None
@@ -916,6 +922,9 @@ def _frame_label(
         return f"{name} {verb}"
     what = target if isinstance(target, str) else (target.canonical or target.text)
     prep = None if act in _DIRECT_TARGETS else (prep or _RECIPIENT_PREPS.get(act))
+    words = verb.split()
+    if not prep and len(words) > 1 and words[-1] not in _TARGET_PREPS:
+        return f"{name} {verb}"  # "abused its powers": no object for "committed misconduct"
     if prep and not verb.endswith(f" {prep}") and verb.split()[-1] not in _TARGET_PREPS:
         verb = f"{verb} {prep}"  # "offered bounties to", "committed aggression against"
     return f"{name} {verb} {what}"
