@@ -546,6 +546,26 @@ def test_modality(
             assert got == value, (name, edge)
 
 
+# a state's force named by its demonym acts for its state, as "Russian officials" do
+STATE_FORCES = [
+    # (sentence, state, predicate, object)
+    ("The Israeli army shelled Gaza on Monday.", "Israel", "shell", "Gaza"),
+    ("The Chinese navy seized a Philippine vessel.", "China", "seize", "Philippines"),
+    ("The Pentagon said Russian troops attacked Kharkiv.", "Russia", "attack", "Kharkiv"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "state", "predicate", "obj"), STATE_FORCES)
+def test_a_states_force_acts_for_its_state(
+    sentence: str, state: str, predicate: str, obj: str
+) -> None:
+    g = _graph(sentence)
+    (edge,) = [e for e in _edges(g, state, obj) if e["predicate"] == predicate]
+    assert edge["anonymous"] is True  # through unnamed members, like "Russian officials"
+    forces = [u for u, _v, a in g.edges(data=True) if a["predicate"] == "part_of"]
+    assert forces and all(a["kind"] == "role" for _u, _v, a in g.edges(forces, data=True))
+
+
 def test_a_plain_statement_of_fact_is_asserted() -> None:
     g = _graph("The European Union imposed sanctions on Belarus.")
     (edge,) = _edges(g, "European Union", "Belarus")

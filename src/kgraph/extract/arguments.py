@@ -145,6 +145,9 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
         named = _appos_person(t, ctx)
         if m.ner == "NORP" and named is not None:
             return (named, False)  # "a Democrat, Chris Coons": the person named
+        state = _state_of_force(m, ctx)
+        if state is not None:
+            return (state, True)  # "Russian forces shelled Kharkiv": Russia, through them
         return (m, False)
     # "the FBI director, Christopher Wray, ...": the name in apposition
     appos = next((ctx.mention_at(c) for c in t.children if c.dep_ == "appos"), None)
@@ -176,6 +179,20 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
         if inner is not None:
             return (inner, False)
     return None
+
+
+def _state_of_force(m: RawMention, ctx: DocContext) -> RawMention | None:
+    """The country a state's force named by its demonym acts for ("Russian forces", "the
+    Israeli army"): the demonym's mention inside the force's name, as for "Russian
+    officials"; a force with a name of its own (a gazetteer entry) acts as itself."""
+    if m.type != "Agency" or m.part_of is None or m.gid is not None:
+        return None
+    inside = (
+        o
+        for o in ctx.mentions
+        if o.gid == m.part_of and m.tok_start <= o.tok_start and o.tok_end <= m.tok_end
+    )
+    return next(inside, None)
 
 
 def _appos_person(t: Token, ctx: DocContext) -> RawMention | None:

@@ -472,7 +472,15 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
     # the head in the singular: "Two Senate Democrats, Mark Begich ...": a "democrat"
     text = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in words)
     complement = _of_complement(head, ctx) if text else ""
+    if complement and not _is_known_title(f"{head.lemma_.lower()} {complement}", ctx):
+        complement = ""  # "director of research": the subject area is no part of the role
     return (f"{text} {complement}" if complement else text), former
+
+
+def _is_known_title(title: str, ctx: DocContext) -> bool:
+    """ "secretary of state", "chief of staff", "director of national intelligence": a title
+    the gazetteer or the table of titles' bodies knows with its "of" phrase."""
+    return title in _TITLE_BODIES or ctx.gazetteer.is_title(title)
 
 
 def _title_phrase(head: Token, ctx: DocContext) -> str:
