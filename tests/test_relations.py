@@ -719,6 +719,58 @@ def test_construction(sentence: str, subject: str, predicate: str, obj: str) -> 
     assert predicate in predicates, _facts(g)
 
 
+# parties in phrases (issue 19 item 3)
+PHRASE_PARTIES = [
+    # (sentence, subject, predicate, object)
+    pytest.param(
+        "Donald Trump forced the resignation of Jeff Sessions.",
+        "Donald Trump",
+        "force_resignation_of",
+        "Jeff Sessions",
+        id="a-person-of-the-objects-act",
+    ),
+    pytest.param(
+        "Christine Ford agreed to testify before the Senate Judiciary Committee.",
+        "Christine Ford",
+        "agree_testify_before",
+        "Senate Judiciary Committee",
+        id="before-a-body",
+    ),
+    pytest.param(
+        "Christine Ford's testimony before the Senate Judiciary Committee was long.",
+        "Christine Ford",
+        "testify_before",
+        "Senate Judiciary Committee",
+        id="an-owned-testimony",
+    ),
+    pytest.param(
+        "Hackers worked on behalf of China’s Ministry of State Security.",
+        "Ministry of State Security",
+        "part_of",
+        "China",
+        id="a-states-agency-by-the-possessive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "subject", "predicate", "obj"), PHRASE_PARTIES)
+def test_parties_in_phrases(sentence: str, subject: str, predicate: str, obj: str) -> None:
+    g = _graph(sentence)
+    assert predicate in [e["predicate"] for e in _edges(g, subject, obj)], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Christine Ford met Brett Kavanaugh before the election.",
+        "Donald Trump met Vladimir Putin before Emmanuel Macron.",
+    ],
+)
+def test_before_a_time_or_a_person_is_no_party(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if "_before" in f], _facts(g)
+
+
 def test_a_phrase_after_the_object_is_no_party() -> None:
     g = _graph("Donald Trump called Gina Haspel and Mike Pompeo from Air Force One.")
     assert not [p for p in _facts(g) if "call_from" in p], _facts(g)
@@ -843,6 +895,54 @@ def test_role_qualifiers(sentence: str, person: str, org: str, role: str, former
     roles = [e for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
     assert [e["role"] for e in roles] == [role], _facts(g)
     assert bool(roles[0].get("former")) is former
+
+
+# constructions that tie a person to a body: issue 19 item 4
+ROLE_CONSTRUCTIONS = [
+    # (sentence, person, body, role)
+    pytest.param(
+        "The firm is Acme Partners, whose managing director, Jane Roe, spoke to Ann Lee.",
+        "Jane Roe",
+        "Acme Partners",
+        "managing director",
+        id="whose-title-in-apposition",
+    ),
+    pytest.param(
+        "Bill Knapp spoke for Acme Partners, a firm whose founder, Jane Roe, was away.",
+        "Jane Roe",
+        "Acme Partners",
+        "founder",
+        id="whose-of-a-noun-in-apposition",
+    ),
+    pytest.param(
+        "The senator thanked Tom Smith, of the Brookings Institution, on Monday.",
+        "Tom Smith",
+        "Brookings Institution",
+        "affiliate",
+        id="comma-of-a-body-hung-off-the-verb",
+    ),
+    pytest.param(
+        "The suit names Christopher Steele and his firm Orbis.",
+        "Christopher Steele",
+        "Orbis",
+        "affiliate",
+        id="a-persons-own-firm",
+    ),
+    pytest.param(
+        "Rupert Murdoch's Fox News aired the interview.",
+        "Rupert Murdoch",
+        "Fox News",
+        "affiliate",
+        id="a-possessive-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "org", "role"), ROLE_CONSTRUCTIONS)
+def test_role_constructions(sentence: str, person: str, org: str, role: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
+    assert roles == [role], _facts(g)
 
 
 def test_a_relative_is_kin_not_a_role() -> None:

@@ -53,6 +53,8 @@ _SKIP_VERBS: Final = frozenset(
     {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
 )
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
+#: the possessive clitic in its two spellings
+_POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: pronouns that, in what someone says, are that speaker
 _SPEAKER_PRONOUNS: Final = frozenset({"he", "she", "i", "we"})
 #: verbs whose phrase of a place is a party ("withdrew its troops from Georgia", "fired
@@ -86,7 +88,17 @@ _PREPS: Final = frozenset(
         "onto",
         "via",
         "through",
+        "before",
     }
+)
+#: prepositions that bring a party only when it is a body ("testified before the Senate
+#: Judiciary Committee", "brought him before the court"; not "before the election")
+_BODY_PREPS: Final = frozenset({"before"})
+_BODIES: Final = frozenset({"Agency", "Organization"})
+#: nouns of what is done to the person of their "of" phrase, after a verb that is no
+#: light verb: "forced the resignation of Jeff Sessions" (``force_resignation_of``)
+_DONE_TO_OF: Final = frozenset(
+    {"resignation", "removal", "recusal", "release", "extradition", "confirmation", "firing"}
 )
 #: prepositions that bring a second party after a direct object ("introduced X to Y",
 #: "shared it with Y"); any other phrase after an object is a circumstance ("called X
@@ -196,6 +208,7 @@ _EVENT_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "negotiation": ("negotiate_with", frozenset({"with"})),
     "negotiations": ("negotiate_with", frozenset({"with"})),
     "interview": ("interview_with", frozenset({"with"})),
+    "testimony": ("testify_{prep}", frozenset({"before", "to", "against"})),
     "contact": ("contact_with", frozenset({"with"})),
     "contacts": ("contact_with", frozenset({"with"})),
     "focus": ("focus_on", frozenset({"on"})),
@@ -352,11 +365,13 @@ def _state_agencies(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
         if m.type != "Agency":
             continue
         head = doc[m.tok_start : m.tok_end].root
-        for child in head.children:
-            owner = ctx.mention_at(child) if child.dep_ == "poss" else None
-            if owner is not None and owner.type == "Country" and owner is not m:
-                evidence = ctx.evidence(doc[head.i : head.i + 1])
-                yield RelationRecord(ctx.ref(m), ctx.ref(owner), "part_of", evidence)
+        owners = [ctx.mention_at(c) for c in head.children if c.dep_ == "poss"]
+        if m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in _POSSESSIVE_MARKS:
+            owners.append(ctx.mention_at(doc[m.tok_start - 2]))  # a parse that lost the "'s"
+        owner = next((o for o in owners if o is not None and o.type == "Country"), None)
+        if owner is not None and owner is not m:
+            evidence = ctx.evidence(doc[head.i : head.i + 1])
+            yield RelationRecord(ctx.ref(m), ctx.ref(owner), "part_of", evidence)
 
 
 # -- acts named by a verb -----------------------------------------------------------------
@@ -565,9 +580,13 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
     parties_at = _PARTY_PLACES.get(verb.lemma_.lower(), frozenset())
     for prep in preps:
         word = prep.lower_
-        if word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS | parties_at):
+        of_person = word == "of" and prep.i in noun_hung and parties.object_noun in _DONE_TO_OF
+        if of_person:
+            pass  # "forced the resignation of Jeff Sessions": force_resignation_of Sessions
+        elif word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS | parties_at):
             continue
         place = word in _PLACE_PREPS and word not in parties_at
+        bodies_only = word in _BODY_PREPS
         suffix = (f"{parties.object_noun}_" if parties.object_noun else "") + word
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
@@ -581,6 +600,7 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
                 (m, a, suffix, word)
                 for m, a in found
                 if not (place and m.type in ("Country", "Location") and not a)
+                and not (bodies_only and (a or m.type not in _BODIES))
             ]
             named = _event_noun(pobj)
             if named is not None and not has_object and not parties.object_noun:

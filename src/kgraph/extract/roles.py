@@ -389,6 +389,8 @@ _TOPICAL_ROLES: Final = frozenset(
 
 #: honorifics are no titles: "Mr. Lavrov"
 _HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
+#: possessive pronouns of a person: "Steele and his firm"
+_PERSONAL_POSSESSIVES: Final = frozenset({"his", "her"})
 #: the possessive clitic in its two spellings
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: verbs of holding a post: "served as", "worked as", "acted as"
@@ -466,6 +468,7 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
         if tok.ent_type_ == "DATE" or tok.lower_ in _NOW:
             continue  # "March 20, 2018" in a caption is no title; "current" no part of one
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
+        kept = kept or (tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod"))  # "managing"
         if kept and (tok.i == head.i or _attaches_to(tok, head)):
             # the head and the pre-modifiers that lead up to it ("top democrat")
             words.append(tok)
@@ -533,6 +536,8 @@ def _org_of(
     out: list[RawMention] = []
     for child in head.children:
         m = ctx.mention_at(child)
+        if child.dep_ == "poss" and child.lower_ == "whose":
+            m = _antecedent(head, ctx)  # "SKDKnickerbocker, whose managing director, Dunn"
         if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
             if not _is_person(m, surnames):
                 out.append(m)
@@ -556,6 +561,22 @@ def _org_of(
             if m is not None and m is not person and not _is_person(m, surnames) and m not in out:
                 out.append(m)
     return out
+
+
+def _antecedent(noun: Token, ctx: DocContext) -> RawMention | None:
+    """The name a "whose" phrase is about: the noun its relative clause or apposition
+    hangs off ("SKDKnickerbocker, whose managing director ...", "the firm, whose
+    founder ...")."""
+    tok = noun
+    while tok.dep_ not in ("relcl", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i == tok.i:
+        return None
+    named = tok.head
+    m = ctx.mention_at(named)
+    if m is None and named.dep_ == "appos":
+        m = ctx.mention_at(named.head)  # "SKDK, a firm whose founder ..."
+    return m if m is not None and m.type in _BODY_TYPES else None
 
 
 def _appos_mention(tok: Token, ctx: DocContext) -> RawMention | None:
@@ -776,7 +797,27 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
             _named_as(found, m, head.head)
         if head.dep_ == "poss":
             _owned_as(found, m, head.head)
+    for m in ctx.mentions:
+        if m.type == "Organization":
+            _owned_bodies(found, m)
     return tuple(found.roles), tuple(found.postings)
+
+
+def _owned_bodies(found: _Found, org: RawMention) -> None:
+    """ "Steele and his firm Orbis", "his Orbis Business Intelligence firm", "Murdoch's Fox
+    News": a person's own organisation, which they are an affiliate of."""
+    ctx = found.ctx
+    head = found.doc[org.tok_end - 1]
+    nouns = [head, head.head] if head.dep_ == "compound" and head.head.pos_ == "NOUN" else [head]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ != "poss":
+                continue
+            person = ctx.mention_at(child) or ctx.references.resolve(child)
+            if person is None and child.lower_ in _PERSONAL_POSSESSIVES and noun.dep_ == "conj":
+                person = ctx.mention_at(noun.head)  # "Steele and his firm": Steele's
+            if person is not None and person is not org and _is_person(person, found.surnames):
+                found.keep(person, org, "affiliate", False, child.i)
 
 
 def _owned_as(found: _Found, m: RawMention, noun: Token) -> None:
@@ -907,8 +948,12 @@ def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
 def _of_bodies(found: _Found, m: RawMention, head: Token) -> None:
     """ "Julian Assange of WikiLeaks", "Sheri Dillon, of the firm Morgan, Lewis & Bockius": a
     person of a named body (a place is a home, not a body: "Tom Smith of Ohio")."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    after = head.doc[m.tok_end : m.tok_end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].dep_ == "prep":
+        preps.append(after[1])  # "introduced Sheri Dillon, of the firm X": hung off the verb
+    for prep in preps:
+        if prep.lower_ == "of":
             for pobj in prep.children:
                 pm = found.ctx.mention_at(pobj) or _appos_mention(pobj, found.ctx)
                 if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
