@@ -744,6 +744,20 @@ PHRASE_PARTIES = [
         id="an-owned-testimony",
     ),
     pytest.param(
+        "Robert Mueller is leading an inquiry into possible Trump campaign collusion.",
+        "Robert Mueller",
+        "investigate",
+        "Trump campaign",
+        id="the-party-of-a-deed-investigated",
+    ),
+    pytest.param(
+        "Roger Stone spoke outside the courthouse then made appearances on CNN and Fox News.",
+        "Roger Stone",
+        "appear_on",
+        "Fox News",
+        id="a-chained-clause-shares-the-subject",
+    ),
+    pytest.param(
         "Hackers worked on behalf of China’s Ministry of State Security.",
         "Ministry of State Security",
         "part_of",
@@ -935,7 +949,45 @@ ROLE_CONSTRUCTIONS = [
         "affiliate",
         id="a-possessive-organisation",
     ),
+    pytest.param(
+        "Roger Stone boasted about his ties to WikiLeaks and its founder, Julian Assange.",
+        "Julian Assange",
+        "WikiLeaks",
+        "founder",
+        id="its-title-conjoined-to-the-body",
+    ),
+    pytest.param(
+        "Mr Sessions' replacement in charge of the Department of Justice, Matthew Whitaker, "
+        "has been criticised.",
+        "Matthew Whitaker",
+        "Justice Department",
+        "in charge",
+        id="in-charge-of",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kin", "of"),
+    [
+        pytest.param(
+            "Donald Trump spoke. The president's son, Donald Trump Jr, met a lawyer.",
+            "Donald Trump Jr",
+            "Donald Trump",
+            id="the-one-president-named",
+        ),
+    ],
+)
+def test_kin_of_the_one_holder_of_a_head_office(text: str, kin: str, of: str) -> None:
+    g = _graph(text)
+    assert [e["predicate"] for e in _edges(g, kin, of)] == ["son_of"], _facts(g)
+
+
+def test_kin_of_a_head_office_two_people_hold_is_no_one() -> None:
+    g = _graph(
+        "Barack Obama and Donald Trump spoke. The president's son, Donald Trump Jr, met a lawyer."
+    )
+    assert not [f for f in _facts(g) if "son_of" in f], _facts(g)
 
 
 @pytest.mark.parametrize(("sentence", "person", "org", "role"), ROLE_CONSTRUCTIONS)

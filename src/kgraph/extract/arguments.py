@@ -32,6 +32,9 @@ _BODIES: Final = frozenset({"Country", "Agency", "Organization", "Location"})
 _CONTROL_PREPS: Final = frozenset({"of", "for", "with", "against", "from"})
 _TIME_PREPS: Final = frozenset({"by", "after", "before", "while", "since", "in", "without"})
 
+#: tags of a finite verb in the past or present
+_FINITE: Final = frozenset({"VBD", "VBZ"})
+
 _QUANTIFIERS: Final = frozenset(
     {"some", "many", "most", "all", "much", "part", "one", "several", "each"}
 )
@@ -288,9 +291,19 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         return inherited_subjects(head, ctx) if head.i != verb.i else []
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _prepositional_subjects(verb, ctx)
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or _chained(verb):
         head = verb.head
         for child in head.children:
             if child.dep_ in SUBJECTS:
                 return entities_of(child, ctx)
     return []
+
+
+def _chained(verb: Token) -> bool:
+    """ "Stone spoke outside the courthouse, then made appearances on CNN": a clause the
+    parser hung off the verb before it, with no subject, conjunction or infinitive of its
+    own, is that verb's subject's next act."""
+    if verb.dep_ not in ("advcl", "dep") or verb.head.pos_ != "VERB" or verb.tag_ not in _FINITE:
+        return False
+    own = ("mark", "aux", "auxpass", *SUBJECTS)
+    return not any(c.dep_ in own for c in verb.children)

@@ -305,6 +305,29 @@ _PERSONAL_ACTS: Final = frozenset(
 )
 #: acts whose country modifier is their topic, not their agent ("the Russia investigation")
 _TOPICAL_ACTS: Final = frozenset({"investigation", "probe", "inquiry", "sanction", "sanctions"})
+#: deeds an investigation looks into, whose modifier is who did them ("Trump campaign
+#: collusion", "Russian meddling")
+_DEEDS: Final = frozenset(
+    {
+        "collusion",
+        "meddling",
+        "interference",
+        "involvement",
+        "misconduct",
+        "wrongdoing",
+        "corruption",
+        "obstruction",
+        "ties",
+        "links",
+        "contacts",
+        "dealings",
+        "activities",
+        "activity",
+        "actions",
+        "conduct",
+        "role",
+    }
+)
 #: nouns that count an event noun: "another round of sanctions"
 _EVENT_COUNTS: Final = frozenset({"round", "set", "series", "wave", "package", "raft", "slew"})
 #: verbs that make one act of themselves and the act of their complement, with its own event:
@@ -796,8 +819,16 @@ def _event_targets(
         for pobj in prep.children:
             if pobj.dep_ != "pobj" or (direct and ctx.mention_at(pobj) is None):
                 continue  # "the dismissal of Clinton's victories" fires no one
-            targets += [(m, a, prep.lower_) for m, a in entities_of(pobj, ctx)]
+            found = entities_of(pobj, ctx)
+            if not found and _event_noun(pobj) is None and _is_deed(pobj):
+                # "an inquiry into possible Trump campaign collusion": the party of the deed
+                found = [(m, False) for m in _modifying_entities(pobj, ctx)]
+            targets += [(m, a, prep.lower_) for m, a in found]
     return targets
+
+
+def _is_deed(noun: Token) -> bool:
+    return noun.lemma_.lower() in _DEEDS or noun.lower_ in _DEEDS
 
 
 def _event_agents(

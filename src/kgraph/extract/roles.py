@@ -538,6 +538,9 @@ def _org_of(
         m = ctx.mention_at(child)
         if child.dep_ == "poss" and child.lower_ == "whose":
             m = _antecedent(head, ctx)  # "SKDKnickerbocker, whose managing director, Dunn"
+        elif child.dep_ == "poss" and child.lower_ == "its" and m is None and head.dep_ == "conj":
+            m = ctx.mention_at(head.head)  # "WikiLeaks and its founder, Julian Assange"
+            m = m if m is not None and m.type in _BODY_TYPES else None
         if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
             if not _is_person(m, surnames):
                 out.append(m)
@@ -598,6 +601,8 @@ def _person_owner(
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             # "Stone's lawyer", "his aide", "Trump ally Lindsey Graham"
             m = ctx.mention_at(child) or ctx.references.resolve(child)
+            if m is None and child.dep_ == "poss":
+                m = _office_holder(child, person, ctx)  # "the president's son"
             if m is not None and m is not person and _is_person(m, surnames):
                 return m
         elif child.dep_ == "prep" and child.lower_ in ("to", "of", "for"):
@@ -609,6 +614,22 @@ def _person_owner(
                 if m is not None and m is not person and _is_person(m, surnames):
                     return m
     return None
+
+
+def _office_holder(title: Token, person: RawMention, ctx: DocContext) -> RawMention | None:
+    """The one person of the Doc but ``person`` known to hold the head office ``title``
+    names ("the president's son" where Donald Trump is the only president named;
+    data/leaders.tsv)."""
+    office = title.lemma_.lower()
+    if title.pos_ != "NOUN" or office not in _HEAD_OFFICES:
+        return None
+    holders: dict[str, RawMention] = {}
+    for m in ctx.mentions:
+        name = m.canonical or m.text
+        same = name == (person.canonical or person.text)
+        if m.type == "Person" and not same and office_country(name, office) is not None:
+            holders.setdefault(name.split()[-1], m)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _is_person(m: RawMention, surnames: frozenset[str]) -> bool:
@@ -857,6 +878,28 @@ def _appositions(found: _Found, m: RawMention, head: Token) -> None:
                 found.add(m, conj)
     if head.dep_ == "appos" and ctx.mention_at(head.head) is None:
         found.add(m, head.head)
+    for noun in (head, head.head if head.dep_ == "appos" else head):
+        body = _in_charge_of(noun, ctx)
+        if body is not None:
+            found.keep(m, body, "in charge", False, noun.i)
+
+
+def _in_charge_of(noun: Token, ctx: DocContext) -> RawMention | None:
+    """ "Mr Sessions' replacement in charge of the Department of Justice, Matthew Whitaker":
+    the body a person is put in charge of."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for charge in prep.children:
+            if charge.dep_ != "pobj" or charge.lower_ != "charge":
+                continue
+            for of in charge.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    for pobj in of.children:
+                        body = ctx.mention_at(pobj)
+                        if pobj.dep_ == "pobj" and body is not None and body.type in _BODY_TYPES:
+                            return body
+    return None
 
 
 def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
