@@ -706,7 +706,6 @@ CONSTRUCTIONS = [
         "Iran",
         "war_with",
         "Iraq",
-        marks=pytest.mark.xfail(strict=True, reason="'its' is left unresolved by coref"),
         id="the-owner-is-a-pronoun",
     ),
 ]
@@ -756,6 +755,27 @@ PHRASE_PARTIES = [
         "appear_on",
         "Fox News",
         id="a-chained-clause-shares-the-subject",
+    ),
+    pytest.param(
+        "Brett Kavanaugh agreed to testify at the Senate Judiciary Committee hearing.",
+        "Brett Kavanaugh",
+        "agree_testify_at",
+        "Senate Judiciary Committee",
+        id="the-body-holding-a-hearing",
+    ),
+    pytest.param(
+        "Russia's decision to invade Ukraine shocked Germany.",
+        "Russia",
+        "invade",
+        "Ukraine",
+        id="the-owner-of-a-noun-does-its-infinitive",
+    ),
+    pytest.param(
+        "The CIA was busy. Its investigators intensified its probe into Russia’s meddling.",
+        "CIA",
+        "investigate",
+        "Russia",
+        id="its-act",
     ),
     pytest.param(
         "Hackers worked on behalf of China’s Ministry of State Security.",
@@ -955,6 +975,28 @@ ROLE_CONSTRUCTIONS = [
         "WikiLeaks",
         "founder",
         id="its-title-conjoined-to-the-body",
+    ),
+    pytest.param(
+        "The FBI is under fire. Last week the agency's deputy director, Andrew McCabe, resigned.",
+        "Andrew McCabe",
+        "FBI",
+        "deputy director",
+        id="the-agency-named-before",
+    ),
+    pytest.param(
+        "The FBI is under fire. Its deputy director, Andrew McCabe, resigned on Tuesday.",
+        "Andrew McCabe",
+        "FBI",
+        "deputy director",
+        id="its-the-body-named-before",
+    ),
+    pytest.param(
+        "Senator Dianne Feinstein, the Judiciary Committee’s top Democrat, wrote to the "
+        "panel’s Republican chairman, Senator Chuck Grassley.",
+        "Chuck Grassley",
+        "Judiciary Committee",
+        "republican chairman",
+        id="the-panel-a-committee-named-before",
     ),
     pytest.param(
         "Mr Sessions' replacement in charge of the Department of Justice, Matthew Whitaker, "

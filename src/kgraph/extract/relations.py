@@ -38,7 +38,7 @@ from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
 from kgraph.extract.events import event_table
 from kgraph.extract.modality import Modality, clause_of, modality_of, noun_modality
-from kgraph.extract.roles import KIN
+from kgraph.extract.roles import KIN, definite_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -95,6 +95,9 @@ _PREPS: Final = frozenset(
 #: Judiciary Committee", "brought him before the court"; not "before the election")
 _BODY_PREPS: Final = frozenset({"before"})
 _BODIES: Final = frozenset({"Agency", "Organization"})
+#: sittings a body holds, whose modifier is that body: "the Senate Judiciary Committee
+#: hearing"
+_HELD_BY: Final = frozenset({"hearing", "session", "briefing", "meeting", "summit"})
 #: nouns of what is done to the person of their "of" phrase, after a verb that is no
 #: light verb: "forced the resignation of Jeff Sessions" (``force_resignation_of``)
 _DONE_TO_OF: Final = frozenset(
@@ -615,6 +618,9 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
             if pobj.dep_ != "pobj":
                 continue
             found = entities_of(pobj, ctx)
+            if not found and pobj.lemma_.lower() in _HELD_BY:
+                # "testified at the Senate Judiciary Committee hearing": the body holding it
+                found = [(m, False) for m in _modifying_entities(pobj, ctx) if m.type in _BODIES]
             if prep.i in noun_hung:
                 # a phrase of the object names a party itself, not the owner of a thing:
                 # "repealing the amendment to Ireland's constitution" is no act on Ireland
@@ -840,6 +846,7 @@ def _event_agents(
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         owned = ctx.mention_at(owner) or ctx.references.resolve(owner)
+        owned = owned or definite_body(owner, ctx)  # "its ongoing probe into Russia"
         if owned is not None:
             return [(owned, False)], _clause_verb(noun)
     modifiers = _modifying_entities(noun, ctx)

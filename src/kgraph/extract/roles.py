@@ -389,6 +389,17 @@ _TOPICAL_ROLES: Final = frozenset(
 
 #: honorifics are no titles: "Mr. Lavrov"
 _HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
+#: words that stand for a body named before, and the word that body's name must have
+#: ("" for any): "its deputy director", "the panel's chairman" (a committee)
+_BODY_NOUNS: Final = {
+    "its": "",
+    "agency": "",
+    "bureau": "",
+    "panel": "committee",
+    "committee": "committee",
+    "company": "",
+    "firm": "",
+}
 #: possessive pronouns of a person: "Steele and his firm"
 _PERSONAL_POSSESSIVES: Final = frozenset({"his", "her"})
 #: the possessive clitic in its two spellings
@@ -541,6 +552,8 @@ def _org_of(
         elif child.dep_ == "poss" and child.lower_ == "its" and m is None and head.dep_ == "conj":
             m = ctx.mention_at(head.head)  # "WikiLeaks and its founder, Julian Assange"
             m = m if m is not None and m.type in _BODY_TYPES else None
+        elif child.dep_ == "poss" and m is None:
+            m = definite_body(child, ctx)  # "the agency's deputy director, Andrew McCabe"
         if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
             if not _is_person(m, surnames):
                 out.append(m)
@@ -564,6 +577,28 @@ def _org_of(
             if m is not None and m is not person and not _is_person(m, surnames) and m not in out:
                 out.append(m)
     return out
+
+
+def definite_body(tok: Token, ctx: DocContext) -> RawMention | None:
+    """The body "its" or a definite "the agency", "the panel" stands for: the nearest body
+    of that kind ("its": or country) named before it in its sentence or the one before
+    ("the Judiciary Committee's top Democrat, wrote to the panel's chairman": the
+    Judiciary Committee; "Iran lost thousands of soldiers in its war with Iraq": Iran)."""
+    word = tok.lower_ if tok.lower_ == "its" else tok.lemma_.lower()
+    kind = _BODY_NOUNS.get(word)
+    if kind is None or (word != "its" and not any(c.lower_ == "the" for c in tok.children)):
+        return None
+    sent = ctx.index.sentence_index(tok.i)
+    first = ctx.index.sentences[max(0, sent - 1)].start if ctx.index.sentences else 0
+    before = [
+        m
+        for m in ctx.mentions
+        if first <= m.tok_start
+        and m.tok_end <= tok.i
+        and (m.type in _BODY_TYPES or (word == "its" and m.type == "Country" and not m.demonym))
+        and (not kind or kind in m.text.lower().split())
+    ]
+    return max(before, key=lambda m: m.tok_start) if before else None
 
 
 def _antecedent(noun: Token, ctx: DocContext) -> RawMention | None:
