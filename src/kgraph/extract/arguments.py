@@ -294,8 +294,8 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "Ford's agreement to testify", "Russia's decision to invade": the noun's owner
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        found = ctx.mention_at(owner) or ctx.references.resolve(owner) if owner else None
-        return [(found, False)] if found is not None else []
+        doer = (ctx.mention_at(owner) or ctx.references.resolve(owner)) if owner else None
+        return [(doer, False)] if doer is not None else []
     if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or _chained(verb):
         head = verb.head
         for child in head.children:
