@@ -18,6 +18,7 @@ import pytest
 import kgraph
 from kgraph import Document, KnowledgeGraph
 from kgraph._model import (
+    EVENT_CATEGORIES,
     AllegationRecord,
     DocResult,
     DocumentInfo,
@@ -62,7 +63,18 @@ OPTIONAL_EDGE_ATTRS: dict[str, type | tuple[type, ...]] = {
     "hedge": str,
     "date": str,
     "anonymous": bool,
+    "asserted": bool,
+    "reported": bool,
+    "according_to": str,
+    "demanded": bool,
+    "planned": bool,
+    "event": str,
+    "allegations": list,
 }
+#: the modality flags of a fact edge's key, in the order the key has them
+MODAL_KEYS = (("negated", "not"), ("hedged", "hedged"), ("demanded", "demanded"))
+MODAL_KEYS += (("planned", "planned"),)
+NOT_ASSERTED = ("reported", "hedged", "demanded", "planned")
 
 
 # -- the contract ------------------------------------------------------------------------------
@@ -144,12 +156,35 @@ def _check_edge(
         assert key == predicate
     else:
         assert g.nodes[u]["type"] != "Allegation" and g.nodes[v]["type"] != "Allegation"
-        assert (attrs["kind"] == "role") == (predicate == "holds_role")
-        expected = f"holds_role:{attrs['role']}" if predicate == "holds_role" else predicate
-        assert key == expected + (":not" if attrs.get("negated") else "")
+        assert (attrs["kind"] == "role") == (predicate in ("holds_role", "part_of", "based_in"))
+        _check_fact(g, key, attrs)
     for name, type_ in OPTIONAL_EDGE_ATTRS.items():
         assert name not in attrs or isinstance(attrs[name], type_), (name, attrs[name])
     assert set(attrs) <= {"predicate", "kind", "evidence", *OPTIONAL_EDGE_ATTRS}, attrs
+
+
+def _check_fact(g: nx.MultiDiGraph, key: str, attrs: dict[str, Any]) -> None:
+    """A fact edge: its modality, its event and the key they make (the graph.py docstring)."""
+    assert isinstance(attrs["asserted"], bool)
+    why = [name for name in NOT_ASSERTED if attrs.get(name)]
+    assert attrs["asserted"] == (not why), attrs
+    by = attrs.get("according_to")
+    assert by is None or (attrs.get("reported") and g.nodes[by]["type"] != "Allegation"), attrs
+    assert attrs.get("event") in (None, *EVENT_CATEGORIES), attrs
+    assert ("hedge" in attrs) == bool(attrs.get("hedged")), attrs
+    if "allegations" in attrs:  # an ACCUSE edge made from allegations
+        assert key == "accuse:alleged" and attrs["event"] == "ACCUSE" and attrs["asserted"]
+        assert attrs["allegations"] and _is_sorted(attrs["allegations"])
+        assert all(g.nodes[n]["type"] == "Allegation" for n in attrs["allegations"])
+        return
+    predicate = attrs["predicate"]
+    expected = f"holds_role:{attrs['role']}" if predicate == "holds_role" else predicate
+    expected += "".join(f":{suffix}" for name, suffix in MODAL_KEYS if attrs.get(name))
+    if by is not None:
+        expected += f":according_to:{by}"
+    elif attrs.get("reported"):
+        expected += ":reported"
+    assert key == expected, (key, attrs)
 
 
 def check_contract(g: nx.MultiDiGraph) -> None:

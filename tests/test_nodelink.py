@@ -96,6 +96,31 @@ def test_links_are_read_as_edges() -> None:
     assert list(g.edges(keys=True, data="predicate")) == [("a", "b", "warn", "warn")]
 
 
+# the modality and event attributes of a fact edge, each of the wrong type or value
+BAD_FACT_ATTRS = [
+    ({"asserted": "yes"}, "'asserted' should be true or false"),
+    ({"reported": 1}, "'reported' should be true or false"),
+    ({"demanded": None}, "'demanded' should be true or false"),
+    ({"planned": "no"}, "'planned' should be true or false"),
+    ({"event": "INVADE"}, "'event' should be one of AGREE"),
+    ({"according_to": 3}, "'according_to' should be a string"),
+    ({"according_to": "nobody"}, "'according_to' 'nobody' is no entity node"),
+]
+
+
+@pytest.mark.parametrize(("attrs", "message"), BAD_FACT_ATTRS)
+def test_a_fact_edge_attribute_of_the_wrong_type_is_a_format_error(
+    attrs: dict[str, object], message: str
+) -> None:
+    edge = {"source": "a", "target": "b", "key": "warn", "predicate": "warn", "kind": "action"}
+    nodes = [{"id": n, "type": "Person", "label": n.upper()} for n in ("a", "b")]
+    good = {"asserted": False, "reported": True, "according_to": "b", "event": "THREATEN"}
+    ok = nodelink.from_json(json.dumps({"nodes": nodes, "edges": [{**edge, **good}]}))
+    assert ok.edges["a", "b", "warn"]["according_to"] == "b"
+    with pytest.raises(FormatError, match=message):
+        nodelink.from_json(json.dumps({"nodes": nodes, "edges": [{**edge, **attrs}]}))
+
+
 # -- files kgraph cannot read ----------------------------------------------------------------
 
 # moved from test_rdf.py (the JSON rows of test_a_file_kgraph_cannot_load_is_one_clear_error)

@@ -773,6 +773,10 @@ def test_pagerank_ranks_by_networkx_scores(h: nx.Graph) -> None:
         for n in range(int(w)):
             g.add_edge(u, v, key=f"k{n}", predicate="meet", kind="action", evidence=[])
     ranked = query.rank(g, by="pagerank", top=None)
+    for i, (u, v, key) in enumerate(list(g.edges(keys=True))):  # a sentence each: same ranks
+        ev = {"doc": "d", "start": i, "end": i, "sentence": f"{u} {v} {key}"}
+        g.add_edge(u, v, key=key, evidence=[ev])
+    assert query.rank(g, by="pagerank", top=None) == ranked
     assert h.number_of_nodes() >= 1  # the strategy draws one node at least: no early return
     assert sorted(r.id for r, _ in ranked) == sorted(h.nodes)
     expected = nx.pagerank(h, weight="weight", tol=1e-10, max_iter=500)
@@ -781,6 +785,23 @@ def test_pagerank_ranks_by_networkx_scores(h: nx.Graph) -> None:
         assert score == pytest.approx(expected[record.id], abs=1e-9)
     scores = [score for _, score in ranked]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_pagerank_counts_a_sentence_once_per_pair() -> None:
+    """Two edges from one sentence (a fact and the same fact reported; a role and a fact)
+    are one link: a pair the text links in two sentences weighs twice as much."""
+    g = nx.MultiDiGraph(documents=[])
+    for node in ("a", "b", "c"):
+        g.add_node(node, label=node, type="Person", aliases=[node], sources=[], mentions=1)
+    one = {"doc": "d", "start": 0, "end": 9, "sentence": "a met b."}
+    two = {"doc": "d", "start": 10, "end": 19, "sentence": "a met c."}
+    three = {"doc": "d", "start": 20, "end": 29, "sentence": "a saw c."}
+    for key in ("meet", "meet:reported", "warn"):
+        g.add_edge("a", "b", key=key, predicate="meet", kind="action", evidence=[one])
+    g.add_edge("a", "c", key="meet", predicate="meet", kind="action", evidence=[two])
+    g.add_edge("a", "c", key="see", predicate="see", kind="action", evidence=[three])
+    scores = {e.id: s for e, s in query.rank(g, by="pagerank", top=None)}
+    assert scores["c"] > scores["b"]
 
 
 # -- tables and summaries ------------------------------------------------------------------

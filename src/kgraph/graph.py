@@ -234,7 +234,31 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         documents=[_document_dict(r.info) for r in ordered],
     )
     resolution = resolve_corpus(ordered)
-    drafts = []
+    node_of_cluster = _add_entity_nodes(g, _entity_drafts(resolution))
+    _note_unresolved(g, resolution, node_of_cluster)
+    node_of = {
+        member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
+    }
+    _add_relations(g, ordered, node_of)
+    _add_allegations(g, ordered, node_of, _state_of(g, gazetteer), _leaders_of(g))
+    _add_accusations(g)
+    statements = _statements(ordered, node_of)
+    _drop_lone_demonyms(g, statements)
+    for st in statements:
+        st["about"] = [n for n in st["about"] if n in g]
+    if statements:
+        g.graph["statements"] = statements
+    return g
+
+
+#: what one resolved cluster becomes: type, label, first mention, cluster number, its
+#: mentions, the mentions that name it, subtype and gazetteer ids
+_Draft = tuple[str, str, tuple[str, int], int, list[Mention], list[Mention], str | None, list[str]]
+
+
+def _entity_drafts(resolution: Resolution) -> list[_Draft]:
+    """The node each resolved cluster becomes, before it has an id."""
+    drafts: list[_Draft] = []
     for number, cluster in enumerate(resolution.clusters):
         mentions = sorted({m for e in cluster.entities for m in e.mentions})
         # demonyms ("Russian") and capitals standing for states ("Moscow said") are no names
@@ -249,6 +273,12 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         subtype = subtypes[0] if subtypes else org_subtype_of(etype, label)
         first = (mentions[0].doc, mentions[0].start) if mentions else ("", 0)
         drafts.append((etype, label, first, number, mentions, named, subtype, gids))
+    return drafts
+
+
+def _add_entity_nodes(g: nx.MultiDiGraph, drafts: list[_Draft]) -> dict[int, str]:
+    """One node per draft, ids given in (type, label, first mention) order; cluster number ->
+    node id."""
     taken: set[str] = set()
     node_of_cluster: dict[int, str] = {}
     for index in sorted(
@@ -278,17 +308,13 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
                 for m in mentions
             ],
         )
-    _note_unresolved(g, resolution, node_of_cluster)
-    node_of = {
-        member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
-    }
-    _add_relations(g, ordered, node_of)
-    _add_allegations(g, ordered, node_of, _state_of(g, gazetteer), _leaders_of(g))
-    _add_accusations(g)
-    statements = _statements(ordered, node_of)
+    return node_of_cluster
+
+
+def _drop_lone_demonyms(g: nx.MultiDiGraph, statements: list[dict[str, Any]]) -> None:
+    """A country only ever met as a demonym ("a Turkish agent"), in no fact and speaking
+    for no one, is not a node."""
     speakers = {s[k] for s in statements for k in ("speaker", "on_behalf_of") if s[k] is not None}
-    # a country only ever met as a demonym ("a Turkish agent"), in no fact and speaking
-    # for no one, is not a node
     g.remove_nodes_from(
         [
             n
@@ -299,11 +325,6 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
             and all(m.get("ner") == "NORP" for m in evidence)
         ]
     )
-    for st in statements:
-        st["about"] = [n for n in st["about"] if n in g]
-    if statements:
-        g.graph["statements"] = statements
-    return g
 
 
 def _note_unresolved(g: nx.MultiDiGraph, resolution: Resolution, node_of: dict[int, str]) -> None:
@@ -593,9 +614,31 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
     gives ``g`` back.
     """
     docs = {d["id"]: d for d in g.graph.get("documents", [])}
-    entities: dict[str, list[LocalEntity]] = defaultdict(list)
-    relations: dict[str, list[RelationRecord]] = defaultdict(list)
+    entities = _local_entities(g)
+    relations = _relation_records(g)
     allegations: dict[str, list[AllegationRecord]] = defaultdict(list)
+    for nid, attrs in sorted(g.nodes(data=True)):
+        if attrs.get("type") != "Allegation":
+            continue
+        by_doc = _allegation_records(g, nid, attrs)
+        for doc, record in by_doc.items():
+            allegations[doc].append(record)
+    statements = _statement_records(g)
+    return [
+        DocResult(
+            _document_info(doc_id, docs.get(doc_id, {"id": doc_id})),
+            tuple(entities.get(doc_id, ())),
+            tuple(relations.get(doc_id, ())),
+            tuple(allegations.get(doc_id, ())),
+            statements=tuple(statements.get(doc_id, ())),
+        )
+        for doc_id in sorted(set(docs) | set(entities))
+    ]
+
+
+def _local_entities(g: nx.MultiDiGraph) -> dict[str, list[LocalEntity]]:
+    """Document id -> the local entity each entity node is in it."""
+    entities: dict[str, list[LocalEntity]] = defaultdict(list)
     for nid, attrs in sorted(g.nodes(data=True)):
         if attrs.get("type") == "Allegation":
             continue
@@ -619,9 +662,16 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
                     else None,
                 )
             )
+    return entities
+
+
+def _relation_records(g: nx.MultiDiGraph) -> dict[str, list[RelationRecord]]:
+    """Document id -> the fact records of its evidence (ACCUSE edges are made again by
+    :func:`assemble`, allegation roles rebuilt with their allegation)."""
+    relations: dict[str, list[RelationRecord]] = defaultdict(list)
     for u, v, key, attrs in g.edges(keys=True, data=True):
         if attrs.get("kind") == "allegation" or key == ACCUSE_KEY:
-            continue  # allegation roles are rebuilt below, ACCUSE edges by assemble
+            continue
         extra = tuple(
             sorted(
                 (k, val)
@@ -634,36 +684,20 @@ def disassemble(g: nx.MultiDiGraph) -> list[DocResult]:
             relations[ev["doc"]].append(
                 RelationRecord(u, v, attrs["predicate"], _evidence(ev), extra, by)
             )
-    for nid, attrs in sorted(g.nodes(data=True)):
-        if attrs.get("type") != "Allegation":
-            continue
-        by_doc = _allegation_records(g, nid, attrs)
-        for doc, record in by_doc.items():
-            allegations[doc].append(record)
-    statements = _statement_records(g)
-    out = []
-    for doc_id in sorted(set(docs) | set(entities)):
-        d = docs.get(doc_id, {"id": doc_id})
-        info = DocumentInfo(
-            id=doc_id,
-            title=d.get("title"),
-            url=d.get("url"),
-            published=d.get("published"),
-            source=d.get("source"),
-            authors=tuple(d.get("authors") or ()),
-            chars=int(d.get("chars") or 0),
-            sha256=str(d.get("sha256") or ""),
-        )
-        out.append(
-            DocResult(
-                info,
-                tuple(entities.get(doc_id, ())),
-                tuple(relations.get(doc_id, ())),
-                tuple(allegations.get(doc_id, ())),
-                statements=tuple(statements.get(doc_id, ())),
-            )
-        )
-    return out
+    return relations
+
+
+def _document_info(doc_id: str, d: dict[str, Any]) -> DocumentInfo:
+    return DocumentInfo(
+        id=doc_id,
+        title=d.get("title"),
+        url=d.get("url"),
+        published=d.get("published"),
+        source=d.get("source"),
+        authors=tuple(d.get("authors") or ()),
+        chars=int(d.get("chars") or 0),
+        sha256=str(d.get("sha256") or ""),
+    )
 
 
 def _evidence(ev: dict[str, Any]) -> Evidence:

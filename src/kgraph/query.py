@@ -46,7 +46,7 @@ import logging
 import re
 import unicodedata
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -798,17 +798,30 @@ def path(g: nx.MultiDiGraph, a: str, b: str) -> list[Fact]:
 
 
 def _simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
-    """An undirected simple graph, nodes and edges in sorted order; weight = number of links."""
-    weights: Counter[tuple[str, str]] = Counter()
-    for u, v in g.edges():
+    """An undirected simple graph, nodes and edges in sorted order; weight = the number of
+    sentences that link the pair (so a fact split by modality into several edges, or a fact
+    and the role or accusation the same sentence gives, counts once per sentence; an edge
+    without evidence counts once)."""
+    sentences: defaultdict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
+    for u, v, key, attrs in g.edges(keys=True, data=True):
         if u != v:
             pair = (u, v) if str(u) <= str(v) else (v, u)
-            weights[pair] += 1
+            evidence = attrs.get("evidence") or ()
+            sentences[pair].update(_evidence_at(ev) for ev in evidence)
+            if not evidence:  # an edge without evidence is one link of its own
+                sentences[pair].add(("edge", str(u), str(v), str(key)))
     h = nx.Graph()
     h.add_nodes_from(sorted(g.nodes, key=str))
-    for (u, v), w in sorted(weights.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
-        h.add_edge(u, v, weight=float(w))
+    for (u, v), found in sorted(sentences.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
+        h.add_edge(u, v, weight=float(len(found)))
     return h
+
+
+def _evidence_at(ev: object) -> tuple[Any, ...]:
+    """Where a piece of evidence is: its document and offsets (the whole dict if odd)."""
+    if isinstance(ev, dict):
+        return (str(ev.get("doc")), str(ev.get("start")), str(ev.get("end")))
+    return (repr(ev),)
 
 
 # Above this many nodes, betweenness is estimated from a fixed sample of source nodes.
@@ -823,7 +836,8 @@ def rank(
 
     Scores are computed on the undirected graph of all nodes (allegations
     included, so the accused and the accusers are linked through them), one
-    link per pair of nodes weighted by the number of edges for pagerank.
+    link per pair of nodes weighted by the number of sentences that link them for
+    pagerank.
     Ties go to the most mentioned entity.  ``top=None`` returns every entity.
     Betweenness is exact up to :data:`BETWEENNESS_EXACT_UP_TO` nodes and
     estimated from :data:`BETWEENNESS_SAMPLES` source nodes (a fixed sample:

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import DocumentAccessError, DocumentNotFoundError, FormatError
-from kgraph._model import ALLEGATION, ALLEGATION_ROLES, ENTITY_TYPES, STATUSES
+from kgraph._model import (
+    ALLEGATION,
+    ALLEGATION_ROLES,
+    ENTITY_TYPES,
+    EVENT_CATEGORIES,
+    STATUSES,
+)
 from kgraph.export._files import encode_text, encoding_error, surrogate_error, write_bytes
 from kgraph.graph import from_node_link, node_link_dumps
 
@@ -122,6 +128,12 @@ _EDGE: Final = {
     "date": "str?",
     "anonymous": "bool",
     "allegations": "strs",
+    "asserted": "bool",
+    "reported": "bool",
+    "according_to": "str",
+    "demanded": "bool",
+    "planned": "bool",
+    "event": "event",
 }
 _EVIDENCE: Final = {"doc": "str!", "start": "count!", "end": "count!", "sentence": "str!"}
 _MENTION: Final = {**_EVIDENCE, "text": "str!", "ner": "str"}
@@ -147,6 +159,7 @@ _VALUES: Final[dict[str, tuple[str, Callable[[Any], bool]]]] = {
     "bool": ("true or false", lambda v: isinstance(v, bool)),
     "status": (f"one of {', '.join(STATUSES)}", lambda v: v in STATUSES),
     "kind": (f"one of {', '.join(_KINDS)}", lambda v: v in _KINDS),
+    "event": (f"one of {', '.join(EVENT_CATEGORIES)}", lambda v: v in EVENT_CATEGORIES),
 }
 
 
@@ -208,6 +221,11 @@ def _check_edge(edge: Mapping[str, Any], types: Mapping[str, str], where: str) -
     if (ends[0] == ALLEGATION) != role or ends[1] == ALLEGATION:
         raise FormatError(
             f"{where}: a {edge['kind']} edge from a {ends[0]} to a {ends[1]}; {_NOT_OURS}"
+        )
+    by = edge.get("according_to")
+    if by is not None and types.get(by) in (None, ALLEGATION):
+        raise FormatError(
+            f"{where}: 'according_to' {by!r:.60} is no entity node of the graph; {_NOT_OURS}"
         )
     if role and edge["predicate"] not in ALLEGATION_ROLES:
         raise FormatError(

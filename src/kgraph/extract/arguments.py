@@ -32,6 +32,9 @@ _BODIES: Final = frozenset({"Country", "Agency", "Organization", "Location"})
 _CONTROL_PREPS: Final = frozenset({"of", "for", "with", "against", "from"})
 _TIME_PREPS: Final = frozenset({"by", "after", "before", "while", "since", "in", "without"})
 
+#: tags of a finite verb in the past or present
+_FINITE: Final = frozenset({"VBD", "VBZ"})
+
 _QUANTIFIERS: Final = frozenset(
     {"some", "many", "most", "all", "much", "part", "one", "several", "each"}
 )
@@ -145,6 +148,9 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
         named = _appos_person(t, ctx)
         if m.ner == "NORP" and named is not None:
             return (named, False)  # "a Democrat, Chris Coons": the person named
+        state = _state_of_force(m, ctx)
+        if state is not None:
+            return (state, True)  # "Russian forces shelled Kharkiv": Russia, through them
         return (m, False)
     # "the FBI director, Christopher Wray, ...": the name in apposition
     appos = next((ctx.mention_at(c) for c in t.children if c.dep_ == "appos"), None)
@@ -176,6 +182,20 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
         if inner is not None:
             return (inner, False)
     return None
+
+
+def _state_of_force(m: RawMention, ctx: DocContext) -> RawMention | None:
+    """The country a state's force named by its demonym acts for ("Russian forces", "the
+    Israeli army"): the demonym's mention inside the force's name, as for "Russian
+    officials"; a force with a name of its own (a gazetteer entry) acts as itself."""
+    if m.type != "Agency" or m.part_of is None or m.gid is not None:
+        return None
+    inside = (
+        o
+        for o in ctx.mentions
+        if o.gid == m.part_of and m.tok_start <= o.tok_start and o.tok_end <= m.tok_end
+    )
+    return next(inside, None)
 
 
 def _appos_person(t: Token, ctx: DocContext) -> RawMention | None:
@@ -271,9 +291,24 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         return inherited_subjects(head, ctx) if head.i != verb.i else []
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _prepositional_subjects(verb, ctx)
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Ford's agreement to testify", "Russia's decision to invade": the noun's owner
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        doer = (ctx.mention_at(owner) or ctx.references.resolve(owner)) if owner else None
+        return [(doer, False)] if doer is not None else []
+    if (verb.dep_ == "conj" and verb.head.pos_ == "VERB") or _chained(verb):
         head = verb.head
         for child in head.children:
             if child.dep_ in SUBJECTS:
                 return entities_of(child, ctx)
     return []
+
+
+def _chained(verb: Token) -> bool:
+    """ "Stone spoke outside the courthouse, then made appearances on CNN": a clause the
+    parser hung off the verb before it, with no subject, conjunction or infinitive of its
+    own, is that verb's subject's next act."""
+    if verb.dep_ not in ("advcl", "dep") or verb.head.pos_ != "VERB" or verb.tag_ not in _FINITE:
+        return False
+    own = ("mark", "aux", "auxpass", *SUBJECTS)
+    return not any(c.dep_ in own for c in verb.children)

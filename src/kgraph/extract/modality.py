@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from kgraph._model import StatementRecord
 from kgraph.extract.arguments import entities_of
 from kgraph.extract.context import DocContext
 
@@ -58,6 +59,8 @@ HEDGES: Final = frozenset(
     }
 )
 _HEDGE_DEPS: Final = frozenset({"aux", "advmod", "mark"})
+#: cues of statements whose content their speaker says is not so
+_DENIALS: Final = frozenset({"deny", "refute", "reject", "dispute", "rebut", "disavow"})
 #: auxiliaries of the future: "will meet" is planned
 _FUTURE: Final = frozenset({"will", "shall", "'ll", "wo"})
 #: verbs whose complement is what someone wants done by another: "urged X to", "demanded that"
@@ -568,16 +571,31 @@ def _first_ref(tok: Token, ctx: DocContext) -> str | None:
 # -- the statement layer ----------------------------------------------------------------
 def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
     """A verb inside a statement's content is reported by its speaker (or the body it
-    speaks for); the innermost statement wins."""
+    speaks for); the innermost statement wins.  A denial's content is what its speaker
+    says did not happen ("the Kremlin denied that Russia had attacked Ukraine": not
+    attacked, according to the Kremlin)."""
     at = ctx.offset + verb.idx
-    best: tuple[int, str | None] | None = None
+    best: tuple[int, StatementRecord] | None = None
     for record in ctx.statements:
         start, end = record.content
         if start <= at < end and (best is None or end - start < best[0]):
-            best = (end - start, record.speaker or record.on_behalf_of)
-    if best is not None:
-        found.reported = True
-        found.according_to = best[1]
+            best = (end - start, record)
+    if best is None:
+        return
+    record = best[1]
+    found.reported = True
+    found.according_to = record.speaker or record.on_behalf_of
+    if _denies(record, verb, ctx):
+        found.negated = not found.negated
+
+
+def _denies(record: StatementRecord, verb: Token, ctx: DocContext) -> bool:
+    """Whether a statement's cue is a verb of denial ("denied", "rejected", "refuted")."""
+    doc = verb.doc
+    cue = doc.char_span(
+        record.cue[0] - ctx.offset, record.cue[1] - ctx.offset, alignment_mode="expand"
+    )
+    return cue is not None and any(t.lemma_.lower() in _DENIALS for t in cue)
 
 
 def _date(verb: Token, sent: Span, ctx: DocContext) -> str | None:

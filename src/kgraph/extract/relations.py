@@ -38,7 +38,7 @@ from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
 from kgraph.extract.events import event_table
 from kgraph.extract.modality import Modality, clause_of, modality_of, noun_modality
-from kgraph.extract.roles import KIN
+from kgraph.extract.roles import KIN, definite_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,6 +53,8 @@ _SKIP_VERBS: Final = frozenset(
     {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
 )
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
+#: the possessive clitic in its two spellings
+_POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: pronouns that, in what someone says, are that speaker
 _SPEAKER_PRONOUNS: Final = frozenset({"he", "she", "i", "we"})
 #: verbs whose phrase of a place is a party ("withdrew its troops from Georgia", "fired
@@ -86,7 +88,20 @@ _PREPS: Final = frozenset(
         "onto",
         "via",
         "through",
+        "before",
     }
+)
+#: prepositions that bring a party only when it is a body ("testified before the Senate
+#: Judiciary Committee", "brought him before the court"; not "before the election")
+_BODY_PREPS: Final = frozenset({"before"})
+_BODIES: Final = frozenset({"Agency", "Organization"})
+#: sittings a body holds, whose modifier is that body: "the Senate Judiciary Committee
+#: hearing"
+_HELD_BY: Final = frozenset({"hearing", "session", "briefing", "meeting", "summit"})
+#: nouns of what is done to the person of their "of" phrase, after a verb that is no
+#: light verb: "forced the resignation of Jeff Sessions" (``force_resignation_of``)
+_DONE_TO_OF: Final = frozenset(
+    {"resignation", "removal", "recusal", "release", "extradition", "confirmation", "firing"}
 )
 #: prepositions that bring a second party after a direct object ("introduced X to Y",
 #: "shared it with Y"); any other phrase after an object is a circumstance ("called X
@@ -196,6 +211,7 @@ _EVENT_NOUNS: Final[dict[str, tuple[str, frozenset[str]]]] = {
     "negotiation": ("negotiate_with", frozenset({"with"})),
     "negotiations": ("negotiate_with", frozenset({"with"})),
     "interview": ("interview_with", frozenset({"with"})),
+    "testimony": ("testify_{prep}", frozenset({"before", "to", "against"})),
     "contact": ("contact_with", frozenset({"with"})),
     "contacts": ("contact_with", frozenset({"with"})),
     "focus": ("focus_on", frozenset({"on"})),
@@ -292,6 +308,29 @@ _PERSONAL_ACTS: Final = frozenset(
 )
 #: acts whose country modifier is their topic, not their agent ("the Russia investigation")
 _TOPICAL_ACTS: Final = frozenset({"investigation", "probe", "inquiry", "sanction", "sanctions"})
+#: deeds an investigation looks into, whose modifier is who did them ("Trump campaign
+#: collusion", "Russian meddling")
+_DEEDS: Final = frozenset(
+    {
+        "collusion",
+        "meddling",
+        "interference",
+        "involvement",
+        "misconduct",
+        "wrongdoing",
+        "corruption",
+        "obstruction",
+        "ties",
+        "links",
+        "contacts",
+        "dealings",
+        "activities",
+        "activity",
+        "actions",
+        "conduct",
+        "role",
+    }
+)
 #: nouns that count an event noun: "another round of sanctions"
 _EVENT_COUNTS: Final = frozenset({"round", "set", "series", "wave", "package", "raft", "slew"})
 #: verbs that make one act of themselves and the act of their complement, with its own event:
@@ -352,11 +391,13 @@ def _state_agencies(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
         if m.type != "Agency":
             continue
         head = doc[m.tok_start : m.tok_end].root
-        for child in head.children:
-            owner = ctx.mention_at(child) if child.dep_ == "poss" else None
-            if owner is not None and owner.type == "Country" and owner is not m:
-                evidence = ctx.evidence(doc[head.i : head.i + 1])
-                yield RelationRecord(ctx.ref(m), ctx.ref(owner), "part_of", evidence)
+        owners = [ctx.mention_at(c) for c in head.children if c.dep_ == "poss"]
+        if m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in _POSSESSIVE_MARKS:
+            owners.append(ctx.mention_at(doc[m.tok_start - 2]))  # a parse that lost the "'s"
+        owner = next((o for o in owners if o is not None and o.type == "Country"), None)
+        if owner is not None and owner is not m:
+            evidence = ctx.evidence(doc[head.i : head.i + 1])
+            yield RelationRecord(ctx.ref(m), ctx.ref(owner), "part_of", evidence)
 
 
 # -- acts named by a verb -----------------------------------------------------------------
@@ -565,14 +606,21 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
     parties_at = _PARTY_PLACES.get(verb.lemma_.lower(), frozenset())
     for prep in preps:
         word = prep.lower_
-        if word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS | parties_at):
+        of_person = word == "of" and prep.i in noun_hung and parties.object_noun in _DONE_TO_OF
+        if of_person:
+            pass  # "forced the resignation of Jeff Sessions": force_resignation_of Sessions
+        elif word not in _PREPS or (has_object and word not in _SECOND_PARTY_PREPS | parties_at):
             continue
         place = word in _PLACE_PREPS and word not in parties_at
+        bodies_only = word in _BODY_PREPS
         suffix = (f"{parties.object_noun}_" if parties.object_noun else "") + word
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
             found = entities_of(pobj, ctx)
+            if not found and pobj.lemma_.lower() in _HELD_BY:
+                # "testified at the Senate Judiciary Committee hearing": the body holding it
+                found = [(m, False) for m in _modifying_entities(pobj, ctx) if m.type in _BODIES]
             if prep.i in noun_hung:
                 # a phrase of the object names a party itself, not the owner of a thing:
                 # "repealing the amendment to Ireland's constitution" is no act on Ireland
@@ -581,6 +629,7 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
                 (m, a, suffix, word)
                 for m, a in found
                 if not (place and m.type in ("Country", "Location") and not a)
+                and not (bodies_only and (a or m.type not in _BODIES))
             ]
             named = _event_noun(pobj)
             if named is not None and not has_object and not parties.object_noun:
@@ -776,8 +825,16 @@ def _event_targets(
         for pobj in prep.children:
             if pobj.dep_ != "pobj" or (direct and ctx.mention_at(pobj) is None):
                 continue  # "the dismissal of Clinton's victories" fires no one
-            targets += [(m, a, prep.lower_) for m, a in entities_of(pobj, ctx)]
+            found = entities_of(pobj, ctx)
+            if not found and _event_noun(pobj) is None and _is_deed(pobj):
+                # "an inquiry into possible Trump campaign collusion": the party of the deed
+                found = [(m, False) for m in _modifying_entities(pobj, ctx)]
+            targets += [(m, a, prep.lower_) for m, a in found]
     return targets
+
+
+def _is_deed(noun: Token) -> bool:
+    return noun.lemma_.lower() in _DEEDS or noun.lower_ in _DEEDS
 
 
 def _event_agents(
@@ -789,6 +846,7 @@ def _event_agents(
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         owned = ctx.mention_at(owner) or ctx.references.resolve(owner)
+        owned = owned or definite_body(owner, ctx)  # "its ongoing probe into Russia"
         if owned is not None:
             return [(owned, False)], _clause_verb(noun)
     modifiers = _modifying_entities(noun, ctx)

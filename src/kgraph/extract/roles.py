@@ -389,6 +389,19 @@ _TOPICAL_ROLES: Final = frozenset(
 
 #: honorifics are no titles: "Mr. Lavrov"
 _HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
+#: words that stand for a body named before, and the word that body's name must have
+#: ("" for any): "its deputy director", "the panel's chairman" (a committee)
+_BODY_NOUNS: Final = {
+    "its": "",
+    "agency": "",
+    "bureau": "",
+    "panel": "committee",
+    "committee": "committee",
+    "company": "",
+    "firm": "",
+}
+#: possessive pronouns of a person: "Steele and his firm"
+_PERSONAL_POSSESSIVES: Final = frozenset({"his", "her"})
 #: the possessive clitic in its two spellings
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: verbs of holding a post: "served as", "worked as", "acted as"
@@ -466,13 +479,22 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
         if tok.ent_type_ == "DATE" or tok.lower_ in _NOW:
             continue  # "March 20, 2018" in a caption is no title; "current" no part of one
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
+        kept = kept or (tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod"))  # "managing"
         if kept and (tok.i == head.i or _attaches_to(tok, head)):
             # the head and the pre-modifiers that lead up to it ("top democrat")
             words.append(tok)
     # the head in the singular: "Two Senate Democrats, Mark Begich ...": a "democrat"
     text = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in words)
     complement = _of_complement(head, ctx) if text else ""
+    if complement and not _is_known_title(f"{head.lemma_.lower()} {complement}", ctx):
+        complement = ""  # "director of research": the subject area is no part of the role
     return (f"{text} {complement}" if complement else text), former
+
+
+def _is_known_title(title: str, ctx: DocContext) -> bool:
+    """ "secretary of state", "chief of staff", "director of national intelligence": a title
+    the gazetteer or the table of titles' bodies knows with its "of" phrase."""
+    return title in _TITLE_BODIES or ctx.gazetteer.is_title(title)
 
 
 def _title_phrase(head: Token, ctx: DocContext) -> str:
@@ -525,6 +547,13 @@ def _org_of(
     out: list[RawMention] = []
     for child in head.children:
         m = ctx.mention_at(child)
+        if child.dep_ == "poss" and child.lower_ == "whose":
+            m = _antecedent(head, ctx)  # "SKDKnickerbocker, whose managing director, Dunn"
+        elif child.dep_ == "poss" and child.lower_ == "its" and m is None and head.dep_ == "conj":
+            m = ctx.mention_at(head.head)  # "WikiLeaks and its founder, Julian Assange"
+            m = m if m is not None and m.type in _BODY_TYPES else None
+        elif child.dep_ == "poss" and m is None:
+            m = definite_body(child, ctx)  # "the agency's deputy director, Andrew McCabe"
         if child.dep_ in ("poss", "compound", "amod", "nmod") and m is not None and m is not person:
             if not _is_person(m, surnames):
                 out.append(m)
@@ -550,6 +579,44 @@ def _org_of(
     return out
 
 
+def definite_body(tok: Token, ctx: DocContext) -> RawMention | None:
+    """The body "its" or a definite "the agency", "the panel" stands for: the nearest body
+    of that kind ("its": or country) named before it in its sentence or the one before
+    ("the Judiciary Committee's top Democrat, wrote to the panel's chairman": the
+    Judiciary Committee; "Iran lost thousands of soldiers in its war with Iraq": Iran)."""
+    word = tok.lower_ if tok.lower_ == "its" else tok.lemma_.lower()
+    kind = _BODY_NOUNS.get(word)
+    if kind is None or (word != "its" and not any(c.lower_ == "the" for c in tok.children)):
+        return None
+    sent = ctx.index.sentence_index(tok.i)
+    first = ctx.index.sentences[max(0, sent - 1)].start if ctx.index.sentences else 0
+    before = [
+        m
+        for m in ctx.mentions
+        if first <= m.tok_start
+        and m.tok_end <= tok.i
+        and (m.type in _BODY_TYPES or (word == "its" and m.type == "Country" and not m.demonym))
+        and (not kind or kind in m.text.lower().split())
+    ]
+    return max(before, key=lambda m: m.tok_start) if before else None
+
+
+def _antecedent(noun: Token, ctx: DocContext) -> RawMention | None:
+    """The name a "whose" phrase is about: the noun its relative clause or apposition
+    hangs off ("SKDKnickerbocker, whose managing director ...", "the firm, whose
+    founder ...")."""
+    tok = noun
+    while tok.dep_ not in ("relcl", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i == tok.i:
+        return None
+    named = tok.head
+    m = ctx.mention_at(named)
+    if m is None and named.dep_ == "appos":
+        m = ctx.mention_at(named.head)  # "SKDK, a firm whose founder ..."
+    return m if m is not None and m.type in _BODY_TYPES else None
+
+
 def _appos_mention(tok: Token, ctx: DocContext) -> RawMention | None:
     """ "the network solutions firm XBT Holdings": the name in apposition to a noun."""
     for child in tok.children:
@@ -569,6 +636,8 @@ def _person_owner(
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             # "Stone's lawyer", "his aide", "Trump ally Lindsey Graham"
             m = ctx.mention_at(child) or ctx.references.resolve(child)
+            if m is None and child.dep_ == "poss":
+                m = _office_holder(child, person, ctx)  # "the president's son"
             if m is not None and m is not person and _is_person(m, surnames):
                 return m
         elif child.dep_ == "prep" and child.lower_ in ("to", "of", "for"):
@@ -580,6 +649,22 @@ def _person_owner(
                 if m is not None and m is not person and _is_person(m, surnames):
                     return m
     return None
+
+
+def _office_holder(title: Token, person: RawMention, ctx: DocContext) -> RawMention | None:
+    """The one person of the Doc but ``person`` known to hold the head office ``title``
+    names ("the president's son" where Donald Trump is the only president named;
+    data/leaders.tsv)."""
+    office = title.lemma_.lower()
+    if title.pos_ != "NOUN" or office not in _HEAD_OFFICES:
+        return None
+    holders: dict[str, RawMention] = {}
+    for m in ctx.mentions:
+        name = m.canonical or m.text
+        same = name == (person.canonical or person.text)
+        if m.type == "Person" and not same and office_country(name, office) is not None:
+            holders.setdefault(name.split()[-1], m)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _is_person(m: RawMention, surnames: frozenset[str]) -> bool:
@@ -768,7 +853,27 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
             _named_as(found, m, head.head)
         if head.dep_ == "poss":
             _owned_as(found, m, head.head)
+    for m in ctx.mentions:
+        if m.type == "Organization":
+            _owned_bodies(found, m)
     return tuple(found.roles), tuple(found.postings)
+
+
+def _owned_bodies(found: _Found, org: RawMention) -> None:
+    """ "Steele and his firm Orbis", "his Orbis Business Intelligence firm", "Murdoch's Fox
+    News": a person's own organisation, which they are an affiliate of."""
+    ctx = found.ctx
+    head = found.doc[org.tok_end - 1]
+    nouns = [head, head.head] if head.dep_ == "compound" and head.head.pos_ == "NOUN" else [head]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ != "poss":
+                continue
+            person = ctx.mention_at(child) or ctx.references.resolve(child)
+            if person is None and child.lower_ in _PERSONAL_POSSESSIVES and noun.dep_ == "conj":
+                person = ctx.mention_at(noun.head)  # "Steele and his firm": Steele's
+            if person is not None and person is not org and _is_person(person, found.surnames):
+                found.keep(person, org, "affiliate", False, child.i)
 
 
 def _owned_as(found: _Found, m: RawMention, noun: Token) -> None:
@@ -808,6 +913,28 @@ def _appositions(found: _Found, m: RawMention, head: Token) -> None:
                 found.add(m, conj)
     if head.dep_ == "appos" and ctx.mention_at(head.head) is None:
         found.add(m, head.head)
+    for noun in (head, head.head if head.dep_ == "appos" else head):
+        body = _in_charge_of(noun, ctx)
+        if body is not None:
+            found.keep(m, body, "in charge", False, noun.i)
+
+
+def _in_charge_of(noun: Token, ctx: DocContext) -> RawMention | None:
+    """ "Mr Sessions' replacement in charge of the Department of Justice, Matthew Whitaker":
+    the body a person is put in charge of."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for charge in prep.children:
+            if charge.dep_ != "pobj" or charge.lower_ != "charge":
+                continue
+            for of in charge.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    for pobj in of.children:
+                        body = ctx.mention_at(pobj)
+                        if pobj.dep_ == "pobj" and body is not None and body.type in _BODY_TYPES:
+                            return body
+    return None
 
 
 def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
@@ -899,8 +1026,12 @@ def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
 def _of_bodies(found: _Found, m: RawMention, head: Token) -> None:
     """ "Julian Assange of WikiLeaks", "Sheri Dillon, of the firm Morgan, Lewis & Bockius": a
     person of a named body (a place is a home, not a body: "Tom Smith of Ohio")."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    after = head.doc[m.tok_end : m.tok_end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].dep_ == "prep":
+        preps.append(after[1])  # "introduced Sheri Dillon, of the firm X": hung off the verb
+    for prep in preps:
+        if prep.lower_ == "of":
             for pobj in prep.children:
                 pm = found.ctx.mention_at(pobj) or _appos_mention(pobj, found.ctx)
                 if pobj.dep_ == "pobj" and pm is not None and pm.type in _BODY_TYPES:
