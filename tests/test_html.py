@@ -55,6 +55,9 @@ PAGE_TAGS = {
     "option",
     "noscript",
     "script",
+    "table",
+    "thead",
+    "tbody",
 }
 
 
@@ -96,10 +99,59 @@ def parse(page: str) -> PageParser:
     return parser
 
 
-def page_data(page: str) -> dict[str, Any]:
+def raw_data(page: str) -> dict[str, Any]:
+    """The data the page embeds, as it is."""
     scripts = [text for attrs, text in parse(page).scripts if attrs.get("id") == "kg-data"]
     assert len(scripts) == 1
     data: dict[str, Any] = json.loads(scripts[0])
+    return data
+
+
+NODE_DEFAULTS: dict[str, Any] = {
+    "subtype": "",
+    "aliases": [],
+    "nAliases": 0,
+    "docs": [],
+    "ev": [],
+    "nEvidence": 0,
+    "mentions": 0,
+    "drawn": False,
+}
+EDGE_DEFAULTS: dict[str, Any] = {
+    "kind": "",
+    "role": "",
+    "date": "",
+    "flags": [],
+    "asserted": False,
+    "modality": "",
+    "event": "",
+    "docs": [],
+    "ev": [],
+    "nEvidence": 0,
+    "parallel": 0,
+    "drawn": False,
+}
+
+
+def page_data(page: str) -> dict[str, Any]:
+    """The data the page embeds, read back: documents by id, evidence as
+    ``{"doc", "sentence"}``, every key present (the page leaves empty values out)."""
+    data = raw_data(page)
+    docs = [d["id"] for d in data["documents"]]
+
+    def expand(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+        out = {**defaults, **record}
+        out.setdefault("label", out.get("name", ""))
+        out["docs"] = [docs[i] for i in out["docs"]]
+        out["evidence"] = [{"doc": docs[d], "sentence": data["sentences"][s]} for d, s in out["ev"]]
+        return out
+
+    data["nodes"] = [expand(n, NODE_DEFAULTS) for n in data["nodes"]]
+    for n in data["nodes"]:
+        if n["type"] == "Allegation":
+            for key in ("status", "confidence", "text", "act", "time", "firstReported"):
+                n.setdefault(key, "")
+    data["edges"] = [expand(e, EDGE_DEFAULTS) for e in data["edges"]]
     return data
 
 
@@ -451,7 +503,7 @@ def test_json_unsafe_attributes_become_text() -> None:
     assert edge["key"] == "tuple, 1" and edge["date"] == "2021-01-01"
     assert edge["predicate"] == "set"
     assert edge["flags"] == [] and edge["docs"] == ["d1"]
-    assert [d["id"] for d in data["documents"]] == ["d1", "d2"]
+    assert [d["id"] for d in data["documents"]] == ["3", "d1", "d2"]  # evidence names "3"
     assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in data["nodes"])
 
 
@@ -534,10 +586,15 @@ def test_max_nodes_keeps_the_most_connected(
     g = star_graph(n_leaves, chain)
     page = to_html(g, max_nodes=max_nodes)
     data = page_data(page)
-    assert sorted(by_key(data)) == sorted(kept)
+    # the page knows every node (its panels, lists and search); the canvas draws the kept
+    assert sorted(by_key(data)) == sorted(g.nodes)
+    assert sorted(n["key"] for n in data["nodes"] if n["drawn"]) == sorted(kept)
+    assert sorted(n["key"] for n in to_vis(g, max_nodes=max_nodes)["nodes"]) == sorted(kept)
     keys = {n["id"]: n["key"] for n in data["nodes"]}
     expected_edges = {(u, v) for u, v in g.edges() if u in kept and v in kept}
-    assert {(keys[e["from"]], keys[e["to"]]) for e in data["edges"]} == expected_edges
+    drawn_edges = {(keys[e["from"]], keys[e["to"]]) for e in data["edges"] if e["drawn"]}
+    assert drawn_edges == expected_edges
+    assert len(data["edges"]) == g.number_of_edges()
     parsed = parse(page)
     (note_attrs,) = [a for t, a in parsed.tags if a.get("id") == "kg-note"]
     if len(kept) < g.number_of_nodes():

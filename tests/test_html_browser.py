@@ -189,14 +189,11 @@ def hover_tooltip(opened: Opened, vis_id: str, *, edge: bool = False) -> str:
     x, y = dom_point(opened, vis_id, edge=edge)
     opened.page.mouse.move(x, y, steps=2)
     poll(
-        lambda: opened.eval(
-            "(() => { const t = document.querySelector('div.vis-tooltip');"
-            " return t !== null && t.style.visibility === 'visible'; })()"
-        ),
+        lambda: opened.eval("!document.getElementById('kg-tip').hidden"),
         f"the tooltip of {vis_id}",
         timeout=10,
     )
-    text: str = opened.eval("document.querySelector('div.vis-tooltip').textContent")
+    text: str = opened.eval("document.getElementById('kg-tip').textContent")
     return text
 
 
@@ -225,7 +222,9 @@ def test_contract_graph_loads_offline_with_every_node_and_edge(
         "doc-a",
         "doc-b",
     ]
-    assert opened.page.locator("#kg-counts").text_content() == ("5 nodes · 5 links · 2 documents")
+    assert opened.page.locator("#kg-counts").text_content() == (
+        "5 nodes · 5 links · 1 allegation · 2 documents"
+    )
     # physics settled, then stopped
     assert opened.eval("kgraph.network.physics.physicsEnabled") is False
     assert opened.eval("document.getElementById('kg-physics').checked") is False
@@ -307,6 +306,10 @@ def test_filters_by_type_and_by_document(
         return set(keys), opened.eval("kgraph.edgeView.length")
 
     opened.page.uncheck("#kg-type-list input[value='Country']")
+    # the allegation links only countries: without them it has no link, and is hidden
+    keys, n_edges = shown()
+    assert keys == {n for n, t in g.nodes(data="type") if t == "Person"}
+    opened.page.check("#kg-unlinked")
     keys, n_edges = shown()
     assert keys == {n for n, t in g.nodes(data="type") if t != "Country"}
     assert n_edges == sum(1 for u, v in g.edges() if u in keys and v in keys)
@@ -668,6 +671,9 @@ def test_nodes_without_links_are_shelved_beside_the_linked_ones(
     path = tmp_path / "lonely.html"
     write_html(g, path)
     opened = open_page(path)
+    assert opened.eval("kgraph.nodeView.length") == 60  # hidden unless asked for
+    opened.page.check("#kg-unlinked")
+    assert opened.eval("kgraph.nodeView.length") == 90
     pos = opened.eval("""(() => {
         const p = kgraph.network.getPositions();
         return kgraph.data.nodes.map(n => [n.key, p[n.id].x, p[n.id].y]);
