@@ -110,24 +110,20 @@ def raw_data(page: str) -> dict[str, Any]:
 NODE_DEFAULTS: dict[str, Any] = {
     "subtype": "",
     "aliases": [],
-    "nAliases": 0,
     "docs": [],
     "ev": [],
-    "nEvidence": 0,
     "mentions": 0,
     "drawn": False,
 }
 EDGE_DEFAULTS: dict[str, Any] = {
+    "predicate": "",
     "kind": "",
     "role": "",
     "date": "",
     "flags": [],
-    "asserted": False,
-    "modality": "",
     "event": "",
     "docs": [],
     "ev": [],
-    "nEvidence": 0,
     "parallel": 0,
     "drawn": False,
 }
@@ -141,17 +137,26 @@ def page_data(page: str) -> dict[str, Any]:
 
     def expand(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
         out = {**defaults, **record}
-        out.setdefault("label", out.get("name", ""))
         out["docs"] = [docs[i] for i in out["docs"]]
         out["evidence"] = [{"doc": docs[d], "sentence": data["sentences"][s]} for d, s in out["ev"]]
+        out.setdefault("nEvidence", len(out["ev"]))
         return out
 
     data["nodes"] = [expand(n, NODE_DEFAULTS) for n in data["nodes"]]
-    for n in data["nodes"]:
+    for i, n in enumerate(data["nodes"]):
+        n["id"] = f"n{i}"
+        n.setdefault("label", n["name"])
+        n.setdefault("nAliases", len(n["aliases"]))
         if n["type"] == "Allegation":
             for key in ("status", "confidence", "text", "act", "time", "firstReported"):
                 n.setdefault(key, "")
     data["edges"] = [expand(e, EDGE_DEFAULTS) for e in data["edges"]]
+    for i, e in enumerate(data["edges"]):
+        e["id"], e["from"], e["to"] = f"e{i}", f"n{e['from']}", f"n{e['to']}"
+        e.setdefault("key", e["predicate"])
+        e.setdefault("label", e["predicate"])
+        e.setdefault("modality", "" if e["kind"] == "allegation" else "asserted")
+        e["asserted"] = e.get("asserted") != 0
     return data
 
 

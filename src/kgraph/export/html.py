@@ -688,6 +688,39 @@ def _lean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if not (v is None or v is False or v in ("", []))}
 
 
+def _lean_node(record: dict[str, Any]) -> dict[str, Any]:
+    """A node without what the page can tell: its id (``n`` + index), counts that equal the
+    length of their lists."""
+    del record["id"]
+    if record["nEvidence"] == len(record["ev"]):
+        del record["nEvidence"]
+    if record["nAliases"] == len(record["aliases"]):
+        del record["nAliases"]
+    return _lean(record)
+
+
+def _lean_edge(record: dict[str, Any], index: Mapping[str, int]) -> dict[str, Any]:
+    """An edge with its ends by node index and without what the page can tell: its id (``e`` +
+    index), a key or label that is the predicate, "asserted" modality (``asserted`` is
+    written only when false, as 0), no parallel link, a count that is the evidence's."""
+    del record["id"]
+    record["from"], record["to"] = index[record["from"]], index[record["to"]]
+    for name in ("key", "label"):
+        if record[name] == record["predicate"]:
+            del record[name]
+    if record["modality"] == "asserted":
+        del record["modality"]
+    asserted = record.pop("asserted")
+    if record["parallel"] == 0:
+        del record["parallel"]
+    if record["nEvidence"] == len(record["ev"]):
+        del record["nEvidence"]
+    lean = _lean(record)
+    if not asserted:
+        lean["asserted"] = 0
+    return lean
+
+
 def _compact(record: dict[str, Any], docs: Mapping[str, int], sentences: _Strings) -> None:
     """Documents by index, evidence as ``[document, sentence]`` index pairs (``ev``)."""
     record["ev"] = [[docs[e["doc"]], sentences(e["sentence"])] for e in record.pop("evidence")]
@@ -788,8 +821,9 @@ def page_data(
         _compact(record, docs, sentences)
     index = {n["key"]: i for i, n in enumerate(data["nodes"])}
     data["statements"] = [_statement(st, index, docs, sentences) for st in statements]
-    data["nodes"] = [_lean(n) for n in data["nodes"]]
-    data["edges"] = [_lean(e) for e in data["edges"]]
+    by_vis_id = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    data["nodes"] = [_lean_node(n) for n in data["nodes"]]
+    data["edges"] = [_lean_edge(e, by_vis_id) for e in data["edges"]]
     data["sentences"] = sentences.items
     return data
 

@@ -83,17 +83,29 @@
       if (item[k] === undefined) item[k] = Array.isArray(defaults[k]) ? [] : defaults[k];
     });
   }
-  var NODE_DEFAULTS = { subtype: "", aliases: [], nAliases: 0, docs: [], ev: [], nEvidence: 0,
-    mentions: 0, drawn: false, status: "", confidence: "", text: "", act: "", time: "",
-    firstReported: "" };
-  var EDGE_DEFAULTS = { kind: "", role: "", date: "", flags: [], asserted: false, modality: "",
-    event: "", docs: [], ev: [], nEvidence: 0, parallel: 0, drawn: false };
+  var NODE_DEFAULTS = { subtype: "", aliases: [], docs: [], ev: [], mentions: 0, drawn: false,
+    status: "", confidence: "", text: "", act: "", time: "", firstReported: "" };
+  var EDGE_DEFAULTS = { predicate: "", kind: "", role: "", date: "", flags: [], event: "", docs: [], ev: [],
+    parallel: 0, drawn: false };
   data.nodes.forEach(function (n, i) {
     fill(n, NODE_DEFAULTS);
-    if (n.label === undefined) n.label = n.name;
+    n.id = "n" + i;
     n.index = i;
+    if (n.label === undefined) n.label = n.name;
+    if (n.nEvidence === undefined) n.nEvidence = n.ev.length;
+    if (n.nAliases === undefined) n.nAliases = n.aliases.length;
   });
-  data.edges.forEach(function (e) { fill(e, EDGE_DEFAULTS); });
+  data.edges.forEach(function (e, i) {
+    fill(e, EDGE_DEFAULTS);
+    e.id = "e" + i;
+    e.from = "n" + e.from;
+    e.to = "n" + e.to;
+    if (e.key === undefined) e.key = e.predicate;
+    if (e.label === undefined) e.label = e.predicate;
+    if (e.modality === undefined) e.modality = e.kind === "allegation" ? "" : "asserted";
+    e.asserted = e.asserted !== 0;
+    if (e.nEvidence === undefined) e.nEvidence = e.ev.length;
+  });
 
   var typeStyle = new Map();
   data.types.forEach(function (t) { typeStyle.set(t.name, t); });
@@ -641,10 +653,22 @@
   api.edgeView = edgeView;
 
   function refresh() {
-    if (api.stabilized) storePositions(); // hidden nodes come back where they were
+    // hidden nodes come back where they were (Python positions are in the data already)
+    if (api.stabilized && data.options.physics) storePositions();
+    var before = { nodes: shownNodes, edges: shownEdges };
     compute();
+    // vis-network takes items in or out one by one, slowly: past REBUILD changes it is
+    // quicker to hand it the data anew (positions are kept in the data set)
+    var rebuild = api.stabilized && changes(before.nodes, shownNodes) +
+      changes(before.edges, shownEdges) > REBUILD;
+    var view = rebuild ? { position: network.getViewPosition(), scale: network.getScale() } : null;
+    if (rebuild) network.setData({ nodes: [], edges: [] });
     nodeView.refresh();
     edgeView.refresh();
+    if (rebuild) {
+      network.setData({ nodes: nodeView, edges: edgeView });
+      network.moveTo({ position: view.position, scale: view.scale, animation: false });
+    }
     if (api.stabilized && state.unlinked) packLonely();
     applyFocus();
     updateCounts();
@@ -653,6 +677,14 @@
     if (api.stabilized) declutter();
   }
   api.refresh = refresh;
+
+  var REBUILD = 800;
+  function changes(a, b) {
+    var n = 0;
+    a.forEach(function (id) { if (!b.has(id)) n += 1; });
+    b.forEach(function (id) { if (!a.has(id)) n += 1; });
+    return n;
+  }
 
   function storePositions() {
     var pos = network.getPositions(nodeView.getIds());
@@ -1083,7 +1115,7 @@
     }
     ids.forEach(function (id) {
       var n = nodeById.get(id), p = pos[id], bold = selected.has(id);
-      if (!onScreen(p)) return;
+      if (!p || !onScreen(p)) return;
       var place = nodeLabels.get(id);
       if (place === undefined) {
         if (!(bold || id === hovered)) return;
