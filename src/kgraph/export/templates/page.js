@@ -381,7 +381,8 @@
       edges.forEach(function (e, i) {
         if (i) row.appendChild(document.createTextNode(", "));
         row.appendChild(nodeLink(nodeById.get(e.to)));
-        var extra = (e.flags.indexOf("anonymous") >= 0 ? "anonymous, " : "") + e.nEvidence;
+        var extra = (e.flags.indexOf("anonymous") >= 0 ? "anonymous, " : "") +
+          plural(e.nEvidence, "sentence");
         row.appendChild(el("span", "kg-hint", " (" + extra + ")"));
       });
       roles.appendChild(row);
