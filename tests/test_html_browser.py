@@ -447,6 +447,14 @@ def test_hostile_names_execute_nothing(
     for node in opened.eval("kgraph.data.nodes"):
         x, y = dom_point(opened, node["id"])
         opened.page.mouse.click(x, y)
+    # the allegation list, its panel, and search results listing sentences
+    opened.page.click("#kg-tab-list")
+    opened.page.locator("#kg-list-body tr").first.click()
+    assert XSS["allegation"] in opened.page.locator("#kg-detail-body").inner_text()
+    opened.page.fill("#kg-search-input", "onerror")
+    opened.page.press("#kg-search-input", "Enter")
+    opened.page.click("#kg-tab-results")
+    assert "said <img src=y onerror=alert(7)>." in opened.page.locator("#kg-results").inner_text()
     # nothing the names describe exists in the page
     for selector in ("img", "iframe", "svg[onload]", "a", "[onerror]", "[onmouseover]", "b"):
         assert opened.eval(f"document.querySelectorAll('{selector}').length") == 0, selector
@@ -958,6 +966,8 @@ def test_the_timeline_strip_picks_a_date_range(open_page: Any, tmp_path: Path) -
     state = opened.eval("[kgraph.state.from, kgraph.state.to]")
     assert "2020-08-07" < state[0] <= state[1] <= "2020-09-01"
     assert opened.eval("kgraph.listKeys()") == ["allegation/us-hack"]
+    # its ends are shown through its links, though their sources do not name its document
+    assert shown_keys(opened) == {"allegation/us-hack", "country/russia", "country/united-states"}
     assert opened.eval("document.getElementById('kg-from').value") == state[0]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     opened.page.screenshot(path=str(ARTIFACTS / "html_strip_range.png"))

@@ -146,7 +146,7 @@
     var roles = {}, stances = { alleged_by: 0, reported_by: 0, denied_by: 0, dismissed_by: 0,
       confirmed_by: 0 };
     links.get(n.id).forEach(function (e) {
-      if (e.from !== n.id || e.kind !== "allegation") return;
+      if (e.from !== n.id || (e.kind !== "allegation" && ROLES.indexOf(e.predicate) < 0)) return;
       (roles[e.predicate] = roles[e.predicate] || []).push(e);
       if (stances[e.predicate] !== undefined) stances[e.predicate] += 1;
     });
@@ -466,7 +466,7 @@
       ["Mentions", n.mentions], ["Documents", n.docs.length], ["Id", n.key],
     ]));
     var inAllegations = links.get(n.id).filter(function (e) {
-      return e.to === n.id && e.kind === "allegation";
+      return e.to === n.id && nodeById.get(e.from).type === "Allegation";
     });
     if (inAllegations.length) {
       card.appendChild(section("In allegations", inAllegations.length,
@@ -483,7 +483,9 @@
       said.length ? paged(said, statementItem, PAGE) : el("p", "kg-hint", "No statement.")));
     card.appendChild(section("What was said about it", saidOf.length,
       saidOf.length ? paged(saidOf, statementItem, PAGE) : el("p", "kg-hint", "No statement.")));
-    var all = links.get(n.id).filter(function (e) { return e.kind !== "allegation"; });
+    var all = links.get(n.id).filter(function (e) {
+      return nodeById.get(e.from).type !== "Allegation";
+    });
     var shown = all.filter(function (e) { return !state.assertedOnly || e.asserted; });
     var part = section("Facts", shown.length, shown.length ? paged(shown, factItem(n), PAGE) :
       el("p", "kg-hint", "No fact."));
@@ -618,9 +620,10 @@
     if (state.stance === "unchallenged") return !s.denied_by && !s.dismissed_by;
     return s[state.stance + "_by"] > 0;
   }
+  // An entity passes the document filters through its own documents, or through a link
+  // that passes them (its sources may not name the document of every link's sentence).
   function nodeBase(n, ok) {
-    return state.types.has(n.type) && anyDoc(n.docs, ok) &&
-      (n.type !== "Allegation" || allegationShown(n, ok));
+    return state.types.has(n.type) && (n.type !== "Allegation" || allegationShown(n, ok));
   }
   function edgePass(e, ok) {
     return (!state.assertedOnly || e.asserted) && (!state.event || e.event === state.event) &&
@@ -639,7 +642,11 @@
       degree.set(e.to, 1);
     });
     shownNodes = new Set();
-    base.forEach(function (id) { if (state.unlinked || degree.has(id)) shownNodes.add(id); });
+    base.forEach(function (id) {
+      if (degree.has(id) || (state.unlinked && anyDoc(nodeById.get(id).docs, ok))) {
+        shownNodes.add(id);
+      }
+    });
     listed = allegations.filter(function (n) { return allegationShown(n, ok); });
   }
   compute();
@@ -967,13 +974,18 @@
   var LINE = 1.2; // label height per font size
   // The label box of node n at position p for a view scale, in canvas units, at one of
   // PLACES around the node: [left, top, right, bottom].
-  var PLACES = ["below", "above", "right", "left"];
+  var PLACES = ["below", "above", "right", "left", "below right", "above right", "below left",
+    "above left"];
   function labelBox(n, p, scale, place, bold) {
     var px = labelPx(n) / scale, w = textWidth(n.label, px, bold) + 4 / scale;
-    var r = radius(n) + 2 / scale, h = LINE * px;
+    var r = radius(n) + 2 / scale, h = LINE * px, d = r; // diagonals clear the node's box
     if (place === "above") return [p.x - w / 2, p.y - r - h, p.x + w / 2, p.y - r];
     if (place === "right") return [p.x + r, p.y - h / 2, p.x + r + w, p.y + h / 2];
     if (place === "left") return [p.x - r - w, p.y - h / 2, p.x - r, p.y + h / 2];
+    if (place === "below right") return [p.x + d, p.y + d, p.x + d + w, p.y + d + h];
+    if (place === "above right") return [p.x + d, p.y - d - h, p.x + d + w, p.y - d];
+    if (place === "below left") return [p.x - d - w, p.y + d, p.x - d, p.y + d + h];
+    if (place === "above left") return [p.x - d - w, p.y - d - h, p.x - d, p.y - d];
     return [p.x - w / 2, p.y + r, p.x + w / 2, p.y + r + h];
   }
   function nodeBox(n, p) {
@@ -1014,7 +1026,10 @@
 
   function declutter() {
     var scale = network.getScale();
-    if (!(scale > 0)) return;
+    if (!(scale > 0)) {
+      network.redraw();
+      return;
+    }
     var shown = nodeView.getIds();
     var pos = network.getPositions(shown);
     var grid = new Map(), cell = 150 / scale;
@@ -1196,6 +1211,12 @@
     });
     return out;
   };
+  // where the label of the node `key` could go: [place, box] in canvas units
+  api.labelPlaces = function (key) {
+    var n = data.nodes.find(function (m) { return m.key === key; });
+    var p = network.getPositions([n.id])[n.id], scale = network.getScale();
+    return PLACES.map(function (place) { return [place, labelBox(n, p, scale, place, false)]; });
+  };
   api.labelBoxes = function () {
     var scale = network.getScale(), out = [], selected = new Set(network.getSelectedNodes());
     var pos = network.getPositions(nodeView.getIds());
@@ -1331,13 +1352,13 @@
     statusBox.textContent = "";
     packLonely();
     fitView();
-    declutter();
     if (!nodeView.length) {
+      declutter();
       settled();
       return;
     }
     network.once("afterDrawing", settled);
-    network.redraw();
+    declutter(); // which draws the graph with its labels
   }
 
   function settled() {
