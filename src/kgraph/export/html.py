@@ -16,9 +16,14 @@ hash) and no network request.
 How it stays usable: up to ``layout_threshold`` nodes the browser lays the
 graph out with physics, which stops once it has settled; above it the
 positions come from :func:`networkx.spring_layout` (seeded) and physics is
-off; nodes without links are shelved in rows beside the linked ones rather than
-left to drift to the rim.  Graphs larger than ``max_nodes`` are cut to the most
-connected nodes and the page says so.  The page draws the labels itself, at one
+off; nodes without links (after the filters) are hidden unless asked for, then
+shelved in rows beside the linked ones.  The canvas draws at most ``max_nodes``
+nodes, the most connected, and the page says so; the allegation list, the panels
+and the search know every node.  The data is compact (:func:`page_data`: each
+sentence once, documents and sentences by index, empty values left out) and the
+page builds panels, tooltips and result lists only when they are opened.
+
+The page draws the labels itself, at one
 size on screen whatever the zoom, and of two labels that would overlap only the
 more mentioned node's (or the better evidenced link's) is drawn: the view that
 fits a large graph names its main actors, and zooming in names more.
@@ -510,6 +515,30 @@ def _vis_edges(
     return edges
 
 
+def _vis_nodes(
+    g: nx.MultiDiGraph,
+    kept: list[Any],
+    ids: Mapping[Any, str],
+    vis_id: Mapping[Any, str],
+    positions: Mapping[str, tuple[float, float]],
+    drawn: set[Any] | None,
+    max_evidence: int,
+) -> list[dict[str, Any]]:
+    """Node records with their Python positions; with ``drawn`` (the page's data), whether
+    the canvas draws each, and all the evidence of allegations."""
+    nodes = []
+    for node in kept:
+        allegation = _text(g.nodes[node].get("type")) == "Allegation"
+        limit = None if drawn is not None and allegation else max_evidence
+        record = _node_record(g, node, ids[node], vis_id[node], limit)
+        if ids[node] in positions:
+            record["x"], record["y"] = positions[ids[node]]
+        if drawn is not None:
+            record["drawn"] = node in drawn
+        nodes.append(record)
+    return nodes
+
+
 def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
     """Node types, link styles, event categories and predicates present, with counts."""
     type_counts = Counter(n["type"] for n in nodes)
@@ -583,16 +612,9 @@ def _build(
     if not physics:
         pairs = [r[:2] for r in rows if r[3] in drawn_set and r[4] in drawn_set]
         positions = _layout([ids[n] for n in drawn], pairs, seed)
-    nodes = []
-    for node in kept:
-        allegation = _text(g.nodes[node].get("type")) == "Allegation"
-        limit = None if everything and allegation else max_evidence
-        record = _node_record(g, node, ids[node], vis_id[node], limit)
-        if ids[node] in positions:
-            record["x"], record["y"] = positions[ids[node]]
-        if everything:
-            record["drawn"] = node in drawn_set
-        nodes.append(record)
+    nodes = _vis_nodes(
+        g, kept, ids, vis_id, positions, drawn_set if everything else None, max_evidence
+    )
     edges = _vis_edges(g, rows, vis_id, None if everything else max_evidence)
     if everything:
         for record, row in zip(edges, rows, strict=True):

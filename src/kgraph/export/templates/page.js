@@ -1730,10 +1730,10 @@
       allegations.forEach(function (n) { allRows = allRows.concat(timeline(n)); });
     }
     clear(stripBox);
-    var width = Math.max(200, stripBox.clientWidth || 600);
+    document.getElementById("kg-strip").hidden = !allRows.length;
+    var width = Math.max(200, (stripBox.clientWidth || 600) - 2);
     stripBox.appendChild(stripFor(allRows, width, 54, setDates));
     var dated = allRows.filter(function (r) { return r.published; }).length;
-    document.getElementById("kg-strip").hidden = !allRows.length;
     document.getElementById("kg-strip-info").textContent = plural(dated, "dated stance event") +
       (state.from || state.to ? " \u00b7 showing " + (state.from || "\u2026") + " to " +
         (state.to || "\u2026") : dated ? " \u00b7 drag to pick dates" : "");
@@ -1924,6 +1924,12 @@
     hint();
     fitView();
     declutter();
+  });
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(drawStrip, 150);
   });
 
   updateCounts();
