@@ -55,6 +55,9 @@ PAGE_TAGS = {
     "option",
     "noscript",
     "script",
+    "table",
+    "thead",
+    "tbody",
 }
 
 
@@ -96,10 +99,64 @@ def parse(page: str) -> PageParser:
     return parser
 
 
-def page_data(page: str) -> dict[str, Any]:
+def raw_data(page: str) -> dict[str, Any]:
+    """The data the page embeds, as it is."""
     scripts = [text for attrs, text in parse(page).scripts if attrs.get("id") == "kg-data"]
     assert len(scripts) == 1
     data: dict[str, Any] = json.loads(scripts[0])
+    return data
+
+
+NODE_DEFAULTS: dict[str, Any] = {
+    "subtype": "",
+    "aliases": [],
+    "docs": [],
+    "ev": [],
+    "mentions": 0,
+    "drawn": False,
+}
+EDGE_DEFAULTS: dict[str, Any] = {
+    "predicate": "",
+    "kind": "",
+    "role": "",
+    "date": "",
+    "flags": [],
+    "event": "",
+    "docs": [],
+    "ev": [],
+    "parallel": 0,
+    "drawn": False,
+}
+
+
+def page_data(page: str) -> dict[str, Any]:
+    """The data the page embeds, read back: documents by id, evidence as
+    ``{"doc", "sentence"}``, every key present (the page leaves empty values out)."""
+    data = raw_data(page)
+    docs = [d["id"] for d in data["documents"]]
+
+    def expand(record: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+        out = {**defaults, **record}
+        out["docs"] = [docs[i] for i in out["docs"]]
+        out["evidence"] = [{"doc": docs[d], "sentence": data["sentences"][s]} for d, s in out["ev"]]
+        out.setdefault("nEvidence", len(out["ev"]))
+        return out
+
+    data["nodes"] = [expand(n, NODE_DEFAULTS) for n in data["nodes"]]
+    for i, n in enumerate(data["nodes"]):
+        n["id"] = f"n{i}"
+        n.setdefault("label", n["name"])
+        n.setdefault("nAliases", len(n["aliases"]))
+        if n["type"] == "Allegation":
+            for key in ("status", "confidence", "text", "act", "time", "firstReported"):
+                n.setdefault(key, "")
+    data["edges"] = [expand(e, EDGE_DEFAULTS) for e in data["edges"]]
+    for i, e in enumerate(data["edges"]):
+        e["id"], e["from"], e["to"] = f"e{i}", f"n{e['from']}", f"n{e['to']}"
+        e.setdefault("key", e["predicate"])
+        e.setdefault("label", e["predicate"])
+        e.setdefault("modality", "" if e["kind"] == "allegation" else "asserted")
+        e["asserted"] = e.get("asserted") != 0
     return data
 
 
@@ -451,7 +508,7 @@ def test_json_unsafe_attributes_become_text() -> None:
     assert edge["key"] == "tuple, 1" and edge["date"] == "2021-01-01"
     assert edge["predicate"] == "set"
     assert edge["flags"] == [] and edge["docs"] == ["d1"]
-    assert [d["id"] for d in data["documents"]] == ["d1", "d2"]
+    assert [d["id"] for d in data["documents"]] == ["3", "d1", "d2"]  # evidence names "3"
     assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in data["nodes"])
 
 
@@ -534,10 +591,15 @@ def test_max_nodes_keeps_the_most_connected(
     g = star_graph(n_leaves, chain)
     page = to_html(g, max_nodes=max_nodes)
     data = page_data(page)
-    assert sorted(by_key(data)) == sorted(kept)
+    # the page knows every node (its panels, lists and search); the canvas draws the kept
+    assert sorted(by_key(data)) == sorted(g.nodes)
+    assert sorted(n["key"] for n in data["nodes"] if n["drawn"]) == sorted(kept)
+    assert sorted(n["key"] for n in to_vis(g, max_nodes=max_nodes)["nodes"]) == sorted(kept)
     keys = {n["id"]: n["key"] for n in data["nodes"]}
     expected_edges = {(u, v) for u, v in g.edges() if u in kept and v in kept}
-    assert {(keys[e["from"]], keys[e["to"]]) for e in data["edges"]} == expected_edges
+    drawn_edges = {(keys[e["from"]], keys[e["to"]]) for e in data["edges"] if e["drawn"]}
+    assert drawn_edges == expected_edges
+    assert len(data["edges"]) == g.number_of_edges()
     parsed = parse(page)
     (note_attrs,) = [a for t, a in parsed.tags if a.get("id") == "kg-note"]
     if len(kept) < g.number_of_nodes():
@@ -755,3 +817,166 @@ def test_knowledge_graph_facade_writes_and_shows_the_page(
     shown = kg.show(height=300, title="T")
     markup = shown._repr_html_() if hasattr(shown, "_repr_html_") else shown.data
     assert srcdoc_of(markup)[0] == expected
+
+
+# ---------------------------------------------------------------------------- the analyst's data
+def analyst_graph() -> nx.MultiDiGraph:
+    """The contract graph with outlets, dates, statements and a well-evidenced allegation."""
+    from tests.conftest import build_contract_graph
+
+    g = build_contract_graph()
+    g.graph["documents"][0]["published"] = "2020-08-07T09:30:00Z"
+    g.graph["documents"][1]["published"] = "not a date"
+    g.graph["documents"][1]["source"] = "The <b>Daily</b>"
+    many = [
+        {"doc": "doc-a", "start": i, "end": i + 1, "sentence": f"Sentence {i} on bounties."}
+        for i in range(25)
+    ]
+    g.nodes["allegation/russia-bounty"]["evidence"] += many
+    g.edges["allegation/russia-bounty", "country/russia", "denied_by"]["evidence"] += many
+    s3 = "Russian officials have denounced the reports on the bounties as lies."
+    g.graph["statements"] = [
+        {
+            "doc": "doc-b",
+            "speaker": "country/russia",
+            "on_behalf_of": None,
+            "anonymous": True,
+            "cue": [90, 99],
+            "content": [100, 140],
+            "source": None,
+            "kind": "indirect",
+            "about": ["allegation/russia-bounty", "country/united-states", "no/such-node"],
+            "text": "the reports on the bounties as lies",
+            "evidence": {"start": 73, "end": 142, "sentence": s3},
+        },
+        {
+            "doc": "doc-a",
+            "speaker": "person/mike-pompeo",
+            "on_behalf_of": "country/united-states",
+            "anonymous": False,
+            "cue": [7, 13],
+            "content": [14, 69],
+            "source": [0, 6],
+            "kind": "direct",
+            "about": ["person/sergey-v-lavrov"],
+            "text": "<script>alert(1)</script> a quote the sentence lacks",
+            "evidence": {"start": 0, "end": 69, "sentence": "Pompeo warned Lavrov."},
+        },
+    ]
+    return g
+
+
+def test_page_data_carries_outlets_and_publication_days() -> None:
+    data = page_data(to_html(analyst_graph()))
+    docs = {d["id"]: d for d in data["documents"]}
+    assert docs["doc-a"]["published"] == "2020-08-07"  # the day of a timestamp
+    assert docs["doc-b"]["published"] == ""  # not a date: none
+    assert (docs["doc-a"]["source"], docs["doc-b"]["source"]) == ("example", "The <b>Daily</b>")
+
+
+def test_page_data_keeps_all_evidence_of_allegations_and_edges_and_some_of_entities() -> None:
+    g = analyst_graph()
+    data = page_data(to_html(g, max_evidence=2))
+    nodes = by_key(data)
+    allegation = nodes["allegation/russia-bounty"]
+    assert len(allegation["evidence"]) == allegation["nEvidence"] == 27
+    denied = next(e for e in data["edges"] if e["key"] == "denied_by")
+    assert len(denied["evidence"]) == 26
+    russia = nodes["country/russia"]
+    assert (len(russia["evidence"]), russia["nEvidence"]) == (2, 2)
+    g.nodes["country/russia"]["evidence"] *= 3  # the same two sentences: one each
+    assert by_key(page_data(to_html(g, max_evidence=1)))["country/russia"]["nEvidence"] == 2
+    # to_vis (pyvis reads it) still caps every list
+    vis = to_vis(g, max_evidence=2)
+    assert all(len(r["evidence"]) <= 2 for r in vis["nodes"] + vis["edges"])
+    # each distinct sentence is written once
+    raw = raw_data(to_html(g))
+    assert len(raw["sentences"]) == len(set(raw["sentences"]))
+
+
+def test_page_data_carries_statements_by_node_index() -> None:
+    page = to_html(analyst_graph())
+    data = page_data(page)
+    index = {n["key"]: i for i, n in enumerate(data["nodes"])}
+    docs = [d["id"] for d in data["documents"]]
+    rows = {docs[st[0]]: st for st in data["statements"]}
+    said = rows["doc-b"]
+    assert said[1] == index["country/russia"] and said[2] == -1
+    assert said[3:5] == ["indirect", 1]
+    assert data["sentences"][said[5]].startswith("Russian officials have denounced")
+    assert said[6] == ""  # the content is in the sentence: not written twice
+    assert said[7] == sorted([index["allegation/russia-bounty"], index["country/united-states"]])
+    quoted = rows["doc-a"]
+    assert quoted[1:3] == [index["person/mike-pompeo"], index["country/united-states"]]
+    assert quoted[6] == "<script>alert(1)</script> a quote the sentence lacks"
+    (raw,) = [text for attrs, text in parse(page).scripts if attrs.get("id") == "kg-data"]
+    assert "<script>" not in raw and "\\u003cscript\\u003e" in raw
+
+
+def test_page_data_tells_which_nodes_the_canvas_draws() -> None:
+    g = analyst_graph()
+    for i in range(5):
+        g.add_node(f"person/alone-{i}", label=f"Alone {i}", type="Person", mentions=1)
+    data = page_data(to_html(g, max_nodes=5))
+    drawn = {n["key"] for n in data["nodes"] if n["drawn"]}
+    assert len(drawn) == 5 and "allegation/russia-bounty" in drawn
+    assert len(data["nodes"]) == g.number_of_nodes()  # the panels and search know them all
+    assert data["counts"]["nodes"] == 5 and data["counts"]["totalNodes"] == g.number_of_nodes()
+
+
+def test_page_data_counts_predicates_for_the_link_type_filter() -> None:
+    data = to_vis(analyst_graph())
+    assert data["predicates"][0] == {"name": "accused", "count": 1}
+    assert {p["name"] for p in data["predicates"]} == {
+        "accused",
+        "alleged_by",
+        "denied_by",
+        "holds_role",
+        "warn",
+    }
+
+
+def test_page_data_keeps_zero_coordinates_and_drops_empty_values() -> None:
+    data = raw_data(to_html(star_graph(3), layout_threshold=0))
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert any(n["x"] == 0 or n["y"] == 0 for n in data["nodes"])
+    assert all("subtype" not in n and "id" not in n for n in data["nodes"])
+    assert all(isinstance(e["from"], int) for e in data["edges"])
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "kg-list-table",
+        "kg-status-list",
+        "kg-stance",
+        "kg-predicate",
+        "kg-event",
+        "kg-outlet",
+        "kg-doc",
+        "kg-from",
+        "kg-to",
+        "kg-asserted",
+        "kg-unlinked",
+        "kg-focus",
+        "kg-strip",
+        "kg-tab-results",
+    ],
+)
+def test_the_page_has_the_analyst_controls(element: str) -> None:
+    ids = {a.get("id") for _, a in parse(to_html(analyst_graph())).tags}
+    assert element in ids
+
+
+def test_facts_default_to_what_the_text_asserts() -> None:
+    checked = {
+        a.get("id"): "checked" in a
+        for t, a in parse(to_html(analyst_graph())).tags
+        if t == "input" and a.get("type") == "checkbox"
+    }
+    assert checked == {
+        "kg-asserted": True,
+        "kg-unlinked": False,
+        "kg-focus": False,
+        "kg-physics": False,
+    }

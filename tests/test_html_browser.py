@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kgraph.export.html import show, to_html, write_html
+from kgraph.export.html import _clip, show, to_html, write_html
 
 pytestmark = pytest.mark.browser
 
@@ -189,14 +189,11 @@ def hover_tooltip(opened: Opened, vis_id: str, *, edge: bool = False) -> str:
     x, y = dom_point(opened, vis_id, edge=edge)
     opened.page.mouse.move(x, y, steps=2)
     poll(
-        lambda: opened.eval(
-            "(() => { const t = document.querySelector('div.vis-tooltip');"
-            " return t !== null && t.style.visibility === 'visible'; })()"
-        ),
+        lambda: opened.eval("!document.getElementById('kg-tip').hidden"),
         f"the tooltip of {vis_id}",
         timeout=10,
     )
-    text: str = opened.eval("document.querySelector('div.vis-tooltip').textContent")
+    text: str = opened.eval("document.getElementById('kg-tip').textContent")
     return text
 
 
@@ -225,7 +222,9 @@ def test_contract_graph_loads_offline_with_every_node_and_edge(
         "doc-a",
         "doc-b",
     ]
-    assert opened.page.locator("#kg-counts").text_content() == ("5 nodes · 5 links · 2 documents")
+    assert opened.page.locator("#kg-counts").text_content() == (
+        "5 nodes · 5 links · 1 allegation · 2 documents"
+    )
     # physics settled, then stopped
     assert opened.eval("kgraph.network.physics.physicsEnabled") is False
     assert opened.eval("document.getElementById('kg-physics').checked") is False
@@ -307,6 +306,10 @@ def test_filters_by_type_and_by_document(
         return set(keys), opened.eval("kgraph.edgeView.length")
 
     opened.page.uncheck("#kg-type-list input[value='Country']")
+    # the allegation links only countries: without them it has no link, and is hidden
+    keys, n_edges = shown()
+    assert keys == {n for n, t in g.nodes(data="type") if t == "Person"}
+    opened.page.check("#kg-unlinked")
     keys, n_edges = shown()
     assert keys == {n for n, t in g.nodes(data="type") if t != "Country"}
     assert n_edges == sum(1 for u, v in g.edges() if u in keys and v in keys)
@@ -444,6 +447,14 @@ def test_hostile_names_execute_nothing(
     for node in opened.eval("kgraph.data.nodes"):
         x, y = dom_point(opened, node["id"])
         opened.page.mouse.click(x, y)
+    # the allegation list, its panel, and search results listing sentences
+    opened.page.click("#kg-tab-list")
+    opened.page.locator("#kg-list-body tr").first.click()
+    assert XSS["allegation"] in opened.page.locator("#kg-detail-body").inner_text()
+    opened.page.fill("#kg-search-input", "onerror")
+    opened.page.press("#kg-search-input", "Enter")
+    opened.page.click("#kg-tab-results")
+    assert "said <img src=y onerror=alert(7)>." in opened.page.locator("#kg-results").inner_text()
     # nothing the names describe exists in the page
     for selector in ("img", "iframe", "svg[onload]", "a", "[onerror]", "[onmouseover]", "b"):
         assert opened.eval(f"document.querySelectorAll('{selector}').length") == 0, selector
@@ -668,6 +679,9 @@ def test_nodes_without_links_are_shelved_beside_the_linked_ones(
     path = tmp_path / "lonely.html"
     write_html(g, path)
     opened = open_page(path)
+    assert opened.eval("kgraph.nodeView.length") == 60  # hidden unless asked for
+    opened.page.check("#kg-unlinked")
+    assert opened.eval("kgraph.nodeView.length") == 90
     pos = opened.eval("""(() => {
         const p = kgraph.network.getPositions();
         return kgraph.data.nodes.map(n => [n.key, p[n.id].x, p[n.id].y]);
@@ -718,3 +732,329 @@ def test_labels_of_parallel_links_sit_on_their_curves(
         assert label is not None, key
         assert math.dist(label, curve) < math.dist(label, straight), key
     opened.assert_clean()
+
+
+# ---------------------------------------------------------------------------- allegations view
+def two_allegations() -> nx.MultiDiGraph:
+    """The analyst graph of test_html plus a second allegation, from another day."""
+    from tests.test_html import analyst_graph
+
+    g = analyst_graph()
+    g.graph["documents"].append(
+        {"id": "doc-c", "title": "Hack", "published": "2020-09-01", "source": "Wire"}
+    )
+    s = "Russia said the United States hacked its election servers."
+    ev = [{"doc": "doc-c", "start": 0, "end": len(s), "sentence": s}]
+    g.add_node(
+        "allegation/us-hack",
+        label="United States hacked election servers",
+        type="Allegation",
+        text="the United States hacked its election servers",
+        status="alleged",
+        sources=["doc-c"],
+        mentions=1,
+        aliases=[],
+        evidence=ev,
+    )
+    g.add_edge(
+        "allegation/us-hack",
+        "country/united-states",
+        key="accused",
+        predicate="accused",
+        kind="allegation",
+        evidence=ev,
+    )
+    g.add_edge(
+        "allegation/us-hack",
+        "country/russia",
+        key="alleged_by",
+        predicate="alleged_by",
+        kind="allegation",
+        evidence=ev,
+    )
+    return g
+
+
+def detail_text(opened: Opened) -> str:
+    text: str = opened.eval("document.getElementById('kg-detail-body').innerText")
+    return text
+
+
+def test_allegation_list_sorts_and_opens_a_panel_grouped_by_role(
+    open_page: Any, tmp_path: Path
+) -> None:
+    import kgraph
+
+    g = two_allegations()
+    path = tmp_path / "list.html"
+    write_html(g, path)
+    opened = open_page(path)
+    assert opened.page.locator("#kg-list").is_visible()  # the list is the first thing shown
+    assert opened.eval("kgraph.listKeys()") == ["allegation/russia-bounty", "allegation/us-hack"]
+    opened.page.click("#kg-list-head th[data-key='first'] button")  # earliest first
+    assert opened.eval("kgraph.listKeys()") == ["allegation/russia-bounty", "allegation/us-hack"]
+    opened.page.click("#kg-list-head th[data-key='first'] button")  # latest first
+    assert opened.eval("kgraph.listKeys()") == ["allegation/us-hack", "allegation/russia-bounty"]
+    opened.page.click("#kg-list-head th[data-key='label'] button")
+    assert opened.eval("kgraph.listKeys()")[0] == "allegation/russia-bounty"
+    row = opened.page.locator("#kg-list-body tr").first
+    assert "2020-08-07" in row.inner_text() and "D1" in row.inner_text()
+    row.click()
+    assert opened.page.locator("#kg-details").is_visible()
+    assert opened.eval("kgraph.selectedKeys()") == ["allegation/russia-bounty"]
+    text = detail_text(opened)
+    for expected in (
+        "Accused:",
+        "Alleged by:",
+        "Denied by:",
+        "United States",
+        "Russia",
+        "First reported",
+        "2020-08-07",
+        "Timeline (27)",
+        "All evidence (27)",
+        "page 1 of 3",
+    ):
+        assert expected in text, expected
+    # the timeline drawn is kg.timeline's
+    kg = kgraph.KnowledgeGraph.from_networkx(g)
+    expected_rows = [
+        [t.published, t.role, t.entity_id, t.doc, t.sentence]
+        for t in kg.timeline("allegation/russia-bounty")
+    ]
+    rows = opened.eval("kgraph.timeline('allegation/russia-bounty')")
+    assert {tuple(r) for r in rows} == {tuple(r) for r in expected_rows}
+    assert [r[0] for r in rows] == [r[0] for r in expected_rows]  # by publication date
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "html_allegation_panel.png"))
+    opened.assert_clean()
+
+
+def test_all_evidence_is_paged(open_page: Any, tmp_path: Path) -> None:
+    path = tmp_path / "paged.html"
+    write_html(two_allegations(), path)
+    opened = open_page(path)
+    opened.eval("kgraph.select('allegation/russia-bounty')")
+    evidence = opened.page.locator(".kg-part", has_text="All evidence")
+    assert evidence.locator("li.kg-ev").count() == 10
+    first = evidence.locator("li.kg-ev").first.inner_text()
+    evidence.locator("button", has_text="Next").click()
+    assert "page 2 of 3" in evidence.inner_text()
+    assert evidence.locator("li.kg-ev").first.inner_text() != first
+    evidence.locator("button", has_text="Next").click()
+    assert evidence.locator("li.kg-ev").count() == 7
+    assert evidence.locator("button", has_text="Next").is_disabled()
+    opened.assert_clean()
+
+
+def test_an_entity_panel_lists_what_it_said_what_was_said_about_it_and_its_facts(
+    open_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "entity.html"
+    write_html(two_allegations(), path)
+    opened = open_page(path)
+    opened.eval("kgraph.select('country/united-states')")
+    text = detail_text(opened)
+    assert "What it said (1)" in text  # on whose behalf Pompeo spoke
+    assert "<script>alert(1)</script> a quote the sentence lacks" in text
+    assert "What was said about it (1)" in text and "denounced the reports" in text
+    assert "In allegations (2)" in text
+    opened.eval("kgraph.select('person/sergey-v-lavrov')")
+    text = detail_text(opened)
+    assert "Facts (2)" in text and "warn" in text and "holds_role: foreign minister" in text
+    assert opened.eval("document.querySelectorAll('#kg-detail-body script').length") == 0
+    opened.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("query", "names", "claims", "sentences"),
+    [
+        ("denounced", 0, 0, 1),  # a word only a sentence has
+        ("taliban-linked", 0, 1, 1),  # a claim's words
+        ("election servers", 0, 1, 1),
+        ("lavrov", 1, 0, 2),
+        ("no such words", 0, 0, 0),
+    ],
+)
+def test_search_covers_names_claims_and_evidence_sentences(
+    open_page: Any, tmp_path: Path, query: str, names: int, claims: int, sentences: int
+) -> None:
+    path = tmp_path / "search.html"
+    write_html(two_allegations(), path)
+    opened = open_page(path)
+    found = opened.eval("q => kgraph.results(q)", query)
+    assert (len(found["entities"]), len(found["allegations"]), len(found["sentences"])) == (
+        names,
+        claims,
+        sentences,
+    )
+    opened.page.fill("#kg-search-input", query)
+    opened.page.press("#kg-search-input", "Enter")
+    status = opened.page.locator("#kg-search-status").text_content()
+    if names + claims:
+        assert status.startswith("Found: ")
+    elif sentences:
+        assert status == "1 sentence" and opened.page.locator("#kg-results").is_visible()
+        assert "denounced" in opened.page.locator("#kg-results").inner_text()
+        assert "statement by" in opened.page.locator("#kg-results").inner_text()
+    else:
+        assert status == "No match"
+    opened.assert_clean()
+
+
+def shown_keys(opened: Opened) -> set[str]:
+    keys = opened.eval("kgraph.nodeView.getIds().map(id => kgraph.data.nodes[+id.slice(1)].key)")
+    return set(keys)
+
+
+def test_filters_by_status_stance_link_type_outlet_and_dates(
+    open_page: Any, tmp_path: Path
+) -> None:
+    g = two_allegations()
+    path = tmp_path / "filters.html"
+    write_html(g, path)
+    opened = open_page(path)
+    everything = shown_keys(opened)
+    assert "allegation/us-hack" in everything
+    opened.page.uncheck("#kg-status-list input[value='alleged']")
+    assert "allegation/us-hack" not in shown_keys(opened)
+    assert opened.eval("kgraph.listKeys()") == ["allegation/russia-bounty"]
+    opened.page.check("#kg-status-list input[value='alleged']")
+    opened.page.select_option("#kg-stance", "denied")
+    assert opened.eval("kgraph.listKeys()") == ["allegation/russia-bounty"]
+    opened.page.select_option("#kg-stance", "unchallenged")
+    assert opened.eval("kgraph.listKeys()") == ["allegation/us-hack"]
+    opened.page.select_option("#kg-stance", "")
+    opened.page.select_option("#kg-predicate", "accused")
+    assert shown_keys(opened) == {
+        "allegation/russia-bounty",
+        "allegation/us-hack",
+        "country/russia",
+        "country/united-states",
+    }
+    assert set(
+        opened.eval("kgraph.edgeView.getIds().map(id => kgraph.data.edges[+id.slice(1)].predicate)")
+    ) == {"accused"}
+    opened.page.select_option("#kg-predicate", "")
+    outlets = opened.eval("[...document.querySelectorAll('#kg-outlet option')].map(o => o.value)")
+    assert outlets == ["", "The <b>Daily</b>", "Wire", "example"]
+    opened.page.select_option("#kg-outlet", "Wire")
+    assert opened.eval("kgraph.listKeys()") == ["allegation/us-hack"]
+    opened.page.select_option("#kg-outlet", "")
+    opened.page.fill("#kg-from", "2020-08-15")
+    opened.page.dispatch_event("#kg-from", "change")
+    assert opened.eval("kgraph.listKeys()") == ["allegation/us-hack"]
+    assert "pompeo" not in " ".join(shown_keys(opened))
+    opened.page.click("#kg-reset")
+    assert shown_keys(opened) == set(g.nodes)
+    opened.assert_clean()
+
+
+def test_the_timeline_strip_picks_a_date_range(open_page: Any, tmp_path: Path) -> None:
+    path = tmp_path / "strip.html"
+    write_html(two_allegations(), path)
+    opened = open_page(path)
+    assert opened.page.locator("#kg-strip").is_visible()
+    assert "26 dated stance events" in opened.page.locator("#kg-strip-info").text_content()
+    box = opened.page.locator("#kg-strip-chart svg").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    opened.page.mouse.move(box["x"] + box["width"] * 0.6, y)  # the later part: September
+    opened.page.mouse.down()
+    opened.page.mouse.move(box["x"] + box["width"] - 1, y, steps=4)
+    opened.page.mouse.up()
+    state = opened.eval("[kgraph.state.from, kgraph.state.to]")
+    assert "2020-08-07" < state[0] <= state[1] <= "2020-09-01"
+    assert opened.eval("kgraph.listKeys()") == ["allegation/us-hack"]
+    # its ends are shown through its links, though their sources do not name its document
+    assert shown_keys(opened) == {"allegation/us-hack", "country/russia", "country/united-states"}
+    assert opened.eval("document.getElementById('kg-from').value") == state[0]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "html_strip_range.png"))
+    opened.page.mouse.click(box["x"] + 5, y)  # a click clears the range
+    assert opened.eval("[kgraph.state.from, kgraph.state.to]") == ["", ""]
+    opened.assert_clean()
+
+
+def test_focus_mode_dims_all_but_the_neighbourhood(open_page: Any, tmp_path: Path) -> None:
+    g = two_allegations()
+    path = tmp_path / "focus.html"
+    write_html(g, path)
+    opened = open_page(path)
+    opened.eval("kgraph.select('person/sergey-v-lavrov')")
+    assert opened.eval("kgraph.dimmed()") == []  # focus is off
+    opened.page.check("#kg-focus")
+    near = {"person/sergey-v-lavrov", "person/mike-pompeo", "country/russia"}
+    assert set(opened.eval("kgraph.dimmed()")) == set(g.nodes) - near
+    drawn = {key for key, *_ in opened.eval("kgraph.labelBoxes()")}
+    assert "allegation/us-hack" not in drawn  # dimmed nodes lose their labels
+    opened.page.uncheck("#kg-focus")
+    assert opened.eval("kgraph.dimmed()") == []
+    opened.assert_clean()
+
+
+# ---------------------------------------------------------------------------- real graphs
+def analyst_session(opened: Opened, shot: str, claim_word: str) -> None:
+    """Open the first allegation of the list, check its panel, search, filter, screenshot."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / f"{shot}_open.png"))
+    first = opened.eval("kgraph.listKeys()[0]")
+    opened.page.locator("#kg-list-body tr").first.click()
+    text = detail_text(opened)
+    assert "Roles" in text and "Accused:" in text, text[:500]
+    assert "All evidence" in text
+    node = opened.eval("k => kgraph.data.nodes.find(n => n.key === k)", first)
+    assert node["name"] in text
+    opened.page.screenshot(path=str(ARTIFACTS / f"{shot}_allegation.png"))
+    opened.page.fill("#kg-search-input", claim_word)
+    opened.page.press("#kg-search-input", "Enter")
+    found = opened.eval("q => kgraph.results(q)", claim_word)
+    assert found["allegations"] or found["sentences"], claim_word
+    opened.page.click("#kg-tab-results")
+    opened.page.screenshot(path=str(ARTIFACTS / f"{shot}_search.png"))
+    before = len(shown_keys(opened))
+    opened.page.select_option("#kg-predicate", "accused")
+    assert 0 < len(shown_keys(opened)) < before
+    opened.page.check("#kg-focus")
+    opened.page.click("#kg-tab-list")
+    opened.page.locator("#kg-list-body tr").first.click()
+    opened.page.screenshot(path=str(ARTIFACTS / f"{shot}_filtered.png"))
+    opened.assert_clean()
+
+
+@pytest.mark.model
+def test_the_examples_in_the_browser(open_page: Any, tmp_path: Path) -> None:
+    import kgraph
+    from kgraph import examples
+
+    kg = kgraph.build(examples.path())
+    path = tmp_path / "examples.html"
+    kg.to_html(path)
+    opened = open_page(path)
+    assert opened.eval("kgraph.listKeys().length") == len(kg.allegations())
+    analyst_session(opened, "html_examples", "drone")
+
+
+@pytest.mark.model
+def test_the_dev_set_in_the_browser(open_page: Any, tmp_path: Path) -> None:
+    import kgraph
+    from tests.conftest import SHARED
+
+    dev = SHARED / "eval" / "dev.jsonl"
+    if not dev.is_file():
+        pytest.fail(f"the dev set is missing: expected it in {dev}")
+    kg = kgraph.build(dev)
+    path = tmp_path / "dev.html"
+    kg.to_html(path)
+    started = time.monotonic()
+    opened = open_page(path)
+    assert time.monotonic() - started < TIMEOUT
+    assert opened.eval("kgraph.listKeys().length") == len(kg.allegations())
+    # every allegation's timeline is kg.timeline's
+    for a in kg.allegations()[:10]:
+        expected = {
+            (t.published, t.role, t.entity_id, t.doc, t.sentence) for t in kg.timeline(a.id)
+        }
+        rows = opened.eval("k => kgraph.timeline(k)", a.id)
+        assert {tuple(r) for r in rows} == {(p, r, e, d, _clip(s)) for p, r, e, d, s in expected}
+    analyst_session(opened, "html_dev", "hack")

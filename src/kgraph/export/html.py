@@ -16,9 +16,14 @@ hash) and no network request.
 How it stays usable: up to ``layout_threshold`` nodes the browser lays the
 graph out with physics, which stops once it has settled; above it the
 positions come from :func:`networkx.spring_layout` (seeded) and physics is
-off; nodes without links are shelved in rows beside the linked ones rather than
-left to drift to the rim.  Graphs larger than ``max_nodes`` are cut to the most
-connected nodes and the page says so.  The page draws the labels itself, at one
+off; nodes without links (after the filters) are hidden unless asked for, then
+shelved in rows beside the linked ones.  The canvas draws at most ``max_nodes``
+nodes, the most connected, and the page says so; the allegation list, the panels
+and the search know every node.  The data is compact (:func:`page_data`: each
+sentence once, documents and sentences by index, empty values left out) and the
+page builds panels, tooltips and result lists only when they are opened.
+
+The page draws the labels itself, at one
 size on screen whatever the zoom, and of two labels that would overlap only the
 more mentioned node's (or the better evidenced link's) is drawn: the view that
 fits a large graph names its main actors, and zooming in names more.
@@ -67,6 +72,7 @@ from typing import TYPE_CHECKING, Any, Final
 from kgraph._errors import ExportError
 from kgraph._model import EVENT_CATEGORIES, modal_predicate
 from kgraph.export._files import encode_text, write_bytes
+from kgraph.timex import parse_published
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -75,6 +81,7 @@ __all__ = [
     "EDGE_STYLES",
     "NODE_STYLES",
     "PHYSICS",
+    "page_data",
     "show",
     "to_html",
     "to_vis",
@@ -194,8 +201,8 @@ def _clip(text: str, limit: int = _SENTENCE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _evidence(value: Any, limit: int) -> tuple[list[dict[str, str]], int]:
-    """The first ``limit`` distinct (doc, sentence) pairs, and how many there are."""
+def _evidence(value: Any, limit: int | None) -> tuple[list[dict[str, str]], int]:
+    """The first ``limit`` (None: all) distinct (doc, sentence) pairs, and how many there are."""
     seen: dict[tuple[str, str], None] = {}
     if isinstance(value, list | tuple):
         for item in value:
@@ -386,16 +393,260 @@ def _modality(g: nx.MultiDiGraph, attrs: Mapping[str, Any]) -> str:
 
 
 def _documents(g: nx.MultiDiGraph, node_docs: Iterable[str]) -> list[dict[str, str]]:
-    docs: dict[str, str] = {}
+    """Every document: id, title, outlet (``source``) and publication day (ISO or "")."""
+    docs: dict[str, dict[str, str]] = {}
     raw = g.graph.get("documents")
     if isinstance(raw, list | tuple):
         for doc in raw:
             if isinstance(doc, Mapping) and doc.get("id") is not None:
                 doc_id = _text(doc["id"])
-                docs[doc_id] = _text(doc.get("title")) or doc_id
+                day = parse_published(_text(doc.get("published")) or None)
+                docs[doc_id] = {
+                    "id": doc_id,
+                    "title": _text(doc.get("title")) or doc_id,
+                    "source": _text(doc.get("source")),
+                    "published": day.isoformat() if day is not None else "",
+                }
     for doc_id in node_docs:
-        docs.setdefault(doc_id, doc_id)
-    return [{"id": d, "title": t} for d, t in sorted(docs.items())]
+        docs.setdefault(doc_id, {"id": doc_id, "title": doc_id, "source": "", "published": ""})
+    return [docs[d] for d in sorted(docs)]
+
+
+def _node_record(
+    g: nx.MultiDiGraph, node: Any, key: str, vis_id: str, evidence_limit: int | None
+) -> dict[str, Any]:
+    """What the page knows of one node (``evidence_limit``: sentences kept, None: all)."""
+    attrs = g.nodes[node]
+    name = _text(attrs.get("label")) or key
+    type_ = _text(attrs.get("type")) or "Unknown"
+    evidence, n_evidence = _evidence(attrs.get("evidence"), evidence_limit)
+    aliases, n_aliases = _listed([a for a in _texts(attrs.get("aliases")) if a != name])
+    record: dict[str, Any] = {
+        "id": vis_id,
+        "key": key,
+        "label": _display(name) or _display(key),
+        "name": name,
+        "type": type_,
+        "subtype": _text(attrs.get("subtype")),
+        "mentions": _count(attrs.get("mentions"), max(1, n_evidence)),
+        "aliases": aliases,
+        "nAliases": n_aliases,
+        "docs": _texts(attrs.get("sources")) or _evidence_docs(attrs.get("evidence")),
+        "evidence": evidence,
+        "nEvidence": n_evidence,
+    }
+    if type_ == "Allegation":
+        record["status"] = _text(attrs.get("status"))
+        record["confidence"] = _text(attrs.get("confidence"))
+        record["text"] = _clip(_text(attrs.get("text")))
+        record["act"] = _text(attrs.get("act"))
+        record["time"] = _text(attrs.get("time"))
+        record["firstReported"] = _text(attrs.get("first_reported"))
+    return record
+
+
+_FLAGS: Final = ("negated", "hedged", "reported", "demanded", "planned", "former", "anonymous")
+
+
+def _edge_record(
+    g: nx.MultiDiGraph,
+    row: tuple[str, str, str, Any, Any, Mapping[str, Any]],
+    vis_id: Mapping[Any, str],
+    number: int,
+    evidence_limit: int | None,
+) -> dict[str, Any]:
+    """What the page knows of one edge; ``parallel`` is filled in by :func:`_vis_edges`."""
+    _su, _sv, key, u, v, attrs = row
+    kind = _text(attrs.get("kind"))
+    evidence, n_evidence = _evidence(attrs.get("evidence"), evidence_limit)
+    event = _text(attrs.get("event"))
+    return {
+        "id": f"e{number}",
+        "from": vis_id[u],
+        "to": vis_id[v],
+        "key": key,
+        "predicate": _text(attrs.get("predicate")) or key,
+        "kind": kind,
+        "style": _edge_style(attrs, _text(g.nodes[u].get("type"))),
+        "label": _edge_label(attrs, key),
+        "role": _text(attrs.get("role")),
+        "date": _text(attrs.get("date")),
+        "flags": [f for f in _FLAGS if attrs.get(f) is True],
+        "asserted": _asserted(attrs),
+        "modality": _modality(g, attrs) if kind != "allegation" else "",
+        "event": event if event in EVENT_CATEGORIES else "",
+        "docs": _evidence_docs(attrs.get("evidence")),
+        "evidence": evidence,
+        "nEvidence": n_evidence,
+        "parallel": 0,
+    }
+
+
+def _edge_rows(
+    g: nx.MultiDiGraph, ids: Mapping[Any, str], keep: Mapping[Any, str]
+) -> list[tuple[str, str, str, Any, Any, Mapping[str, Any]]]:
+    """The edges between kept nodes, in ``(source, target, key)`` order."""
+    return sorted(
+        (
+            (ids[u], ids[v], _text(k), u, v, attrs)
+            for u, v, k, attrs in g.edges(keys=True, data=True)
+            if u in keep and v in keep
+        ),
+        key=lambda row: row[:3],
+    )
+
+
+def _vis_edges(
+    g: nx.MultiDiGraph,
+    rows: list[tuple[str, str, str, Any, Any, Mapping[str, Any]]],
+    vis_id: Mapping[Any, str],
+    evidence_limit: int | None,
+) -> list[dict[str, Any]]:
+    """Edge records, each numbered among the links between the same two nodes."""
+    edges = []
+    pair_count: Counter[tuple[str, str]] = Counter()
+    for i, row in enumerate(rows):
+        su, sv = row[0], row[1]
+        pair = (su, sv) if su <= sv else (sv, su)
+        record = _edge_record(g, row, vis_id, i, evidence_limit)
+        record["parallel"] = pair_count[pair]
+        pair_count[pair] += 1
+        edges.append(record)
+    return edges
+
+
+def _vis_nodes(
+    g: nx.MultiDiGraph,
+    kept: list[Any],
+    ids: Mapping[Any, str],
+    vis_id: Mapping[Any, str],
+    positions: Mapping[str, tuple[float, float]],
+    drawn: set[Any] | None,
+    max_evidence: int,
+) -> list[dict[str, Any]]:
+    """Node records with their Python positions; with ``drawn`` (the page's data), whether
+    the canvas draws each, and all the evidence of allegations."""
+    nodes = []
+    for node in kept:
+        allegation = _text(g.nodes[node].get("type")) == "Allegation"
+        limit = None if drawn is not None and allegation else max_evidence
+        record = _node_record(g, node, ids[node], vis_id[node], limit)
+        if ids[node] in positions:
+            record["x"], record["y"] = positions[ids[node]]
+        if drawn is not None:
+            record["drawn"] = node in drawn
+        nodes.append(record)
+    return nodes
+
+
+def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """Node types, link styles, event categories and predicates present, with counts."""
+    type_counts = Counter(n["type"] for n in nodes)
+    style_counts = Counter(e["style"] for e in edges)
+    event_counts = Counter(e["event"] for e in edges if e["event"])
+    predicate_counts = Counter(e["predicate"] for e in edges)
+    return {
+        "types": [
+            {
+                "name": t,
+                "color": NODE_STYLES.get(t, _OTHER_NODE)[0],
+                "shape": NODE_STYLES.get(t, _OTHER_NODE)[1],
+                "count": type_counts[t],
+            }
+            for t in sorted(type_counts, key=lambda t: (t not in NODE_STYLES, _order(t), t))
+        ],
+        "edgeStyles": [
+            {
+                "name": s,
+                "color": EDGE_STYLES[s][0],
+                "dashes": list(EDGE_STYLES[s][1]),
+                "width": EDGE_STYLES[s][2],
+                "count": style_counts[s],
+            }
+            for s in _EDGE_ORDER
+            if style_counts[s]
+        ],
+        "events": [
+            {"name": c, "count": event_counts[c]} for c in EVENT_CATEGORIES if event_counts[c]
+        ],
+        "predicates": [
+            {"name": p, "count": c}
+            for p, c in sorted(predicate_counts.items(), key=lambda pc: (-pc[1], pc[0]))
+        ],
+    }
+
+
+def _options(
+    max_nodes: Any, layout_threshold: Any, seed: Any, max_evidence: Any
+) -> tuple[int | None, int | None, int, int]:
+    return (
+        _check_int(max_nodes, "max_nodes", minimum=1, allow_none=True),
+        _check_int(layout_threshold, "layout_threshold", minimum=0, allow_none=True),
+        _check_int(seed, "seed", minimum=0, allow_none=False) or 0,
+        _check_int(max_evidence, "max_evidence", minimum=0, allow_none=False) or 0,
+    )
+
+
+def _build(
+    g: nx.MultiDiGraph,
+    *,
+    everything: bool,
+    title: str | None,
+    max_nodes: int | None,
+    layout_threshold: int | None,
+    seed: int,
+    max_evidence: int,
+    edge_labels: bool,
+) -> dict[str, Any]:
+    """The data of :func:`to_vis` (``everything=False``: the drawn nodes only, evidence
+    capped) or of the page (every node, ``drawn`` saying which the canvas shows; every
+    sentence of edges and allegations)."""
+    ids = _node_ids(g)
+    drawn = _select(g, ids, max_nodes)
+    kept = sorted(g.nodes, key=lambda n: ids[n]) if everything else drawn
+    vis_id = {node: f"n{i}" for i, node in enumerate(kept)}
+    rows = _edge_rows(g, ids, vis_id)
+    drawn_set = set(drawn)
+    physics = layout_threshold is None or len(drawn) <= layout_threshold
+    positions = {}
+    if not physics:
+        pairs = [r[:2] for r in rows if r[3] in drawn_set and r[4] in drawn_set]
+        positions = _layout([ids[n] for n in drawn], pairs, seed)
+    nodes = _vis_nodes(
+        g, kept, ids, vis_id, positions, drawn_set if everything else None, max_evidence
+    )
+    edges = _vis_edges(g, rows, vis_id, None if everything else max_evidence)
+    if everything:
+        for record, row in zip(edges, rows, strict=True):
+            record["drawn"] = row[3] in drawn_set and row[4] in drawn_set
+    shown = [e for e in edges if e.get("drawn", True)]
+    n_total, e_total = g.number_of_nodes(), g.number_of_edges()
+    note = None
+    if len(drawn) < n_total:
+        note = (
+            f"Showing the {len(drawn):,} most connected of {n_total:,} nodes "
+            f"(max_nodes={max_nodes}) and the {len(shown):,} of {e_total:,} edges between them."
+        )
+    return {
+        "title": _text(title) if title is not None else _default_title(g),
+        "note": note,
+        "counts": {
+            "nodes": len(drawn),
+            "edges": len(shown),
+            "totalNodes": n_total,
+            "totalEdges": e_total,
+        },
+        "options": {
+            "physics": physics,
+            "physicsSettings": PHYSICS,
+            "seed": seed,
+            "edgeLabels": bool(edge_labels),
+        },
+        "documents": _documents(g, sorted({d for n in nodes for d in n["docs"]})),
+        **_legend(nodes, edges),
+        "nodes": nodes,
+        "edges": edges,
+    }
 
 
 def to_vis(
@@ -408,11 +659,14 @@ def to_vis(
     max_evidence: int = 3,
     edge_labels: bool = True,
 ) -> dict[str, Any]:
-    """Return the data the page draws: nodes, edges, legend, documents, options.
+    """Return the nodes and edges the page draws, readable: nodes, edges, legend, documents,
+    options.
 
     Every value is JSON-safe text or a number; node ``id`` s are ``n0``, ``n1``...
     in the order of the graph's node ids (``key``), edge ids ``e0``... in
-    ``(source, target, key)`` order.  Parameters are those of :func:`to_html`.
+    ``(source, target, key)`` order; evidence is capped at ``max_evidence`` sentences
+    (``nEvidence`` counts them all).  Parameters are those of :func:`to_html`; the page
+    itself embeds :func:`page_data`.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -420,147 +674,180 @@ def to_vis(
     >>> to_vis(g)["nodes"][0]["label"]
     'not, text'
     """
-    max_nodes = _check_int(max_nodes, "max_nodes", minimum=1, allow_none=True)
-    layout_threshold = _check_int(layout_threshold, "layout_threshold", minimum=0, allow_none=True)
-    seed = _check_int(seed, "seed", minimum=0, allow_none=False) or 0
-    max_evidence = _check_int(max_evidence, "max_evidence", minimum=0, allow_none=False) or 0
-
-    ids = _node_ids(g)
-    kept = _select(g, ids, max_nodes)
-    vis_id = {node: f"n{i}" for i, node in enumerate(kept)}
-
-    edge_rows = sorted(
-        (
-            (ids[u], ids[v], _text(k), u, v, attrs)
-            for u, v, k, attrs in g.edges(keys=True, data=True)
-            if u in vis_id and v in vis_id
-        ),
-        key=lambda row: row[:3],
+    max_nodes, layout_threshold, seed, max_evidence = _options(
+        max_nodes, layout_threshold, seed, max_evidence
     )
-    n_total, e_total = g.number_of_nodes(), g.number_of_edges()
-    physics = layout_threshold is None or len(kept) <= layout_threshold
-    positions = {} if physics else _layout([ids[n] for n in kept], [r[:2] for r in edge_rows], seed)
+    return _build(
+        g,
+        everything=False,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
 
-    nodes: list[dict[str, Any]] = []
-    all_docs: set[str] = set()
-    for node in kept:
-        attrs = g.nodes[node]
-        key = ids[node]
-        name = _text(attrs.get("label")) or key
-        type_ = _text(attrs.get("type")) or "Unknown"
-        evidence, n_evidence = _evidence(attrs.get("evidence"), max_evidence)
-        docs = _texts(attrs.get("sources")) or _evidence_docs(attrs.get("evidence"))
-        all_docs.update(docs)
-        aliases, n_aliases = _listed([a for a in _texts(attrs.get("aliases")) if a != name])
-        record: dict[str, Any] = {
-            "id": vis_id[node],
-            "key": key,
-            "label": _display(name) or _display(key),
-            "name": name,
-            "type": type_,
-            "subtype": _text(attrs.get("subtype")),
-            "mentions": _count(attrs.get("mentions"), max(1, n_evidence)),
-            "aliases": aliases,
-            "nAliases": n_aliases,
-            "docs": docs,
-            "evidence": evidence,
-            "nEvidence": n_evidence,
-        }
-        if type_ == "Allegation":
-            record["status"] = _text(attrs.get("status"))
-            record["confidence"] = _text(attrs.get("confidence"))
-            record["text"] = _clip(_text(attrs.get("text")))
-        if key in positions:
-            record["x"], record["y"] = positions[key]
-        nodes.append(record)
 
-    edges: list[dict[str, Any]] = []
-    pair_count: Counter[tuple[str, str]] = Counter()
-    for i, (su, sv, key, u, v, attrs) in enumerate(edge_rows):
-        pair = (su, sv) if su <= sv else (sv, su)
-        evidence, n_evidence = _evidence(attrs.get("evidence"), max_evidence)
-        flags = [
-            f
-            for f in ("negated", "hedged", "reported", "demanded", "planned", "former", "anonymous")
-            if attrs.get(f) is True
-        ]
-        event = _text(attrs.get("event"))
-        edges.append(
-            {
-                "id": f"e{i}",
-                "from": vis_id[u],
-                "to": vis_id[v],
-                "key": key,
-                "predicate": _text(attrs.get("predicate")) or key,
-                "kind": _text(attrs.get("kind")),
-                "style": _edge_style(attrs, _text(g.nodes[u].get("type"))),
-                "label": _edge_label(attrs, key),
-                "role": _text(attrs.get("role")),
-                "date": _text(attrs.get("date")),
-                "flags": flags,
-                "asserted": _asserted(attrs),
-                "modality": _modality(g, attrs) if _text(attrs.get("kind")) != "allegation" else "",
-                "event": event if event in EVENT_CATEGORIES else "",
-                "docs": _evidence_docs(attrs.get("evidence")),
-                "evidence": evidence,
-                "nEvidence": n_evidence,
-                "parallel": pair_count[pair],
-            }
-        )
-        pair_count[pair] += 1
+# --------------------------------------------------------------------------- the page's data
+class _Strings:
+    """Each distinct sentence once, referred to by its index."""
 
-    type_counts = Counter(n["type"] for n in nodes)
-    types = [
-        {
-            "name": t,
-            "color": NODE_STYLES.get(t, _OTHER_NODE)[0],
-            "shape": NODE_STYLES.get(t, _OTHER_NODE)[1],
-            "count": type_counts[t],
-        }
-        for t in sorted(type_counts, key=lambda t: (t not in NODE_STYLES, _order(t), t))
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.items: list[str] = []
+
+    def __call__(self, text: str) -> int:
+        at = self.index.get(text)
+        if at is None:
+            at = self.index[text] = len(self.items)
+            self.items.append(text)
+        return at
+
+
+def _lean(record: dict[str, Any]) -> dict[str, Any]:
+    """A record without its empty values (the page reads a missing key as empty)."""
+    return {k: v for k, v in record.items() if not (v is None or v is False or v in ("", []))}
+
+
+def _lean_node(record: dict[str, Any]) -> dict[str, Any]:
+    """A node without what the page can tell: its id (``n`` + index), counts that equal the
+    length of their lists."""
+    del record["id"]
+    if record["nEvidence"] == len(record["ev"]):
+        del record["nEvidence"]
+    if record["nAliases"] == len(record["aliases"]):
+        del record["nAliases"]
+    return _lean(record)
+
+
+def _lean_edge(record: dict[str, Any], index: Mapping[str, int]) -> dict[str, Any]:
+    """An edge with its ends by node index and without what the page can tell: its id (``e`` +
+    index), a key or label that is the predicate, "asserted" modality (``asserted`` is
+    written only when false, as 0), no parallel link, a count that is the evidence's."""
+    del record["id"]
+    record["from"], record["to"] = index[record["from"]], index[record["to"]]
+    for name in ("key", "label"):
+        if record[name] == record["predicate"]:
+            del record[name]
+    if record["modality"] == "asserted":
+        del record["modality"]
+    asserted = record.pop("asserted")
+    if record["parallel"] == 0:
+        del record["parallel"]
+    if record["nEvidence"] == len(record["ev"]):
+        del record["nEvidence"]
+    lean = _lean(record)
+    if not asserted:
+        lean["asserted"] = 0
+    return lean
+
+
+def _compact(record: dict[str, Any], docs: Mapping[str, int], sentences: _Strings) -> None:
+    """Documents by index, evidence as ``[document, sentence]`` index pairs (``ev``)."""
+    record["ev"] = [[docs[e["doc"]], sentences(e["sentence"])] for e in record.pop("evidence")]
+    record["docs"] = [docs[d] for d in record["docs"]]
+    if record.get("label") == record.get("name"):
+        del record["label"]
+
+
+def _statement_rows(g: nx.MultiDiGraph) -> list[Mapping[str, Any]]:
+    raw = g.graph.get("statements")
+    return [st for st in raw if isinstance(st, Mapping)] if isinstance(raw, list | tuple) else []
+
+
+def _statement(
+    st: Mapping[str, Any],
+    index: Mapping[str, int],
+    docs: Mapping[str, int],
+    sentences: _Strings,
+) -> list[Any]:
+    """One statement as ``[doc, speaker, on_behalf_of, kind, anonymous, sentence, text,
+    about]``: nodes by index (-1: none), the content only where the sentence lacks it."""
+
+    def node(value: Any) -> int:
+        return index.get(_text(value), -1) if value is not None else -1
+
+    evidence = st.get("evidence")
+    sentence = _clip(_text(evidence.get("sentence"))) if isinstance(evidence, Mapping) else ""
+    text = _clip(_text(st.get("text")))
+    about = st.get("about")
+    return [
+        docs[_text(st.get("doc"))],
+        node(st.get("speaker")),
+        node(st.get("on_behalf_of")),
+        _text(st.get("kind")),
+        1 if st.get("anonymous") is True else 0,
+        sentences(sentence),
+        "" if text in sentence else text,
+        sorted({i for a in _texts(about) if (i := index.get(a, -1)) >= 0}),
     ]
-    style_counts = Counter(e["style"] for e in edges)
-    edge_styles = [
-        {
-            "name": s,
-            "color": EDGE_STYLES[s][0],
-            "dashes": list(EDGE_STYLES[s][1]),
-            "width": EDGE_STYLES[s][2],
-            "count": style_counts[s],
-        }
-        for s in _EDGE_ORDER
-        if style_counts[s]
-    ]
-    event_counts = Counter(e["event"] for e in edges if e["event"])
-    events = [{"name": c, "count": event_counts[c]} for c in EVENT_CATEGORIES if event_counts[c]]
-    note = None
-    if len(kept) < n_total:
-        note = (
-            f"Showing the {len(kept):,} most connected of {n_total:,} nodes "
-            f"(max_nodes={max_nodes}) and the {len(edges):,} of {e_total:,} edges between them."
-        )
-    return {
-        "title": _text(title) if title is not None else _default_title(g),
-        "note": note,
-        "counts": {
-            "nodes": len(nodes),
-            "edges": len(edges),
-            "totalNodes": n_total,
-            "totalEdges": e_total,
-        },
-        "options": {
-            "physics": physics,
-            "physicsSettings": PHYSICS,
-            "seed": seed,
-            "edgeLabels": bool(edge_labels),
-        },
-        "documents": _documents(g, sorted(all_docs)),
-        "types": types,
-        "edgeStyles": edge_styles,
-        "events": events,
-        "nodes": nodes,
-        "edges": edges,
-    }
+
+
+def page_data(
+    g: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> dict[str, Any]:
+    """Return the data the page embeds: every node and edge (``drawn``: on the canvas, at
+    most ``max_nodes``), all evidence of edges and allegations (``max_evidence`` sentences of
+    an entity's mentions), the statements, each distinct sentence once in ``sentences``.
+
+    Records leave out empty values; documents are referred to by their index in
+    ``documents``, sentences by their index in ``sentences``, evidence is ``ev``: a list of
+    ``[document, sentence]``; a statement is ``[document, speaker, on_behalf_of, kind,
+    anonymous, sentence, content (when the sentence does not hold it), about]`` with nodes
+    by index.  Parameters are those of :func:`to_html`.
+
+    >>> import networkx as nx
+    >>> doc = {"id": "d1", "source": "Daily", "published": "2020-01-02T10:00Z"}
+    >>> g = nx.MultiDiGraph(documents=[doc])
+    >>> g.add_node("a", label="Ada", type="Person", sources=["d1"])
+    >>> g.add_node("b", label="Bob", type="Person", sources=["d1"])
+    >>> _ = g.add_edge("a", "b", key="meet", predicate="meet", evidence=[
+    ...     {"doc": "d1", "sentence": "Ada met Bob."}])
+    >>> g.graph["statements"] = [{"doc": "d1", "speaker": "a", "about": ["b"], "kind": "direct",
+    ...     "text": "met Bob", "evidence": {"sentence": "Ada met Bob."}}]
+    >>> data = page_data(g)
+    >>> data["sentences"], data["edges"][0]["ev"], data["statements"]
+    (['Ada met Bob.'], [[0, 0]], [[0, 0, -1, 'direct', 0, 0, '', [1]]])
+    >>> data["documents"][0]["source"], data["documents"][0]["published"]
+    ('Daily', '2020-01-02')
+    """
+    max_nodes, layout_threshold, seed, max_evidence = _options(
+        max_nodes, layout_threshold, seed, max_evidence
+    )
+    data = _build(
+        g,
+        everything=True,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
+    statements = _statement_rows(g)
+    records = data["nodes"] + data["edges"]
+    used = {d for r in records for d in r["docs"]} | {_text(s.get("doc")) for s in statements}
+    used |= {e["doc"] for r in records for e in r["evidence"]}
+    data["documents"] = _documents(g, sorted(used))
+    docs = {d["id"]: i for i, d in enumerate(data["documents"])}
+    sentences = _Strings()
+    for record in records:
+        _compact(record, docs, sentences)
+    index = {n["key"]: i for i, n in enumerate(data["nodes"])}
+    data["statements"] = [_statement(st, index, docs, sentences) for st in statements]
+    by_vis_id = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    data["nodes"] = [_lean_node(n) for n in data["nodes"]]
+    data["edges"] = [_lean_edge(e, by_vis_id) for e in data["edges"]]
+    data["sentences"] = sentences.items
+    return data
 
 
 def _order(type_: str) -> int:
@@ -672,7 +959,7 @@ def to_html(
     kgraph._errors.ExportError: height='tall' is not a CSS length kgraph accepts; use a ...
     """
     css_height = _css_length(height)
-    data = to_vis(
+    data = page_data(
         g,
         title=title,
         max_nodes=max_nodes,
