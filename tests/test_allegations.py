@@ -465,3 +465,13 @@ def test_acts_that_are_not_the_subjects(text: str, labels: set[str]) -> None:
 def test_did_nothing_illegal_disputes_the_act() -> None:
     (node,) = _allegation_nodes(["His lawyer Bruce Rogow said Roger Stone did nothing illegal."])
     assert node["status"] == "disputed"
+
+
+def test_no_one_confirming_is_no_confirmation() -> None:
+    g = _graph(
+        "Donald Trump said China hacked Hillary Clinton's emails. "
+        "No U.S. intelligence officials have publicly confirmed the report."
+    )
+    (alleg,) = _allegations(g)
+    assert "confirmed_by" not in _roles(g, alleg)
+    assert g.nodes[alleg]["label"] == "China hacked Hillary Clinton's emails"

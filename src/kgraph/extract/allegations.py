@@ -857,7 +857,7 @@ def _target(
                 return prep, m
             if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
                 words = [t for t in obj.subtree if t.i <= obj.i][-_TARGET_WORDS:]
-                return prep, " ".join(t.text for t in words)
+                return prep, obj.doc[words[0].i : obj.i + 1].text
     return None, None  # the next word of the act may name it ("hackers stole emails from")
 
 
@@ -1694,8 +1694,10 @@ def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationR
     for tok in sent:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and (lemma in _DENY or lemma in _CONFIRM):
-            if any(c.dep_ == "neg" for c in tok.children):
-                continue
+            if any(
+                c.dep_ == "neg" or (c.dep_ == "nsubj" and _denied_noun(c)) for c in tok.children
+            ):
+                continue  # "did not deny", "no officials have confirmed the report"
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             objects += [p for c in tok.children if c.dep_ == "prt" for p in c.children]
             # "accused of sexual assault, which he denies": the relative pronoun's noun
