@@ -301,6 +301,38 @@ def test_forms(
     assert _ref_text(text, record.speaker) == speaker
 
 
+# -- the span of the content: where it begins and ends ------------------------------------
+
+# text, cue, content
+CONTENT_SPANS = [
+    pytest.param(
+        "The governor tweeted that his rival was a “coward,” a “fraud” and a “clown.”",
+        "tweeted",
+        "that his rival was a “coward,” a “fraud” and a “clown.”",
+        id="a clause ending in a quote takes the stop and the closing mark",
+    ),
+    pytest.param(
+        "The mayor said the two parties differ on taxes, the new stadium and the budget.",
+        "said",
+        "the two parties differ on taxes, the new stadium and the budget",
+        id="a list parsed as an apposition stays",
+    ),
+    pytest.param(
+        "The mayor predicted a victory in Ohio, which votes next week.",
+        "predicted",
+        "a victory in Ohio",
+        id="a closing non-restrictive relative clause is not said",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "content"), CONTENT_SPANS)
+def test_content_spans(text: str, cue: str, content: str) -> None:
+    record = _by_cue(text, _statements(text), cue)
+    assert _text(text, record.content) == content
+
+
 # -- speakers: pronouns, spokesmen, unnamed sources -------------------------------------
 
 # text, cue, speaker, on behalf of, anonymous

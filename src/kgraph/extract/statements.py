@@ -432,7 +432,8 @@ def _nested(found: list[_Found]) -> set[int]:
 def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
     """Reported content without the clauses of other cues hung from it ("... said A, while
     others said B", "admires him and praised ...") and without a closing non-restrictive
-    relative clause or apposition ("a win in Texas, which votes on March 1")."""
+    relative clause or apposition ("a win in Texas, which votes on March 1"), but for an
+    "apposition" that is a list ("differ on Israel, the deal and the court")."""
     start, end = _trim(doc, *item.content)
     for c in cues[bisect.bisect_right(cues, start) : bisect.bisect_left(cues, end)]:
         verb = doc[c]
@@ -449,6 +450,7 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
                 and before > start
                 and doc[before].text == ","
                 and tok.right_edge.i + 1 >= end
+                and not any(c.dep_ == "conj" for c in tok.children)
             ):
                 end = before
                 break
@@ -512,11 +514,12 @@ class _Quotes:
     def balance(self, start: int, end: int) -> tuple[int, int]:
         """A content span with the quote mark its first or last quoted word needs
         ('said "it gets me mad" every time': the opening mark hangs from the verb)."""
+        doc = self.doc
         for s, e in self.overlapping(start, end):
             if s == start - 1 and e <= end:
                 start = s
-            if e == end + 1 and s >= start:
-                end = e
+            if e > end and s >= start and all(t.is_punct for t in doc[end : e - 1]):
+                end = e  # 'is a "loser."': the closing mark and the stop before it
         return start, end
 
     def continued(self, item: _Found) -> tuple[int, int]:
