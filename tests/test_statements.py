@@ -318,6 +318,42 @@ CONTENT_SPANS = [
         id="a list parsed as an apposition stays",
     ),
     pytest.param(
+        "The senator said the audit was fair and that the board would publish it.",
+        "said",
+        "the audit was fair and that the board would publish it",
+        id="a second that-clause is the same content",
+    ),
+    pytest.param(
+        "The coach says the team is tired because it plays too often.",
+        "says",
+        "the team is tired because it plays too often",
+        id="a cue whose subject is a pronoun of the content stays in it",
+    ),
+    pytest.param(
+        "Most voters say they like the plan, while a third want a smaller one.",
+        "say",
+        "they like the plan",
+        id="a cue with a subject of its own is another voice",
+    ),
+    pytest.param(
+        "The governor said the budget was balanced and called the audit a stunt.",
+        "said",
+        "the budget was balanced",
+        id="a conjoined cue of the same form is the speaker's next statement",
+    ),
+    pytest.param(
+        "On the radio show “Morning Talk” Tuesday, she said, “We will win this district.”",
+        "said",
+        "“We will win this district.”",
+        id="a quoted title in the sentence is not the speaker's words",
+    ),
+    pytest.param(
+        "“We won,” he told hundreds of screaming fans in the hall. “And we will win again.”",
+        "told",
+        "“We won,” he told hundreds of screaming fans in the hall. “And we will win again.”",
+        id="a participle that modifies a noun is no cue that claims the next quote",
+    ),
+    pytest.param(
         "The mayor predicted a victory in Ohio, which votes next week.",
         "predicted",
         "a victory in Ohio",

@@ -88,6 +88,8 @@ _NEAR: Final = 8
 #: the dependents a verb of saying takes for the words it reports when the parse finds no
 #: clause ("Sorry, Sanders said.", "Those who borrow struggle, he said.")
 _FRONTED: Final = frozenset({"dep", "intj", "dobj", "attr", "acomp"})
+#: a participle that modifies a noun reports nothing ("screaming supporters")
+_MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod"})
 #: the least words of a quote that stands as a statement of its own
 _ORPHAN_WORDS: Final = 4
 #: the frame of a clausal complement
@@ -437,7 +439,7 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
     start, end = _trim(doc, *item.content)
     for c in cues[bisect.bisect_right(cues, start) : bisect.bisect_left(cues, end)]:
         verb = doc[c]
-        if verb.dep_ in _EMBEDDED_CUE_DEPS and verb.left_edge.i > start and c != item.cue[0]:
+        if c != item.cue[0] and verb.left_edge.i > start and _another_voice(verb, doc[item.cue[0]]):
             end = min(end, verb.left_edge.i)
     if end < len(doc) and end > start:
         last = doc[end - 1]
@@ -455,6 +457,22 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
                 end = before
                 break
     return start, end
+
+
+def _another_voice(verb: Token, cue: Token) -> bool:
+    """Whether a cue hung from another's content speaks in a voice of its own: one with a
+    subject named by a noun ("..., while most voters want ..."), or one that shares the
+    speaker's subject: a participle ("..., adding that ...") or a verb of the cue's form
+    ("said A and called B"); not a second that-clause, nor a cue whose subject is a pronoun
+    of the content ("said she was glad and that she wanted to go on")."""
+    if verb.dep_ not in _EMBEDDED_CUE_DEPS:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None:
+        return subject.pos_ not in ("PRON", "DET")
+    return verb.tag_ == "VBG" or verb.tag_ == cue.tag_
 
 
 # -- quotes -----------------------------------------------------------------------------
@@ -570,7 +588,7 @@ class _Quotes:
         between ('"...," he said, "..."' but not '"...," he said, adding: "..."')."""
         out = list(near)
         for s, e in self.overlapping(sent.start, sent.end):
-            if (s, e) in out:
+            if (s, e) in out or self._phrase(s, e, own):
                 continue
             lo, hi = (e, out[0][0]) if e <= out[0][0] else (out[-1][1], s)
             cues = self.cues
@@ -578,6 +596,17 @@ class _Quotes:
             if all(c == own for c in between):
                 out = sorted([*out, (s, e)])
         return out
+
+    def _phrase(self, start: int, end: int, cue: int) -> bool:
+        """Whether the quote ``start:end`` is a phrase of the sentence, not words said in it (a
+        show, a title, a slogan: 'On "Good Morning America", he said, "..."'): it hangs from
+        an unquoted word other than the cue."""
+        doc = self.doc
+        for tok in doc[start:end]:
+            head = tok.head
+            if not start <= head.i < end and not tok.is_punct:
+                return head.i != cue and head.i != tok.i and not self.inside_or_mark(head.i)
+        return False
 
     def _after_colon(self, sent: Span) -> list[tuple[int, int]]:
         """The quote that follows "X said:" at the end of a sentence or paragraph."""
@@ -600,8 +629,8 @@ class _Quotes:
             if at >= len(self.spans):
                 return end
             s, e = self.spans[at]
-            if any(not t.is_space for t in doc[min(frontier, s) : s]):
-                return end
+            if s < frontier or any(not t.is_space for t in doc[frontier:s]):
+                return end  # a later quote of the same sentence, or words before it
             first = self.sents[self.sentence(max(s, frontier))]
             last = self.sents[self.sentence(e - 1)]
             if self._has_cue(self.cues, first.start, last.end) or self._has_cue(
@@ -739,7 +768,7 @@ def _according_to(tok: Token) -> _Found | None:
 
 def _verb_statement(tok: Token) -> _Found | None:
     """A reporting verb and the complement its frames allow."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or tok.dep_ in _MODIFIER_DEPS:
         return None
     verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
     if verb is None:
