@@ -354,6 +354,12 @@ CONTENT_SPANS = [
         id="a participle that modifies a noun is no cue that claims the next quote",
     ),
     pytest.param(
+        "Senator Lugo: No Deal on the Budget Before the Recess\n\nThe talks went on.",
+        ":",
+        "No Deal on the Budget Before the Recess",
+        id="a headline 'Name: ...' with no verb the parser sees",
+    ),
+    pytest.param(
         "The mayor predicted a victory in Ohio, which votes next week.",
         "predicted",
         "a victory in Ohio",
@@ -736,3 +742,15 @@ def test_find_quotes_gives_ordered_disjoint_spans(words: list[str]) -> None:
     for start, end in spans:
         assert previous <= start < end <= len(doc)
         previous = end
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Sanders: 1,547\n\nThe count went on.", id="a score in a headline"),
+        pytest.param("He won. Sanders: 1,547 votes in all.", id="not a paragraph's start"),
+    ],
+)
+def test_a_colon_that_is_no_statement(text: str) -> None:
+    assert not [r for r in _statements(text) if _text(text, r.cue) == ":"]

@@ -1009,11 +1009,28 @@ def _colon_statement(tok: Token, sent: Span) -> _Found | None:
         return None
     end = _last_word(sent) + 1
     words = doc[tok.i + 1 : end]
-    if not any(t.pos_ in ("VERB", "AUX") for t in words) and not (
-        words and words[0].text in _QUOTES
+    headline = not doc[:first].text.strip()  # 'Lynch: No Outside Influence on Probe'
+    if headline:
+        end = _paragraph_end(doc, tok.i)
+        words = doc[tok.i + 1 : end]
+    if (
+        not (headline and any(t.is_alpha for t in words))
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not (words and words[0].text in _QUOTES)
     ):
         return None  # a list or a score ("Sanders: 1,547"), not a statement
     return _Found((tok.i, tok.i + 1), (tok.i + 1, end), prefix.root, "indirect", quote=True)
+
+
+def _paragraph_end(doc: Doc, i: int) -> int:
+    """The end of the words of the paragraph of token ``i`` (a title is one paragraph,
+    however the parser cuts its sentences)."""
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    while end > i + 1 and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    return end
 
 
 # -- records ----------------------------------------------------------------------------
