@@ -97,7 +97,12 @@ _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
 #: a cue hung this way from another statement's content starts a statement of its own
 _EMBEDDED_CUE_DEPS: Final = frozenset({"advcl", "conj", "parataxis"})
 #: words the lemmatizer gets wrong ("hoped" -> "hop")
-_LEMMA_FIXES: Final = {"hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+_LEMMA_FIXES: Final = {
+    "hoped": "hope",
+    "hopes": "hope",
+    "hoping": "hope",
+    "retweeted": "retweet",
+}
 #: reporting nouns and the kind of statement their that-clause is
 _NOUNS: Final[dict[str, str]] = {
     "claim": "indirect",
