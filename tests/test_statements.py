@@ -360,6 +360,24 @@ CONTENT_SPANS = [
         id="a headline 'Name: ...' with no verb the parser sees",
     ),
     pytest.param(
+        "The governor called her rival “a man with no plan and no friends.”",
+        "called",
+        "her rival “a man with no plan and no friends.”",
+        id="a content that opens a quote runs to its close",
+    ),
+    pytest.param(
+        "The union has called on the city to raise the wages of its drivers.",
+        "called",
+        "the city to raise the wages of its drivers",
+        id="called on X to do Y",
+    ),
+    pytest.param(
+        "The senator called for the judge to resign over the remarks.",
+        "called",
+        "the judge to resign over the remarks",
+        id="called for X to do Y, a for-to clause",
+    ),
+    pytest.param(
         "The mayor predicted a victory in Ohio, which votes next week.",
         "predicted",
         "a victory in Ohio",

@@ -200,6 +200,8 @@ _NOT_SOURCES: Final = frozenset(
         "a",
     }
 )
+#: prepositions of the one asked to act: "called on the senator to resign"
+_ADDRESSEE_PREPS: Final = frozenset({"on", "upon", "for"})
 #: prepositions of the medium of a statement: "said in a statement that ..."
 _MEDIUM_PREPS: Final = frozenset({"in", "through", "via"})
 #: nouns for an unnamed person who speaks for a body: "a Taliban spokesman"
@@ -536,13 +538,14 @@ class _Quotes:
 
     def balance(self, start: int, end: int) -> tuple[int, int]:
         """A content span with the quote mark its first or last quoted word needs
-        ('said "it gets me mad" every time': the opening mark hangs from the verb)."""
-        doc = self.doc
+        ('said "it gets me mad" every time': the opening mark hangs from the verb), and
+        with the rest of a quote it opens ('called her "a smart woman with a plan."': the
+        parse hangs the end of the quote from the verb)."""
         for s, e in self.overlapping(start, end):
             if s == start - 1 and e <= end:
                 start = s
-            if e > end and s >= start and all(t.is_punct for t in doc[end : e - 1]):
-                end = e  # 'is a "loser."': the closing mark and the stop before it
+            if e > end and s >= start:
+                end = e
         return start, end
 
     def continued(self, item: _Found) -> tuple[int, int]:
@@ -802,11 +805,29 @@ def _verb_statement(tok: Token) -> _Found | None:
         if child.dep_ == "prep" and f"prep:{child.lower_}" in verb.frames:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                end = objs[-1].right_edge.i
+                for later in tok.rights:  # "called for her to resign": the infinitive too
+                    if later.i > end and _infinitive(later):
+                        end = later.right_edge.i
+                span = (objs[0].left_edge.i, end + 1)
                 return _Found((tok.i, child.i + 1), span, source, kind)
+        mark = next((m for m in child.children if m.dep_ == "mark"), None)
+        if child.dep_ == "advcl" and mark is not None and f"prep:{mark.lower_}" in verb.frames:
+            # "called for the justice to resign": a for-to clause
+            return _Found((tok.i, tok.i + 1), (mark.i + 1, child.right_edge.i + 1), source, kind)
     if "quote" in verb.frames:
         return _Found((tok.i, tok.i + 1), (tok.i, tok.i), source, kind, quote=True, host=True)
     return None
+
+
+def _infinitive(tok: Token) -> bool:
+    """Whether ``tok`` heads an infinitive with no subject of its own ("to release ...")."""
+    return (
+        tok.dep_ in ("xcomp", "advcl")
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in _SUBJECTS for c in tok.children)
+    )
 
 
 def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
@@ -856,8 +877,17 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
         )
         if xcomp is None:
             return None
-        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
-        return (obj or xcomp).left_edge.i, xcomp.right_edge.i + 1
+        obj = next(
+            (
+                c
+                for c in tok.children
+                if tok.i < c.i < xcomp.i
+                and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS))
+            ),
+            None,
+        )
+        first = obj if obj is None or obj.dep_ == "dobj" else next(obj.children, obj)
+        return (first or xcomp).left_edge.i, xcomp.right_edge.i + 1
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:  # "called the report nonsense" parsed with no object but the predicate
         obj = next((c for c in tok.children if c.dep_ == "oprd"), None)
