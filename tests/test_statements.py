@@ -301,6 +301,98 @@ def test_forms(
     assert _ref_text(text, record.speaker) == speaker
 
 
+# -- the span of the content: where it begins and ends ------------------------------------
+
+# text, cue, content
+CONTENT_SPANS = [
+    pytest.param(
+        "The governor tweeted that his rival was a “coward,” a “fraud” and a “clown.”",
+        "tweeted",
+        "that his rival was a “coward,” a “fraud” and a “clown.”",
+        id="a clause ending in a quote takes the stop and the closing mark",
+    ),
+    pytest.param(
+        "The mayor said the two parties differ on taxes, the new stadium and the budget.",
+        "said",
+        "the two parties differ on taxes, the new stadium and the budget",
+        id="a list parsed as an apposition stays",
+    ),
+    pytest.param(
+        "The senator said the audit was fair and that the board would publish it.",
+        "said",
+        "the audit was fair and that the board would publish it",
+        id="a second that-clause is the same content",
+    ),
+    pytest.param(
+        "The coach says the team is tired because it plays too often.",
+        "says",
+        "the team is tired because it plays too often",
+        id="a cue whose subject is a pronoun of the content stays in it",
+    ),
+    pytest.param(
+        "Most voters say they like the plan, while a third want a smaller one.",
+        "say",
+        "they like the plan",
+        id="a cue with a subject of its own is another voice",
+    ),
+    pytest.param(
+        "The governor said the budget was balanced and called the audit a stunt.",
+        "said",
+        "the budget was balanced",
+        id="a conjoined cue of the same form is the speaker's next statement",
+    ),
+    pytest.param(
+        "On the radio show “Morning Talk” Tuesday, she said, “We will win this district.”",
+        "said",
+        "“We will win this district.”",
+        id="a quoted title in the sentence is not the speaker's words",
+    ),
+    pytest.param(
+        "“We won,” he told hundreds of screaming fans in the hall. “And we will win again.”",
+        "told",
+        "“We won,” he told hundreds of screaming fans in the hall. “And we will win again.”",
+        id="a participle that modifies a noun is no cue that claims the next quote",
+    ),
+    pytest.param(
+        "Senator Lugo: No Deal on the Budget Before the Recess\n\nThe talks went on.",
+        ":",
+        "No Deal on the Budget Before the Recess",
+        id="a headline 'Name: ...' with no verb the parser sees",
+    ),
+    pytest.param(
+        "The governor called her rival “a man with no plan and no friends.”",
+        "called",
+        "her rival “a man with no plan and no friends.”",
+        id="a content that opens a quote runs to its close",
+    ),
+    pytest.param(
+        "The union has called on the city to raise the wages of its drivers.",
+        "called",
+        "the city to raise the wages of its drivers",
+        id="called on X to do Y",
+    ),
+    pytest.param(
+        "The senator called for the judge to resign over the remarks.",
+        "called",
+        "the judge to resign over the remarks",
+        id="called for X to do Y, a for-to clause",
+    ),
+    pytest.param(
+        "The mayor predicted a victory in Ohio, which votes next week.",
+        "predicted",
+        "a victory in Ohio",
+        id="a closing non-restrictive relative clause is not said",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "content"), CONTENT_SPANS)
+def test_content_spans(text: str, cue: str, content: str) -> None:
+    record = _by_cue(text, _statements(text), cue)
+    assert _text(text, record.content) == content
+
+
 # -- speakers: pronouns, spokesmen, unnamed sources -------------------------------------
 
 # text, cue, speaker, on behalf of, anonymous
@@ -668,3 +760,15 @@ def test_find_quotes_gives_ordered_disjoint_spans(words: list[str]) -> None:
     for start, end in spans:
         assert previous <= start < end <= len(doc)
         previous = end
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Sanders: 1,547\n\nThe count went on.", id="a score in a headline"),
+        pytest.param("He won. Sanders: 1,547 votes in all.", id="not a paragraph's start"),
+    ],
+)
+def test_a_colon_that_is_no_statement(text: str) -> None:
+    assert not [r for r in _statements(text) if _text(text, r.cue) == ":"]

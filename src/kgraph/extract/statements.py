@@ -88,6 +88,8 @@ _NEAR: Final = 8
 #: the dependents a verb of saying takes for the words it reports when the parse finds no
 #: clause ("Sorry, Sanders said.", "Those who borrow struggle, he said.")
 _FRONTED: Final = frozenset({"dep", "intj", "dobj", "attr", "acomp"})
+#: a participle that modifies a noun reports nothing ("screaming supporters")
+_MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod"})
 #: the least words of a quote that stands as a statement of its own
 _ORPHAN_WORDS: Final = 4
 #: the frame of a clausal complement
@@ -95,7 +97,12 @@ _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
 #: a cue hung this way from another statement's content starts a statement of its own
 _EMBEDDED_CUE_DEPS: Final = frozenset({"advcl", "conj", "parataxis"})
 #: words the lemmatizer gets wrong ("hoped" -> "hop")
-_LEMMA_FIXES: Final = {"hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+_LEMMA_FIXES: Final = {
+    "hoped": "hope",
+    "hopes": "hope",
+    "hoping": "hope",
+    "retweeted": "retweet",
+}
 #: reporting nouns and the kind of statement their that-clause is
 _NOUNS: Final[dict[str, str]] = {
     "claim": "indirect",
@@ -193,6 +200,8 @@ _NOT_SOURCES: Final = frozenset(
         "a",
     }
 )
+#: prepositions of the one asked to act: "called on the senator to resign"
+_ADDRESSEE_PREPS: Final = frozenset({"on", "upon", "for"})
 #: prepositions of the medium of a statement: "said in a statement that ..."
 _MEDIUM_PREPS: Final = frozenset({"in", "through", "via"})
 #: nouns for an unnamed person who speaks for a body: "a Taliban spokesman"
@@ -432,11 +441,12 @@ def _nested(found: list[_Found]) -> set[int]:
 def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
     """Reported content without the clauses of other cues hung from it ("... said A, while
     others said B", "admires him and praised ...") and without a closing non-restrictive
-    relative clause or apposition ("a win in Texas, which votes on March 1")."""
+    relative clause or apposition ("a win in Texas, which votes on March 1"), but for an
+    "apposition" that is a list ("differ on Israel, the deal and the court")."""
     start, end = _trim(doc, *item.content)
     for c in cues[bisect.bisect_right(cues, start) : bisect.bisect_left(cues, end)]:
         verb = doc[c]
-        if verb.dep_ in _EMBEDDED_CUE_DEPS and verb.left_edge.i > start and c != item.cue[0]:
+        if c != item.cue[0] and verb.left_edge.i > start and _another_voice(verb, doc[item.cue[0]]):
             end = min(end, verb.left_edge.i)
     if end < len(doc) and end > start:
         last = doc[end - 1]
@@ -449,10 +459,27 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
                 and before > start
                 and doc[before].text == ","
                 and tok.right_edge.i + 1 >= end
+                and not any(c.dep_ == "conj" for c in tok.children)
             ):
                 end = before
                 break
     return start, end
+
+
+def _another_voice(verb: Token, cue: Token) -> bool:
+    """Whether a cue hung from another's content speaks in a voice of its own: one with a
+    subject named by a noun ("..., while most voters want ..."), or one that shares the
+    speaker's subject: a participle ("..., adding that ...") or a verb of the cue's form
+    ("said A and called B"); not a second that-clause, nor a cue whose subject is a pronoun
+    of the content ("said she was glad and that she wanted to go on")."""
+    if verb.dep_ not in _EMBEDDED_CUE_DEPS:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None:
+        return subject.pos_ not in ("PRON", "DET")
+    return verb.tag_ == "VBG" or verb.tag_ == cue.tag_
 
 
 # -- quotes -----------------------------------------------------------------------------
@@ -511,11 +538,13 @@ class _Quotes:
 
     def balance(self, start: int, end: int) -> tuple[int, int]:
         """A content span with the quote mark its first or last quoted word needs
-        ('said "it gets me mad" every time': the opening mark hangs from the verb)."""
+        ('said "it gets me mad" every time': the opening mark hangs from the verb), and
+        with the rest of a quote it opens ('called her "a smart woman with a plan."': the
+        parse hangs the end of the quote from the verb)."""
         for s, e in self.overlapping(start, end):
             if s == start - 1 and e <= end:
                 start = s
-            if e == end + 1 and s >= start:
+            if e > end and s >= start:
                 end = e
         return start, end
 
@@ -567,7 +596,7 @@ class _Quotes:
         between ('"...," he said, "..."' but not '"...," he said, adding: "..."')."""
         out = list(near)
         for s, e in self.overlapping(sent.start, sent.end):
-            if (s, e) in out:
+            if (s, e) in out or self._phrase(s, e, own):
                 continue
             lo, hi = (e, out[0][0]) if e <= out[0][0] else (out[-1][1], s)
             cues = self.cues
@@ -575,6 +604,17 @@ class _Quotes:
             if all(c == own for c in between):
                 out = sorted([*out, (s, e)])
         return out
+
+    def _phrase(self, start: int, end: int, cue: int) -> bool:
+        """Whether the quote ``start:end`` is a phrase of the sentence, not words said in it (a
+        show, a title, a slogan: 'On "Good Morning America", he said, "..."'): it hangs from
+        an unquoted word other than the cue."""
+        doc = self.doc
+        for tok in doc[start:end]:
+            head = tok.head
+            if not start <= head.i < end and not tok.is_punct:
+                return head.i != cue and head.i != tok.i and not self.inside_or_mark(head.i)
+        return False
 
     def _after_colon(self, sent: Span) -> list[tuple[int, int]]:
         """The quote that follows "X said:" at the end of a sentence or paragraph."""
@@ -597,8 +637,8 @@ class _Quotes:
             if at >= len(self.spans):
                 return end
             s, e = self.spans[at]
-            if any(not t.is_space for t in doc[min(frontier, s) : s]):
-                return end
+            if s < frontier or any(not t.is_space for t in doc[frontier:s]):
+                return end  # a later quote of the same sentence, or words before it
             first = self.sents[self.sentence(max(s, frontier))]
             last = self.sents[self.sentence(e - 1)]
             if self._has_cue(self.cues, first.start, last.end) or self._has_cue(
@@ -736,7 +776,7 @@ def _according_to(tok: Token) -> _Found | None:
 
 def _verb_statement(tok: Token) -> _Found | None:
     """A reporting verb and the complement its frames allow."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or tok.dep_ in _MODIFIER_DEPS:
         return None
     verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
     if verb is None:
@@ -765,11 +805,29 @@ def _verb_statement(tok: Token) -> _Found | None:
         if child.dep_ == "prep" and f"prep:{child.lower_}" in verb.frames:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                end = objs[-1].right_edge.i
+                for later in tok.rights:  # "called for her to resign": the infinitive too
+                    if later.i > end and _infinitive(later):
+                        end = later.right_edge.i
+                span = (objs[0].left_edge.i, end + 1)
                 return _Found((tok.i, child.i + 1), span, source, kind)
+        mark = next((m for m in child.children if m.dep_ == "mark"), None)
+        if child.dep_ == "advcl" and mark is not None and f"prep:{mark.lower_}" in verb.frames:
+            # "called for the justice to resign": a for-to clause
+            return _Found((tok.i, tok.i + 1), (mark.i + 1, child.right_edge.i + 1), source, kind)
     if "quote" in verb.frames:
         return _Found((tok.i, tok.i + 1), (tok.i, tok.i), source, kind, quote=True, host=True)
     return None
+
+
+def _infinitive(tok: Token) -> bool:
+    """Whether ``tok`` heads an infinitive with no subject of its own ("to release ...")."""
+    return (
+        tok.dep_ in ("xcomp", "advcl")
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in _SUBJECTS for c in tok.children)
+    )
 
 
 def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
@@ -819,8 +877,17 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
         )
         if xcomp is None:
             return None
-        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
-        return (obj or xcomp).left_edge.i, xcomp.right_edge.i + 1
+        obj = next(
+            (
+                c
+                for c in tok.children
+                if tok.i < c.i < xcomp.i
+                and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS))
+            ),
+            None,
+        )
+        first = obj if obj is None or obj.dep_ == "dobj" else next(obj.children, obj)
+        return (first or xcomp).left_edge.i, xcomp.right_edge.i + 1
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:  # "called the report nonsense" parsed with no object but the predicate
         obj = next((c for c in tok.children if c.dep_ == "oprd"), None)
@@ -977,11 +1044,28 @@ def _colon_statement(tok: Token, sent: Span) -> _Found | None:
         return None
     end = _last_word(sent) + 1
     words = doc[tok.i + 1 : end]
-    if not any(t.pos_ in ("VERB", "AUX") for t in words) and not (
-        words and words[0].text in _QUOTES
+    headline = not doc[:first].text.strip()  # 'Lynch: No Outside Influence on Probe'
+    if headline:
+        end = _paragraph_end(doc, tok.i)
+        words = doc[tok.i + 1 : end]
+    if (
+        not (headline and any(t.is_alpha for t in words))
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not (words and words[0].text in _QUOTES)
     ):
         return None  # a list or a score ("Sanders: 1,547"), not a statement
     return _Found((tok.i, tok.i + 1), (tok.i + 1, end), prefix.root, "indirect", quote=True)
+
+
+def _paragraph_end(doc: Doc, i: int) -> int:
+    """The end of the words of the paragraph of token ``i`` (a title is one paragraph,
+    however the parser cuts its sentences)."""
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    while end > i + 1 and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    return end
 
 
 # -- records ----------------------------------------------------------------------------
