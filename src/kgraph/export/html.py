@@ -61,15 +61,16 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
+
+import networkx as nx
 
 from kgraph._errors import ExportError
 from kgraph._model import EVENT_CATEGORIES, modal_predicate
+from kgraph._version import __version__
 from kgraph.export._files import encode_text, write_bytes
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = [
     "EDGE_STYLES",
@@ -289,8 +290,6 @@ def _layout(
     ...     [("c", "b"), ("b", "a")], seed=1)
     True
     """
-    import networkx as nx
-
     simple = nx.Graph()
     simple.add_nodes_from(sorted(keys))
     simple.add_edges_from(sorted({(a, b) if a <= b else (b, a) for a, b in pairs if a != b}))
@@ -594,8 +593,6 @@ def _vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=4)
 def _template(name: str) -> str:
-    from importlib.resources import files
-
     return (files("kgraph.export") / "templates" / name).read_text(encoding="utf-8")
 
 
@@ -693,8 +690,6 @@ def to_html(
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    from kgraph._version import __version__
-
     values = {
         "CSP": html.escape(csp, quote=True),
         "GENERATOR": html.escape(f"kgraph {__version__}", quote=True),
@@ -774,7 +769,7 @@ def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
     frame_height = _css_length(height) or "650px"
     markup = _iframe(to_html(g, **options), frame_height)
     try:
-        from IPython.display import HTML
+        from IPython.display import HTML  # noqa: PLC0415  (an optional dependency)
     except ImportError:
         return InlinePage(markup)
     display_class: Any = HTML  # IPython ships no type hints

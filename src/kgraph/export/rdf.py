@@ -53,6 +53,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import gc
 import hashlib
 import json
@@ -63,9 +64,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+import networkx as nx
 
 from kgraph._errors import ExportError, FormatError, MissingDependencyError
 from kgraph._model import EVENT_CATEGORIES
@@ -73,7 +77,6 @@ from kgraph.export._files import atomic_write
 from kgraph.export.nodelink import encode_text, encoding_error, read_text, surrogate_error
 
 if TYPE_CHECKING:
-    import networkx as nx
     import rdflib
 
 __all__ = [
@@ -368,8 +371,6 @@ def _predicate_name(iri: str) -> str | None:
 
 
 def _decimal_lex(value: float) -> str:
-    from decimal import Decimal
-
     text = format(Decimal(repr(value)), "f")
     if "." not in text:
         text += ".0"
@@ -377,8 +378,6 @@ def _decimal_lex(value: float) -> str:
 
 
 def _is_iso_date(text: str) -> bool:
-    import datetime
-
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return False
     try:
@@ -1335,9 +1334,9 @@ def graph_payloads(g: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> dict[str,
 def to_rdf(g: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> rdflib.Dataset:
     """Return ``g`` as an rdflib ``Dataset``: the knowledge in the default graph and one
     named graph per document with its metadata and evidence."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
-    from kgraph.namespace import bind_namespaces
+    from kgraph.namespace import bind_namespaces  # noqa: PLC0415  (lazy: it imports rdflib)
 
     ex = _export(g, base)
     ds = rdflib.Dataset()
@@ -1381,7 +1380,7 @@ _RDFLIB_FORMATS: Final = {
 
 def read_rdf(path: str | Path, *, format: str = "turtle") -> nx.MultiDiGraph:
     """Read a file written by :func:`write_rdf` back into the contract graph it came from."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     name = _format(format)
     path = Path(path)
@@ -1399,7 +1398,7 @@ def read_rdf(path: str | Path, *, format: str = "turtle") -> nx.MultiDiGraph:
 
 def _python(term: Any) -> Any:
     """A literal's Python value by its datatype, from its lexical form."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     if not isinstance(term, rdflib.Literal):
         return str(term)
@@ -1438,8 +1437,7 @@ def from_rdf(data: rdflib.Graph, *, name: str = "<rdf>") -> nx.MultiDiGraph:
 
 
 def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
-    import networkx as nx
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     props: dict[str, dict[str, list[Any]]] = {}
     triples: Iterable[tuple[Any, Any, Any]]
@@ -1648,11 +1646,10 @@ def validate(data: rdflib.Graph | nx.MultiDiGraph, *, base: str = DEFAULT_BASE) 
     ``data`` is an rdflib graph/dataset or a contract graph (exported first).  The
     merged view is validated.  Returns ``(conforms, report text)``.
     """
-    import networkx as nx
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     try:
-        import pyshacl
+        import pyshacl  # noqa: PLC0415  (an optional dependency)
     except ImportError as err:  # pragma: no cover - pyshacl is a test extra
         raise MissingDependencyError(
             "validate() needs pyshacl: pip install pyshacl (or kgraph[test])"
