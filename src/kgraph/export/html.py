@@ -63,14 +63,16 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Final
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
 from kgraph._model import EVENT_CATEGORIES, modal_predicate
+from kgraph._types import NODE_TYPES
 from kgraph._version import __version__
 from kgraph.export._files import encode_text, write_bytes
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "EDGE_STYLES",
@@ -84,15 +86,8 @@ __all__ = [
 
 log = logging.getLogger("kgraph.export.html")
 
-#: Node type -> (fill colour, vis-network shape).  Shapes all scale with size.
-NODE_STYLES: Final[dict[str, tuple[str, str]]] = {
-    "Person": ("#4e79a7", "dot"),
-    "Agency": ("#f28e2b", "square"),
-    "Country": ("#59a14f", "hexagon"),
-    "Organization": ("#b07aa1", "triangle"),
-    "Location": ("#9c755f", "triangleDown"),
-    "Allegation": ("#e15759", "diamond"),
-}
+#: Node type -> (fill colour, vis-network shape), from the registry ``kgraph._types``.
+NODE_STYLES: Final[dict[str, tuple[str, str]]] = {t.name: (t.colour, t.shape) for t in NODE_TYPES}
 _OTHER_NODE: Final = ("#9a9a9a", "dot")
 
 #: Edge style name -> (colour, dash pattern or [] for solid, width).  Allegation
@@ -290,6 +285,8 @@ def _layout(
     ...     [("c", "b"), ("b", "a")], seed=1)
     True
     """
+    import networkx as nx  # noqa: PLC0415  (lazy: importing the page module loads no networkx)
+
     simple = nx.Graph()
     simple.add_nodes_from(sorted(keys))
     simple.add_edges_from(sorted({(a, b) if a <= b else (b, a) for a, b in pairs if a != b}))

@@ -73,6 +73,7 @@ import networkx as nx
 
 from kgraph._errors import ExportError, FormatError, MissingDependencyError
 from kgraph._model import EVENT_CATEGORIES
+from kgraph._types import NODE_TYPES
 from kgraph.export._files import atomic_write
 from kgraph.export.nodelink import encode_text, encoding_error, read_text, surrogate_error
 
@@ -150,14 +151,9 @@ def _kg(term: str) -> str:
     return _KG + term
 
 
-# Node types -> (kg class, schema.org class, IRI segment)
+# Node types -> (kg class, schema.org class, IRI segment), from the registry kgraph._types
 _NODE_CLASSES: Final[dict[str, tuple[str, str, str]]] = {
-    "Person": (_kg("Person"), _SDO + "Person", "person"),
-    "Agency": (_kg("Agency"), _SDO + "GovernmentOrganization", "agency"),
-    "Country": (_kg("Country"), _SDO + "Country", "country"),
-    "Organization": (_kg("Organization"), _SDO + "Organization", "organization"),
-    "Location": (_kg("Location"), _SDO + "Place", "location"),
-    "Allegation": (_kg("Allegation"), _SDO + "Claim", "allegation"),
+    t.name: (t.kg_class, t.schema_iri, t.segment) for t in NODE_TYPES
 }
 _CLASS_TYPES: Final = {v[0]: k for k, v in _NODE_CLASSES.items()}
 _GENERIC_NODE = _kg("Node")
