@@ -92,16 +92,27 @@ def to_pyvis(
     width: str = "100%",
     notebook: bool = False,
     cdn_resources: str = "remote",
-    **options: Any,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
 ) -> Network:
     """Return a directed ``pyvis.network.Network`` of ``g``.
 
     ``height``, ``width``, ``notebook`` and ``cdn_resources`` go to ``Network``;
-    ``options`` (``max_nodes``, ``layout_threshold``, ``seed``, ``max_evidence``) are
-    those of :func:`kgraph.export.html.to_html`.  Node ids are the kgraph node ids.
+    ``max_nodes``, ``layout_threshold``, ``seed``, ``max_evidence`` and ``edge_labels``
+    are those of :func:`kgraph.export.html.to_html`.  Node ids are the kgraph node ids.
     """
     network_class = importlib.import_module("pyvis.network").Network  # lazy: start-up time
-    data = to_vis(g, **options)
+    data = to_vis(
+        g,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
     net = network_class(
         height=height,
         width=width,
