@@ -147,6 +147,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    common, auth = _option_groups()
+    parser = _Parser(
+        prog=PROG,
+        description="Knowledge graphs of people, agencies, countries and allegations "
+        "from news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_build_command(commands, common)
+    _add_inspection_commands(commands, common, auth)
+    _add_evaluation_commands(commands, common)
+    return parser
+
+
+def _option_groups() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The options several commands share: ``-q``/``-v``, and the endpoint's credentials."""
     common = _Parser(add_help=False)
     noise = common.add_mutually_exclusive_group()
     noise.add_argument(
@@ -163,15 +179,10 @@ def _parser() -> argparse.ArgumentParser:
     auth.add_argument(
         "--digest", action="store_true", help="HTTP digest authentication (default: basic)"
     )
+    return common, auth
 
-    parser = _Parser(
-        prog=PROG,
-        description="Knowledge graphs of people, agencies, countries and allegations "
-        "from news articles.",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
     build = commands.add_parser(
         "build",
         parents=[common],
@@ -232,6 +243,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=_run_build)
 
+
+def _add_inspection_commands(
+    commands: Any, common: argparse.ArgumentParser, auth: argparse.ArgumentParser
+) -> None:
+    """``info``, ``query`` and ``push``: what a graph holds, and where it goes."""
     info = commands.add_parser(
         "info",
         parents=[common],
@@ -272,8 +288,6 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("graph", type=_graph_path, metavar="GRAPH")
     push.add_argument("endpoint", type=_endpoint, metavar="ENDPOINT")
     push.set_defaults(run=_run_push)
-    _add_evaluation_commands(commands, common)
-    return parser
 
 
 def _add_evaluation_commands(commands: Any, common: argparse.ArgumentParser) -> None:
