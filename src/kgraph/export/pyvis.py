@@ -34,6 +34,7 @@ pyvis's own page (by default it loads scripts from a CDN).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kgraph.export.html import PHYSICS, to_vis
@@ -125,9 +126,14 @@ def to_pyvis(
     net.options.groups = {
         t["name"]: {"color": t["color"], "shape": t["shape"]} for t in data["types"]
     }
+    _add_nodes(net, data)
+    _add_edges(net, data)
+    return net
+
+
+def _add_nodes(net: Network, data: Mapping[str, Any]) -> None:
+    """The page's nodes, with its colours and shapes, keyed by their kgraph ids."""
     node_styles = {t["name"]: (t["color"], t["shape"]) for t in data["types"]}
-    edge_styles = {s["name"]: (s["color"], s["dashes"], s["width"]) for s in data["edgeStyles"]}
-    keys = {n["id"]: n["key"] for n in data["nodes"]}
     for node in data["nodes"]:
         color, shape = node_styles[node["type"]]
         extra = {"x": node["x"], "y": node["y"], "physics": False} if "x" in node else {}
@@ -142,6 +148,12 @@ def to_pyvis(
             **extra,
         )
         net.node_map[node["key"]]["color"] = color  # pyvis drops color= beside group=
+
+
+def _add_edges(net: Network, data: Mapping[str, Any]) -> None:
+    """The page's edges, with its styles, between the nodes' kgraph ids."""
+    edge_styles = {s["name"]: (s["color"], s["dashes"], s["width"]) for s in data["edgeStyles"]}
+    keys = {n["id"]: n["key"] for n in data["nodes"]}
     names = {n["id"]: n["name"] for n in data["nodes"]}
     for edge in data["edges"]:
         color, dashes, edge_width = edge_styles[edge["style"]]
@@ -155,4 +167,3 @@ def to_pyvis(
             width=edge_width,
             arrows="to",
         )
-    return net
