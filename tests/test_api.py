@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -528,3 +529,38 @@ def test_the_facades_export_options_are_the_exporters_own(method: str, function:
             assert wrapped[option].default == default, option
         else:
             assert any(p.kind is p.VAR_KEYWORD for p in wrapped.values()), option
+
+
+def test_a_custom_extractor_needs_only_kgraph_extract_and_gets_typed_facts() -> None:
+    from spacy.tokens import Doc
+
+    from kgraph import extract
+
+    class Cooccurs:
+        """Every two successive entity mentions of a Doc: a toy extractor of ours."""
+
+        name = "cooccurs"
+
+        def __call__(
+            self, doc: Doc, context: extract.DocContext
+        ) -> Iterator[extract.RelationRecord]:
+            for a, b in pairwise(context.mentions):
+                yield extract.RelationRecord(
+                    context.ref(a),
+                    context.ref(b),
+                    "cooccurs_with",
+                    context.evidence(doc[a.tok_start : a.tok_end]),
+                    (("negated", False),),
+                )
+
+    assert isinstance(Cooccurs(), extract.Extractor)
+    kg = kgraph.build([Document("Mike Pompeo met Sergey Lavrov.", id="d")], extractors=[Cooccurs()])
+    (fact,) = kg.relations(predicate="cooccurs_with")
+    assert isinstance(fact, kgraph.Fact) and "Fact" in kgraph.__all__
+    assert (fact.subject, fact.object, fact.negated, fact.date) == (
+        "Mike Pompeo",
+        "Sergey Lavrov",
+        False,
+        None,
+    )
+    assert fact.evidence[0].sentence == "Mike Pompeo met Sergey Lavrov."
