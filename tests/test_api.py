@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -350,7 +351,7 @@ def test_a_document_longer_than_max_length_is_read_in_chunks_with_true_offsets(
             assert text[m["start"] : m["end"]] == m["text"]
         assert len(m["sentence"]) < 200  # a sentence, not a chunk
     edges = list(kg.graph.edges(data=True))
-    assert edges
+    assert edges and all(attrs["evidence"] for _u, _v, attrs in edges)
     for _u, _v, attrs in edges:
         for ev in attrs["evidence"]:
             assert " ".join(text[ev["start"] : ev["end"]].split()) == " ".join(
@@ -500,3 +501,66 @@ def _sha(text: str) -> str:
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("method", "function"),
+    [
+        ("to_rdf", "kgraph.export.rdf.to_rdf"),
+        ("to_html", "kgraph.export.html.to_html"),
+        ("to_pyvis", "kgraph.export.pyvis.to_pyvis"),
+        ("show", "kgraph.export.html.show"),
+        ("push", "kgraph.export.store.push"),
+        ("write", "kgraph.export.write"),
+    ],
+)
+def test_the_facades_export_options_are_the_exporters_own(method: str, function: str) -> None:
+    import importlib
+    import inspect
+
+    module, name = function.rsplit(".", 1)
+    wrapped = inspect.signature(getattr(importlib.import_module(module), name)).parameters
+    facade = inspect.signature(getattr(KnowledgeGraph, method)).parameters
+    assert not any(p.kind is p.VAR_KEYWORD for p in facade.values()), "no **options"
+    keywords = {n: p.default for n, p in facade.items() if p.kind is p.KEYWORD_ONLY}
+    assert keywords
+    for option, default in keywords.items():
+        if option in wrapped:  # html.show still passes its page options on as **options
+            assert wrapped[option].default == default, option
+        else:
+            assert any(p.kind is p.VAR_KEYWORD for p in wrapped.values()), option
+
+
+def test_a_custom_extractor_needs_only_kgraph_extract_and_gets_typed_facts() -> None:
+    from spacy.tokens import Doc
+
+    from kgraph import extract
+
+    class Cooccurs:
+        """Every two successive entity mentions of a Doc: a toy extractor of ours."""
+
+        name = "cooccurs"
+
+        def __call__(
+            self, doc: Doc, context: extract.DocContext
+        ) -> Iterator[extract.RelationRecord]:
+            for a, b in pairwise(context.mentions):
+                yield extract.RelationRecord(
+                    context.ref(a),
+                    context.ref(b),
+                    "cooccurs_with",
+                    context.evidence(doc[a.tok_start : a.tok_end]),
+                    (("negated", False),),
+                )
+
+    assert isinstance(Cooccurs(), extract.Extractor)
+    kg = kgraph.build([Document("Mike Pompeo met Sergey Lavrov.", id="d")], extractors=[Cooccurs()])
+    (fact,) = kg.relations(predicate="cooccurs_with")
+    assert isinstance(fact, kgraph.Fact) and "Fact" in kgraph.__all__
+    assert (fact.subject, fact.object, fact.negated, fact.date) == (
+        "Mike Pompeo",
+        "Sergey Lavrov",
+        False,
+        None,
+    )
+    assert fact.evidence[0].sentence == "Mike Pompeo met Sergey Lavrov."

@@ -4,6 +4,7 @@ options the writers do not take (node-link JSON itself: tests/test_nodelink.py).
 from __future__ import annotations
 
 import copy
+import inspect
 import re
 from collections import Counter
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgraph import ExportError, KGraphError, KnowledgeGraph, export
+from kgraph import ExportError, KnowledgeGraph, OptionError, export
 from kgraph.export.formats import SEPARATOR, _flat_value, _xml_text, to_flat
 from kgraph.graph import node_link_dumps
 
@@ -316,14 +317,19 @@ def test_separator_is_documented() -> None:
 
 @pytest.mark.parametrize(
     ("name", "options"),
-    [("g.json", {"base": "https://example.org/"}), ("g.ttl", {"bse": "https://example.org/"})],
+    [("g.json", {"base": "https://example.org/"}), ("g.ttl", {"title": "T"})],
 )
 def test_an_option_the_writer_does_not_take_is_refused(
     contract_graph: nx.MultiDiGraph, name: str, options: dict[str, Any], tmp_path: Path
 ) -> None:
-    with pytest.raises(TypeError, match="takes no such option") as info:
+    with pytest.raises(OptionError, match="takes no such option") as info:
         export.write(contract_graph, tmp_path / "sub" / name, **options)
-    assert isinstance(info.value, KGraphError)
+    assert isinstance(info.value, TypeError)
     assert not (tmp_path / "sub").exists()
-    with pytest.raises(TypeError, match="takes no such option"):
-        export.read(export.write(contract_graph, tmp_path / name), **options)
+
+
+def test_options_are_keywords_the_writer_and_reader_name() -> None:
+    assert "options" not in inspect.signature(export.write).parameters
+    assert list(inspect.signature(export.read).parameters) == ["path"]
+    with pytest.raises(TypeError, match="bse"):
+        export.write(nx.MultiDiGraph(), "g.ttl", bse="https://example.org/")  # type: ignore[call-arg]

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 import pytest
 import rdflib
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 import kgraph
@@ -73,7 +73,9 @@ def test_build_and_exports_never_break(texts: list[str], tmp_path: Path) -> None
     try:
         kg = kgraph.build(docs)
     except KGraphError:
-        return
+        # kgraph's own error is allowed, but the example tested nothing: Hypothesis fails the
+        # test (Unsatisfiable, filter_too_much) if that is so of every example, or most
+        reject()
     data = json.loads(kg.to_json())
     assert {n["id"] for n in data["nodes"]} == set(kg.graph.nodes)
     suffixes = (".json", ".graphml", ".gexf", ".html", ".ttl", ".nt", ".trig", ".nq", ".jsonld")

@@ -48,7 +48,7 @@ def test_import_reads_no_file_and_loads_no_stage() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     files, modules = done.stdout.strip().splitlines()
     assert files == "[]"  # no data file, model or gazetteer read
-    assert modules == "['kgraph._errors', 'kgraph._model', 'kgraph._version']"
+    assert modules == "['kgraph._errors', 'kgraph._model', 'kgraph._types', 'kgraph._version']"
 
 
 def test_the_public_face_loads_on_first_use() -> None:

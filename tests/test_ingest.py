@@ -56,11 +56,16 @@ def test_prepare_keeps_headline_byline_date_and_drops_furniture() -> None:
 
 def test_offsets_point_into_the_original_text() -> None:
     p = prepare(Document(ARTICLE, id="a"))
-    for offset, text in p.segments:
-        for line in text.split("\n"):
-            if line.strip():
-                start = offset + text.index(line)
-                assert ARTICLE[start : start + len(line)] == line
+    lines = [
+        (offset + text.index(line), line)
+        for offset, text in p.segments
+        for line in text.split("\n")
+        if line.strip()
+    ]
+    assert len(lines) >= 2  # the two lines of news at least
+    for start, line in lines:
+        assert ARTICLE[start : start + len(line)] == line
+    assert [name for name, _start, _end in p.authors] == ["Ann Writer", "Bo Reporter"]
     for name, start, end in p.authors:
         assert ARTICLE[start:end] == name
 

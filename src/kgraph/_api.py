@@ -37,7 +37,7 @@ from kgraph.export import store
 from kgraph.export.html import show, to_html
 from kgraph.export.nodelink import encode_text
 from kgraph.export.pyvis import to_pyvis
-from kgraph.export.rdf import to_rdf
+from kgraph.export.rdf import DEFAULT_BASE, to_rdf
 from kgraph.extract import Extractor
 from kgraph.graph import assemble, disassemble, node_link_dumps
 from kgraph.pipeline import check_batch_size, resolve_n_process
@@ -275,40 +275,132 @@ class KnowledgeGraph:
             export.write_bytes(path, encode_text(text, f"cannot write {str(path)!r}"))
         return text
 
-    def write(self, path: str | Path, **options: Any) -> Path:
+    def write(
+        self,
+        path: str | Path,
+        *,
+        format: str | None = None,
+        base: str | None = None,
+        title: str | None = None,
+    ) -> Path:
         """Write the graph; the format comes from the suffix (.json .ttl .nt .jsonld
         .trig .nq .rdf .html .graphml .gexf); a directory (``"out/neo4j/"``) takes Neo4j
-        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`.  A file is
-        written whole or not at all: a failure, Ctrl-C or kill leaves the file that was
-        there as it was."""
-        return export.write(self.graph, path, **options)
+        CSV files, ``format="oxigraph"`` an on-disk store for :func:`sparql`.  ``base`` is
+        the base IRI of the RDF and the store, ``title`` the HTML page's (for its other
+        settings: :meth:`to_html`); see :func:`kgraph.export.write`.  A file is written
+        whole or not at all: a failure, Ctrl-C or kill leaves the file that was there as
+        it was."""
+        return export.write(self.graph, path, format=format, base=base, title=title)
 
-    def to_rdf(self, **options: Any) -> rdflib.Dataset:
-        """Return an rdflib ``Dataset``: one named graph per document plus a default graph."""
-        return to_rdf(self.graph, **options)
+    def to_rdf(self, *, base: str = DEFAULT_BASE) -> rdflib.Dataset:
+        """Return an rdflib ``Dataset``: one named graph per document plus a default graph;
+        ``base`` is the base IRI of the nodes' IRIs."""
+        return to_rdf(self.graph, base=base)
 
-    def to_html(self, path: str | Path | None = None, **options: Any) -> str:
+    def to_html(
+        self,
+        path: str | Path | None = None,
+        *,
+        title: str | None = None,
+        max_nodes: int | None = 2000,
+        layout_threshold: int | None = 200,
+        height: str | int | None = None,
+        seed: int = 7,
+        max_evidence: int = 3,
+        edge_labels: bool = True,
+    ) -> str:
         """Return one self-contained HTML page; with ``path``, also write it there (whole
-        or not at all)."""
-        page = to_html(self.graph, **options)
+        or not at all).  The settings are :func:`kgraph.export.html.to_html`'s."""
+        page = to_html(
+            self.graph,
+            title=title,
+            max_nodes=max_nodes,
+            layout_threshold=layout_threshold,
+            height=height,
+            seed=seed,
+            max_evidence=max_evidence,
+            edge_labels=edge_labels,
+        )
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             export.write_bytes(path, encode_text(page, f"cannot write {str(path)!r}"))
         return page
 
-    def to_pyvis(self, **options: Any) -> Any:
+    def to_pyvis(
+        self,
+        *,
+        height: str = "750px",
+        width: str = "100%",
+        notebook: bool = False,
+        cdn_resources: str = "remote",
+        max_nodes: int | None = 2000,
+        layout_threshold: int | None = 200,
+        seed: int = 7,
+        max_evidence: int = 3,
+        edge_labels: bool = True,
+    ) -> Any:
         """Return a ``pyvis.network.Network`` of the graph (types as groups, the page's
         colours and physics, plain-text tooltips) for scripting pyvis yourself;
-        :meth:`to_html` is the safe, offline page."""
-        return to_pyvis(self.graph, **options)
+        :meth:`to_html` is the safe, offline page.  The settings are
+        :func:`kgraph.export.pyvis.to_pyvis`'s."""
+        return to_pyvis(
+            self.graph,
+            height=height,
+            width=width,
+            notebook=notebook,
+            cdn_resources=cdn_resources,
+            max_nodes=max_nodes,
+            layout_threshold=layout_threshold,
+            seed=seed,
+            max_evidence=max_evidence,
+            edge_labels=edge_labels,
+        )
 
-    def show(self, **options: Any) -> Any:
-        """Display the interactive graph inline in a notebook."""
-        return show(self.graph, **options)
+    def show(
+        self,
+        *,
+        height: str | int = 650,
+        title: str | None = None,
+        max_nodes: int | None = 2000,
+        layout_threshold: int | None = 200,
+        seed: int = 7,
+        max_evidence: int = 3,
+        edge_labels: bool = True,
+    ) -> Any:
+        """Display the interactive graph inline in a notebook, in a frame ``height`` high;
+        the other settings are :func:`kgraph.export.html.to_html`'s."""
+        return show(
+            self.graph,
+            height=height,
+            title=title,
+            max_nodes=max_nodes,
+            layout_threshold=layout_threshold,
+            seed=seed,
+            max_evidence=max_evidence,
+            edge_labels=edge_labels,
+        )
 
-    def push(self, endpoint: str, *, auth: Any = None, **options: Any) -> Any:
-        """Send the graph to a SPARQL 1.1 store, one named graph per document."""
-        return store.push(self.graph, endpoint, auth=auth, **options)
+    def push(
+        self,
+        endpoint: str,
+        *,
+        auth: Any = None,
+        timeout: float = store.DEFAULT_TIMEOUT,
+        base: str = DEFAULT_BASE,
+        rollback: bool = True,
+        mirror: bool = True,
+    ) -> store.PushReport:
+        """Send the graph to a SPARQL 1.1 store, one named graph per document; the
+        settings are :func:`kgraph.export.store.push`'s."""
+        return store.push(
+            self.graph,
+            endpoint,
+            auth=auth,
+            timeout=timeout,
+            base=base,
+            rollback=rollback,
+            mirror=mirror,
+        )
 
     def sparql(self, query: str) -> list[dict[str, Any]]:
         """Run a SPARQL query over this graph's RDF form."""

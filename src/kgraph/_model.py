@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from kgraph._types import ALLEGATION_NODE_TYPE, ENTITY_NODE_TYPES
+
 __all__ = [
     "ALLEGATION",
     "ALLEGATION_ROLES",
@@ -40,9 +42,10 @@ __all__ = [
     "modal_predicate",
 ]
 
+#: the entity types of the registry (``kgraph._types``), spelt out for the type checker
 EntityType = Literal["Agency", "Country", "Location", "Organization", "Person"]
-ENTITY_TYPES: Final = ("Agency", "Country", "Location", "Organization", "Person")
-ALLEGATION: Final = "Allegation"
+ENTITY_TYPES: Final = tuple(sorted(t.name for t in ENTITY_NODE_TYPES))
+ALLEGATION: Final = ALLEGATION_NODE_TYPE.name
 ALLEGATION_ROLES: Final = (
     "accused",
     "alleged_by",

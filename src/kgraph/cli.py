@@ -26,6 +26,9 @@ kgraph ...
 from __future__ import annotations
 
 import argparse
+import csv
+import getpass
+import json
 import logging
 import os
 import sys
@@ -35,8 +38,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
+import kgraph
+from kgraph import examples
 from kgraph._errors import KGraphError
 from kgraph._version import __version__
+from kgraph.export import DIRECTORY_FORMATS, READABLE, suffix_format
 
 if TYPE_CHECKING:
     from kgraph._api import KnowledgeGraph
@@ -59,8 +65,6 @@ _BAD_SKIPS: Final = frozenset({"bad line", "binary", "unreadable", "unreadable f
 def _output_path(text: str) -> str:
     """An output file whose suffix names a format kgraph writes, or a directory ending in
     ``/`` (Neo4j CSV files); kept as text, since a ``Path`` drops the ``/``."""
-    from kgraph.export import suffix_format
-
     try:
         suffix_format(text)
     except KGraphError as err:
@@ -70,8 +74,6 @@ def _output_path(text: str) -> str:
 
 def _graph_path(text: str) -> Path:
     """A graph file kgraph can read back (.json or RDF)."""
-    from kgraph.export import READABLE
-
     suffix = Path(text).suffix.lower()
     if suffix not in READABLE:
         raise argparse.ArgumentTypeError(
@@ -121,7 +123,7 @@ def _n_process(text: str) -> int:
 
 def _field(text: str) -> tuple[str, str]:
     """``NAME=KEY``: the JSONL key a Document field is read from."""
-    from kgraph.ingest import FIELDS
+    from kgraph.ingest import FIELDS  # noqa: PLC0415  (lazy: start-up time, ingest compiles its patterns)
 
     name, sep, key = text.partition("=")
     name, key = name.strip(), key.strip()
@@ -145,6 +147,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    common, auth = _option_groups()
+    parser = _Parser(
+        prog=PROG,
+        description="Knowledge graphs of people, agencies, countries and allegations "
+        "from news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_build_command(commands, common)
+    _add_inspection_commands(commands, common, auth)
+    _add_evaluation_commands(commands, common)
+    return parser
+
+
+def _option_groups() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The options several commands share: ``-q``/``-v``, and the endpoint's credentials."""
     common = _Parser(add_help=False)
     noise = common.add_mutually_exclusive_group()
     noise.add_argument(
@@ -161,15 +179,10 @@ def _parser() -> argparse.ArgumentParser:
     auth.add_argument(
         "--digest", action="store_true", help="HTTP digest authentication (default: basic)"
     )
+    return common, auth
 
-    parser = _Parser(
-        prog=PROG,
-        description="Knowledge graphs of people, agencies, countries and allegations "
-        "from news articles.",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
     build = commands.add_parser(
         "build",
         parents=[common],
@@ -230,6 +243,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=_run_build)
 
+
+def _add_inspection_commands(
+    commands: Any, common: argparse.ArgumentParser, auth: argparse.ArgumentParser
+) -> None:
+    """``info``, ``query`` and ``push``: what a graph holds, and where it goes."""
     info = commands.add_parser(
         "info",
         parents=[common],
@@ -270,8 +288,6 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("graph", type=_graph_path, metavar="GRAPH")
     push.add_argument("endpoint", type=_endpoint, metavar="ENDPOINT")
     push.set_defaults(run=_run_push)
-    _add_evaluation_commands(commands, common)
-    return parser
 
 
 def _add_evaluation_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -436,8 +452,6 @@ def _table(rows: Sequence[dict[str, Any]], stream: TextIO) -> None:
 
 
 def _json_text(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False, indent=1, default=str)
 
 
@@ -461,7 +475,7 @@ def _sources(values: Sequence[str]) -> list[Any]:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from kgraph._api import KnowledgeGraph
+    from kgraph._api import KnowledgeGraph  # noqa: PLC0415  (lazy: start-up time, the stages import networkx)
 
     if not args.sources and not args.examples:
         raise _UsageError("give at least one SOURCE, or --examples")
@@ -472,8 +486,6 @@ def _run_build(args: argparse.Namespace) -> int:
         _check_store(args.store)
     sources = _sources(args.sources)
     if args.examples:
-        from kgraph import examples
-
         sources.append(examples.path())
     kg = KnowledgeGraph(model=args.model, gazetteer=args.gazetteer, n_process=args.n_process)
     progress = not args.quiet and _stderr_is_tty()
@@ -507,8 +519,6 @@ def _run_build(args: argparse.Namespace) -> int:
 def _check_outputs(outputs: Sequence[str]) -> None:
     """Refuse outputs that cannot be written: a folder for a file, under a file, or not
     writable."""
-    from kgraph.export import DIRECTORY_FORMATS, suffix_format
-
     for text in outputs:
         path = Path(text)
         if path.is_dir() and suffix_format(text) not in DIRECTORY_FORMATS:
@@ -519,7 +529,7 @@ def _check_outputs(outputs: Sequence[str]) -> None:
 
 
 def _check_store(path: Path) -> None:
-    from kgraph.export import oxigraph
+    from kgraph.export import oxigraph  # noqa: PLC0415  (lazy: start-up time, it imports networkx)
 
     oxigraph.module("--store")  # a missing pyoxigraph fails before the build
     if path.exists() and not path.is_dir():
@@ -559,7 +569,7 @@ def _skipped_line(skipped: Sequence[tuple[str, str]]) -> str:
 
 
 def _counts_line(kg: KnowledgeGraph) -> str:
-    from kgraph import query
+    from kgraph import query  # noqa: PLC0415  (lazy: start-up time, it imports networkx)
 
     s = query.summary(kg.graph, top=0)
     types = ", ".join(f"{n} {t}" for t, n in s["types"].items()) or "none"
@@ -575,13 +585,13 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def _load(path: Path) -> KnowledgeGraph:
-    from kgraph._api import load
+    from kgraph._api import load  # noqa: PLC0415  (lazy: start-up time, the stages import networkx)
 
     return load(path)
 
 
 def _run_info(args: argparse.Namespace) -> int:
-    from kgraph import query
+    from kgraph import query  # noqa: PLC0415  (lazy: start-up time, it imports networkx)
 
     kg = _load(args.graph)
     g = kg.graph
@@ -643,19 +653,15 @@ def _auth(args: argparse.Namespace) -> Any:
     if password is None:
         if not sys.stdin.isatty():
             raise _UsageError(f"--user {args.user} needs --password or ${PASSWORD_ENV}")
-        import getpass
-
         password = getpass.getpass(f"password for {args.user}: ")
     if args.digest:
-        from requests.auth import HTTPDigestAuth
+        from requests.auth import HTTPDigestAuth  # noqa: PLC0415  (lazy: start-up time)
 
         return HTTPDigestAuth(args.user, password)
     return (args.user, password)
 
 
 def _run_query(args: argparse.Namespace) -> int:
-    import kgraph
-
     text = sys.stdin.read() if args.sparql == "-" else args.sparql
     if not text.strip():
         raise _UsageError("the SPARQL query is empty")
@@ -670,8 +676,6 @@ def _run_query(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out(_json_text(rows))
     elif args.format == "csv":
-        import csv
-
         columns = list(dict.fromkeys(k for row in rows for k in row))
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -692,7 +696,7 @@ def _run_push(args: argparse.Namespace) -> int:
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
-    from kgraph import evaluation
+    from kgraph import evaluation  # noqa: PLC0415  (lazy: start-up time, it imports networkx)
 
     if args.gold is None and args.attributions is None:
         raise _UsageError("give a GOLD file, --attributions DIR, or both")
@@ -710,7 +714,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 
 def _run_annotate(args: argparse.Namespace) -> int:
-    from kgraph import evaluation
+    from kgraph import evaluation  # noqa: PLC0415  (lazy: start-up time, it imports networkx)
 
     _check_outputs([args.output])
     path = evaluation.write_draft_gold(args.graph, args.output)

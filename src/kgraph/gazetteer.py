@@ -93,11 +93,16 @@ from types import MappingProxyType
 from typing import Final
 
 from kgraph._errors import DocumentNotFoundError, FormatError
+from kgraph._types import ENTITY_NODE_TYPES
 
 __all__ = ["ENTRY_TYPES", "Gazetteer", "GazetteerEntry", "normalise"]
 
-ENTRY_TYPES = frozenset({"Country", "Agency", "Organization", "Location", "Person"})
-"""The values of :attr:`GazetteerEntry.type` (``Person`` only from user files)."""
+ENTRY_TYPES: Final = frozenset(t.name for t in ENTITY_NODE_TYPES)
+"""The values of :attr:`GazetteerEntry.type`: the entity types of ``kgraph._types``."""
+# the types of the entries of entities.tsv (a user file may give any entry type)
+_SHIPPED_ENTITY_TYPES: Final = frozenset(
+    t.name for t in ENTITY_NODE_TYPES if t.gazetteer == "entities.tsv"
+)
 
 _ENTITY_COLUMNS = ("id", "type", "subtype", "country", "canonical", "aliases")
 _MIN_FUZZY_LETTERS = 5
@@ -585,13 +590,15 @@ def _split_list(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.strip() for p in cell.split("|") if p.strip()))
 
 
-def _entity_from_cells(cells: list[str], where: str) -> GazetteerEntry:
+def _entity_from_cells(
+    cells: list[str], where: str, types: frozenset[str] = ENTRY_TYPES
+) -> GazetteerEntry:
     eid, type_, subtype, country, canonical, aliases = cells
     if not eid or any(c.isspace() for c in eid):
         raise FormatError(f"{where}: the id must be non-empty and without spaces, got {eid!r}")
-    if type_ not in ENTRY_TYPES:
+    if type_ not in types:
         raise FormatError(
-            f"{where}: unknown type {type_!r} (expected one of {', '.join(sorted(ENTRY_TYPES))})"
+            f"{where}: unknown type {type_!r} (expected one of {', '.join(sorted(types))})"
         )
     if country and not _ISO2.fullmatch(country):
         raise FormatError(f"{where}: country must be an ISO alpha-2 code, got {country!r}")
@@ -658,7 +665,7 @@ def _load_entities() -> list[GazetteerEntry]:
         cells = [c.strip() for c in line.split("\t")]
         if len(cells) != len(_ENTITY_COLUMNS):
             raise FormatError(f"{where}: expected {len(_ENTITY_COLUMNS)} columns")
-        entries.append(_entity_from_cells(cells, where))
+        entries.append(_entity_from_cells(cells, where, _SHIPPED_ENTITY_TYPES))
     return entries
 
 

@@ -28,6 +28,8 @@ from rdflib import namespace as _ns
 from rdflib.namespace import Namespace
 from rdflib.term import URIRef
 
+from kgraph._types import KG_NS, NODE_TYPES
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
@@ -41,7 +43,7 @@ __all__ = [
     "bind_namespaces",
 ]
 
-KG_URI: Final = "https://w3id.org/kgraph/ns#"
+KG_URI: Final = KG_NS
 REL_URI: Final = "https://w3id.org/kgraph/rel#"
 
 
@@ -54,12 +56,7 @@ class KG(_ns.DefinedNamespace):
     # -- classes ----------------------------------------------------------------------
     Node: URIRef  # anything that is a node of the contract graph
     Entity: URIRef  # a person, agency, country, organization or location
-    Person: URIRef  # subclass of schema:Person
-    Agency: URIRef  # a government agency; subclass of schema:GovernmentOrganization
-    Country: URIRef  # subclass of schema:Country
-    Organization: URIRef  # subclass of schema:Organization
-    Location: URIRef  # subclass of schema:Place
-    Allegation: URIRef  # a claim someone made, never asserted; subclass of schema:Claim
+    # + one class per node type of kgraph._types (Person ... Allegation): added below
     Document: URIRef  # a source article; subclass of schema:NewsArticle
     Dataset: URIRef  # the graph as a whole (name, version)
     Statement: URIRef  # a reified edge of the contract graph; subclass of rdf:Statement
@@ -154,6 +151,10 @@ class KG(_ns.DefinedNamespace):
     extra: URIRef  # JSON object of attributes RDF terms cannot carry exactly
     absent: URIRef  # name of an attribute a reader must not fill with its default
 
+
+# The classes of the node types (each a subclass of its schema.org class): one term per
+# row of the registry, so that a new type needs no line here.
+KG.__annotations__.update(dict.fromkeys((t.name for t in NODE_TYPES), URIRef))
 
 OA: Final = Namespace("http://www.w3.org/ns/oa#")
 """The W3C Web Annotation vocabulary (``oa:``), used for evidence selectors."""

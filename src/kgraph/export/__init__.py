@@ -93,29 +93,42 @@ def _spec(path: Path) -> tuple[str, str, str, str]:
         ) from None
 
 
-def write(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> Path:
+def write(
+    g: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    base: str | None = None,
+    title: str | None = None,
+) -> Path:
     """Write ``g`` to ``path`` in the format its suffix names; return the path.
 
-    A directory (a path ending in ``/``, an existing directory, or any name with
-    ``format="neo4j"`` / ``format="oxigraph"``) takes Neo4j CSV files or an Oxigraph
-    store.  ``options`` go to the format's writer (``base=`` for RDF ...); one it does
-    not take is an :class:`~kgraph.OptionError` before anything is written.  A file is
-    written whole or not at all (see :func:`atomic_write`).
+    ``format`` -- ``"neo4j"`` or ``"oxigraph"``: write that directory format whatever the
+    name (a path ending in ``/`` or an existing directory is one without it: Neo4j CSV
+    files, or the Oxigraph store kgraph wrote there); ``None``: the suffix says.
+    ``base`` -- the base IRI of the RDF formats and the Oxigraph store (default
+    :data:`kgraph.export.rdf.DEFAULT_BASE`).  ``title`` -- the HTML page's title (default:
+    the graph's name); the page's other settings are :func:`kgraph.export.html.to_html`'s.
+    An option the format does not take is an :class:`~kgraph.OptionError` before anything
+    is written.  A file is written whole or not at all (see :func:`atomic_write`).
     """
     text = os.fspath(path)
     path = Path(text)
-    directory = options.get("format")
+    directory = format
     if directory not in _DIRECTORY_FORMATS and path.suffix.lower() not in _FORMATS:
         directory = _directory_format(path) if _is_directory(text) else None
+    options: dict[str, Any] = {}
     if directory in _DIRECTORY_FORMATS:
-        options.pop("format", None)
         module, writer = _DIRECTORY_FORMATS[directory]
         fmt = directory
     else:
+        if format is not None:
+            options["format"] = format
         module, writer, _reader, fmt = _spec(path)
     mod = importlib.import_module(f"kgraph.export.{module}")
     if module == "rdf":
         options.setdefault("format", fmt)
+    options.update({k: v for k, v in (("base", base), ("title", title)) if v is not None})
     write_fn = getattr(mod, writer)
     _check_options(write_fn, fmt, g, path, options=options, role="writer")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,8 +146,8 @@ def _check_options(fn: Any, fmt: str, *args: Any, options: dict[str, Any], role:
         ) from err
 
 
-def read(path: str | Path, **options: Any) -> nx.MultiDiGraph:
-    """Read a contract graph back from a file kgraph wrote."""
+def read(path: str | Path) -> nx.MultiDiGraph:
+    """Read a contract graph back from a file kgraph wrote; its suffix names the format."""
     path = Path(path)
     module, _writer, reader, fmt = _spec(path)
     if not reader:
@@ -142,9 +155,6 @@ def read(path: str | Path, **options: Any) -> nx.MultiDiGraph:
             f"{str(path)!r}: kgraph cannot read {fmt} back; read one of {', '.join(READABLE)}"
         )
     mod = importlib.import_module(f"kgraph.export.{module}")
-    if module == "rdf":
-        options.setdefault("format", fmt)
-    read_fn = getattr(mod, reader)
-    _check_options(read_fn, fmt, path, options=options, role="reader")
-    result: nx.MultiDiGraph = read_fn(path, **options)
+    options = {"format": fmt} if module == "rdf" else {}
+    result: nx.MultiDiGraph = getattr(mod, reader)(path, **options)
     return result

@@ -47,14 +47,13 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
+
+import networkx as nx
 
 from kgraph._errors import ExportError
 from kgraph._model import modal_predicate
 from kgraph.export._files import write_bytes
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["SEPARATOR", "edge_label", "to_flat", "write_gexf", "write_graphml"]
 
@@ -111,8 +110,6 @@ def to_flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     Nodes and edges keep their ids and keys, in sorted order; see the module
     docstring for how each attribute is flattened.
     """
-    import networkx as nx
-
     flat = nx.MultiDiGraph()
     graph_attrs = dict(g.graph)
     documents = graph_attrs.pop("documents", None)
@@ -192,8 +189,6 @@ def _one_type_per_attribute(items: list[dict[str, Any]]) -> None:
 
 def _xml_ready(g: nx.MultiDiGraph, *, unique_edge_ids: bool) -> nx.MultiDiGraph:
     """The flat graph, XML-safe; with ``unique_edge_ids`` edges keyed ``e0, e1...``."""
-    import networkx as nx
-
     flat = to_flat(g)
     _one_type_per_attribute([attrs for _n, attrs in flat.nodes(data=True)])
     _one_type_per_attribute([attrs for _u, _v, attrs in flat.edges(data=True)])
@@ -223,8 +218,6 @@ def _xml_ready(g: nx.MultiDiGraph, *, unique_edge_ids: bool) -> nx.MultiDiGraph:
 def _write(
     writer: Callable[..., None], fmt: str, g: nx.MultiDiGraph, path: str | Path, **kw: Any
 ) -> None:
-    import networkx as nx
-
     ready = _xml_ready(g, unique_edge_ids=fmt == "GraphML")
     buffer = io.BytesIO()
     try:
@@ -253,8 +246,6 @@ def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
     >>> nx.read_graphml(out, force_multigraph=True).nodes["a"]["aliases"]
     'A | Alpha'
     """
-    import networkx as nx
-
     _write(nx.write_graphml, "GraphML", g, path, encoding="utf-8", prettyprint=True)
 
 
@@ -273,6 +264,4 @@ def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
     >>> nx.read_gexf(out).nodes["a"]["sources"]
     'd1 | d2'
     """
-    import networkx as nx
-
     _write(nx.write_gexf, "GEXF", g, path, encoding="utf-8", prettyprint=True)

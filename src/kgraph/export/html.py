@@ -66,11 +66,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph._errors import ExportError
 from kgraph._model import EVENT_CATEGORIES, modal_predicate
+from kgraph._types import NODE_TYPES
+from kgraph._version import __version__
 from kgraph.export._files import encode_text, write_bytes
 from kgraph.timex import parse_published
 
@@ -90,15 +93,8 @@ __all__ = [
 
 log = logging.getLogger("kgraph.export.html")
 
-#: Node type -> (fill colour, vis-network shape).  Shapes all scale with size.
-NODE_STYLES: Final[dict[str, tuple[str, str]]] = {
-    "Person": ("#4e79a7", "dot"),
-    "Agency": ("#f28e2b", "square"),
-    "Country": ("#59a14f", "hexagon"),
-    "Organization": ("#b07aa1", "triangle"),
-    "Location": ("#9c755f", "triangleDown"),
-    "Allegation": ("#e15759", "diamond"),
-}
+#: Node type -> (fill colour, vis-network shape), from the registry ``kgraph._types``.
+NODE_STYLES: Final[dict[str, tuple[str, str]]] = {t.name: (t.colour, t.shape) for t in NODE_TYPES}
 _OTHER_NODE: Final = ("#9a9a9a", "dot")
 
 #: Edge style name -> (colour, dash pattern or [] for solid, width).  Allegation
@@ -296,7 +292,7 @@ def _layout(
     ...     [("c", "b"), ("b", "a")], seed=1)
     True
     """
-    import networkx as nx
+    import networkx as nx  # noqa: PLC0415  (lazy: importing the page module loads no networkx)
 
     simple = nx.Graph()
     simple.add_nodes_from(sorted(keys))
@@ -881,8 +877,6 @@ def _vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=4)
 def _template(name: str) -> str:
-    from importlib.resources import files
-
     return (files("kgraph.export") / "templates" / name).read_text(encoding="utf-8")
 
 
@@ -980,8 +974,6 @@ def to_html(
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    from kgraph._version import __version__
-
     values = {
         "CSP": html.escape(csp, quote=True),
         "GENERATOR": html.escape(f"kgraph {__version__}", quote=True),
@@ -1061,7 +1053,7 @@ def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
     frame_height = _css_length(height) or "650px"
     markup = _iframe(to_html(g, **options), frame_height)
     try:
-        from IPython.display import HTML
+        from IPython.display import HTML  # noqa: PLC0415  (an optional dependency)
     except ImportError:
         return InlinePage(markup)
     display_class: Any = HTML  # IPython ships no type hints

@@ -34,6 +34,7 @@ pyvis's own page (by default it loads scripts from a CDN).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kgraph.export.html import PHYSICS, to_vis
@@ -92,16 +93,27 @@ def to_pyvis(
     width: str = "100%",
     notebook: bool = False,
     cdn_resources: str = "remote",
-    **options: Any,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
 ) -> Network:
     """Return a directed ``pyvis.network.Network`` of ``g``.
 
     ``height``, ``width``, ``notebook`` and ``cdn_resources`` go to ``Network``;
-    ``options`` (``max_nodes``, ``layout_threshold``, ``seed``, ``max_evidence``) are
-    those of :func:`kgraph.export.html.to_html`.  Node ids are the kgraph node ids.
+    ``max_nodes``, ``layout_threshold``, ``seed``, ``max_evidence`` and ``edge_labels``
+    are those of :func:`kgraph.export.html.to_html`.  Node ids are the kgraph node ids.
     """
     network_class = importlib.import_module("pyvis.network").Network  # lazy: start-up time
-    data = to_vis(g, **options)
+    data = to_vis(
+        g,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
     net = network_class(
         height=height,
         width=width,
@@ -114,9 +126,14 @@ def to_pyvis(
     net.options.groups = {
         t["name"]: {"color": t["color"], "shape": t["shape"]} for t in data["types"]
     }
+    _add_nodes(net, data)
+    _add_edges(net, data)
+    return net
+
+
+def _add_nodes(net: Network, data: Mapping[str, Any]) -> None:
+    """The page's nodes, with its colours and shapes, keyed by their kgraph ids."""
     node_styles = {t["name"]: (t["color"], t["shape"]) for t in data["types"]}
-    edge_styles = {s["name"]: (s["color"], s["dashes"], s["width"]) for s in data["edgeStyles"]}
-    keys = {n["id"]: n["key"] for n in data["nodes"]}
     for node in data["nodes"]:
         color, shape = node_styles[node["type"]]
         extra = {"x": node["x"], "y": node["y"], "physics": False} if "x" in node else {}
@@ -131,6 +148,12 @@ def to_pyvis(
             **extra,
         )
         net.node_map[node["key"]]["color"] = color  # pyvis drops color= beside group=
+
+
+def _add_edges(net: Network, data: Mapping[str, Any]) -> None:
+    """The page's edges, with its styles, between the nodes' kgraph ids."""
+    edge_styles = {s["name"]: (s["color"], s["dashes"], s["width"]) for s in data["edgeStyles"]}
+    keys = {n["id"]: n["key"] for n in data["nodes"]}
     names = {n["id"]: n["name"] for n in data["nodes"]}
     for edge in data["edges"]:
         color, dashes, edge_width = edge_styles[edge["style"]]
@@ -144,4 +167,3 @@ def to_pyvis(
             width=edge_width,
             arrows="to",
         )
-    return net

@@ -53,6 +53,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import gc
 import hashlib
 import json
@@ -63,17 +64,20 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+import networkx as nx
+
 from kgraph._errors import ExportError, FormatError, MissingDependencyError
 from kgraph._model import EVENT_CATEGORIES
+from kgraph._types import NODE_TYPES
 from kgraph.export._files import atomic_write
 from kgraph.export.nodelink import encode_text, encoding_error, read_text, surrogate_error
 
 if TYPE_CHECKING:
-    import networkx as nx
     import rdflib
 
 __all__ = [
@@ -147,14 +151,9 @@ def _kg(term: str) -> str:
     return _KG + term
 
 
-# Node types -> (kg class, schema.org class, IRI segment)
+# Node types -> (kg class, schema.org class, IRI segment), from the registry kgraph._types
 _NODE_CLASSES: Final[dict[str, tuple[str, str, str]]] = {
-    "Person": (_kg("Person"), _SDO + "Person", "person"),
-    "Agency": (_kg("Agency"), _SDO + "GovernmentOrganization", "agency"),
-    "Country": (_kg("Country"), _SDO + "Country", "country"),
-    "Organization": (_kg("Organization"), _SDO + "Organization", "organization"),
-    "Location": (_kg("Location"), _SDO + "Place", "location"),
-    "Allegation": (_kg("Allegation"), _SDO + "Claim", "allegation"),
+    t.name: (t.kg_class, t.schema_iri, t.segment) for t in NODE_TYPES
 }
 _CLASS_TYPES: Final = {v[0]: k for k, v in _NODE_CLASSES.items()}
 _GENERIC_NODE = _kg("Node")
@@ -368,8 +367,6 @@ def _predicate_name(iri: str) -> str | None:
 
 
 def _decimal_lex(value: float) -> str:
-    from decimal import Decimal
-
     text = format(Decimal(repr(value)), "f")
     if "." not in text:
         text += ".0"
@@ -377,8 +374,6 @@ def _decimal_lex(value: float) -> str:
 
 
 def _is_iso_date(text: str) -> bool:
-    import datetime
-
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return False
     try:
@@ -539,38 +534,7 @@ class _Export:
                 po.append((_OA + "hasSource", graph))
             elif "doc" in item:
                 ev_extra["doc"] = doc
-            selectors: list[Block] = []
-            if "sentence" in item:
-                if type(item["sentence"]) is str:
-                    po.append((_OA + "hasSelector", ev + "-quote"))
-                    selectors.append(
-                        (
-                            graph,
-                            ev + "-quote",
-                            [
-                                (RDF_TYPE, _OA + "TextQuoteSelector"),
-                                (_OA + "exact", Lit(item["sentence"])),
-                            ],
-                        )
-                    )
-                else:
-                    ev_extra["sentence"] = item["sentence"]
-            start, end = item.get("start"), item.get("end")
-            if _fits("nnint", start) and _fits("nnint", end):
-                po.append((_OA + "hasSelector", ev + "-position"))
-                selectors.append(
-                    (
-                        graph,
-                        ev + "-position",
-                        [
-                            (RDF_TYPE, _OA + "TextPositionSelector"),
-                            (_OA + "start", Lit(str(start), XSD_NNI)),
-                            (_OA + "end", Lit(str(end), XSD_NNI)),
-                        ],
-                    )
-                )
-            else:
-                ev_extra.update({k: item[k] for k in ("start", "end") if k in item})
+            selectors = self.selectors(item, graph, ev, po, ev_extra)
             absent: list[str] = []
             self.fields(item, _EVIDENCE_FIELDS, po, ev_extra, absent)
             ev_extra.update(
@@ -587,6 +551,50 @@ class _Export:
             blocks.extend(selectors)
         blocks[:0] = [(graph, owner, link) for graph, link in links.items()]
         return blocks
+
+    def selectors(
+        self,
+        item: Mapping[str, Any],
+        graph: str,
+        ev: str,
+        po: list[tuple[str, Term]],
+        ev_extra: dict[str, Any],
+    ) -> list[Block]:
+        """The quote and position selectors of the evidence item ``ev`` (linked from ``po``);
+        a sentence or offsets RDF cannot carry go to ``ev_extra``."""
+        selectors: list[Block] = []
+        if "sentence" in item:
+            if type(item["sentence"]) is str:
+                po.append((_OA + "hasSelector", ev + "-quote"))
+                selectors.append(
+                    (
+                        graph,
+                        ev + "-quote",
+                        [
+                            (RDF_TYPE, _OA + "TextQuoteSelector"),
+                            (_OA + "exact", Lit(item["sentence"])),
+                        ],
+                    )
+                )
+            else:
+                ev_extra["sentence"] = item["sentence"]
+        start, end = item.get("start"), item.get("end")
+        if _fits("nnint", start) and _fits("nnint", end):
+            po.append((_OA + "hasSelector", ev + "-position"))
+            selectors.append(
+                (
+                    graph,
+                    ev + "-position",
+                    [
+                        (RDF_TYPE, _OA + "TextPositionSelector"),
+                        (_OA + "start", Lit(str(start), XSD_NNI)),
+                        (_OA + "end", Lit(str(end), XSD_NNI)),
+                    ],
+                )
+            )
+        else:
+            ev_extra.update({k: item[k] for k in ("start", "end") if k in item})
+        return selectors
 
     # the graph ----------------------------------------------------------------------------------
     def run(self, g: nx.MultiDiGraph) -> None:
@@ -1335,9 +1343,9 @@ def graph_payloads(g: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> dict[str,
 def to_rdf(g: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> rdflib.Dataset:
     """Return ``g`` as an rdflib ``Dataset``: the knowledge in the default graph and one
     named graph per document with its metadata and evidence."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
-    from kgraph.namespace import bind_namespaces
+    from kgraph.namespace import bind_namespaces  # noqa: PLC0415  (lazy: it imports rdflib)
 
     ex = _export(g, base)
     ds = rdflib.Dataset()
@@ -1381,7 +1389,7 @@ _RDFLIB_FORMATS: Final = {
 
 def read_rdf(path: str | Path, *, format: str = "turtle") -> nx.MultiDiGraph:
     """Read a file written by :func:`write_rdf` back into the contract graph it came from."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     name = _format(format)
     path = Path(path)
@@ -1399,7 +1407,7 @@ def read_rdf(path: str | Path, *, format: str = "turtle") -> nx.MultiDiGraph:
 
 def _python(term: Any) -> Any:
     """A literal's Python value by its datatype, from its lexical form."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     if not isinstance(term, rdflib.Literal):
         return str(term)
@@ -1437,9 +1445,10 @@ def from_rdf(data: rdflib.Graph, *, name: str = "<rdf>") -> nx.MultiDiGraph:
         ) from err
 
 
-def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
-    import networkx as nx
-    import rdflib
+def _subjects(data: rdflib.Graph) -> dict[str, dict[str, list[Any]]]:
+    """Every subject of ``data`` (all its graphs) -> predicate -> objects, in a stable
+    order (several objects sorted, duplicates dropped)."""
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     props: dict[str, dict[str, list[Any]]] = {}
     triples: Iterable[tuple[Any, Any, Any]]
@@ -1453,31 +1462,36 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
         for key, objs in values.items():
             if len(objs) > 1:
                 values[key] = sorted(set(objs), key=lambda t: (str(t), repr(t)))
+    return props
 
-    def types(s: str) -> set[str]:
-        return {str(t) for t in props.get(s, {}).get(RDF_TYPE, ())}
 
-    def one(s: str, p: str) -> Any:
-        objs = props.get(s, {}).get(p)
+@dataclass(frozen=True)
+class _Reading:
+    """The subjects of the RDF being read, their contract ids, and how to decode them."""
+
+    props: Mapping[str, Mapping[str, list[Any]]]
+    ids: Mapping[str, str]  # subject IRI -> its kg:id
+    name: str  # of the input, for errors
+
+    def types(self, s: str) -> set[str]:
+        return {str(t) for t in self.props.get(s, {}).get(RDF_TYPE, ())}
+
+    def one(self, s: str, p: str) -> Any:
+        objs = self.props.get(s, {}).get(p)
         return objs[0] if objs else None
 
-    ids = {s: str(v[_kg("id")][0]) for s, v in props.items() if _kg("id") in v}
-    datasets = [s for s, v in props.items() if _kg("Dataset") in types(s)]
-    if not datasets:
-        raise FormatError(
-            f"{name}: no kg:Dataset node: this RDF was not written by kgraph "
-            "(write it with KnowledgeGraph.write or kgraph.export.rdf.write_rdf)"
-        )
+    def node_id(self, term: Any) -> str:
+        return self.ids.get(str(term), str(term))
 
-    def decode(s: str, fields: Sequence[_Field], into: dict[str, Any]) -> None:
-        values = props.get(s, {})
+    def decode(self, s: str, fields: Sequence[_Field], into: dict[str, Any]) -> None:
+        values = self.props.get(s, {})
         for f in fields:
             objs = values.get(f.pred)
             if objs:
                 if f.kind in ("docs", "nodes"):
-                    into[f.attr] = sorted(ids.get(str(o), str(o)) for o in objs)
+                    into[f.attr] = sorted(self.node_id(o) for o in objs)
                 elif f.kind == "node":
-                    into[f.attr] = ids.get(str(objs[0]), str(objs[0]))
+                    into[f.attr] = self.node_id(objs[0])
                 elif f.kind == "strs":
                     into[f.attr] = sorted(str(o) for o in objs)
                 else:
@@ -1485,64 +1499,90 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
             elif f.has_default:
                 into[f.attr] = list(f.default) if isinstance(f.default, list) else f.default
 
-    def apply(s: str, into: dict[str, Any]) -> dict[str, Any]:
-        values = props.get(s, {})
+    def apply(self, s: str, into: dict[str, Any]) -> dict[str, Any]:
+        """``into`` with the attributes of ``s``'s ``kg:extra`` and without its ``kg:absent``."""
+        values = self.props.get(s, {})
         for text in values.get(_kg("extra"), ()):
             try:
                 into.update(json.loads(str(text)))
             except ValueError as err:
-                raise FormatError(f"{name}: kg:extra of <{s}> is not JSON ({err})") from err
+                raise FormatError(f"{self.name}: kg:extra of <{s}> is not JSON ({err})") from err
         for attr in values.get(_kg("absent"), ()):
             into.pop(str(attr), None)
         return into
 
-    def evidence(owner: str, into: dict[str, Any]) -> None:
-        items: list[tuple[Any, dict[str, Any]]] = []
-        for ev in props.get(owner, {}).get(_kg("evidence"), ()):
-            e = str(ev)
-            item: dict[str, Any] = {}
-            source = one(e, _OA + "hasSource")
-            if source is not None:
-                item["doc"] = ids.get(str(source), str(source))
-            for sel in props.get(e, {}).get(_OA + "hasSelector", ()):
-                kinds = types(str(sel))
-                if _OA + "TextPositionSelector" in kinds:
-                    item["start"] = _python(one(str(sel), _OA + "start"))
-                    item["end"] = _python(one(str(sel), _OA + "end"))
-                elif _OA + "TextQuoteSelector" in kinds:
-                    item["sentence"] = str(one(str(sel), _OA + "exact"))
-            decode(e, _EVIDENCE_FIELDS, item)
-            apply(e, item)
-            index = one(e, _kg("index"))
-            items.append((_python(index) if index is not None else None, item))
+    def evidence(self, owner: str, into: dict[str, Any]) -> None:
+        items = [
+            self.evidence_item(str(ev)) for ev in self.props.get(owner, {}).get(_kg("evidence"), ())
+        ]
         if any(i is not None for i, _ in items):
             items.sort(key=lambda x: x[0] if x[0] is not None else -1)
         else:
             items.sort(key=lambda x: _evidence_key(x[1]))
         into["evidence"] = [item for _i, item in items]
 
+    def evidence_item(self, e: str) -> tuple[Any, dict[str, Any]]:
+        """One piece of evidence, and its ``kg:index`` (None when its list was sorted)."""
+        item: dict[str, Any] = {}
+        source = self.one(e, _OA + "hasSource")
+        if source is not None:
+            item["doc"] = self.node_id(source)
+        for sel in self.props.get(e, {}).get(_OA + "hasSelector", ()):
+            kinds = self.types(str(sel))
+            if _OA + "TextPositionSelector" in kinds:
+                item["start"] = _python(self.one(str(sel), _OA + "start"))
+                item["end"] = _python(self.one(str(sel), _OA + "end"))
+            elif _OA + "TextQuoteSelector" in kinds:
+                item["sentence"] = str(self.one(str(sel), _OA + "exact"))
+        self.decode(e, _EVIDENCE_FIELDS, item)
+        self.apply(e, item)
+        index = self.one(e, _kg("index"))
+        return (_python(index) if index is not None else None, item)
+
+
+def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
+    props = _subjects(data)
+    ids = {s: str(v[_kg("id")][0]) for s, v in props.items() if _kg("id") in v}
+    r = _Reading(props, ids, name)
+    datasets = [s for s in props if _kg("Dataset") in r.types(s)]
+    if not datasets:
+        raise FormatError(
+            f"{name}: no kg:Dataset node: this RDF was not written by kgraph "
+            "(write it with KnowledgeGraph.write or kgraph.export.rdf.write_rdf)"
+        )
     g = nx.MultiDiGraph()
+    g.graph.update(_graph_attrs(r, datasets[0]))
+    for nid, attrs in _nodes(r):
+        g.add_node(nid, **attrs)
+    for source, target, edge_key, edge_attrs in _edges(r):
+        g.add_edge(source, target, key=edge_key, **edge_attrs)
+    return g
+
+
+def _graph_attrs(r: _Reading, dataset: str) -> dict[str, Any]:
+    """The graph's attributes: the dataset's, its documents and its statements."""
     graph_attrs: dict[str, Any] = {}
-    decode(datasets[0], _DATASET_FIELDS, graph_attrs)
+    r.decode(dataset, _DATASET_FIELDS, graph_attrs)
     documents = []
-    for s in props:
-        if _kg("Document") in types(s):
+    for s in r.props:
+        if _kg("Document") in r.types(s):
             doc: dict[str, Any] = {}
-            decode(s, _DOCUMENT_FIELDS, doc)
-            documents.append(apply(s, doc))
+            r.decode(s, _DOCUMENT_FIELDS, doc)
+            documents.append(r.apply(s, doc))
     graph_attrs["documents"] = sorted(documents, key=lambda d: str(d.get("id")))
-    attributions = [
-        _attribution(s, props, ids, one, types) for s in props if _kg("Attribution") in types(s)
-    ]
+    attributions = [_attribution(r, s) for s in r.props if _kg("Attribution") in r.types(s)]
     if attributions:
         graph_attrs["statements"] = sorted(
             attributions, key=lambda st: (st["doc"], st["cue"], st["content"])
         )
-    g.graph.update(apply(datasets[0], graph_attrs))
+    return r.apply(dataset, graph_attrs)
 
+
+def _nodes(r: _Reading) -> list[tuple[str, dict[str, Any]]]:
+    """The entity and allegation nodes, sorted by id."""
     nodes: list[tuple[str, dict[str, Any]]] = []
-    for s, values in props.items():
-        kinds = types(s)
+    for s, values in r.props.items():
+        kinds = r.types(s)
         ntype = next((_CLASS_TYPES[c] for c in kinds if c in _CLASS_TYPES), None)
         if ntype is None and _GENERIC_NODE not in kinds:
             continue
@@ -1550,27 +1590,31 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
         if ntype is not None:
             attrs["type"] = ntype
         is_allegation = ntype == "Allegation"
-        decode(s, _ALLEGATION_FIELDS if is_allegation else _ENTITY_FIELDS, attrs)
+        r.decode(s, _ALLEGATION_FIELDS if is_allegation else _ENTITY_FIELDS, attrs)
         alts = [str(o) for o in values.get(_SKOS + "altLabel", ())]
         label = attrs.get("label") if type(attrs.get("label")) is str else None
         attrs["aliases"] = _aliases(alts, label, is_allegation)
-        evidence(s, attrs)
-        if s not in ids:
-            raise FormatError(f"{name}: the node <{s}> has no kg:id")
-        nodes.append((ids[s], apply(s, attrs)))
-    for nid, attrs in sorted(nodes):
-        g.add_node(nid, **attrs)
+        r.evidence(s, attrs)
+        if s not in r.ids:
+            raise FormatError(f"{r.name}: the node <{s}> has no kg:id")
+        nodes.append((r.ids[s], r.apply(s, attrs)))
+    return sorted(nodes)
 
+
+def _edges(r: _Reading) -> list[tuple[str, str, Any, dict[str, Any]]]:
+    """The edges, from their statements, sorted by source, target and key."""
     edges: list[tuple[str, str, Any, dict[str, Any]]] = []
-    for s in props:
-        kinds = types(s)
+    for s in r.props:
+        kinds = r.types(s)
         if not kinds & _STATEMENT_CLASSES:
             continue
-        u, v = one(s, _RDF + "subject"), one(s, _RDF + "object")
-        pred = one(s, _RDF + "predicate")
-        if u is None or v is None or pred is None or str(u) not in ids or str(v) not in ids:
-            raise FormatError(f"{name}: statement <{s}> lacks a known subject, predicate or object")
-        attrs = {}
+        u, v = r.one(s, _RDF + "subject"), r.one(s, _RDF + "object")
+        pred = r.one(s, _RDF + "predicate")
+        if u is None or v is None or pred is None or str(u) not in r.ids or str(v) not in r.ids:
+            raise FormatError(
+                f"{r.name}: statement <{s}> lacks a known subject, predicate or object"
+            )
+        attrs: dict[str, Any] = {}
         pname = _predicate_name(str(pred))
         if pname is not None:
             attrs["predicate"] = pname
@@ -1580,63 +1624,59 @@ def _from_rdf(data: rdflib.Graph, name: str) -> nx.MultiDiGraph:
         event = next((_CLASS_EVENTS[c] for c in sorted(kinds) if c in _CLASS_EVENTS), None)
         if event is not None:
             attrs["event"] = event
-        decode(s, _EDGE_FIELDS, attrs)
-        evidence(s, attrs)
-        apply(s, attrs)
-        key_term = one(s, _kg("key"))
+        r.decode(s, _EDGE_FIELDS, attrs)
+        r.evidence(s, attrs)
+        r.apply(s, attrs)
+        key_term = r.one(s, _kg("key"))
         edge_key = _python(key_term) if key_term is not None else pname
-        edges.append((ids[str(u)], ids[str(v)], edge_key, attrs))
+        edges.append((r.ids[str(u)], r.ids[str(v)], edge_key, attrs))
     edges.sort(key=lambda e: (e[0], e[1], _id_key(e[2])))
-    for source, target, edge_key, edge_attrs in edges:
-        g.add_edge(source, target, key=edge_key, **edge_attrs)
-    return g
+    return edges
 
 
-def _attribution(
-    s: str,
-    props: Mapping[str, Mapping[str, list[Any]]],
-    ids: Mapping[str, str],
-    one: Callable[[str, str], Any],
-    types: Callable[[str], set[str]],
-) -> dict[str, Any]:
+def _attribution(r: _Reading, s: str) -> dict[str, Any]:
     """A statement of the contract graph back from its kg:Attribution."""
 
     def span(pred: str) -> list[int] | None:
-        sel = one(s, pred)
+        sel = r.one(s, pred)
         if sel is None:
             return None
         return [
-            int(_python(one(str(sel), _OA + "start"))),
-            int(_python(one(str(sel), _OA + "end"))),
+            int(_python(r.one(str(sel), _OA + "start"))),
+            int(_python(r.one(str(sel), _OA + "end"))),
         ]
 
     def node(pred: str) -> str | None:
-        value = one(s, pred)
-        return None if value is None else ids.get(str(value), str(value))
+        value = r.one(s, pred)
+        return None if value is None else r.node_id(value)
 
-    doc = one(s, _PROV + "wasDerivedFrom")
-    evidence: dict[str, Any] = {}
-    for ev in props.get(s, {}).get(_kg("evidence"), ()):
-        for sel in props.get(str(ev), {}).get(_OA + "hasSelector", ()):
-            if _OA + "TextPositionSelector" in types(str(sel)):
-                evidence["start"] = int(_python(one(str(sel), _OA + "start")))
-                evidence["end"] = int(_python(one(str(sel), _OA + "end")))
-            elif _OA + "TextQuoteSelector" in types(str(sel)):
-                evidence["sentence"] = str(one(str(sel), _OA + "exact"))
-    anonymous = one(s, _kg("anonymous"))
+    doc = r.one(s, _PROV + "wasDerivedFrom")
+    anonymous = r.one(s, _kg("anonymous"))
     return {
-        "doc": ids.get(str(doc), str(doc)),
+        "doc": r.node_id(doc),
         "speaker": node(_kg("speaker")),
         "on_behalf_of": node(_kg("onBehalfOf")),
         "anonymous": bool(_python(anonymous)) if anonymous is not None else False,
         "cue": span(_kg("cue")),
         "content": span(_kg("content")),
         "source": span(_kg("sourceSpan")),
-        "kind": str(one(s, _kg("attributionKind"))),
-        "about": sorted(ids.get(str(o), str(o)) for o in props.get(s, {}).get(_kg("about"), ())),
-        "text": str(one(s, _SDO + "text")),
-        "evidence": evidence,
+        "kind": str(r.one(s, _kg("attributionKind"))),
+        "about": sorted(r.node_id(o) for o in r.props.get(s, {}).get(_kg("about"), ())),
+        "text": str(r.one(s, _SDO + "text")),
+        "evidence": _attribution_evidence(r, s),
     }
+
+
+def _attribution_evidence(r: _Reading, s: str) -> dict[str, Any]:
+    evidence: dict[str, Any] = {}
+    for ev in r.props.get(s, {}).get(_kg("evidence"), ()):
+        for sel in r.props.get(str(ev), {}).get(_OA + "hasSelector", ()):
+            if _OA + "TextPositionSelector" in r.types(str(sel)):
+                evidence["start"] = int(_python(r.one(str(sel), _OA + "start")))
+                evidence["end"] = int(_python(r.one(str(sel), _OA + "end")))
+            elif _OA + "TextQuoteSelector" in r.types(str(sel)):
+                evidence["sentence"] = str(r.one(str(sel), _OA + "exact"))
+    return evidence
 
 
 # -- SHACL -----------------------------------------------------------------------------------
@@ -1648,11 +1688,10 @@ def validate(data: rdflib.Graph | nx.MultiDiGraph, *, base: str = DEFAULT_BASE) 
     ``data`` is an rdflib graph/dataset or a contract graph (exported first).  The
     merged view is validated.  Returns ``(conforms, report text)``.
     """
-    import networkx as nx
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     try:
-        import pyshacl
+        import pyshacl  # noqa: PLC0415  (an optional dependency)
     except ImportError as err:  # pragma: no cover - pyshacl is a test extra
         raise MissingDependencyError(
             "validate() needs pyshacl: pip install pyshacl (or kgraph[test])"

@@ -28,6 +28,7 @@ The SPARQL queries below are examples an analyst can paste (README quotes them);
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import re
@@ -193,7 +194,7 @@ class _Endpoint:
 
 
 def _auth(auth: Any) -> AuthBase | None:
-    from requests.auth import AuthBase, HTTPBasicAuth
+    from requests.auth import AuthBase, HTTPBasicAuth  # noqa: PLC0415  (lazy: start-up time)
 
     if auth is None or isinstance(auth, AuthBase):
         return auth
@@ -219,7 +220,7 @@ class _Client:
     """One ``requests`` session; every failure becomes one clear :class:`StoreError` line."""
 
     def __init__(self, auth: Any, timeout: float) -> None:
-        import requests
+        import requests  # noqa: PLC0415  (lazy: start-up time, only a store needs it)
 
         if (
             isinstance(timeout, bool)
@@ -238,7 +239,7 @@ class _Client:
 
     def use_digest(self) -> None:
         """Send the ``(user, password)`` credentials as HTTP Digest from now on."""
-        from requests.auth import HTTPDigestAuth
+        from requests.auth import HTTPDigestAuth  # noqa: PLC0415  (lazy: start-up time)
 
         if self.credentials is not None and not self.digest:
             self.auth = HTTPDigestAuth(*self.credentials)
@@ -535,7 +536,7 @@ def _json_value(binding: Mapping[str, Any]) -> Any:
 
 
 def _term_value(term: Any) -> Any:
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     if term is None:
         return None
@@ -648,7 +649,7 @@ _RDFLIB_SUFFIXES: Final = {
 
 def _rdflib_file(path: Path) -> rdflib.Dataset:
     """``path`` parsed by rdflib into a Dataset (pyoxigraph is not installed)."""
-    import rdflib
+    import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
     suffix = path.suffix.lower()
     if suffix == ".json":
@@ -765,8 +766,6 @@ def _endpoint_query(
 
 
 def _run_query(client: _Client, ep: _Endpoint, query: str) -> list[dict[str, Any]]:
-    import json
-
     response = client.request(
         "POST",
         ep.query,
@@ -777,7 +776,7 @@ def _run_query(client: _Client, ep: _Endpoint, query: str) -> list[dict[str, Any
     )
     ctype = response.headers.get("Content-Type", "").split(";")[0].strip()
     if ctype in ("application/n-triples", "text/plain", "application/n-quads"):
-        import rdflib
+        import rdflib  # noqa: PLC0415  (lazy: start-up time, only RDF needs rdflib)
 
         graph = rdflib.Graph().parse(data=response.text, format="nt")
         return [
