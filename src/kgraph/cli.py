@@ -207,6 +207,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
     build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
     build.add_argument(
+        "--corrections",
+        type=Path,
+        metavar="FILE",
+        help="corrections file applied to the graph (merge, split, rename, type, reject)",
+    )
+    build.add_argument(
         "--n-process",
         type=_n_process,
         default=1,
@@ -475,7 +481,12 @@ def _run_build(args: argparse.Namespace) -> int:
         from kgraph import examples
 
         sources.append(examples.path())
-    kg = KnowledgeGraph(model=args.model, gazetteer=args.gazetteer, n_process=args.n_process)
+    kg = KnowledgeGraph(
+        model=args.model,
+        gazetteer=args.gazetteer,
+        n_process=args.n_process,
+        corrections=args.corrections,
+    )
     progress = not args.quiet and _stderr_is_tty()
     report = kg.add(
         sources,
