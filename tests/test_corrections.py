@@ -443,13 +443,24 @@ def test_a_node_merged_into_a_user_entry_takes_its_name(
     user_gazetteer: Path, pinned_graph: nx.MultiDiGraph
 ) -> None:
     out = corrected("merge\tUnited States\tLavrov", g=pinned_graph, gazetteer=user_gazetteer)
-    merged = out.nodes[USA]
+    assert {USA, LAVROV} & set(out) == {LAVROV}  # the id follows the user's name and type
+    merged = out.nodes[LAVROV]
     assert (merged["label"], merged["type"], merged["gid"]) == (
         "Sergey V. Lavrov",
         "Person",
         "person:lavrov",
     )
-    assert {"U.S.", "Lavrov"} <= set(merged["aliases"])
+    assert {"U.S.", "United States", "Lavrov"} <= set(merged["aliases"])
+    assert (BOUNTY, "alleged_by", LAVROV) in edges(out)
+
+
+def test_a_name_the_user_gave_finds_its_node(
+    user_gazetteer: Path, pinned_graph: nx.MultiDiGraph
+) -> None:
+    pinned_graph.nodes[POMPEO]["aliases"] = ["Mike Pompeo"]  # the text never says "Pompeo"
+    out = corrected("merge\tPompeo\tRussia", g=pinned_graph, gazetteer=user_gazetteer)
+    assert RUSSIA not in out
+    assert "Russia" in out.nodes[POMPEO]["aliases"]
 
 
 # -- rejected stays rejected --------------------------------------------------------------
@@ -536,6 +547,31 @@ def test_a_build_applies_corrections_and_reports_what_matched_nothing(
         a.get("label") == "Mike Pompeo" and a["sources"] == ["c"]
         for _, a in kg.graph.nodes(data=True)
     )
+
+
+@pytest.mark.model
+def test_a_build_keeps_the_user_aliases(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "gazetteer.tsv"
+    gazetteer.write_text("person:lavrov\tPerson\t\tRU\tSergey Lavrov\tLavrov\n", encoding="utf-8")
+    corrections = tmp_path / "fixes.tsv"
+    corrections.write_text(
+        "split\tSergey Lavrov\tby document\n"
+        "rename\tLavrov\tS. Lavrov\n"
+        "split\tMike Pompeo\tby document\n",
+        encoding="utf-8",
+    )
+    docs = [kgraph.Document(TEXT_A, id="a"), kgraph.Document(TEXT_B, id="b")]
+    kg = kgraph.build(docs, gazetteer=gazetteer, corrections=corrections)
+    lavrov = kg.entity("Lavrov")
+    assert (lavrov.id, lavrov.label, lavrov.sources) == (
+        "person/sergey-lavrov",
+        "Sergey Lavrov",
+        ("a", "b"),
+    )
+    refused = [w for w in kg.report.warnings if "not applied" in w]
+    assert [w.split(":")[1] for w in refused] == ["1", "2"]
+    assert all("user gazetteer" in w for w in refused)
+    assert len([e for e in kg.entities("Person") if e.label == "Mike Pompeo"]) == 2
 
 
 @pytest.mark.model

@@ -450,8 +450,17 @@ class _Run:
         return handler(command)
 
     # -- names --------------------------------------------------------------------------
-    def _one(self, name: str) -> tuple[str | None, str | None]:
+    def _find(self, name: str) -> list[str]:
+        """The entity nodes called ``name`` (:func:`_find`), else the node of the user
+        gazetteer entry of that name."""
         nodes = _find(self.g, name)
+        entry = self.gazetteer.user_entry(name) if self.gazetteer is not None else None
+        if nodes or entry is None:
+            return nodes
+        return sorted(n for n, gid in self.pins.items() if gid == entry.id and n in self.g)
+
+    def _one(self, name: str) -> tuple[str | None, str | None]:
+        nodes = self._find(name)
         if not nodes:
             return None, f"{name!r} matches nothing" if name else _NOTHING
         if len(nodes) > 1:
@@ -470,7 +479,7 @@ class _Run:
         target, *others = command.args
         a, problem = self._one(target)
         if a is None:
-            return problem if len(_find(self.g, target)) > 1 else f"{target!r} matches nothing"
+            return problem if len(self._find(target)) > 1 else f"{target!r} matches nothing"
         problems = []
         for name in others:
             b, problem = self._one(name)
@@ -484,14 +493,15 @@ class _Run:
                         f"gazetteer ({pa}, {pb})"
                     )
                     continue
-                self._fold(a, b)
+                a = self._fold(a, b)
         return "; ".join(problems) or None
 
-    def _fold(self, a: str, b: str) -> None:
-        """Node ``b`` joins node ``a``."""
+    def _fold(self, a: str, b: str) -> str:
+        """Node ``b`` joins node ``a``; return the id of the node they make."""
         kept, gone = self.g.nodes[a], self.g.nodes[b]
         attrs = dict(kept)
-        if b in self.pins and a not in self.pins:  # the user's name, type and entry win
+        user = b in self.pins and a not in self.pins
+        if user:  # the user's name, type and entry win
             attrs.update({k: gone.get(k) for k in ("label", "type", "subtype", "gid")})
             self.pins[a] = self.pins[b]
         for name in ("subtype", "gid"):
@@ -507,9 +517,10 @@ class _Run:
         self._remap(lambda n, _doc: a if n == b else n, {b: [a]})
         self.g.remove_node(b)
         self.pins.pop(b, None)
+        return self._reid(a) if user else a
 
     def _split(self, command: Correction) -> str | None:
-        nodes = _find(self.g, command.args[0])
+        nodes = self._find(command.args[0])
         if not nodes:
             return _NOTHING
         problems = []
@@ -552,7 +563,7 @@ class _Run:
         name, label = command.args
         node, problem = self._one(name)
         if node is None:
-            done = _find(self.g, label)
+            done = self._find(label)
             return None if len(done) == 1 and problem and "nothing" in problem else problem
         refused = self._pinned(node, "its name is the user's: change it in the gazetteer file")
         if refused is not None:
