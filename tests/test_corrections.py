@@ -649,3 +649,43 @@ def test_the_command_line_applies_corrections(
         f"kgraph: error: {bad}:2: unknown type 'Place' (one of Agency, Country, Location, "
         "Organization, Person)"
     ]
+
+
+def test_the_readme_example_file_parses() -> None:
+    from tests.conftest import ROOT
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Corrections", 1)[1]
+    block = section.split("```\n", 1)[1].split("```", 1)[0]
+    commands = parse(block, "README.md").commands
+    assert [c.command for c in commands] == [
+        "merge",
+        "split",
+        "rename",
+        "type",
+        "reject",
+        "reject",
+        "reject",
+    ]
+
+
+def test_corrections_given_to_a_loaded_graph_apply_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "fixes.tsv"
+    path.write_text("rename\tLavrov\tSergei Lavrov\nmerge\tRussia\tAtlantis\n", encoding="utf-8")
+    graph = tmp_path / "graph.json"
+    graph.write_text(node_link_dumps(build_contract_graph()), encoding="utf-8")
+    kg = kgraph.load(graph, corrections=path)
+    assert kg.entity("Lavrov").label == "Sergei Lavrov"
+    assert kg.report.warnings == [
+        "fixes.tsv:2: merge 'Russia' 'Atlantis': 'Atlantis' matches nothing"
+    ]
+    plain = kgraph.load(graph)
+    assert plain.entity("Lavrov").label == "Sergey V. Lavrov"
+    assert "corrections" not in plain.graph.graph
+    # the corrections travel with what is written, and come back with it
+    again = kgraph.load(kg.write(tmp_path / "fixed.json"))
+    assert again == kg
+    assert again.corrections is not None
+    assert [c.text for c in again.corrections.commands] == [
+        "rename\tLavrov\tSergei Lavrov",
+        "merge\tRussia\tAtlantis",
+    ]

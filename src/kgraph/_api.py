@@ -232,9 +232,11 @@ class KnowledgeGraph:
         the options are those of :class:`KnowledgeGraph`, for documents added later.
 
         A graph built with corrections keeps them (``g.graph["corrections"]``): they are
-        applied again when documents are added, unless ``corrections`` gives others."""
+        applied again when documents are added.  ``corrections`` given here are applied
+        at once (and then at every build) instead; their warnings are in :attr:`report`."""
         stored = g.graph.get("corrections")
-        if corrections is None and isinstance(stored, dict) and stored.get("commands"):
+        given = corrections is not None
+        if not given and isinstance(stored, dict) and stored.get("commands"):
             corrections = Corrections.from_list(
                 stored["commands"], str(stored.get("source") or "<corrections>")
             )
@@ -250,7 +252,10 @@ class KnowledgeGraph:
             kg._results[result.info.id] = result
         if isinstance(stored, dict):
             kg._rejected = tuple(r for r in stored.get("rejected", ()) if isinstance(r, dict))
-        kg._view = g.copy()
+        kg._view = None if given else g.copy()
+        if given:
+            _ = kg.graph  # assembled again, with the corrections
+            kg.report.warnings.extend(kg._correction_warnings)
         return kg
 
     # -- the graph --------------------------------------------------------------------
@@ -272,6 +277,11 @@ class KnowledgeGraph:
                     log.warning("%s", line)
             self._view = view
         return self._view
+
+    @property
+    def corrections(self) -> Corrections | None:
+        """The corrections applied at every build (:mod:`kgraph.corrections`), if any."""
+        return self._corrections
 
     @property
     def documents(self) -> list[str]:

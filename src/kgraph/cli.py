@@ -481,11 +481,9 @@ def _run_build(args: argparse.Namespace) -> int:
         from kgraph import examples
 
         sources.append(examples.path())
+    fixes = {"corrections": args.corrections} if args.corrections is not None else {}
     kg = KnowledgeGraph(
-        model=args.model,
-        gazetteer=args.gazetteer,
-        n_process=args.n_process,
-        corrections=args.corrections,
+        model=args.model, gazetteer=args.gazetteer, n_process=args.n_process, **fixes
     )
     progress = not args.quiet and _stderr_is_tty()
     report = kg.add(
