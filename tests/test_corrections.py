@@ -479,16 +479,24 @@ def test_a_rejected_allegation_stays_rejected_under_another_id() -> None:
     }
 
 
-@pytest.mark.parametrize(
-    "lines",
-    [
-        ("merge\tRussia\tUnited States",),
-        ("split\tRussia\tby document", "rename\tLavrov\tSergei Lavrov"),
-        ("type\tUnited States\tOrganization", "reject\tedge\t* -[warn]-> *"),
-        ("reject\tentity\tRussia",),
-        (f"reject\tallegation\t{BOUNTY}",),
-    ],
-)
+CASES = [
+    ("merge\tRussia\tUnited States",),
+    ("split\tRussia\tby document", "rename\tLavrov\tSergei Lavrov"),
+    ("type\tUnited States\tOrganization", "reject\tedge\t* -[warn]-> *"),
+    ("reject\tentity\tRussia",),
+    (f"reject\tallegation\t{BOUNTY}",),
+]
+
+
+@pytest.mark.parametrize("lines", CASES)
+def test_the_corrected_graph_conforms_to_the_shapes(lines: tuple[str, ...]) -> None:
+    from kgraph.export.rdf import validate
+
+    conforms, report = validate(corrected(*lines))
+    assert conforms, report
+
+
+@pytest.mark.parametrize("lines", CASES)
 @pytest.mark.parametrize("suffix", [".json", ".ttl", ".trig", ".nq"])
 def test_every_format_holds_the_corrected_graph(
     lines: tuple[str, ...], suffix: str, tmp_path: Path

@@ -193,7 +193,7 @@ def _parse_line(line: str, source: str, lineno: int) -> Correction:
     command = cells[0].lower()
     if command not in _COMMANDS:
         word = cells[0].split()[0] if cells[0].split() else cells[0]
-        if len(cells) == 1 and word.lower() in _COMMANDS:
+        if word.lower() in _COMMANDS:
             _fail(source, lineno, line, f"fields must be separated by tabs: {line!r}")
         _fail(
             source,
@@ -326,20 +326,6 @@ class _EdgePattern:
         )
 
 
-def _find(g: nx.MultiDiGraph, name: str) -> list[str]:
-    """The entity nodes called ``name``: by id, else label, else alias (any case)."""
-    if name in g and g.nodes[name].get("type") != "Allegation":
-        return [name]
-    key = _fold(name)
-    entities = [(n, a) for n, a in g.nodes(data=True) if a.get("type") != "Allegation"]
-    by_label = sorted(n for n, a in entities if _fold(str(a.get("label", ""))) == key)
-    if by_label:
-        return by_label
-    return sorted(
-        n for n, a in entities if any(_fold(str(x)) == key for x in a.get("aliases", ()) or ())
-    )
-
-
 # -- applying ---------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Applied:
@@ -440,6 +426,8 @@ class _Run:
     previous: list[dict[str, Any]]
     rejected: list[dict[str, Any]] = field(default_factory=list)
     pins: dict[str, str] = field(default_factory=dict)
+    #: node -> (its aliases list, its label, the folded label, the folded aliases)
+    _forms: dict[str, tuple[object, str, str, frozenset[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pins = _pins(self.g, self.gazetteer)
@@ -450,10 +438,33 @@ class _Run:
         return handler(command)
 
     # -- names --------------------------------------------------------------------------
+    def _folded(self, node: str, attrs: Mapping[str, Any]) -> tuple[str, frozenset[str]]:
+        """The folded label and aliases of a node, kept while they are the same objects
+        (every change gives a node new ones)."""
+        aliases, label = attrs.get("aliases") or (), str(attrs.get("label", ""))
+        held = self._forms.get(node)
+        if held is not None and held[0] is aliases and held[1] == label:
+            return held[2], held[3]
+        forms = (_fold(label), frozenset(_fold(str(a)) for a in aliases))
+        self._forms[node] = (aliases, label, *forms)
+        return forms
+
+    def _by_name(self, name: str) -> list[str]:
+        """The entity nodes called ``name``: by id, else label, else alias (any case)."""
+        g = self.g
+        if name in g and g.nodes[name].get("type") != "Allegation":
+            return [name]
+        key = _fold(name)
+        forms = [
+            (n, self._folded(n, a)) for n, a in g.nodes(data=True) if a.get("type") != "Allegation"
+        ]
+        by_label = sorted(n for n, (label, _aliases) in forms if label == key)
+        return by_label or sorted(n for n, (_label, aliases) in forms if key in aliases)
+
     def _find(self, name: str) -> list[str]:
-        """The entity nodes called ``name`` (:func:`_find`), else the node of the user
+        """The entity nodes called ``name`` (:meth:`_by_name`), else the node of the user
         gazetteer entry of that name."""
-        nodes = _find(self.g, name)
+        nodes = self._by_name(name)
         entry = self.gazetteer.user_entry(name) if self.gazetteer is not None else None
         if nodes or entry is None:
             return nodes
@@ -479,7 +490,7 @@ class _Run:
         target, *others = command.args
         a, problem = self._one(target)
         if a is None:
-            return problem if len(self._find(target)) > 1 else f"{target!r} matches nothing"
+            return problem
         problems = []
         for name in others:
             b, problem = self._one(name)
@@ -678,8 +689,15 @@ class _Run:
         """Move every reference to a node (edge ends, ``according_to``, statements,
         ``candidates``) where ``to(node, doc)`` says; ``None`` drops the edge (or the
         reference).  ``expand`` gives the nodes a reference with no document becomes."""
-        g = self.g
-        old = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+        g, moved = self.g, set(expand)
+        old = sorted(
+            (
+                e
+                for e in g.edges(keys=True, data=True)
+                if e[0] in moved or e[1] in moved or e[3].get("according_to") in moved
+            ),
+            key=lambda e: (e[0], e[1], str(e[2])),
+        )
         g.remove_edges_from([(u, v, k) for u, v, k, _ in old])
         for u, v, key, attrs in old:
             by = attrs.get("according_to")
