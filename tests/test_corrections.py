@@ -77,6 +77,7 @@ def test_a_command_knows_its_file_and_line() -> None:
     [
         ("mrge\tA\tB", 1, "mrge", "unknown command 'mrge'"),
         ("# c\nmerge A B", 2, "merge A B", "separated by tabs"),
+        ("reject entity\tX", 1, "reject entity\tX", "separated by tabs"),
         ("merge\tA", 1, "merge\tA", "merge takes at least 2"),
         ("rename\tA\tB\tC", 1, "rename\tA\tB\tC", "rename takes 2"),
         ("merge\tA\t\tB", 1, "merge\tA\t\tB", "an empty field"),

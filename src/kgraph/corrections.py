@@ -719,18 +719,21 @@ class _Run:
                     else:
                         new["according_to"] = by2
                 _put_edge(g, u2, v2, new_key, new)
-        self._remap_statements(to)
+        self._remap_statements(to, moved)
         for _n, attrs in g.nodes(data=True):
             if attrs.get("candidates"):
                 cands = [x for c in attrs["candidates"] for x in expand.get(c, [c])]
                 attrs["candidates"] = list(dict.fromkeys(cands))
 
-    def _remap_statements(self, to: Remap) -> None:
+    def _remap_statements(self, to: Remap, moved: set[str]) -> None:
         statements = self.g.graph.get("statements")
         if not statements:
             return
         out = []
         for st in statements:
+            if not moved & {st.get("speaker"), st.get("on_behalf_of"), *st.get("about", ())}:
+                out.append(st)
+                continue
             doc = st.get("doc")
             new = dict(st)
             for name in ("speaker", "on_behalf_of"):
