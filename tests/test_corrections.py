@@ -348,6 +348,41 @@ def test_accusations_are_derived_again_from_the_corrected_allegations() -> None:
     )
 
 
+def test_references_follow_a_node_that_moves_or_goes() -> None:
+    g = build_contract_graph()
+    ev = {"doc": "doc-a", "start": 0, "end": 9, "sentence": "s"}
+    g.add_node(
+        "person/sergey",
+        label="Sergey",
+        type="Person",
+        aliases=["Sergey"],
+        sources=["doc-a"],
+        mentions=1,
+        evidence=[{**ev, "text": "Sergey", "ner": "PERSON"}],
+        unresolved="ambiguous",
+        candidates=[LAVROV, POMPEO],
+    )
+    g.add_edge(
+        RUSSIA,
+        USA,
+        key="warn:according_to:person/sergey-v-lavrov",
+        predicate="warn",
+        kind="action",
+        asserted=False,
+        according_to=LAVROV,
+        evidence=[ev],
+    )
+    merged = corrected("merge\tPompeo\tLavrov", g=g)
+    assert merged.nodes["person/sergey"]["candidates"] == [POMPEO]
+    assert merged.edges[RUSSIA, USA, f"warn:according_to:{POMPEO}"]["according_to"] == POMPEO
+    split = corrected("split\tLavrov\tby document", "rename\tLavrov\tSergei Lavrov", g=g)
+    assert split.nodes["person/sergey"]["candidates"] == ["person/sergei-lavrov", POMPEO]
+    gone = corrected("reject\tentity\tLavrov", g=g)
+    assert gone.nodes["person/sergey"]["candidates"] == [POMPEO]
+    reported = gone.edges[RUSSIA, USA, "warn:reported"]
+    assert (reported["reported"], "according_to" in reported) == (True, False)
+
+
 def test_commands_run_in_the_order_of_the_file() -> None:
     g = corrected("rename\tRussia\tRussian Federation", "merge\tRussian Federation\tUnited States")
     assert "country/russian-federation" in g

@@ -299,6 +299,10 @@ class _Pattern:
     def matches(self, nid: str, attrs: Mapping[str, Any]) -> bool:
         return any(self.match(name) for name in _names(nid, attrs))
 
+    @property
+    def is_name(self) -> bool:
+        return self.regex is None and self.text != "*"
+
 
 @dataclass(frozen=True, slots=True)
 class _EdgePattern:
@@ -316,14 +320,8 @@ class _EdgePattern:
             _Pattern.of(found.group("s")), _Pattern.of(predicate), _Pattern.of(found.group("o"))
         )
 
-    def matches(
-        self, g: nx.MultiDiGraph, u: str, v: str, key: str, attrs: Mapping[str, Any]
-    ) -> bool:
-        return (
-            (self.predicate.match(str(attrs.get("predicate", ""))) or self.predicate.match(key))
-            and self.subject.matches(u, g.nodes[u])
-            and self.object.matches(v, g.nodes[v])
-        )
+    def matches_predicate(self, key: str, attrs: Mapping[str, Any]) -> bool:
+        return self.predicate.match(str(attrs.get("predicate", ""))) or self.predicate.match(key)
 
 
 # -- applying ---------------------------------------------------------------------------
@@ -426,11 +424,22 @@ class _Run:
     previous: list[dict[str, Any]]
     rejected: list[dict[str, Any]] = field(default_factory=list)
     pins: dict[str, str] = field(default_factory=dict)
-    #: node -> (its aliases list, its label, the folded label, the folded aliases)
-    _forms: dict[str, tuple[object, str, str, frozenset[str]]] = field(default_factory=dict)
+    #: folded name -> the nodes with that label, or with that alias (a claim's text)
+    _labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _keys: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: the edges reported according to someone; node -> the statements naming it
+    _reported: set[tuple[str, str, str]] = field(default_factory=set)
+    _said: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    _unresolved: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.pins = _pins(self.g, self.gazetteer)
+        self._touch(*self.g)
+        self._unresolved = {n for n, c in self.g.nodes(data="candidates") if c}
+        self._reported = {
+            (u, v, k) for u, v, k, by in self.g.edges(keys=True, data="according_to") if by
+        }
 
     def run(self, command: Correction) -> str | None:
         """Apply one command; return why it matched nothing or was not applied."""
@@ -438,16 +447,42 @@ class _Run:
         return handler(command)
 
     # -- names --------------------------------------------------------------------------
-    def _folded(self, node: str, attrs: Mapping[str, Any]) -> tuple[str, frozenset[str]]:
-        """The folded label and aliases of a node, kept while they are the same objects
-        (every change gives a node new ones)."""
-        aliases, label = attrs.get("aliases") or (), str(attrs.get("label", ""))
-        held = self._forms.get(node)
-        if held is not None and held[0] is aliases and held[1] == label:
-            return held[2], held[3]
-        forms = (_fold(label), frozenset(_fold(str(a)) for a in aliases))
-        self._forms[node] = (aliases, label, *forms)
-        return forms
+    def _touch(self, *nodes: str) -> None:
+        """Index the names of ``nodes`` afresh (after a change; a node gone is dropped)."""
+        for node in nodes:
+            label, aliases = self._keys.pop(node, ("", frozenset()))
+            self._labels[label].discard(node)
+            for key in aliases:
+                self._aliases[key].discard(node)
+            if node not in self.g:
+                continue
+            names = _names(node, self.g.nodes[node])
+            label, aliases = _fold(names[1]), frozenset(map(_fold, names[2:]))
+            self._keys[node] = (label, aliases)
+            self._labels[label].add(node)
+            for key in aliases:
+                self._aliases[key].add(node)
+
+    def _named(self, name: str) -> set[str]:
+        """Every node (allegations too) a name pattern matches: id, label or alias."""
+        key = _fold(name)
+        found = self._labels.get(key, set()) | self._aliases.get(key, set())
+        return found | {name} if name in self.g else set(found)
+
+    def _matching(self, pattern: _Pattern) -> set[str] | None:
+        """The nodes ``pattern`` matches; ``None`` for ``*`` (every node)."""
+        if pattern.text == "*":
+            return None
+        if pattern.is_name:
+            return self._named(pattern.text)
+        if pattern.regex is not None and not pattern.text.startswith("/"):  # a glob
+            glob = pattern.regex
+            return {
+                n
+                for n, (label, aliases) in self._keys.items()
+                if glob.match(_fold(n)) or glob.match(label) or any(map(glob.match, aliases))
+            }
+        return {n for n, attrs in self.g.nodes(data=True) if pattern.matches(n, attrs)}
 
     def _by_name(self, name: str) -> list[str]:
         """The entity nodes called ``name``: by id, else label, else alias (any case)."""
@@ -455,11 +490,11 @@ class _Run:
         if name in g and g.nodes[name].get("type") != "Allegation":
             return [name]
         key = _fold(name)
-        forms = [
-            (n, self._folded(n, a)) for n, a in g.nodes(data=True) if a.get("type") != "Allegation"
-        ]
-        by_label = sorted(n for n, (label, _aliases) in forms if label == key)
-        return by_label or sorted(n for n, (_label, aliases) in forms if key in aliases)
+        for table in (self._labels, self._aliases):
+            found = sorted(n for n in table.get(key, ()) if g.nodes[n].get("type") != "Allegation")
+            if found:
+                return found
+        return []
 
     def _find(self, name: str) -> list[str]:
         """The entity nodes called ``name`` (:meth:`_by_name`), else the node of the user
@@ -528,6 +563,7 @@ class _Run:
         self._remap(lambda n, _doc: a if n == b else n, {b: [a]})
         self.g.remove_node(b)
         self.pins.pop(b, None)
+        self._touch(a, b)
         return self._reid(a) if user else a
 
     def _split(self, command: Correction) -> str | None:
@@ -569,6 +605,7 @@ class _Run:
             lambda n, doc: ids.get(doc, first) if n == node else n, {node: list(ids.values())}
         )
         self.g.remove_node(node)
+        self._touch(node, *ids.values())
 
     def _rename(self, command: Correction) -> str | None:
         name, label = command.args
@@ -587,6 +624,7 @@ class _Run:
         attrs = self.g.nodes[node]
         attrs["aliases"] = sorted({*attrs.get("aliases", ()), label})
         attrs["label"] = label
+        self._touch(node)
         self._reid(node)
         return None
 
@@ -619,6 +657,7 @@ class _Run:
         self.g.add_node(nid, **attrs)
         self._remap(lambda x, _doc: nid if x == node else x, {node: [nid]})
         self.g.remove_node(node)
+        self._touch(node, nid)
         if node in self.pins:
             self.pins[nid] = self.pins.pop(node)
         return nid
@@ -631,13 +670,15 @@ class _Run:
         allegation = what == "allegation"
         earlier = [r for r in self.previous if r.get("command") == command.text]
         anchors = {tuple(a) for r in earlier for a in r.get("evidence", ())}
+        matching = self._matching(pattern)
         found = sorted(
             n
             for n, attrs in self.g.nodes(data=True)
             if (attrs.get("type") == "Allegation") == allegation
             and (
-                pattern.matches(n, attrs)
-                or (allegation and anchors & {tuple(a) for a in _anchors(attrs)})
+                matching is None
+                or n in matching
+                or (allegation and anchors and anchors & {tuple(a) for a in _anchors(attrs)})
             )
         )
         problems = []
@@ -652,6 +693,7 @@ class _Run:
         if gone:
             self._remap(lambda n, _doc: None if n in gone else n, {n: [] for n in gone})
             self.g.remove_nodes_from(sorted(gone))
+            self._touch(*sorted(gone))
         kept = {r["id"] for r in self.rejected}
         self.rejected.extend(r for r in earlier if r.get("id") not in kept)
         if problems:
@@ -661,14 +703,24 @@ class _Run:
     def reject_edges(self, command: Correction) -> bool:
         """Remove the edges an edge pattern matches; whether it matched any (or did before)."""
         pattern = _EdgePattern.of(command.args[1])
+        subjects, objects = self._matching(pattern.subject), self._matching(pattern.object)
+        if objects is not None and (subjects is None or len(objects) < len(subjects)):
+            candidates = self.g.in_edges(sorted(objects), keys=True, data=True)
+        elif subjects is not None:
+            candidates = self.g.out_edges(sorted(subjects), keys=True, data=True)
+        else:
+            candidates = self.g.edges(keys=True, data=True)
         found = [
             (u, v, k, attrs)
-            for u, v, k, attrs in self.g.edges(keys=True, data=True)
-            if pattern.matches(self.g, u, v, str(k), attrs)
+            for u, v, k, attrs in candidates
+            if (subjects is None or u in subjects)
+            and (objects is None or v in objects)
+            and pattern.matches_predicate(str(k), attrs)
         ]
         for u, v, k, attrs in sorted(found, key=lambda e: (e[0], e[1], str(e[2]))):
             self._record(command, "edge", f"{u} -[{k}]-> {v}", attrs)
             self.g.remove_edge(u, v, key=k)
+            self._reported.discard((u, v, k))
         earlier = any(r.get("command") == command.text for r in self.previous)
         return bool(found) or earlier
 
@@ -689,17 +741,20 @@ class _Run:
         """Move every reference to a node (edge ends, ``according_to``, statements,
         ``candidates``) where ``to(node, doc)`` says; ``None`` drops the edge (or the
         reference).  ``expand`` gives the nodes a reference with no document becomes."""
-        g, moved = self.g, set(expand)
-        old = sorted(
-            (
-                e
-                for e in g.edges(keys=True, data=True)
-                if e[0] in moved or e[1] in moved or e[3].get("according_to") in moved
-            ),
-            key=lambda e: (e[0], e[1], str(e[2])),
-        )
-        g.remove_edges_from([(u, v, k) for u, v, k, _ in old])
-        for u, v, key, attrs in old:
+        g, moved = self.g, sorted(expand)
+        touched = {
+            (u, v, k): attrs
+            for view in (g.out_edges, g.in_edges)
+            for u, v, k, attrs in view(moved, keys=True, data=True)
+        }
+        for u, v, k in sorted(self._reported):
+            held = g.get_edge_data(u, v, k)
+            if held is not None and held.get("according_to") in expand:
+                touched[u, v, k] = held
+        old = sorted(touched.items(), key=lambda e: (e[0][0], e[0][1], str(e[0][2])))
+        g.remove_edges_from(list(touched))
+        self._reported.difference_update(touched)
+        for (u, v, key), attrs in old:
             by = attrs.get("according_to")
             groups: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = defaultdict(list)
             for ev in attrs.get("evidence") or [{}]:
@@ -719,28 +774,39 @@ class _Run:
                     else:
                         new["according_to"] = by2
                 _put_edge(g, u2, v2, new_key, new)
-        self._remap_statements(to, moved)
-        for _n, attrs in g.nodes(data=True):
-            if attrs.get("candidates"):
+                if g.edges[u2, v2, new_key].get("according_to") is not None:
+                    self._reported.add((u2, v2, new_key))
+        self._remap_statements(to, expand)
+        # the nodes that list candidates (a surname alone), and those they become
+        self._unresolved |= {x for n in moved if n in self._unresolved for x in expand[n]}
+        for n in sorted(self._unresolved):
+            attrs = g.nodes[n] if n in g else {}
+            if attrs.get("candidates") and any(c in expand for c in attrs["candidates"]):
                 cands = [x for c in attrs["candidates"] for x in expand.get(c, [c])]
                 attrs["candidates"] = list(dict.fromkeys(cands))
 
-    def _remap_statements(self, to: Remap, moved: set[str]) -> None:
+    def _remap_statements(self, to: Remap, moved: Mapping[str, list[str]]) -> None:
+        """Move the speakers and subjects of the statements that name a moved node."""
         statements = self.g.graph.get("statements")
         if not statements:
             return
-        out = []
-        for st in statements:
-            if not moved & {st.get("speaker"), st.get("on_behalf_of"), *st.get("about", ())}:
-                out.append(st)
-                continue
-            doc = st.get("doc")
-            new = dict(st)
+        if not self._said:  # node -> the statements naming it, by index
+            for i, st in enumerate(statements):
+                for ref in (st.get("speaker"), st.get("on_behalf_of"), *st.get("about", ())):
+                    if isinstance(ref, str):
+                        self._said[ref].add(i)
+        out = list(statements)
+        for i in sorted({i for n in moved for i in self._said.get(n, ())}):
+            st = statements[i]
+            doc, new = st.get("doc"), dict(st)
             for name in ("speaker", "on_behalf_of"):
                 if isinstance(st.get(name), str):
                     new[name] = to(st[name], doc)
             new["about"] = sorted({x for a in st.get("about", ()) if (x := to(a, doc))})
-            out.append(new)
+            for ref in (new["speaker"], new["on_behalf_of"], *new["about"]):
+                if isinstance(ref, str):
+                    self._said[ref].add(i)
+            out[i] = new
         self.g.graph["statements"] = out
 
 
