@@ -16,7 +16,7 @@ import kgraph
 from kgraph import CorrectionsError, KGraphError, cli
 from kgraph.corrections import Corrections, apply, parse, read
 from kgraph.graph import node_link_dumps
-from tests.conftest import build_contract_graph
+from tests.conftest import build_contract_graph, reversed_copy
 from tests.test_html import page_data
 
 POMPEO, LAVROV, RUSSIA, USA = (
@@ -543,6 +543,38 @@ def test_every_format_holds_the_corrected_graph(
     shown = {n["key"] for n in page_data(kg.to_html())["nodes"]}
     linked = {n for n in kg.graph if kg.graph.degree(n)}
     assert linked <= shown <= set(kg.graph)  # the page may leave unlinked nodes out
+
+
+@pytest.mark.parametrize("lines", CASES)
+def test_the_result_does_not_depend_on_the_order_of_the_graph(lines: tuple[str, ...]) -> None:
+    g = build_contract_graph()
+    g.add_edge(
+        USA,
+        RUSSIA,
+        key="meet",
+        predicate="meet",
+        kind="action",
+        evidence=[
+            {"doc": "doc-b", "start": 0, "end": 4, "sentence": "s"},
+            {"doc": "doc-a", "start": 0, "end": 4, "sentence": "t"},
+        ],
+    )
+    g.add_edge(
+        POMPEO,
+        RUSSIA,
+        key="meet",
+        predicate="meet",
+        kind="action",
+        evidence=[
+            {"doc": "doc-a", "start": 5, "end": 9, "sentence": "t"},
+        ],
+    )
+    ev = {"doc": "doc-b", "start": 5, "end": 9, "sentence": "s"}
+    g.add_edge(
+        POMPEO, USA, key="meet", predicate="meet", kind="action", date="May 1", evidence=[ev]
+    )
+    one = node_link_dumps(apply(g, fixes(*lines)).graph)
+    assert node_link_dumps(apply(reversed_copy(g), fixes(*lines)).graph) == one
 
 
 def test_applying_is_deterministic_and_leaves_its_input_alone() -> None:
