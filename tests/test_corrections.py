@@ -348,6 +348,65 @@ def test_accusations_are_derived_again_from_the_corrected_allegations() -> None:
     )
 
 
+def _second_allegation(g: nx.MultiDiGraph) -> str:
+    other = "allegation/the-bounties"
+    ev = {
+        "doc": "doc-b",
+        "start": 150,
+        "end": 190,
+        "sentence": "The Pentagon confirmed the bounties.",
+    }
+    g.add_node(
+        other,
+        label="the bounties",
+        type="Allegation",
+        text="the bounties",
+        status="confirmed",
+        confidence=None,
+        dates=["2020-07-01"],
+        keywords=["bounty"],
+        sources=["doc-b"],
+        mentions=1,
+        aliases=[],
+        evidence=[ev],
+        first_reported="2020-06-30",
+    )
+    g.add_edge(
+        other, USA, key="confirmed_by", predicate="confirmed_by", kind="allegation", evidence=[ev]
+    )
+    g.add_edge(other, RUSSIA, key="accused", predicate="accused", kind="allegation", evidence=[ev])
+    return other
+
+
+def test_merge_of_allegations_by_id_unites_their_evidence_and_roles() -> None:
+    g = build_contract_graph()
+    other = _second_allegation(g)
+    out = corrected(f"merge\t{BOUNTY}\t{other}", g=g)
+    assert other not in out
+    merged = out.nodes[BOUNTY]
+    assert merged["label"] == "Russia offered bounties to Taliban-linked militants"
+    assert (merged["status"], merged["mentions"], merged["first_reported"]) == (
+        "disputed",
+        3,
+        "2020-06-30",
+    )
+    assert merged["dates"] == ["2020-06-26", "2020-07-01"]
+    assert [e["start"] for e in out.edges[BOUNTY, RUSSIA, "accused"]["evidence"]] == [0, 150]
+    assert (BOUNTY, "confirmed_by", USA) in edges(out)
+    (warning,) = apply(g, fixes(f"merge\t{BOUNTY}\tRussia")).warnings
+    assert "is no allegation's id" in warning
+    (warning,) = apply(g, fixes(f"merge\tRussia\t{other}")).warnings
+    assert "is an allegation" in warning
+
+
+def test_a_rejected_role_gives_the_status_the_other_roles_imply() -> None:
+    out = corrected(f"reject\tedge\t{BOUNTY} -[denied_by]-> *")
+    assert out.nodes[BOUNTY]["status"] == "alleged"
+    assert (
+        corrected(f"reject\tedge\t{BOUNTY} -[alleged_by]-> *").nodes[BOUNTY]["status"] == "denied"
+    )
+
+
 def test_references_follow_a_node_that_moves_or_goes() -> None:
     g = build_contract_graph()
     ev = {"doc": "doc-a", "start": 0, "end": 9, "sentence": "s"}
@@ -521,6 +580,7 @@ CASES = [
     ("type\tUnited States\tOrganization", "reject\tedge\t* -[warn]-> *"),
     ("reject\tentity\tRussia",),
     (f"reject\tallegation\t{BOUNTY}",),
+    (f"reject\tedge\t{BOUNTY} -[denied_by]-> *",),
 ]
 
 

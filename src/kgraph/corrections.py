@@ -8,7 +8,9 @@ version 1).
 ``merge<TAB>A<TAB>B``
     B (and any further names: ``merge A B C``) joins A: one node with A's id, every
     alias, mention and piece of evidence of both; B's links become A's (two links of the
-    same kind merge their evidence; a link between A and B goes).
+    same kind merge their evidence; a link between A and B goes).  Allegations merge by
+    node id: one claim (A's), the evidence, dates and roles of both, and the status
+    they imply together.
 ``split<TAB>A<TAB>by document``
     A becomes one node per document it is named in (id ``<A's id>--<document>``), each
     with that document's mentions and links.
@@ -20,8 +22,10 @@ version 1).
 ``reject<TAB>edge|allegation|entity<TAB>pattern``
     What the pattern matches is removed, and listed in the graph's
     ``corrections.rejected``: an entity with its links, an allegation with its role
-    links, an edge.  A rejected allegation stays rejected when a later build derives it
-    again, even under another id (one that shares evidence with it).
+    links, an edge (an allegation that loses a ``denied_by``, ``dismissed_by`` or
+    ``confirmed_by`` role takes the status its other roles imply).  A rejected
+    allegation stays rejected when a later build derives it again, even under another
+    id (one that shares evidence with it).
 
 A *name* (A, B) is a node id, else an entity's label, else one of its aliases, compared
 without regard to case; when several nodes have it, the command is not applied and says
@@ -55,6 +59,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -65,7 +70,7 @@ from kgraph._model import ENTITY_TYPES
 from kgraph.gazetteer import Gazetteer
 from kgraph.graph import ACCUSE_KEY
 from kgraph.graph import _add_accusations as add_accusations  # the one derivation of them
-from kgraph.resolve import slugify
+from kgraph.resolve import allegation_status, slugify
 
 __all__ = [
     "FORMAT_VERSION",
@@ -377,6 +382,8 @@ def apply(
 
 
 _NOTHING: Final = "matches nothing"
+#: the role edges an allegation's status comes from
+_STATUS_ROLES: Final = frozenset({"denied_by", "dismissed_by", "confirmed_by", "disputed_by"})
 
 
 def _shown(command: Correction) -> str:
@@ -523,6 +530,8 @@ class _Run:
     # -- commands -----------------------------------------------------------------------
     def _merge(self, command: Correction) -> str | None:
         target, *others = command.args
+        if self._is_allegation(target):
+            return self._merge_allegations(target, others)
         a, problem = self._one(target)
         if a is None:
             return problem
@@ -530,7 +539,11 @@ class _Run:
         for name in others:
             b, problem = self._one(name)
             if b is None:
-                problems.append(str(problem))
+                problems.append(
+                    f"not applied: {name!r} is an allegation, {target!r} an entity"
+                    if self._is_allegation(name)
+                    else str(problem)
+                )
             elif b != a:  # the same node: merged already
                 pa, pb = self.pins.get(a), self.pins.get(b)
                 if pa is not None and pb is not None and pa != pb:
@@ -540,6 +553,40 @@ class _Run:
                     )
                     continue
                 a = self._fold(a, b)
+        return "; ".join(problems) or None
+
+    def _is_allegation(self, name: str) -> bool:
+        return name in self.g and self.g.nodes[name].get("type") == "Allegation"
+
+    def _merge_allegations(self, target: str, others: list[str]) -> str | None:
+        """Allegations (by node id) join the first: one claim, the evidence and roles of all."""
+        problems = []
+        for name in others:
+            if not self._is_allegation(name):
+                problems.append(
+                    f"not applied: {target!r} is an allegation, {name!r} is no allegation's id"
+                    if self._by_name(name)
+                    else f"{name!r} matches nothing"
+                )
+                continue
+            kept, gone = self.g.nodes[target], self.g.nodes[name]
+            evidence = _union(kept.get("evidence", ()), gone.get("evidence", ()))
+            reported = [d for d in (kept.get("first_reported"), gone.get("first_reported")) if d]
+            kept.update(
+                evidence=evidence,
+                mentions=len(evidence),
+                sources=sorted({*kept.get("sources", ()), *gone.get("sources", ())}),
+                dates=sorted({*kept.get("dates", ()), *gone.get("dates", ())}),
+                keywords=sorted({*kept.get("keywords", ()), *gone.get("keywords", ())}),
+                first_reported=min(reported, default=None),
+                **{k: kept.get(k) or gone.get(k) for k in ("confidence", "act", "time")},
+            )
+            stated = [str(kept.get("status", "alleged")), str(gone.get("status", "alleged"))]
+            self._remap(partial(_swap, old=name, new=target), {name: [target]})
+            self.g.remove_node(name)
+            self._touch(name, target)
+            roles = [str(p) for _u, _v, p in self.g.out_edges(target, data="predicate")]
+            kept["status"] = allegation_status(roles, stated)
         return "; ".join(problems) or None
 
     def _fold(self, a: str, b: str) -> str:
@@ -721,6 +768,9 @@ class _Run:
             self._record(command, "edge", f"{u} -[{k}]-> {v}", attrs)
             self.g.remove_edge(u, v, key=k)
             self._reported.discard((u, v, k))
+            if attrs.get("predicate") in _STATUS_ROLES:  # the status the roles left imply
+                roles = [str(p) for _u, _v, p in self.g.out_edges(u, data="predicate")]
+                self.g.nodes[u]["status"] = allegation_status(roles)
         earlier = any(r.get("command") == command.text for r in self.previous)
         return bool(found) or earlier
 
@@ -808,6 +858,10 @@ class _Run:
                     self._said[ref].add(i)
             out[i] = new
         self.g.graph["statements"] = out
+
+
+def _swap(node: str, _doc: str | None, *, old: str, new: str) -> str:
+    return new if node == old else node
 
 
 def _rekey(key: str, old: str, new: str | None) -> str:
