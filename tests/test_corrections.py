@@ -825,3 +825,27 @@ def test_corrections_given_to_a_loaded_graph_apply_at_once(tmp_path: Path) -> No
         "rename\tLavrov\tSergei Lavrov",
         "merge\tRussia\tAtlantis",
     ]
+
+
+def test_the_command_line_shows_every_line_that_matched_nothing() -> None:
+    throttle = cli._Throttle(1)
+
+    def record(name: str) -> logging.LogRecord:
+        return logging.LogRecord(name, logging.WARNING, __file__, 1, "w", None, None)
+
+    shown = [throttle.filter(record(n)) for n in ("kgraph", "kgraph", "kgraph.corrections")]
+    assert shown == [True, False, True]
+
+
+def test_a_miss_is_logged_by_kgraph_corrections(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "fixes.tsv"
+    path.write_text("merge\tRussia\tAtlantis\n", encoding="utf-8")
+    graph = tmp_path / "graph.json"
+    graph.write_text(node_link_dumps(build_contract_graph()), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="kgraph"):
+        kgraph.load(graph, corrections=path)
+    assert [(r.name, r.getMessage()) for r in caplog.records] == [
+        ("kgraph.corrections", "fixes.tsv:1: merge 'Russia' 'Atlantis': 'Atlantis' matches nothing")
+    ]

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["BuildReport", "KnowledgeGraph", "build", "evaluate", "load", "sparql"]
 
 log = logging.getLogger("kgraph")
+log_corrections = logging.getLogger("kgraph.corrections")  # each shown by the command line
 
 Source = str | Path | Document | IO[Any]  # IO: an open file, such as sys.stdin.buffer
 Sources = Source | Iterable[Source]
@@ -274,7 +275,7 @@ class KnowledgeGraph:
                 view, self._rejected = applied.graph, applied.rejected
                 self._correction_warnings = applied.warnings
                 for line in applied.warnings:
-                    log.warning("%s", line)
+                    log_corrections.warning("%s", line)
             self._view = view
         return self._view
 

@@ -348,7 +348,8 @@ def _isatty(stream: Any) -> bool:
 
 class _Throttle(logging.Filter):
     """Lets the first warnings through, then counts the rest (a corpus may hold thousands
-    of documents with a cleaned character); errors and other levels always pass."""
+    of documents with a cleaned character); errors, other levels and the lines of a
+    corrections file that matched nothing (``kgraph.corrections``) always pass."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
@@ -356,7 +357,7 @@ class _Throttle(logging.Filter):
         self.seen = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno != logging.WARNING:
+        if record.levelno != logging.WARNING or record.name == "kgraph.corrections":
             return True
         self.seen += 1
         return self.seen <= self.limit
