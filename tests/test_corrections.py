@@ -637,6 +637,21 @@ def test_the_result_does_not_depend_on_the_order_of_the_graph(lines: tuple[str, 
     assert node_link_dumps(apply(reversed_copy(g), fixes(*lines)).graph) == one
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["reject\tedge\tPompeo -[warn]-> *", "reject\tentity\tPompeo", f"reject\tallegation\t{BOUNTY}"],
+)
+def test_what_was_rejected_stays_listed_build_after_build(line: str) -> None:
+    first = apply(build_contract_graph(), fixes(line))
+    assert len(first.rejected) == 1
+    records = first.rejected
+    for _ in range(3):  # each build from what the one before left
+        again = apply(first.graph, fixes(line), previous=records)
+        assert not again.warnings
+        assert again.rejected == first.rejected
+        records = again.rejected
+
+
 def test_applying_is_deterministic_and_leaves_its_input_alone() -> None:
     g = build_contract_graph()
     before = node_link_dumps(g)
@@ -745,9 +760,12 @@ def test_corrections_travel_with_the_written_graph(
     assert (
         loaded.graph.graph["corrections"]["rejected"] == kg.graph.graph["corrections"]["rejected"]
     )
-    loaded.add([kgraph.Document(TEXT_C, id="c")])
-    _check_corrected(loaded)
-    assert not [w for w in loaded.report.warnings if "bounties" in w or "meet" in w]
+    for doc in (kgraph.Document(TEXT_C, id="c"), kgraph.Document("Sergey Lavrov spoke.", id="d")):
+        loaded.add([doc])  # each build from the one before: what was rejected stays so
+        _check_corrected(loaded)
+        assert [w for w in loaded.report.warnings if "fixes.tsv" in w] == [
+            "fixes.tsv:6: merge 'Russia' 'Atlantis': 'Atlantis' matches nothing"
+        ]
     assert "Sergei Lavrov" in path.read_text(encoding="utf-8")
     # the page shows the corrected graph: the renamed node, not the rejected allegation
     keys = {n["key"] for n in page_data(kg.to_html())["nodes"]}

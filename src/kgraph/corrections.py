@@ -741,8 +741,7 @@ class _Run:
             self._remap(lambda n, _doc: None if n in gone else n, {n: [] for n in gone})
             self.g.remove_nodes_from(sorted(gone))
             self._touch(*sorted(gone))
-        kept = {r["id"] for r in self.rejected}
-        self.rejected.extend(r for r in earlier if r.get("id") not in kept)
+        self._carry(earlier)
         if problems:
             return "; ".join(problems)
         return None if found or earlier else _NOTHING
@@ -771,8 +770,14 @@ class _Run:
             if attrs.get("predicate") in _STATUS_ROLES:  # the status the roles left imply
                 roles = [str(p) for _u, _v, p in self.g.out_edges(u, data="predicate")]
                 self.g.nodes[u]["status"] = allegation_status(roles)
-        earlier = any(r.get("command") == command.text for r in self.previous)
-        return bool(found) or earlier
+        earlier = [r for r in self.previous if r.get("command") == command.text]
+        self._carry(earlier)
+        return bool(found or earlier)
+
+    def _carry(self, earlier: list[dict[str, Any]]) -> None:
+        """Keep the records of what a command rejected in an earlier build (and is gone)."""
+        kept = {(r["command"], r["id"]) for r in self.rejected}
+        self.rejected.extend(r for r in earlier if (r.get("command"), r.get("id")) not in kept)
 
     def _record(self, command: Correction, what: str, rid: str, attrs: Mapping[str, Any]) -> None:
         self.rejected.append(
