@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kgraph._errors import (
+    CorrectionsError,
     DocumentAccessError,
     DocumentError,
     DocumentNotFoundError,
@@ -49,6 +50,7 @@ __all__ = [
     "Allegation",
     "AllegationRole",
     "BuildReport",
+    "CorrectionsError",
     "Document",
     "DocumentAccessError",
     "DocumentError",

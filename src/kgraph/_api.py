@@ -33,6 +33,9 @@ from kgraph._model import (
     TimelineEvent,
 )
 from kgraph._progress import Progress
+from kgraph.corrections import Corrections
+from kgraph.corrections import apply as apply_corrections
+from kgraph.corrections import read as read_corrections
 from kgraph.export import store
 from kgraph.export.html import show, to_html
 from kgraph.export.nodelink import encode_text
@@ -49,9 +52,11 @@ if TYPE_CHECKING:
 __all__ = ["BuildReport", "KnowledgeGraph", "build", "evaluate", "load", "sparql"]
 
 log = logging.getLogger("kgraph")
+log_corrections = logging.getLogger("kgraph.corrections")  # each shown by the command line
 
 Source = str | Path | Document | IO[Any]  # IO: an open file, such as sys.stdin.buffer
 Sources = Source | Iterable[Source]
+CorrectionsSource = str | Path | Corrections | None  # a corrections file (kgraph.corrections)
 
 
 class KnowledgeGraph:
@@ -74,6 +79,7 @@ class KnowledgeGraph:
         extractors: Iterable[Extractor] | None = None,
         n_process: int = 1,
         batch_size: int = 32,
+        corrections: CorrectionsSource = None,
     ) -> None:
         resolve_n_process(n_process)  # a bad value fails here, not at the first add
         self._model = model
@@ -81,6 +87,14 @@ class KnowledgeGraph:
         self._extractors = tuple(extractors) if extractors is not None else None
         self.n_process = n_process
         self.batch_size = check_batch_size(batch_size)
+        # a bad corrections file fails here, before any model loads
+        self._corrections = (
+            corrections
+            if isinstance(corrections, Corrections) or corrections is None
+            else read_corrections(corrections)
+        )
+        self._rejected: tuple[dict[str, Any], ...] = ()  # what corrections rejected so far
+        self._correction_warnings: tuple[str, ...] = ()
         self._results: dict[str, DocResult] = {}
         self._view: nx.MultiDiGraph | None = None
         self.report = BuildReport()
@@ -120,6 +134,9 @@ class KnowledgeGraph:
         for result in bar.results(results):
             report.added.append(self._put(result))
             report.warnings.extend(result.warnings)
+        if self._corrections:
+            _ = self.graph  # corrections are applied (and their warnings logged) at the build
+            report.warnings.extend(self._correction_warnings)
         if not report.added and not report.unchanged and not report.skipped:
             log.warning("no document was added")
         self.report = report
@@ -197,6 +214,7 @@ class KnowledgeGraph:
             extractors=self._extractors,
             n_process=self.n_process,
             batch_size=self.batch_size,
+            corrections=self._corrections,
         )
 
     @classmethod
@@ -209,19 +227,36 @@ class KnowledgeGraph:
         extractors: Iterable[Extractor] | None = None,
         n_process: int = 1,
         batch_size: int = 32,
+        corrections: CorrectionsSource = None,
     ) -> KnowledgeGraph:
         """Wrap a contract graph (as written by :meth:`to_networkx`) in a KnowledgeGraph;
-        the options are those of :class:`KnowledgeGraph`, for documents added later."""
+        the options are those of :class:`KnowledgeGraph`, for documents added later.
+
+        A graph built with corrections keeps them (``g.graph["corrections"]``): they are
+        applied again when documents are added.  ``corrections`` given here are applied
+        at once (and then at every build) instead; their warnings are in :attr:`report`."""
+        stored = g.graph.get("corrections")
+        given = corrections is not None
+        if not given and isinstance(stored, dict) and stored.get("commands"):
+            corrections = Corrections.from_list(
+                stored["commands"], str(stored.get("source") or "<corrections>")
+            )
         kg = cls(
             model=model,
             gazetteer=gazetteer,
             extractors=extractors,
             n_process=n_process,
             batch_size=batch_size,
+            corrections=corrections,
         )
         for result in disassemble(g):
             kg._results[result.info.id] = result
-        kg._view = g.copy()
+        if isinstance(stored, dict):
+            kg._rejected = tuple(r for r in stored.get("rejected", ()) if isinstance(r, dict))
+        kg._view = None if given else g.copy()
+        if given:
+            _ = kg.graph  # assembled again, with the corrections
+            kg.report.warnings.extend(kg._correction_warnings)
         return kg
 
     # -- the graph --------------------------------------------------------------------
@@ -229,8 +264,25 @@ class KnowledgeGraph:
     def graph(self) -> nx.MultiDiGraph:
         """The contract graph itself (do not mutate; see :meth:`to_networkx`)."""
         if self._view is None:
-            self._view = assemble(self._results.values(), gazetteer=self._gazetteer_path)
+            view = assemble(self._results.values(), gazetteer=self._gazetteer_path)
+            if self._corrections:
+                applied = apply_corrections(
+                    view,
+                    self._corrections,
+                    gazetteer=self._gazetteer_path,
+                    previous=self._rejected,
+                )
+                view, self._rejected = applied.graph, applied.rejected
+                self._correction_warnings = applied.warnings
+                for line in applied.warnings:
+                    log_corrections.warning("%s", line)
+            self._view = view
         return self._view
+
+    @property
+    def corrections(self) -> Corrections | None:
+        """The corrections applied at every build (:mod:`kgraph.corrections`), if any."""
+        return self._corrections
 
     @property
     def documents(self) -> list[str]:
@@ -569,12 +621,14 @@ def build(
     fields: Mapping[str, str] | None = None,
     limit: int | None = None,
     skip_bad: bool = False,
+    corrections: CorrectionsSource = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files, directories, globs, open files, raw strings or
     Documents.
 
-    The options are those of :class:`KnowledgeGraph`; ``progress``, ``fields``, ``limit``
-    and ``skip_bad`` those of :meth:`KnowledgeGraph.add`.
+    The options are those of :class:`KnowledgeGraph` (``corrections``: a corrections file,
+    :mod:`kgraph.corrections`, applied at every build); ``progress``, ``fields``,
+    ``limit`` and ``skip_bad`` those of :meth:`KnowledgeGraph.add`.
     """
     kg = KnowledgeGraph(
         model=model,
@@ -582,6 +636,7 @@ def build(
         extractors=extractors,
         n_process=n_process,
         batch_size=batch_size,
+        corrections=corrections,
     )
     kg.add(sources, progress=progress, fields=fields, limit=limit, skip_bad=skip_bad)
     return kg
@@ -595,9 +650,11 @@ def load(
     extractors: Iterable[Extractor] | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    corrections: CorrectionsSource = None,
 ) -> KnowledgeGraph:
     """Read a graph written by :meth:`KnowledgeGraph.write` (.json or any RDF suffix); the
-    options are those of :class:`KnowledgeGraph`, for documents added later."""
+    options are those of :class:`KnowledgeGraph`, for documents added later (a graph built
+    with corrections keeps them unless ``corrections`` gives others)."""
     return KnowledgeGraph.from_networkx(
         export.read(path),
         model=model,
@@ -605,6 +662,7 @@ def load(
         extractors=extractors,
         n_process=n_process,
         batch_size=batch_size,
+        corrections=corrections,
     )
 
 

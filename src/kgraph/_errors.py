@@ -8,6 +8,7 @@ exception a caller would catch without knowing kgraph (``ValueError``,
 from __future__ import annotations
 
 __all__ = [
+    "CorrectionsError",
     "DocumentAccessError",
     "DocumentError",
     "DocumentNotFoundError",
@@ -46,6 +47,16 @@ class DocumentAccessError(KGraphError, PermissionError):
 
 class FormatError(KGraphError, ValueError):
     """A file suffix or format name kgraph does not know, or a file it cannot parse."""
+
+
+class CorrectionsError(FormatError):
+    """A line of a corrections file kgraph cannot read (:mod:`kgraph.corrections`); the
+    message names the file, the line and the bad value, kept in ``path``, ``line`` and
+    ``value``."""
+
+    def __init__(self, message: str, *, path: str = "", line: int = 0, value: str = "") -> None:
+        super().__init__(message)
+        self.path, self.line, self.value = path, line, value
 
 
 class ExportError(KGraphError, ValueError):

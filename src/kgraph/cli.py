@@ -220,6 +220,12 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
     build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
     build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
     build.add_argument(
+        "--corrections",
+        type=Path,
+        metavar="FILE",
+        help="corrections file applied to the graph (merge, split, rename, type, reject)",
+    )
+    build.add_argument(
         "--n-process",
         type=_n_process,
         default=1,
@@ -358,7 +364,8 @@ def _isatty(stream: Any) -> bool:
 
 class _Throttle(logging.Filter):
     """Lets the first warnings through, then counts the rest (a corpus may hold thousands
-    of documents with a cleaned character); errors and other levels always pass."""
+    of documents with a cleaned character); errors, other levels and the lines of a
+    corrections file that matched nothing (``kgraph.corrections``) always pass."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
@@ -366,7 +373,7 @@ class _Throttle(logging.Filter):
         self.seen = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno != logging.WARNING:
+        if record.levelno != logging.WARNING or record.name == "kgraph.corrections":
             return True
         self.seen += 1
         return self.seen <= self.limit
@@ -487,7 +494,10 @@ def _run_build(args: argparse.Namespace) -> int:
     sources = _sources(args.sources)
     if args.examples:
         sources.append(examples.path())
-    kg = KnowledgeGraph(model=args.model, gazetteer=args.gazetteer, n_process=args.n_process)
+    fixes = {"corrections": args.corrections} if args.corrections is not None else {}
+    kg = KnowledgeGraph(
+        model=args.model, gazetteer=args.gazetteer, n_process=args.n_process, **fixes
+    )
     progress = not args.quiet and _stderr_is_tty()
     report = kg.add(
         sources,
