@@ -191,6 +191,48 @@ ENTITIES = [
         [("Jordan", "Country")],
         [],
     ),
+    # two words glued by a missing space after a quote or a stop are no name
+    (
+        'She vowed to clean up Albany."Meanwhile, Cuomo said he would run.',
+        [],
+        ['Albany."Meanwhile'],
+    ),
+    # a year after a possessive belongs to the thing owned
+    (
+        "Governor Andrew Cuomo defended Cuomo's 2019 budget on Monday.",
+        [("Andrew Cuomo", "Person")],
+        ["Cuomo's 2019", "Cuomo 2019"],
+    ),
+    # a photo credit is no one
+    (
+        "The senator waved to the crowd. (Jane Doe Photography) Supporters cheered.",
+        [],
+        ["Jane Doe Photography", "Photography"],
+    ),
+    # a common noun after a name describes it ("the Rust Belt city"): the name is the place
+    (
+        "Ryan praised the revival of the Rust Belt city's downtown in Ohio.",
+        [("Ohio", "Location")],
+        ["Rust Belt city"],
+    ),
+    # a prize is neither an actor nor a place
+    (
+        "The mayor received the Presidential Medal of Valor in Dallas last year.",
+        [],
+        ["Medal of Valor", "Presidential Medal of Valor"],
+    ),
+    # an adjective before a title is no organisation
+    (
+        "Protesters toppled a statue of Confederate General Stonewall Jackson in Richmond.",
+        [("Stonewall Jackson", "Person")],
+        ["Confederate"],
+    ),
+    # a broadcast is no organisation: the broadcaster is
+    (
+        "The minister told the BBC's Newsnight Programme that talks would resume.",
+        [("BBC", "Organization")],
+        ["Newsnight Programme"],
+    ),
 ]
 
 
@@ -200,6 +242,26 @@ def test_entities(text: str, present: list[tuple[str, str]], absent: list[str]) 
     nodes = {(a["label"], a["type"]) for _n, a in g.nodes(data=True)}
     assert set(present) <= nodes, nodes
     assert not {label for label, _type in nodes} & set(absent), nodes
+
+
+LOCAL_BODIES = [
+    # a country's body named with a local level before it is a local body, not that one
+    "The Texas House and the state Senate passed the bill on Tuesday.",
+    "Smith, now the state Senate majority leader, opposed the plan.",
+]
+
+
+@pytest.mark.parametrize("text", LOCAL_BODIES)
+def test_a_state_senate_is_not_the_national_senate(text: str) -> None:
+    assert "Senate" not in _nodes(_graph(text))
+
+
+def test_a_city_with_its_own_mayor_is_not_its_state() -> None:
+    nodes = _nodes(
+        _graph("Moscow's mayor Sergei Sobyanin said Moscow is a safe city for Russia's guests.")
+    )
+    assert nodes["Moscow"]["type"] == "Location"
+    assert "Moscow" not in nodes["Russia"].get("aliases", [])
 
 
 GROUPS = [

@@ -9,6 +9,7 @@ names spaCy missed found through the gazetteer.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -387,12 +388,38 @@ _STATE_OBJECT_VERBS: Final = frozenset(
 )
 
 
+#: what a city has and its state does not: "Jerusalem's mayor", "Moscow's streets"
+_CITY_NOUNS: Final = frozenset(
+    {
+        "mayor",
+        "council",
+        "municipality",
+        "streets",
+        "neighborhood",
+        "neighborhoods",
+        "neighbourhood",
+        "neighbourhoods",
+        "residents",
+        "suburbs",
+        "downtown",
+        "outskirts",
+        "skyline",
+        "airport",
+    }
+)
+_COPULAS: Final = frozenset({"be", "remain", "become", "seem"})
+
+
 def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     """Whether a place name is used for its government: the subject of a verb, an owner, the
     agent of a passive, the subject of a gerund ("against Moscow paying"), the object of an
     accusation or a warning."""
     root = doc[start:end].root
     head = root.head
+    if root.dep_ == "poss" and head.lower_ in _CITY_NOUNS:
+        return False  # "Jerusalem's mayor": the city's own office, not the state
+    if root.dep_ == "nsubj" and head.lemma_ in _COPULAS:
+        return False  # "Jerusalem is a hot-button issue": said of the city
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     if root.dep_ == "pobj" and head.dep_ == "agent":
@@ -683,6 +710,10 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         return None
     start, end = _unstutter(ctx.doc, *bounds)
     doc = ctx.doc
+    name_end = _end_of_name(doc, start, end, label)
+    if name_end is None:
+        return None
+    end = name_end
     while end > start and (_TIMESTAMP.match(doc[end - 1].text) or _furniture(doc[end - 1])):
         end -= 1  # "ISIS 05:35": a video's length; "Europe Photos"
     while end - start > 1 and _furniture(doc[start]):
@@ -699,6 +730,48 @@ _FURNITURE_WORDS: Final = frozenset(
 
 def _furniture(tok: Token) -> bool:
     return tok.lower_ in _FURNITURE_WORDS and not tok.is_lower
+
+
+#: a name ending in one of these is a photo credit ("Adam Alexander Photography")
+_CREDIT_HEADS: Final = frozenset({"photography", "photographer", "photographers", "pictures"})
+#: the nouns of a broadcast or a show: "the BBC's Today Programme", "the Today show"
+_PROGRAMME_HEADS: Final = frozenset({"programme", "program", "show", "podcast", "hour"})
+#: the nouns of prizes: "the Governor's Medal of Courage" is no actor and no place
+_AWARD_HEADS: Final = frozenset({"medal", "prize", "award", "awards", "trophy"})
+#: words before a national body that make it a local one: "the state Senate"
+_LOCAL_LEVELS: Final = frozenset(
+    {"state", "provincial", "county", "city", "municipal", "local", "regional", "tribal"}
+)
+#: two words glued by a missing space after a stop or a quote: 'DC."Meanwhile'
+_GLUED: Final = re.compile(r"[\w.!?,][\"“”][A-Za-z]|[a-z]{2}[.!?][A-Z][a-z]")
+_YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """The end of a name without what follows it in spaCy's span: a year after a
+    possessive ("Christie's 2011 law"), a common noun it describes ("the Rust Belt
+    city"); None when the span is a credit or a programme, which name no actor."""
+    if label != "PERSON" and end - start > 1 and _YEAR.match(doc[end - 1].text):
+        end -= 1  # "Christie's 2011": the year belongs to the thing owned
+        while end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+    last = doc[end - 1].lower_
+    if last in _CREDIT_HEADS and not doc[end - 1].is_lower:
+        return None
+    if (
+        last in _PROGRAMME_HEADS
+        and end - start > 1
+        and (doc[end - 1].is_lower or (start > 0 and doc[start - 1].tag_ == "POS"))
+    ):
+        return None  # "the Today show"; "the BBC's Today Programme": a broadcast
+    while (
+        label != "PERSON"
+        and end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].pos_ == "NOUN"
+    ):
+        end -= 1  # "the Rust Belt city": the place, not the description
+    return end
 
 
 #: the abbreviations news style gives US states after a place ("Ferguson, Mo."), by the
@@ -887,10 +960,12 @@ def _checked(
     text = _text(doc, start, end)
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
         return None
-    if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
+    if _is_title(gaz, text) or _inside_title(doc, start, end, gaz) or _GLUED.search(text):
         return None
     entry = _lookup(doc, start, end, gaz, label)
     single = end - start == 1
+    if _no_actor(ctx, start, end, entry):
+        return None
     if entry is None and doc[start].lower_ == "operation" and end - start > 1:
         return None  # "Operation Intercept": an operation is an event, not an actor
     if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
@@ -917,6 +992,39 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
+    """Whether a country's body is named as a local one's: "the state Senate"."""
+    before = doc[start - 1] if start > 0 else None
+    return (
+        entry.type == "Agency"
+        and bool(entry.country)
+        and before is not None
+        and before.is_lower
+        and before.lower_ in _LOCAL_LEVELS
+    )
+
+
+def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> bool:
+    """Whether a name names no actor and no place: a prize ("the Medal of Courage"), an
+    adjective before a title ("Confederate General Robert E. Lee"), a national body
+    made local by the word before it ("the state Senate" is no country's senate)."""
+    doc = ctx.doc
+    if entry is not None:
+        return _local_body(doc, start, entry)
+    words = [t.lower_ for t in doc[start:end]]
+    if words[-1] in _AWARD_HEADS or any(
+        w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
+    ):
+        return True
+    return (
+        end - start == 1
+        and words[0] in ctx.adjectives
+        and end < len(doc)
+        and _is_title(ctx.gaz, doc[end].text)
+        and doc[end].is_title
+    )
 
 
 _RESIDENT_ENDINGS: Final = ("ers", "ians", "ites", "ans")
@@ -1264,6 +1372,7 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
             if ent.label_ == "PERSON"
             and len(ent) >= 2
             and doc[ent.end - 1].is_title
+            and doc[ent.end - 1].lower_ not in _CREDIT_HEADS
             and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
@@ -1491,7 +1600,7 @@ def _gazetteer_mentions(
             i += 1
             continue
         j, entry = found
-        if not _inside_title(doc, i, j, gaz):
+        if not _inside_title(doc, i, j, gaz) and not _local_body(doc, i, entry):
             label = "GPE" if entry.type == "Country" else "ORG"
             yield _make(doc, i, j, label, offset, entry)
         i = j
