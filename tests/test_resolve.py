@@ -571,3 +571,70 @@ def test_surname_decisions_survive_a_round_trip_through_the_graph() -> None:
 
     g = assemble(CORPUS)
     assert node_link_dumps(assemble(disassemble(g))) == node_link_dumps(g)
+
+
+# -- splits across documents: initials, suffixes, short organisation names ------------
+ACROSS = [
+    # a first initial before the middle name: the person goes by the middle name
+    (
+        [[("H. Ross Perot", "Person")], [("Ross Perot", "Person")]],
+        [{"a", "b"}],
+    ),
+    # a generational suffix is the same person when no document names them apart
+    (
+        [[("Robert F. Kennedy Jr.", "Person")], [("Robert F. Kennedy", "Person")]],
+        [{"a", "b"}],
+    ),
+    # ... and a document that names father and son apart keeps them apart
+    (
+        [
+            [("Robert F. Kennedy Jr.", "Person"), ("Robert F. Kennedy", "Person")],
+            [("Robert F. Kennedy Jr.", "Person")],
+            [("Robert F. Kennedy", "Person")],
+        ],
+        [{"a", "b"}, {"a", "c"}],
+    ),
+    # an organisation's one-word name is its full name with a designator ...
+    (
+        [[("Gallup", "Organization")], [("Gallup International", "Organization")]],
+        [{"a", "b"}],
+    ),
+    (
+        [[("Stanford", "Organization")], [("Stanford University", "Organization")]],
+        [{"a", "b"}],
+    ),
+    # ... unless another name of the corpus starts with that word
+    (
+        [
+            [("Stanford", "Organization")],
+            [("Stanford University", "Organization")],
+            [("Stanford Health Care", "Organization")],
+        ],
+        [{"a"}, {"b"}, {"c"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("docs", "expected"), ACROSS)
+def test_splits_across_documents(
+    docs: list[list[tuple[str, str]]], expected: list[set[str]]
+) -> None:
+    results = [_result(chr(ord("a") + n), *specs) for n, specs in enumerate(docs)]
+    g = assemble(results)
+    sources = sorted(
+        (set(a["sources"]) for _n, a in g.nodes(data=True) if a.get("type") != "Document"),
+        key=sorted,
+    )
+    assert sources == sorted(expected, key=sorted)
+
+
+def test_a_given_name_alone_is_no_one_across_documents() -> None:
+    g = assemble(
+        [
+            _result("a", ("John Doe", "Person"), ("Mary Roe", "Person")),
+            _result("b", ("Mary Roe", "Person"), ("Janet", "Person")),
+            _result("c", ("Janet", "Person")),
+        ]
+    )
+    janets = [a["sources"] for _n, a in g.nodes(data=True) if a["label"] == "Janet"]
+    assert sorted(janets) == [["b"], ["c"]]
