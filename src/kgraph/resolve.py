@@ -711,15 +711,15 @@ def _join_suffixed(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) 
                 plain.setdefault((first, last), index)
     apart: set[tuple[str, str]] = set()
     for people in by_doc.values():
-        for first, last, index in people:
+        for given, last, index in people:
             words = last.split()
-            if len(words) != 2 or words[1] not in _GENERATIONS or first is None:
+            if len(words) != 2 or words[1] not in _GENERATIONS or given is None:
                 continue
             if any(
-                other != index and o_last == words[0] and o_first in (None, first)
+                other != index and o_last == words[0] and o_first in (None, given)
                 for o_first, o_last, other in people
             ):
-                apart.add((first, words[0]))
+                apart.add((given, words[0]))
     for key, members in sorted(suffixed.items()):
         if key in plain and key not in apart:
             for index in members:
