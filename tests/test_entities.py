@@ -227,6 +227,12 @@ ENTITIES = [
         [("Stonewall Jackson", "Person")],
         ["Confederate"],
     ),
+    # a known name goes on over "in"/"of" when the longer name is known too
+    (
+        "The Yemen-based Al Qaeda in the Arabian Peninsula claimed the bombing.",
+        [("al-Qaeda in the Arabian Peninsula", "Organization")],
+        ["al-Qaeda", "Arabian Peninsula"],
+    ),
     # a broadcast is no organisation: the broadcaster is
     (
         "The minister told the BBC's Newsnight Programme that talks would resume.",

@@ -113,6 +113,11 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
             (("Orbis Business Intelligence", "Organization"), ("Orbis", "Organization")),
             [{"Orbis Business Intelligence", "Orbis"}],
         ),
+        # an acronym of a name with dotted initials in it ("U.S." gives "US")
+        (
+            (("U.S. Fish and Wildlife Service", "Agency"), ("USFWS", "Organization")),
+            [{"U.S. Fish and Wildlife Service", "USFWS"}],
+        ),
     ],
 )
 def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:

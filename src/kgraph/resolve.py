@@ -1286,10 +1286,13 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
     """Acronyms ("NSC") and short forms ("The Times", "Judiciary Committee") join the one
     longer name they stand for."""
     longs: dict[int, tuple[list[str], bool, bool]] = {}  # root -> words, company?, place?
+    initials: dict[int, set[str]] = defaultdict(set)  # root -> acronyms of its long names
     for i, m in enumerate(mentions):
         if person[i] or m.demonym:
             continue
         words = normalize_name(m.text).split()
+        if len(words) >= 2:
+            initials[uf.find(i)].add(acronym(m.text))
         if len(words) >= 2 and uf.find(i) not in longs:
             company = not m.gid and m.type == "Organization" and m.ner == "ORG"
             longs[uf.find(i)] = (words, company, m.type in _PLACE_TYPES)
@@ -1303,7 +1306,11 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
         targets = {
             other
             for other, (long_words, company, place) in longs.items()
-            if other != root and _shortens(m, words, long_words, company, place)
+            if other != root
+            and (
+                _shortens(m, words, long_words, company, place)
+                or (_is_acronym(m, words) and words[0] in initials[other])
+            )
         }
         if len(targets) == 1:
             uf.union(next(iter(targets)), i)
@@ -1332,6 +1339,11 @@ def _publisher_forms(mentions: list[RawMention], source: str | None) -> list[Raw
                 m = dataclasses.replace(m, canonical=publisher)
         out.append(m)
     return out
+
+
+def _is_acronym(m: RawMention, words: list[str]) -> bool:
+    """Whether a mention is written as an acronym ("USPS", "N.S.C.")."""
+    return len(words) == 1 and len(words[0]) >= 3 and m.text.replace(".", "").isupper()
 
 
 def _shortens(

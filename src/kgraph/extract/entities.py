@@ -257,9 +257,15 @@ def acronym(name: str) -> str:
 
     >>> acronym("National Security Council"), acronym("Department of Homeland Security")
     ('nsc', 'dhs')
+    >>> acronym("U.S. Postal Service")
+    'usps'
     """
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR]
-    return "".join(w[0] for w in words).lower()
+    # "U.S. Postal Service" is USPS: dotted initials give all their letters
+    return "".join(w.replace(".", "") if _DOTTED.match(w) else w[0] for w in words).lower()
+
+
+_DOTTED: Final = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 _MINOR: Final = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
@@ -448,8 +454,13 @@ def _after_honorific(doc: Doc, start: int) -> bool:
 
 def _extend_to_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """Grow a span over capitalised neighbours when that makes a name the gazetteer knows
-    ("Security" in "Just Security's" is "Just Security")."""
+    ("Security" in "Just Security's" is "Just Security"); a known name goes on over
+    "in"/"of" when the longer name is known too ("al-Qaeda in the Arabian Peninsula")."""
     if gaz.lookup(_text(doc, start, end)) is not None:
+        if end < len(doc) and doc[end].lower_ in ("in", "of"):
+            for right in range(min(len(doc), end + 5), end + 1, -1):
+                if doc[right - 1].is_title and gaz.lookup(_text(doc, start, right)) is not None:
+                    return start, right
         return start, end
     for left in range(start, max(-1, start - 3), -1):
         if left < start and not (doc[left].is_title or doc[left].is_upper):
@@ -570,6 +581,8 @@ def extract_mentions(
     taken: set[int] = set()
     found: list[RawMention] = []
     for span, label in _name_spans(doc, gazetteer):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue  # a name the one before grew over ("al-Qaeda in the Arabian Peninsula")
         for mention in _from_span(ctx, span, label):
             taken.update(range(mention.tok_start, mention.tok_end))
             if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
