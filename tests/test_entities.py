@@ -227,6 +227,18 @@ ENTITIES = [
         [("Stonewall Jackson", "Person")],
         ["Confederate"],
     ),
+    # a poll is its pollster's
+    (
+        "A new Marist Institute Poll found the governor ahead.",
+        [("Marist Institute", "Organization")],
+        ["Marist Institute Poll"],
+    ),
+    # two surnames side by side, each a person named elsewhere, are two people
+    (
+        "Joe Biden and Barack Obama won in 2008. The Obama Biden ticket carried Ohio.",
+        [("Joe Biden", "Person"), ("Barack Obama", "Person")],
+        ["Obama Biden"],
+    ),
     # a known name goes on over "in"/"of" when the longer name is known too
     (
         "The Yemen-based Al Qaeda in the Arabian Peninsula claimed the bombing.",

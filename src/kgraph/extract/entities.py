@@ -749,6 +749,8 @@ def _furniture(tok: Token) -> bool:
 _CREDIT_HEADS: Final = frozenset({"photography", "photographer", "photographers", "pictures"})
 #: the nouns of a broadcast or a show: "the BBC's Today Programme", "the Today show"
 _PROGRAMME_HEADS: Final = frozenset({"programme", "program", "show", "podcast", "hour"})
+#: a poll is its pollster's: "the Quinnipiac University Poll" is Quinnipiac University's
+_POLL_HEADS: Final = frozenset({"poll", "polls", "survey"})
 #: the nouns of prizes: "the Governor's Medal of Courage" is no actor and no place
 _AWARD_HEADS: Final = frozenset({"medal", "prize", "award", "awards", "trophy"})
 #: words before a national body that make it a local one: "the state Senate"
@@ -768,6 +770,8 @@ def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
         end -= 1  # "Christie's 2011": the year belongs to the thing owned
         while end - start > 1 and doc[end - 1].tag_ == "POS":
             end -= 1
+    if label != "PERSON" and end - start > 1 and doc[end - 1].lower_ in _POLL_HEADS:
+        end -= 1  # "the ORC International Poll": the pollster
     last = doc[end - 1].lower_
     if last in _CREDIT_HEADS and not doc[end - 1].is_lower:
         return None
@@ -827,6 +831,8 @@ def _parts(ctx: _Ctx, start: int, end: int, label: str) -> list[tuple[Span, str]
         if len(pieces) < 2:
             pieces = _split_pair(doc, start, end)
         if len(pieces) < 2:
+            pieces = _split_surnames(doc, start, end)
+        if len(pieces) < 2:
             return None
         return [
             (doc[a:b], "ORG" if gaz.lookup(_text(doc, a, b)) is not None else "PERSON")
@@ -863,6 +869,21 @@ def _split_pair(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         one = (cut - start == 1) + (end - cut - 1 == 1)
         if one != 1 and doc[cut].text in ("-", "–") and named(start, cut) and named(cut + 1, end):
             return [(start, cut), (cut + 1, end)]  # not "Rolf Mowatt-Larssen"
+    return [(start, end)]
+
+
+def _split_surnames(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "the Obama Biden administration": two surnames side by side, the first no given
+    name, each the last word of another person's name in the document."""
+    if end - start != 2 or doc[start].lower_ in first_names():
+        return [(start, end)]
+    elsewhere = {
+        doc[ent.end - 1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and not (ent.start <= start < ent.end)
+    }
+    if doc[start].text in elsewhere and doc[start + 1].text in elsewhere:
+        return [(start, start + 1), (start + 1, end)]
     return [(start, end)]
 
 
