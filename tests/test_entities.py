@@ -227,6 +227,12 @@ ENTITIES = [
         [("Stonewall Jackson", "Person")],
         ["Confederate"],
     ),
+    # a first name the tagger read as a preposition is still the name's
+    (
+        "Barack Obama and Joe Biden won in 2008.",
+        [("Barack Obama", "Person"), ("Joe Biden", "Person")],
+        ["Obama"],
+    ),
     # a poll is its pollster's
     (
         "A new Marist Institute Poll found the governor ahead.",

@@ -309,8 +309,12 @@ def _trim(span: Span) -> tuple[int, int] | None:
         end -= 1
     while start < end and doc[start].lower_ in _HONORIFICS:
         start += 1
-    # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name
-    while start < end - 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ"):
+    # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name; a
+    # word of a closed class only when it is one ("Barack" read as a preposition is not)
+    while start < end - 1 and (
+        doc[start].pos_ in ("VERB", "AUX", "ADV")
+        or (doc[start].pos_ in ("ADP", "PRON", "SCONJ") and doc[start].is_stop)
+    ):
         start += 1
     if start >= end:
         return None
