@@ -203,6 +203,16 @@ ENTITIES = [
         [("Andrew Cuomo", "Person")],
         ["Cuomo's 2019", "Cuomo 2019"],
     ),
+    (
+        "Mayor Bill de Blasio defended de Blasio’s 2017 plan, and the city agreed.",
+        [("Bill de Blasio", "Person")],
+        ["de Blasio’s 2017", "Blasio’s 2017"],
+    ),
+    (
+        "The agency was founded in 2020.Former Commerce Department officials objected.",
+        [],
+        ["2020.Former Commerce Department"],
+    ),
     # a photo credit is no one
     (
         "The senator waved to the crowd. (Jane Doe Photography) Supporters cheered.",
@@ -214,6 +224,11 @@ ENTITIES = [
         "Ryan praised the revival of the Rust Belt city's downtown in Ohio.",
         [("Ohio", "Location")],
         ["Rust Belt city"],
+    ),
+    (
+        "The American Academy of Pediatrics school health council met in Kandahar province.",
+        [("American Academy of Pediatrics", "Organization")],
+        ["American Academy of Pediatrics school health council", "Kandahar province"],
     ),
     # a prize is neither an actor nor a place
     (

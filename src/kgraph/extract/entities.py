@@ -762,14 +762,22 @@ _LOCAL_LEVELS: Final = frozenset(
     {"state", "provincial", "county", "city", "municipal", "local", "regional", "tribal"}
 )
 #: two words glued by a missing space after a stop or a quote: 'DC."Meanwhile'
-_GLUED: Final = re.compile(r"[\w.!?,][\"“”][A-Za-z]|[a-z]{2}[.!?][A-Z][a-z]")
+_GLUED: Final = re.compile(r"[\w.!?,][\"“”][A-Za-z]|[a-z0-9]{2}[.!?][A-Z][a-z]")
 _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+#: the parts of speech that link words and end no name: "Biden Rule on", "Smith and"
+_LINK_POS: Final = frozenset({"ADP", "CCONJ", "DET", "PART"})
 
 
 def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
     """The end of a name without what follows it in spaCy's span: a year after a
     possessive ("Christie's 2011 law"), a common noun it describes ("the Rust Belt
-    city"); None when the span is a credit or a programme, which name no actor."""
+    city"), a line break and what comes after it; None when the span is a credit or a
+    programme, which name no actor."""
+    breaks = [i for i in range(start + 1, end - 1) if doc[i].is_space]
+    if breaks:
+        end = breaks[0]  # "Reuters \n The Academy Award-winning": two lines of a page
     if label != "PERSON" and end - start > 1 and _YEAR.match(doc[end - 1].text):
         end -= 1  # "Christie's 2011": the year belongs to the thing owned
         while end - start > 1 and doc[end - 1].tag_ == "POS":
@@ -785,14 +793,12 @@ def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
         and (doc[end - 1].is_lower or (start > 0 and doc[start - 1].tag_ == "POS"))
     ):
         return None  # "the Today show"; "the BBC's Today Programme": a broadcast
-    while (
-        label != "PERSON"
-        and end - start > 1
-        and doc[end - 1].is_lower
-        and doc[end - 1].pos_ == "NOUN"
-    ):
-        end -= 1  # "the Rust Belt city": the place, not the description
-    return end
+    while label != "PERSON" and end - start > 1 and doc[end - 1].is_lower:
+        tok = doc[end - 1]
+        if not (tok.tag_ == "NN" or tok.pos_ in _LINK_POS):
+            break
+        end -= 1  # "the Rust Belt city": the place, not the description; "Biden Rule on"
+    return end if end > start else None
 
 
 #: the abbreviations news style gives US states after a place ("Ferguson, Mo."), by the
