@@ -230,6 +230,11 @@ ENTITIES = [
         [("American Academy of Pediatrics", "Organization")],
         ["American Academy of Pediatrics school health council", "Kandahar province"],
     ),
+    (
+        "His rivals in the Democratic party would see any such move as an attack.",
+        [],
+        ["Democratic"],
+    ),
     # a prize is neither an actor nor a place
     (
         "The mayor received the Presidential Medal of Valor in Dallas last year.",

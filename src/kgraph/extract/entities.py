@@ -766,6 +766,8 @@ _GLUED: Final = re.compile(r"[\w.!?,][\"“”][A-Za-z]|[a-z0-9]{2}[.!?][A-Z][a-
 _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+#: common nouns that complete a name: "the Democratic party", "the Iraqi army"
+_NAMING_NOUNS: Final = frozenset({"party", "army", "navy", "police", "military", "militia"})
 #: the parts of speech that link words and end no name: "Biden Rule on", "Smith and"
 _LINK_POS: Final = frozenset({"ADP", "CCONJ", "DET", "PART"})
 
@@ -795,8 +797,8 @@ def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
         return None  # "the Today show"; "the BBC's Today Programme": a broadcast
     while label != "PERSON" and end - start > 1 and doc[end - 1].is_lower:
         tok = doc[end - 1]
-        if not (tok.tag_ == "NN" or tok.pos_ in _LINK_POS):
-            break
+        if not ((tok.tag_ == "NN" and tok.lower_ not in _NAMING_NOUNS) or tok.pos_ in _LINK_POS):
+            break  # "the Democratic party" is the Democratic Party
         end -= 1  # "the Rust Belt city": the place, not the description; "Biden Rule on"
     return end if end > start else None
 
