@@ -213,6 +213,12 @@ ENTITIES = [
         [],
         ["2020.Former Commerce Department"],
     ),
+    # a generation ends a person's name; a year before a name is no part of it
+    (
+        "Emails show Martin Luther King Jr. Foundation staff met the 2016 Nominee in Boston.",
+        [("Boston", "Location")],
+        ["Martin Luther King Jr. Foundation", "2016 Nominee"],
+    ),
     # a photo credit is no one
     (
         "The senator waved to the crowd. (Jane Doe Photography) Supporters cheered.",

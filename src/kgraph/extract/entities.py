@@ -332,6 +332,9 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
         if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
             end = i + 1  # "the Democratic Party’s Steele dossier": the owner is the name
             break
+        if i < end - 1 and doc[i].lower_ in _GENERATION_WORDS:
+            end = i + 1  # "Donald Trump Jr. Fusion": a generation ends a name
+            break
     while (
         end - start > 1 and doc[start].is_upper and len(doc[start]) >= 3 and doc[start + 1].is_title
     ):
@@ -354,6 +357,8 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     return (start, end) if start < end else None
 
 
+#: the generations after a surname: nothing of the name comes after them
+_GENERATION_WORDS: Final = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 #: verbs a headline capitalises, which end a name ("Netanyahu Says Israel Would Be ...")
 # fmt: off
 _VERBS: Final = frozenset(
@@ -733,6 +738,8 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
     end = name_end
     while end > start and (_TIMESTAMP.match(doc[end - 1].text) or _furniture(doc[end - 1])):
         end -= 1  # "ISIS 05:35": a video's length; "Europe Photos"
+    while end - start > 1 and label != "PERSON" and _YEAR.match(doc[start].text):
+        start += 1  # "the 2016 Nominee", "the 2004 Democratic National Convention"
     while end - start > 1 and _furniture(doc[start]):
         start += 1  # "AP Photo Cruz copying me ...": a caption's credit
     return (start, end) if start < end else None
@@ -1413,16 +1420,25 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("kgraph_surnames")
     if cached is None:
         cached = frozenset(
-            doc[ent.end - 1].text
+            doc[last].text
             for ent in doc.ents
             if ent.label_ == "PERSON"
-            and len(ent) >= 2
-            and doc[ent.end - 1].is_title
-            and doc[ent.end - 1].lower_ not in _CREDIT_HEADS
+            and (last := _last_name_token(ent)) > ent.start
+            and doc[last].is_title
+            and doc[last].lower_ not in _CREDIT_HEADS
             and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
     return cached
+
+
+def _last_name_token(ent: Span) -> int:
+    """The index of the last word of a person's name in a PERSON entity: the word before
+    a generation that words follow ("Trump" in "Donald Trump Jr. Fusion"), else the last."""
+    for tok in ent[1:-1]:
+        if tok.lower_ in _GENERATION_WORDS:
+            return tok.i - 1
+    return ent.end - 1
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
