@@ -349,6 +349,24 @@ def test_surname_read_as_a_place_joins_the_one_person(sentence: str, merged: boo
 
 
 @pytest.mark.parametrize(
+    ("relatives", "merged"),
+    [
+        (0, True),
+        (1, True),  # a relative named once: the one named ten times holds 91%
+        (3, False),  # 77%: too close to call
+    ],
+)
+def test_surname_read_as_an_organisation_joins_the_dominant_person(
+    relatives: int, merged: bool
+) -> None:
+    people = [_result(f"p{n}", ("Amy Klobuchar", "Person")) for n in range(10)]
+    kin = [_result(f"r{n}", ("John Klobuchar", "Person")) for n in range(relatives)]
+    org = _place("b", "Klobuchar", "Klobuchar said the vote was close.")
+    labels = _labels([*people, *kin, org])
+    assert ("b" in labels["Amy Klobuchar"]) is merged
+
+
+@pytest.mark.parametrize(
     ("words", "kept"),
     [
         (["Trump", "’s", "Easter"], "Trump"),
