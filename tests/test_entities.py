@@ -219,6 +219,12 @@ ENTITIES = [
         [("Boston", "Location")],
         ["Martin Luther King Jr. Foundation", "2016 Nominee"],
     ),
+    # a given name an editor put in brackets before a surname is no one alone
+    (
+        "The bill stalled when Speaker (Paul) Ryan refused to bring it up.",
+        [],
+        ["Paul"],
+    ),
     # a photo credit is no one
     (
         "The senator waved to the crowd. (Jane Doe Photography) Supporters cheered.",

@@ -1059,6 +1059,20 @@ def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
     )
 
 
+def _inserted_given_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Speaker (John) Boehner": a given name an editor put in brackets before a surname
+    is that surname's person, named by the surname; alone it names no one."""
+    return (
+        end - start == 1
+        and start > 0
+        and end + 1 < len(doc)
+        and doc[start - 1].text in ("(", "[")
+        and doc[end].text in (")", "]")
+        and doc[start].lower_ in first_names()
+        and doc[end + 1].is_title
+    )
+
+
 def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> bool:
     """Whether a name names no actor and no place: a prize ("the Medal of Courage"), an
     adjective before a title ("Confederate General Robert E. Lee"), a national body
@@ -1066,6 +1080,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
     doc = ctx.doc
     if entry is not None:
         return _local_body(doc, start, entry)
+    if _inserted_given_name(doc, start, end):
+        return True
     words = [t.lower_ for t in doc[start:end]]
     if words[-1] in _AWARD_HEADS or any(
         w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
