@@ -113,6 +113,11 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
             (("Orbis Business Intelligence", "Organization"), ("Orbis", "Organization")),
             [{"Orbis Business Intelligence", "Orbis"}],
         ),
+        # an acronym of a name with dotted initials in it ("U.S." gives "US")
+        (
+            (("U.S. Fish and Wildlife Service", "Agency"), ("USFWS", "Organization")),
+            [{"U.S. Fish and Wildlife Service", "USFWS"}],
+        ),
     ],
 )
 def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
@@ -344,6 +349,24 @@ def test_surname_read_as_a_place_joins_the_one_person(sentence: str, merged: boo
 
 
 @pytest.mark.parametrize(
+    ("relatives", "merged"),
+    [
+        (0, True),
+        (1, True),  # a relative named once: the one named ten times holds 91%
+        (3, False),  # 77%: too close to call
+    ],
+)
+def test_surname_read_as_an_organisation_joins_the_dominant_person(
+    relatives: int, merged: bool
+) -> None:
+    people = [_result(f"p{n}", ("Amy Klobuchar", "Person")) for n in range(10)]
+    kin = [_result(f"r{n}", ("John Klobuchar", "Person")) for n in range(relatives)]
+    org = _place("b", "Klobuchar", "Klobuchar said the vote was close.")
+    labels = _labels([*people, *kin, org])
+    assert ("b" in labels["Amy Klobuchar"]) is merged
+
+
+@pytest.mark.parametrize(
     ("words", "kept"),
     [
         (["Trump", "’s", "Easter"], "Trump"),
@@ -571,3 +594,70 @@ def test_surname_decisions_survive_a_round_trip_through_the_graph() -> None:
 
     g = assemble(CORPUS)
     assert node_link_dumps(assemble(disassemble(g))) == node_link_dumps(g)
+
+
+# -- splits across documents: initials, suffixes, short organisation names ------------
+ACROSS = [
+    # a first initial before the middle name: the person goes by the middle name
+    (
+        [[("H. Ross Perot", "Person")], [("Ross Perot", "Person")]],
+        [{"a", "b"}],
+    ),
+    # a generational suffix is the same person when no document names them apart
+    (
+        [[("Robert F. Kennedy Jr.", "Person")], [("Robert F. Kennedy", "Person")]],
+        [{"a", "b"}],
+    ),
+    # ... and a document that names father and son apart keeps them apart
+    (
+        [
+            [("Robert F. Kennedy Jr.", "Person"), ("Robert F. Kennedy", "Person")],
+            [("Robert F. Kennedy Jr.", "Person")],
+            [("Robert F. Kennedy", "Person")],
+        ],
+        [{"a", "b"}, {"a", "c"}],
+    ),
+    # an organisation's one-word name is its full name with a designator ...
+    (
+        [[("Gallup", "Organization")], [("Gallup International", "Organization")]],
+        [{"a", "b"}],
+    ),
+    (
+        [[("Stanford", "Organization")], [("Stanford University", "Organization")]],
+        [{"a", "b"}],
+    ),
+    # ... unless another name of the corpus starts with that word
+    (
+        [
+            [("Stanford", "Organization")],
+            [("Stanford University", "Organization")],
+            [("Stanford Health Care", "Organization")],
+        ],
+        [{"a"}, {"b"}, {"c"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("docs", "expected"), ACROSS)
+def test_splits_across_documents(
+    docs: list[list[tuple[str, str]]], expected: list[set[str]]
+) -> None:
+    results = [_result(chr(ord("a") + n), *specs) for n, specs in enumerate(docs)]
+    g = assemble(results)
+    sources = sorted(
+        (set(a["sources"]) for _n, a in g.nodes(data=True) if a.get("type") != "Document"),
+        key=sorted,
+    )
+    assert sources == sorted(expected, key=sorted)
+
+
+def test_a_given_name_alone_is_no_one_across_documents() -> None:
+    g = assemble(
+        [
+            _result("a", ("John Doe", "Person"), ("Mary Roe", "Person")),
+            _result("b", ("Mary Roe", "Person"), ("Janet", "Person")),
+            _result("c", ("Janet", "Person")),
+        ]
+    )
+    janets = [a["sources"] for _n, a in g.nodes(data=True) if a["label"] == "Janet"]
+    assert sorted(janets) == [["b"], ["c"]]

@@ -170,6 +170,11 @@ def name_parts(name: str) -> NameParts | None:
     >>> name_parts("Mowatt-Larssen").last
     'mowatt-larssen'
 
+    A first initial before a middle name: the person goes by the middle name.
+
+    >>> name_parts("J. Christopher Stevens")
+    NameParts(first='christopher', middle=('j',), last='stevens')
+
     A generational suffix belongs to the surname: "Donald Trump Jr." is not "Donald Trump".
 
     >>> name_parts("Donald Trump Jr.").last, name_parts("Trump, Jr.").last
@@ -189,8 +194,10 @@ def name_parts(name: str) -> NameParts | None:
     if len(words) == 1:
         return NameParts(None, (), last)
     first = words[0].lower().rstrip(".")
-    first = _NICKNAMES.get(first, first)
     middle = tuple(w.lower().rstrip(".") for w in words[1:-1])
+    if len(first) == 1 and middle and len(middle[0]) > 1:
+        first, middle = middle[0], (first, *middle[1:])  # "J. Edgar Hoover" goes by Edgar
+    first = _NICKNAMES.get(first, first)
     return NameParts(first, middle, last)
 
 
@@ -505,6 +512,28 @@ def _maybe_surname(label: str, entity: LocalEntity) -> bool:
     return True
 
 
+#: a one-word place or organisation that may be a surname joins a person only when that
+#: person holds this share of the surname's full-name mentions
+NAME_SHARE: Final = 0.9
+#: the words that end an organisation's full name after its short one: "Columbia" is
+#: "Columbia University" where the corpus names no other "Columbia ..."
+_DESIGNATORS: Final = frozenset(
+    {
+        "university",
+        "college",
+        "international",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "group",
+        "ltd",
+        "llc",
+        "institute",
+        "foundation",
+    }
+)
 #: a surname alone joins the corpus's person of that surname when that person holds at
 #: least this share of the surname's full-name mentions ...
 SURNAME_SHARE: Final = 0.8
@@ -584,13 +613,15 @@ def resolve_corpus(results: Iterable[DocResult]) -> Resolution:
         for (fa, ia), (fb, ib) in itertools.pairwise(pairs):
             if fa != fb and first_compatible(fa, fb):
                 uf.union(ia, ib)
+    _join_suffixed(entities, uf)
+    _join_designated(entities, uf)
     index = _surname_index(entities, uf)
     # "Klobuchar" read as a place where she is not named in full, "Amy Klobuchar" elsewhere:
     # the same decision as for a surname tagged as a person, but no note when it stays
     for w in _weak_entities(entities, uf, [i for i, _surname in maybe_people]):
         target, _why, cands = _decide(w, index, uf)
-        if target is not None and len(cands) == 1:
-            uf.union(target, w.index)
+        if target is not None and cands[target] >= NAME_SHARE * sum(cands.values()):
+            uf.union(target, w.index)  # "Biden" read as an organisation: the one Biden
     notes = _join_surnames(entities, uf, index, weak)
     return _resolution(entities, uf, notes)
 
@@ -634,6 +665,65 @@ def _claim_keys(
         for key in keys:
             uf.claim(owner, key, index)
     return weak, maybe_people, firsts
+
+
+def _join_designated(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) -> None:
+    """An unknown organisation named by one word joins the one unknown organisation of
+    the corpus whose name is that word and a designator ("ORC" and "ORC International",
+    "Columbia" and "Columbia University"), when no other name starts with that word."""
+    longer: dict[str, set[int]] = defaultdict(set)
+    designated: dict[str, int] = {}
+    short: list[tuple[str, int]] = []
+    for index, (_doc, entity) in enumerate(entities):
+        if entity.gid or entity.type in ("Person", "Country", "Location"):
+            continue
+        words = normalize_name(entity_label(entity.type, _named_mentions(entity), None)).split()
+        if len(words) == 1:
+            short.append((words[0], index))
+        elif len(words) > 1:
+            longer[words[0]].add(uf.find(index))
+            if len(words) == 2 and words[1] in _DESIGNATORS:
+                designated[words[0]] = index
+    for word, index in short:
+        if word in designated and len(longer[word]) == 1:
+            uf.union(designated[word], index)
+
+
+def _join_suffixed(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) -> None:
+    """ "Joseph R. Biden Jr." and "Joseph R. Biden" are one person unless a document
+    names them apart: both full names, or the suffixed one beside that surname alone
+    (Donald Trump Jr. beside "Trump" is his son)."""
+    plain: dict[tuple[str, str], int] = {}
+    suffixed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[str | None, str, int]]] = defaultdict(list)
+    for index, (doc, entity) in enumerate(entities):
+        if entity.type != "Person":
+            continue
+        keys, surname = _person_keys(entity)
+        if surname is not None:
+            by_doc[doc].append((None, surname, index))
+        for _kind, first, last in keys:
+            by_doc[doc].append((first, last, index))
+            words = last.split()
+            if len(words) == 2 and words[1] in _GENERATIONS:
+                suffixed[(first, words[0])].append(index)
+            else:
+                plain.setdefault((first, last), index)
+    apart: set[tuple[str, str]] = set()
+    for people in by_doc.values():
+        for given, last, index in people:
+            words = last.split()
+            if len(words) != 2 or words[1] not in _GENERATIONS or given is None:
+                continue
+            if any(
+                other != index and o_last == words[0] and o_first in (None, given)
+                for o_first, o_last, other in people
+            ):
+                apart.add((given, words[0]))
+    for key, members in sorted(suffixed.items()):
+        if key in plain and key not in apart:
+            for index in members:
+                uf.union(plain[key], index)
 
 
 def _surname_index(entities: Sequence[tuple[str, LocalEntity]], uf: _UnionFind) -> _Surnames:
@@ -721,6 +811,12 @@ def _decide(w: _Weak, index: _Surnames, uf: _UnionFind) -> tuple[int | None, str
     return top, "", cands
 
 
+def _given(name: str) -> bool:
+    """Whether a weak name is a given name ("john"; "donald jr" is a given name too)."""
+    words = name.split()
+    return bool(words) and words[0] in first_names() and (len(words) == 1 or _suffixed(name))
+
+
 def _suffixed(surname: str) -> bool:
     """Whether a weak name is a first name and a suffix ("Donald Jr."): specific enough
     that one full-name mention of that person is evidence enough."""
@@ -743,11 +839,13 @@ def _join_surnames(
         if target is not None:
             uf.union(target, w.index)
             continue
-        if w.surname in apart:
-            uf.union(apart[w.surname], w.index)
+        # a given name alone that is no one's surname ("John") names no one across documents
+        key = w.surname if w.surname in index.counts or not _given(w.surname) else str(w.index)
+        if key in apart:
+            uf.union(apart[key], w.index)
         else:
-            apart[w.surname] = w.index
-        why, seen = notes.setdefault(apart[w.surname], (set(), Counter()))
+            apart[key] = w.index
+        why, seen = notes.setdefault(apart[key], (set(), Counter()))
         why.add(reason)
         for root, count in cands.items():
             seen[root] = max(seen[root], count)
@@ -1188,10 +1286,13 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
     """Acronyms ("NSC") and short forms ("The Times", "Judiciary Committee") join the one
     longer name they stand for."""
     longs: dict[int, tuple[list[str], bool, bool]] = {}  # root -> words, company?, place?
+    initials: dict[int, set[str]] = defaultdict(set)  # root -> acronyms of its long names
     for i, m in enumerate(mentions):
         if person[i] or m.demonym:
             continue
         words = normalize_name(m.text).split()
+        if len(words) >= 2:
+            initials[uf.find(i)].add(acronym(m.text))
         if len(words) >= 2 and uf.find(i) not in longs:
             company = not m.gid and m.type == "Organization" and m.ner == "ORG"
             longs[uf.find(i)] = (words, company, m.type in _PLACE_TYPES)
@@ -1205,7 +1306,11 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
         targets = {
             other
             for other, (long_words, company, place) in longs.items()
-            if other != root and _shortens(m, words, long_words, company, place)
+            if other != root
+            and (
+                _shortens(m, words, long_words, company, place)
+                or (_is_acronym(m, words) and words[0] in initials[other])
+            )
         }
         if len(targets) == 1:
             uf.union(next(iter(targets)), i)
@@ -1234,6 +1339,11 @@ def _publisher_forms(mentions: list[RawMention], source: str | None) -> list[Raw
                 m = dataclasses.replace(m, canonical=publisher)
         out.append(m)
     return out
+
+
+def _is_acronym(m: RawMention, words: list[str]) -> bool:
+    """Whether a mention is written as an acronym ("USPS", "N.S.C.")."""
+    return len(words) == 1 and len(words[0]) >= 3 and m.text.replace(".", "").isupper()
 
 
 def _shortens(

@@ -9,6 +9,7 @@ names spaCy missed found through the gazetteer.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -256,9 +257,15 @@ def acronym(name: str) -> str:
 
     >>> acronym("National Security Council"), acronym("Department of Homeland Security")
     ('nsc', 'dhs')
+    >>> acronym("U.S. Postal Service")
+    'usps'
     """
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR]
-    return "".join(w[0] for w in words).lower()
+    # "U.S. Postal Service" is USPS: dotted initials give all their letters
+    return "".join(w.replace(".", "") if _DOTTED.match(w) else w[0] for w in words).lower()
+
+
+_DOTTED: Final = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 _MINOR: Final = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
@@ -302,8 +309,12 @@ def _trim(span: Span) -> tuple[int, int] | None:
         end -= 1
     while start < end and doc[start].lower_ in _HONORIFICS:
         start += 1
-    # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name
-    while start < end - 1 and doc[start].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ"):
+    # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name; a
+    # word of a closed class only when it is one ("Barack" read as a preposition is not)
+    while start < end - 1 and (
+        doc[start].pos_ in ("VERB", "AUX", "ADV")
+        or (doc[start].pos_ in ("ADP", "PRON", "SCONJ") and doc[start].is_stop)
+    ):
         start += 1
     if start >= end:
         return None
@@ -320,6 +331,9 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
             break
         if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
             end = i + 1  # "the Democratic Party’s Steele dossier": the owner is the name
+            break
+        if i < end - 1 and doc[i].lower_ in _GENERATION_WORDS:
+            end = i + 1  # "Donald Trump Jr. Fusion": a generation ends a name
             break
     while (
         end - start > 1 and doc[start].is_upper and len(doc[start]) >= 3 and doc[start + 1].is_title
@@ -343,6 +357,8 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     return (start, end) if start < end else None
 
 
+#: the generations after a surname: nothing of the name comes after them
+_GENERATION_WORDS: Final = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 #: verbs a headline capitalises, which end a name ("Netanyahu Says Israel Would Be ...")
 # fmt: off
 _VERBS: Final = frozenset(
@@ -387,12 +403,38 @@ _STATE_OBJECT_VERBS: Final = frozenset(
 )
 
 
+#: what a city has and its state does not: "Jerusalem's mayor", "Moscow's streets"
+_CITY_NOUNS: Final = frozenset(
+    {
+        "mayor",
+        "council",
+        "municipality",
+        "streets",
+        "neighborhood",
+        "neighborhoods",
+        "neighbourhood",
+        "neighbourhoods",
+        "residents",
+        "suburbs",
+        "downtown",
+        "outskirts",
+        "skyline",
+        "airport",
+    }
+)
+_COPULAS: Final = frozenset({"be", "remain", "become", "seem"})
+
+
 def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     """Whether a place name is used for its government: the subject of a verb, an owner, the
     agent of a passive, the subject of a gerund ("against Moscow paying"), the object of an
     accusation or a warning."""
     root = doc[start:end].root
     head = root.head
+    if root.dep_ == "poss" and head.lower_ in _CITY_NOUNS:
+        return False  # "Jerusalem's mayor": the city's own office, not the state
+    if root.dep_ == "nsubj" and head.lemma_ in _COPULAS:
+        return False  # "Jerusalem is a hot-button issue": said of the city
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     if root.dep_ == "pobj" and head.dep_ == "agent":
@@ -421,8 +463,13 @@ def _after_honorific(doc: Doc, start: int) -> bool:
 
 def _extend_to_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """Grow a span over capitalised neighbours when that makes a name the gazetteer knows
-    ("Security" in "Just Security's" is "Just Security")."""
+    ("Security" in "Just Security's" is "Just Security"); a known name goes on over
+    "in"/"of" when the longer name is known too ("al-Qaeda in the Arabian Peninsula")."""
     if gaz.lookup(_text(doc, start, end)) is not None:
+        if end < len(doc) and doc[end].lower_ in ("in", "of"):
+            for right in range(min(len(doc), end + 5), end + 1, -1):
+                if doc[right - 1].is_title and gaz.lookup(_text(doc, start, right)) is not None:
+                    return start, right
         return start, end
     for left in range(start, max(-1, start - 3), -1):
         if left < start and not (doc[left].is_title or doc[left].is_upper):
@@ -543,6 +590,8 @@ def extract_mentions(
     taken: set[int] = set()
     found: list[RawMention] = []
     for span, label in _name_spans(doc, gazetteer):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue  # a name the one before grew over ("al-Qaeda in the Arabian Peninsula")
         for mention in _from_span(ctx, span, label):
             taken.update(range(mention.tok_start, mention.tok_end))
             if mention.type == "Person" and mention.tok_end - mention.tok_start == 2:
@@ -683,8 +732,14 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         return None
     start, end = _unstutter(ctx.doc, *bounds)
     doc = ctx.doc
+    name_end = _end_of_name(doc, start, end, label)
+    if name_end is None:
+        return None
+    end = name_end
     while end > start and (_TIMESTAMP.match(doc[end - 1].text) or _furniture(doc[end - 1])):
         end -= 1  # "ISIS 05:35": a video's length; "Europe Photos"
+    while end - start > 1 and label != "PERSON" and _YEAR.match(doc[start].text):
+        start += 1  # "the 2016 Nominee", "the 2004 Democratic National Convention"
     while end - start > 1 and _furniture(doc[start]):
         start += 1  # "AP Photo Cruz copying me ...": a caption's credit
     return (start, end) if start < end else None
@@ -699,6 +754,60 @@ _FURNITURE_WORDS: Final = frozenset(
 
 def _furniture(tok: Token) -> bool:
     return tok.lower_ in _FURNITURE_WORDS and not tok.is_lower
+
+
+#: a name ending in one of these is a photo credit ("Adam Alexander Photography")
+_CREDIT_HEADS: Final = frozenset({"photography", "photographer", "photographers", "pictures"})
+#: the nouns of a broadcast or a show: "the BBC's Today Programme", "the Today show"
+_PROGRAMME_HEADS: Final = frozenset({"programme", "program", "show", "podcast", "hour"})
+#: a poll is its pollster's: "the Quinnipiac University Poll" is Quinnipiac University's
+_POLL_HEADS: Final = frozenset({"poll", "polls", "survey"})
+#: the nouns of prizes: "the Governor's Medal of Courage" is no actor and no place
+_AWARD_HEADS: Final = frozenset({"medal", "prize", "award", "awards", "trophy"})
+#: words before a national body that make it a local one: "the state Senate"
+_LOCAL_LEVELS: Final = frozenset(
+    {"state", "provincial", "county", "city", "municipal", "local", "regional", "tribal"}
+)
+#: two words glued by a missing space after a stop or a quote: 'DC."Meanwhile'
+_GLUED: Final = re.compile(r"[\w.!?,][\"“”][A-Za-z]|[a-z0-9]{2}[.!?][A-Z][a-z]")
+_YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+#: common nouns that complete a name: "the Democratic party", "the Iraqi army"
+_NAMING_NOUNS: Final = frozenset({"party", "army", "navy", "police", "military", "militia"})
+#: the parts of speech that link words and end no name: "Biden Rule on", "Smith and"
+_LINK_POS: Final = frozenset({"ADP", "CCONJ", "DET", "PART"})
+
+
+def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """The end of a name without what follows it in spaCy's span: a year after a
+    possessive ("Christie's 2011 law"), a common noun it describes ("the Rust Belt
+    city"), a line break and what comes after it; None when the span is a credit or a
+    programme, which name no actor."""
+    breaks = [i for i in range(start + 1, end - 1) if doc[i].is_space]
+    if breaks:
+        end = breaks[0]  # "Reuters \n The Academy Award-winning": two lines of a page
+    if label != "PERSON" and end - start > 1 and _YEAR.match(doc[end - 1].text):
+        end -= 1  # "Christie's 2011": the year belongs to the thing owned
+        while end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+    if label != "PERSON" and end - start > 1 and doc[end - 1].lower_ in _POLL_HEADS:
+        end -= 1  # "the ORC International Poll": the pollster
+    last = doc[end - 1].lower_
+    if last in _CREDIT_HEADS and not doc[end - 1].is_lower:
+        return None
+    if (
+        last in _PROGRAMME_HEADS
+        and end - start > 1
+        and (doc[end - 1].is_lower or (start > 0 and doc[start - 1].tag_ == "POS"))
+    ):
+        return None  # "the Today show"; "the BBC's Today Programme": a broadcast
+    while label != "PERSON" and end - start > 1 and doc[end - 1].is_lower:
+        tok = doc[end - 1]
+        if not ((tok.tag_ == "NN" and tok.lower_ not in _NAMING_NOUNS) or tok.pos_ in _LINK_POS):
+            break  # "the Democratic party" is the Democratic Party
+        end -= 1  # "the Rust Belt city": the place, not the description; "Biden Rule on"
+    return end if end > start else None
 
 
 #: the abbreviations news style gives US states after a place ("Ferguson, Mo."), by the
@@ -741,6 +850,8 @@ def _parts(ctx: _Ctx, start: int, end: int, label: str) -> list[tuple[Span, str]
         if len(pieces) < 2:
             pieces = _split_pair(doc, start, end)
         if len(pieces) < 2:
+            pieces = _split_surnames(doc, start, end)
+        if len(pieces) < 2:
             return None
         return [
             (doc[a:b], "ORG" if gaz.lookup(_text(doc, a, b)) is not None else "PERSON")
@@ -777,6 +888,21 @@ def _split_pair(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         one = (cut - start == 1) + (end - cut - 1 == 1)
         if one != 1 and doc[cut].text in ("-", "–") and named(start, cut) and named(cut + 1, end):
             return [(start, cut), (cut + 1, end)]  # not "Rolf Mowatt-Larssen"
+    return [(start, end)]
+
+
+def _split_surnames(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "the Obama Biden administration": two surnames side by side, the first no given
+    name, each the last word of another person's name in the document."""
+    if end - start != 2 or doc[start].lower_ in first_names():
+        return [(start, end)]
+    elsewhere = {
+        doc[ent.end - 1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and not (ent.start <= start < ent.end)
+    }
+    if doc[start].text in elsewhere and doc[start + 1].text in elsewhere:
+        return [(start, start + 1), (start + 1, end)]
     return [(start, end)]
 
 
@@ -887,10 +1013,12 @@ def _checked(
     text = _text(doc, start, end)
     if _BAD_CHARS.match(text) or not any(c.isupper() for c in text):
         return None
-    if _is_title(gaz, text) or _inside_title(doc, start, end, gaz):
+    if _is_title(gaz, text) or _inside_title(doc, start, end, gaz) or _GLUED.search(text):
         return None
     entry = _lookup(doc, start, end, gaz, label)
     single = end - start == 1
+    if _no_actor(ctx, start, end, entry):
+        return None
     if entry is None and doc[start].lower_ == "operation" and end - start > 1:
         return None  # "Operation Intercept": an operation is an event, not an actor
     if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
@@ -917,6 +1045,55 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
+    """Whether a country's body is named as a local one's: "the state Senate"."""
+    before = doc[start - 1] if start > 0 else None
+    return (
+        entry.type == "Agency"
+        and bool(entry.country)
+        and before is not None
+        and before.is_lower
+        and before.lower_ in _LOCAL_LEVELS
+    )
+
+
+def _inserted_given_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Speaker (John) Boehner": a given name an editor put in brackets before a surname
+    is that surname's person, named by the surname; alone it names no one."""
+    return (
+        end - start == 1
+        and start > 0
+        and end + 1 < len(doc)
+        and doc[start - 1].text in ("(", "[")
+        and doc[end].text in (")", "]")
+        and doc[start].lower_ in first_names()
+        and doc[end + 1].is_title
+    )
+
+
+def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> bool:
+    """Whether a name names no actor and no place: a prize ("the Medal of Courage"), an
+    adjective before a title ("Confederate General Robert E. Lee"), a national body
+    made local by the word before it ("the state Senate" is no country's senate)."""
+    doc = ctx.doc
+    if entry is not None:
+        return _local_body(doc, start, entry)
+    if _inserted_given_name(doc, start, end):
+        return True
+    words = [t.lower_ for t in doc[start:end]]
+    if words[-1] in _AWARD_HEADS or any(
+        w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
+    ):
+        return True
+    return (
+        end - start == 1
+        and words[0] in ctx.adjectives
+        and end < len(doc)
+        and _is_title(ctx.gaz, doc[end].text)
+        and doc[end].is_title
+    )
 
 
 _RESIDENT_ENDINGS: Final = ("ers", "ians", "ites", "ans")
@@ -1259,15 +1436,25 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("kgraph_surnames")
     if cached is None:
         cached = frozenset(
-            doc[ent.end - 1].text
+            doc[last].text
             for ent in doc.ents
             if ent.label_ == "PERSON"
-            and len(ent) >= 2
-            and doc[ent.end - 1].is_title
+            and (last := _last_name_token(ent)) > ent.start
+            and doc[last].is_title
+            and doc[last].lower_ not in _CREDIT_HEADS
             and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
     return cached
+
+
+def _last_name_token(ent: Span) -> int:
+    """The index of the last word of a person's name in a PERSON entity: the word before
+    a generation that words follow ("Trump" in "Donald Trump Jr. Fusion"), else the last."""
+    for tok in ent[1:-1]:
+        if tok.lower_ in _GENERATION_WORDS:
+            return tok.i - 1
+    return ent.end - 1
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
@@ -1491,7 +1678,7 @@ def _gazetteer_mentions(
             i += 1
             continue
         j, entry = found
-        if not _inside_title(doc, i, j, gaz):
+        if not _inside_title(doc, i, j, gaz) and not _local_body(doc, i, entry):
             label = "GPE" if entry.type == "Country" else "ORG"
             yield _make(doc, i, j, label, offset, entry)
         i = j
