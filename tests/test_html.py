@@ -9,6 +9,7 @@ import html
 import importlib.util
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -980,3 +981,24 @@ def test_facts_default_to_what_the_text_asserts() -> None:
         "kg-focus": False,
         "kg-physics": False,
     }
+
+
+def test_the_layout_does_not_depend_on_the_hash_seed() -> None:
+    """Set iteration order of strings changes with PYTHONHASHSEED; the page's bytes must not."""
+    script = (
+        "from kgraph.export.html import _layout\n"
+        "keys = [f'node/{i}' for i in range(40)]\n"
+        "pairs = [(keys[i], keys[(i * 7 + 3) % 40]) for i in range(40)]\n"
+        "print(sorted(_layout(keys, pairs, seed=3).items()))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

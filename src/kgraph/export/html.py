@@ -305,7 +305,11 @@ def _layout(
         if len(component) == 1:
             boxes.append(({component[0]: (0.0, 0.0)}, 0.0, 0.0))
             continue
-        sub = simple.subgraph(component)
+        # a copy in sorted order: a subgraph view iterates its node set in hash order, which
+        # would make the layout (and the page's bytes) change from run to run
+        sub = nx.Graph()
+        sub.add_nodes_from(component)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(component).edges()))
         scale = _SPACING * math.sqrt(len(component))
         try:
             pos = nx.spring_layout(sub, seed=seed, scale=scale)
