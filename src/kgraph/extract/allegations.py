@@ -688,7 +688,7 @@ def _gerund_subject(verb: Token, ctx: DocContext) -> RawMention | None:
 
 
 def _own_acts(
-    verb: Token,
+    predicate: list[Token],
     keywords: tuple[str, ...],
     accused: list[tuple[RawMention, bool]],
     ctx: DocContext,
@@ -697,7 +697,7 @@ def _own_acts(
     that owner's ("Trump brought up Russia's interference": Russia's, not Trump's)."""
     subjects = [m for m, _ in accused]
     owned: set[str] = set()
-    for tok in _predicate_tokens(verb):
+    for tok in predicate:
         act = _act_of(tok) if tok.pos_ == "NOUN" else None
         if act is None or act not in keywords:
             continue
@@ -1234,12 +1234,13 @@ def _claim_clause(
             continue  # "if Iran fails to implement ...", "Moscow could buy arms elsewhere"
         accused = _clause_subjects(inner, ctx)
         strong = _lemma(cue) in _STRONG_CUES
-        keywords = _acts_in(_predicate_tokens(inner), weak=strong)
+        predicate = _predicate_tokens(inner)
+        keywords = _acts_in(predicate, weak=strong)
         if not keywords and strong and inner.pos_ == "VERB" and _lemma(inner) not in _LIGHT_VERBS:
             # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
             # an allegation; the act is the verb's
             keywords = (_lemma(inner),)
-        keywords = _own_acts(inner, keywords, accused, ctx)
+        keywords = _own_acts(predicate, keywords, accused, ctx)
         if not accused or not keywords:
             continue
         inner_clause = (
