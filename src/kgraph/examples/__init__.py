@@ -17,5 +17,6 @@ __all__ = ["path"]
 
 
 def path() -> Path:
-    """The folder holding the bundled example articles."""
-    return Path(str(files("kgraph.examples")))
+    """The folder holding the bundled example articles (only they: a build of it reads
+    nothing else and skips nothing)."""
+    return Path(str(files("kgraph.examples") / "articles"))
