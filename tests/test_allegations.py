@@ -475,3 +475,44 @@ def test_no_one_confirming_is_no_confirmation() -> None:
     (alleg,) = _allegations(g)
     assert "confirmed_by" not in _roles(g, alleg)
     assert g.nodes[alleg]["label"] == "China hacked Hillary Clinton's emails"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "roles"),
+    [
+        pytest.param(
+            "The Kremlin denied that Russia had attacked Ukraine.",
+            "Kremlin",
+            {"denied_by"},
+            id="denial-of-a-clause-alleges-nothing",
+        ),
+        pytest.param(
+            "Vladimir Putin said that claims by the Obama administration that Russia was "
+            'behind the cyber-attacks on the election were "groundless."',
+            "Vladimir Putin",
+            {"dismissed_by"},
+            id="speaker-of-a-dismissed-claim-noun",
+        ),
+        pytest.param(
+            "A Kremlin spokesman denied the claims that Russia had hacked the Democratic "
+            "National Committee.",
+            "Kremlin",
+            {"denied_by"},
+            id="denied-claim-noun-names-no-accused-denier",
+        ),
+        pytest.param(
+            "Roy Moore was accused of sexual misconduct by several women. The former Alabama "
+            "Supreme Court judge has flatly denied the claims.",
+            "Alabama Supreme Court",
+            set(),
+            id="former-title-speaks-for-no-body",
+        ),
+    ],
+)
+def test_who_takes_which_role(text: str, who: str, roles: set[str]) -> None:
+    g = _graph(text)
+    assert _allegations(g), "no allegation"
+    taken = {
+        role for a in _allegations(g) for role, labels in _roles(g, a).items() if who in labels
+    }
+    assert taken == roles

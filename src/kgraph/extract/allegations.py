@@ -28,7 +28,7 @@ relation between the accused and the act's other participants.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
@@ -177,6 +177,8 @@ _DENY: Final = frozenset(
         "doubt",
     }
 )
+#: a title its holder no longer holds
+_PAST_TITLES: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
 #: prepositions that bring the one an act was done to; how many words of its name to keep
 _TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
@@ -618,8 +620,9 @@ def _entities(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     out = entities_of(tok, ctx)
     if out:
         return out
-    # "the Russian government", "a Russian military intelligence unit"
-    if tok.pos_ == "NOUN":
+    # "the Russian government", "a Russian military intelligence unit"; not "the former
+    # Alabama Supreme Court judge" (who speaks for no court)
+    if tok.pos_ == "NOUN" and not any(c.lower_ in _PAST_TITLES for c in tok.children):
         for child in tok.subtree:
             if child.i >= tok.i:
                 break
@@ -1068,6 +1071,8 @@ def _statement_claims(
         )
         if cue is None or content is None or not len(cue) or not len(content):
             continue
+        if any(_lemma(t) in _DENY for t in cue):
+            continue  # "the Kremlin denied that Russia attacked": a denial (_denied_acts)
         claimants = [
             (m, anonymous)
             for ref, anonymous in ((st.speaker, st.anonymous), (st.on_behalf_of, False))
@@ -1142,13 +1147,18 @@ def _said_to_be_none(tok: Token) -> bool:
     return False
 
 
-def _under_denied_noun(inner: Token, top: Token) -> bool:
-    """Whether a noun that says there is none governs ``inner`` below ``top`` ("there were no
-    allegations that X committed a crime")."""
+def _is_claim_noun(noun: Token) -> bool:
+    return _lemma(noun) in _CUE_NOUNS
+
+
+def _under_noun(inner: Token, top: Token, test: Callable[[Token], bool]) -> bool:
+    """Whether a noun that passes ``test`` governs ``inner`` below ``top``: one that says there
+    is none ("there were no allegations that X committed a crime"), or a claim noun whose
+    claim is its holder's, not the speaker's ("said that claims by X that ... were false")."""
     tok = inner
     while tok.i != top.i and tok.head.i != tok.i:
         tok = tok.head
-        if tok.pos_ == "NOUN" and _denied_noun(tok):
+        if tok.pos_ == "NOUN" and test(tok):
             return True
     return False
 
@@ -1230,8 +1240,10 @@ def _claim_clause(
     ]:
         if inner.i != verb.i and not _has_subject(inner) and _gerund_subject(inner, ctx) is None:
             continue
-        if _unreal(inner) or _under_denied_noun(inner, verb):
+        if _unreal(inner) or _under_noun(inner, verb, _denied_noun):
             continue  # "if Iran fails to implement ...", "Moscow could buy arms elsewhere"
+        if _under_noun(inner, verb, _is_claim_noun):
+            continue  # "said that claims by X that Russia ... were groundless": X's claim
         accused = _clause_subjects(inner, ctx)
         strong = _lemma(cue) in _STRONG_CUES
         predicate = _predicate_tokens(inner)
@@ -1636,8 +1648,9 @@ def _parties(pobj: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
 def _denied_acts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     """A denial that names its act: "Russia has denied meddling in the election", "Trump
     has denied any collusion between his campaign and Moscow", "Manafort denied any
-    wrongdoing". The act is alleged by someone, unnamed; the one who denies it is
-    ``denied_by`` when accused or a party to it, else ``dismissed_by``."""
+    wrongdoing", "the Kremlin denied that Russia attacked Ukraine". The act is alleged by
+    someone, unnamed; the one who denies it is ``denied_by`` when accused or a party to it,
+    else ``dismissed_by`` (never ``alleged_by``: a denial alleges nothing)."""
     for verb in sent:
         if verb.pos_ != "VERB" or _lemma(verb) != "deny":
             continue
@@ -1647,46 +1660,85 @@ def _denied_acts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         if not deniers:
             continue
         for obj in verb.children:
-            if obj.dep_ not in ("dobj", "xcomp") or _lemma(obj) in _ALLEGATION_NOUNS:
-                continue  # "denied the allegations": the stance rules attach it
-            tokens = list(obj.subtree)
-            keywords = _acts_in(tokens, weak=True)
-            if not keywords or ctx.mention_at(obj) is not None:
-                continue
-            accused: list[tuple[RawMention, bool]] = []
-            for child in obj.children:
-                if child.dep_ in ("nsubj", "poss"):
-                    accused += _entities(child, ctx)
-                elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
-                    for pobj in child.children:
-                        accused += [x for x in _parties(pobj, ctx) if x not in accused]
-            own = not accused
-            accused = accused or deniers
-            party = [m for m, _ in accused]
-            roles = [
-                ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a)
-                for m, a in deniers
-            ]
-            status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
-            first = obj.left_edge.i
-            while first < obj.i and sent.doc[first].dep_ in ("det", "predet"):
-                first += 1
-            last = obj.right_edge.i
-            while last > obj.i and sent.doc[last].dep_ in ("cc", "punct"):
-                last -= 1  # "denies any wrongdoing and ...": the conjunction is not the act's
-            clause = sent.doc[first : last + 1]
-            record = _record("d", obj, sent, ctx, accused, keywords, clause, roles, status)
-            if record is None:
-                continue
-            names = " and ".join(dict.fromkeys(m.canonical or m.text for m, _ in accused))
-            text = re.sub(r"\s+", " ", clause.text).strip(" ,.;:")
-            if own and obj.tag_ == "VBG":
-                label = f"{names} {text}"  # "Russia meddling in the election"
-            elif own:
-                label = f"{text[:1].upper()}{text[1:]} by {names}"  # "Wrongdoing by Manafort"
-            else:
-                label = text[:1].upper() + text[1:]
-            yield replace(record, label=label)
+            if obj.dep_ == "ccomp" and _is_clause_verb(obj):
+                yield from _denied_clause(obj, sent, ctx, deniers)
+            elif obj.dep_ in ("dobj", "xcomp") and not _is_claim_word(obj):
+                yield from _denied_object(obj, sent, ctx, deniers)
+            # "denied the allegations", "denied claims that ...": the stance rules attach it
+
+
+def _is_claim_word(tok: Token) -> bool:
+    return _lemma(tok) in _ALLEGATION_NOUNS or _lemma(tok) in _CUE_NOUNS
+
+
+def _denial_roles(
+    deniers: list[tuple[RawMention, bool]], accused: list[tuple[RawMention, bool]], ctx: DocContext
+) -> tuple[list[tuple[str, RawMention, bool]], str]:
+    party = [m for m, _ in accused]
+    roles = [
+        ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a) for m, a in deniers
+    ]
+    return roles, "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
+
+
+def _denied_clause(
+    verb: Token, sent: Span, ctx: DocContext, deniers: list[tuple[RawMention, bool]]
+) -> Iterator[AllegationRecord]:
+    """ "The Kremlin denied that Russia had attacked Ukraine": the clause's subject is accused."""
+    accused = _clause_subjects(verb, ctx)
+    keywords = _acts_in(_predicate_tokens(verb), weak=True)
+    if not accused or not keywords or _unreal(verb):
+        return
+    keywords = _own_acts(_predicate_tokens(verb), keywords, accused, ctx)
+    if not keywords:
+        return
+    roles, status = _denial_roles(deniers, accused, ctx)
+    first = verb.left_edge.i
+    while first < verb.i and sent.doc[first].dep_ == "mark":
+        first += 1  # "that"
+    clause = sent.doc[first : verb.right_edge.i + 1]
+    record = _record("d", verb, sent, ctx, accused, keywords, clause, roles, status)
+    if record is not None:
+        yield record
+
+
+def _denied_object(
+    obj: Token, sent: Span, ctx: DocContext, deniers: list[tuple[RawMention, bool]]
+) -> Iterator[AllegationRecord]:
+    """ "denied meddling in the election", "denied any collusion between X and Y"."""
+    tokens = list(obj.subtree)
+    keywords = _acts_in(tokens, weak=True)
+    if not keywords or ctx.mention_at(obj) is not None:
+        return
+    accused: list[tuple[RawMention, bool]] = []
+    for child in obj.children:
+        if child.dep_ in ("nsubj", "poss"):
+            accused += _entities(child, ctx)
+        elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
+            for pobj in child.children:
+                accused += [x for x in _parties(pobj, ctx) if x not in accused]
+    own = not accused
+    accused = accused or deniers
+    roles, status = _denial_roles(deniers, accused, ctx)
+    first = obj.left_edge.i
+    while first < obj.i and sent.doc[first].dep_ in ("det", "predet"):
+        first += 1
+    last = obj.right_edge.i
+    while last > obj.i and sent.doc[last].dep_ in ("cc", "punct"):
+        last -= 1  # "denies any wrongdoing and ...": the conjunction is not the act's
+    clause = sent.doc[first : last + 1]
+    record = _record("d", obj, sent, ctx, accused, keywords, clause, roles, status)
+    if record is None:
+        return
+    names = " and ".join(dict.fromkeys(m.canonical or m.text for m, _ in accused))
+    text = re.sub(r"\s+", " ", clause.text).strip(" ,.;:")
+    if own and obj.tag_ == "VBG":
+        label = f"{names} {text}"  # "Russia meddling in the election"
+    elif own:
+        label = f"{text[:1].upper()}{text[1:]} by {names}"  # "Wrongdoing by Manafort"
+    else:
+        label = text[:1].upper() + text[1:]
+    yield replace(record, label=label)
 
 
 def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationRecord]:

@@ -39,6 +39,8 @@ _QUANTIFIERS: Final = frozenset(
     {"some", "many", "most", "all", "much", "part", "one", "several", "each"}
 )
 
+#: a title its holder no longer holds: "a former Kremlin official" speaks for no Kremlin
+_PAST_MARKS: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
 _GROUP_NOUNS: Final = frozenset(
     {
         "official",
@@ -172,6 +174,8 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
                 held = _role_holder(t, inner, ctx)
                 if held is not None:
                     return (held, False)  # "the Russian president": the one the Doc names
+            if any(c.lower_ in _PAST_MARKS for c in t.children):
+                return None  # "the former Alabama Supreme Court judge" speaks for no court
             return (inner, True)
     if t.pos_ == "NOUN" and t.lemma_.lower() in _MEMBER_NOUNS:
         inner = _of_entity(t, ctx)
