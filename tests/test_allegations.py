@@ -281,6 +281,33 @@ FRAMES = [
         2,
         id="two-acts-two-nodes",
     ),
+    pytest.param(
+        [
+            "In 2008, China hacked the campaign of John McCain, officials said.",
+            "Officials said China hacked the campaign of John McCain in 2018.",
+        ],
+        None,
+        2,
+        id="one-act-ten-years-apart-two-nodes",
+    ),
+    pytest.param(
+        [
+            "Prosecutors said Roger Stone lied to Congress in his 2017 testimony.",
+            "Roger Stone was charged with lying to Congress about the 2016 campaign.",
+        ],
+        "deception",
+        1,
+        id="a-year-apart-is-no-conflict",
+    ),
+    pytest.param(
+        [
+            "Officials said Russia hacked the Democratic National Committee.",
+            "Officials said Russia hacked the Republican National Committee.",
+        ],
+        None,
+        2,
+        id="one-act-two-targets-two-nodes",
+    ),
 ]
 
 
@@ -359,6 +386,19 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             "Brett Kavanaugh assaulted Jane Doe",
             "assault",
             id="an attack on a person is an assault",
+        ),
+        pytest.param(
+            "Officials said Hillary Clinton's emails got hacked by China.",
+            "China hacked Hillary Clinton's emails",
+            "hacking",
+            id="a passive's subject is what the act was done to",
+        ),
+        pytest.param(
+            "Officials said Russia was behind the hacking of emails from the Democratic "
+            "National Committee.",
+            "Russia hacked emails",
+            "hacking",
+            id="the owner of what was hacked is the target, the label keeps the words",
         ),
         pytest.param(
             "Robert Mueller was appointed in May. Donald Trump accused him of bias.",
@@ -516,3 +556,36 @@ def test_who_takes_which_role(text: str, who: str, roles: set[str]) -> None:
         role for a in _allegations(g) for role, labels in _roles(g, a).items() if who in labels
     }
     assert taken == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        pytest.param("Prosecutors said Stone lied in his September 2017 testimony.", "2017-09"),
+        pytest.param("In 2008, China hacked the campaign of John McCain, officials said.", "2008"),
+        pytest.param(
+            "The review goes back to the 2008 campaign when China was found to have hacked "
+            "the campaign of John McCain.",
+            "2008",
+            id="the noun a when-clause tells the time of",
+        ),
+        pytest.param(
+            "Prosecutors charged Stone with lying about his role in a scheme of 2016.",
+            None,
+            id="a date deep in what the act was about is not its time",
+        ),
+    ],
+)
+def test_the_time_of_an_act(text: str, time: str | None) -> None:
+    nodes = _allegation_nodes([text])
+    assert nodes, "no allegation"
+    assert [n["time"] for n in nodes] == [time]
+
+
+def test_the_target_of_an_allegation_is_the_owner_of_what_was_hacked() -> None:
+    g = _graph(
+        "Officials said Russia was behind the hacking of emails from the Democratic "
+        "National Committee."
+    )
+    (alleg,) = _allegations(g)
+    assert _roles(g, alleg)["target"] == {"Democratic National Committee"}

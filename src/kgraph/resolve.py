@@ -20,7 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -1464,6 +1464,8 @@ _ACTS_OF_STATE: Final = frozenset(
         "harboring",
     }
 )
+#: years this far apart are two times of an act (see :func:`_split_by_time`)
+_YEARS_APART: Final = 2
 #: acts done together: the partner of a collusion is a party to it as much as the accused
 _SYMMETRIC_ACTS: Final = frozenset({"collusion"})
 
@@ -1495,7 +1497,7 @@ class _Frame:
         parties = _accused_states(doc, record, node_of, state_of)
         if act in _SYMMETRIC_ACTS:
             parties = sorted({*parties, *(state_of.get(t, t) for t in targets)})
-        victims = [t for t in targets if t.startswith("person/")]
+        victims = [t for t in targets if t not in parties and state_of.get(t, t) not in parties]
         return cls(doc, tuple(parties), act, victims[0] if len(victims) == 1 else None)
 
 
@@ -1563,6 +1565,51 @@ def _merge_frames(
                 uf.claim(owner, (party, word, doc), index)
 
 
+def _split_by_time(
+    groups: Iterable[list[int]], records: Sequence[tuple[str, AllegationRecord]]
+) -> Iterator[list[int]]:
+    """Each group of records, split where their times conflict: an act of 2008 and one of
+    2018 are two allegations ("China hacked the campaigns in 2008" is not the hacking of
+    2018).  A record with no time stays with the records of its own document when they have
+    one time, else with the largest part (the earliest on a tie).  Years a year apart do not
+    conflict: a date read off a long clause often says when the thing the act was about
+    happened ("lied in 2017 about his role in the 2016 campaign"), close to the act's own."""
+    for members in groups:
+        years = {i: int(t[:4]) for i in members if (t := records[i][1].time) and t[:4].isdigit()}
+        spans = _year_spans(set(years.values()))
+        if len(spans) < 2:
+            yield members
+            continue
+        part_of = {i: next(f for f in spans if f <= y <= spans[f]) for i, y in years.items()}
+        parts: dict[int, list[int]] = defaultdict(list)
+        for i, first in part_of.items():
+            parts[first].append(i)
+        largest = min(parts, key=lambda f: (-len(parts[f]), f))
+        for i in members:
+            if i in part_of:
+                continue
+            own = {part_of[j] for j in part_of if records[j][0] == records[i][0]}
+            parts[next(iter(own)) if len(own) == 1 else largest].append(i)
+        for first in sorted(parts):
+            yield sorted(parts[first])
+
+
+def _year_spans(years: set[int]) -> dict[int, int]:
+    """Runs of years with no gap of :data:`_YEARS_APART` or more: first year -> last year.
+
+    >>> _year_spans({2016, 2017, 2008, 2019})
+    {2008: 2008, 2016: 2017, 2019: 2019}
+    """
+    spans: dict[int, int] = {}
+    for year in sorted(years):
+        last = max(spans, default=None)
+        if last is not None and year - spans[last] < _YEARS_APART:
+            spans[last] = year
+        else:
+            spans[year] = year
+    return spans
+
+
 def _act(record: AllegationRecord) -> str | None:
     """The act a record is about: its act class, else (a record of your own extractor) its
     first keyword that is no accusation word."""
@@ -1598,9 +1645,8 @@ def merge_allegations(
     frames = [_Frame.of(doc, r, node_of, state_of, leader_of or {}) for doc, r in records]
     uf = _UnionFind(len(records))
     _merge_frames(records, frames, uf)
-    groups = uf.groups()
     drafts = []
-    for members in groups.values():
+    for members in _split_by_time(uf.groups().values(), records):
         recs = [records[i] for i in members]
         evidence = sorted({e for _, r in recs for e in r.evidence})
         # the label comes from a record of the allegation's act (the act most of its records

@@ -179,6 +179,10 @@ _DENY: Final = frozenset(
 )
 #: a title its holder no longer holds
 _PAST_TITLES: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
+#: prepositions whose object may say when an act was done
+_TIME_PREPS: Final = frozenset({"in", "during", "on", "since", "at", "before", "after", "between"})
+_DATE_MODIFIERS: Final = frozenset({"compound", "amod", "nummod", "nmod", "npadvmod", "poss"})
+_COMPLEMENT_DEPS: Final = frozenset({"xcomp", "ccomp"})
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
 #: prepositions that bring the one an act was done to; how many words of its name to keep
 _TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
@@ -801,19 +805,17 @@ def _record(
     named = [k for k in keywords if k not in GENERIC_ACTS]
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
     act = _electoral(next(iter(strong or named), None), clause)
-    prep, target = _target(clause, act, ctx) if act is not None else (None, None)
+    prep, target, shown = _target(clause, act, ctx) if act is not None else (None, None, None)
     act, prep, target = _act_on_victim(act, prep, target, accused, roles, ctx)
     accused_refs = {ctx.ref(m) for m, _ in accused}
     if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
         role_records.append(RoleRecord("target", ctx.ref(target), evidence, False))
     elif isinstance(target, RawMention):
         target = None
-    label = _frame_label(subject, act, prep, target) if act is not None else None
+    what = shown if shown is not None and target is not None else target
+    label = _frame_label(subject, act, prep, what) if act is not None else None
     return AllegationRecord(
-        time=next(
-            (t for e in date_spans if (t := normalise(e.text, published=ctx.index.published))),
-            None,
-        ),
+        time=_act_time(clause, act, anchor, ctx) if act is not None else None,
         act=act,
         key=f"{kind}{ctx.offset + anchor.idx}",
         label=label or _label(clause, subject),
@@ -827,17 +829,71 @@ def _record(
     )
 
 
+def _act_time(clause: Span, act: str, anchor: Token, ctx: DocContext) -> str | None:
+    """When the act was done (ISO 8601): a date on the word that names the act ("lied in his
+    September 2017 testimony", "colluded during the 2016 election", "hacked in 2008"), or on
+    the noun a "when" clause tells the time of ("the 2008 campaign, when China hacked ...");
+    never a date deeper in its objects ("lying about his role in meddling during 2016" says
+    when the meddling was, not the lying)."""
+    places: list[Token] = []
+    for tok in clause:
+        if _act_of(tok) == act or (act == "interference" and _act_of(tok) in _ELECTORAL_ACTS):
+            places += _time_words(tok)
+    places += _when_noun(anchor)
+    at = {t.i for t in places}
+    for date in ctx.dates_in(anchor.sent):
+        if any(date.start <= i < date.end for i in at):
+            time = normalise(date.text, published=ctx.index.published)
+            if time:
+                return time
+    return None
+
+
+def _when_noun(verb: Token) -> list[Token]:
+    """The noun just before the "when" that opens the clause of ``verb`` (or of the verb it
+    is the complement of: "the 2008 campaign, when China was found to have hacked ..."),
+    with its modifiers."""
+    for clause in (verb, verb.head if verb.dep_ in _COMPLEMENT_DEPS else verb):
+        when = next((c for c in clause.children if c.lower_ == "when"), None)
+        if when is None or when.i == 0:
+            continue
+        before = verb.doc[when.i - 1]
+        if before.is_punct and when.i > 1:
+            before = verb.doc[when.i - 2]
+        if before.pos_ in ("NOUN", "PROPN"):
+            return [before, *(c for c in before.children if c.dep_ in _DATE_MODIFIERS)]
+    return []
+
+
+def _time_words(tok: Token) -> list[Token]:
+    """The words that may say when ``tok`` was done: its temporal modifiers, the objects of
+    its prepositions and their own modifiers ("in the 2016 election")."""
+    out = [c for c in tok.children if c.dep_ in ("npadvmod", "tmod", "nummod")]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    out += [pobj, *(c for c in pobj.children if c.dep_ in _DATE_MODIFIERS)]
+    if tok.pos_ == "NOUN":
+        out += [c for c in tok.children if c.dep_ in _DATE_MODIFIERS]  # "2016 meddling"
+    return out
+
+
 def _target(
     clause: Span, act: str, ctx: DocContext
-) -> tuple[str, RawMention | str] | tuple[None, None]:
+) -> tuple[str, RawMention | str, str | None] | tuple[None, None, None]:
     """The one an act was done to: the object of the word that names the act, or the
     object of its preposition ("hacked the DNC", "interfered in the 2016 election", "Russia's
     aggression against Ukraine"); an entity when the object names one (a pronoun resolved),
-    else the object's words."""
+    else the object's words; and the words a label shows, when they are not the target's name
+    ("Clinton's emails" of the target Clinton)."""
     for tok in clause:
         if _act_of(tok) != act and not (act == "interference" and _act_of(tok) in _ELECTORAL_ACTS):
             continue
-        objects = list(_objects(tok))
+        # "Clinton's emails got hacked by China": the passive's subject is what was hacked
+        objects = [c for c in tok.children if c.dep_ == "nsubjpass"] + list(_objects(tok))
+        if tok.dep_ in ("compound", "amod") and _lemma(tok.head) in _GENERIC_ACT_HEADS:
+            objects += _objects(tok.head)  # "a hacking operation into Democratic Party servers"
         for obj in objects:
             if act_lexicon().pair(_lemma(tok), _lemma(obj)) == act:
                 # "stole emails from the DNC": the emails are the act's, not its target
@@ -857,11 +913,28 @@ def _target(
             ):
                 continue  # "bribed officials in Prague": where it was done, not to whom
             if m is not None and m.type != "Location":
-                return prep, m
+                return prep, m, None
             if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
                 words = [t for t in obj.subtree if t.i <= obj.i][-_TARGET_WORDS:]
-                return prep, obj.doc[words[0].i : obj.i + 1].text
-    return None, None  # the next word of the act may name it ("hackers stole emails from")
+                shown = obj.doc[words[0].i : obj.i + 1].text
+                # "hacked Clinton's emails", "the DNC's servers": the owner is the target
+                return prep, _owner_entity(obj, ctx) or shown, shown
+    return None, None, None  # the next word of the act may name it ("hackers stole emails from")
+
+
+def _owner_entity(noun: Token, ctx: DocContext) -> RawMention | None:
+    """The named owner of a thing an act was done to: "Clinton's emails", "Democratic Party
+    email servers", "emails from the DNC" (not a place: "servers in Ukraine")."""
+    for child in noun.children:
+        found = None
+        if child.dep_ in ("poss", "compound"):
+            found = ctx.mention_at(child) or ctx.references.resolve(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            found = ctx.mention_at(pobj) if pobj is not None else None
+        if found is not None and found.type not in ("Location",) and not found.demonym:
+            return found
+    return None
 
 
 def _act_on_victim(
