@@ -589,3 +589,19 @@ def test_the_target_of_an_allegation_is_the_owner_of_what_was_hacked() -> None:
     )
     (alleg,) = _allegations(g)
     assert _roles(g, alleg)["target"] == {"Democratic National Committee"}
+
+
+def test_a_stance_on_her_allegation_attaches_to_hers_not_to_a_namesake_act() -> None:
+    g = _graph(
+        "Christine Blasey Ford said Brett Kavanaugh sexually assaulted her in 1982. Deborah "
+        "Ramirez said Kavanaugh exposed himself to her during a party at Yale. Kavanaugh has "
+        'called Ford\'s allegation "completely false" and said the incident described by '
+        'Ramirez "did not happen."'
+    )
+    by_target = {frozenset(_roles(g, a)["target"]): _roles(g, a) for a in _allegations(g)}
+    assert set(by_target) == {
+        frozenset({"Christine Blasey Ford"}),
+        frozenset({"Deborah Ramirez"}),
+    }
+    for roles in by_target.values():
+        assert roles["denied_by"] == {"Brett Kavanaugh"}

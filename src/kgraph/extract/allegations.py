@@ -183,6 +183,12 @@ _PAST_TITLES: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
 _TIME_PREPS: Final = frozenset({"in", "during", "on", "since", "at", "before", "after", "between"})
 _DATE_MODIFIERS: Final = frozenset({"compound", "amod", "nummod", "nmod", "npadvmod", "poss"})
 _COMPLEMENT_DEPS: Final = frozenset({"xcomp", "ccomp"})
+#: verbs of a deed having happened: "the incident did not happen" denies it
+_HAPPENINGS: Final = frozenset({"happen", "occur"})
+#: words that refer to an allegation told before ("denied the incident", "it")
+_REFERENCE_WORDS: Final = frozenset(
+    {"issue", "matter", "incident", "account", "story", "episode", "it", "this", "that"}
+)
 _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "armed"})
 #: prepositions that bring the one an act was done to; how many words of its name to keep
 _TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
@@ -1639,33 +1645,42 @@ def _refers_to(np: Token, state: _State, ctx: DocContext) -> AllegationRecord | 
         _lemma(np) in _CUE_NOUNS
         or bool(keywords)
         or _lemma(np) in _GENERIC_ACT_HEADS
-        or _lemma(np) in ("issue", "matter", "it", "this", "that")
+        or _lemma(np) in _REFERENCE_WORDS
     )
     if not is_reference or not state.records:
         return None
-    for record in reversed(state.records):
-        if keywords & set(record.keywords):
-            return record
     owner = _owner_of(np, ctx)
     if owner is not None:
-        # "Ford's allegation", "her account": the latest one she alleged or suffered
+        # "Ford's allegation", "her account", "the incident described by Ramirez": the
+        # latest one she alleged or suffered, before any that only shares the act
         for record in reversed(state.records):
             for r in record.roles:
                 m = ctx.mention(r.entity) if r.role in ("alleged_by", "target") else None
                 if m is not None and _named_alike(m, owner):
                     return record
+    for record in reversed(state.records):
+        if keywords & set(record.keywords):
+            return record
     if keywords:
         return None
     return state.records[-1]
 
 
 def _owner_of(np: Token, ctx: DocContext) -> RawMention | None:
-    """The entity a noun phrase's possessor names ("Ford's", "her"), if any."""
+    """The entity a noun phrase's possessor names ("Ford's", "her"), or who made or told
+    it ("the incident described by Ramirez", "the claims made by Swetnick"), if any."""
     for c in np.children:
         if c.dep_ == "poss":
             m = ctx.mention_at(c) or ctx.references.resolve(c)
             if m is not None:
                 return m
+        if c.dep_ == "acl":
+            for agent in c.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        m = ctx.mention_at(pobj) or ctx.references.resolve(pobj)
+                        if m is not None:
+                            return m
     return None
 
 
@@ -1815,85 +1830,121 @@ def _denied_object(
 
 
 def _stances(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationRecord]:
+    """Who denied, dismissed or confirmed an allegation told before (in this sentence or an
+    earlier one), one form of stance per step."""
     if not state.records:
         return
     for tok in sent:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and (lemma in _DENY or lemma in _CONFIRM):
-            if any(
-                c.dep_ == "neg" or (c.dep_ == "nsubj" and _denied_noun(c)) for c in tok.children
-            ):
-                continue  # "did not deny", "no officials have confirmed the report"
-            objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            objects += [p for c in tok.children if c.dep_ == "prt" for p in c.children]
-            # "accused of sexual assault, which he denies": the relative pronoun's noun
-            objects = [
-                tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o
-                for o in objects
-            ]
-            targets = [_refers_to(obj, state, ctx) for obj in objects]
-            if not objects:
-                # "a Taliban spokesman denied that the group had any dealings with Russia"
-                targets += [
-                    _clause_refers_to(c, state, ctx)
-                    for c in tok.children
-                    if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
-                ]
-            for denied in dict.fromkeys(t for t in targets if t is not None):
-                subjects = _clause_subjects(tok, ctx)
-                role = "confirmed_by" if lemma in _CONFIRM else None
-                yield from _stance_record(tok, sent, ctx, denied, subjects, role)
+            yield from _stance_verb(tok, sent, ctx, state)
         elif tok.pos_ == "VERB" and lemma in _NAMERS:
-            # "The Kremlin called the report 'nonsense'", "branded the charges a hoax"
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            complement = [
-                t
-                for c in tok.children
-                if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prep", "advcl")
-                for t in c.subtree
-            ] + [t for t in tok.subtree if obj is not None and t.i > obj.right_edge.i]
-            if obj is None or not any(_lemma(t) in _DISMISS_NOUNS for t in complement):
-                continue
-            target = _refers_to(obj, state, ctx)
-            if target is not None:
-                subjects = _clause_subjects(tok, ctx)
-                yield from _stance_record(tok, sent, ctx, target, subjects, None)
+            yield from _naming_stance(tok, sent, ctx, state)
+        elif tok.pos_ == "VERB" and lemma in _HAPPENINGS:
+            yield from _did_not_happen(tok, sent, ctx, state)
         elif lemma in _DISMISS_NOUNS and tok.pos_ in ("NOUN", "ADJ", "PROPN"):
-            # "... the intelligence was 'another Russia hoax'", said by someone
-            cop = tok.head
-            if cop.lemma_ != "be":
-                continue
-            subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
-            if subj is None:
-                continue
-            target = _refers_to(subj, state, ctx)
-            if target is None:
-                continue
-            speaker = cop.head if cop.dep_ in ("ccomp", "parataxis") else None
-            if speaker is None or _lemma(speaker) not in _CUE_VERBS:
-                continue
-            subjects = _clause_subjects(speaker, ctx)
-            yield from _stance_record(tok, sent, ctx, target, subjects, "dismissed_by")
+            yield from _dismissive_copula(tok, sent, ctx, state)
         elif lemma == "confidence" and tok.pos_ == "NOUN":
-            match = _CONFIDENCE.search(sent.doc[tok.left_edge.i : tok.i + 1].text)
-            if not match:
-                continue
-            verb = tok.head
-            target = None
-            for prep in tok.children:
-                if prep.dep_ == "prep":
-                    for pobj in prep.children:
-                        target = target or _refers_to(pobj, state, ctx)
-            for prep in verb.children:
-                if prep.dep_ == "prep" and target is None:
-                    for pobj in prep.children:
-                        target = target or _refers_to(pobj, state, ctx)
-            if target is None:
-                continue
-            subjects = _clause_subjects(verb, ctx)
-            yield from _stance_record(
-                tok, sent, ctx, target, subjects, "alleged_by", match.group(0).lower()
-            )
+            yield from _stated_confidence(tok, sent, ctx, state)
+
+
+def _stance_verb(
+    tok: Token, sent: Span, ctx: DocContext, state: _State
+) -> Iterator[AllegationRecord]:
+    """ "Russia denied the reports", "officials confirmed it", "which he denies"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "nsubj" and _denied_noun(c)) for c in tok.children):
+        return  # "did not deny", "no officials have confirmed the report"
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in tok.children if c.dep_ == "prt" for p in c.children]
+    # "accused of sexual assault, which he denies": the relative pronoun's noun
+    objects = [
+        tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o for o in objects
+    ]
+    targets = [_refers_to(obj, state, ctx) for obj in objects]
+    if not objects:
+        # "a Taliban spokesman denied that the group had any dealings with Russia"
+        targets += [
+            _clause_refers_to(c, state, ctx)
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+        ]
+    role = "confirmed_by" if _lemma(tok) in _CONFIRM else None
+    for denied in dict.fromkeys(t for t in targets if t is not None):
+        yield from _stance_record(tok, sent, ctx, denied, _clause_subjects(tok, ctx), role)
+
+
+def _naming_stance(
+    tok: Token, sent: Span, ctx: DocContext, state: _State
+) -> Iterator[AllegationRecord]:
+    """ "The Kremlin called the report 'nonsense'", "branded the charges a hoax"."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    complement = [
+        t
+        for c in tok.children
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prep", "advcl")
+        for t in c.subtree
+    ] + [t for t in tok.subtree if obj is not None and t.i > obj.right_edge.i]
+    if obj is None or not any(_lemma(t) in _DISMISS_NOUNS for t in complement):
+        return
+    target = _refers_to(obj, state, ctx)
+    if target is not None:
+        yield from _stance_record(tok, sent, ctx, target, _clause_subjects(tok, ctx), None)
+
+
+def _said_by(clause: Token) -> Token | None:
+    """The cue verb whose content ``clause`` is ("X said the incident did not happen")."""
+    speaker = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+    if speaker is None or _lemma(speaker) not in _CUE_VERBS:
+        return None
+    return speaker
+
+
+def _did_not_happen(
+    tok: Token, sent: Span, ctx: DocContext, state: _State
+) -> Iterator[AllegationRecord]:
+    """ "Kavanaugh said the incident described by Ramirez did not happen": a denial."""
+    if not any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+        return
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    speaker = _said_by(tok)
+    target = _refers_to(subj, state, ctx) if subj is not None else None
+    if target is not None and speaker is not None:
+        yield from _stance_record(tok, sent, ctx, target, _clause_subjects(speaker, ctx), None)
+
+
+def _dismissive_copula(
+    tok: Token, sent: Span, ctx: DocContext, state: _State
+) -> Iterator[AllegationRecord]:
+    """ "... the intelligence was 'another Russia hoax'", said by someone."""
+    cop = tok.head
+    if cop.lemma_ != "be":
+        return
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    target = _refers_to(subj, state, ctx) if subj is not None else None
+    speaker = _said_by(cop)
+    if target is not None and speaker is not None:
+        subjects = _clause_subjects(speaker, ctx)
+        yield from _stance_record(tok, sent, ctx, target, subjects, "dismissed_by")
+
+
+def _stated_confidence(
+    tok: Token, sent: Span, ctx: DocContext, state: _State
+) -> Iterator[AllegationRecord]:
+    """ "assessed with moderate confidence that ...": the assessors allege it, so sure."""
+    match = _CONFIDENCE.search(sent.doc[tok.left_edge.i : tok.i + 1].text)
+    if not match:
+        return
+    verb = tok.head
+    target = None
+    for prep in [*tok.children, *verb.children]:
+        if prep.dep_ == "prep" and target is None:
+            for pobj in prep.children:
+                target = target or _refers_to(pobj, state, ctx)
+    if target is not None:
+        subjects = _clause_subjects(verb, ctx)
+        yield from _stance_record(
+            tok, sent, ctx, target, subjects, "alleged_by", match.group(0).lower()
+        )
 
 
 def _spoken_for(
@@ -1930,6 +1981,12 @@ def _stance_record(
     accused_refs = {r.entity for r in accused}
     accused_gids = {m.gid for m in ctx.mentions if ctx.ref(m) in accused_refs and m.gid}
     roles = [RoleRecord("accused", r.entity, r.evidence, False) for r in accused]
+    # whom the act was done to, so that the stance joins the allegation, not a namesake
+    roles += [
+        RoleRecord("target", r.entity, r.evidence, False)
+        for r in target.roles
+        if r.role == "target"
+    ]
     accused_countries = {
         _country_of(m, ctx) for m in ctx.mentions if ctx.ref(m) in accused_refs
     } - {None}
