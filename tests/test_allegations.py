@@ -605,3 +605,72 @@ def test_a_stance_on_her_allegation_attaches_to_hers_not_to_a_namesake_act() -> 
     }
     for roles in by_target.values():
         assert roles["denied_by"] == {"Brett Kavanaugh"}
+
+
+def test_a_denial_of_any_wrongdoing_is_a_stance_on_the_allegation_told_before() -> None:
+    g = _graph(
+        "Prosecutors said Paul Manafort lied to the FBI about his contacts. "
+        "Manafort has denied any wrongdoing."
+    )
+    (alleg,) = _allegations(g)
+    assert g.nodes[alleg]["act"] == "deception"
+    assert _roles(g, alleg)["denied_by"] == {"Paul Manafort"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A lack of hard evidence implicating Huawei in any espionage has prompted "
+            "some countries to question the campaign.",
+            id="a-lack-of-evidence-implicating",
+        ),
+        pytest.param(
+            "There is an absence of evidence that Russia hacked the voting machines.",
+            id="an-absence-of-evidence-that",
+        ),
+    ],
+)
+def test_a_noun_of_lacking_states_no_claim(text: str) -> None:
+    assert _allegations(_graph(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "roles", "words"),
+    [
+        pytest.param(
+            "The lawyer released sexual misconduct allegations made by Julie Swetnick "
+            "against Brett Kavanaugh.",
+            "Brett Kavanaugh committed misconduct",
+            {"accused": {"Brett Kavanaugh"}, "alleged_by": {"Julie Swetnick"}},
+            "made by Julie Swetnick against Brett Kavanaugh",
+            id="allegations-made-by-x-against-y",
+        ),
+        pytest.param(
+            "Republicans accuse President Barack Obama's top intelligence official, James R. "
+            "Clapper, of leaking the meeting to CNN.",
+            "James R. Clapper leaked the meeting",
+            {"accused": {"James R. Clapper"}},
+            "accuse President Barack Obama's top intelligence official",
+            id="the-text-is-the-accusation-as-found",
+        ),
+        pytest.param(
+            "During the trial Paul Manafort was accused of using foreign bank accounts to "
+            "evade taxes.",
+            "Paul Manafort committed fraud",
+            {"accused": {"Paul Manafort"}},
+            "was accused of using foreign bank accounts",
+            id="evading-taxes-is-fraud",
+        ),
+    ],
+)
+def test_accusations_as_found(
+    text: str, label: str, roles: dict[str, set[str]], words: str
+) -> None:
+    g = _graph(text)
+    (alleg,) = _allegations(g)
+    assert g.nodes[alleg]["label"] == label
+    assert words in g.nodes[alleg]["text"]
+    got = _roles(g, alleg)
+    for role, names in roles.items():
+        assert got[role] >= names

@@ -183,6 +183,12 @@ _PAST_TITLES: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
 _TIME_PREPS: Final = frozenset({"in", "during", "on", "since", "at", "before", "after", "between"})
 _DATE_MODIFIERS: Final = frozenset({"compound", "amod", "nummod", "nmod", "npadvmod", "poss"})
 _COMPLEMENT_DEPS: Final = frozenset({"xcomp", "ccomp"})
+#: nouns that say there is none of what they govern ("a lack of evidence that ...")
+_LACKS: Final = frozenset({"lack", "absence", "dearth"})
+#: forms the model's lemmatizer gets wrong ("taxes" -> "taxis")
+_LEMMA_FIXES: Final = {"taxes": "tax"}
+#: what one denies of anything one is accused of ("denies any wrongdoing")
+_GENERIC_WRONGS: Final = frozenset({"wrongdoing", "wrongdoings", "impropriety", "improprieties"})
 #: verbs of a deed having happened: "the incident did not happen" denies it
 _HAPPENINGS: Final = frozenset({"happen", "occur"})
 #: words that refer to an allegation told before ("denied the incident", "it")
@@ -381,7 +387,7 @@ class AllegationExtractor:
                 + list(_statement_claims(sent, context, said))
                 + list(_allegation_nouns(sent, context))
                 + list(_act_nouns(sent, context))
-                + list(_denied_acts(sent, context))
+                + [_generic_denial(r, state, context) for r in _denied_acts(sent, context)]
             )
             found = _dedupe(found)
             state.records.extend(found)
@@ -389,6 +395,43 @@ class AllegationExtractor:
             for record in _stances(sent, context, state):
                 state.records.append(record)
                 yield record
+
+
+def _generic_denial(record: AllegationRecord, state: _State, ctx: DocContext) -> AllegationRecord:
+    """A denial of "any wrongdoing" by one accused before in this Doc is a stance on that
+    allegation (the one the story is about), not an allegation of wrongdoing of its own."""
+    words = record.text.lower().split()
+    if not words or words[-1] not in _GENERIC_WRONGS:
+        return record
+    accused = [m for r in record.roles if r.role == "accused" if (m := ctx.mention(r.entity))]
+
+    def shares_accused(other: AllegationRecord) -> bool:
+        return any(
+            _named_alike(a, m)
+            for r in other.roles
+            if r.role == "accused" and (m := ctx.mention(r.entity)) is not None
+            for a in accused
+        )
+
+    prior = next((r for r in reversed(state.records) if r.act and shares_accused(r)), None)
+    if prior is None:
+        return record
+    (evidence,) = record.evidence[:1] or prior.evidence[:1]
+    frame = [
+        RoleRecord(r.role, r.entity, evidence, r.anonymous)
+        for r in prior.roles
+        if r.role in ("accused", "target")
+    ]
+    stance = [r for r in record.roles if r.role not in ("accused", "target")]
+    return replace(
+        prior,
+        key=record.key,
+        status=record.status,
+        evidence=record.evidence,
+        roles=tuple(dict.fromkeys(frame + stance)),
+        confidence=None,
+        dates=(),
+    )
 
 
 def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
@@ -421,7 +464,7 @@ def _dedupe(records: list[AllegationRecord]) -> list[AllegationRecord]:
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def _act_of(tok: Token) -> str | None:
@@ -1208,6 +1251,8 @@ def _is_clause_verb(tok: Token) -> bool:
 def _denied_noun(noun: Token) -> bool:
     """ "no allegations that ...", "there is no evidence that ...": a noun that says there
     is none states no claim."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _LACKS:
+        return True  # "a lack of evidence implicating Huawei"
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
         c.dep_ == "neg" for c in noun.head.children if noun.dep_ in ("dobj", "attr", "nsubj")
     )
@@ -1268,6 +1313,11 @@ def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 out += _entities(pobj, ctx)
+        elif child.dep_ == "acl":  # "allegations made by Julie Swetnick"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        out += _entities(pobj, ctx)
     if not out:
         head = noun.head
         while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i:
@@ -1491,6 +1541,12 @@ def _accusation_record(
     )
     if record is None:
         return
+    if act_prep is not None and act_tokens:
+        # the text is the accusation as found: "accused X of leaking the meeting to CNN",
+        # "X was charged with lying to Congress" (the act alone says less than the clause)
+        start = min([verb.i, *(i for i in accused_tokens if i < verb.i)])
+        found = sent.doc[start : act_tokens[-1].i + 1].text
+        record = replace(record, text=re.sub(r"\s+", " ", found).strip(" ,.;:"))
     if act_prep is None or all(t.pos_ in ("PRON", "DET") for t in act_tokens):
         # nothing but the accusation itself ("blamed Russia for that"): say who accused whom
         names = [m.canonical or m.text for m, _ in accused]
@@ -1511,11 +1567,18 @@ def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
             continue
         accused: list[tuple[RawMention, bool]] = []
         clause_verb: Token | None = None
+        # "allegations against X", "allegations made by Y against X"
+        against = [
+            p
+            for c in (tok, *(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"))
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "against"
+        ]
+        for prep in against:
+            for pobj in prep.children:
+                accused += _entities(pobj, ctx)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "against":
-                for pobj in child.children:
-                    accused += _entities(pobj, ctx)
-            elif (
+            if (
                 child.dep_ in ("acl", "ccomp", "relcl")
                 and child.pos_ in ("VERB", "AUX")
                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children)
