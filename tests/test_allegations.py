@@ -674,3 +674,36 @@ def test_accusations_as_found(
     got = _roles(g, alleg)
     for role, names in roles.items():
         assert got[role] >= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Officials said the Trump campaign colluded with Russia. Donald Trump insisted "
+            "there was no collusion between his team and Russia.",
+            id="insisted-there-was-no",
+        ),
+        pytest.param(
+            "Donald Trump wrote on Twitter, adding that no collusion between his election "
+            "campaign and Russia had been found.",
+            id="adding-that-no-had-been-found",
+        ),
+    ],
+)
+def test_saying_there_was_no_such_act_denies_it(text: str) -> None:
+    g = _graph(text)
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert g.nodes[alleg]["act"] == "collusion"
+    assert "Donald Trump" in roles["denied_by"]
+    assert "Russia" in roles["accused"] | roles.get("target", set())
+
+
+def test_a_denied_clause_about_its_denier_alone_is_no_stance_on_his_other_allegation() -> None:
+    g = _graph(
+        "Officials said the Trump campaign colluded with Russia. "
+        "Donald Trump denied that he was planning to fire Robert Mueller."
+    )
+    (alleg,) = _allegations(g)
+    assert "denied_by" not in _roles(g, alleg)

@@ -185,6 +185,8 @@ _DATE_MODIFIERS: Final = frozenset({"compound", "amod", "nummod", "nmod", "npadv
 _COMPLEMENT_DEPS: Final = frozenset({"xcomp", "ccomp"})
 #: nouns that say there is none of what they govern ("a lack of evidence that ...")
 _LACKS: Final = frozenset({"lack", "absence", "dearth"})
+#: verbs of saying by which one denies a deed by saying there was none
+_DENIAL_SPEECH: Final = _CUE_VERBS | frozenset({"add", "maintain", "argue", "tweet", "repeat"})
 #: forms the model's lemmatizer gets wrong ("taxes" -> "taxis")
 _LEMMA_FIXES: Final = {"taxes": "tax"}
 #: what one denies of anything one is accused of ("denies any wrongdoing")
@@ -388,6 +390,7 @@ class AllegationExtractor:
                 + list(_allegation_nouns(sent, context))
                 + list(_act_nouns(sent, context))
                 + [_generic_denial(r, state, context) for r in _denied_acts(sent, context)]
+                + list(_no_such_acts(sent, context, state))
             )
             found = _dedupe(found)
             state.records.extend(found)
@@ -1769,10 +1772,13 @@ def _clause_refers_to(verb: Token, state: _State, ctx: DocContext) -> Allegation
     for record in reversed(state.records):
         if keywords & set(record.keywords):
             return record
+    # who the clause names, but the one who denies it ("denied that he planned to fire
+    # Mueller" is not about every allegation against him)
+    deniers = [m for m, _ in _clause_subjects(verb.head, ctx)]
     named: list[RawMention] = []
     for tok in tokens:
         m = ctx.mention_at(tok) or ctx.references.resolve(tok)
-        if m is not None:
+        if m is not None and not any(_same(m, d) for d in deniers):
             named.append(m)
     by_ref = {ctx.ref(m): m for m in ctx.mentions}
     for record in reversed(state.records[-3:]):
@@ -1794,6 +1800,53 @@ def _parties(pobj: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
             if m is not None:
                 found.append((m, False))
     return found
+
+
+def _no_such_acts(sent: Span, ctx: DocContext, state: _State) -> Iterator[AllegationRecord]:
+    """ "Trump insisted there was no collusion between his team and Russia", "adding that no
+    collusion had been found": a speaker saying there was no such act denies it (or disputes
+    it, when not a party to it).  With no parties named, the denial is a stance on the
+    allegation of that act told before in the Doc."""
+    for noun in sent:
+        act = _act_of(noun) if noun.pos_ == "NOUN" else None
+        if act is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue
+        deniers = _speakers_of(noun, ctx)
+        if not deniers:
+            continue
+        accused = [
+            x
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "between"
+            for pobj in prep.children
+            for x in _parties(pobj, ctx)
+        ]
+        if not accused:
+            prior = next((r for r in reversed(state.records) if r.act == act), None)
+            if prior is not None:
+                yield from _stance_record(noun, sent, ctx, prior, deniers, None)
+            continue
+        accused.sort(key=lambda x: x[0].start)  # "between his campaign and Russia": his first
+        roles, status = _denial_roles(deniers, accused, ctx)
+        clause = sent.doc[noun.i : noun.right_edge.i + 1]
+        record = _record("d", noun, sent, ctx, accused, (act,), clause, roles, status)
+        if record is not None:
+            yield record
+
+
+def _speakers_of(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """Who says what holds ``noun`` ("X insisted there was no Y", "X wrote, adding that no Y
+    had been found"): the subject of the nearest verb of saying above it that has one."""
+    node = noun
+    for _ in range(8):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ == "VERB" and _lemma(node) in _DENIAL_SPEECH:
+            found = _clause_subjects(node, ctx)
+            if found:
+                return found
+    return []
 
 
 def _denied_acts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
