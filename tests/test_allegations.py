@@ -707,3 +707,56 @@ def test_a_denied_clause_about_its_denier_alone_is_no_stance_on_his_other_allega
     )
     (alleg,) = _allegations(g)
     assert "denied_by" not in _roles(g, alleg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Bernie Sanders had a heart attack in October.", id="a-heart-attack"),
+        pytest.param(
+            "Pete Buttigieg started attacking Mike Pence over his faith, Chadwick Moore said.",
+            id="words-against-a-person-are-no-assault",
+        ),
+        pytest.param(
+            "Donald Trump was quick to blame the attack on Islamic extremism.",
+            id="blamed-on-no-actor",
+        ),
+        pytest.param(
+            "Critics argued that Brett Kavanaugh did not lie under oath.",
+            id="a-negated-claim-of-no-one",
+        ),
+        pytest.param(
+            "Officials feared a San Bernardino-type attack.", id="a-place-is-never-accused"
+        ),
+        pytest.param(
+            "Iran's nuclear program has grown, the report said.", id="a-program-is-no-charge"
+        ),
+        pytest.param(
+            "The ambassador was killed in an attack on the Benghazi annex.",
+            id="an-annex-is-a-building",
+        ),
+    ],
+)
+def test_no_allegation_held_out_forms(text: str) -> None:
+    g = _graph(text)
+    assert [g.nodes[a]["label"] for a in _allegations(g)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        pytest.param(
+            "Officials in Kyiv blamed the cyberattack on Russia.",
+            "Russia hacked",
+            id="blamed-the-act-on-x",
+        ),
+        pytest.param(
+            "Kenneth Starr said Bill Clinton misled his Cabinet.",
+            "Bill Clinton lied to Cabinet",
+            id="lied-to-its-target",
+        ),
+    ],
+)
+def test_held_out_labels(text: str, label: str) -> None:
+    nodes = _allegation_nodes([text])
+    assert [n["label"] for n in nodes] == [label]

@@ -187,6 +187,10 @@ _COMPLEMENT_DEPS: Final = frozenset({"xcomp", "ccomp"})
 _LACKS: Final = frozenset({"lack", "absence", "dearth"})
 #: verbs of saying by which one denies a deed by saying there was none
 _DENIAL_SPEECH: Final = _CUE_VERBS | frozenset({"add", "maintain", "argue", "tweet", "repeat"})
+#: words that make an "attack" a bout of illness ("heart attack")
+_AILMENTS: Final = frozenset({"heart", "panic", "anxiety", "asthma", "seizure"})
+#: nouns that name a thing, though their verb names an act ("annex")
+_THINGS: Final = frozenset({"annex"})
 #: forms the model's lemmatizer gets wrong ("taxes" -> "taxis")
 _LEMMA_FIXES: Final = {"taxes": "tax"}
 #: what one denies of anything one is accused of ("denies any wrongdoing")
@@ -242,7 +246,7 @@ _WHERE_PREPS: Final = frozenset({"in", "at"})
 _WITH_ACTS: Final = frozenset({"collusion"})
 # the preposition a label puts before a direct object that receives the act ("paid militants":
 # "offered bounties to militants")
-_RECIPIENT_PREPS: Final = {"bounty": "to"}
+_RECIPIENT_PREPS: Final = {"bounty": "to", "deception": "to"}
 # act classes whose label takes the target as its object, whatever preposition the text
 # used ("stole emails from the DNC", "an attack on Kharkiv": "hacked DNC", "attacked Kharkiv")
 _DIRECT_TARGETS: Final = frozenset(
@@ -476,6 +480,10 @@ def _act_of(tok: Token) -> str | None:
     refugee arm") names none."""
     if tok.pos_ == "NOUN" and tok.lemma_.lower() == "arm" and tok.lower_ != "arms":
         return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _AILMENTS for c in tok.children):
+        return None  # "a heart attack", "a panic attack": no one's deed
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _THINGS:
+        return None  # "the Benghazi annex": a building
     lex = act_lexicon()
     lemma = _lemma(tok)
     for size in range(min(lex.longest, tok.i + 1), 1, -1):
@@ -837,6 +845,13 @@ def _record(
     roles: list[tuple[str, RawMention, bool]],
     status: str = "alleged",
 ) -> AllegationRecord | None:
+    # the accused is an actor: a place is none ("a San Bernardino-type attack"), but for a
+    # capital standing for its government ("Moscow denied ...")
+    accused = [
+        (m, a)
+        for m, a in accused
+        if m.type != "Location" or m.ner == "CAPITAL" or ctx.gazetteer.capital_of(m.text)
+    ]
     if not accused or not keywords:
         return None
     evidence: Evidence = ctx.evidence(sent)
@@ -858,6 +873,8 @@ def _record(
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
     act = _electoral(next(iter(strong or named), None), clause)
     prep, target, shown = _target(clause, act, ctx) if act is not None else (None, None, None)
+    if _verbal_attack(act, target, roles, ctx):
+        return None
     act, prep, target = _act_on_victim(act, prep, target, accused, roles, ctx)
     accused_refs = {ctx.ref(m) for m, _ in accused}
     if isinstance(target, RawMention) and ctx.ref(target) not in accused_refs:
@@ -987,6 +1004,22 @@ def _owner_entity(noun: Token, ctx: DocContext) -> RawMention | None:
         if found is not None and found.type not in ("Location",) and not found.demonym:
             return found
     return None
+
+
+def _verbal_attack(
+    act: str | None,
+    target: RawMention | str | None,
+    roles: list[tuple[str, RawMention, bool]],
+    ctx: DocContext,
+) -> bool:
+    """An attack on a person that the person does not allege is words ("Buttigieg started
+    attacking Pence"): no allegation.  One the victim alleges is an assault ("she accused
+    him of attacking her")."""
+    if act not in _PERSONAL_ATTACKS or not isinstance(target, RawMention):
+        return False
+    if not _is_person(target, ctx):
+        return False
+    return not any(role == "alleged_by" and _named_alike(m, target) for role, m, _ in roles)
 
 
 def _act_on_victim(
@@ -1380,7 +1413,13 @@ def _claim_clause(
         strong = _lemma(cue) in _STRONG_CUES
         predicate = _predicate_tokens(inner)
         keywords = _acts_in(predicate, weak=strong)
-        if not keywords and strong and inner.pos_ == "VERB" and _lemma(inner) not in _LIGHT_VERBS:
+        if (
+            not keywords
+            and strong
+            and inner.i == verb.i
+            and inner.pos_ == "VERB"
+            and _lemma(inner) not in _LIGHT_VERBS
+        ):
             # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
             # an allegation; the act is the verb's
             keywords = (_lemma(inner),)
@@ -1397,6 +1436,8 @@ def _claim_clause(
             c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "dobj" and c.lower_ == "nothing")
             for c in inner.children
         )  # "did not", "never", "did nothing illegal"
+        if negated and not claimants:
+            continue  # "that Kavanaugh did not lie under oath", said by no one named
         if negated:
             # "Putin's denial that the Kremlin did not interfere": a denial of the claim
             party = [a for a, _ in accused]
@@ -1435,6 +1476,16 @@ def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegation
         c.dep_ == "nsubj" and _denied_noun(c) for c in verb.head.children if verb.dep_ != "ROOT"
     ):
         return  # "no evidence has emerged to implicate him", "no evidence that X accused Y"
+    act_object = next((c for c in verb.children if c.dep_ == "dobj" and _act_of(c)), None)
+    # "blamed the attack on Russia" ("on" hung off the verb, or off the act by the parser)
+    blamed_on = [
+        c
+        for c in (*verb.children, *(act_object.children if act_object is not None else ()))
+        if c.dep_ == "prep" and c.lower_ == "on"
+    ][:1]
+    if lemma == "blame" and act_object is not None and blamed_on:
+        yield from _blamed_on(verb, act_object, blamed_on, sent, ctx)
+        return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     accused: list[tuple[RawMention, bool]] = []
     claimants: list[tuple[RawMention, bool]] = []
@@ -1490,6 +1541,29 @@ def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegation
         yield from _accusation_record(
             verb, prep, sent, ctx, accused, claimants, accused_tokens, set(acts_of) - {prep}
         )
+
+
+def _blamed_on(
+    verb: Token, act: Token, on: list[Token], sent: Span, ctx: DocContext
+) -> Iterator[AllegationRecord]:
+    """ "Officials blamed the attack on Russia": the one it is blamed on is accused (and no
+    one, when it is blamed on no actor: "blamed the attack on Islamic extremism")."""
+    accused = [x for prep in on for pobj in prep.children for x in _entities(pobj, ctx)]
+    keywords = _acts_in(list(act.subtree), weak=True)
+    claimants = _claimants(verb, sent, ctx) or inherited_subjects(verb, ctx)
+    clause = sent.doc[verb.i : on[-1].right_edge.i + 1]
+    record = _record(
+        "c",
+        verb,
+        sent,
+        ctx,
+        accused,
+        keywords,
+        clause,
+        [("alleged_by", m, a) for m, a in claimants],
+    )
+    if record is not None:
+        yield record
 
 
 def _joined_preps(prep: Token) -> list[Token]:
