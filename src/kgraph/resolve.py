@@ -1628,11 +1628,11 @@ def merge_allegations(
     merge when an accused and the act class agree (an organ of a state counts as the state:
     ``state_of``, the Kremlin is Russia, so "the Kremlin was arming the Taliban" and "Russia
     provided weapons to the Taliban" are one allegation; each keeps its own ``accused``
-    edge), never through other words the clauses share.  An accusation that names no act
-    ("charges against Manafort", "her accusation against Biden") joins the one allegation
-    of that accused in its document, else it stands alone for that document.
+    edge), never through other words the clauses share, and not when their targets or
+    times conflict.  An accusation that names no act ("charges against Manafort", "her
+    accusation against Biden") joins the one allegation of that accused in its document,
+    else it stands alone for that document.
     """
-    state_of = state_of or {}
     records: list[tuple[str, AllegationRecord]] = [
         (r.info.id, a) for r in sorted(results, key=lambda r: r.info.id) for a in r.allegations
     ]
@@ -1642,76 +1642,103 @@ def merge_allegations(
         for r in results
         if (day := parse_published(r.info.published)) is not None
     }
-    frames = [_Frame.of(doc, r, node_of, state_of, leader_of or {}) for doc, r in records]
+    frames = [_Frame.of(doc, r, node_of, state_of or {}, leader_of or {}) for doc, r in records]
     uf = _UnionFind(len(records))
     _merge_frames(records, frames, uf)
-    drafts = []
-    for members in _split_by_time(uf.groups().values(), records):
-        recs = [records[i] for i in members]
-        evidence = sorted({e for _, r in recs for e in r.evidence})
-        # the label comes from a record of the allegation's act (the act most of its records
-        # name; never an accusation that names none when one does), then one that names whom
-        # the act was done to, then from a stated claim ("Russia offered a bounty ...")
-        # before a noun phrase ("the Russian bounties"), then from the earliest document
-        named_acts = [r.act for _, r in recs if r.act]
-        common = min(named_acts, key=lambda a: (-named_acts.count(a), a), default=None)
-        main_doc, main = min(
-            recs,
-            key=lambda x: (
-                x[1].act != common,
-                not any(r.role == "target" for r in x[1].roles),
-                x[1].key[:1] != "c",
-                x[0],
-                x[1].evidence[:1],
-                x[1].key,
-            ),
-        )
-        roles: dict[tuple[str, str], tuple[set[Evidence], list[bool]]] = {}
-        for doc, record in recs:
-            for role in record.roles:
-                target = node_of.get((doc, role.entity))
-                if target is None:
-                    continue
-                entry = roles.setdefault((role.role, target), (set(), []))
-                entry[0].add(role.evidence)
-                entry[1].append(role.anonymous)
-        confidence = next(
-            (
-                r.confidence
-                for _, r in sorted(recs, key=lambda x: (x[0], x[1].evidence[:1]))
-                if r.confidence
-            ),
-            None,
-        )
-        attrs: dict[str, object] = {
-            "label": main.label,
-            "type": "Allegation",
-            "text": main.text,
-            "status": allegation_status([k[0] for k in roles], [r.status for _, r in recs]),
-            "confidence": confidence,
-            "dates": sorted({d for _, r in recs for d in r.dates}),
-            "keywords": sorted({k for _, r in recs for k in r.keywords}),
-            "act": min(
-                (r.act for _, r in recs if r.act), key=lambda a: (-acts.count(a), a), default=None
-            )
-            if (acts := [r.act for _, r in recs if r.act])
-            else None,
-            "time": min((r.time for _, r in recs if r.time), key=lambda t: (-times.count(t), t))
-            if (times := [r.time for _, r in recs if r.time])
-            else None,
-            "first_reported": min(
-                (published[doc] for doc, _ in recs if doc in published), default=None
-            ),
-            "sources": sorted({doc for doc, _ in recs}),
-            "mentions": len(evidence),
-            "aliases": [],
-            "evidence": [
-                {"doc": e.doc, "start": e.start, "end": e.end, "sentence": e.sentence}
-                for e in evidence
-            ],
-        }
-        role_list = [(key, sorted(evs), all(anon)) for key, (evs, anon) in sorted(roles.items())]
-        drafts.append((main.label, main_doc, attrs, role_list))
+    drafts = [
+        _draft([records[i] for i in members], node_of, published)
+        for members in _split_by_time(uf.groups().values(), records)
+    ]
+    return _allegation_nodes(drafts)
+
+
+_Draft = tuple[str, str, dict[str, object], list[tuple[tuple[str, str], list[Evidence], bool]]]
+
+
+def _main_record(recs: list[tuple[str, AllegationRecord]]) -> tuple[str, AllegationRecord]:
+    """The record an allegation is labelled by: one of its act (the act most of its records
+    name; never an accusation that names none when one does), then one that names whom the
+    act was done to, then a stated claim ("Russia offered a bounty ...") before a noun
+    phrase ("the Russian bounties"), then the earliest document's."""
+    named_acts = [r.act for _, r in recs if r.act]
+    common = min(named_acts, key=lambda a: (-named_acts.count(a), a), default=None)
+    return min(
+        recs,
+        key=lambda x: (
+            x[1].act != common,
+            not any(r.role == "target" for r in x[1].roles),
+            x[1].key[:1] != "c",
+            x[0],
+            x[1].evidence[:1],
+            x[1].key,
+        ),
+    )
+
+
+def _role_edges(
+    recs: list[tuple[str, AllegationRecord]], node_of: Mapping[tuple[str, str], str]
+) -> dict[tuple[str, str], tuple[set[Evidence], list[bool]]]:
+    """(role, node) -> the evidence of that role and whether each saying was anonymous."""
+    roles: dict[tuple[str, str], tuple[set[Evidence], list[bool]]] = {}
+    for doc, record in recs:
+        for role in record.roles:
+            target = node_of.get((doc, role.entity))
+            if target is None:
+                continue
+            entry = roles.setdefault((role.role, target), (set(), []))
+            entry[0].add(role.evidence)
+            entry[1].append(role.anonymous)
+    return roles
+
+
+def _most_common(values: list[str]) -> str | None:
+    """The value most records give (the least on a tie), if any."""
+    return min(values, key=lambda v: (-values.count(v), v)) if values else None
+
+
+def _draft(
+    recs: list[tuple[str, AllegationRecord]],
+    node_of: Mapping[tuple[str, str], str],
+    published: Mapping[str, str],
+) -> _Draft:
+    """The attributes and role edges of one allegation from its records."""
+    evidence = sorted({e for _, r in recs for e in r.evidence})
+    main_doc, main = _main_record(recs)
+    roles = _role_edges(recs, node_of)
+    confidence = next(
+        (
+            r.confidence
+            for _, r in sorted(recs, key=lambda x: (x[0], x[1].evidence[:1]))
+            if r.confidence
+        ),
+        None,
+    )
+    attrs: dict[str, object] = {
+        "label": main.label,
+        "type": "Allegation",
+        "text": main.text,
+        "status": allegation_status([k[0] for k in roles], [r.status for _, r in recs]),
+        "confidence": confidence,
+        "dates": sorted({d for _, r in recs for d in r.dates}),
+        "keywords": sorted({k for _, r in recs for k in r.keywords}),
+        "act": _most_common([r.act for _, r in recs if r.act]),
+        "time": _most_common([r.time for _, r in recs if r.time]),
+        "first_reported": min(
+            (published[doc] for doc, _ in recs if doc in published), default=None
+        ),
+        "sources": sorted({doc for doc, _ in recs}),
+        "mentions": len(evidence),
+        "aliases": [],
+        "evidence": [
+            {"doc": e.doc, "start": e.start, "end": e.end, "sentence": e.sentence} for e in evidence
+        ],
+    }
+    role_list = [(key, sorted(evs), all(anon)) for key, (evs, anon) in sorted(roles.items())]
+    return main.label, main_doc, attrs, role_list
+
+
+def _allegation_nodes(drafts: list[_Draft]) -> list[AllegationNode]:
+    """The nodes of the drafts, each with an id from its label, unique, in a fixed order."""
     taken: set[str] = set()
     out = []
     for label, _doc, attrs, role_list in sorted(
