@@ -191,6 +191,9 @@ _DENIAL_SPEECH: Final = _CUE_VERBS | frozenset({"add", "maintain", "argue", "twe
 _AILMENTS: Final = frozenset({"heart", "panic", "anxiety", "asthma", "seizure"})
 #: nouns that name a thing, though their verb names an act ("annex")
 _THINGS: Final = frozenset({"annex"})
+#: verbs whose subject claims the acts nouns of their sentence name ("officials said the
+#: Russian bounties ...")
+_NOUN_CLAIM_CUES: Final = frozenset({"say", "allege", "report", "claim"})
 #: forms the model's lemmatizer gets wrong ("taxes" -> "taxis")
 _LEMMA_FIXES: Final = {"taxes": "tax"}
 #: what one denies of anything one is accused of ("denies any wrongdoing")
@@ -1691,64 +1694,13 @@ def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
 
 def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     """ "the Russian bounties", "Russia's arms program", "a scheme organized by X"."""
-    claim_cue = next(
-        (t for t in sent if t.pos_ == "VERB" and _lemma(t) in ("say", "allege", "report", "claim")),
-        None,
-    )
+    claim_cue = next((t for t in sent if t.pos_ == "VERB" and _lemma(t) in _NOUN_CLAIM_CUES), None)
     for tok in sent:
-        if tok.pos_ != "NOUN" or _lemma(tok) in _NOT_ACT_NOUNS:
+        found = _act_noun(tok)
+        if found is None:
             continue
-        act = _act_of(tok)
-        head = tok
-        if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
-            inner = [
-                c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and (_act_of(c))
-            ]
-            if not inner:
-                continue
-            act = _act_of(inner[0])
-        if act is None:
-            continue
-        if act == "support" and any(c.lower_ in _ARMED for c in head.children):
-            act = "arming"  # "military aid"
-        if act_lexicon().classes[act].weak:
-            continue
-        # a compound inside a larger act phrase is handled at its head
-        if tok.dep_ == "compound" and _lemma(tok.head) in _GENERIC_ACT_HEADS:
-            continue
-        accused: list[tuple[RawMention, bool]] = []
-        for child in head.children:
-            if child.dep_ in ("amod", "poss", "compound", "nmod"):
-                # "the Russian/Taliban arms program": modifiers of modifiers count too
-                for mod in [
-                    child,
-                    *(
-                        g
-                        for g in child.children
-                        if g.dep_ in ("amod", "compound", "nmod")
-                        and _lemma(child) not in _ELECTION_WORDS  # "US election meddling"
-                    ),
-                ]:
-                    m = ctx.mention_at(mod) or ctx.references.resolve(mod)
-                    after = sent.doc[min(m.tok_end, len(sent.doc) - 1)] if m is not None else None
-                    if (
-                        m is not None
-                        and not m.demonym
-                        and after is not None
-                        and after.i < head.i
-                        and _lemma(after) in _ELECTION_WORDS
-                    ):
-                        continue  # "US election meddling": whose election, not who meddled
-                    if m is not None and (m.type != "Person" or mod.dep_ == "poss"):
-                        accused.append((m, False))
-            elif child.dep_ == "acl":
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            accused += _entities(pobj, ctx)
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    accused += _entities(pobj, ctx)
+        head, act = found
+        accused = _act_noun_doers(head, sent, ctx)
         if not accused:
             continue
         states = [(m, a) for m, a in accused if m.type == "Country"]
@@ -1756,25 +1708,79 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         roles: list[tuple[str, RawMention, bool]] = []
         if claim_cue is not None:
             roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx)]
-        roles += _reported_by(sent, ctx)
-        # "support ... raised publicly by Defense Secretary James Mattis"
-        for verb in sent:
-            if (
-                verb.pos_ == "VERB"
-                and _lemma(verb) in _RAISERS
-                and _lemma(verb) != "report"
-                and not any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
-            ):
-                for agent in verb.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx)]
+        roles += _reported_by(sent, ctx) + _raised_by(sent, ctx)
         np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(np) > 25:
             np = sent.doc[head.left_edge.i : head.i + 1]
-        record = _record("n", head, sent, ctx, accused, (str(act),), np, roles)
+        record = _record("n", head, sent, ctx, accused, (act,), np, roles)
         if record is not None:
             yield record
+
+
+def _act_noun(tok: Token) -> tuple[Token, str] | None:
+    """The noun that names a (not weak) act and the act: "bounties", "the arms program"."""
+    if tok.pos_ != "NOUN" or _lemma(tok) in _NOT_ACT_NOUNS:
+        return None
+    act = _act_of(tok)
+    if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
+        inner = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and _act_of(c)]
+        act = _act_of(inner[0]) if inner else None
+    if act is None:
+        return None
+    if act == "support" and any(c.lower_ in _ARMED for c in tok.children):
+        act = "arming"  # "military aid"
+    if act_lexicon().classes[act].weak:
+        return None
+    if tok.dep_ == "compound" and _lemma(tok.head) in _GENERIC_ACT_HEADS:
+        return None  # a compound inside a larger act phrase is handled at its head
+    return tok, act
+
+
+def _act_noun_doers(head: Token, sent: Span, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """Who did the act a noun names: its modifiers ("the Russian/Taliban arms program",
+    modifiers of modifiers too), its possessor, "organized by X", "by X"."""
+    accused: list[tuple[RawMention, bool]] = []
+    for child in head.children:
+        if child.dep_ in ("amod", "poss", "compound", "nmod"):
+            mods = [child]
+            if _lemma(child) not in _ELECTION_WORDS:  # "US election meddling"
+                mods += [g for g in child.children if g.dep_ in ("amod", "compound", "nmod")]
+            for mod in mods:
+                m = ctx.mention_at(mod) or ctx.references.resolve(mod)
+                if m is None or _whose_election(m, head, sent):
+                    continue
+                if m.type != "Person" or mod.dep_ == "poss":
+                    accused.append((m, False))
+        elif child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    accused += [x for pobj in agent.children for x in _entities(pobj, ctx)]
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            accused += [x for pobj in child.children for x in _entities(pobj, ctx)]
+    return accused
+
+
+def _whose_election(m: RawMention, head: Token, sent: Span) -> bool:
+    """ "US election meddling": the US is whose election it was, not who meddled."""
+    after = sent.doc[min(m.tok_end, len(sent.doc) - 1)]
+    return not m.demonym and after.i < head.i and _lemma(after) in _ELECTION_WORDS
+
+
+def _raised_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
+    """ "support ... raised publicly by Defense Secretary James Mattis": who raised it."""
+    roles: list[tuple[str, RawMention, bool]] = []
+    for verb in sent:
+        if (
+            verb.pos_ == "VERB"
+            and _lemma(verb) in _RAISERS
+            and _lemma(verb) != "report"
+            and not any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
+        ):
+            for agent in verb.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx)]
+    return roles
 
 
 def _refers_to(np: Token, state: _State, ctx: DocContext) -> AllegationRecord | None:
