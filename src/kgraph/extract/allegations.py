@@ -194,6 +194,10 @@ _THINGS: Final = frozenset({"annex"})
 #: verbs whose subject claims the acts nouns of their sentence name ("officials said the
 #: Russian bounties ...")
 _NOUN_CLAIM_CUES: Final = frozenset({"say", "allege", "report", "claim"})
+#: verbs whose subject does not hold the report it handles ("cited the report")
+_NOT_HOLDING: Final = frozenset({"mention", "discuss", "cite", "raise", "avoid"})
+#: prepositions after a culprit noun that name the act ("the culprit of election meddling")
+_CULPRIT_PREPS: Final = frozenset({"of", "for", "behind"})
 #: forms the model's lemmatizer gets wrong ("taxes" -> "taxis")
 _LEMMA_FIXES: Final = {"taxes": "tax"}
 #: what one denies of anything one is accused of ("denies any wrongdoing")
@@ -656,7 +660,7 @@ def _predicate_tokens(verb: Token) -> list[Token]:
             out += [
                 p
                 for c in child.children
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "behind")
+                if c.dep_ == "prep" and c.lower_ in _CULPRIT_PREPS
                 for p in c.children
                 if p.dep_ in ("pobj", "pcomp")
             ]
@@ -1363,13 +1367,7 @@ def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool
             head = head.head
         while head.pos_ == "ADJ" and head.head.i != head.i:
             head = head.head  # "became confident in intelligence reports"
-        if _lemma(head) in _DENY or _lemma(head) in (
-            "mention",
-            "discuss",
-            "cite",
-            "raise",
-            "avoid",
-        ):
+        if _lemma(head) in _DENY or _lemma(head) in _NOT_HOLDING:
             return out
         for child in head.children:
             if child.dep_ == "nsubj":
