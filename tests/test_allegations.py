@@ -760,3 +760,13 @@ def test_no_allegation_held_out_forms(text: str) -> None:
 def test_held_out_labels(text: str, label: str) -> None:
     nodes = _allegation_nodes([text])
     assert [n["label"] for n in nodes] == [label]
+
+
+def test_a_claim_clause_stops_where_a_clause_with_its_own_subject_joins_it() -> None:
+    nodes = _allegation_nodes(
+        ["Officials said Russia interfered in the 2016 election and that China hacked the DNC."]
+    )
+    texts = {n["label"]: n["text"] for n in nodes}
+    assert texts["Russia interfered in the 2016 election"] == (
+        "Russia interfered in the 2016 election"
+    )

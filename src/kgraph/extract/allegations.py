@@ -1383,77 +1383,94 @@ def _claim_clause(
     claimants: list[tuple[RawMention, bool]],
     recipients: list[tuple[RawMention, bool]],
 ) -> Iterator[AllegationRecord]:
-    clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
-    if cue.i >= clause.start and cue.i < clause.end and verb.i != cue.head.i:
-        clause = (
-            sent.doc[verb.left_edge.i : cue.left_edge.i]
-            if cue.left_edge.i > verb.left_edge.i
-            else clause
-        )
+    """The allegation a clause of what ``cue`` says states: the clause's own act, else the
+    first act clause nested in it ("warned X against Moscow paying bounties")."""
+    clause = _clause_span(cue, verb, sent)
     roles = [("alleged_by", m, a) for m, a in claimants] + [
         ("reported_by", m, a) for m, a in recipients
     ]
     roles += _reported_by(sent, ctx)
-    # the clause itself, or an act clause nested in it ("warned X against Moscow paying bounties")
-    for inner in [
-        verb,
-        *(
-            t
-            for t in verb.subtree
-            if t.i != verb.i
-            and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")))
-        ),
-    ]:
+    nested = (t for t in verb.subtree if t.i != verb.i and _is_clause_verb(t))
+    for inner in (verb, *nested):
         if inner.i != verb.i and not _has_subject(inner) and _gerund_subject(inner, ctx) is None:
             continue
         if _unreal(inner) or _under_noun(inner, verb, _denied_noun):
             continue  # "if Iran fails to implement ...", "Moscow could buy arms elsewhere"
         if _under_noun(inner, verb, _is_claim_noun):
             continue  # "said that claims by X that Russia ... were groundless": X's claim
-        accused = _clause_subjects(inner, ctx)
-        strong = _lemma(cue) in _STRONG_CUES
-        predicate = _predicate_tokens(inner)
-        keywords = _acts_in(predicate, weak=strong)
-        if (
-            not keywords
-            and strong
-            and inner.i == verb.i
-            and inner.pos_ == "VERB"
-            and _lemma(inner) not in _LIGHT_VERBS
-        ):
-            # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act
-            # an allegation; the act is the verb's
-            keywords = (_lemma(inner),)
-        keywords = _own_acts(predicate, keywords, accused, ctx)
-        if not accused or not keywords:
-            continue
-        inner_clause = (
-            clause if inner.i == verb.i else sent.doc[inner.left_edge.i : inner.right_edge.i + 1]
-        )
-        gerund = _gerund_subject(inner, ctx)
-        if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
-            inner_clause = sent.doc[min(gerund.tok_start, inner_clause.start) : inner_clause.end]
-        negated = any(
-            c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "dobj" and c.lower_ == "nothing")
-            for c in inner.children
-        )  # "did not", "never", "did nothing illegal"
-        if negated and not claimants:
-            continue  # "that Kavanaugh did not lie under oath", said by no one named
-        if negated:
-            # "Putin's denial that the Kremlin did not interfere": a denial of the claim
-            party = [a for a, _ in accused]
-            roles = [
-                ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a)
-                for m, a in claimants
-            ]
-        record = _record("c", inner, sent, ctx, accused, keywords, inner_clause, roles)
+        inner_clause = clause if inner.i == verb.i else _clause_span(cue, inner, sent)
+        record = _inner_claim(cue, verb, inner, inner_clause, sent, ctx, claimants, roles)
         if record is not None:
-            if negated:
-                label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
-                status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
-                record = replace(record, label=label[:1].upper() + label[1:], status=status)
             yield record
             return
+
+
+def _clause_span(cue: Token, verb: Token, sent: Span) -> Span:
+    """The words of ``verb``'s clause: not the cue inside it ("Russia, officials said,
+    paid ..."), nor a clause joined to it with a subject of its own ("X hacked the DNC and
+    that Y meddled ...": that one is read as a claim of its own)."""
+    doc = sent.doc
+    start, end = verb.left_edge.i, verb.right_edge.i + 1
+    if start <= cue.i < end and verb.i != cue.head.i and cue.left_edge.i > start:
+        end = cue.left_edge.i
+    for conj in verb.children:
+        if conj.dep_ == "conj" and _is_clause_verb(conj) and _has_subject(conj):
+            cut = min([conj.left_edge.i, *(c.i for c in verb.children if c.dep_ == "cc")])
+            if start < cut < end:
+                end = cut
+    return doc[start:end]
+
+
+def _inner_claim(
+    cue: Token,
+    verb: Token,
+    inner: Token,
+    clause: Span,
+    sent: Span,
+    ctx: DocContext,
+    claimants: list[tuple[RawMention, bool]],
+    roles: list[tuple[str, RawMention, bool]],
+) -> AllegationRecord | None:
+    """The record of one act clause of a claim, if it names an actor and an act."""
+    accused = _clause_subjects(inner, ctx)
+    strong = _lemma(cue) in _STRONG_CUES
+    predicate = _predicate_tokens(inner)
+    keywords = _acts_in(predicate, weak=strong)
+    if (
+        not keywords
+        and strong
+        and inner.i == verb.i
+        and inner.pos_ == "VERB"
+        and _lemma(inner) not in _LIGHT_VERBS
+    ):
+        # "Walker alleged that Pantaleo falsely arrested him": "allege" makes any act an
+        # allegation; the act is the verb's
+        keywords = (_lemma(inner),)
+    keywords = _own_acts(predicate, keywords, accused, ctx)
+    if not accused or not keywords:
+        return None
+    gerund = _gerund_subject(inner, ctx)
+    if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
+        clause = sent.doc[min(gerund.tok_start, clause.start) : clause.end]
+    negated = any(
+        c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "dobj" and c.lower_ == "nothing")
+        for c in inner.children
+    )  # "did not", "never", "did nothing illegal"
+    if not negated:
+        return _record("c", inner, sent, ctx, accused, keywords, clause, roles)
+    if not claimants:
+        return None  # "that Kavanaugh did not lie under oath", said by no one named
+    # "Putin's denial that the Kremlin did not interfere": a denial of the claim
+    party = [a for a, _ in accused]
+    roles = [
+        ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a) for m, a in claimants
+    ]
+    record = _record("c", inner, sent, ctx, accused, keywords, clause, roles)
+    if record is None:
+        return None
+    label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
+    status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
+    return replace(record, label=label[:1].upper() + label[1:], status=status)
 
 
 def _reported_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
