@@ -1504,6 +1504,25 @@ def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegation
     if lemma == "blame" and act_object is not None and blamed_on:
         yield from _blamed_on(verb, act_object, blamed_on, sent, ctx)
         return
+    accused, claimants = _accusation_parties(verb, sent, ctx)
+    if not accused:
+        return
+    accused_tokens = {
+        t.i for child in verb.children if child.dep_ in ("dobj", "nsubjpass") for t in child.subtree
+    }
+    act_prep = _act_prep(verb, preps, accused_tokens)
+    acts_of = [act_prep] if act_prep is None else [act_prep, *_joined_preps(act_prep)]
+    for prep in acts_of:
+        yield from _accusation_record(
+            verb, prep, sent, ctx, accused, claimants, accused_tokens, set(acts_of) - {prep}
+        )
+
+
+def _accusation_parties(
+    verb: Token, sent: Span, ctx: DocContext
+) -> tuple[list[tuple[RawMention, bool]], list[tuple[RawMention, bool]]]:
+    """Who is accused (the object, or the passive's subject) and who accuses (the subject,
+    "by X", the understood subject of "By suing X, the DNC ...", "according to X")."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     accused: list[tuple[RawMention, bool]] = []
     claimants: list[tuple[RawMention, bool]] = []
@@ -1520,45 +1539,39 @@ def _accusation(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegation
             claimants += inherited_subjects(verb, ctx)
     else:
         claimants += _according_to(sent, ctx)
-    if not accused:
-        return
-    accused_tokens = {
-        t.i for child in verb.children if child.dep_ in ("dobj", "nsubjpass") for t in child.subtree
-    }
-    # the act: "of arming the Taliban"; a misattached "of" ("accused Beijing this month of")
-    act_prep = next(
-        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps),
-        None,
-    ) or next(
+    return accused, claimants
+
+
+def _act_prep(verb: Token, preps: tuple[str, ...], accused_tokens: set[int]) -> Token | None:
+    """The preposition that governs the accused act: "of arming the Taliban"; a misattached
+    "of" ("accused Beijing this month of"); one hung off the object ("accused Gubarev and
+    his companies of hacking")."""
+    own = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if own is not None:
+        return own
+    later = (
+        t
+        for t in verb.subtree
+        if t.i > verb.i
+        and t.dep_ == "prep"
+        and t.lower_ in preps
+        and t.i not in accused_tokens
+        and t.head.dep_ != "pobj"
+    )
+    found = next(later, None)
+    if found is not None:
+        return found
+    return next(
         (
             t
             for t in verb.subtree
-            if t.i > verb.i
+            if t.i in accused_tokens
             and t.dep_ == "prep"
             and t.lower_ in preps
-            and t.i not in accused_tokens
-            and t.head.dep_ != "pobj"
+            and any(p.tag_ == "VBG" or _act_of(p) for p in t.children)
         ),
         None,
     )
-    if act_prep is None:
-        # "accused Gubarev and his companies of hacking": the act hangs off the object
-        act_prep = next(
-            (
-                t
-                for t in verb.subtree
-                if t.i in accused_tokens
-                and t.dep_ == "prep"
-                and t.lower_ in preps
-                and any(p.tag_ == "VBG" or _act_of(p) for p in t.children)
-            ),
-            None,
-        )
-    acts_of = [act_prep] if act_prep is None else [act_prep, *_joined_preps(act_prep)]
-    for prep in acts_of:
-        yield from _accusation_record(
-            verb, prep, sent, ctx, accused, claimants, accused_tokens, set(acts_of) - {prep}
-        )
 
 
 def _blamed_on(
