@@ -751,6 +751,11 @@ def test_no_allegation_held_out_forms(text: str) -> None:
             id="blamed-the-act-on-x",
         ),
         pytest.param(
+            "The senator argued that the Justice Department had exceeded its authority.",
+            "Justice Department overstepped authority",
+            id="argued-that-x-exceeded-its-authority",
+        ),
+        pytest.param(
             "Kenneth Starr said Bill Clinton misled his Cabinet.",
             "Bill Clinton lied to Cabinet",
             id="lied-to-its-target",

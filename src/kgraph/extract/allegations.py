@@ -114,6 +114,9 @@ _CUE_VERBS: Final = frozenset(
         "announce",
         "emphasize",
         "acknowledge",
+        "argue",
+        "complain",
+        "tweet",
     }
 )
 _CUE_NOUNS: Final = frozenset(
