@@ -308,6 +308,24 @@ FRAMES = [
         2,
         id="one-act-two-targets-two-nodes",
     ),
+    pytest.param(
+        [
+            "Roy Moore said The New York Times defamed him.",
+            "Roy Moore said the United States defamed him.",
+        ],
+        None,
+        2,
+        id="a-newspaper-is-no-organ-of-its-state",
+    ),
+    pytest.param(
+        [
+            "Officials said Moscow interfered in the election.",
+            "Officials said Russia interfered in the election.",
+        ],
+        "interference",
+        1,
+        id="a-capital-stands-for-its-state",
+    ),
 ]
 
 

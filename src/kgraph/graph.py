@@ -336,6 +336,12 @@ def _note_unresolved(g: nx.MultiDiGraph, resolution: Resolution, node_of: dict[i
             g.nodes[node_of[number]]["candidates"] = [node_of[c] for c, _n in ranked]
 
 
+#: kinds of organisation that act for the state whose country they have in the gazetteer
+#: (Fancy Bear is Russia's GRU; the Internet Research Agency its troll farm), and a capital
+#: standing for its government ("Moscow denied ...")
+_STATE_GROUPS: Final = frozenset({"hacking group", "troll farm", "capital"})
+
+
 def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
     """Node -> the node of the country it is an organ of (the Kremlin -> Russia)."""
     if isinstance(gazetteer, Gazetteer):
@@ -348,9 +354,12 @@ def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
     out: dict[str, str] = {}
     for gid, node in by_gid.items():
         try:
-            country = gaz.by_id(gid).country
+            entry = gaz.by_id(gid)
         except KeyError:
             continue
+        if entry.type != "Agency" and entry.subtype not in _STATE_GROUPS:
+            continue  # a newspaper, a party or a province of a country is no organ of its state
+        country = entry.country
         state = by_gid.get(f"country:{country}") if country else None
         if state is not None and state != node:
             out[node] = state
