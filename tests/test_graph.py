@@ -70,6 +70,7 @@ OPTIONAL_EDGE_ATTRS: dict[str, type | tuple[type, ...]] = {
     "planned": bool,
     "event": str,
     "allegations": list,
+    "origin": str,
 }
 #: the modality flags of a fact edge's key, in the order the key has them
 MODAL_KEYS = (("negated", "not"), ("hedged", "hedged"), ("demanded", "demanded"))
@@ -342,10 +343,27 @@ def test_the_hand_written_results_give_the_graph_they_say(assembled: nx.MultiDiG
         "denied_by",
         "holds_role",
         "meet",
+        "part_of",
+        "part_of",
         "speak_with",
         "warn",
     ]
     assert assembled.graph["version"] == __version__
+
+
+def test_an_organ_of_a_state_the_gazetteer_knows_is_part_of_it(
+    assembled: nx.MultiDiGraph,
+) -> None:
+    labels = dict(assembled.nodes(data="label"))
+    parts = {
+        (labels[u], labels[v], a.get("origin"))
+        for u, v, a in assembled.edges(data=True)
+        if a["predicate"] == "part_of"
+    }
+    assert parts == {
+        ("Central Intelligence Agency", "United States", "gazetteer"),
+        ("Kremlin", "Russia", "gazetteer"),
+    }
 
 
 def test_the_assembled_graph_keeps_the_contract(assembled: nx.MultiDiGraph) -> None:

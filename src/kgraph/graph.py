@@ -47,7 +47,9 @@ Edges ``(u, v, key)``
     ``holds_role`` and for a group's ``part_of``/``based_in`` its country) and ``evidence``
     (list of ``{"doc", "start", "end", "sentence"}``).  Optional: ``role`` and
     ``former`` (``holds_role`` edges), ``date``, ``anonymous`` and ``event``
-    (a PLOVER category, :data:`kgraph._model.EVENT_CATEGORIES`).
+    (a PLOVER category, :data:`kgraph._model.EVENT_CATEGORIES`), and ``origin``
+    (``"gazetteer"``: a ``part_of`` edge from an organ of a state the gazetteer knows to
+    its country, which the text does not state; its evidence a sentence naming the organ).
 
     Every fact edge (``action`` or ``role``) has ``asserted`` (bool): the text
     states it as fact on its own authority.  A fact that is not asserted says
@@ -89,7 +91,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -240,7 +242,9 @@ def assemble(results: Iterable[DocResult], *, gazetteer: object = None) -> nx.Mu
         member: node_of_cluster[c] for member, c in resolution.of.items() if c in node_of_cluster
     }
     _add_relations(g, ordered, node_of)
-    _add_allegations(g, ordered, node_of, _state_of(g, gazetteer), _leaders_of(g))
+    state_of = _state_of(g, gazetteer)
+    _add_allegations(g, ordered, node_of, state_of, _leaders_of(g))
+    _add_organs(g, state_of)
     _add_accusations(g)
     statements = _statements(ordered, node_of)
     _drop_lone_demonyms(g, statements)
@@ -368,6 +372,40 @@ def _state_of(g: nx.MultiDiGraph, gazetteer: object) -> dict[str, str]:
         if predicate == "part_of" and g.nodes[v].get("type") == "Country" and u not in out:
             out[u] = v
     return out
+
+
+def _add_organs(g: nx.MultiDiGraph, state_of: Mapping[str, str]) -> None:
+    """A ``part_of`` edge from each organ of a state the gazetteer knows (the FSB, the GRU,
+    the Kremlin) to its country, where the text names both and says nothing of it itself;
+    ``origin`` says the gazetteer gave it; its evidence is the first sentence that says
+    something of the organ (none: no edge)."""
+    for organ, state in sorted(state_of.items()):
+        if g.nodes[organ].get("type") == "Location":
+            continue  # a capital stands for its state; it is no part of it
+        if any(p == "part_of" for _, _, p in g.edges(organ, data="predicate")):
+            continue
+        # the first sentence that says something of the organ (edge evidence is a sentence)
+        told = sorted(
+            (tuple(ev[k] for k in EVIDENCE_KEYS), ev)
+            for _, _, evs in (
+                *g.out_edges(organ, data="evidence"),
+                *g.in_edges(organ, data="evidence"),
+            )
+            for ev in evs or ()
+        )
+        if not told:
+            continue
+        evidence = [dict(told[0][1])]
+        g.add_edge(
+            organ,
+            state,
+            key="part_of",
+            predicate="part_of",
+            kind="role",
+            origin="gazetteer",
+            asserted=True,
+            evidence=evidence,
+        )
 
 
 def _leaders_of(g: nx.MultiDiGraph) -> dict[str, str]:
@@ -679,7 +717,7 @@ def _relation_records(g: nx.MultiDiGraph) -> dict[str, list[RelationRecord]]:
     :func:`assemble`, allegation roles rebuilt with their allegation)."""
     relations: dict[str, list[RelationRecord]] = defaultdict(list)
     for u, v, key, attrs in g.edges(keys=True, data=True):
-        if attrs.get("kind") == "allegation" or key == ACCUSE_KEY:
+        if attrs.get("kind") == "allegation" or key == ACCUSE_KEY or attrs.get("origin"):
             continue
         extra = tuple(
             sorted(

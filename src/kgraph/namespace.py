@@ -137,6 +137,7 @@ class KG(_ns.DefinedNamespace):
     anonymous: URIRef
     confidence: URIRef  # a numeric confidence in [0, 1], as xsd:decimal
     asserted: URIRef  # the text states the fact on its own authority
+    origin: URIRef  # where a fact comes from when not from the text alone ("gazetteer")
     reported: URIRef  # the text reports the fact from someone else
     accordingTo: URIRef  # who it reports the fact from
     demanded: URIRef  # the fact is only called for, urged, asked

@@ -253,6 +253,7 @@ _EDGE_FIELDS: Final = (
     _f("anonymous", _kg("anonymous"), "bool"),
     _f("confidence", _kg("confidence"), "dec"),
     _f("asserted", _kg("asserted"), "bool"),
+    _f("origin", _kg("origin"), "str"),
     _f("reported", _kg("reported"), "bool"),
     _f("according_to", _kg("accordingTo"), "node"),
     _f("demanded", _kg("demanded"), "bool"),
