@@ -1001,8 +1001,19 @@ def to_html(
     return page
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
-    """Write :func:`to_html` of ``g`` to ``path`` as UTF-8.
+def write_html(
+    g: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    height: str | int | None = None,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> None:
+    """Write :func:`to_html` of ``g`` to ``path`` as UTF-8; the settings are its own.
 
     >>> import networkx as nx, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -1011,7 +1022,16 @@ def write_html(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
     ...     out.read_bytes().startswith(b"<!DOCTYPE html>")
     True
     """
-    page = to_html(g, **options)
+    page = to_html(
+        g,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        height=height,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
     write_bytes(path, encode_text(page, f"cannot write {str(path)!r}"))
 
 
@@ -1041,7 +1061,17 @@ def _iframe(page: str, height: str) -> str:
     )
 
 
-def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
+def show(
+    g: nx.MultiDiGraph,
+    *,
+    height: str | int = 650,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> Any:
     """Return an object that displays the page inline in Jupyter, VS Code or Colab.
 
     The page travels escaped in an ``<iframe srcdoc=...>`` (no extra file; the
@@ -1055,7 +1085,16 @@ def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
     True
     """
     frame_height = _css_length(height) or "650px"
-    markup = _iframe(to_html(g, **options), frame_height)
+    page = to_html(
+        g,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
+    markup = _iframe(page, frame_height)
     try:
         from IPython.display import HTML  # noqa: PLC0415  (an optional dependency)
     except ImportError:
