@@ -191,6 +191,13 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         "JSONL when its lines are JSON objects, else one text), extract the graph and "
         "write it; each output's suffix names its format.",
     )
+    _add_build_places(build)
+    _add_build_settings(build)
+    build.set_defaults(run=_run_build)
+
+
+def _add_build_places(build: argparse.ArgumentParser) -> None:
+    """What ``build`` reads and where it writes."""
     build.add_argument(
         "sources", nargs="*", metavar="SOURCE", help="file, directory, glob, or - (stdin)"
     )
@@ -217,6 +224,10 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         "'kgraph query DIR' (replaces the dataset a previous build put there; "
         "pip install 'kgraph[fast]')",
     )
+
+
+def _add_build_settings(build: argparse.ArgumentParser) -> None:
+    """How ``build`` reads and extracts: model, gazetteer, corrections, processes, fields."""
     build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
     build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
     build.add_argument(
@@ -247,7 +258,6 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="skip bad JSONL lines and unreadable files (counted and listed), not stop",
     )
-    build.set_defaults(run=_run_build)
 
 
 def _add_inspection_commands(
