@@ -42,7 +42,7 @@ import kgraph
 from kgraph import examples
 from kgraph._errors import KGraphError
 from kgraph._version import __version__
-from kgraph.export import DIRECTORY_FORMATS, READABLE, suffix_format
+from kgraph.export import DIRECTORY_FORMATS, READABLE, WRITABLE, suffix_format
 
 if TYPE_CHECKING:
     from kgraph._api import KnowledgeGraph
@@ -213,8 +213,7 @@ def _add_build_places(build: argparse.ArgumentParser) -> None:
         default=[],
         type=_output_path,
         metavar="FILE",
-        help="output file, repeatable: .json .ttl .nt .jsonld .trig .nq .rdf .html .graphml "
-        ".gexf, or DIR/ for Neo4j CSV files",
+        help=f"output file, repeatable: {' '.join(WRITABLE)}, or DIR/ for Neo4j CSV files",
     )
     build.add_argument(
         "--store",
