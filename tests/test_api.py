@@ -8,6 +8,7 @@ import subprocess
 import sys
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -524,11 +525,10 @@ def test_the_facades_export_options_are_the_exporters_own(method: str, function:
     assert not any(p.kind is p.VAR_KEYWORD for p in facade.values()), "no **options"
     keywords = {n: p.default for n, p in facade.items() if p.kind is p.KEYWORD_ONLY}
     assert keywords
+    assert not any(p.kind is p.VAR_KEYWORD for p in wrapped.values()), "no **options"
     for option, default in keywords.items():
-        if option in wrapped:  # html.show still passes its page options on as **options
-            assert wrapped[option].default == default, option
-        else:
-            assert any(p.kind is p.VAR_KEYWORD for p in wrapped.values()), option
+        assert option in wrapped, option
+        assert wrapped[option].default == default, option
 
 
 def test_a_custom_extractor_needs_only_kgraph_extract_and_gets_typed_facts() -> None:
@@ -564,3 +564,39 @@ def test_a_custom_extractor_needs_only_kgraph_extract_and_gets_typed_facts() -> 
         None,
     )
     assert fact.evidence[0].sentence == "Mike Pompeo met Sergey Lavrov."
+
+
+def _public_callables() -> dict[str, Any]:
+    """Every public function and public method of a public class in kgraph's modules."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    found: dict[str, Any] = {}
+    for info in pkgutil.walk_packages(kgraph.__path__, "kgraph."):
+        if any(part.startswith("_") for part in info.name.split(".")[1:]):
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if inspect.isclass(obj):
+                for attr, member in vars(obj).items():
+                    if not attr.startswith("_") and inspect.isfunction(member):
+                        found[f"{info.name}.{name}.{attr}"] = member
+            elif callable(obj):
+                found[f"{info.name}.{name}"] = obj
+    return found
+
+
+def test_no_public_function_takes_options_it_does_not_name() -> None:
+    import inspect
+
+    callables = _public_callables()
+    # the exporters that used to pass their page settings on as **options are among them
+    assert {"kgraph.export.html.write_html", "kgraph.export.html.show"} <= set(callables)
+    loose = sorted(
+        name
+        for name, fn in callables.items()
+        if any(p.kind is p.VAR_KEYWORD for p in inspect.signature(fn).parameters.values())
+    )
+    assert loose == []

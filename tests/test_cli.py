@@ -75,6 +75,16 @@ def test_help(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert code == 0 and out.startswith("usage: kgraph")
 
 
+def test_build_help_names_every_format_of_the_export_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from kgraph.export import WRITABLE
+
+    code, out, _err = run(capsys, "build", "--help")
+    assert code == 0 and f"repeatable: {' '.join(WRITABLE)}, or DIR/" in " ".join(out.split())
+    assert len(WRITABLE) >= 10
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -124,6 +124,50 @@ def test_local_scheduler_without_a_client(documents: list[Document], expected: s
     assert kg.to_json() == expected
 
 
+# merge, rename and reject, and one line that matches nothing (a warning)
+CORRECTIONS = (
+    "rename\tSergey Lavrov\tSergei Lavrov\n"
+    "merge\tRussia\tKremlin\n"
+    "reject\tentity\tNATO\n"
+    "merge\tRussia\tAtlantis\n"
+)
+
+
+@pytest.fixture(scope="module")
+def corrections_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fixes") / "fixes.tsv"
+    path.write_text(CORRECTIONS, encoding="utf-8")
+    return path
+
+
+def test_corrections_give_the_graph_and_warnings_of_build(
+    client: Client, documents: list[Document], corrections_file: Path, expected: str
+) -> None:
+    want = kgraph.build(documents, corrections=corrections_file)
+    assert want.to_json() != expected  # the corrections change the graph
+    kg = build_bag(documents, client=client, npartitions=3, corrections=corrections_file)
+    assert kg.to_json() == want.to_json()
+    labels = {e.label for e in kg.entities()}
+    assert "Sergei Lavrov" in labels and "Sergey Lavrov" not in labels and "NATO" not in labels
+    assert [w for w in kg.report.warnings if "fixes.tsv" in w] == [
+        "fixes.tsv:4: merge 'Russia' 'Atlantis': 'Atlantis' matches nothing"
+    ]
+    assert kg.corrections is not None  # and kept, for the documents added later
+    kg.add([Document("Sergey Lavrov met NATO officials.", id="late")], progress=False)
+    assert "Sergei Lavrov" in {e.label for e in kg.entities()}
+    assert "NATO" not in {e.label for e in kg.entities()}
+
+
+def test_a_bad_corrections_file_fails_before_any_work(tmp_path: Path) -> None:
+    bad = tmp_path / "fixes.tsv"
+    bad.write_text("merge\tRussia\n", encoding="utf-8")
+    with (
+        dask.config.set(scheduler="sync"),
+        pytest.raises(kgraph.CorrectionsError, match=r"fixes\.tsv:1"),
+    ):
+        build_bag(["Mike Pompeo met Sergey Lavrov."], model="no_such_model_xyz", corrections=bad)
+
+
 def test_partition_merges_group_any_way(documents: list[Document], expected: str) -> None:
     full = kgraph.build(documents)
     parts = []

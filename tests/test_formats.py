@@ -317,7 +317,13 @@ def test_separator_is_documented() -> None:
 
 @pytest.mark.parametrize(
     ("name", "options"),
-    [("g.json", {"base": "https://example.org/"}), ("g.ttl", {"title": "T"})],
+    [
+        ("g.json", {"base": "https://example.org/"}),
+        ("g.ttl", {"title": "T"}),
+        ("g.html", {"base": "https://example.org/"}),
+        ("g.graphml", {"title": "T"}),
+        ("out", {"format": "neo4j", "base": "https://example.org/"}),
+    ],
 )
 def test_an_option_the_writer_does_not_take_is_refused(
     contract_graph: nx.MultiDiGraph, name: str, options: dict[str, Any], tmp_path: Path

@@ -134,13 +134,17 @@ class KnowledgeGraph:
         for result in bar.results(results):
             report.added.append(self._put(result))
             report.warnings.extend(result.warnings)
-        if self._corrections:
-            _ = self.graph  # corrections are applied (and their warnings logged) at the build
-            report.warnings.extend(self._correction_warnings)
+        self._apply_corrections(report)
         if not report.added and not report.unchanged and not report.skipped:
             log.warning("no document was added")
         self.report = report
         return report
+
+    def _apply_corrections(self, report: BuildReport) -> None:
+        """Assemble the graph now if it has corrections, their warnings into ``report``."""
+        if self._corrections:
+            _ = self.graph  # corrections are applied (and their warnings logged) at the build
+            report.warnings.extend(self._correction_warnings)
 
     def add_results(self, results: Iterable[DocResult]) -> None:
         """Add per-document extraction results (as returned by workers)."""
@@ -255,8 +259,7 @@ class KnowledgeGraph:
             kg._rejected = tuple(r for r in stored.get("rejected", ()) if isinstance(r, dict))
         kg._view = None if given else g.copy()
         if given:
-            _ = kg.graph  # assembled again, with the corrections
-            kg.report.warnings.extend(kg._correction_warnings)
+            kg._apply_corrections(kg.report)  # assembled again, with the corrections
         return kg
 
     # -- the graph --------------------------------------------------------------------

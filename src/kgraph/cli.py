@@ -42,7 +42,7 @@ import kgraph
 from kgraph import examples
 from kgraph._errors import KGraphError
 from kgraph._version import __version__
-from kgraph.export import DIRECTORY_FORMATS, READABLE, suffix_format
+from kgraph.export import DIRECTORY_FORMATS, READABLE, WRITABLE, suffix_format
 
 if TYPE_CHECKING:
     from kgraph._api import KnowledgeGraph
@@ -191,6 +191,13 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         "JSONL when its lines are JSON objects, else one text), extract the graph and "
         "write it; each output's suffix names its format.",
     )
+    _add_build_places(build)
+    _add_build_settings(build)
+    build.set_defaults(run=_run_build)
+
+
+def _add_build_places(build: argparse.ArgumentParser) -> None:
+    """What ``build`` reads and where it writes."""
     build.add_argument(
         "sources", nargs="*", metavar="SOURCE", help="file, directory, glob, or - (stdin)"
     )
@@ -206,8 +213,7 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         default=[],
         type=_output_path,
         metavar="FILE",
-        help="output file, repeatable: .json .ttl .nt .jsonld .trig .nq .rdf .html .graphml "
-        ".gexf, or DIR/ for Neo4j CSV files",
+        help=f"output file, repeatable: {' '.join(WRITABLE)}, or DIR/ for Neo4j CSV files",
     )
     build.add_argument(
         "--store",
@@ -217,6 +223,10 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         "'kgraph query DIR' (replaces the dataset a previous build put there; "
         "pip install 'kgraph[fast]')",
     )
+
+
+def _add_build_settings(build: argparse.ArgumentParser) -> None:
+    """How ``build`` reads and extracts: model, gazetteer, corrections, processes, fields."""
     build.add_argument("--model", help="spaCy pipeline name or path (default: kgraph's own)")
     build.add_argument("--gazetteer", type=Path, metavar="FILE", help="extra gazetteer file")
     build.add_argument(
@@ -247,7 +257,6 @@ def _add_build_command(commands: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="skip bad JSONL lines and unreadable files (counted and listed), not stop",
     )
-    build.set_defaults(run=_run_build)
 
 
 def _add_inspection_commands(

@@ -91,7 +91,7 @@ except ImportError as err:  # pragma: no cover - depends on the environment
         "install them with `pip install 'kgraph[dask]'`"
     ) from err
 
-from kgraph._api import BuildReport, KnowledgeGraph
+from kgraph._api import BuildReport, CorrectionsSource, KnowledgeGraph
 from kgraph._errors import OptionError
 from kgraph._model import Document
 from kgraph.extract import Extractor
@@ -106,6 +106,8 @@ __all__ = ["ModelPlugin", "build_bag", "plugin_name"]
 log = logging.getLogger("kgraph.dask")
 
 Source = str | Path | Document
+# model, gazetteer and extractors, as they travel to the workers
+Options = tuple[str | None, str | None, tuple[Extractor, ...] | None]
 
 # One pipeline run at a time per process: the parse holds the GIL anyway, and a spaCy
 # pipeline is not documented as safe to share between threads.
@@ -229,6 +231,7 @@ def build_bag(
     batch_size: int = 32,
     npartitions: int | None = None,
     split_every: int | None = None,
+    corrections: CorrectionsSource = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from a Dask bag of Documents, paths or texts.
 
@@ -238,9 +241,13 @@ def build_bag(
     partitions.  ``client`` is a :class:`distributed.Client`; without one,
     the current default client is used, and without any the bag's own
     local scheduler.  ``split_every`` is the fan-in of the tree reduction.
+    ``corrections`` is a corrections file (:mod:`kgraph.corrections`) applied on the
+    client as :func:`kgraph.build` applies it: to the assembled graph, and again at
+    every later build; a bad file fails before any work, and what matched nothing is
+    in ``report.warnings``.
 
-    The result equals ``kgraph.build`` of the same documents: same node
-    ids, labels, aliases, edges and evidence, same JSON bytes.
+    The result equals ``kgraph.build`` of the same documents (and corrections): same
+    node ids, labels, aliases, edges and evidence, same JSON bytes.
 
     >>> import dask
     >>> with dask.config.set(scheduler="sync"):
@@ -248,6 +255,35 @@ def build_bag(
     >>> kg.documents, kg.report.skipped
     ([], [('blank', 'empty')])
     """
+    options = _options(model, gazetteer, extractors, batch_size)
+    # a bad corrections file fails here, before any model loads
+    kg = KnowledgeGraph(
+        model=options[0],
+        gazetteer=gazetteer,
+        extractors=options[2],
+        batch_size=batch_size,
+        corrections=corrections,
+    )
+    bag = _as_bag(bag_or_paths, npartitions)
+    client = _current_client(client)
+    name = plugin_name(*options)
+    if client is not None:
+        client.register_plugin(ModelPlugin(*options), name=name)
+    merged = _compute(
+        bag, client, name=name, options=options, batch_size=batch_size, split_every=split_every
+    )
+    kg.add_results(merged.results.values())
+    kg.report = merged.report
+    kg._apply_corrections(kg.report)
+    if not kg.report.added:
+        log.warning("no document was added")
+    return kg
+
+
+def _options(
+    model: Any, gazetteer: Any, extractors: Iterable[Extractor] | None, batch_size: int
+) -> Options:
+    """The options as they travel to the workers: names, paths and a tuple of extractors."""
     if model is not None and not isinstance(model, (str, Path)):
         raise OptionError(
             f"model={model!r}: on a cluster give the name or path of a spaCy pipeline "
@@ -256,25 +292,36 @@ def build_bag(
     if gazetteer is not None and not isinstance(gazetteer, (str, Path)):
         raise OptionError(f"gazetteer={gazetteer!r}: give the path of a gazetteer file")
     check_batch_size(batch_size)
-    model_name = None if model is None else str(model)
-    gazetteer_path = None if gazetteer is None else str(gazetteer)
-    chosen = tuple(extractors) if extractors is not None else None
-    name = plugin_name(model_name, gazetteer_path, chosen)
-    bag = _as_bag(bag_or_paths, npartitions)
-    if client is None:
-        current: Any = default_client
-        try:
-            client = current()
-        except ValueError:
-            client = None
-    if client is not None:
-        client.register_plugin(ModelPlugin(model_name, gazetteer_path, chosen), name=name)
-    perpartition = partial(
-        _build_partition,
-        name=name,
-        options=(model_name, gazetteer_path, chosen),
-        batch_size=batch_size,
+    return (
+        None if model is None else str(model),
+        None if gazetteer is None else str(gazetteer),
+        tuple(extractors) if extractors is not None else None,
     )
+
+
+def _current_client(client: Client | None) -> Client | None:
+    """The client given, else the current default one, else None (the bag's own scheduler)."""
+    if client is not None:
+        return client
+    current: Any = default_client
+    try:
+        found: Client = current()
+    except ValueError:
+        return None
+    return found
+
+
+def _compute(
+    bag: db.Bag,
+    client: Client | None,
+    *,
+    name: str,
+    options: Options,
+    batch_size: int,
+    split_every: int | None,
+) -> KnowledgeGraph:
+    """Build every partition on a worker and merge their graphs by a tree reduction."""
+    perpartition = partial(_build_partition, name=name, options=options, batch_size=batch_size)
     lazy: Any = bag
     total = lazy.reduction(
         perpartition, _merge_partitions, split_every=split_every, name="kgraph-build"
@@ -284,14 +331,7 @@ def build_bag(
         merged: KnowledgeGraph = compute(total, sync=True)
     else:
         merged = total.compute()  # the bag's own local scheduler
-    kg = KnowledgeGraph(
-        model=model_name, gazetteer=gazetteer, extractors=chosen, batch_size=batch_size
-    )
-    kg.add_results(merged.results.values())
-    kg.report = merged.report
-    if not kg.report.added:
-        log.warning("no document was added")
-    return kg
+    return merged
 
 
 def _as_bag(bag_or_paths: Any, npartitions: int | None) -> db.Bag:

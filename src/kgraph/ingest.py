@@ -1300,11 +1300,41 @@ def prepare(
             "read it with kgraph.build or kgraph.ingest.iter_documents, or clean it with "
             "kgraph.ingest.clean_text first"
         )
+    front = _front_matter(text, document.title, document.published)
+    max_run = MAX_RUN if max_run is None else max_run
+    grouped, cut = _group(front.keep, text, max_chars, max_run)
+    segments = tuple((start, blank_inline_furniture(seg)) for start, seg in grouped)
+    authors = tuple(front.authors)
+    author_names = tuple(document.authors) or tuple(dict.fromkeys(name for name, _, _ in authors))
+    info = DocumentInfo(
+        id=document.id,
+        title=front.title,
+        url=document.url,
+        published=front.published,
+        source=document.source,
+        authors=author_names,
+        chars=len(text),
+        sha256=_sha256(text),
+    )
+    return Prepared(document, info, segments, authors, _cut_warnings(info.id, cut, max_run))
+
+
+@dataclass(slots=True)
+class _Front:
+    """What the paragraphs say besides the body: the headline, the date, the bylines."""
+
+    title: str | None
+    published: str | None
+    authors: list[tuple[str, int, int]]  # (name, start, end)
+    keep: list[tuple[int, str]]  # the body's paragraphs, (offset, text)
+
+
+def _front_matter(text: str, title: str | None, published: str | None) -> _Front:
+    """Sort the paragraphs of ``text``: a first heading is the headline (when the document
+    has none; a repeat of it is dropped), bylines give the authors, a dateline the date;
+    furniture, sub-headings and the furniture tail go; the rest is kept."""
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text)]
-    title = document.title
-    authors: list[tuple[str, int, int]] = []
-    published = document.published
-    keep: list[tuple[int, str]] = []
+    front = _Front(title, published, [], [])
     first_content = True
     dropped_tail_from = _furniture_tail(paragraphs)
     norm_title = " ".join(title.split()).lower() if title else None
@@ -1316,38 +1346,26 @@ def prepare(
         if first_content:
             first_content = False
             if norm_title is None and "\n" not in line and _is_heading(line):
-                title, norm_title = flat, flat.lower()
+                front.title, norm_title = flat, flat.lower()
                 continue
         if norm_title is not None and flat.lower() == norm_title:
             continue  # a repeated headline
         byline = _parse_byline(line) if "\n" not in line else []
         if byline:
             offset = start + (len(para) - len(para.lstrip()))
-            authors.extend((name, offset + pos, offset + pos + len(name)) for name, pos in byline)
+            front.authors.extend(
+                (name, offset + pos, offset + pos + len(name)) for name, pos in byline
+            )
             continue
         if _DATELINE.match(line):
-            published = published or _parse_date(line)
+            front.published = front.published or _parse_date(line)
             continue
         if _FURNITURE.search(line) and (len(line) < 400 or len(_FURNITURE.findall(line)) >= 2):
             continue
         if "\n" not in line and _is_heading(line) and _is_title_case(line):
             continue  # a sub-heading or promotional box title
-        keep.append((start, para))
-    max_run = MAX_RUN if max_run is None else max_run
-    grouped, cut = _group(keep, text, max_chars, max_run)
-    segments = tuple((start, blank_inline_furniture(seg)) for start, seg in grouped)
-    author_names = tuple(document.authors) or tuple(dict.fromkeys(name for name, _, _ in authors))
-    info = DocumentInfo(
-        id=document.id,
-        title=title,
-        url=document.url,
-        published=published,
-        source=document.source,
-        authors=author_names,
-        chars=len(text),
-        sha256=_sha256(text),
-    )
-    return Prepared(document, info, segments, tuple(authors), _cut_warnings(info.id, cut, max_run))
+        front.keep.append((start, para))
+    return front
 
 
 def blank_inline_furniture(text: str) -> str:

@@ -965,17 +965,36 @@ def _import_pandas() -> Any:
 
 
 def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
-    """The graph as DataFrames: ``entities``, ``relations``, ``allegations``, ``mentions``
-    and ``statements``.
+    """The graph as DataFrames: ``entities``, ``relations``, ``allegations``, ``mentions``,
+    ``timeline`` and ``statements``.
 
     One row per entity, per edge between entities, per allegation (its role
     columns hold lists of labels), per mention (entity mentions and the
-    sentences stating allegations) and per statement (who said what).  Needs the
-    ``kgraph[pandas]`` extra.
+    sentences stating allegations), per timeline event of an allegation and per
+    statement (who said what).  Needs the ``kgraph[pandas]`` extra.
     """
     pandas = _import_pandas()
     ents = entities(g)
-    entity_rows = [
+    alls = allegations(g)
+    tables = {
+        "entities": (_entity_rows(ents), ENTITY_COLUMNS),
+        "relations": (_relation_rows(g), RELATION_COLUMNS),
+        "allegations": (_allegation_rows(alls), ALLEGATION_COLUMNS),
+        "mentions": (_mention_rows(ents, alls), MENTION_COLUMNS),
+        "timeline": (_timeline_rows(g, alls), TIMELINE_COLUMNS),
+        "statements": (_statement_rows(g), STATEMENT_COLUMNS),
+    }
+    return {
+        name: pandas.DataFrame(rows, columns=list(columns))
+        for name, (rows, columns) in tables.items()
+    }
+
+
+_Row = tuple[Any, ...]
+
+
+def _entity_rows(ents: Iterable[Entity]) -> list[_Row]:
+    return [
         (
             e.id,
             e.label,
@@ -988,7 +1007,10 @@ def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         )
         for e in ents
     ]
-    relation_rows = [
+
+
+def _relation_rows(g: nx.MultiDiGraph) -> list[_Row]:
+    return [
         (
             f.subject_id,
             f.subject,
@@ -1015,7 +1037,10 @@ def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         )
         for f in relations(g, asserted=None)
     ]
-    allegation_rows = [
+
+
+def _allegation_rows(alls: Iterable[Allegation]) -> list[_Row]:
+    return [
         (
             a.id,
             a.label,
@@ -1029,63 +1054,52 @@ def to_pandas(g: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
             list(a.sources),
             a.evidence[0].sentence if a.evidence else None,
         )
-        for a in allegations(g)
+        for a in alls
     ]
-    mention_rows: list[tuple[Any, ...]] = []
+
+
+def _mention_rows(ents: Iterable[Entity], alls: Iterable[Allegation]) -> list[_Row]:
+    """Entity mentions and the sentences stating allegations, in document order."""
+    rows: list[_Row] = []
     for e in ents:
-        mention_rows.extend(
+        rows.extend(
             (e.id, e.label, e.type, m.doc, m.start, m.end, m.text, m.ner, m.sentence)
             for m in e.evidence
         )
-    for a in allegations(g):
-        mention_rows.extend(
+    for a in alls:
+        rows.extend(
             (a.id, a.label, ALLEGATION, ev.doc, ev.start, ev.end, None, None, ev.sentence)
             for ev in a.evidence
         )
-    mention_rows.sort(key=lambda r: (r[3], r[4], r[5], r[0]))
-    return {
-        "entities": pandas.DataFrame(entity_rows, columns=list(ENTITY_COLUMNS)),
-        "relations": pandas.DataFrame(relation_rows, columns=list(RELATION_COLUMNS)),
-        "allegations": pandas.DataFrame(allegation_rows, columns=list(ALLEGATION_COLUMNS)),
-        "mentions": pandas.DataFrame(mention_rows, columns=list(MENTION_COLUMNS)),
-        "timeline": pandas.DataFrame(
-            [
-                (
-                    a.id,
-                    a.label,
-                    t.published,
-                    t.role,
-                    t.entity_id,
-                    t.entity,
-                    t.doc,
-                    t.time,
-                    t.sentence,
-                )
-                for a in allegations(g)
-                for t in timeline(g, a.id)
-            ],
-            columns=list(TIMELINE_COLUMNS),
-        ),
-        "statements": pandas.DataFrame(
-            [
-                (
-                    st.doc,
-                    st.speaker_id,
-                    st.speaker,
-                    st.on_behalf_of,
-                    st.anonymous,
-                    st.kind,
-                    st.text,
-                    list(st.about),
-                    *st.cue,
-                    *st.content,
-                    st.sentence,
-                )
-                for st in statements(g)
-            ],
-            columns=list(STATEMENT_COLUMNS),
-        ),
-    }
+    rows.sort(key=lambda r: (r[3], r[4], r[5], r[0]))
+    return rows
+
+
+def _timeline_rows(g: nx.MultiDiGraph, alls: Iterable[Allegation]) -> list[_Row]:
+    return [
+        (a.id, a.label, t.published, t.role, t.entity_id, t.entity, t.doc, t.time, t.sentence)
+        for a in alls
+        for t in timeline(g, a.id)
+    ]
+
+
+def _statement_rows(g: nx.MultiDiGraph) -> list[_Row]:
+    return [
+        (
+            st.doc,
+            st.speaker_id,
+            st.speaker,
+            st.on_behalf_of,
+            st.anonymous,
+            st.kind,
+            st.text,
+            list(st.about),
+            *st.cue,
+            *st.content,
+            st.sentence,
+        )
+        for st in statements(g)
+    ]
 
 
 def summary(g: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:

@@ -154,7 +154,6 @@ def read(path: str | Path) -> nx.MultiDiGraph:
         raise FormatError(
             f"{str(path)!r}: kgraph cannot read {fmt} back; read one of {', '.join(READABLE)}"
         )
-    mod = importlib.import_module(f"kgraph.export.{module}")
-    options = {"format": fmt} if module == "rdf" else {}
-    result: nx.MultiDiGraph = getattr(mod, reader)(path, **options)
+    read_fn: Any = getattr(importlib.import_module(f"kgraph.export.{module}"), reader)
+    result: nx.MultiDiGraph = read_fn(path, format=fmt) if module == "rdf" else read_fn(path)
     return result

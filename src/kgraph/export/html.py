@@ -608,10 +608,7 @@ def _build(
     rows = _edge_rows(g, ids, vis_id)
     drawn_set = set(drawn)
     physics = layout_threshold is None or len(drawn) <= layout_threshold
-    positions = {}
-    if not physics:
-        pairs = [r[:2] for r in rows if r[3] in drawn_set and r[4] in drawn_set]
-        positions = _layout([ids[n] for n in drawn], pairs, seed)
+    positions = {} if physics else _positions(rows, ids, drawn, seed)
     nodes = _vis_nodes(
         g, kept, ids, vis_id, positions, drawn_set if everything else None, max_evidence
     )
@@ -621,15 +618,9 @@ def _build(
             record["drawn"] = row[3] in drawn_set and row[4] in drawn_set
     shown = [e for e in edges if e.get("drawn", True)]
     n_total, e_total = g.number_of_nodes(), g.number_of_edges()
-    note = None
-    if len(drawn) < n_total:
-        note = (
-            f"Showing the {len(drawn):,} most connected of {n_total:,} nodes "
-            f"(max_nodes={max_nodes}) and the {len(shown):,} of {e_total:,} edges between them."
-        )
     return {
         "title": _text(title) if title is not None else _default_title(g),
-        "note": note,
+        "note": _cut_note(len(drawn), n_total, len(shown), e_total, max_nodes),
         "counts": {
             "nodes": len(drawn),
             "edges": len(shown),
@@ -647,6 +638,26 @@ def _build(
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _positions(
+    rows: list[Any], ids: Mapping[Any, str], drawn: list[Any], seed: int
+) -> dict[str, tuple[float, float]]:
+    """Python layout positions of the drawn nodes, by node id (for a graph too big for
+    physics in the browser)."""
+    drawn_set = set(drawn)
+    pairs = [r[:2] for r in rows if r[3] in drawn_set and r[4] in drawn_set]
+    return _layout([ids[n] for n in drawn], pairs, seed)
+
+
+def _cut_note(drawn: int, nodes: int, shown: int, edges: int, max_nodes: int | None) -> str | None:
+    """What the page says when ``max_nodes`` cut nodes; ``None`` when it cut none."""
+    if drawn >= nodes:
+        return None
+    return (
+        f"Showing the {drawn:,} most connected of {nodes:,} nodes "
+        f"(max_nodes={max_nodes}) and the {shown:,} of {edges:,} edges between them."
+    )
 
 
 def to_vis(
@@ -832,6 +843,11 @@ def page_data(
         max_evidence=max_evidence,
         edge_labels=edge_labels,
     )
+    return _pack(g, data)
+
+
+def _pack(g: nx.MultiDiGraph, data: dict[str, Any]) -> dict[str, Any]:
+    """Refer to documents, sentences and nodes by index; add the statements; lean records."""
     statements = _statement_rows(g)
     records = data["nodes"] + data["edges"]
     used = {d for r in records for d in r["docs"]} | {_text(s.get("doc")) for s in statements}
@@ -966,6 +982,12 @@ def to_html(
         max_evidence=max_evidence,
         edge_labels=edge_labels,
     )
+    return _page(data, css_height)
+
+
+def _page(data: dict[str, Any], css_height: str | None) -> str:
+    """The page's template filled in (the assets inlined, with their hashes in the
+    Content-Security-Policy; ``data`` embedded as JSON), logged."""
     vis_js, vis_css = _vis_assets()
     vis_js = _inline_safe(vis_js, "script")
     page_js = _inline_safe(_template("page.js"), "script")
@@ -1001,8 +1023,19 @@ def to_html(
     return page
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
-    """Write :func:`to_html` of ``g`` to ``path`` as UTF-8.
+def write_html(
+    g: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    height: str | int | None = None,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> None:
+    """Write :func:`to_html` of ``g`` to ``path`` as UTF-8; the settings are its own.
 
     >>> import networkx as nx, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -1011,7 +1044,16 @@ def write_html(g: nx.MultiDiGraph, path: str | Path, **options: Any) -> None:
     ...     out.read_bytes().startswith(b"<!DOCTYPE html>")
     True
     """
-    page = to_html(g, **options)
+    page = to_html(
+        g,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        height=height,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
     write_bytes(path, encode_text(page, f"cannot write {str(path)!r}"))
 
 
@@ -1041,7 +1083,17 @@ def _iframe(page: str, height: str) -> str:
     )
 
 
-def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
+def show(
+    g: nx.MultiDiGraph,
+    *,
+    height: str | int = 650,
+    title: str | None = None,
+    max_nodes: int | None = 2000,
+    layout_threshold: int | None = 200,
+    seed: int = 7,
+    max_evidence: int = 3,
+    edge_labels: bool = True,
+) -> Any:
     """Return an object that displays the page inline in Jupyter, VS Code or Colab.
 
     The page travels escaped in an ``<iframe srcdoc=...>`` (no extra file; the
@@ -1055,7 +1107,16 @@ def show(g: nx.MultiDiGraph, *, height: str | int = 650, **options: Any) -> Any:
     True
     """
     frame_height = _css_length(height) or "650px"
-    markup = _iframe(to_html(g, **options), frame_height)
+    page = to_html(
+        g,
+        title=title,
+        max_nodes=max_nodes,
+        layout_threshold=layout_threshold,
+        seed=seed,
+        max_evidence=max_evidence,
+        edge_labels=edge_labels,
+    )
+    markup = _iframe(page, frame_height)
     try:
         from IPython.display import HTML  # noqa: PLC0415  (an optional dependency)
     except ImportError:
