@@ -135,6 +135,8 @@ _PLANS: Final = frozenset(
         "contemplate",
     }
 )
+#: verbs of a belief whose content is a hypothesis: "Imagine that Biden picked Klobuchar"
+_HYPOTHESES: Final = frozenset({"imagine", "suppose", "assume", "pretend", "hypothesize"})
 #: verbs whose complement did not happen: "refused to meet", "failed to stop"
 _NEGATIVES: Final = frozenset(
     {"refuse", "decline", "fail", "avoid", "neglect", "forget", "cease", "stop", "deny"}
@@ -271,6 +273,8 @@ _OPENING_QUOTES: Final = frozenset({'"', "\u201c"})
 _CLOSING_QUOTES: Final = frozenset({'"', "\u201d"})
 #: words of a span of time, not a date: "for eight years", "seven days before"
 _DURATIONS: Final = frozenset({"day", "week", "month", "year", "decade", "hour", "minute"})
+#: dependencies of a word that modifies a noun
+_NOUN_MODIFIERS: Final = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
 #: dependencies through which a clause is a verb's complement (its content)
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
@@ -360,10 +364,20 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
     )
 
 
-def noun_modality(noun: Token, clause: Token | None, sent: Span, ctx: DocContext) -> Modality:
+def noun_modality(
+    noun: Token, clause: Token | None, sent: Span, ctx: DocContext, *, presupposed: bool = False
+) -> Modality:
     """The modality of an act named by ``noun`` ("the proposed sanctions", "the cancelled
-    meeting"), in the clause of ``clause`` (the verb that carries it, or its clause)."""
+    meeting"), in the clause of ``clause`` (the verb that carries it, or its clause).
+
+    An act a light verb carries takes that verb's negation, hedges and time ("did not
+    impose sanctions"); an act ``presupposed`` by the phrase that names it ("Trump's
+    attacks on Clinton", "U.S. support for Israel") happened whatever its clause says of
+    something else ("the campaign isn't responding to Trump's attacks", "U.S. support
+    could pave the way"): it keeps only who reports it."""
     base = modality_of(clause, sent, ctx) if clause is not None else Modality()
+    if presupposed:
+        base = Modality(reported=base.reported, according_to=base.according_to)
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
     wanted = _wanted(noun)
     planned = base.planned or bool(words & _UNREALISED) or wanted == "planned"
@@ -411,21 +425,47 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     Scalia")."""
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         found.planned = True
+    condition = _condition(verb)
+    if condition is not None and found.hedge is None:
+        found.hedge = condition  # "if Russia invades, the US will impose sanctions"
     for c in verb.children:
         if c.dep_ == "neg":
             found.negated = True
+        elif c.lower_ == "would" and c.dep_ == "aux" and _future_in_past(verb):
+            found.planned = True  # "Trump announced he would end the program"
         elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
             found.hedge = c.lower_
-        elif c.dep_ == "aux" and c.lower_ in _FUTURE:
+        elif c.dep_ == "aux" and c.lower_ in _FUTURE and condition is None:
             found.planned = True
+
+
+def _condition(verb: Token) -> str | None:
+    """ "if" or "unless" when a clause of the verb states the condition it holds on ("the US
+    will impose sanctions if Russia invades"): a hypothesis, not a plan."""
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in ("if", "unless"):
+                return mark.lower_
+    return None
+
+
+def _future_in_past(verb: Token) -> bool:
+    """ "would" as the past of "will" in what someone said, decided or promised ("announced
+    he would end the program"), not a condition ("said he would have won", "would end it
+    if ...")."""
+    head = verb.head
+    said = verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _SPEECH | _PLANS
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return said and not perfect and _condition(verb) is None
 
 
 def _conjoined(verb: Token, found: _Walk) -> None:
     """A verb conjoined to another without its own auxiliaries shares them ("may have met and
     talked"); a negation carries over "or" and "nor" ("did not meet or call")."""
     head = verb.head
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in verb.children):
+        return  # a clause of its own: "Russia may retaliate, and the US imposed sanctions"
     alternative = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
     for c in head.children:
         if c.dep_ == "neg" and alternative:
@@ -493,6 +533,9 @@ def _demands(child: Token, head: Token, lemma: str) -> bool:
 
 
 def _carry_over(head: Token, found: _Walk) -> None:
+    condition = _condition(head)
+    if condition is not None and found.hedge is None:
+        found.hedge = condition  # "if Russia invades, the US will move to impose sanctions"
     for c in head.children:
         if c.dep_ == "neg":
             found.negated = not found.negated if head.lemma_ in _NEGATIVES else True
@@ -573,36 +616,64 @@ def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
     """A verb inside a statement's content is reported by its speaker (or the body it
     speaks for); the innermost statement wins.  A denial's content is what its speaker
     says did not happen ("the Kremlin denied that Russia had attacked Ukraine": not
-    attacked, according to the Kremlin)."""
+    attacked, according to the Kremlin).
+
+    The act of saying is the text's own: a statement's cue is no part of what it reports,
+    also where a quote split around it spans it ('"We won," Biden told CNN. "We will win
+    again."': Biden told CNN, asserted).  A colon with no one named before it introduces
+    no one's words (a caption's "Photos: Obama visits Israel").  An intention ("Obama
+    sought to assure Netanyahu") is planned, not reported; what the reader is asked to
+    imagine ("Imagine that Biden picked Klobuchar") is a hypothesis."""
     at = ctx.offset + verb.idx
     best: tuple[int, StatementRecord] | None = None
     for record in ctx.statements:
         start, end = record.content
-        if start <= at < end and (best is None or end - start < best[0]):
+        if not start <= at < end or record.cue[0] <= at < record.cue[1]:
+            continue
+        if best is None or end - start < best[0]:
             best = (end - start, record)
     if best is None:
         return
     record = best[1]
+    cue = _cue_words(record, verb, ctx)
+    if cue == {":"} and record.speaker is None and record.on_behalf_of is None:
+        return
+    if record.kind == "belief" and cue & _HYPOTHESES:
+        found.hedge = found.hedge or next(iter(cue & _HYPOTHESES))
+        return
+    if record.kind == "belief" and cue & _PLANS:
+        found.planned = True
+        return
     found.reported = True
     found.according_to = record.speaker or record.on_behalf_of
-    if _denies(record, verb, ctx):
+    if cue & _DENIALS:
         found.negated = not found.negated
 
 
-def _denies(record: StatementRecord, verb: Token, ctx: DocContext) -> bool:
-    """Whether a statement's cue is a verb of denial ("denied", "rejected", "refuted")."""
+def _cue_words(record: StatementRecord, verb: Token, ctx: DocContext) -> set[str]:
+    """The lemmas of a statement's cue ("denied": deny; a colon: ":")."""
     doc = verb.doc
     cue = doc.char_span(
         record.cue[0] - ctx.offset, record.cue[1] - ctx.offset, alignment_mode="expand"
     )
-    return cue is not None and any(t.lemma_.lower() in _DENIALS for t in cue)
+    return {t.lemma_.lower() for t in cue} if cue is not None else set()
 
 
 def _date(verb: Token, sent: Span, ctx: DocContext) -> str | None:
     for ent in ctx.dates_in(sent):
-        if ent.root.head.i != ent.root.i and clause_of(ent.root) == verb and not _span(ent):
+        root = ent.root
+        in_clause = root.head.i != root.i and clause_of(root) == verb
+        if in_clause and not _span(ent) and _adverbial(ent):
             return str(ent.text)
     return None
+
+
+def _adverbial(ent: Span) -> bool:
+    """Whether a date tells when something happened ("met on Thursday", "met earlier this
+    year"), not which thing a noun names ("the 2016 nominee", "the Obama-era order", "in last
+    year's election", "a July 3 fireworks display"): no date that modifies a noun."""
+    root = ent.root
+    return not (root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _span(ent: Span) -> bool:
