@@ -527,6 +527,81 @@ MODALITY = [
         {"hedged": True, "asserted": False},
         id="a-question-states-nothing",
     ),
+    # the act of saying is the text's own, also inside a quote split around it
+    pytest.param(
+        '"We are ready," Joe Biden told Jake Tapper on Monday. "We will win again."',
+        "Joe Biden",
+        "tell",
+        "Jake Tapper",
+        {"asserted": True, "reported": None},
+        id="the-cue-of-a-split-quote-is-asserted",
+    ),
+    pytest.param(
+        "Photos: Shimon Peres welcomes Barack Obama to Jerusalem on Wednesday.",
+        "Shimon Peres",
+        "welcome",
+        "Barack Obama",
+        {"asserted": True, "reported": None},
+        id="a-caption-is-no-ones-words",
+    ),
+    pytest.param(
+        "Imagine that Joe Biden picked Amy Klobuchar.",
+        "Joe Biden",
+        "pick",
+        "Amy Klobuchar",
+        {"hedged": True, "hedge": "imagine", "reported": None},
+        id="imagine-that",
+    ),
+    pytest.param(
+        "Barack Obama sought to reassure Benjamin Netanyahu about Iran.",
+        "Barack Obama",
+        "reassure",
+        "Benjamin Netanyahu",
+        {"planned": True, "reported": None},
+        id="an-intention-is-no-report",
+    ),
+    pytest.param(
+        "If Russia invades Ukraine, the United States will sanction Russia.",
+        "United States",
+        "sanction",
+        "Russia",
+        {"hedged": True, "hedge": "if", "planned": None, "asserted": False},
+        id="a-conditional-is-no-plan",
+    ),
+    pytest.param(
+        "Donald Trump announced that he would visit Mexico.",
+        "Donald Trump",
+        "visit",
+        "Mexico",
+        {"planned": True, "hedged": None},
+        id="would-after-announced-is-planned",
+    ),
+    # an act a phrase presupposes happened, whatever its clause says of another act
+    pytest.param(
+        "The Clinton campaign is not responding to Donald Trump's attacks on Hillary Clinton.",
+        "Donald Trump",
+        "attack",
+        "Hillary Clinton",
+        {"negated": None, "event": "ACCUSE"},
+        id="a-negation-of-another-act",
+    ),
+    pytest.param(
+        "Barack Obama's support for Israel could pave the way for a deal.",
+        "Barack Obama",
+        "support",
+        "Israel",
+        {"hedged": None, "asserted": True},
+        id="a-hedge-of-another-act",
+    ),
+    # a date that modifies a noun is not the act's
+    pytest.param(
+        "Hillary Clinton, the 2016 Democratic nominee, praised Joe Biden.",
+        "Hillary Clinton",
+        "praise",
+        "Joe Biden",
+        {"date": None},
+        id="a-date-of-a-noun",
+    ),
 ]
 
 
@@ -595,6 +670,27 @@ CONSTRUCTIONS = [
         "meet",
         "Vladimir Putin",
         id="a-group-of-a-demonym",
+    ),
+    pytest.param(
+        "Patrick Leahy, D-Vt., who chairs the Senate Judiciary Committee, spoke on Monday.",
+        "Patrick Leahy",
+        "chair",
+        "Senate Judiciary Committee",
+        id="a-relative-clause-after-a-party-tag",
+    ),
+    pytest.param(
+        "Donald Trump was also critical of the FBI.",
+        "Donald Trump",
+        "criticize",
+        "FBI",
+        id="a-stance-adjective",
+    ),
+    pytest.param(
+        "Vladimir Putin has remained supportive of Recep Tayyip Erdogan.",
+        "Vladimir Putin",
+        "support",
+        "Recep Tayyip Erdogan",
+        id="a-stance-adjective-after-remain",
     ),
     pytest.param(
         "Iran's war with Iraq lasted eight years.",
@@ -805,6 +901,58 @@ def test_before_a_time_or_a_person_is_no_party(sentence: str) -> None:
     assert not [f for f in _facts(g) if "_before" in f], _facts(g)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Patrick Leahy, D-Vt., who chairs the Senate Judiciary Committee, spoke.", "Vermont"),
+        (
+            "Rep. Steve Israel (D-N.Y.), who leads the Democratic caucus, met Nancy Pelosi.",
+            "New York",
+        ),
+        ("Sen. Tom Cotton, R-Ark., who sits on the Armed Services Committee, spoke.", "Arkansas"),
+    ],
+)
+def test_a_party_tag_is_the_person_not_the_state(sentence: str, place: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if place in f], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The faces are carved on what the United States calls Mount Rushmore.",
+        "Corey Lewandowski denied calling Jared Kushner the butler.",
+        "The protesters dubbed Mount Rushmore Mount Crazy Horse.",
+    ],
+)
+def test_a_name_given_is_no_act_on_what_it_names(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if "-[call]->" in f or "-[dub]->" in f], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "obj"),
+    [
+        # "protesters affiliated with ...": a subject of its own, not the name before it
+        (
+            "Protesters affiliated with the American Indian Movement occupied the monument "
+            "and protesters affiliated with the Sierra Club staged a protest.",
+            "American Indian Movement",
+            "Sierra Club",
+        ),
+        # object control: the object does it, also when it names no entity
+        (
+            "Joe Biden's speech prompted a Democrat close to the White House to call Politico.",
+            "Joe Biden",
+            "Politico",
+        ),
+    ],
+)
+def test_a_subject_of_its_own_is_not_borrowed(sentence: str, subject: str, obj: str) -> None:
+    g = _graph(sentence)
+    assert not _edges(g, subject, obj), _facts(g)
+
+
 def test_a_phrase_after_the_object_is_no_party() -> None:
     g = _graph("Donald Trump called Gina Haspel and Mike Pompeo from Air Force One.")
     assert not [p for p in _facts(g) if "call_from" in p], _facts(g)
@@ -842,6 +990,47 @@ EVENTS = [
     ("The FBI opened an investigation into Carter Page.", "FBI", "Carter Page", "INVESTIGATE"),
     ("Armenia fought Azerbaijan over Nagorno-Karabakh.", "Armenia", "Azerbaijan", "FIGHT"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "category"),
+    [
+        # a verbal retort is an accusation, no assault
+        (
+            "Chuck Schumer shot back at Donald Trump on Thursday.",
+            "Chuck Schumer",
+            "Donald Trump",
+            "ACCUSE",
+        ),
+        (
+            "Mitch McConnell fired back at Nancy Pelosi.",
+            "Mitch McConnell",
+            "Nancy Pelosi",
+            "ACCUSE",
+        ),
+        # an attack on a person named by a noun is verbal
+        (
+            "Donald Trump's latest attack on Hillary Clinton drew criticism.",
+            "Donald Trump",
+            "Hillary Clinton",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_event_category_in_context(sentence: str, source: str, target: str, category: str) -> None:
+    g = _graph(sentence)
+    events = [e.get("event") for e in _edges(g, source, target)]
+    assert events == [category], (_facts(g), events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Barack Obama flew to Chicago for three fundraisers.", "Paul Coyle travels to Canada."],
+)
+def test_a_journey_is_no_consultation(sentence: str) -> None:
+    g = _graph(sentence)
+    edges = [e for _u, _v, e in g.edges(data=True) if e["predicate"] != "holds_role"]
+    assert edges and not [e for e in edges if e.get("event")], edges
 
 
 def test_every_event_category_has_a_sentence() -> None:
@@ -893,6 +1082,31 @@ ROLE_QUALIFIERS = [
         "Joe Mahoney",
         "Acme Holdings",
         "interim chief executive",
+        False,
+    ),
+    # a possessive title: a role in the government, not in the person, with its qualifier
+    (
+        "Donald Trump spoke in the United States. Trump's acting homeland security "
+        "secretary, Elaine Duke, visited Puerto Rico.",
+        "Elaine Duke",
+        "United States",
+        "acting homeland security secretary",
+        False,
+    ),
+    # a title apposed to a party tag ("R-Tenn.") is the person's
+    (
+        "Bob Corker, R-Tenn., the top Republican on the Senate Foreign Relations Committee, spoke.",
+        "Bob Corker",
+        "Senate Foreign Relations Committee",
+        "top republican",
+        False,
+    ),
+    # a first name the mention left out is no part of the title
+    (
+        "Syrian President Bashar al-Assad spoke in Damascus.",
+        "Assad",
+        "Syria",
+        "president",
         False,
     ),
     # a possessive title: a role in the government, not in the person
@@ -1057,3 +1271,27 @@ def test_dates_credits_allies_and_critics_are_never_roles(sentence: str) -> None
     g = _graph(sentence)
     roles = [e.get("role") for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
     assert not [r for r in roles if r in ("march", "ally", "user", "critic", "photo")], roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "not_in"),
+    [
+        # an office of a government is never a role in its head, even when the text does
+        # not name the government
+        (
+            "Donald Trump said so. Trump's acting homeland security secretary, Elaine Duke, "
+            "visited Puerto Rico.",
+            "Elaine Duke",
+            "Donald Trump",
+        ),
+        # the country a person is posted to is no body they serve
+        (
+            "Israeli ambassador to the United States Michael Oren said the system worked.",
+            "Michael Oren",
+            "United States",
+        ),
+    ],
+)
+def test_a_role_is_not_held_in(sentence: str, person: str, not_in: str) -> None:
+    g = _graph(sentence)
+    assert not [e for e in _edges(g, person, not_in) if e["predicate"] == "holds_role"], _facts(g)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
-from kgraph.extract.roles import modifier_entity
+from kgraph.extract.roles import modifier_entity, party_member
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,6 +31,10 @@ _BODIES: Final = frozenset({"Country", "Agency", "Organization", "Location"})
 #: of hacking", "thanked Japan for helping"), and those whose gerund takes its subject
 _CONTROL_PREPS: Final = frozenset({"of", "for", "with", "against", "from"})
 _TIME_PREPS: Final = frozenset({"by", "after", "before", "while", "since", "in", "without"})
+
+#: verbs whose subject does what their complement says, whatever their object: "promised
+#: Putin to lift the sanctions"
+_SUBJECT_CONTROL: Final = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
 
 #: tags of a finite verb in the past or present
 _FINITE: Final = frozenset({"VBD", "VBZ"})
@@ -133,8 +137,9 @@ def entities_of(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     unnamed people of that entity ("U.S. officials", "Russian officials")."""
     out: list[tuple[RawMention, bool]] = []
     for t in [tok, *tok.conjuncts]:
-        found = _entity_of(t, ctx)
-        if found is not None:
+        member = party_member(t, ctx)
+        found = (member, False) if member is not None else _entity_of(t, ctx)
+        if found is not None and found not in out:
             out.append(found)
     return out
 
@@ -280,10 +285,10 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
         # and subject control ("wanted to meet") take the subject
         for child in head.children if not purpose else ():
-            if child.dep_ in OBJECTS:
-                found = entities_of(child, ctx)
-                if found:
-                    return found
+            if child.dep_ in OBJECTS and head.lemma_.lower() not in _SUBJECT_CONTROL:
+                # "prompted a Democrat close to the White House to tell": the object does
+                # it, also when it names no entity
+                return entities_of(child, ctx)
         for child in head.children:
             # "Trump is expected to meet Putin": the passive subject is the one who meets
             if child.dep_ in SUBJECTS or child.dep_ == "nsubjpass":
