@@ -593,6 +593,50 @@ MODALITY = [
         {"hedged": None, "asserted": True},
         id="a-hedge-of-another-act",
     ),
+    # a clause the sentence takes as given is not urged or hedged by the clause above it
+    pytest.param(
+        "The measure urges nations to support resolutions dating to 1967, when Israel "
+        "captured East Jerusalem from Jordan.",
+        "Israel",
+        "capture",
+        "East Jerusalem",
+        {"asserted": True, "demanded": None},
+        id="a-clause-of-time-under-a-demand",
+    ),
+    pytest.param(
+        "The court ruling is not likely to be an issue when Chris Christie heads to Iowa.",
+        "Chris Christie",
+        "head_to",
+        "Iowa",
+        {"asserted": True, "hedged": None},
+        id="a-clause-of-time-under-a-hedge",
+    ),
+    # a question asked is no demand
+    pytest.param(
+        "Jim Mattis was asked if Donald Trump had ordered Don McGahn to fire Robert Mueller.",
+        "Donald Trump",
+        "order",
+        "Don McGahn",
+        {"hedged": True, "demanded": None, "asserted": False},
+        id="asked-if",
+    ),
+    pytest.param(
+        "Democrats pushed back, arguing that Congress should investigate Donald Trump.",
+        "Congress",
+        "investigate",
+        "Donald Trump",
+        {"hedged": True, "demanded": None},
+        id="pushed-back-is-no-demand",
+    ),
+    # a threat is made whatever its condition
+    pytest.param(
+        "Earlier in August, Donald Trump threatened Canada with tariffs if the talks fail.",
+        "Donald Trump",
+        "threaten",
+        "Canada",
+        {"asserted": True, "hedged": None},
+        id="a-threat-with-a-condition",
+    ),
     # a date that modifies a noun is not the act's
     pytest.param(
         "Hillary Clinton, the 2016 Democratic nominee, praised Joe Biden.",
@@ -677,6 +721,14 @@ CONSTRUCTIONS = [
         "chair",
         "Senate Judiciary Committee",
         id="a-relative-clause-after-a-party-tag",
+    ),
+    pytest.param(
+        "Israeli Justice Minister Tzipi Livni spoke. Israeli Prime Minister Benjamin Netanyahu "
+        "spoke. Barack Obama later met the Israeli prime minister.",
+        "Barack Obama",
+        "meet",
+        "Benjamin Netanyahu",
+        id="the-one-holder-of-a-full-title-of-a-state",
     ),
     pytest.param(
         "Donald Trump was also critical of the FBI.",

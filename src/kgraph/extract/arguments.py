@@ -173,7 +173,8 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
     if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUP_NOUNS | _TITLE_NOUNS:
         inner = modifier_entity(t, ctx)
         if inner is not None and inner.type in _BODIES:
-            if t.lemma_.lower() in _TITLE_NOUNS:
+            if t.lemma_.lower() in _TITLE_NOUNS or t.tag_ == "NN":
+                # "the Russian president", "the Israeli prime minister": one person
                 held = _role_holder(t, inner, ctx)
                 if held is not None:
                     return (held, False)  # "the Russian president": the one the Doc names
@@ -243,13 +244,22 @@ def _possessor(tok: Token, ctx: DocContext) -> RawMention | None:
 def _role_holder(noun: Token, org: RawMention, ctx: DocContext) -> RawMention | None:
     """The one person this Doc says holds role ``noun`` in ``org`` ("Russia's foreign minister")."""
     lemma = noun.lemma_.lower()
-    holders = {
-        role.person.text.split()[-1]: role.person
+    words = [
+        c.lower_
+        for c in noun.lefts
+        if c.dep_ in ("compound", "amod") and ctx.mention_at(c) is None and not c.ent_type_
+    ]
+    title = " ".join([*words, lemma])
+    held = [
+        role
         for role in ctx.roles
         if role.org is not None
         and (role.org.gid or role.org.text) == (org.gid or org.text)
         and role.role.split()[-1] == lemma
-    }
+    ]
+    # "the Israeli prime minister" is the prime minister, not the justice minister
+    exact = [role for role in held if role.role.endswith(title)] if words else []
+    holders = {role.person.text.split()[-1]: role.person for role in exact or held}
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 

@@ -135,6 +135,31 @@ _PLANS: Final = frozenset(
         "contemplate",
     }
 )
+#: conjunctions of a clause the sentence takes as given: time, cause, concession
+_GIVEN_MARKS: Final = frozenset(
+    {
+        "when",
+        "after",
+        "before",
+        "since",
+        "because",
+        "as",
+        "while",
+        "although",
+        "though",
+        "until",
+        "once",
+        "whereas",
+    }
+)
+#: acts made whatever the condition attached to them: "threatened X with tariffs if ..."
+_CONDITIONED_ACTS: Final = frozenset(
+    {"threaten", "warn", "promise", "vow", "pledge", "offer", "agree", "say", "tell"}
+)
+#: verbs of asking whose "if", "whether" or wh- complement is a question, not a demand
+_QUESTIONS: Final = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
+#: particles that turn a verb of demanding into something else ("pushed back")
+_NOT_DEMANDING: Final = frozenset({"back", "off", "away"})
 #: verbs of a belief whose content is a hypothesis: "Imagine that Biden picked Klobuchar"
 _HYPOTHESES: Final = frozenset({"imagine", "suppose", "assume", "pretend", "hypothesize"})
 #: verbs whose complement did not happen: "refused to meet", "failed to stop"
@@ -336,10 +361,15 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
     if verb.dep_ == "conj":
         _conjoined(verb, found)
     child = verb
+    presupposed = False
     for head in verb.ancestors:
+        # "when Israel captured East Jerusalem", "who has written a memoir": a clause whose
+        # act the sentence takes as given is not urged, planned or hedged by the one above
+        presupposed = presupposed or _presupposes(child)
         if child.dep_ != "conj":
-            _controller(child, head, found)
-            _circumstance(child, head, found)
+            if not presupposed:
+                _controller(child, head, found)
+                _circumstance(child, head, found)
             if not ctx.statements and not found.reported:
                 _attribution(child, head, found, ctx)
         if not ctx.statements and not found.reported:
@@ -439,9 +469,28 @@ def _own_clause(verb: Token, found: _Walk) -> None:
             found.planned = True
 
 
+def _presupposes(clause: Token) -> bool:
+    """Whether the clause ``clause`` heads states what its sentence takes as given: a relative
+    clause, a participle after a noun ("resolutions dating to 1967"), a clause of time,
+    cause or concession ("when Israel captured East Jerusalem", "because he could")."""
+    if clause.dep_ == "relcl":
+        return True
+    if clause.dep_ == "acl":
+        return clause.tag_ in ("VBG", "VBN")
+    if clause.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _GIVEN_MARKS for c in clause.children) or any(
+        c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ == "when" for c in clause.children
+    )
+
+
 def _condition(verb: Token) -> str | None:
     """ "if" or "unless" when a clause of the verb states the condition it holds on ("the US
-    will impose sanctions if Russia invades"): a hypothesis, not a plan."""
+    will impose sanctions if Russia invades"): a hypothesis, not a plan.  A threat, a promise
+    or an offer is made whatever its condition ("threatened Canada with tariffs if ..."): the
+    condition is what it threatens or promises."""
+    if verb.lemma_.lower() in _CONDITIONED_ACTS:
+        return None
     for c in verb.children:
         if c.dep_ == "advcl":
             mark = next((m for m in c.children if m.dep_ == "mark"), None)
@@ -482,7 +531,9 @@ def _controller(child: Token, head: Token, found: _Walk) -> None:
     lemma = head.lemma_.lower()
     dep = child.dep_
     if head.pos_ in ("VERB", "AUX") and dep in _CONTENT_DEPS:
-        if _demands(child, head, lemma):
+        if lemma in _QUESTIONS and _interrogative(child):
+            found.hedge = found.hedge or "whether"  # "asked if Trump had ordered McGahn to"
+        elif _demands(child, head, lemma):
             found.demanded = True
         elif dep == "xcomp" and lemma in _PLANS:
             if lemma == "want" and any(c.dep_ in ("dobj", "obj") for c in head.children):
@@ -523,7 +574,16 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
                 return
 
 
+def _interrogative(clause: Token) -> bool:
+    """ "if X did", "whether X did", "why X did", "what X knew": a clause that asks."""
+    first = clause.doc[clause.left_edge.i]
+    marked = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+    return marked or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
 def _demands(child: Token, head: Token, lemma: str) -> bool:
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in _NOT_DEMANDING for c in head.children):
+        return False  # "pushed back, arguing that ..."
     if lemma == "call":
         marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
         return marked or any(c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in head.children)
