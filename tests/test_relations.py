@@ -183,6 +183,13 @@ def test_passive_and_active_give_the_same_edge() -> None:
 ROLES = [
     # (sentence, person, organisation, role, former)
     (
+        "The Department of Homeland Security said so. Janet Napolitano is no longer DHS secretary.",
+        "Janet Napolitano",
+        "Department of Homeland Security",
+        "secretary",
+        True,
+    ),
+    (
         "Sergey Lavrov, Russia's foreign minister, met him.",
         "Sergey Lavrov",
         "Russia",
@@ -318,6 +325,7 @@ ROLES = [
     "sentence",
     [
         "Mike Pence is a critic of NATO.",  # a judgement, not an office
+        "Paul Ryan met his Senate counterpart Patty Murray.",  # a likeness, not an office
         "Donald Trump is a friend of the Taliban.",
         "Tom Smith of Ohio said the plan failed.",  # a place is a home, not a body
         # France's president: the United States is named, France is not
@@ -592,6 +600,41 @@ MODALITY = [
         "Israel",
         {"hedged": None, "asserted": True},
         id="a-hedge-of-another-act",
+    ),
+    # an act a noun names that an adjective leaves open
+    pytest.param(
+        "Michael Wolff's purported interviews with Donald Trump made headlines.",
+        "Michael Wolff",
+        "interview_with",
+        "Donald Trump",
+        {"hedged": True, "hedge": "purported", "planned": None},
+        id="purported",
+    ),
+    pytest.param(
+        "Russia's alleged attack on Ukraine drew sanctions.",
+        "Russia",
+        "attack",
+        "Ukraine",
+        {"hedged": True, "hedge": "alleged", "planned": None},
+        id="alleged",
+    ),
+    # a liking for an act is no report of it
+    pytest.param(
+        "Pope Francis likes to apologize for the Catholic Church.",
+        "Francis",
+        "apologize_for",
+        "Catholic Church",
+        {"asserted": True, "reported": None},
+        id="likes-to",
+    ),
+    # the object of "ask" does what it is asked, also when parsed as a purpose clause
+    pytest.param(
+        "Michael Cohen asked the Trump Organization in January to reimburse him.",
+        "Trump Organization",
+        "reimburse",
+        "Michael Cohen",
+        {"demanded": True, "asserted": False},
+        id="asked-to-as-a-purpose-clause",
     ),
     # a clause the sentence takes as given is not urged or hedged by the clause above it
     pytest.param(
@@ -980,6 +1023,18 @@ def test_a_party_tag_is_the_person_not_the_state(sentence: str, place: str) -> N
 def test_a_name_given_is_no_act_on_what_it_names(sentence: str) -> None:
     g = _graph(sentence)
     assert not [f for f in _facts(g) if "-[call]->" in f or "-[dub]->" in f], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mike Pompeo said that we all think about Donald Trump every day.",
+        "Joe Biden feels strongly about Bernie Sanders.",
+    ],
+)
+def test_a_thought_is_no_act(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if "-[think" in f or "-[feel" in f], _facts(g)
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,32 @@ _BODIES: Final = frozenset({"Country", "Agency", "Organization", "Location"})
 _CONTROL_PREPS: Final = frozenset({"of", "for", "with", "against", "from"})
 _TIME_PREPS: Final = frozenset({"by", "after", "before", "while", "since", "in", "without"})
 
+#: verbs whose object does what their infinitive says, also when the parser reads it as a
+#: purpose clause: "asked the Trump Organization in January to reimburse him"
+_OBJECT_CONTROL: Final = frozenset(
+    {
+        "ask",
+        "urge",
+        "tell",
+        "order",
+        "direct",
+        "instruct",
+        "press",
+        "pressure",
+        "encourage",
+        "advise",
+        "request",
+        "invite",
+        "force",
+        "compel",
+        "persuade",
+        "convince",
+        "allow",
+        "permit",
+        "prompt",
+        "authorize",
+    }
+)
 #: verbs whose subject does what their complement says, whatever their object: "promised
 #: Putin to lift the sanctions"
 _SUBJECT_CONTROL: Final = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
@@ -294,7 +320,8 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         head = verb.head
         # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
         # and subject control ("wanted to meet") take the subject
-        for child in head.children if not purpose else ():
+        controlled = not purpose or head.lemma_.lower() in _OBJECT_CONTROL
+        for child in head.children if controlled else ():
             if child.dep_ in OBJECTS and head.lemma_.lower() not in _SUBJECT_CONTROL:
                 # "prompted a Democrat close to the White House to tell": the object does
                 # it, also when it names no entity

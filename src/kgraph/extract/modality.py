@@ -284,11 +284,11 @@ _UNREALISED: Final = frozenset(
         "upcoming",
         "threatened",
         "mooted",
-        "rumored",
-        "rumoured",
-        "alleged",
-        "suspected",
     }
+)
+#: adjectives of an act named by a noun that leave it open: "Wolff's purported interviews"
+_NOUN_HEDGES: Final = frozenset(
+    {"alleged", "purported", "suspected", "rumored", "rumoured", "supposed", "apparent"}
 )
 _UNDONE: Final = frozenset({"cancelled", "canceled", "postponed", "aborted", "scrapped"})
 #: prepositions whose gerund did not happen: "without meeting", "rather than talking"
@@ -413,6 +413,7 @@ def noun_modality(
     planned = base.planned or bool(words & _UNREALISED) or wanted == "planned"
     demanded = base.demanded or wanted == "demanded"
     negated = base.negated or bool(words & _UNDONE)
+    hedge = base.hedge or next((w for w in sorted(words) if w in _NOUN_HEDGES), None)
     head = noun.head
     called_off = head.lemma_ == "call" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in head.children
@@ -421,7 +422,7 @@ def noun_modality(
         negated = True  # "the meeting was cancelled", "called off the talks"
     return Modality(
         negated,
-        base.hedge,
+        hedge,
         demanded,
         planned,
         base.reported,
@@ -704,6 +705,8 @@ def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
     if record.kind == "belief" and cue & _PLANS:
         found.planned = True
         return
+    if record.kind == "belief" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue:
+        return  # "Pope Francis likes to apologize": a liking for an act, no proposition
     found.reported = True
     found.according_to = record.speaker or record.on_behalf_of
     if cue & _DENIALS:

@@ -49,8 +49,27 @@ _PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
+#: verbs that name no act between parties: being, having, seeming, and thinking ("how we
+#: all think about the president")
 _SKIP_VERBS: Final = frozenset(
-    {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
+    {
+        "be",
+        "have",
+        "do",
+        "become",
+        "say",
+        "seem",
+        "get",
+        "serve",
+        "act",
+        "include",
+        "think",
+        "feel",
+        "wonder",
+        "imagine",
+        "realize",
+        "realise",
+    }
 )
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
 #: verbs that give a name or a label: with a second object they name, they do nothing to it

@@ -269,6 +269,9 @@ _NOT_ROLES: Final = frozenset(
         "donor",
         "backer",
         "constituent",
+        "counterpart",
+        "colleague",
+        "peer",
     }
 )
 
@@ -1158,7 +1161,13 @@ def _copula_roles(found: _Found, m: RawMention, verb: Token) -> None:
                 or _nested_organisations(noun, ctx)
             )
             if orgs:
-                found.add(m, noun, former=verb.tag_ == "VBD", orgs=orgs)
+                found.add(m, noun, former=verb.tag_ == "VBD" or _no_longer(verb), orgs=orgs)
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "Napolitano is no longer DHS secretary", "is not chairman any more": a role left."""
+    words = {t.lower_ for c in verb.children if c.dep_ in ("advmod", "neg") for t in c.subtree}
+    return "longer" in words or "anymore" in words or {"any", "more"} <= words
 
 
 def _served_as(found: _Found, m: RawMention, verb: Token) -> None:
