@@ -618,6 +618,15 @@ MODALITY = [
         {"hedged": True, "hedge": "alleged", "planned": None},
         id="alleged",
     ),
+    # what someone is kept from doing did not happen
+    pytest.param(
+        "After the election Dick Morris was banned from appearing on Fox News.",
+        "Dick Morris",
+        "appear_on",
+        "Fox News",
+        {"negated": True},
+        id="banned-from",
+    ),
     # a liking for an act is no report of it
     pytest.param(
         "Pope Francis likes to apologize for the Catholic Church.",

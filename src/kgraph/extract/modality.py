@@ -291,6 +291,24 @@ _NOUN_HEDGES: Final = frozenset(
     {"alleged", "purported", "suspected", "rumored", "rumoured", "supposed", "apparent"}
 )
 _UNDONE: Final = frozenset({"cancelled", "canceled", "postponed", "aborted", "scrapped"})
+#: verbs whose "from" gerund did not happen: "banned from appearing", "kept from testifying"
+_PREVENTING: Final = frozenset(
+    {
+        "ban",
+        "bar",
+        "prevent",
+        "stop",
+        "block",
+        "keep",
+        "prohibit",
+        "forbid",
+        "refrain",
+        "restrain",
+        "deter",
+        "dissuade",
+        "preclude",
+    }
+)
 #: prepositions whose gerund did not happen: "without meeting", "rather than talking"
 _NOT_DONE_PREPS: Final = frozenset({"without", "than"})
 #: quotation marks: a verb inside a quotation is someone's words
@@ -566,8 +584,11 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
     instead = head.lower_ == "of" and (
         head.head.lower_ == "instead" or any(c.lower_ == "instead" for c in head.children)
     )
+    prevented = head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING
     if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead):
         found.negated = True
+    elif child.dep_ == "pcomp" and child.tag_ == "VBG" and prevented:
+        found.negated = True  # "was banned from appearing on Fox News"
     if found.hedge is None:
         for c in head.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
