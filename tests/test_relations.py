@@ -689,6 +689,16 @@ MODALITY = [
         {"asserted": True, "hedged": None},
         id="a-threat-with-a-condition",
     ),
+    # "the day (before ...)" points to a time, it is no date
+    pytest.param(
+        "Andrew McCabe wrote of a meeting with Michael Flynn the day before Peter Strzok and "
+        "an agent went to the White House on Jan. 24, 2017.",
+        "Peter Strzok",
+        "go_to",
+        "White House",
+        {"date": "Jan. 24, 2017"},
+        id="the-day-before-is-no-date",
+    ),
     # a date that modifies a noun is not the act's
     pytest.param(
         "Hillary Clinton, the 2016 Democratic nominee, praised Joe Biden.",

@@ -747,7 +747,7 @@ def _date(verb: Token, sent: Span, ctx: DocContext) -> str | None:
     for ent in ctx.dates_in(sent):
         root = ent.root
         in_clause = root.head.i != root.i and clause_of(root) == verb
-        if in_clause and not _span(ent) and _adverbial(ent):
+        if in_clause and not _span(ent) and not _vague(ent) and _adverbial(ent):
             return str(ent.text)
     return None
 
@@ -758,6 +758,13 @@ def _adverbial(ent: Span) -> bool:
     year's election", "a July 3 fireworks display"): no date that modifies a noun."""
     root = ent.root
     return not (root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _vague(ent: Span) -> bool:
+    """ "the day (before ...)", "that year", "the time": a time the text points to, no date."""
+    words = [t.lower_ for t in ent]
+    pointing = len(words) == 2 and words[0] in ("the", "that", "those", "these")
+    return pointing and (words[1] in ("time", "times") or words[1].rstrip("s") in _DURATIONS)
 
 
 def _span(ent: Span) -> bool:
