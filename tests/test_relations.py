@@ -618,6 +618,42 @@ MODALITY = [
         {"hedged": True, "hedge": "alleged", "planned": None},
         id="alleged",
     ),
+    # what a noun's phrase says is not negated by the verb above the noun
+    pytest.param(
+        "James Comey declined to answer questions about how the FBI began investigating "
+        "Donald Trump.",
+        "FBI",
+        "investigate",
+        "Donald Trump",
+        {"negated": None},
+        id="a-refusal-above-a-noun",
+    ),
+    # a comparison is no negation ("rather than" is)
+    pytest.param(
+        "That is bigger than where Barack Obama finished over Hillary Clinton.",
+        "Barack Obama",
+        "finish_over",
+        "Hillary Clinton",
+        {"negated": None, "asserted": True},
+        id="than-a-comparison",
+    ),
+    pytest.param(
+        "Loyalists tried to persuade members of the Electoral College not to vote for "
+        "Donald Trump.",
+        "Electoral College",
+        "vote_for",
+        "Donald Trump",
+        {"demanded": True, "negated": True},
+        id="persuaded-not-to",
+    ),
+    pytest.param(
+        "Cody Wheeler had not convinced Iris Gutierrez, 18, a college student.",
+        "Cody Wheeler",
+        "convince",
+        "Iris Gutierrez",
+        {"negated": True, "date": None},
+        id="an-age-apposed-is-no-date",
+    ),
     # what someone is kept from doing did not happen
     pytest.param(
         "After the election Dick Morris was banned from appearing on Fox News.",

@@ -92,6 +92,8 @@ _DEMANDS: Final = frozenset(
         "force",
         "compel",
         "recommend",
+        "persuade",
+        "convince",
     }
 )
 #: "called for X to", "called on X to": "call" demands only with these prepositions
@@ -310,14 +312,14 @@ _PREVENTING: Final = frozenset(
     }
 )
 #: prepositions whose gerund did not happen: "without meeting", "rather than talking"
-_NOT_DONE_PREPS: Final = frozenset({"without", "than"})
+_NOT_DONE_PREPS: Final = frozenset({"without"})
 #: quotation marks: a verb inside a quotation is someone's words
 _OPENING_QUOTES: Final = frozenset({'"', "\u201c"})
 _CLOSING_QUOTES: Final = frozenset({'"', "\u201d"})
 #: words of a span of time, not a date: "for eight years", "seven days before"
 _DURATIONS: Final = frozenset({"day", "week", "month", "year", "decade", "hour", "minute"})
 #: dependencies of a word that modifies a noun
-_NOUN_MODIFIERS: Final = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
+_NOUN_MODIFIERS: Final = frozenset({"poss", "compound", "amod", "nmod", "nummod", "appos"})
 #: dependencies through which a clause is a verb's complement (its content)
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
@@ -388,6 +390,9 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
             if not presupposed:
                 _controller(child, head, found)
                 _circumstance(child, head, found)
+            # "declined to answer questions about how the FBI began investigating Trump": what
+            # a noun's phrase or clause says is not negated, urged or hedged above the noun
+            presupposed = presupposed or head.pos_ in ("NOUN", "PROPN", "PRON")
             if not ctx.statements and not found.reported:
                 _attribution(child, head, found, ctx)
         if not ctx.statements and not found.reported:
@@ -585,7 +590,8 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
         head.head.lower_ == "instead" or any(c.lower_ == "instead" for c in head.children)
     )
     prevented = head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING
-    if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead):
+    rather = head.lower_ == "than" and head.i > 0 and head.doc[head.i - 1].lower_ == "rather"
+    if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead or rather):
         found.negated = True
     elif child.dep_ == "pcomp" and child.tag_ == "VBG" and prevented:
         found.negated = True  # "was banned from appearing on Fox News"
