@@ -735,6 +735,15 @@ MODALITY = [
         {"date": "Jan. 24, 2017"},
         id="the-day-before-is-no-date",
     ),
+    # a quoted title is no date
+    pytest.param(
+        '"We do not know why," Sen. John McCain told ABC\u2019s \u201cThis Week.\u201d',
+        "John McCain",
+        "tell",
+        "ABC News",
+        {"date": None, "asserted": True},
+        id="a-show-named-this-week",
+    ),
     # a date that modifies a noun is not the act's
     pytest.param(
         "Hillary Clinton, the 2016 Democratic nominee, praised Joe Biden.",

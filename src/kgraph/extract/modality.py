@@ -767,7 +767,11 @@ def _adverbial(ent: Span) -> bool:
 
 
 def _vague(ent: Span) -> bool:
-    """ "the day (before ...)", "that year", "the time": a time the text points to, no date."""
+    """ "the day (before ...)", "that year", "the time": a time the text points to, no date;
+    a quoted title ('told ABC's "This Week"') names a show, no date."""
+    before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    if before in _OPENING_QUOTES or before == "\u2018":
+        return True
     words = [t.lower_ for t in ent]
     pointing = len(words) == 2 and words[0] in ("the", "that", "those", "these")
     return pointing and (words[1] in ("time", "times") or words[1].rstrip("s") in _DURATIONS)
