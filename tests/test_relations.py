@@ -1179,6 +1179,9 @@ EVENTS = [
             "Nancy Pelosi",
             "ACCUSE",
         ),
+        # an answer to a message is to its author
+        ("Barack Obama rebuffed Russian warnings on NATO.", "Barack Obama", "Russia", "REJECT"),
+        ("Iran rejected U.S. demands.", "Iran", "United States", "REJECT"),
         # an attack on a person named by a noun is verbal
         (
             "Donald Trump's latest attack on Hillary Clinton drew criticism.",

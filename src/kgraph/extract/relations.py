@@ -92,6 +92,46 @@ _STANCES: Final = {
 }
 #: verbs that link a subject to such an adjective
 _LINKING: Final = frozenset({"be", "remain", "become", "grow", "stay", "seem", "appear"})
+#: verbs that answer a message, and the messages whose author they answer: "rebuffed
+#: Russian warnings", "rejected U.S. demands", "welcomed the Iranian offer"
+_RESPONSES: Final = frozenset(
+    {
+        "reject",
+        "rebuff",
+        "dismiss",
+        "ignore",
+        "deny",
+        "refute",
+        "accept",
+        "welcome",
+        "heed",
+        "defy",
+        "spurn",
+        "brush",
+        "answer",
+    }
+)
+_MESSAGES: Final = frozenset(
+    {
+        "warning",
+        "demand",
+        "request",
+        "proposal",
+        "offer",
+        "claim",
+        "accusation",
+        "allegation",
+        "call",
+        "plea",
+        "appeal",
+        "threat",
+        "ultimatum",
+        "criticism",
+        "charge",
+        "invitation",
+        "overture",
+    }
+)
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
 #: the possessive clitic in its two spellings
@@ -640,6 +680,9 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         found = entities_of(child, ctx)
         if child.dep_ == "oprd" and ctx.mention_at(child) is None:
             continue  # "called the report a hoax": a description, not a party
+        if not found and _answers(verb, child):
+            # "Obama rebuffed Russian warnings": the answer is to the one who warned
+            found = [(m, False) for m in _modifying_entities(child, ctx)]
         if found:
             parties.objects += [(m, a, "", None) for m, a in found]
         elif child.pos_ == "NOUN" and not parties.object_noun:
@@ -648,6 +691,12 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _answers(verb: Token, obj: Token) -> bool:
+    """Whether ``verb`` answers the message its object names ("rejected U.S. demands",
+    "dismissed Russian claims"): its author is the party answered."""
+    return verb.lemma_.lower() in _RESPONSES and obj.lemma_.lower() in _MESSAGES
 
 
 def _shared_objects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
