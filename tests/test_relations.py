@@ -654,6 +654,15 @@ MODALITY = [
         {"negated": True, "date": None},
         id="an-age-apposed-is-no-date",
     ),
+    # an aim stated with a copula is planned
+    pytest.param(
+        "Brandon Northrop\u2019s goal was to move to California.",
+        "Brandon Northrop",
+        "move_to",
+        "California",
+        {"planned": True, "asserted": False},
+        id="the-goal-was-to",
+    ),
     # what someone is kept from doing did not happen
     pytest.param(
         "After the election Dick Morris was banned from appearing on Fox News.",

@@ -272,6 +272,10 @@ _DEMAND_NOUNS: Final = frozenset({"call", "demand", "request", "appeal", "plea",
 _PLAN_NOUNS: Final = frozenset(
     {"plan", "proposal", "effort", "attempt", "bid", "push", "threat", "offer", "promise", "pledge"}
 )
+#: nouns of what someone means to do, as the subject of a copula: "the goal was to move"
+_AIM_NOUNS: Final = frozenset(
+    {"goal", "aim", "intention", "ambition", "hope", "dream", "desire", "wish", "objective"}
+)
 #: adjectives of an act named by a noun that has not happened, or did not happen
 _UNREALISED: Final = frozenset(
     {
@@ -555,7 +559,9 @@ def _controller(child: Token, head: Token, found: _Walk) -> None:
     lemma = head.lemma_.lower()
     dep = child.dep_
     if head.pos_ in ("VERB", "AUX") and dep in _CONTENT_DEPS:
-        if lemma in _QUESTIONS and _interrogative(child):
+        if lemma == "be" and _intended(head):
+            found.planned = True  # "Northrop's goal was to move to California"
+        elif lemma in _QUESTIONS and _interrogative(child):
             found.hedge = found.hedge or "whether"  # "asked if Trump had ordered McGahn to"
         elif _demands(child, head, lemma):
             found.demanded = True
@@ -600,6 +606,13 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 found.hedge = c.lower_
                 return
+
+
+def _intended(copula: Token) -> bool:
+    """Whether the subject of a copula is an aim or a plan: "his goal was to ..."."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _PLAN_NOUNS | _AIM_NOUNS for c in copula.children
+    )
 
 
 def _interrogative(clause: Token) -> bool:
