@@ -18,6 +18,13 @@ demanded or planned -- and when it happened.
 
 A fact is *asserted* when the text states it as fact on its own authority: not reported,
 hedged, demanded or planned (a negated fact is asserted: the text says it did not happen).
+
+Each mark comes from the fact's own clause and the clauses that control it, never from a
+clause beside it: the walk up stops at a clause the sentence takes as given (a relative
+clause, "when/after/because ..."), at a noun ("declined to answer questions about how the
+FBI began ..."), and a conjoined clause with a subject of its own keeps its own hedges.  A
+clause with an "if" clause is hedged "if", not planned; a statement's own cue ("X told
+CNN") is the text's, not X's.
 """
 
 from __future__ import annotations
