@@ -654,6 +654,23 @@ MODALITY = [
         {"negated": True, "date": None},
         id="an-age-apposed-is-no-date",
     ),
+    # what the narrative says happened afterwards is no hypothesis, no plan
+    pytest.param(
+        "Al-Qaida's branch in Iraq, which would later morph into ISIS, appears in the files.",
+        "al-Qaeda",
+        "morph_into",
+        "ISIS",
+        {"asserted": True, "hedged": None},
+        id="would-later",
+    ),
+    pytest.param(
+        "Barack Obama went on to defeat John McCain in 2008.",
+        "Barack Obama",
+        "defeat",
+        "John McCain",
+        {"asserted": True, "planned": None},
+        id="went-on-to",
+    ),
     # an aim stated with a copula is planned
     pytest.param(
         "Brandon Northrop\u2019s goal was to move to California.",

@@ -279,6 +279,10 @@ _DEMAND_NOUNS: Final = frozenset({"call", "demand", "request", "appeal", "plea",
 _PLAN_NOUNS: Final = frozenset(
     {"plan", "proposal", "effort", "attempt", "bid", "push", "threat", "offer", "promise", "pledge"}
 )
+#: adverbs with which "would" narrates what happened afterwards: "would later become"
+_AFTERWARDS: Final = frozenset(
+    {"later", "eventually", "subsequently", "afterward", "afterwards", "ultimately"}
+)
 #: nouns of what someone means to do, as the subject of a copula: "the goal was to move"
 _AIM_NOUNS: Final = frozenset(
     {"goal", "aim", "intention", "ambition", "hope", "dream", "desire", "wish", "objective"}
@@ -496,6 +500,8 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     for c in verb.children:
         if c.dep_ == "neg":
             found.negated = True
+        elif c.lower_ == "would" and c.dep_ == "aux" and _narrated_later(verb):
+            pass  # "al-Qaida's branch, which would later morph into ISIS": it did
         elif c.lower_ == "would" and c.dep_ == "aux" and _future_in_past(verb):
             found.planned = True  # "Trump announced he would end the program"
         elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
@@ -532,6 +538,18 @@ def _condition(verb: Token) -> str | None:
             if mark is not None and mark.lower_ in ("if", "unless"):
                 return mark.lower_
     return None
+
+
+def _narrated_later(verb: Token) -> bool:
+    """ "would later", "would eventually": what the narrative says happened afterwards."""
+    return any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for c in verb.children)
+
+
+def _went_on(verb: Token) -> bool:
+    """ "went on to win": what happened next, no plan."""
+    return verb.lemma_.lower() == "go" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children
+    )
 
 
 def _future_in_past(verb: Token) -> bool:
@@ -572,7 +590,7 @@ def _controller(child: Token, head: Token, found: _Walk) -> None:
             found.hedge = found.hedge or "whether"  # "asked if Trump had ordered McGahn to"
         elif _demands(child, head, lemma):
             found.demanded = True
-        elif dep == "xcomp" and lemma in _PLANS:
+        elif dep == "xcomp" and lemma in _PLANS and not _went_on(head):
             if lemma == "want" and any(c.dep_ in ("dobj", "obj") for c in head.children):
                 found.demanded = True  # "wants Putin to leave"
             else:
