@@ -218,3 +218,133 @@ def test_modality_as_record_attributes(
 ) -> None:
     assert modality.attrs() == attrs
     assert modality.asserted is not any(name == "asserted" for name, _v in attrs)
+
+
+def _stated(doc: Doc, cue: str, kind: str, speaker: str | None = "1:2") -> StatementRecord:
+    """A statement over the whole Doc, with the cue word ``cue``."""
+    tok = next(t for t in doc if t.text == cue)
+    ev = Evidence("d", 0, len(doc.text), doc.text)
+    span = (tok.idx, tok.idx + len(tok))
+    return StatementRecord(speaker, None, False, span, (0, len(doc.text)), None, kind, (), ev)
+
+
+def test_the_act_of_saying_is_no_part_of_what_it_reports() -> None:
+    # a quote split around its cue ('"...," Iran said. "..."') has content on both sides
+    doc = _doc(SAID)
+    ctx = replace(_context(doc, _names(SAID)), statements=(_stated(doc, "said", "direct"),))
+    assert _of(doc, ctx, "said") == Modality()
+    assert _of(doc, ctx, "attacked").reported
+
+
+# "Photos : Russia attacked Israel ."
+CAPTION: list[Row] = [
+    ("Photos", "photo", "NOUN", "NNS", "ROOT", 0),
+    (":", ":", "PUNCT", ":", "punct", 0),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 3),
+    ("attacked", "attack", "VERB", "VBD", "appos", 0),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 0),
+]
+# "Imagine Russia attacked Israel ."
+IMAGINE: list[Row] = [
+    ("Imagine", "imagine", "VERB", "VB", "ROOT", 0),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+    ("attacked", "attack", "VERB", "VBD", "ccomp", 0),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 0),
+]
+# "Russia sought to attack Israel ."
+SOUGHT: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("sought", "seek", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "cue", "kind", "speaker", "verb", "expected"),
+    [
+        pytest.param(CAPTION, ":", "indirect", None, "attacked", Modality(), id="caption-colon"),
+        pytest.param(
+            IMAGINE, "Imagine", "belief", None, "attacked", Modality(hedge="imagine"), id="imagine"
+        ),
+        pytest.param(
+            SOUGHT, "sought", "belief", "1:2", "attack", Modality(planned=True), id="intention"
+        ),
+        pytest.param(
+            CAPTION,
+            ":",
+            "indirect",
+            "1:2",
+            "attacked",
+            Modality(reported=True, according_to="1:2"),
+            id="a-named-speaker-and-a-colon",
+        ),
+    ],
+)
+def test_statements_that_report_nothing(
+    rows: list[Row], cue: str, kind: str, speaker: str | None, verb: str, expected: Modality
+) -> None:
+    doc = _doc(rows)
+    ctx = replace(_context(doc, _names(rows)), statements=(_stated(doc, cue, kind, speaker),))
+    assert _of(doc, ctx, verb) == expected
+
+
+# "If Iran attacks , Russia will attack Israel ."
+CONDITIONAL: list[Row] = [
+    ("If", "if", "SCONJ", "IN", "mark", 2),
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("attacks", "attack", "VERB", "VBZ", "advcl", 6),
+    (",", ",", "PUNCT", ",", "punct", 6),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 6),
+    ("will", "will", "AUX", "MD", "aux", 6),
+    ("strike", "strike", "VERB", "VB", "ROOT", 6),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 6),
+]
+# "Iran said Russia would attack Israel ."
+WOULD: list[Row] = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 4),
+    ("would", "would", "AUX", "MD", "aux", 4),
+    ("attack", "attack", "VERB", "VB", "ccomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Iran may attack Gaza and Russia attacked Israel ."
+OWN_CLAUSE: list[Row] = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+    ("may", "may", "AUX", "MD", "aux", 2),
+    ("attack", "attack", "VERB", "VB", "ROOT", 2),
+    ("Gaza", "Gaza", "PROPN", "NNP", "dobj", 2),
+    ("and", "and", "CCONJ", "CC", "cc", 2),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 6),
+    ("attacked", "attack", "VERB", "VBD", "conj", 2),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "expected"),
+    [
+        pytest.param(CONDITIONAL, "strike", Modality(hedge="if"), id="a-condition-no-plan"),
+        pytest.param(CONDITIONAL, "attacks", Modality(hedge="if"), id="the-condition-itself"),
+        pytest.param(OWN_CLAUSE, "attacked", Modality(), id="a-hedge-of-another-clause"),
+        pytest.param(OWN_CLAUSE, "attack", Modality(hedge="may"), id="the-hedge-of-its-own"),
+    ],
+)
+def test_the_hedges_of_a_clause_are_its_own(rows: list[Row], verb: str, expected: Modality) -> None:
+    doc = _doc(rows)
+    assert _of(doc, _context(doc, _names(rows)), verb) == expected
+
+
+def test_would_in_what_someone_said_is_the_future_in_the_past() -> None:
+    doc = _doc(WOULD)
+    ctx = _context(doc, _names(WOULD))
+    found = _of(doc, ctx, "attack")
+    assert found.planned and found.hedge is None and found.reported

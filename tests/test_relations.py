@@ -183,6 +183,13 @@ def test_passive_and_active_give_the_same_edge() -> None:
 ROLES = [
     # (sentence, person, organisation, role, former)
     (
+        "The Department of Homeland Security said so. Janet Napolitano is no longer DHS secretary.",
+        "Janet Napolitano",
+        "Department of Homeland Security",
+        "secretary",
+        True,
+    ),
+    (
         "Sergey Lavrov, Russia's foreign minister, met him.",
         "Sergey Lavrov",
         "Russia",
@@ -318,6 +325,7 @@ ROLES = [
     "sentence",
     [
         "Mike Pence is a critic of NATO.",  # a judgement, not an office
+        "Paul Ryan met his Senate counterpart Patty Murray.",  # a likeness, not an office
         "Donald Trump is a friend of the Taliban.",
         "Tom Smith of Ohio said the plan failed.",  # a place is a home, not a body
         # France's president: the United States is named, France is not
@@ -527,6 +535,250 @@ MODALITY = [
         {"hedged": True, "asserted": False},
         id="a-question-states-nothing",
     ),
+    # the act of saying is the text's own, also inside a quote split around it
+    pytest.param(
+        '"We are ready," Joe Biden told Jake Tapper on Monday. "We will win again."',
+        "Joe Biden",
+        "tell",
+        "Jake Tapper",
+        {"asserted": True, "reported": None},
+        id="the-cue-of-a-split-quote-is-asserted",
+    ),
+    pytest.param(
+        "Photos: Shimon Peres welcomes Barack Obama to Jerusalem on Wednesday.",
+        "Shimon Peres",
+        "welcome",
+        "Barack Obama",
+        {"asserted": True, "reported": None},
+        id="a-caption-is-no-ones-words",
+    ),
+    pytest.param(
+        "Imagine that Joe Biden picked Amy Klobuchar.",
+        "Joe Biden",
+        "pick",
+        "Amy Klobuchar",
+        {"hedged": True, "hedge": "imagine", "reported": None},
+        id="imagine-that",
+    ),
+    pytest.param(
+        "Barack Obama sought to reassure Benjamin Netanyahu about Iran.",
+        "Barack Obama",
+        "reassure",
+        "Benjamin Netanyahu",
+        {"planned": True, "reported": None},
+        id="an-intention-is-no-report",
+    ),
+    pytest.param(
+        "If Russia invades Ukraine, the United States will sanction Russia.",
+        "United States",
+        "sanction",
+        "Russia",
+        {"hedged": True, "hedge": "if", "planned": None, "asserted": False},
+        id="a-conditional-is-no-plan",
+    ),
+    pytest.param(
+        "Donald Trump announced that he would visit Mexico.",
+        "Donald Trump",
+        "visit",
+        "Mexico",
+        {"planned": True, "hedged": None},
+        id="would-after-announced-is-planned",
+    ),
+    # an act a phrase presupposes happened, whatever its clause says of another act
+    pytest.param(
+        "The Clinton campaign is not responding to Donald Trump's attacks on Hillary Clinton.",
+        "Donald Trump",
+        "attack",
+        "Hillary Clinton",
+        {"negated": None, "event": "ACCUSE"},
+        id="a-negation-of-another-act",
+    ),
+    pytest.param(
+        "Barack Obama's support for Israel could pave the way for a deal.",
+        "Barack Obama",
+        "support",
+        "Israel",
+        {"hedged": None, "asserted": True},
+        id="a-hedge-of-another-act",
+    ),
+    # an act a noun names that an adjective leaves open
+    pytest.param(
+        "Michael Wolff's purported interviews with Donald Trump made headlines.",
+        "Michael Wolff",
+        "interview_with",
+        "Donald Trump",
+        {"hedged": True, "hedge": "purported", "planned": None},
+        id="purported",
+    ),
+    pytest.param(
+        "Russia's alleged attack on Ukraine drew sanctions.",
+        "Russia",
+        "attack",
+        "Ukraine",
+        {"hedged": True, "hedge": "alleged", "planned": None},
+        id="alleged",
+    ),
+    # what a noun's phrase says is not negated by the verb above the noun
+    pytest.param(
+        "James Comey declined to answer questions about how the FBI began investigating "
+        "Donald Trump.",
+        "FBI",
+        "investigate",
+        "Donald Trump",
+        {"negated": None},
+        id="a-refusal-above-a-noun",
+    ),
+    # a comparison is no negation ("rather than" is)
+    pytest.param(
+        "That is bigger than where Barack Obama finished over Hillary Clinton.",
+        "Barack Obama",
+        "finish_over",
+        "Hillary Clinton",
+        {"negated": None, "asserted": True},
+        id="than-a-comparison",
+    ),
+    pytest.param(
+        "Loyalists tried to persuade members of the Electoral College not to vote for "
+        "Donald Trump.",
+        "Electoral College",
+        "vote_for",
+        "Donald Trump",
+        {"demanded": True, "negated": True},
+        id="persuaded-not-to",
+    ),
+    pytest.param(
+        "Cody Wheeler had not convinced Iris Gutierrez, 18, a college student.",
+        "Cody Wheeler",
+        "convince",
+        "Iris Gutierrez",
+        {"negated": True, "date": None},
+        id="an-age-apposed-is-no-date",
+    ),
+    # what the narrative says happened afterwards is no hypothesis, no plan
+    pytest.param(
+        "Al-Qaida's branch in Iraq, which would later morph into ISIS, appears in the files.",
+        "al-Qaeda",
+        "morph_into",
+        "ISIS",
+        {"asserted": True, "hedged": None},
+        id="would-later",
+    ),
+    pytest.param(
+        "Barack Obama went on to defeat John McCain in 2008.",
+        "Barack Obama",
+        "defeat",
+        "John McCain",
+        {"asserted": True, "planned": None},
+        id="went-on-to",
+    ),
+    # an aim stated with a copula is planned
+    pytest.param(
+        "Brandon Northrop\u2019s goal was to move to California.",
+        "Brandon Northrop",
+        "move_to",
+        "California",
+        {"planned": True, "asserted": False},
+        id="the-goal-was-to",
+    ),
+    # what someone is kept from doing did not happen
+    pytest.param(
+        "After the election Dick Morris was banned from appearing on Fox News.",
+        "Dick Morris",
+        "appear_on",
+        "Fox News",
+        {"negated": True},
+        id="banned-from",
+    ),
+    # a liking for an act is no report of it
+    pytest.param(
+        "Pope Francis likes to apologize for the Catholic Church.",
+        "Francis",
+        "apologize_for",
+        "Catholic Church",
+        {"asserted": True, "reported": None},
+        id="likes-to",
+    ),
+    # the object of "ask" does what it is asked, also when parsed as a purpose clause
+    pytest.param(
+        "Michael Cohen asked the Trump Organization in January to reimburse him.",
+        "Trump Organization",
+        "reimburse",
+        "Michael Cohen",
+        {"demanded": True, "asserted": False},
+        id="asked-to-as-a-purpose-clause",
+    ),
+    # a clause the sentence takes as given is not urged or hedged by the clause above it
+    pytest.param(
+        "The measure urges nations to support resolutions dating to 1967, when Israel "
+        "captured East Jerusalem from Jordan.",
+        "Israel",
+        "capture",
+        "East Jerusalem",
+        {"asserted": True, "demanded": None},
+        id="a-clause-of-time-under-a-demand",
+    ),
+    pytest.param(
+        "The court ruling is not likely to be an issue when Chris Christie heads to Iowa.",
+        "Chris Christie",
+        "head_to",
+        "Iowa",
+        {"asserted": True, "hedged": None},
+        id="a-clause-of-time-under-a-hedge",
+    ),
+    # a question asked is no demand
+    pytest.param(
+        "Jim Mattis was asked if Donald Trump had ordered Don McGahn to fire Robert Mueller.",
+        "Donald Trump",
+        "order",
+        "Don McGahn",
+        {"hedged": True, "demanded": None, "asserted": False},
+        id="asked-if",
+    ),
+    pytest.param(
+        "Democrats pushed back, arguing that Congress should investigate Donald Trump.",
+        "Congress",
+        "investigate",
+        "Donald Trump",
+        {"hedged": True, "demanded": None},
+        id="pushed-back-is-no-demand",
+    ),
+    # a threat is made whatever its condition
+    pytest.param(
+        "Earlier in August, Donald Trump threatened Canada with tariffs if the talks fail.",
+        "Donald Trump",
+        "threaten",
+        "Canada",
+        {"asserted": True, "hedged": None},
+        id="a-threat-with-a-condition",
+    ),
+    # "the day (before ...)" points to a time, it is no date
+    pytest.param(
+        "Andrew McCabe wrote of a meeting with Michael Flynn the day before Peter Strzok and "
+        "an agent went to the White House on Jan. 24, 2017.",
+        "Peter Strzok",
+        "go_to",
+        "White House",
+        {"date": "Jan. 24, 2017"},
+        id="the-day-before-is-no-date",
+    ),
+    # a quoted title is no date
+    pytest.param(
+        '"We do not know why," Sen. John McCain told ABC\u2019s \u201cThis Week.\u201d',
+        "John McCain",
+        "tell",
+        "ABC News",
+        {"date": None, "asserted": True},
+        id="a-show-named-this-week",
+    ),
+    # a date that modifies a noun is not the act's
+    pytest.param(
+        "Hillary Clinton, the 2016 Democratic nominee, praised Joe Biden.",
+        "Hillary Clinton",
+        "praise",
+        "Joe Biden",
+        {"date": None},
+        id="a-date-of-a-noun",
+    ),
 ]
 
 
@@ -595,6 +847,35 @@ CONSTRUCTIONS = [
         "meet",
         "Vladimir Putin",
         id="a-group-of-a-demonym",
+    ),
+    pytest.param(
+        "Patrick Leahy, D-Vt., who chairs the Senate Judiciary Committee, spoke on Monday.",
+        "Patrick Leahy",
+        "chair",
+        "Senate Judiciary Committee",
+        id="a-relative-clause-after-a-party-tag",
+    ),
+    pytest.param(
+        "Israeli Justice Minister Tzipi Livni spoke. Israeli Prime Minister Benjamin Netanyahu "
+        "spoke. Barack Obama later met the Israeli prime minister.",
+        "Barack Obama",
+        "meet",
+        "Benjamin Netanyahu",
+        id="the-one-holder-of-a-full-title-of-a-state",
+    ),
+    pytest.param(
+        "Donald Trump was also critical of the FBI.",
+        "Donald Trump",
+        "criticize",
+        "FBI",
+        id="a-stance-adjective",
+    ),
+    pytest.param(
+        "Vladimir Putin has remained supportive of Recep Tayyip Erdogan.",
+        "Vladimir Putin",
+        "support",
+        "Recep Tayyip Erdogan",
+        id="a-stance-adjective-after-remain",
     ),
     pytest.param(
         "Iran's war with Iraq lasted eight years.",
@@ -805,6 +1086,70 @@ def test_before_a_time_or_a_person_is_no_party(sentence: str) -> None:
     assert not [f for f in _facts(g) if "_before" in f], _facts(g)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Patrick Leahy, D-Vt., who chairs the Senate Judiciary Committee, spoke.", "Vermont"),
+        (
+            "Rep. Steve Israel (D-N.Y.), who leads the Democratic caucus, met Nancy Pelosi.",
+            "New York",
+        ),
+        ("Sen. Tom Cotton, R-Ark., who sits on the Armed Services Committee, spoke.", "Arkansas"),
+    ],
+)
+def test_a_party_tag_is_the_person_not_the_state(sentence: str, place: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if place in f], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The faces are carved on what the United States calls Mount Rushmore.",
+        "Corey Lewandowski denied calling Jared Kushner the butler.",
+        "The protesters dubbed Mount Rushmore Mount Crazy Horse.",
+    ],
+)
+def test_a_name_given_is_no_act_on_what_it_names(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if "-[call]->" in f or "-[dub]->" in f], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mike Pompeo said that we all think about Donald Trump every day.",
+        "Joe Biden feels strongly about Bernie Sanders.",
+    ],
+)
+def test_a_thought_is_no_act(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if "-[think" in f or "-[feel" in f], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "obj"),
+    [
+        # "protesters affiliated with ...": a subject of its own, not the name before it
+        (
+            "Protesters affiliated with the American Indian Movement occupied the monument "
+            "and protesters affiliated with the Sierra Club staged a protest.",
+            "American Indian Movement",
+            "Sierra Club",
+        ),
+        # object control: the object does it, also when it names no entity
+        (
+            "Joe Biden's speech prompted a Democrat close to the White House to call Politico.",
+            "Joe Biden",
+            "Politico",
+        ),
+    ],
+)
+def test_a_subject_of_its_own_is_not_borrowed(sentence: str, subject: str, obj: str) -> None:
+    g = _graph(sentence)
+    assert not _edges(g, subject, obj), _facts(g)
+
+
 def test_a_phrase_after_the_object_is_no_party() -> None:
     g = _graph("Donald Trump called Gina Haspel and Mike Pompeo from Air Force One.")
     assert not [p for p in _facts(g) if "call_from" in p], _facts(g)
@@ -842,6 +1187,50 @@ EVENTS = [
     ("The FBI opened an investigation into Carter Page.", "FBI", "Carter Page", "INVESTIGATE"),
     ("Armenia fought Azerbaijan over Nagorno-Karabakh.", "Armenia", "Azerbaijan", "FIGHT"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "category"),
+    [
+        # a verbal retort is an accusation, no assault
+        (
+            "Chuck Schumer shot back at Donald Trump on Thursday.",
+            "Chuck Schumer",
+            "Donald Trump",
+            "ACCUSE",
+        ),
+        (
+            "Mitch McConnell fired back at Nancy Pelosi.",
+            "Mitch McConnell",
+            "Nancy Pelosi",
+            "ACCUSE",
+        ),
+        # an answer to a message is to its author
+        ("Barack Obama rebuffed Russian warnings on NATO.", "Barack Obama", "Russia", "REJECT"),
+        ("Iran rejected U.S. demands.", "Iran", "United States", "REJECT"),
+        # an attack on a person named by a noun is verbal
+        (
+            "Donald Trump's latest attack on Hillary Clinton drew criticism.",
+            "Donald Trump",
+            "Hillary Clinton",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_event_category_in_context(sentence: str, source: str, target: str, category: str) -> None:
+    g = _graph(sentence)
+    events = [e.get("event") for e in _edges(g, source, target)]
+    assert events == [category], (_facts(g), events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Barack Obama flew to Chicago for three fundraisers.", "Paul Coyle travels to Canada."],
+)
+def test_a_journey_is_no_consultation(sentence: str) -> None:
+    g = _graph(sentence)
+    edges = [e for _u, _v, e in g.edges(data=True) if e["predicate"] != "holds_role"]
+    assert edges and not [e for e in edges if e.get("event")], edges
 
 
 def test_every_event_category_has_a_sentence() -> None:
@@ -893,6 +1282,31 @@ ROLE_QUALIFIERS = [
         "Joe Mahoney",
         "Acme Holdings",
         "interim chief executive",
+        False,
+    ),
+    # a possessive title: a role in the government, not in the person, with its qualifier
+    (
+        "Donald Trump spoke in the United States. Trump's acting homeland security "
+        "secretary, Elaine Duke, visited Puerto Rico.",
+        "Elaine Duke",
+        "United States",
+        "acting homeland security secretary",
+        False,
+    ),
+    # a title apposed to a party tag ("R-Tenn.") is the person's
+    (
+        "Bob Corker, R-Tenn., the top Republican on the Senate Foreign Relations Committee, spoke.",
+        "Bob Corker",
+        "Senate Foreign Relations Committee",
+        "top republican",
+        False,
+    ),
+    # a first name the mention left out is no part of the title
+    (
+        "Syrian President Bashar al-Assad spoke in Damascus.",
+        "Assad",
+        "Syria",
+        "president",
         False,
     ),
     # a possessive title: a role in the government, not in the person
@@ -1057,3 +1471,27 @@ def test_dates_credits_allies_and_critics_are_never_roles(sentence: str) -> None
     g = _graph(sentence)
     roles = [e.get("role") for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
     assert not [r for r in roles if r in ("march", "ally", "user", "critic", "photo")], roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "not_in"),
+    [
+        # an office of a government is never a role in its head, even when the text does
+        # not name the government
+        (
+            "Donald Trump said so. Trump's acting homeland security secretary, Elaine Duke, "
+            "visited Puerto Rico.",
+            "Elaine Duke",
+            "Donald Trump",
+        ),
+        # the country a person is posted to is no body they serve
+        (
+            "Israeli ambassador to the United States Michael Oren said the system worked.",
+            "Michael Oren",
+            "United States",
+        ),
+    ],
+)
+def test_a_role_is_not_held_in(sentence: str, person: str, not_in: str) -> None:
+    g = _graph(sentence)
+    assert not [e for e in _edges(g, person, not_in) if e["predicate"] == "holds_role"], _facts(g)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
-from kgraph.extract.roles import modifier_entity
+from kgraph.extract.roles import modifier_entity, party_member
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,6 +31,36 @@ _BODIES: Final = frozenset({"Country", "Agency", "Organization", "Location"})
 #: of hacking", "thanked Japan for helping"), and those whose gerund takes its subject
 _CONTROL_PREPS: Final = frozenset({"of", "for", "with", "against", "from"})
 _TIME_PREPS: Final = frozenset({"by", "after", "before", "while", "since", "in", "without"})
+
+#: verbs whose object does what their infinitive says, also when the parser reads it as a
+#: purpose clause: "asked the Trump Organization in January to reimburse him"
+_OBJECT_CONTROL: Final = frozenset(
+    {
+        "ask",
+        "urge",
+        "tell",
+        "order",
+        "direct",
+        "instruct",
+        "press",
+        "pressure",
+        "encourage",
+        "advise",
+        "request",
+        "invite",
+        "force",
+        "compel",
+        "persuade",
+        "convince",
+        "allow",
+        "permit",
+        "prompt",
+        "authorize",
+    }
+)
+#: verbs whose subject does what their complement says, whatever their object: "promised
+#: Putin to lift the sanctions"
+_SUBJECT_CONTROL: Final = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
 
 #: tags of a finite verb in the past or present
 _FINITE: Final = frozenset({"VBD", "VBZ"})
@@ -135,8 +165,9 @@ def entities_of(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     unnamed people of that entity ("U.S. officials", "Russian officials")."""
     out: list[tuple[RawMention, bool]] = []
     for t in [tok, *tok.conjuncts]:
-        found = _entity_of(t, ctx)
-        if found is not None:
+        member = party_member(t, ctx)
+        found = (member, False) if member is not None else _entity_of(t, ctx)
+        if found is not None and found not in out:
             out.append(found)
     return out
 
@@ -170,7 +201,8 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
     if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUP_NOUNS | _TITLE_NOUNS:
         inner = modifier_entity(t, ctx)
         if inner is not None and inner.type in _BODIES:
-            if t.lemma_.lower() in _TITLE_NOUNS:
+            if t.lemma_.lower() in _TITLE_NOUNS or t.tag_ == "NN":
+                # "the Russian president", "the Israeli prime minister": one person
                 held = _role_holder(t, inner, ctx)
                 if held is not None:
                     return (held, False)  # "the Russian president": the one the Doc names
@@ -242,13 +274,22 @@ def _possessor(tok: Token, ctx: DocContext) -> RawMention | None:
 def _role_holder(noun: Token, org: RawMention, ctx: DocContext) -> RawMention | None:
     """The one person this Doc says holds role ``noun`` in ``org`` ("Russia's foreign minister")."""
     lemma = noun.lemma_.lower()
-    holders = {
-        role.person.text.split()[-1]: role.person
+    words = [
+        c.lower_
+        for c in noun.lefts
+        if c.dep_ in ("compound", "amod") and ctx.mention_at(c) is None and not c.ent_type_
+    ]
+    title = " ".join([*words, lemma])
+    held = [
+        role
         for role in ctx.roles
         if role.org is not None
         and (role.org.gid or role.org.text) == (org.gid or org.text)
         and role.role.split()[-1] == lemma
-    }
+    ]
+    # "the Israeli prime minister" is the prime minister, not the justice minister
+    exact = [role for role in held if role.role.endswith(title)] if words else []
+    holders = {role.person.text.split()[-1]: role.person for role in exact or held}
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
@@ -283,11 +324,12 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         head = verb.head
         # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
         # and subject control ("wanted to meet") take the subject
-        for child in head.children if not purpose else ():
-            if child.dep_ in OBJECTS:
-                found = entities_of(child, ctx)
-                if found:
-                    return found
+        controlled = not purpose or head.lemma_.lower() in _OBJECT_CONTROL
+        for child in head.children if controlled else ():
+            if child.dep_ in OBJECTS and head.lemma_.lower() not in _SUBJECT_CONTROL:
+                # "prompted a Democrat close to the White House to tell": the object does
+                # it, also when it names no entity
+                return entities_of(child, ctx)
         for child in head.children:
             # "Trump is expected to meet Putin": the passive subject is the one who meets
             if child.dep_ in SUBJECTS or child.dep_ == "nsubjpass":

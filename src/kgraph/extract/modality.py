@@ -18,6 +18,13 @@ demanded or planned -- and when it happened.
 
 A fact is *asserted* when the text states it as fact on its own authority: not reported,
 hedged, demanded or planned (a negated fact is asserted: the text says it did not happen).
+
+Each mark comes from the fact's own clause and the clauses that control it, never from a
+clause beside it: the walk up stops at a clause the sentence takes as given (a relative
+clause, "when/after/because ..."), at a noun ("declined to answer questions about how the
+FBI began ..."), and a conjoined clause with a subject of its own keeps its own hedges.  A
+clause with an "if" clause is hedged "if", not planned; a statement's own cue ("X told
+CNN") is the text's, not X's.
 """
 
 from __future__ import annotations
@@ -92,6 +99,8 @@ _DEMANDS: Final = frozenset(
         "force",
         "compel",
         "recommend",
+        "persuade",
+        "convince",
     }
 )
 #: "called for X to", "called on X to": "call" demands only with these prepositions
@@ -135,6 +144,33 @@ _PLANS: Final = frozenset(
         "contemplate",
     }
 )
+#: conjunctions of a clause the sentence takes as given: time, cause, concession
+_GIVEN_MARKS: Final = frozenset(
+    {
+        "when",
+        "after",
+        "before",
+        "since",
+        "because",
+        "as",
+        "while",
+        "although",
+        "though",
+        "until",
+        "once",
+        "whereas",
+    }
+)
+#: acts made whatever the condition attached to them: "threatened X with tariffs if ..."
+_CONDITIONED_ACTS: Final = frozenset(
+    {"threaten", "warn", "promise", "vow", "pledge", "offer", "agree", "say", "tell"}
+)
+#: verbs of asking whose "if", "whether" or wh- complement is a question, not a demand
+_QUESTIONS: Final = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
+#: particles that turn a verb of demanding into something else ("pushed back")
+_NOT_DEMANDING: Final = frozenset({"back", "off", "away"})
+#: verbs of a belief whose content is a hypothesis: "Imagine that Biden picked Klobuchar"
+_HYPOTHESES: Final = frozenset({"imagine", "suppose", "assume", "pretend", "hypothesize"})
 #: verbs whose complement did not happen: "refused to meet", "failed to stop"
 _NEGATIVES: Final = frozenset(
     {"refuse", "decline", "fail", "avoid", "neglect", "forget", "cease", "stop", "deny"}
@@ -243,6 +279,14 @@ _DEMAND_NOUNS: Final = frozenset({"call", "demand", "request", "appeal", "plea",
 _PLAN_NOUNS: Final = frozenset(
     {"plan", "proposal", "effort", "attempt", "bid", "push", "threat", "offer", "promise", "pledge"}
 )
+#: adverbs with which "would" narrates what happened afterwards: "would later become"
+_AFTERWARDS: Final = frozenset(
+    {"later", "eventually", "subsequently", "afterward", "afterwards", "ultimately"}
+)
+#: nouns of what someone means to do, as the subject of a copula: "the goal was to move"
+_AIM_NOUNS: Final = frozenset(
+    {"goal", "aim", "intention", "ambition", "hope", "dream", "desire", "wish", "objective"}
+)
 #: adjectives of an act named by a noun that has not happened, or did not happen
 _UNREALISED: Final = frozenset(
     {
@@ -257,20 +301,40 @@ _UNREALISED: Final = frozenset(
         "upcoming",
         "threatened",
         "mooted",
-        "rumored",
-        "rumoured",
-        "alleged",
-        "suspected",
     }
 )
+#: adjectives of an act named by a noun that leave it open: "Wolff's purported interviews"
+_NOUN_HEDGES: Final = frozenset(
+    {"alleged", "purported", "suspected", "rumored", "rumoured", "supposed", "apparent"}
+)
 _UNDONE: Final = frozenset({"cancelled", "canceled", "postponed", "aborted", "scrapped"})
+#: verbs whose "from" gerund did not happen: "banned from appearing", "kept from testifying"
+_PREVENTING: Final = frozenset(
+    {
+        "ban",
+        "bar",
+        "prevent",
+        "stop",
+        "block",
+        "keep",
+        "prohibit",
+        "forbid",
+        "refrain",
+        "restrain",
+        "deter",
+        "dissuade",
+        "preclude",
+    }
+)
 #: prepositions whose gerund did not happen: "without meeting", "rather than talking"
-_NOT_DONE_PREPS: Final = frozenset({"without", "than"})
+_NOT_DONE_PREPS: Final = frozenset({"without"})
 #: quotation marks: a verb inside a quotation is someone's words
 _OPENING_QUOTES: Final = frozenset({'"', "\u201c"})
 _CLOSING_QUOTES: Final = frozenset({'"', "\u201d"})
 #: words of a span of time, not a date: "for eight years", "seven days before"
 _DURATIONS: Final = frozenset({"day", "week", "month", "year", "decade", "hour", "minute"})
+#: dependencies of a word that modifies a noun
+_NOUN_MODIFIERS: Final = frozenset({"poss", "compound", "amod", "nmod", "nummod", "appos"})
 #: dependencies through which a clause is a verb's complement (its content)
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
@@ -332,10 +396,18 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
     if verb.dep_ == "conj":
         _conjoined(verb, found)
     child = verb
+    presupposed = False
     for head in verb.ancestors:
+        # "when Israel captured East Jerusalem", "who has written a memoir": a clause whose
+        # act the sentence takes as given is not urged, planned or hedged by the one above
+        presupposed = presupposed or _presupposes(child)
         if child.dep_ != "conj":
-            _controller(child, head, found)
-            _circumstance(child, head, found)
+            if not presupposed:
+                _controller(child, head, found)
+                _circumstance(child, head, found)
+            # "declined to answer questions about how the FBI began investigating Trump": what
+            # a noun's phrase or clause says is not negated, urged or hedged above the noun
+            presupposed = presupposed or head.pos_ in ("NOUN", "PROPN", "PRON")
             if not ctx.statements and not found.reported:
                 _attribution(child, head, found, ctx)
         if not ctx.statements and not found.reported:
@@ -360,15 +432,26 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
     )
 
 
-def noun_modality(noun: Token, clause: Token | None, sent: Span, ctx: DocContext) -> Modality:
+def noun_modality(
+    noun: Token, clause: Token | None, sent: Span, ctx: DocContext, *, presupposed: bool = False
+) -> Modality:
     """The modality of an act named by ``noun`` ("the proposed sanctions", "the cancelled
-    meeting"), in the clause of ``clause`` (the verb that carries it, or its clause)."""
+    meeting"), in the clause of ``clause`` (the verb that carries it, or its clause).
+
+    An act a light verb carries takes that verb's negation, hedges and time ("did not
+    impose sanctions"); an act ``presupposed`` by the phrase that names it ("Trump's
+    attacks on Clinton", "U.S. support for Israel") happened whatever its clause says of
+    something else ("the campaign isn't responding to Trump's attacks", "U.S. support
+    could pave the way"): it keeps only who reports it."""
     base = modality_of(clause, sent, ctx) if clause is not None else Modality()
+    if presupposed:
+        base = Modality(reported=base.reported, according_to=base.according_to)
     words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
     wanted = _wanted(noun)
     planned = base.planned or bool(words & _UNREALISED) or wanted == "planned"
     demanded = base.demanded or wanted == "demanded"
     negated = base.negated or bool(words & _UNDONE)
+    hedge = base.hedge or next((w for w in sorted(words) if w in _NOUN_HEDGES), None)
     head = noun.head
     called_off = head.lemma_ == "call" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in head.children
@@ -377,7 +460,7 @@ def noun_modality(noun: Token, clause: Token | None, sent: Span, ctx: DocContext
         negated = True  # "the meeting was cancelled", "called off the talks"
     return Modality(
         negated,
-        base.hedge,
+        hedge,
         demanded,
         planned,
         base.reported,
@@ -411,21 +494,80 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     Scalia")."""
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         found.planned = True
+    condition = _condition(verb)
+    if condition is not None and found.hedge is None:
+        found.hedge = condition  # "if Russia invades, the US will impose sanctions"
     for c in verb.children:
         if c.dep_ == "neg":
             found.negated = True
+        elif c.lower_ == "would" and c.dep_ == "aux" and _narrated_later(verb):
+            pass  # "al-Qaida's branch, which would later morph into ISIS": it did
+        elif c.lower_ == "would" and c.dep_ == "aux" and _future_in_past(verb):
+            found.planned = True  # "Trump announced he would end the program"
         elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
             found.hedge = c.lower_
-        elif c.dep_ == "aux" and c.lower_ in _FUTURE:
+        elif c.dep_ == "aux" and c.lower_ in _FUTURE and condition is None:
             found.planned = True
+
+
+def _presupposes(clause: Token) -> bool:
+    """Whether the clause ``clause`` heads states what its sentence takes as given: a relative
+    clause, a participle after a noun ("resolutions dating to 1967"), a clause of time,
+    cause or concession ("when Israel captured East Jerusalem", "because he could")."""
+    if clause.dep_ == "relcl":
+        return True
+    if clause.dep_ == "acl":
+        return clause.tag_ in ("VBG", "VBN")
+    if clause.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _GIVEN_MARKS for c in clause.children) or any(
+        c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ == "when" for c in clause.children
+    )
+
+
+def _condition(verb: Token) -> str | None:
+    """ "if" or "unless" when a clause of the verb states the condition it holds on ("the US
+    will impose sanctions if Russia invades"): a hypothesis, not a plan.  A threat, a promise
+    or an offer is made whatever its condition ("threatened Canada with tariffs if ..."): the
+    condition is what it threatens or promises."""
+    if verb.lemma_.lower() in _CONDITIONED_ACTS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in ("if", "unless"):
+                return mark.lower_
+    return None
+
+
+def _narrated_later(verb: Token) -> bool:
+    """ "would later", "would eventually": what the narrative says happened afterwards."""
+    return any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for c in verb.children)
+
+
+def _went_on(verb: Token) -> bool:
+    """ "went on to win": what happened next, no plan."""
+    return verb.lemma_.lower() == "go" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children
+    )
+
+
+def _future_in_past(verb: Token) -> bool:
+    """ "would" as the past of "will" in what someone said, decided or promised ("announced
+    he would end the program"), not a condition ("said he would have won", "would end it
+    if ...")."""
+    head = verb.head
+    said = verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _SPEECH | _PLANS
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return said and not perfect and _condition(verb) is None
 
 
 def _conjoined(verb: Token, found: _Walk) -> None:
     """A verb conjoined to another without its own auxiliaries shares them ("may have met and
     talked"); a negation carries over "or" and "nor" ("did not meet or call")."""
     head = verb.head
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in verb.children):
+        return  # a clause of its own: "Russia may retaliate, and the US imposed sanctions"
     alternative = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
     for c in head.children:
         if c.dep_ == "neg" and alternative:
@@ -442,9 +584,13 @@ def _controller(child: Token, head: Token, found: _Walk) -> None:
     lemma = head.lemma_.lower()
     dep = child.dep_
     if head.pos_ in ("VERB", "AUX") and dep in _CONTENT_DEPS:
-        if _demands(child, head, lemma):
+        if lemma == "be" and _intended(head):
+            found.planned = True  # "Northrop's goal was to move to California"
+        elif lemma in _QUESTIONS and _interrogative(child):
+            found.hedge = found.hedge or "whether"  # "asked if Trump had ordered McGahn to"
+        elif _demands(child, head, lemma):
             found.demanded = True
-        elif dep == "xcomp" and lemma in _PLANS:
+        elif dep == "xcomp" and lemma in _PLANS and not _went_on(head):
             if lemma == "want" and any(c.dep_ in ("dobj", "obj") for c in head.children):
                 found.demanded = True  # "wants Putin to leave"
             else:
@@ -474,8 +620,12 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
     instead = head.lower_ == "of" and (
         head.head.lower_ == "instead" or any(c.lower_ == "instead" for c in head.children)
     )
-    if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead):
+    prevented = head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING
+    rather = head.lower_ == "than" and head.i > 0 and head.doc[head.i - 1].lower_ == "rather"
+    if child.dep_ in ("pcomp", "pobj") and (head.lower_ in _NOT_DONE_PREPS or instead or rather):
         found.negated = True
+    elif child.dep_ == "pcomp" and child.tag_ == "VBG" and prevented:
+        found.negated = True  # "was banned from appearing on Fox News"
     if found.hedge is None:
         for c in head.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
@@ -483,7 +633,23 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
                 return
 
 
+def _intended(copula: Token) -> bool:
+    """Whether the subject of a copula is an aim or a plan: "his goal was to ..."."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _PLAN_NOUNS | _AIM_NOUNS for c in copula.children
+    )
+
+
+def _interrogative(clause: Token) -> bool:
+    """ "if X did", "whether X did", "why X did", "what X knew": a clause that asks."""
+    first = clause.doc[clause.left_edge.i]
+    marked = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+    return marked or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
 def _demands(child: Token, head: Token, lemma: str) -> bool:
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in _NOT_DEMANDING for c in head.children):
+        return False  # "pushed back, arguing that ..."
     if lemma == "call":
         marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
         return marked or any(c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in head.children)
@@ -493,6 +659,9 @@ def _demands(child: Token, head: Token, lemma: str) -> bool:
 
 
 def _carry_over(head: Token, found: _Walk) -> None:
+    condition = _condition(head)
+    if condition is not None and found.hedge is None:
+        found.hedge = condition  # "if Russia invades, the US will move to impose sanctions"
     for c in head.children:
         if c.dep_ == "neg":
             found.negated = not found.negated if head.lemma_ in _NEGATIVES else True
@@ -573,36 +742,77 @@ def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
     """A verb inside a statement's content is reported by its speaker (or the body it
     speaks for); the innermost statement wins.  A denial's content is what its speaker
     says did not happen ("the Kremlin denied that Russia had attacked Ukraine": not
-    attacked, according to the Kremlin)."""
+    attacked, according to the Kremlin).
+
+    The act of saying is the text's own: a statement's cue is no part of what it reports,
+    also where a quote split around it spans it ('"We won," Biden told CNN. "We will win
+    again."': Biden told CNN, asserted).  A colon with no one named before it introduces
+    no one's words (a caption's "Photos: Obama visits Israel").  An intention ("Obama
+    sought to assure Netanyahu") is planned, not reported; what the reader is asked to
+    imagine ("Imagine that Biden picked Klobuchar") is a hypothesis."""
     at = ctx.offset + verb.idx
     best: tuple[int, StatementRecord] | None = None
     for record in ctx.statements:
         start, end = record.content
-        if start <= at < end and (best is None or end - start < best[0]):
+        if not start <= at < end or record.cue[0] <= at < record.cue[1]:
+            continue
+        if best is None or end - start < best[0]:
             best = (end - start, record)
     if best is None:
         return
     record = best[1]
+    cue = _cue_words(record, verb, ctx)
+    if cue == {":"} and record.speaker is None and record.on_behalf_of is None:
+        return
+    if record.kind == "belief" and cue & _HYPOTHESES:
+        found.hedge = found.hedge or next(iter(cue & _HYPOTHESES))
+        return
+    if record.kind == "belief" and cue & _PLANS:
+        found.planned = True
+        return
+    if record.kind == "belief" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue:
+        return  # "Pope Francis likes to apologize": a liking for an act, no proposition
     found.reported = True
     found.according_to = record.speaker or record.on_behalf_of
-    if _denies(record, verb, ctx):
+    if cue & _DENIALS:
         found.negated = not found.negated
 
 
-def _denies(record: StatementRecord, verb: Token, ctx: DocContext) -> bool:
-    """Whether a statement's cue is a verb of denial ("denied", "rejected", "refuted")."""
+def _cue_words(record: StatementRecord, verb: Token, ctx: DocContext) -> set[str]:
+    """The lemmas of a statement's cue ("denied": deny; a colon: ":")."""
     doc = verb.doc
     cue = doc.char_span(
         record.cue[0] - ctx.offset, record.cue[1] - ctx.offset, alignment_mode="expand"
     )
-    return cue is not None and any(t.lemma_.lower() in _DENIALS for t in cue)
+    return {t.lemma_.lower() for t in cue} if cue is not None else set()
 
 
 def _date(verb: Token, sent: Span, ctx: DocContext) -> str | None:
     for ent in ctx.dates_in(sent):
-        if ent.root.head.i != ent.root.i and clause_of(ent.root) == verb and not _span(ent):
+        root = ent.root
+        in_clause = root.head.i != root.i and clause_of(root) == verb
+        if in_clause and not _span(ent) and not _vague(ent) and _adverbial(ent):
             return str(ent.text)
     return None
+
+
+def _adverbial(ent: Span) -> bool:
+    """Whether a date tells when something happened ("met on Thursday", "met earlier this
+    year"), not which thing a noun names ("the 2016 nominee", "the Obama-era order", "in last
+    year's election", "a July 3 fireworks display"): no date that modifies a noun."""
+    root = ent.root
+    return not (root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _vague(ent: Span) -> bool:
+    """ "the day (before ...)", "that year", "the time": a time the text points to, no date;
+    a quoted title ('told ABC's "This Week"') names a show, no date."""
+    before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    if before in _OPENING_QUOTES or before == "\u2018":
+        return True
+    words = [t.lower_ for t in ent]
+    pointing = len(words) == 2 and words[0] in ("the", "that", "those", "these")
+    return pointing and (words[1] in ("time", "times") or words[1].rstrip("s") in _DURATIONS)
 
 
 def _span(ent: Span) -> bool:

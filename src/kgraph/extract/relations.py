@@ -49,10 +49,91 @@ _PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
+#: verbs that name no act between parties: being, having, seeming, and thinking ("how we
+#: all think about the president")
 _SKIP_VERBS: Final = frozenset(
-    {"be", "have", "do", "become", "say", "seem", "get", "serve", "act", "include"}
+    {
+        "be",
+        "have",
+        "do",
+        "become",
+        "say",
+        "seem",
+        "get",
+        "serve",
+        "act",
+        "include",
+        "think",
+        "feel",
+        "wonder",
+        "imagine",
+        "realize",
+        "realise",
+    }
 )
 _RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
+#: verbs that give a name or a label: with a second object they name, they do nothing to it
+_NAMING_VERBS: Final = frozenset(
+    {"call", "dub", "name", "label", "brand", "term", "nickname", "title", "christen"}
+)
+#: adjectives of a stance toward the party of their "of" phrase, as the verb of that act:
+#: "Trump was critical of the FBI" (``criticize``), "remained supportive of Kyiv"
+_STANCES: Final = {
+    "critical": "criticize",
+    "supportive": "support",
+    "dismissive": "dismiss",
+    "complimentary": "praise",
+    "protective": "defend",
+    "skeptical": "doubt",
+    "sceptical": "doubt",
+    "distrustful": "distrust",
+    "suspicious": "distrust",
+    "wary": "distrust",
+}
+#: verbs that link a subject to such an adjective
+_LINKING: Final = frozenset({"be", "remain", "become", "grow", "stay", "seem", "appear"})
+#: verbs that answer a message, and the messages whose author they answer: "rebuffed
+#: Russian warnings", "rejected U.S. demands", "welcomed the Iranian offer"
+_RESPONSES: Final = frozenset(
+    {
+        "reject",
+        "rebuff",
+        "dismiss",
+        "ignore",
+        "deny",
+        "refute",
+        "accept",
+        "welcome",
+        "heed",
+        "defy",
+        "spurn",
+        "brush",
+        "answer",
+    }
+)
+_MESSAGES: Final = frozenset(
+    {
+        "warning",
+        "demand",
+        "request",
+        "proposal",
+        "offer",
+        "claim",
+        "accusation",
+        "allegation",
+        "call",
+        "plea",
+        "appeal",
+        "threat",
+        "ultimatum",
+        "criticism",
+        "charge",
+        "invitation",
+        "overture",
+    }
+)
+#: adverbs that are a verb's particle ("shot back at", "fired back at")
+_PARTICLE_ADVERBS: Final = frozenset({"back"})
 #: the possessive clitic in its two spellings
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: pronouns that, in what someone says, are that speaker
@@ -348,6 +429,7 @@ class RelationExtractor:
         yield from _state_agencies(doc, context)
         for sent in context.sentences:
             yield from _verb_relations(sent, context)
+            yield from _stance_relations(sent, context)
             yield from _event_relations(sent, context)
             yield from _successions(sent, context)
 
@@ -433,9 +515,40 @@ def _verb_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
         yield from _reciprocal(verb, parties, predicate, modality, evidence, ctx)
 
 
+def _stance_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
+    """ "Trump was also critical of U.S. intelligence agencies": a stance an adjective states
+    toward the party of its "of" phrase, the act of the verb it stands for."""
+    evidence = ctx.evidence(sent)
+    for adj in sent:
+        act = _STANCES.get(adj.lower_)
+        link = adj.head
+        if act is None or adj.dep_ not in ("acomp", "oprd") or link.lemma_ not in _LINKING:
+            continue
+        targets = [
+            found
+            for prep in adj.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for found in entities_of(pobj, ctx)
+        ]
+        subjects = _subjects(link, ctx) if targets else []
+        if not subjects:
+            continue
+        modality = modality_of(link, sent, ctx)
+        event = event_table().category(act, "VERB")
+        for subj, anon in subjects:
+            for obj, obj_anon in targets:
+                if obj is not subj:
+                    yield _record(subj, obj, act, evidence, modality, anon or obj_anon, event, ctx)
+
+
 def _describes(verb: Token) -> bool:
     """ "called Mueller's investigation a sham", "named it a threat": a description of the
-    object, not an act done to it."""
+    object, not an act done to it; "what the United States calls Mount Rushmore", "dubbed
+    it Crazy Horse": a verb of naming with the name it gives."""
+    if verb.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "oprd" for c in verb.children):
+        return True
     return any(
         c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and _names_no_one(c) for c in verb.children
     )
@@ -470,7 +583,9 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     subjects += entities_of(pobj, ctx)
-    if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+    if subjects or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+        return subjects  # "protesters affiliated with X": a subject of its own, no entity
+    if any(c.dep_ == "auxpass" for c in verb.children):
         subjects = _stray_agent(verb, ctx)
     if not subjects and verb.dep_ == "conj":
         subjects = _stray_subject(verb, ctx)
@@ -565,6 +680,9 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         found = entities_of(child, ctx)
         if child.dep_ == "oprd" and ctx.mention_at(child) is None:
             continue  # "called the report a hoax": a description, not a party
+        if not found and _answers(verb, child):
+            # "Obama rebuffed Russian warnings": the answer is to the one who warned
+            found = [(m, False) for m in _modifying_entities(child, ctx)]
         if found:
             parties.objects += [(m, a, "", None) for m, a in found]
         elif child.pos_ == "NOUN" and not parties.object_noun:
@@ -573,6 +691,12 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _answers(verb: Token, obj: Token) -> bool:
+    """Whether ``verb`` answers the message its object names ("rejected U.S. demands",
+    "dismissed Russian claims"): its author is the party answered."""
+    return verb.lemma_.lower() in _RESPONSES and obj.lemma_.lower() in _MESSAGES
 
 
 def _shared_objects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
@@ -592,6 +716,10 @@ def _shared_objects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool
 def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
     has_object = bool(parties.objects) and not _reduced_passive(verb)
     preps = [c for c in verb.children if c.dep_ == "prep"]
+    # "shot back at Trump": the phrase the parser hung off the particle
+    preps += [
+        p for a in verb.children if _particle(verb, a) for p in a.children if p.dep_ == "prep"
+    ]
     noun_hung: set[int] = set()
     if parties.object_noun:
         # "share intelligence with the Kremlin": the preposition hangs off the object
@@ -654,9 +782,15 @@ def _modifying_entities(noun: Token, ctx: DocContext) -> list[RawMention]:
 def _predicate(verb: Token) -> str:
     parts = [verb.lemma_.lower()]
     for child in verb.children:
-        if child.dep_ == "prt":
+        if _particle(verb, child):
             parts.append(child.lower_)
     return "_".join(parts)
+
+
+def _particle(verb: Token, child: Token) -> bool:
+    """A verb's particle, also one the parser read as an adverb ("shot back at Trump")."""
+    adverb = child.dep_ == "advmod" and child.lower_ in _PARTICLE_ADVERBS and child.i == verb.i + 1
+    return child.dep_ == "prt" or adverb
 
 
 def _fold(verb: Token | None) -> Token | None:
@@ -677,7 +811,7 @@ def _fold_event(fold: Token | None) -> str | None:
 
 
 def _verb_event(verb: Token, object_noun: str, prep: str | None, target: RawMention) -> str | None:
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    prt = next((c.lower_ for c in verb.children if _particle(verb, c)), None)
     return event_table().category(
         verb.lemma_, "VERB", prep=prep, prt=prt, obj=object_noun or None, target=target.type
     )
@@ -777,7 +911,8 @@ def _event_relations(sent: Span, ctx: DocContext) -> Iterator[RelationRecord]:
             continue
         agents, clause = _event_agents(noun, verb, ctx)
         fold = _fold(verb)
-        modality = noun_modality(noun, fold or clause, sent, ctx)
+        presupposed = verb is None and _taking_part(noun) is None
+        modality = noun_modality(noun, fold or clause, sent, ctx, presupposed=presupposed)
         for agent, anon in agents:
             for target, target_anon, prep in targets:
                 if target is agent:

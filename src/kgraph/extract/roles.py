@@ -17,6 +17,7 @@ one ("Stone's lawyer Bruce Rogow", "Trump's longtime confidant Roger Stone"); a 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext, Posting, Role
@@ -26,7 +27,7 @@ from kgraph.gazetteer import office_country
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["KIN", "POSTED", "find_roles", "modifier_entity"]
+__all__ = ["KIN", "POSTED", "find_roles", "modifier_entity", "party_member", "party_tag"]
 
 _BODY_TYPES: Final = frozenset({"Agency", "Organization"})
 
@@ -268,6 +269,9 @@ _NOT_ROLES: Final = frozenset(
         "donor",
         "backer",
         "constituent",
+        "counterpart",
+        "colleague",
+        "peer",
     }
 )
 
@@ -387,6 +391,10 @@ _TOPICAL_ROLES: Final = frozenset(
     }
 )
 
+#: a party's initial before a state in a tag after a name ("D-Vt.", "R-Calif.", "I-Vt.")
+_PARTY_LETTERS: Final = frozenset({"d", "r", "i", "ind", "dfl"})
+_HYPHENS: Final = frozenset({"-", "\u2013"})
+_PARTY_TAG: Final = re.compile(r"^(?:D|R|I|Ind|DFL)[-\u2013][A-Z][A-Za-z.]*$")
 #: honorifics are no titles: "Mr. Lavrov"
 _HONORIFICS: Final = frozenset({"mr.", "ms.", "mrs."})
 #: words that stand for a body named before, and the word that body's name must have
@@ -436,8 +444,7 @@ def _is_former(words: str) -> bool:
 
 def _title_body(title: str, ctx: DocContext) -> RawMention | None:
     """The mention, in this text, of the body a title is held in (see ``_TITLE_BODIES``)."""
-    words = [w for w in _role_text(title).split()]
-    gid = _TITLE_BODIES.get(" ".join(words))
+    gid = _title_gid(title)
     if gid is None:
         return None
     body = next((m for m in ctx.mentions if m.gid == gid), None)
@@ -449,6 +456,49 @@ def _title_body(title: str, ctx: DocContext) -> RawMention | None:
     except KeyError:
         return None
     return next((m for m in ctx.mentions if country and m.gid == f"country:{country}"), None)
+
+
+def _title_gid(title: str) -> str | None:
+    """The body a title names (``_TITLE_BODIES``), with or without its qualifiers ("acting
+    homeland security secretary": the Department of Homeland Security)."""
+    words = _role_text(title).split()
+    gid = _TITLE_BODIES.get(" ".join(words))
+    if gid is None:
+        gid = _TITLE_BODIES.get(" ".join(w for w in words if w not in _QUALIFIERS))
+    return gid
+
+
+def party_member(tok: Token, ctx: DocContext) -> RawMention | None:
+    """The person a party-and-state tag after a name stands for: "Patrick Leahy, D-Vt., who
+    chairs the committee", "Rep. Steve Israel (D-NY)": Leahy and Israel, never Vermont or
+    New York (``tok`` is any word of the tag)."""
+    span = party_tag(tok)
+    if span is None:
+        return None
+    j = span[0] - 1
+    while j >= 0 and tok.doc[j].text in (",", "("):
+        j -= 1
+    m = ctx.mention_at(tok.doc[j]) if j >= 0 else None
+    return m if m is not None and m.type == "Person" else None
+
+
+def party_tag(tok: Token) -> tuple[int, int] | None:
+    """The tokens of the party-and-state tag ("D", "-", "Vt", ".") ``tok`` is part of."""
+    doc = tok.doc
+    for k in range(tok.i, max(-1, tok.i - 4), -1):
+        word = doc[k]
+        if _PARTY_TAG.match(word.text):
+            end = k + 1
+        elif word.lower_ in _PARTY_LETTERS and k + 2 < len(doc) and doc[k + 1].text in _HYPHENS:
+            if not doc[k + 2].text[:1].isupper():
+                continue
+            end = k + 3
+        else:
+            continue
+        if end < len(doc) and doc[end].text == ".":
+            end += 1
+        return (k, end) if tok.i < end else None
+    return None
 
 
 def _office_of(person: RawMention, role: str, ctx: DocContext) -> RawMention | None:
@@ -799,12 +849,13 @@ class _Found:
         """Where a role owned by a person is held: the body its title names ("Trump's
         director of national intelligence"), the person for a personal role ("Stone's
         lawyer"), else the owner's state ("Trump's secretary of state")."""
-        body = _title_body(_title_phrase(head, self.ctx), self.ctx)
+        title = _title_phrase(head, self.ctx)
+        body = _title_body(title, self.ctx)
         if body is not None:
             return body
-        if head.lemma_.lower() in _PERSONAL_ROLES:
+        if head.lemma_.lower() in _PERSONAL_ROLES and _title_gid(title) is None:
             return owner
-        return self.state_of(owner)
+        return self.state_of(owner)  # an office of the owner's government, never the owner
 
     def state_of(self, person: RawMention) -> RawMention | None:
         """The country a person holds office in, by this Doc's roles or the leaders table."""
@@ -906,8 +957,11 @@ def _appositions(found: _Found, m: RawMention, head: Token) -> None:
     """ "Sergey V. Lavrov, Russia's foreign minister"; "Russia's foreign minister, Sergey
     Lavrov" and "the minister, Lavrov"."""
     ctx = found.ctx
-    for child in head.children:
-        if child.dep_ == "appos" and ctx.mention_at(child) is None:
+    apposed = [c for c in head.children if c.dep_ == "appos"]
+    # "Bob Corker, R-Tenn., the top Republican on the committee": apposed to the party tag
+    apposed += [g for c in apposed if party_tag(c) for g in c.children if g.dep_ == "appos"]
+    for child in apposed:
+        if ctx.mention_at(child) is None and party_tag(child) is None:
             found.add(m, child)
             for conj in child.conjuncts:
                 found.add(m, conj)
@@ -960,6 +1014,7 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         and t.lower_ not in _NOT_ROLES
         and t.lower_ not in _HONORIFICS
     ]
+    title_nouns = [t for t in title_nouns if t.i not in _name_parts(doc, m, ctx)]
     if not title_nouns:
         return False
     left = min(t.left_edge.i for t in pre)
@@ -982,6 +1037,31 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
     return True
 
 
+def _posted_to(o: RawMention, doc: Doc) -> bool:
+    """Whether a mention is the "to" phrase of a posting ("ambassador to the United States")."""
+    k = o.tok_start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "to" and doc[k - 1].lemma_.lower() in POSTED
+
+
+def _name_parts(doc: Doc, m: RawMention, ctx: DocContext) -> set[int]:
+    """The words of a person's name left out of its mention, between a title and it ("Mayor
+    Carmen Yulin Cruz" with the mention "Yulin Cruz", "President Bashar al-Assad" with
+    "Assad"): capitalised words no title, after a word that is one."""
+    out: set[int] = set()
+    i = m.tok_start - 1
+    while i >= 0 and (doc[i].lower_ in _NAME_PARTICLES or doc[i].text in ("-", "\u2010")):
+        i -= 1
+    while i > 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        if ctx.gazetteer.is_title(doc[i].text) or ctx.mention_at(doc[i]) is not None:
+            break
+        out.add(doc[i].i)
+        i -= 1
+    titled = i >= 0 and ctx.gazetteer.is_title(doc[i].text)
+    return out if titled else set()
+
+
 def _title_orgs(
     found: _Found, m: RawMention, head: Token, before: Span, title_nouns: list[Token]
 ) -> list[RawMention]:
@@ -989,9 +1069,13 @@ def _title_orgs(
     the title names (``_TITLE_BODIES``) or a known office holder's country."""
     ctx = found.ctx
     orgs: list[RawMention] = []
-    for o in (ctx.mention_at(t) for t in before):
-        if o is not None and o is not m and o.type != "Person" and o not in orgs:
-            orgs.append(o)
+    for t in before:
+        o = ctx.mention_at(t)
+        if o is None or o is m or o.type == "Person" or o in orgs:
+            continue
+        if _posted_to(o, found.doc):
+            continue  # "Israeli ambassador to the United States Michael Oren": a posting
+        orgs.append(o)
     poss = [ctx.mention_at(t) for t in head.children if t.dep_ == "poss"]
     orgs += [p for p in poss if p is not None and p.type != "Person" and p not in orgs]
     regional = bool({t.lower_ for t in title_nouns} & _REGIONAL_OFFICES)
@@ -1077,7 +1161,13 @@ def _copula_roles(found: _Found, m: RawMention, verb: Token) -> None:
                 or _nested_organisations(noun, ctx)
             )
             if orgs:
-                found.add(m, noun, former=verb.tag_ == "VBD", orgs=orgs)
+                found.add(m, noun, former=verb.tag_ == "VBD" or _no_longer(verb), orgs=orgs)
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "Napolitano is no longer DHS secretary", "is not chairman any more": a role left."""
+    words = {t.lower_ for c in verb.children if c.dep_ in ("advmod", "neg") for t in c.subtree}
+    return "longer" in words or "anymore" in words or {"any", "more"} <= words
 
 
 def _served_as(found: _Found, m: RawMention, verb: Token) -> None:
