@@ -413,6 +413,53 @@ FORMS = [
         None,
         id="it seems that ...: no source",
     ),
+    pytest.param(
+        "“The price is fair, because the farmers are very patient and very hard-working,” "
+        "Ann Roe, 69, told the radio station on Monday.",
+        "told",
+        "Ann Roe",
+        "“The price is fair, because the farmers are very patient and very hard-working,”",
+        "direct",
+        "Ann Roe",
+        id="a quote the parse hangs on the source after it",
+    ),
+    pytest.param(
+        '"He voted against every one of them. Every single bill," said Ann Roe, who had '
+        "written some of those bills.",
+        "said",
+        "Ann Roe",
+        '"He voted against every one of them. Every single bill,"',
+        "direct",
+        "Ann Roe",
+        id="said X after a quote whose last words parse as a second subject",
+    ),
+    pytest.param(
+        "BOSTON, May 2 (AP) — Former Governor Ann Roe told the court that the vote was fair.",
+        "told",
+        "Former Governor Ann Roe",
+        "that the vote was fair",
+        "indirect",
+        "Ann Roe",
+        id="a dateline is not the source",
+    ),
+    pytest.param(
+        "Several super PACs backing the senator raised money.",
+        "backing",
+        "Several super PACs",
+        "the senator",
+        "belief",
+        None,
+        id="a participle after a noun: the noun is the source",
+    ),
+    pytest.param(
+        "On Monday the coach seemed to indicate that he would stay.",
+        "indicate",
+        "the coach",
+        "that he would stay",
+        "indirect",
+        None,
+        id="seemed to indicate: the cue is the verb of saying",
+    ),
 ]
 
 

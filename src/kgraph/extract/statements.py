@@ -72,6 +72,7 @@ _QUOTES: Final = _OPEN_QUOTES | _CLOSE_QUOTES | _EITHER_QUOTES
 _FAMILIES: Final = {mark: "double" for mark in _QUOTES} | {"«": "guillemet", "»": "guillemet"}
 #: punctuation cut from the edges of a content or source span (quote marks are kept)
 _EDGE_PUNCT: Final = frozenset({",", ".", ":", ";", "-", "--", "—", "–", "(", ")"})
+_DASHES: Final = frozenset({"-", "--", "—", "–"})
 #: punctuation between clauses of a sentence: "A; B, according to X" attributes only B
 _CLAUSE_BREAKS: Final = frozenset({";", ":"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -659,7 +660,7 @@ class _Quotes:
         doc = self.doc
         left, right = item.cue
         if item.source is not None:
-            left = min(left, item.source.left_edge.i)
+            left = min(left, _left_of(item.source))
             right = max(right, item.source.right_edge.i + 1)
         sent = self.sents[self.sentence(item.cue[0])]
         verb = doc[item.cue[0]]
@@ -927,6 +928,10 @@ def _verb_statement(tok: Token) -> _Found | None:
     kind = "indirect" if verb.kind == "speech" else "belief"
     raised = _raised(tok, verb)
     if raised is not None:
+        if "raising" in verb.frames and any(
+            c.dep_ == "xcomp" and _verbs().get(c.lemma_.lower()) is not None for c in tok.children
+        ):
+            return None  # "he seemed to indicate that ...": the cue is "indicate", his
         return _Found((tok.i, tok.i + 1), raised, _agent(tok), kind)
     for frame in ("clause", "to", "obj"):
         if frame in verb.frames:
@@ -1120,14 +1125,21 @@ def _subject(tok: Token) -> Token | None:
     by promising ...", "was booed after telling ...", "came to Iowa to criticize ...")."""
     participle = False  # the subject of a passive did what a participle of it says
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj") or (participle and child.dep_ == "nsubjpass"):
-                return child
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "csubj") or (participle and c.dep_ == "nsubjpass")
+        ]
+        if subjects:  # two: words of a quote or a dateline parsed as one ('"... amendment,"
+            # said Roe', "BOSTON, May 2 — Roe told"): the one after the verb, else the nearest
+            return next((c for c in subjects if c.i > tok.i), subjects[-1])
         agent = _agent(tok)
         if agent is not None:
             return agent
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "super PACs backing Cruz", "a pastor supporting him"
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
             participle, tok = True, tok.head.head  # "by promising ...": the verb of "by"
             continue
@@ -1275,6 +1287,27 @@ def _chars(doc: Doc, ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     return ctx.offset + doc[start].idx, ctx.offset + last.idx + len(last.text)
 
 
+def _past_dateline(tok: Token) -> Token:
+    """The source after a dateline the parse took for the subject ("CLEVELAND, July 19
+    (UPI) — Former Attorney General Ann Roe told ..."): the name in apposition after the
+    dash."""
+    if not tok.text.isupper() or len(tok.text) < 2:
+        return tok
+    dash = next((c.i for c in tok.children if c.dep_ == "punct" and c.text in _DASHES), None)
+    if dash is None:
+        return tok
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.i > dash), tok)
+
+
+def _left_of(tok: Token) -> int:
+    """Where the words of a source begin: its left edge, but not across a punctuation mark
+    (the parse may hang the quote before a source on it: '"That's it," Roe told ...')."""
+    first = tok.i
+    while first > tok.left_edge.i and not tok.doc[first - 1].is_punct:
+        first -= 1
+    return first
+
+
 def _source_span(tok: Token) -> tuple[int, int]:
     """The source's noun phrase, without the relative clause or the clause after it, nor
     the possessive ending of an owner ("Washington's claim"), but with the conjuncts of
@@ -1292,7 +1325,7 @@ def _source_span(tok: Token) -> tuple[int, int]:
         for child in rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 end = max(end, child.right_edge.i)
-    return _trim(tok.doc, tok.left_edge.i, end + 1)
+    return _trim(tok.doc, _left_of(tok), end + 1)
 
 
 def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
@@ -1302,10 +1335,11 @@ def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
     behalf: RawMention | None = None
     anonymous = False
     if item.source is not None:
-        s_start, s_end = _source_span(item.source)
+        source_tok = _past_dateline(item.source)
+        s_start, s_end = _source_span(source_tok)
         if s_start < s_end:
             source = _chars(doc, ctx, s_start, s_end)
-        speaker, behalf, anonymous = _speaker(item.source, facts)
+        speaker, behalf, anonymous = _speaker(source_tok, facts)
     content = _chars(doc, ctx, *item.content)
     return StatementRecord(
         speaker=ctx.ref(speaker) if speaker is not None else None,
