@@ -460,6 +460,52 @@ FORMS = [
         None,
         id="seemed to indicate: the cue is the verb of saying",
     ),
+    pytest.param(
+        "The mayor's call for a ban on cars angered the shop owners.",
+        "call for",
+        "The mayor",
+        "a ban on cars",
+        "indirect",
+        None,
+        id="X's call for ...: a reporting noun with its preposition",
+    ),
+    pytest.param(
+        "The decision by the league to cancel the season upset the players.",
+        "decision",
+        "the league",
+        "to cancel the season",
+        "indirect",
+        None,
+        id="the decision by X to ...: a reporting noun with an infinitive",
+    ),
+    pytest.param(
+        "The reporter asked the senator whether he would run again.",
+        "asked",
+        "The reporter",
+        "whether he would run again",
+        "indirect",
+        None,
+        id="X asked Y whether ...",
+    ),
+    pytest.param(
+        "When the coach retired, the club released the following statement:\n\n"
+        "“We thank him for twenty years of work.”\n\nThe season starts in May.",
+        "released",
+        "the club",
+        "“We thank him for twenty years of work.”",
+        "direct",
+        None,
+        id="X released the following statement: and the quote in the next paragraph",
+    ),
+    pytest.param(
+        "“We should build it again,” he went on. “It was a good bridge.”",
+        "went",
+        "he",
+        "“We should build it again,” he went on. “It was a good bridge.”",
+        "direct",
+        None,
+        id="a phrasal verb of saying: went on",
+    ),
 ]
 
 

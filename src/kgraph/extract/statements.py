@@ -111,6 +111,8 @@ _LEMMA_FIXES: Final = {
     "retweeted": "retweet",
     "texted": "text",
 }
+#: phrasal verbs of saying and the verb of the table they stand for
+_PHRASAL: Final = {("go", "on"): "continue", ("point", "out"): "note", ("speak", "out"): "speak"}
 #: reporting nouns and the kind of statement their that-clause is
 _NOUNS: Final[dict[str, str]] = {
     "claim": "indirect",
@@ -147,6 +149,41 @@ _NOUNS: Final[dict[str, str]] = {
     "estimate": "belief",
     "judgment": "belief",
     "opinion": "belief",
+}
+#: reporting nouns with an infinitive ("to") or a prepositional object ("prep:P") that
+#: carries what is said or wanted ("belief": a stance, not a thing said)
+_NOUN_FRAMES: Final[dict[str, frozenset[str]]] = {
+    "decision": frozenset({"to"}),
+    "refusal": frozenset({"to"}),
+    "promise": frozenset({"to"}),
+    "pledge": frozenset({"to"}),
+    "vow": frozenset({"to"}),
+    "threat": frozenset({"to"}),
+    "offer": frozenset({"to"}),
+    "intention": frozenset({"to", "belief"}),
+    "desire": frozenset({"to", "belief"}),
+    "willingness": frozenset({"to", "belief"}),
+    "reluctance": frozenset({"to", "belief"}),
+    "call": frozenset({"to", "prep:for"}),
+    "demand": frozenset({"to", "prep:for"}),
+    "request": frozenset({"to", "prep:for"}),
+    "plea": frozenset({"to", "prep:for"}),
+    "appeal": frozenset({"to", "prep:for"}),
+    "support": frozenset({"prep:for", "belief"}),
+    "praise": frozenset({"prep:for", "prep:of"}),
+    "criticism": frozenset({"prep:of"}),
+    "condemnation": frozenset({"prep:of"}),
+    "denunciation": frozenset({"prep:of"}),
+    "endorsement": frozenset({"prep:of"}),
+    "rejection": frozenset({"prep:of"}),
+    "defense": frozenset({"prep:of"}),
+    "opposition": frozenset({"prep:to", "belief"}),
+    "objection": frozenset({"prep:to"}),
+    "stance": frozenset({"prep:on", "belief"}),
+    "position": frozenset({"prep:on", "belief"}),
+    "complaint": frozenset({"prep:about"}),
+    "comment": frozenset({"prep:about", "prep:on"}),
+    "remark": frozenset({"prep:about"}),
 }
 #: adjectives of a stance after "be" ("X is confident that ...", "X was critical of Y") and
 #: the complements that carry it
@@ -392,6 +429,7 @@ def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
                 or _verb_statement(tok)
                 or _noun_statement(tok)
                 or _adjective_statement(tok)
+                or _noun_frame_statement(tok)
                 or _colon_statement(tok, sent)
             )
             if item is not None:
@@ -409,6 +447,9 @@ def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
             item.content = _own_words(doc, item, cues)
             if item.quote:
                 item.content = quotes.continued(item)
+            introduced = quotes.introduced(item)
+            if introduced is not None:  # "X released the following statement:" "..."
+                item.content, item.kind = introduced, "direct"
         item.content = quotes.balance(*_trim(doc, *item.content))
     found = [f for f in found if f.content[0] < f.content[1]]
     nested = _nested(found)
@@ -698,6 +739,17 @@ class _Quotes:
                 return head.i != cue and head.i != tok.i and not self.inside_or_mark(head.i)
         return False
 
+    def introduced(self, item: _Found) -> tuple[int, int] | None:
+        """The quote after a colon that ends the cue's sentence right after its content
+        ("X issued the following statement:" or "Stated Roe:", then the quote)."""
+        _start, end = _trim(self.doc, *item.content)
+        sent = self.sents[self.sentence(item.cue[0])]
+        last = _last_word(sent)
+        if max(end, item.cue[1]) != last or self.doc[last].text != ":":
+            return None
+        near = self._after_colon(sent)
+        return near[0] if near else None
+
     def _after_colon(self, sent: Span) -> list[tuple[int, int]]:
         """The quote that follows "X said:" at the end of a sentence or paragraph."""
         last = _last_word(sent)
@@ -911,15 +963,25 @@ def _in_source(tok: Token) -> _Found | None:
 
 def _is_cue_verb(tok: Token) -> bool:
     """Whether ``tok`` is a verb of saying (its phrases are its own: "said in a statement")."""
-    verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
+    verb = _verbs().get(_lemma(tok))
     return verb is not None and verb.kind == "speech"
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma a verb is looked up by: mended ("hoped"), or that of its phrasal verb
+    ("went on" is "continue")."""
+    lemma = _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return _PHRASAL.get((lemma, child.lower_), lemma)
+    return lemma
 
 
 def _verb_statement(tok: Token) -> _Found | None:
     """A reporting verb and the complement its frames allow."""
     if tok.pos_ != "VERB" or tok.dep_ in _MODIFIER_DEPS:
         return None
-    verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
+    verb = _verbs().get(_lemma(tok))
     if verb is None:
         return None
     source = _subject(tok)
@@ -939,6 +1001,11 @@ def _verb_statement(tok: Token) -> _Found | None:
             if content is not None:
                 host = frame == "clause" and not any(c.dep_ == "ccomp" for c in tok.children)
                 return _Found((tok.i, tok.i + 1), content, source, kind, frame == "clause", host)
+    if "if" in verb.frames:  # "asked the senator if (whether) he would run"
+        for child in tok.rights:
+            mark = next((m for m in child.children if m.dep_ == "mark"), None)
+            if child.dep_ == "advcl" and mark is not None and mark.lower_ in ("if", "whether"):
+                return _Found((tok.i, tok.i + 1), (mark.i, child.right_edge.i + 1), source, kind)
     for child in tok.children:
         medium = child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS
         noun = next((c for c in child.children if c.dep_ == "pobj"), None) if medium else None
@@ -1175,6 +1242,37 @@ def _noun_statement(tok: Token) -> _Found | None:
         )
     span = (clause.left_edge.i, clause.right_edge.i + 1)
     return _Found((tok.i, tok.i + 1), span, source, kind, owned=source is not None)
+
+
+def _noun_frame_statement(tok: Token) -> _Found | None:
+    """A reporting noun with an infinitive or a prepositional object: "X's decision to
+    ...", "her refusal to ...", "Trump's call for a ban", "criticism of the plan", "his
+    views on trade"; the source is the owner or the agent ("the decision by X")."""
+    frames = _NOUN_FRAMES.get(tok.lemma_.lower())
+    if frames is None or tok.pos_ != "NOUN" or _verb_of_noun(tok) is not None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and source is None:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    kind = "belief" if "belief" in frames else "indirect"
+    for child in tok.rights:
+        if "to" in frames and child.dep_ in ("acl", "relcl") and _infinitive_of(child):
+            span = (child.left_edge.i, child.right_edge.i + 1)
+            return _Found((tok.i, tok.i + 1), span, source, kind)
+        if child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                return _Found((tok.i, child.i + 1), span, source, kind)
+    return None
+
+
+def _infinitive_of(tok: Token) -> bool:
+    """Whether ``tok`` heads an infinitive ("to release ...")."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )
 
 
 def _that_clause(noun: Token) -> Token | None:
