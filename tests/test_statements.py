@@ -641,6 +641,18 @@ CONTENT_SPANS = [
         id="a quote another cue claims does not go on the first",
     ),
     pytest.param(
+        "The coach then listed the skills needed in a good player in the modern game.",
+        "listed",
+        "the skills needed in a good player in the modern game",
+        id="the phrases right after an object are part of it",
+    ),
+    pytest.param(
+        "The minister denied the report on Monday, saying it was false.",
+        "denied",
+        "the report on Monday",
+        id="but not what follows a comma",
+    ),
+    pytest.param(
         "A poll found that most students backed the plan, while a third favored the old rules.",
         "found",
         "that most students backed the plan, while a third favored the old rules",
@@ -783,6 +795,14 @@ SPEAKERS = [
         None,
         False,
         id="an unnamed thing is no anonymous person",
+    ),
+    pytest.param(
+        "A Gallup poll showed the senator ahead.",
+        "showed",
+        None,
+        None,
+        False,
+        id="a poll of a named body is no anonymous person",
     ),
 ]
 

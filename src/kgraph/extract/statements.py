@@ -1128,10 +1128,12 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
         return None
     end = obj.right_edge.i
     for child in tok.rights:
-        if child.i > obj.i and (
-            child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
-        ):
+        if child.i < obj.i:
+            continue
+        if child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS):
             end = child.right_edge.i
+        elif child.dep_ in ("prep", "npadvmod") and child.left_edge.i == end + 1:
+            end = child.right_edge.i  # "listed the qualities needed in a nominee in 2016"
     return obj.left_edge.i, end + 1
 
 
@@ -1475,8 +1477,8 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
         return m, _behalf(m, tok, facts) if m.type == "Person" else None, False
     member = tok.lemma_.lower() in _MEMBER_NOUNS
     body = _body_of(tok, ctx)
-    if not member or body is None:
-        return None, None, _one_unnamed(tok, member or body is not None)
+    if not member or body is None:  # "a former British spy", but not "a WBUR poll"
+        return None, None, _one_unnamed(tok, member or (body is not None and _is_country(body)))
     spokes = tok.lemma_.lower() in _SPOKES_NOUNS
     if not spokes and _one_unnamed(tok, True) and _is_country(body):
         return None, None, True  # "a senior Russian official" is a person, not Russia
