@@ -506,6 +506,33 @@ FORMS = [
         None,
         id="a phrasal verb of saying: went on",
     ),
+    pytest.param(
+        "The files raised new questions about whether the charity paid its staff.",
+        "questions about",
+        None,
+        "whether the charity paid its staff",
+        "indirect",
+        None,
+        id="questions about ...: a reporting noun with no source",
+    ),
+    pytest.param(
+        "Only two senators voted against the final version of the bill.",
+        "voted against",
+        "Only two senators",
+        "the final version of the bill",
+        "belief",
+        None,
+        id="X voted against Y",
+    ),
+    pytest.param(
+        "We now know that the agency is also looking into the charity.",
+        "know",
+        "We",
+        "that the agency is also looking into the charity",
+        "belief",
+        None,
+        id="a belief of the writer's own voice is a statement too",
+    ),
 ]
 
 

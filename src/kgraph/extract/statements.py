@@ -76,8 +76,6 @@ _DASHES: Final = frozenset({"-", "--", "—", "–"})
 #: punctuation between clauses of a sentence: "A; B, according to X" attributes only B
 _CLAUSE_BREAKS: Final = frozenset({";", ":"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: a source of a belief in the first or second person is the writer's own voice
-_FIRST_PERSONS: Final = frozenset({"i", "we", "you"})
 #: verbs whose subject a participle or conjunct without its own subject shares
 _SHARED_SUBJECT_DEPS: Final = frozenset({"conj", "xcomp", "advcl"})
 #: complements that follow an object and belong to the content ("called it a hoax",
@@ -122,6 +120,7 @@ _NOUNS: Final[dict[str, str]] = {
     "argument": "indirect",
     "accusation": "indirect",
     "charge": "indirect",
+    "attack": "indirect",
     "contention": "indirect",
     "suggestion": "indirect",
     "insistence": "indirect",
@@ -184,6 +183,8 @@ _NOUN_FRAMES: Final[dict[str, frozenset[str]]] = {
     "complaint": frozenset({"prep:about"}),
     "comment": frozenset({"prep:about", "prep:on"}),
     "remark": frozenset({"prep:about"}),
+    "question": frozenset({"prep:about"}),
+    "vote": frozenset({"prep:against", "prep:for"}),
 }
 #: adjectives of a stance after "be" ("X is confident that ...", "X was critical of Y") and
 #: the complements that carry it
@@ -985,8 +986,6 @@ def _verb_statement(tok: Token) -> _Found | None:
     if verb is None:
         return None
     source = _subject(tok)
-    if verb.kind == "belief" and source is not None and source.lower_ in _FIRST_PERSONS:
-        return None
     kind = "indirect" if verb.kind == "speech" else "belief"
     raised = _raised(tok, verb)
     if raised is not None:
@@ -1307,7 +1306,7 @@ def _adjective_statement(tok: Token) -> _Found | None:
     if frames is None or tok.dep_ != "acomp":
         return None
     source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if source is None or source.lower_ in _FIRST_PERSONS:
+    if source is None:
         return None
     for child in tok.children:
         frame = f"prep:{child.lower_}" if child.dep_ == "prep" else _FRAME_OF_DEP.get(child.dep_)
