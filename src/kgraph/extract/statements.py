@@ -12,11 +12,16 @@ A pure function over one parsed Doc: :func:`find_statements` yields one
   quote; the source is the verb's subject, the agent of a passive, or the subject a
   participle or conjunct shares ("..., adding that ..."); "X is expected to ..." and
   "the plan seems to ..." have no source;
-* "according to X, ...": the rest of the sentence is the content;
+* "according to X, ...": the rest of the sentence is the content (after a semicolon or
+  colon, only the last clause: "A; B, according to X"); "In a new poll, ...", "Under the
+  law, ...", "... leads in the polls": the clause, with the poll or document as source;
+  "reportedly", "allegedly": the clause or phrase, with no source;
 * a reporting noun with its that-clause ("X's claim that ...", "the assessment
-  that ...") and a stance adjective after "be" ("X is confident that ...", "X was
-  critical of Y");
-* a short name that opens a paragraph with a colon ("Trump: ...", "Q: ...");
+  that ..."), its infinitive or its preposition ("X's decision to ...", "Trump's call
+  for ...", "criticism of ..."), "X made (it) clear that ...", "it seems that ...", and a
+  stance adjective after "be" ("X is confident that ...", "X was critical of Y");
+* a short name that opens a paragraph with a colon ("Trump: ...", "Q: "), its turn the
+  rest of the paragraph;
 * direct quotes (:func:`find_quotes`): the content runs from the opening to the
   closing quote mark, over several sentences and paragraphs (a quote left open at
   the end of a paragraph goes on in the next one that opens with a quote mark), and
@@ -33,11 +38,12 @@ entity mention at the head of the source (a pronoun or "the minister" through
 :mod:`kgraph.extract.coref`, "they" the unnamed officials of the sentence before); an
 unnamed source is resolved to its body or country with ``anonymous`` set ("U.S.
 officials" is the United States, "a Taliban spokesman" the Taliban, "officials at the
-Pentagon" the Pentagon); a spokesman speaks on behalf of the body or person named with
-the title ("Kremlin spokesman Dmitry Peskov", "Putin spokesman ...", "Peskov, a
-spokesman for the Kremlin", "a spokesman for the Kremlin").  Quote marks may be curly,
-straight, doubled (``''``) or guillemets, mixed and unbalanced: nothing here fails on
-them.
+Pentagon" the Pentagon), but one unnamed person is no country ("a senior Russian
+official", "a former British spy": anonymous, with no speaker); a spokesman speaks on
+behalf of the body or person named with the title ("Kremlin spokesman Dmitry Peskov",
+"Putin spokesman ...", "Peskov, a spokesman for the Kremlin", "a spokesman for the
+Kremlin").  Quote marks may be curly, straight, doubled (``''``) or guillemets, mixed
+and unbalanced: nothing here fails on them.
 """
 
 from __future__ import annotations
