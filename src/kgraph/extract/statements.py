@@ -12,11 +12,16 @@ A pure function over one parsed Doc: :func:`find_statements` yields one
   quote; the source is the verb's subject, the agent of a passive, or the subject a
   participle or conjunct shares ("..., adding that ..."); "X is expected to ..." and
   "the plan seems to ..." have no source;
-* "according to X, ...": the rest of the sentence is the content;
+* "according to X, ...": the rest of the sentence is the content (after a semicolon or
+  colon, only the last clause: "A; B, according to X"); "In a new poll, ...", "Under the
+  law, ...", "... leads in the polls": the clause, with the poll or document as source;
+  "reportedly", "allegedly": the clause or phrase, with no source;
 * a reporting noun with its that-clause ("X's claim that ...", "the assessment
-  that ...") and a stance adjective after "be" ("X is confident that ...", "X was
-  critical of Y");
-* a short name that opens a paragraph with a colon ("Trump: ...", "Q: ...");
+  that ..."), its infinitive or its preposition ("X's decision to ...", "Trump's call
+  for ...", "criticism of ..."), "X made (it) clear that ...", "it seems that ...", and a
+  stance adjective after "be" ("X is confident that ...", "X was critical of Y");
+* a short name that opens a paragraph with a colon ("Trump: ...", "Q: "), its turn the
+  rest of the paragraph;
 * direct quotes (:func:`find_quotes`): the content runs from the opening to the
   closing quote mark, over several sentences and paragraphs (a quote left open at
   the end of a paragraph goes on in the next one that opens with a quote mark), and
@@ -33,11 +38,12 @@ entity mention at the head of the source (a pronoun or "the minister" through
 :mod:`kgraph.extract.coref`, "they" the unnamed officials of the sentence before); an
 unnamed source is resolved to its body or country with ``anonymous`` set ("U.S.
 officials" is the United States, "a Taliban spokesman" the Taliban, "officials at the
-Pentagon" the Pentagon); a spokesman speaks on behalf of the body or person named with
-the title ("Kremlin spokesman Dmitry Peskov", "Putin spokesman ...", "Peskov, a
-spokesman for the Kremlin", "a spokesman for the Kremlin").  Quote marks may be curly,
-straight, doubled (``''``) or guillemets, mixed and unbalanced: nothing here fails on
-them.
+Pentagon" the Pentagon), but one unnamed person is no country ("a senior Russian
+official", "a former British spy": anonymous, with no speaker); a spokesman speaks on
+behalf of the body or person named with the title ("Kremlin spokesman Dmitry Peskov",
+"Putin spokesman ...", "Peskov, a spokesman for the Kremlin", "a spokesman for the
+Kremlin").  Quote marks may be curly, straight, doubled (``''``) or guillemets, mixed
+and unbalanced: nothing here fails on them.
 """
 
 from __future__ import annotations
@@ -72,9 +78,10 @@ _QUOTES: Final = _OPEN_QUOTES | _CLOSE_QUOTES | _EITHER_QUOTES
 _FAMILIES: Final = {mark: "double" for mark in _QUOTES} | {"«": "guillemet", "»": "guillemet"}
 #: punctuation cut from the edges of a content or source span (quote marks are kept)
 _EDGE_PUNCT: Final = frozenset({",", ".", ":", ";", "-", "--", "—", "–", "(", ")"})
+_DASHES: Final = frozenset({"-", "--", "—", "–"})
+#: punctuation between clauses of a sentence: "A; B, according to X" attributes only B
+_CLAUSE_BREAKS: Final = frozenset({";", ":"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: a source of a belief in the first or second person is the writer's own voice
-_FIRST_PERSONS: Final = frozenset({"i", "we", "you"})
 #: verbs whose subject a participle or conjunct without its own subject shares
 _SHARED_SUBJECT_DEPS: Final = frozenset({"conj", "xcomp", "advcl"})
 #: complements that follow an object and belong to the content ("called it a hoax",
@@ -83,6 +90,8 @@ _OBJECT_TAILS: Final = frozenset({"oprd", "xcomp", "acomp", "ccomp"})
 _OBJECT_PREPS: Final = frozenset({"as", "of", "for"})
 #: dependencies that open a clause of its own
 _CLAUSE_DEPS: Final = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis"})
+#: the most words of an opening between two quotes of one speaker ('Instead, "...')
+_LEAD_IN: Final = 3
 #: how many tokens after a quote a cue still claims it ('"...," he added')
 _NEAR: Final = 8
 #: the dependents a verb of saying takes for the words it reports when the parse finds no
@@ -94,6 +103,8 @@ _MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod"})
 _ORPHAN_WORDS: Final = 4
 #: the frame of a clausal complement
 _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
+#: subordinators that set one voice against another: "..., while others said ..."
+_CONTRASTS: Final = frozenset({"while", "whereas", "although", "though", "but"})
 #: a cue hung this way from another statement's content starts a statement of its own
 _EMBEDDED_CUE_DEPS: Final = frozenset({"advcl", "conj", "parataxis"})
 #: words the lemmatizer gets wrong ("hoped" -> "hop")
@@ -102,7 +113,10 @@ _LEMMA_FIXES: Final = {
     "hopes": "hope",
     "hoping": "hope",
     "retweeted": "retweet",
+    "texted": "text",
 }
+#: phrasal verbs of saying and the verb of the table they stand for
+_PHRASAL: Final = {("go", "on"): "continue", ("point", "out"): "note", ("speak", "out"): "speak"}
 #: reporting nouns and the kind of statement their that-clause is
 _NOUNS: Final[dict[str, str]] = {
     "claim": "indirect",
@@ -112,6 +126,7 @@ _NOUNS: Final[dict[str, str]] = {
     "argument": "indirect",
     "accusation": "indirect",
     "charge": "indirect",
+    "attack": "indirect",
     "contention": "indirect",
     "suggestion": "indirect",
     "insistence": "indirect",
@@ -139,6 +154,43 @@ _NOUNS: Final[dict[str, str]] = {
     "estimate": "belief",
     "judgment": "belief",
     "opinion": "belief",
+}
+#: reporting nouns with an infinitive ("to") or a prepositional object ("prep:P") that
+#: carries what is said or wanted ("belief": a stance, not a thing said)
+_NOUN_FRAMES: Final[dict[str, frozenset[str]]] = {
+    "decision": frozenset({"to"}),
+    "refusal": frozenset({"to"}),
+    "promise": frozenset({"to"}),
+    "pledge": frozenset({"to"}),
+    "vow": frozenset({"to"}),
+    "threat": frozenset({"to"}),
+    "offer": frozenset({"to"}),
+    "intention": frozenset({"to", "belief"}),
+    "desire": frozenset({"to", "belief"}),
+    "willingness": frozenset({"to", "belief"}),
+    "reluctance": frozenset({"to", "belief"}),
+    "call": frozenset({"to", "prep:for"}),
+    "demand": frozenset({"to", "prep:for"}),
+    "request": frozenset({"to", "prep:for"}),
+    "plea": frozenset({"to", "prep:for"}),
+    "appeal": frozenset({"to", "prep:for"}),
+    "support": frozenset({"prep:for", "belief"}),
+    "praise": frozenset({"prep:for", "prep:of"}),
+    "criticism": frozenset({"prep:of"}),
+    "condemnation": frozenset({"prep:of"}),
+    "denunciation": frozenset({"prep:of"}),
+    "endorsement": frozenset({"prep:of"}),
+    "rejection": frozenset({"prep:of"}),
+    "defense": frozenset({"prep:of"}),
+    "opposition": frozenset({"prep:to", "belief"}),
+    "objection": frozenset({"prep:to"}),
+    "stance": frozenset({"prep:on", "belief"}),
+    "position": frozenset({"prep:on", "belief"}),
+    "complaint": frozenset({"prep:about"}),
+    "comment": frozenset({"prep:about", "prep:on"}),
+    "remark": frozenset({"prep:about"}),
+    "question": frozenset({"prep:about"}),
+    "vote": frozenset({"prep:against", "prep:for"}),
 }
 #: adjectives of a stance after "be" ("X is confident that ...", "X was critical of Y") and
 #: the complements that carry it
@@ -242,6 +294,48 @@ _MEMBER_NOUNS: Final = frozenset(
     }
     | _SPOKES_NOUNS
 )
+#: the words that make a noun one unnamed person: "a senior official"
+_ONE: Final = frozenset({"a", "an", "one", "another"})
+#: adverbs that report what others say: "X was reportedly on the plane"
+_HEARSAY: Final = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
+#: polls and surveys: "Clinton leads in the polls" takes its content from them
+_POLLS: Final = frozenset({"poll", "survey", "average", "tracking", "polling"})
+#: "in" or "under" and what they name as the source of the clause they open: "In a new
+#: poll, ...", "In his letter, ...", "Under the law, ..."
+_IN_SOURCES: Final[dict[str, frozenset[str]]] = {
+    "in": _POLLS
+    | frozenset(
+        {
+            "study",
+            "report",
+            "analysis",
+            "statement",
+            "interview",
+            "letter",
+            "memo",
+            "filing",
+            "complaint",
+            "lawsuit",
+            "indictment",
+            "op-ed",
+            "column",
+            "editorial",
+            "essay",
+            "article",
+            "book",
+            "speech",
+            "tweet",
+            "post",
+            "testimony",
+            "remarks",
+            "document",
+            "email",
+        }
+    ),
+    "under": frozenset(
+        {"law", "act", "rule", "plan", "proposal", "agreement", "deal", "bill", "policy", "order"}
+    ),
+}
 #: prepositions that name a member's body: "a spokesman for", "officials at", "a source in"
 _BODY_PREPS: Final = frozenset({"for", "of", "at", "from", "in", "with"})
 
@@ -336,9 +430,13 @@ def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
                 continue
             item = (
                 _according_to(tok)
+                or _in_source(tok)
+                or _hearsay(tok)
+                or _made_clear(tok)
                 or _verb_statement(tok)
                 or _noun_statement(tok)
                 or _adjective_statement(tok)
+                or _noun_frame_statement(tok)
                 or _colon_statement(tok, sent)
             )
             if item is not None:
@@ -356,6 +454,9 @@ def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
             item.content = _own_words(doc, item, cues)
             if item.quote:
                 item.content = quotes.continued(item)
+            introduced = quotes.introduced(item)
+            if introduced is not None:  # "X released the following statement:" "..."
+                item.content, item.kind = introduced, "direct"
         item.content = quotes.balance(*_trim(doc, *item.content))
     found = [f for f in found if f.content[0] < f.content[1]]
     nested = _nested(found)
@@ -474,12 +575,25 @@ def _another_voice(verb: Token, cue: Token) -> bool:
     of the content ("said she was glad and that she wanted to go on")."""
     if verb.dep_ not in _EMBEDDED_CUE_DEPS:
         return False
+    if verb.dep_ == "advcl" and not _contrasted(verb):
+        return False  # "said the meeting was set before Trump called for a ban": one claim
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subject is not None:
         return subject.pos_ not in ("PRON", "DET")
     return verb.tag_ == "VBG" or verb.tag_ == cue.tag_
+
+
+def _contrasted(verb: Token) -> bool:
+    """Whether a subordinate cue sets another voice against the content: "..., while others
+    said ...", with a verb of saying (a belief so set is part of a finding: "found that 28
+    percent backed Trump, while 23 percent favored Cruz")."""
+    if not _is_cue_verb(verb):
+        return False
+    return verb.tag_ == "VBG" or any(
+        c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in verb.children
+    )
 
 
 # -- quotes -----------------------------------------------------------------------------
@@ -534,7 +648,7 @@ class _Quotes:
         near = self._same_sentence(near, sent, item.cue[0])
         if self._has_cue(self.hungry, item.cue[0] + 1, sent.end):
             return near[0][0], near[-1][1]  # the next quote is the later cue's ("adding:")
-        return near[0][0], self._forward(near[-1][1], _last_word(sent) + 1)
+        return near[0][0], self._forward(near[-1][1], self._frontier(sent))
 
     def balance(self, start: int, end: int) -> tuple[int, int]:
         """A content span with the quote mark its first or last quoted word needs
@@ -555,7 +669,23 @@ class _Quotes:
         if start >= end or end > item.cue[0] or self.doc[end - 1].text not in _QUOTES:
             return start, end
         sent = self.sents[self.sentence(item.cue[0])]
-        return start, self._forward(end, _last_word(sent) + 1)
+        return start, self._forward(end, self._frontier(sent))
+
+    def _frontier(self, sent: Span) -> int:
+        """Just after the last word of ``sent`` and of the fragments with no verb that the
+        parser cut from it in the same paragraph ('..." said Army 1st' | 'Lt. Ann Roe.')."""
+        doc = self.doc
+        end = _last_word(sent) + 1
+        at = self.sentence(sent.start) + 1
+        while at < len(self.sents):
+            nxt = self.sents[at]
+            gap = doc[end : nxt.start].text + doc[nxt.start : nxt.end].text
+            if "\n" in gap.strip(" ") or self.inside_or_mark(nxt.start):
+                break
+            if any(t.pos_ in ("VERB", "AUX") for t in nxt):
+                break
+            end, at = _last_word(nxt) + 1, at + 1
+        return end
 
     @staticmethod
     def _has_cue(cues: list[int], start: int, end: int) -> bool:
@@ -578,7 +708,7 @@ class _Quotes:
         doc = self.doc
         left, right = item.cue
         if item.source is not None:
-            left = min(left, item.source.left_edge.i)
+            left = min(left, _left_of(item.source))
             right = max(right, item.source.right_edge.i + 1)
         sent = self.sents[self.sentence(item.cue[0])]
         verb = doc[item.cue[0]]
@@ -616,6 +746,17 @@ class _Quotes:
                 return head.i != cue and head.i != tok.i and not self.inside_or_mark(head.i)
         return False
 
+    def introduced(self, item: _Found) -> tuple[int, int] | None:
+        """The quote after a colon that ends the cue's sentence right after its content
+        ("X issued the following statement:" or "Stated Roe:", then the quote)."""
+        _start, end = _trim(self.doc, *item.content)
+        sent = self.sents[self.sentence(item.cue[0])]
+        last = _last_word(sent)
+        if max(end, item.cue[1]) != last or self.doc[last].text != ":":
+            return None
+        near = self._after_colon(sent)
+        return near[0] if near else None
+
     def _after_colon(self, sent: Span) -> list[tuple[int, int]]:
         """The quote that follows "X said:" at the end of a sentence or paragraph."""
         last = _last_word(sent)
@@ -637,7 +778,7 @@ class _Quotes:
             if at >= len(self.spans):
                 return end
             s, e = self.spans[at]
-            if s < frontier or any(not t.is_space for t in doc[frontier:s]):
+            if s < frontier or not _lead_in(doc[frontier:s]):
                 return end  # a later quote of the same sentence, or words before it
             first = self.sents[self.sentence(max(s, frontier))]
             last = self.sents[self.sentence(e - 1)]
@@ -646,6 +787,18 @@ class _Quotes:
             ):
                 return end  # the quote is another cue's ('"...?" he added.')
             end, frontier = e, max(e, _last_word(last) + 1)
+
+
+def _lead_in(words: Span) -> bool:
+    """Whether the words between two quotes let the second go on from the first: none, or
+    a short opening with no verb and no line break ('... ," he said. Instead, "...')."""
+    text = [t for t in words if not t.is_space]
+    return not text or (
+        len(text) <= _LEAD_IN
+        and "\n" not in words.text
+        and text[-1].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTES for t in text)
+    )
 
 
 def _filler(tok: Token, verb: Token) -> bool:
@@ -767,26 +920,85 @@ def _according_to(tok: Token) -> _Found | None:
     sent = tok.sent
     if pp_start <= sent.start + 1:
         content = (pp_end, sent.end)
-    elif pp_end >= _last_word(sent):
-        content = (sent.start, pp_start)
+    elif pp_end >= _last_word(sent):  # "..., according to X": from the last clause break
+        breaks = [t.i + 1 for t in doc[sent.start : pp_start - 1] if t.text in _CLAUSE_BREAKS]
+        content = (max([sent.start, *breaks]), pp_start)
     else:
         content = (sent.start, sent.end)
     return _Found((tok.i, to.i + 1), content, source, "according_to", quote=True)
+
+
+def _hearsay(tok: Token) -> _Found | None:
+    """ "X was reportedly on the plane", "the allegedly stolen files": an adverb of hearsay
+    and the clause (or phrase) it qualifies, with no source."""
+    if tok.lower_ not in _HEARSAY or tok.dep_ != "advmod":
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    if head.dep_ == "amod":  # "the allegedly stolen files": the noun phrase
+        head = head.head
+    sent = tok.sent
+    start, end = max(sent.start, head.left_edge.i), min(sent.end, head.right_edge.i + 1)
+    return _Found((tok.i, tok.i + 1), (start, end), None, "indirect")
+
+
+def _in_source(tok: Token) -> _Found | None:
+    """ "In a new poll, Clinton leads ...", "Under the law, the president must ...", "...
+    leads in most surveys": the clause the phrase hangs from, whose source is the poll,
+    the document or the law (not "said in a statement", whose cue is the verb)."""
+    doc = tok.doc
+    nouns = _IN_SOURCES.get(tok.lower_)
+    head = tok.head
+    if nouns is None or tok.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in nouns or _is_cue_verb(head):
+        return None
+    sent = tok.sent
+    pp_end = tok.right_edge.i + 1
+    if tok.i <= sent.start + 1 and doc[pp_end].text == ",":
+        content = (pp_end, sent.end)
+    elif pp_end >= _last_word(sent) and source.lemma_.lower() in _POLLS:
+        while head.dep_ == "xcomp" and head.head is not head:  # "continues to lead in ..."
+            head = head.head
+        content = (max(sent.start, head.left_edge.i), tok.i)
+    else:
+        return None
+    return _Found((tok.i, tok.i + 1), content, source, "according_to", quote=True)
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of saying (its phrases are its own: "said in a statement")."""
+    verb = _verbs().get(_lemma(tok))
+    return verb is not None and verb.kind == "speech"
+
+
+def _lemma(tok: Token) -> str:
+    """The lemma a verb is looked up by: mended ("hoped"), or that of its phrasal verb
+    ("went on" is "continue")."""
+    lemma = _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return _PHRASAL.get((lemma, child.lower_), lemma)
+    return lemma
 
 
 def _verb_statement(tok: Token) -> _Found | None:
     """A reporting verb and the complement its frames allow."""
     if tok.pos_ != "VERB" or tok.dep_ in _MODIFIER_DEPS:
         return None
-    verb = _verbs().get(_LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower())
+    verb = _verbs().get(_lemma(tok))
     if verb is None:
         return None
     source = _subject(tok)
-    if verb.kind == "belief" and source is not None and source.lower_ in _FIRST_PERSONS:
-        return None
     kind = "indirect" if verb.kind == "speech" else "belief"
     raised = _raised(tok, verb)
     if raised is not None:
+        if "raising" in verb.frames and any(
+            c.dep_ == "xcomp" and _verbs().get(c.lemma_.lower()) is not None for c in tok.children
+        ):
+            return None  # "he seemed to indicate that ...": the cue is "indicate", his
         return _Found((tok.i, tok.i + 1), raised, _agent(tok), kind)
     for frame in ("clause", "to", "obj"):
         if frame in verb.frames:
@@ -794,6 +1006,11 @@ def _verb_statement(tok: Token) -> _Found | None:
             if content is not None:
                 host = frame == "clause" and not any(c.dep_ == "ccomp" for c in tok.children)
                 return _Found((tok.i, tok.i + 1), content, source, kind, frame == "clause", host)
+    if "if" in verb.frames:  # "asked the senator if (whether) he would run"
+        for child in tok.rights:
+            mark = next((m for m in child.children if m.dep_ == "mark"), None)
+            if child.dep_ == "advcl" and mark is not None and mark.lower_ in ("if", "whether"):
+                return _Found((tok.i, tok.i + 1), (mark.i, child.right_edge.i + 1), source, kind)
     for child in tok.children:
         medium = child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS
         noun = next((c for c in child.children if c.dep_ == "pobj"), None) if medium else None
@@ -820,6 +1037,23 @@ def _verb_statement(tok: Token) -> _Found | None:
     return None
 
 
+def _made_clear(tok: Token) -> _Found | None:
+    """ "X made (it) clear that ...": the light verb, its adjective and the clause."""
+    if tok.lemma_ != "make" or tok.pos_ != "VERB":
+        return None
+    adj = next((c for c in tok.children if c.lower_ in ("clear", "plain")), None)
+    if adj is None:
+        return None
+    clause = next(
+        (c for c in (*tok.rights, *adj.rights) if c.dep_ in ("ccomp", "advcl") and c.i > adj.i),
+        None,
+    )
+    if clause is None:
+        return None
+    span = (clause.left_edge.i, clause.right_edge.i + 1)
+    return _Found((tok.i, adj.i + 1), span, _subject(tok), "indirect")
+
+
 def _infinitive(tok: Token) -> bool:
     """Whether ``tok`` heads an infinitive with no subject of its own ("to release ...")."""
     return (
@@ -837,6 +1071,10 @@ def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
     if "raising" not in verb.frames and not passive:
         return None
     subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.lower_ == "it" and "raising" in verb.frames:
+        clause = next((c for c in tok.rights if c.dep_ in ("ccomp", "advcl")), None)
+        if clause is not None and any(m.lower_ in ("that", "like") for m in clause.children):
+            return clause.left_edge.i, clause.right_edge.i + 1  # "it seems that ..."
     comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")), None)
     if subject is None or comp is None or subject.lower_ in ("it", "there"):
         return None
@@ -855,7 +1093,7 @@ def _agent(tok: Token) -> Token | None:
 def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
     """The token span of the content a reporting verb's complement of ``frame`` carries."""
     if frame == "clause":
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        comps = [c for c in tok.children if c.dep_ == "ccomp" and not _beyond_break(c, tok)]
         if comps:
             start = comps[0].left_edge.i
             if not any(c.dep_ in _SUBJECTS for c in comps[0].children):
@@ -895,11 +1133,21 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
         return None
     end = obj.right_edge.i
     for child in tok.rights:
-        if child.i > obj.i and (
-            child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
-        ):
+        if child.i < obj.i:
+            continue
+        if child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS):
             end = child.right_edge.i
+        elif child.dep_ in ("prep", "npadvmod") and child.left_edge.i == end + 1:
+            end = child.right_edge.i  # "listed the qualities needed in a nominee in 2016"
     return obj.left_edge.i, end + 1
+
+
+def _beyond_break(comp: Token, verb: Token) -> bool:
+    """Whether a clause before a verb is cut from it by a semicolon ("He calls for A; she
+    calls for B"): a clause of its own, not the verb's content."""
+    if comp.i > verb.i:
+        return False
+    return any(t.text == ";" for t in verb.doc[comp.right_edge.i + 1 : verb.i])
 
 
 def _host_clause(tok: Token) -> tuple[int, int] | None:
@@ -922,7 +1170,7 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
         hangs = True  # "..., but it is under pressure, said the chief executive"
     if hangs and head is not tok:
         start, end = head.left_edge.i, head.right_edge.i + 1
-        if tok.right_edge.i + 1 >= end:
+        if tok.right_edge.i + 1 >= end or _quote_then_participle(doc, first, tok.right_edge.i):
             end = first
         return start, end
     fronted = [c for c in tok.lefts if c.dep_ in _FRONTED and c.i < subject.i]
@@ -931,22 +1179,49 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
     return None
 
 
+def _quote_then_participle(doc: Doc, first: int, last: int) -> bool:
+    """Whether the cue's words ``first..last`` follow a quote and precede a participle of
+    the speaker's ('"Too much hate," she said, blaming ...'): the quote is the content.
+    (Words on both sides of a cue are otherwise one content: "A, she said, would B".)"""
+    before = first - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text in _EDGE_PUNCT):
+        before -= 1
+    after = last + 1
+    while after < len(doc) and (doc[after].is_space or doc[after].text in _EDGE_PUNCT):
+        after += 1
+    quoted = before >= 0 and doc[before].text in _QUOTES
+    return quoted and after < len(doc) and doc[after].tag_ == "VBG"
+
+
 def _subject(tok: Token) -> Token | None:
     """The source of a cue verb: its subject, the agent of a passive, or the subject of the
-    verb a participle or conjunct shares ("..., adding that ...", "and added ...")."""
+    verb a participle or conjunct shares ("..., adding that ...", "and added ...", "won
+    by promising ...", "was booed after telling ...", "came to Iowa to criticize ...")."""
+    participle = False  # the subject of a passive did what a participle of it says
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "csubj") or (participle and c.dep_ == "nsubjpass")
+        ]
+        if subjects:  # two: words of a quote or a dateline parsed as one ('"... amendment,"
+            # said Roe', "BOSTON, May 2 — Roe told"): the one after the verb, else the nearest
+            return next((c for c in subjects if c.i > tok.i), subjects[-1])
         agent = _agent(tok)
         if agent is not None:
             return agent
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "super PACs backing Cruz", "a pastor supporting him"
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+            participle, tok = True, tok.head.head  # "by promising ...": the verb of "by"
+            continue
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head is tok:
             return None
-        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG" and not _infinitive(tok):
             return None
+        participle = tok.dep_ == "advcl"
         tok = tok.head
     return None
 
@@ -974,6 +1249,37 @@ def _noun_statement(tok: Token) -> _Found | None:
         )
     span = (clause.left_edge.i, clause.right_edge.i + 1)
     return _Found((tok.i, tok.i + 1), span, source, kind, owned=source is not None)
+
+
+def _noun_frame_statement(tok: Token) -> _Found | None:
+    """A reporting noun with an infinitive or a prepositional object: "X's decision to
+    ...", "her refusal to ...", "Trump's call for a ban", "criticism of the plan", "his
+    views on trade"; the source is the owner or the agent ("the decision by X")."""
+    frames = _NOUN_FRAMES.get(tok.lemma_.lower())
+    if frames is None or tok.pos_ != "NOUN" or _verb_of_noun(tok) is not None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and source is None:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+    kind = "belief" if "belief" in frames else "indirect"
+    for child in tok.rights:
+        if "to" in frames and child.dep_ in ("acl", "relcl") and _infinitive_of(child):
+            span = (child.left_edge.i, child.right_edge.i + 1)
+            return _Found((tok.i, tok.i + 1), span, source, kind)
+        if child.dep_ == "prep" and f"prep:{child.lower_}" in frames:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                return _Found((tok.i, child.i + 1), span, source, kind)
+    return None
+
+
+def _infinitive_of(tok: Token) -> bool:
+    """Whether ``tok`` heads an infinitive ("to release ...")."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )
 
 
 def _that_clause(noun: Token) -> Token | None:
@@ -1006,7 +1312,7 @@ def _adjective_statement(tok: Token) -> _Found | None:
     if frames is None or tok.dep_ != "acomp":
         return None
     source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if source is None or source.lower_ in _FIRST_PERSONS:
+    if source is None:
         return None
     for child in tok.children:
         frame = f"prep:{child.lower_}" if child.dep_ == "prep" else _FRAME_OF_DEP.get(child.dep_)
@@ -1042,12 +1348,11 @@ def _colon_statement(tok: Token, sent: Span) -> _Found | None:
         or prefix[-1].lower_ in _NOT_SOURCES
     ):
         return None
-    end = _last_word(sent) + 1
+    # the turn is the rest of the paragraph, however the parser cuts its sentences (it often
+    # ends one at the colon: "TAPPER:" | "And obviously, ...")
+    end = _paragraph_end(doc, tok.i)
     words = doc[tok.i + 1 : end]
     headline = not doc[:first].text.strip()  # 'Lynch: No Outside Influence on Probe'
-    if headline:
-        end = _paragraph_end(doc, tok.i)
-        words = doc[tok.i + 1 : end]
     if (
         not (headline and any(t.is_alpha for t in words))
         and not any(t.pos_ in ("VERB", "AUX") for t in words)
@@ -1087,15 +1392,45 @@ def _chars(doc: Doc, ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     return ctx.offset + doc[start].idx, ctx.offset + last.idx + len(last.text)
 
 
+def _past_dateline(tok: Token) -> Token:
+    """The source after a dateline the parse took for the subject ("CLEVELAND, July 19
+    (UPI) — Former Attorney General Ann Roe told ..."): the name in apposition after the
+    dash."""
+    if not tok.text.isupper() or len(tok.text) < 2:
+        return tok
+    dash = next((c.i for c in tok.children if c.dep_ == "punct" and c.text in _DASHES), None)
+    if dash is None:
+        return tok
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.i > dash), tok)
+
+
+def _left_of(tok: Token) -> int:
+    """Where the words of a source begin: its left edge, but not across a punctuation mark
+    (the parse may hang the quote before a source on it: '"That's it," Roe told ...')."""
+    first = tok.i
+    while first > tok.left_edge.i and not tok.doc[first - 1].is_punct:
+        first -= 1
+    return first
+
+
 def _source_span(tok: Token) -> tuple[int, int]:
     """The source's noun phrase, without the relative clause or the clause after it, nor
-    the possessive ending of an owner ("Washington's claim")."""
+    the possessive ending of an owner ("Washington's claim"), but with the conjuncts of
+    its head ("contender and former surgeon Ann Roe") and the name in apposition to a
+    description ("one pastor, Ann Roe,")."""
     end = tok.i
-    for child in tok.rights:
+    rights = list(tok.rights)
+    for at, child in enumerate(rights):
+        if child.dep_ == "cc" and any(c.dep_ == "conj" for c in rights[at + 1 :]):
+            continue
         if child.dep_ in ("relcl", "acl", "punct", "cc", "advcl", "case"):
             break
         end = child.right_edge.i
-    return _trim(tok.doc, tok.left_edge.i, end + 1)
+    if tok.pos_ == "NOUN":
+        for child in rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                end = max(end, child.right_edge.i)
+    return _trim(tok.doc, _left_of(tok), end + 1)
 
 
 def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
@@ -1105,10 +1440,11 @@ def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
     behalf: RawMention | None = None
     anonymous = False
     if item.source is not None:
-        s_start, s_end = _source_span(item.source)
+        source_tok = _past_dateline(item.source)
+        s_start, s_end = _source_span(source_tok)
         if s_start < s_end:
             source = _chars(doc, ctx, s_start, s_end)
-        speaker, behalf, anonymous = _speaker(item.source, facts)
+        speaker, behalf, anonymous = _speaker(source_tok, facts)
     content = _chars(doc, ctx, *item.content)
     return StatementRecord(
         speaker=ctx.ref(speaker) if speaker is not None else None,
@@ -1144,13 +1480,28 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
         if m.demonym and tok.dep_ in ("amod", "compound"):
             return m, None, True
         return m, _behalf(m, tok, facts) if m.type == "Person" else None, False
-    if tok.lemma_.lower() not in _MEMBER_NOUNS:
-        return None, None, False
+    member = tok.lemma_.lower() in _MEMBER_NOUNS
     body = _body_of(tok, ctx)
-    if body is None:
-        return None, None, False
+    if not member or body is None:  # "a former British spy", but not "a WBUR poll"
+        return None, None, _one_unnamed(tok, member or (body is not None and _is_country(body)))
     spokes = tok.lemma_.lower() in _SPOKES_NOUNS
+    if not spokes and _one_unnamed(tok, True) and _is_country(body):
+        return None, None, True  # "a senior Russian official" is a person, not Russia
     return body, body if spokes else None, True
+
+
+def _one_unnamed(tok: Token, person: bool) -> bool:
+    """Whether a source is one unnamed person: a singular noun after "a", "an" or "one"
+    ("a senior official", "a former British spy"), one that names a member or a country."""
+    return (
+        person
+        and tok.tag_ == "NN"
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in tok.children)
+    )
+
+
+def _is_country(m: RawMention) -> bool:
+    return m.demonym or (m.gid or "").startswith("country:")
 
 
 def _plural_antecedent(tok: Token, ctx: DocContext) -> Token | None:
