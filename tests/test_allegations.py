@@ -774,6 +774,11 @@ def test_no_allegation_held_out_forms(text: str) -> None:
             id="argued-that-x-exceeded-its-authority",
         ),
         pytest.param(
+            "Judge Amy Berman Jackson said Paul Manafort had lied about three different topics.",
+            "Paul Manafort lied about three different topics",
+            id="a-target-with-its-own-preposition",
+        ),
+        pytest.param(
             "Kenneth Starr said Bill Clinton misled his Cabinet.",
             "Bill Clinton lied to Cabinet",
             id="lied-to-its-target",

@@ -215,6 +215,8 @@ _ARMED: Final = frozenset({"material", "military", "lethal", "logistical", "arme
 #: prepositions that bring the one an act was done to; how many words of its name to keep
 _TARGET_PREPS: Final = frozenset({"in", "into", "on", "against", "with", "to", "of", "from"})
 _TARGET_WORDS: Final = 6
+#: words that open a prepositional phrase a label may show as its target ("about ...")
+_PREPOSITIONS: Final = _TARGET_PREPS | frozenset({"about", "over", "for", "at", "by"})
 _CLAIM_OF: Final = frozenset({"of", "about"})
 # acts also done with words, and what words attack ("attacked the government's case")
 _VERBAL_ACTS: Final = frozenset({"attack", "threat"})
@@ -1092,7 +1094,14 @@ def _frame_label(
             verb = " ".join(words[:-1])  # "interfered in" with no object: "interfered"
         return f"{name} {verb}"
     what = target if isinstance(target, str) else (target.canonical or target.text)
-    prep = None if act in _DIRECT_TARGETS else (prep or _RECIPIENT_PREPS.get(act))
+    recipient = _RECIPIENT_PREPS.get(act)
+    if (
+        isinstance(target, str)
+        and target.split()[:1]
+        and target.split()[0].lower() in _PREPOSITIONS
+    ):
+        recipient = None  # "lied about three topics": the words bring their own preposition
+    prep = None if act in _DIRECT_TARGETS else (prep or recipient)
     words = verb.split()
     if not prep and len(words) > 1 and words[-1] not in _TARGET_PREPS:
         return f"{name} {verb}"  # "abused its powers": no object for "committed misconduct"
