@@ -937,3 +937,13 @@ def test_statements_by_speaker_about_and_document() -> None:
     assert kg.statements(doc="nothing") == []
     table = kg.to_pandas()["statements"]
     assert len(table) == len(everything) and set(table["kind"]) >= {"direct", "indirect"}
+
+
+def test_background_edges_are_no_links_for_centrality() -> None:
+    from kgraph.query import _simple_graph
+
+    g = nx.MultiDiGraph()
+    g.add_edge("agency/fbi", "country/us", key="part_of", predicate="part_of", origin="gazetteer")
+    g.add_edge("agency/fbi", "person/x", key="warn", predicate="warn", evidence=[])
+    h = _simple_graph(g)
+    assert sorted(h.edges) == [("agency/fbi", "person/x")]

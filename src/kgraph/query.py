@@ -801,10 +801,11 @@ def _simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     """An undirected simple graph, nodes and edges in sorted order; weight = the number of
     sentences that link the pair (so a fact split by modality into several edges, or a fact
     and the role or accusation the same sentence gives, counts once per sentence; an edge
-    without evidence counts once)."""
+    without evidence counts once).  Background edges (``origin``: the gazetteer's "the FBI
+    is part of the United States") are left out: centrality is what the text links."""
     sentences: defaultdict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
     for u, v, key, attrs in g.edges(keys=True, data=True):
-        if u != v:
+        if u != v and not attrs.get("origin"):
             pair = (u, v) if str(u) <= str(v) else (v, u)
             evidence = attrs.get("evidence") or ()
             sentences[pair].update(_evidence_at(ev) for ev in evidence)
