@@ -465,6 +465,10 @@ def person_label(mentions: Sequence[Mention]) -> str:
     return min(forms, key=score)
 
 
+#: the types a name shouted alone is a dateline of ("WASHINGTON -"); any other is an acronym
+_DATELINE_TYPES: Final = frozenset({"Location", "Country"})
+
+
 def entity_label(entity_type: str, mentions: Sequence[Mention], canonical: str | None) -> str:
     """The canonical label of an entity: gazetteer name, else the fullest proper form."""
     if canonical:
@@ -473,8 +477,8 @@ def entity_label(entity_type: str, mentions: Sequence[Mention], canonical: str |
         return person_label(mentions)
     forms = Counter(m.text for m in mentions)
     best = min(forms, key=lambda f: (f.isupper() and len(f) > 5, -len(f.split()), -forms[f], f))
-    if best.isupper() and len(best) > 5 and " " not in best:
-        return best.title()  # a dateline: "WASHINGTON"
+    if best.isupper() and len(best) > 5 and best.isalpha() and entity_type in _DATELINE_TYPES:
+        return best.title()  # a dateline: "WASHINGTON"; not "FREOPP", "AFL-CIO": acronyms
     return best
 
 
