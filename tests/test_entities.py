@@ -289,6 +289,13 @@ ENTITIES = [
         [("BBC", "Organization")],
         ["Newsnight Programme"],
     ),
+    # a hyphenated name is one though one part is a person's surname
+    (
+        "Critics included Walter Hewlett, the son of a founder. Carla Moreno was the chief "
+        "executive of Hewlett-Packard.",
+        [("Hewlett-Packard", "Organization"), ("Walter Hewlett", "Person")],
+        ["Packard"],
+    ),
 ]
 
 

@@ -556,6 +556,7 @@ def _surname_mentions(
         if (
             tok.i in taken
             or tok.text not in surnames
+            or _in_compound(doc, tok.i)
             or _is_title(gaz, tok.text)
             or (tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
         ):
@@ -643,16 +644,7 @@ def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             out[-1] = (doc[out[-1][0].start : ent.end], "PERSON")
             continue
         start, end, label = ent.start, ent.end, ent.label_
-        if (
-            label == "PERSON"
-            and start >= 2
-            and doc[start - 1].text == "-"
-            and not doc[start - 2].whitespace_
-            and not doc[start - 1].whitespace_
-            and doc[start - 2].is_title
-            and not doc[start - 2].ent_type_
-        ):
-            start -= 2  # "Johnson-Javois said": spaCy kept only the last part
+        start, end = _whole_compound(doc, start, end)
         if label == "PERSON" and len(ent) == 1 and _surname_after(doc, end, gaz):
             end += 1  # "nominee Brett Kavanaugh whom", "subpoena Mark Judge,"
         elif (
@@ -667,6 +659,36 @@ def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             start, label = start - 1, "PERSON"  # "Alexei Pushkov, another senator"
         out.append((doc[start:end], label))
     return out
+
+
+def _glued(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` (two apart) are a name's parts joined by a hyphen
+    with no space: "Hewlett-Packard", "Wolf-Leib"."""
+    return (
+        i >= 0
+        and j < len(doc)
+        and doc[i + 1].text in ("-", "‑")
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i].is_title
+        and doc[j].is_title
+    )
+
+
+def _whole_compound(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The bounds of a name with the parts spaCy left out of its hyphenated compound
+    ("Johnson-Javois said", "the former CEO of Hewlett-Packard"), when they belong to no
+    other entity."""
+    while _glued(doc, start - 2, start) and not doc[start - 2].ent_type_:
+        start -= 2
+    while _glued(doc, end - 1, end + 1) and not doc[end + 1].ent_type_:
+        end += 2
+    return start, end
+
+
+def _in_compound(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is one part of a hyphenated name ("Hewlett" of Hewlett-Packard)."""
+    return _glued(doc, i - 2, i) or _glued(doc, i, i + 2)
 
 
 def _surname_after(doc: Doc, i: int, gaz: Gazetteer) -> bool:
@@ -1353,7 +1375,8 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
 
     A list ("&", "and", "/", ",") splits only when every part is known: to the gazetteer,
     or as the surname of a person named in the text ("Comey, McCabe"); a hyphenated pair
-    when one side is known and the other is capitalised too.
+    when one side is in the gazetteer and the other is capitalised too, or both are
+    people's surnames ("Hewlett-Packard" is one name though Walter Hewlett is named).
     """
     if end - start < 3 or gaz.lookup(_text(doc, start, end)) is not None:
         return None
@@ -1368,13 +1391,14 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
             parts.append((left, cut))
             left = cut + 1
         people = _person_surnames(doc)
-        known = [
-            gaz.lookup(_text(doc, a, b)) is not None or (b - a == 1 and doc[a].text in people)
-            for a, b in parts
-        ]
+        listed = [gaz.lookup(_text(doc, a, b)) is not None for a, b in parts]
+        named = [b - a == 1 and doc[a].text in people for a, b in parts]
+        known = [x or y for x, y in zip(listed, named, strict=True)]
         capitalised = all(doc[a].is_title or doc[a].is_upper for a, _b in parts)
-        if capitalised and (all(known) if need_all else any(known)):
-            return parts
+        if not capitalised:
+            continue
+        if all(known) or (not need_all and any(listed)):
+            return parts  # not "Hewlett-Packard" where Walter Hewlett is named: one name
     return None
 
 
