@@ -296,6 +296,30 @@ ENTITIES = [
         [("Hewlett-Packard", "Organization"), ("Walter Hewlett", "Person")],
         ["Packard"],
     ),
+    (
+        "Sen. Ann Leary, R-Fla., spoke first.",
+        [("Ann Leary", "Person"), ("Florida", "Location")],
+        ["R", "R-Fla."],
+    ),
+    # the noun a name stands in apposition to, or follows with "of", says what it is
+    (
+        "The mayor was introduced by Morgan Theriot, a retired woman from Ohio. He lives on "
+        "Long Island with his son, Justin. The tiny town of Dixville Notch voted first.",
+        [("Morgan Theriot", "Person"), ("Justin", "Person"), ("Dixville Notch", "Location")],
+        [],
+    ),
+    (
+        "A clerk at the department store Gimbels in Philadelphia spoke.",
+        [("Gimbels", "Organization")],
+        [],
+    ),
+    # a place and its country or state; a building
+    (
+        "The minister will not attend the Winter Olympics in Sochi, Russia. The clerk was "
+        "sworn in at the old Hoggards Mill Courthouse in Newton.",
+        [("Sochi", "Location"), ("Hoggards Mill Courthouse", "Location")],
+        [],
+    ),
 ]
 
 

@@ -165,6 +165,9 @@ _ORG_NOUNS: Final = _MEDIA_NOUNS | frozenset(
         "fund",
         "party",
         "publication",
+        "store",
+        "retailer",
+        "chain",
     }
 )
 #: institutional words that name nothing alone ("Intelligence officials said")
@@ -672,6 +675,8 @@ def _glued(doc: Doc, i: int, j: int) -> bool:
         and not doc[i + 1].whitespace_
         and doc[i].is_title
         and doc[j].is_title
+        and len(doc[i]) > 1  # not "R-Fla.": a party and a state
+        and len(doc[j]) > 1
     )
 
 
@@ -1182,10 +1187,15 @@ def _typed(
     subtype = None
     if entry is None:
         kind = _kind_noun(doc, start, end)
-        if kind is not None:
+        if kind in _ORG_NOUNS:
             # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
             label = "ORG"
             subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
+        elif kind is not None:
+            # "his son, Justin", "Jo Smith, a retired nurse", "the town of Dixville Notch"
+            label = "PERSON" if kind in _PERSON_NOUNS else "GPE"
+        elif label != "GPE" and _place_and_region(ctx, start, end):
+            label = "GPE"  # "the Olympics in Sochi, Russia": a place and its country
     mention = _make(doc, start, end, label, ctx.offset, entry)
     if subtype is not None and mention.type == "Organization":
         mention = replace(mention, subtype=subtype)
@@ -1205,8 +1215,14 @@ def _relabel(
         and ((label == "PERSON" and text in _person_surnames(doc)) or _after_honorific(doc, start))
     ):
         return "PERSON", None  # "Rep. Jim Jordan ... Jordan said": the person, not the country
-    if entry is None and label == "PERSON" and doc[end - 1].lower_ in _PLACE_HEADS:
-        return "FAC", entry  # "the lobby of Trump Tower": a building
+    if (
+        entry is None
+        and label in ("PERSON", "ORG")
+        and end - start > 1
+        and doc[end - 1].lower_ in _PLACE_HEADS
+        and not doc[end - 1].is_lower
+    ):
+        return "FAC", entry  # "the lobby of Trump Tower", "the Federal Courthouse": a building
     if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
         return "ORG", entry  # "The IC has not ...": an acronym is no one's name
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
@@ -1366,7 +1382,22 @@ def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry) -> GazetteerEntry:
 
 #: the last word of a building's or a street's name, which spaCy may take for a person's
 _PLACE_HEADS: Final = frozenset(
-    {"tower", "towers", "building", "hotel", "plaza", "square", "stadium", "airport", "avenue"}
+    {
+        "tower",
+        "towers",
+        "building",
+        "hotel",
+        "plaza",
+        "square",
+        "stadium",
+        "airport",
+        "avenue",
+        "courthouse",
+        "street",
+        "boulevard",
+        "bridge",
+        "arena",
+    }
 )
 
 
@@ -1600,20 +1631,92 @@ def _body_of(
 
 def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     """A common noun that says what a name is: "the Atlantic magazine" (after it), "his firm
-    Webzilla" (before it, or the head it stands in apposition to)."""
+    Webzilla" (before it, or the head it stands in apposition to), "Jo Smith, a nurse"
+    (in apposition to it), "the town of Dixville Notch" (the "of" it follows); an
+    organisation's noun (``_ORG_NOUNS``), a person's or a place's."""
     if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS and doc[end].is_lower:
         return doc[end].lower_
     root = doc[start:end].root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _ORG_NOUNS and root.head.is_lower:
-        return str(root.head.lemma_.lower())
+    if root.dep_ == "appos" and root.head.is_lower and root.head.i < start:
+        kind = str(root.head.lemma_.lower())
+        if kind in _ORG_NOUNS or kind in _PERSON_NOUNS or kind in _PLACE_NOUNS:
+            return kind
+    appos = [c for c in root.children if c.dep_ == "appos" and end <= c.i < end + 8 and c.is_lower]
+    if appos and (appos[0].lemma_.lower() in _PERSON_NOUNS or appos[0].lower_ in _PERSON_NOUNS):
+        return str(appos[0].lower_)
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in _PLACE_NOUNS
+        and root.head.head.i == start - 2
+    ):
+        return root.head.head.lower_  # "the tiny town of Dixville Notch"
     if start > 1 and root.dep_ not in ("compound", "amod", "nmod"):
         # the tagger may read "firm" in "his firm Webzilla" as an adjective: the determiner
         # before it, and the name heading its phrase, settle it
         prev = doc[start - 1]
-        if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in ("det", "poss"):
+        if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in _NOUN_STARTS:
             return prev.lower_
     return None
 
+
+#: the nouns of people a name may stand in apposition to: "his son, Justin"
+_PERSON_NOUNS: Final = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "grandson",
+        "granddaughter",
+        "grandmother",
+        "grandfather",
+        "nephew",
+        "niece",
+        "cousin",
+        "widow",
+        "mom",
+        "dad",
+        "nurse",
+        "teacher",
+        "mechanic",
+        "plumber",
+    }
+)
+#: the nouns of places a name may follow with "of": "the town of Dixville Notch"
+_PLACE_NOUNS: Final = frozenset(
+    {"town", "city", "village", "hamlet", "county", "suburb", "borough", "township", "island"}
+)
+
+
+def _place_and_region(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether a name unknown to the gazetteer is followed by ", " and a country or a US
+    state, and nothing but a stop or a comma after that: "in Sochi, Russia"."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_title:
+        return False
+    for stop in range(end + 2, min(len(doc), end + 5) + 1):
+        entry = ctx.gaz.lookup(_text(doc, end + 1, stop))
+        after = doc[stop] if stop < len(doc) else None
+        if (
+            entry is not None
+            and (entry.type == "Country" or entry.subtype == "state")
+            and (after is None or after.is_punct or after.is_space)
+        ):
+            return True
+    return False
+
+
+#: what may stand before a kind noun before a name: "his firm", "the department store"
+_NOUN_STARTS: Final = frozenset({"det", "poss", "compound"})
 
 _ORG_NOUN_SUBTYPES: Final = {
     "firm": "company",
@@ -1621,6 +1724,9 @@ _ORG_NOUN_SUBTYPES: Final = {
     "startup": "company",
     "consultancy": "company",
     "bank": "company",
+    "store": "company",
+    "retailer": "company",
+    "chain": "company",
     "party": "political party",
     "charity": "NGO",
     "nonprofit": "NGO",
