@@ -320,6 +320,25 @@ ENTITIES = [
         [("Sochi", "Location"), ("Hoggards Mill Courthouse", "Location")],
         [],
     ),
+    # a law, a treaty, a charter is a text, not an actor; a body named after a person is
+    # no person; a given name describing a thing is no one
+    (
+        "Bill Clinton signed the Violent Crime Control and Law Enforcement Act of 1994. The "
+        "tribe cites the Fort Laramie Treaty, and Mike Pence met Ann Act.",
+        [("Bill Clinton", "Person"), ("Ann Act", "Person")],
+        ["Violent Crime Control and Law Enforcement Act", "Fort Laramie Treaty"],
+    ),
+    (
+        "The brothers fund the David H. Koch Charitable Foundation, and David Koch spoke.",
+        [("David H. Koch Charitable Foundation", "Organization"), ("David Koch", "Person")],
+        [],
+    ),
+    (
+        "States deployed so-called Albert monitors, devices that detect intrusions. We know "
+        "what the Kim family is like.",
+        [],
+        ["Albert", "Kim"],
+    ),
 ]
 
 

@@ -791,6 +791,10 @@ _PROGRAMME_HEADS: Final = frozenset({"programme", "program", "show", "podcast", 
 _POLL_HEADS: Final = frozenset({"poll", "polls", "survey"})
 #: the nouns of prizes: "the Governor's Medal of Courage" is no actor and no place
 _AWARD_HEADS: Final = frozenset({"medal", "prize", "award", "awards", "trophy"})
+#: the last words of laws, treaties and charters, which are texts, not actors or places
+_LAW_HEADS: Final = frozenset(
+    {"act", "acts", "treaty", "treaties", "constitution", "amendment", "accord", "accords"}
+)
 #: words before a national body that make it a local one: "the state Senate"
 _LOCAL_LEVELS: Final = frozenset(
     {"state", "provincial", "county", "city", "municipal", "local", "regional", "tribal"}
@@ -1052,6 +1056,8 @@ def _checked(
         return None  # "Hong Kongers", "New Yorkers": the people of a place
     if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
         return None  # "the Bidens": a family, not one of its members
+    if entry is None and single and label == "PERSON" and _given_name_modifier(doc[start]):
+        return None  # "Albert monitors", "the Kim family": a name describing a thing
     if (
         entry is None
         and label == "PERSON"
@@ -1072,6 +1078,21 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+def _given_name_modifier(tok: Token) -> bool:
+    """Whether a given name alone is a modifier of a common noun ("Albert monitors", "the
+    Kim family"), not a person: a body named after someone ("the Obama campaign") is
+    read elsewhere."""
+    head = tok.head
+    return (
+        tok.lower_ in first_names()
+        and tok.dep_ == "compound"
+        and head.i == tok.i + 1
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and head.lower_ not in _BODY_NOUNS
+    )
 
 
 def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
@@ -1101,9 +1122,10 @@ def _inserted_given_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> bool:
-    """Whether a name names no actor and no place: a prize ("the Medal of Courage"), an
-    adjective before a title ("Confederate General Robert E. Lee"), a national body
-    made local by the word before it ("the state Senate" is no country's senate)."""
+    """Whether a name names no actor and no place: a prize ("the Medal of Courage"), a
+    law ("the Patriot Act"), an adjective before a title ("Confederate General Robert E.
+    Lee"), a national body made local by the word before it ("the state Senate" is no
+    country's senate)."""
     doc = ctx.doc
     if entry is not None:
         return _local_body(doc, start, entry)
@@ -1114,6 +1136,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
     ):
         return True
+    if words[-1] in _LAW_HEADS and doc[end - 1].is_title and words[0] not in first_names():
+        return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
     return (
         end - start == 1
         and words[0] in ctx.adjectives
@@ -1223,6 +1247,14 @@ def _relabel(
         and not doc[end - 1].is_lower
     ):
         return "FAC", entry  # "the lobby of Trump Tower", "the Federal Courthouse": a building
+    if (
+        entry is None
+        and label == "PERSON"
+        and end - start > 1
+        and doc[end - 1].lower_ in _BODY_LAST_WORDS
+        and doc[end - 1].is_title
+    ):
+        return "ORG", entry  # "the David H. Koch Charitable Foundation": named after a person
     if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
         return "ORG", entry  # "The IC has not ...": an acronym is no one's name
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
@@ -1256,6 +1288,30 @@ def _relabel(
     return label, entry
 
 
+#: the last words of the names of bodies, which are no person's however named after one
+_BODY_LAST_WORDS: Final = frozenset(
+    {
+        "foundation",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "fund",
+        "trust",
+        "center",
+        "centre",
+        "endowment",
+        "institution",
+        "association",
+        "society",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "llc",
+    }
+)
 #: the nouns of a state's forces, and the one name each country's such force is known by
 _FORCE_NOUNS: Final = {
     "army": "military",
