@@ -163,6 +163,12 @@ ENTITIES = [
         [("Trump Tower", "Location"), ("Donald Trump", "Person")],
         [],
     ),
+    (
+        "A server linked Trump Tower to a bank. Donald Trump denied it. He went to Trump "
+        "Tower on Monday.",
+        [("Trump Tower", "Location"), ("Donald Trump", "Person")],
+        ["Tower"],
+    ),
     # the people of a place, an operation, a headline's verbs name no one
     (
         "Netanyahu Says Israel Would Be Willing Partner. Under British rule, Hong Kongers "
@@ -338,6 +344,14 @@ ENTITIES = [
         "what the Kim family is like.",
         [],
         ["Albert", "Kim"],
+    ),
+    # a person's name takes the untagged proper noun spaCy left out of it
+    (
+        "He faces a challenge in November from rising Democratic star Carla Lundquist "
+        "Brimes, whom Democrats back. The first was an interview by Omarosa Manigault "
+        "Newman, a former aide.",
+        [("Carla Lundquist Brimes", "Person"), ("Omarosa Manigault Newman", "Person")],
+        ["Carla Lundquist", "Manigault Newman"],
     ),
 ]
 

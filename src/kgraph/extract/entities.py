@@ -593,7 +593,7 @@ def extract_mentions(
     ctx = _Ctx(doc, offset, gazetteer, adjectives, nouns)
     taken: set[int] = set()
     found: list[RawMention] = []
-    for span, label in _name_spans(doc, gazetteer):
+    for span, label in _name_spans(doc, gazetteer, nouns):
         if any(i in taken for i in range(span.start, span.end)):
             continue  # a name the one before grew over ("al-Qaeda in the Arabian Peninsula")
         for mention in _from_span(ctx, span, label):
@@ -636,10 +636,14 @@ def _user_entry(mention: RawMention, gaz: Gazetteer) -> RawMention:
     )
 
 
-def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
-    """spaCy's entities of the kept labels, with two repairs: a name cut in two ("Amy
-    Berman" + "Jackson") is one, and a first name alone before an untagged surname
-    ("nominee Brett Kavanaugh whom") takes the surname."""
+def _name_spans(
+    doc: Doc, gaz: Gazetteer, nouns: frozenset[str] = frozenset()
+) -> list[tuple[Span, str]]:
+    """spaCy's entities of the kept labels, with repairs: a name cut in two ("Amy
+    Berman" + "Jackson") is one, a first name alone before an untagged surname
+    ("nominee Brett Kavanaugh whom") takes the surname, and a person's name takes the
+    untagged proper noun it modifies or that modifies it ("Alison Lundergan [Grimes]",
+    "[Omarosa] Manigault Newman")."""
     ents = [e for e in doc.ents if e.label_ in _KEEP_LABELS]
     out: list[tuple[Span, str]] = []
     for ent in ents:
@@ -650,6 +654,11 @@ def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         start, end = _whole_compound(doc, start, end)
         if label == "PERSON" and len(ent) == 1 and _surname_after(doc, end, gaz):
             end += 1  # "nominee Brett Kavanaugh whom", "subpoena Mark Judge,"
+        elif label == "PERSON" and end - start <= 3:
+            if end < len(doc) and _untagged_part(doc, end, range(start, end), gaz, nouns):
+                end += 1
+            elif start > 0 and _untagged_part(doc, start - 1, range(start, end), gaz, nouns):
+                start -= 1
         elif (
             label in ("ORG", "GPE")
             and len(ent) == 1
@@ -694,6 +703,27 @@ def _whole_compound(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _in_compound(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is one part of a hyphenated name ("Hewlett" of Hewlett-Packard)."""
     return _glued(doc, i - 2, i) or _glued(doc, i, i + 2)
+
+
+def _untagged_part(doc: Doc, i: int, span: range, gaz: Gazetteer, nouns: frozenset[str]) -> bool:
+    """Whether token ``i``, just before or after a person's name spaCy tagged, is a part
+    of it spaCy left out: a capitalised proper noun in no entity, bound to the name by a
+    compound (either way), no title, no known name, no common noun, with no capitalised
+    word beyond it."""
+    tok = doc[i]
+    if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ or tok.is_sent_start:
+        return False
+    if _is_title(gaz, tok.text) or gaz.lookup(tok.text) is not None:
+        return False
+    if tok.lower_ in nouns or tok.lemma_.lower() in nouns or tok.lower_ in _PLACE_HEADS:
+        return False
+    beyond = i + 1 if i >= span.stop else i - 1
+    if 0 <= beyond < len(doc) and (doc[beyond].is_title or doc[beyond].is_upper):
+        return False
+    if i >= span.stop:
+        last = doc[span.stop - 1]
+        return last.dep_ == "compound" and last.head.i == i and bool(last.whitespace_)
+    return tok.dep_ == "compound" and tok.head.i in span and bool(tok.whitespace_)
 
 
 def _surname_after(doc: Doc, i: int, gaz: Gazetteer) -> bool:
@@ -927,10 +957,15 @@ def _split_surnames(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     name, each the last word of another person's name in the document."""
     if end - start != 2 or doc[start].lower_ in first_names():
         return [(start, end)]
+    if doc[start + 1].lower_ in _PLACE_HEADS:
+        return [(start, end)]  # "Trump Tower": a building named after a person
+    pair = [t.lower_ for t in doc[start:end]]
     elsewhere = {
         doc[ent.end - 1].text
         for ent in doc.ents
-        if ent.label_ == "PERSON" and not (ent.start <= start < ent.end)
+        if ent.label_ == "PERSON"
+        and not (ent.start <= start < ent.end)
+        and [t.lower_ for t in ent] != pair  # the same two words again prove nothing
     }
     if doc[start].text in elsewhere and doc[start + 1].text in elsewhere:
         return [(start, start + 1), (start + 1, end)]
