@@ -353,6 +353,31 @@ ENTITIES = [
         [("Carla Lundquist Brimes", "Person"), ("Omarosa Manigault Newman", "Person")],
         ["Carla Lundquist", "Manigault Newman"],
     ),
+    # a place named after a saint keeps its "St."
+    (
+        "They surveyed people in Baltimore, St. Louis and New Haven.",
+        [("St. Louis", "Location")],
+        ["Louis"],
+    ),
+    # another country's body of the kind is that country's, not the gazetteer's
+    (
+        "Heavy Shelling From Israeli Navy:\n\nThe ships fired, and the U.S. Navy watched.",
+        [("Israeli navy", "Agency"), ("U.S. Navy", "Agency")],
+        ["Navy:\n\n"],
+    ),
+    # a surname spaCy took for an organisation is the person the text names in full
+    (
+        "The rights chief Michelle Bachelet wrote to them. Bachelet said the ports must open.",
+        [("Michelle Bachelet", "Person")],
+        ["Bachelet"],
+    ),
+    # a report and a scandal are no actors
+    (
+        "According to the 9/11 Commission Report, the men passed through Iran. Aides were "
+        "indicted in the Bridgegate traffic scandal.",
+        [("Iran", "Country")],
+        ["9/11 Commission Report", "Bridgegate"],
+    ),
 ]
 
 

@@ -48,6 +48,8 @@ _HONORIFICS: Final = frozenset(
         "st.",
     ]
 )
+#: the honorific of a saint, which a place's name keeps ("St. Louis")
+_SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _AGENCY_HEADS: Final = re.compile(
     r"\b(?:Department|Dept\.?|Ministry|Agency|Committee|Subcommittee|Council|Bureau|Office|"
@@ -311,6 +313,8 @@ def _trim(span: Span) -> tuple[int, int] | None:
     ):
         end -= 1
     while start < end and doc[start].lower_ in _HONORIFICS:
+        if span.label_ != "PERSON" and doc[start].lower_ in _SAINTS:
+            break  # "St. Louis": a place named after a saint
         start += 1
     # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name; a
     # word of a closed class only when it is one ("Barack" read as a preposition is not)
@@ -823,8 +827,22 @@ _POLL_HEADS: Final = frozenset({"poll", "polls", "survey"})
 _AWARD_HEADS: Final = frozenset({"medal", "prize", "award", "awards", "trophy"})
 #: the last words of laws, treaties and charters, which are texts, not actors or places
 _LAW_HEADS: Final = frozenset(
-    {"act", "acts", "treaty", "treaties", "constitution", "amendment", "accord", "accords"}
+    {
+        "act",
+        "acts",
+        "treaty",
+        "treaties",
+        "constitution",
+        "amendment",
+        "accord",
+        "accords",
+        "report",
+        "memo",
+        "dossier",
+    }
 )
+#: a scandal's name: "Bridgegate", "Pizzagate"
+_SCANDAL: Final = re.compile(r"^[A-Z][a-z]{3,}gate$")
 #: words before a national body that make it a local one: "the state Senate"
 _LOCAL_LEVELS: Final = frozenset(
     {"state", "provincial", "county", "city", "municipal", "local", "regional", "tribal"}
@@ -1158,9 +1176,9 @@ def _inserted_given_name(doc: Doc, start: int, end: int) -> bool:
 
 def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> bool:
     """Whether a name names no actor and no place: a prize ("the Medal of Courage"), a
-    law ("the Patriot Act"), an adjective before a title ("Confederate General Robert E.
-    Lee"), a national body made local by the word before it ("the state Senate" is no
-    country's senate)."""
+    law or a report ("the Patriot Act"), a scandal ("Bridgegate"), an adjective before a
+    title ("Confederate General Robert E. Lee"), a national body made local by the word
+    before it ("the state Senate" is no country's senate)."""
     doc = ctx.doc
     if entry is not None:
         return _local_body(doc, start, entry)
@@ -1173,6 +1191,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         return True
     if words[-1] in _LAW_HEADS and doc[end - 1].is_title and words[0] not in first_names():
         return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
+    if end - start == 1 and _SCANDAL.match(doc[start].text):
+        return True  # "the Bridgegate scandal": an affair, not an actor
     return (
         end - start == 1
         and words[0] in ctx.adjectives
@@ -1290,6 +1310,14 @@ def _relabel(
         and doc[end - 1].is_title
     ):
         return "ORG", entry  # "the David H. Koch Charitable Foundation": named after a person
+    if (
+        entry is None
+        and label in ("ORG", "GPE", "LOC", "FAC")
+        and end - start == 1
+        and not doc[start].is_upper
+        and text in _person_surnames(doc)
+    ):
+        return "PERSON", entry  # "Michelle Bachelet ... Bachelet said": her surname
     if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
         return "ORG", entry  # "The IC has not ...": an acronym is no one's name
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
@@ -1883,8 +1911,8 @@ def _gazetteer_mentions(
             if any(k in taken for k in range(i, j)):
                 continue
             last: Token = doc[j - 1]
-            if last.is_punct and last.text != ".":
-                continue
+            if (last.is_punct and last.text != ".") or last.is_space:
+                continue  # not "Navy:\n\n"
             text = _text(doc, i, j)
             entry = gaz.lookup(text)
             if entry is not None:
@@ -1899,10 +1927,38 @@ def _gazetteer_mentions(
             i += 1
             continue
         j, entry = found
-        if not _inside_title(doc, i, j, gaz) and not _local_body(doc, i, entry):
+        owner = _foreign_owner(doc, i, entry, gaz)
+        if owner is not None:
+            yield _foreign_body(doc, i, j, offset, entry, owner)
+        elif not _inside_title(doc, i, j, gaz) and not _local_body(doc, i, entry):
             label = "GPE" if entry.type == "Country" else "ORG"
             yield _make(doc, i, j, label, offset, entry)
         i = j
+
+
+def _foreign_owner(
+    doc: Doc, i: int, entry: GazetteerEntry, gaz: Gazetteer
+) -> GazetteerEntry | None:
+    """The country whose demonym stands before a body another country's entry names:
+    "Israeli Navy" is no U.S. Navy."""
+    if entry.type != "Agency" or not entry.country or i == 0 or not doc[i - 1].is_title:
+        return None
+    owner = gaz.demonym(doc[i - 1].text)
+    return owner if owner is not None and owner.country != entry.country else None
+
+
+def _foreign_body(
+    doc: Doc, i: int, j: int, offset: int, entry: GazetteerEntry, owner: GazetteerEntry
+) -> RawMention:
+    """ "Israeli Navy": that country's body of the kind, part of it."""
+    mention = _make(doc, i - 1, j, "ORG", offset, None)
+    return replace(
+        mention,
+        type="Agency",
+        subtype=entry.subtype,
+        canonical=f"{doc[i - 1].text} {_text(doc, i, j).lower()}",
+        part_of=owner.id,
+    )
 
 
 _COMMON_STARTS: Final = frozenset({"state", "house", "congress", "time", "times", "post"})
