@@ -183,6 +183,11 @@ ENTITIES = [
         [],
     ),
     (
+        "People vote in a library near Ferguson, Missouri, and in a courthouse in Newton, Georgia.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
         "Russian troops crossed into Georgia in 2008, and Tbilisi asked for help.",
         [("Georgia", "Country")],
         [],

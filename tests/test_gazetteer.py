@@ -279,6 +279,9 @@ HITS = [
     ("  Central   Intelligence\tAgency ", "agency:cia"),
     ("United\u00a0States", "country:US"),
     ("Rus\u200bsia", "country:RU"),
+    # movements that act
+    ("Antifa", "org:antifa"),
+    ("BLM", "org:blm"),
     # a state by its nickname
     ("the Hawkeye State", "loc:us-ia"),
     ("Lone Star State's", "loc:us-tx"),
