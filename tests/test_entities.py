@@ -383,6 +383,19 @@ ENTITIES = [
         [("Iran", "Country")],
         ["9/11 Commission Report", "Bridgegate"],
     ),
+    # a market's code in brackets is no name, and no part of one
+    (
+        "We saw executives from Facebook (FB), Google and Twitter (TWTR) testify in July.",
+        [("Facebook", "Organization"), ("Twitter", "Organization")],
+        ["Facebook (FB", "TWTR", "FB"],
+    ),
+    # a demonym of two words; two countries in one word; a title in the plural
+    (
+        "North Korean troops are ready to cross, he said, as U.S.-Russia relations sour. At "
+        "the time, Justices Sonia Sotomayor and Stephen Breyer dissented.",
+        [("North Korea", "Country"), ("Sonia Sotomayor", "Person")],
+        ["North", "Korean troops", "U.S.-Russia", "Justices Sonia Sotomayor"],
+    ),
 ]
 
 

@@ -312,6 +312,9 @@ def _trim(span: Span) -> tuple[int, int] | None:
         or doc[end - 1].is_space
     ):
         end -= 1
+    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
+        end = opened[0]  # "Facebook (FB": the name, not its ticker's first half
     while start < end and doc[start].lower_ in _HONORIFICS:
         if span.label_ != "PERSON" and doc[start].lower_ in _SAINTS:
             break  # "St. Louis": a place named after a saint
@@ -1021,10 +1024,11 @@ def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
             yield _make(doc, start, end + 1, "ORG", ctx.offset, own)
             return
     text = _text(doc, start, end)
-    entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
+    whole = gaz.demonym(text)
+    entry = whole or gaz.demonym(doc[start].text)
     if entry is not None:
         entry = _reading(ctx, entry.canonical, entry)  # "all Georgians" of the state
-        stop = start + 1 if end - start > 1 else end
+        stop = end if whole is not None else start + 1  # "North Korean" is one demonym
         yield _make(doc, start, stop, "NORP", ctx.offset, entry, demonym=True)
         return
     entry = gaz.lookup(text)
@@ -1103,6 +1107,8 @@ def _checked(
     single = end - start == 1
     if _no_actor(ctx, start, end, entry):
         return None
+    if entry is None and single and _ticker(doc, start):
+        return None  # "Twitter (TWTR)", "the FTSE 100 (UKX)": a market's code
     if entry is None and doc[start].lower_ == "operation" and end - start > 1:
         return None  # "Operation Intercept": an operation is an event, not an actor
     if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
@@ -1193,6 +1199,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
     if end - start == 1 and _SCANDAL.match(doc[start].text):
         return True  # "the Bridgegate scandal": an affair, not an actor
+    if end - start == 1 and _pair_of_countries(ctx.gaz, doc[start].text):
+        return True  # "U.S.-Russia relations": two countries in one word, no third body
     return (
         end - start == 1
         and words[0] in ctx.adjectives
@@ -1200,6 +1208,32 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _ticker(doc: Doc, i: int) -> bool:
+    """Whether a shouted word in brackets after a name is its market code, not its
+    initials: "Twitter (TWTR)", "Google (GOOG, GOOGL)"; not "the Placement Center (PC)"."""
+    tok = doc[i]
+    if not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 5) or i < 2:
+        return False
+    j = i - 1
+    while j > 0 and (doc[j].text == "," or (doc[j].is_upper and doc[j].is_alpha)):
+        j -= 1  # "(GOOG, GOOGL)": the codes before this one
+    if doc[j].text != "(" or i + 1 >= len(doc) or doc[i + 1].text not in (")", ","):
+        return False
+    k = j
+    while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].like_num):
+        k -= 1
+    return k < j and acronym(_text(doc, k, j)) != tok.lower_
+
+
+def _pair_of_countries(gaz: Gazetteer, word: str) -> bool:
+    """Whether one word is two or more countries joined by hyphens ("U.S.-Russia")."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(parts):
+        return False
+    entries = [gaz.lookup(p) for p in parts]
+    return all(e is not None and e.type == "Country" for e in entries)
 
 
 _RESIDENT_ENDINGS: Final = ("ers", "ians", "ites", "ans")
@@ -1474,6 +1508,9 @@ def _group_owner(
     owner = doc[j]
     if not (owner.is_title or owner.is_upper):
         return None
+    if j > 0 and doc[j - 1].is_title and gaz.demonym(_text(doc, j - 1, j + 1)) is not None:
+        j -= 1  # "North Korean troops": a demonym of two words
+        return j, gaz.demonym(_text(doc, j, j + 2)), False
     country = gaz.demonym(owner.text)
     if country is None:
         entry = gaz.lookup(owner.text)
