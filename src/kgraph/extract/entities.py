@@ -1349,9 +1349,12 @@ def _relabel(
         and label in ("ORG", "GPE", "LOC", "FAC")
         and end - start == 1
         and not doc[start].is_upper
+        and doc[start].dep_ not in ("compound", "nmod", "amod")
         and text in _person_surnames(doc)
     ):
-        return "PERSON", entry  # "Michelle Bachelet ... Bachelet said": her surname
+        # "Michelle Bachelet ... Bachelet said": her surname; not "Trump adviser X", which
+        # names the body X works for
+        return "PERSON", entry
     if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
         return "ORG", entry  # "The IC has not ...": an acronym is no one's name
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
