@@ -396,6 +396,19 @@ ENTITIES = [
         [("North Korea", "Country"), ("Sonia Sotomayor", "Person")],
         ["North", "Korean troops", "U.S.-Russia", "Justices Sonia Sotomayor"],
     ),
+    # storms, a body's headquarters, a given name before a hyphenated noun name no one
+    (
+        "NASA Headquarters backs the plan. Growth was hit by Hurricanes Harvey, Irma and "
+        "Maria. When the Oscar-winner spoke, the president responded.",
+        [("NASA", "Agency")],
+        ["Headquarters", "Harvey", "Irma", "Maria", "Hurricanes Harvey", "Oscar"],
+    ),
+    # a given name the shipped list knows makes a person of a name spaCy typed otherwise
+    (
+        "In The Week, Damon Linker wrote that he was sad.",
+        [("Damon Linker", "Person")],
+        [],
+    ),
 ]
 
 

@@ -205,6 +205,7 @@ _GENERIC_WORDS: Final = frozenset(
         "advertisement",
         "sponsored",
         "copyright",
+        "headquarters",
     }
 )
 #: "the Trump campaign", "the Obama administration": a person's name naming a body
@@ -844,6 +845,10 @@ _LAW_HEADS: Final = frozenset(
         "dossier",
     }
 )
+#: the first words of storms' names
+_STORM_WORDS: Final = frozenset(
+    {"hurricane", "hurricanes", "typhoon", "cyclone", "superstorm", "storm", "tropical"}
+)
 #: a scandal's name: "Bridgegate", "Pizzagate"
 _SCANDAL: Final = re.compile(r"^[A-Z][a-z]{3,}gate$")
 #: words before a national body that make it a local one: "the state Senate"
@@ -1141,9 +1146,18 @@ def _checked(
 
 def _given_name_modifier(tok: Token) -> bool:
     """Whether a given name alone is a modifier of a common noun ("Albert monitors", "the
-    Kim family"), not a person: a body named after someone ("the Obama campaign") is
-    read elsewhere."""
+    Kim family", "the Oscar-winner"), not a person: a body named after someone ("the
+    Obama campaign") is read elsewhere."""
     head = tok.head
+    doc = tok.doc
+    if (
+        tok.lower_ in first_names()
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not tok.whitespace_
+        and doc[tok.i + 2].is_lower
+    ):
+        return True
     return (
         tok.lower_ in first_names()
         and tok.dep_ == "compound"
@@ -1197,6 +1211,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         return True
     if words[-1] in _LAW_HEADS and doc[end - 1].is_title and words[0] not in first_names():
         return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
+    if (words[0] in _STORM_WORDS and end - start > 1) or _storm_list(doc, start):
+        return True  # "Hurricanes Harvey, Irma and Maria": weather, not places
     if end - start == 1 and _SCANDAL.match(doc[start].text):
         return True  # "the Bridgegate scandal": an affair, not an actor
     if end - start == 1 and _pair_of_countries(ctx.gaz, doc[start].text):
@@ -1225,6 +1241,15 @@ def _ticker(doc: Doc, i: int) -> bool:
     while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].like_num):
         k -= 1
     return k < j and acronym(_text(doc, k, j)) != tok.lower_
+
+
+def _storm_list(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a later name in a list of storms ("Hurricanes Harvey, Irma
+    and Maria")."""
+    tok = doc[i]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.i != i and tok.i > 0 and doc[tok.i - 1].lower_ in _STORM_WORDS
 
 
 def _pair_of_countries(gaz: Gazetteer, word: str) -> bool:
@@ -1656,6 +1681,8 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
             and (last := _last_name_token(ent)) > ent.start
             and doc[last].is_title
             and doc[last].lower_ not in _CREDIT_HEADS
+            and doc[last].lower_ not in _GENERIC_WORDS  # "NASA Headquarters"
+            and ent[0].lower_ not in _STORM_WORDS  # "Hurricanes Harvey"
             and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
