@@ -409,6 +409,19 @@ ENTITIES = [
         [("Damon Linker", "Person")],
         [],
     ),
+    # a law's name gives no surname; a time zone, a book of scripture name nothing
+    (
+        "The far wider reaching Davis-Oliver Act was tabled. Update at 10:55 a.m. ET. In the "
+        "Gospel of Luke, the governor finds no guilt.",
+        [],
+        ["Act", "Davis-Oliver Act", "ET", "Gospel of Luke"],
+    ),
+    # a month after a given name is a surname; a team is a campaign
+    (
+        "He met Prime Minister Theresa May on Tuesday, and earned Team Obama's ear.",
+        [("Theresa May", "Person"), ("Team Obama", "Organization")],
+        ["Theresa"],
+    ),
 ]
 
 

@@ -337,7 +337,10 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     Nielsen" and "Trump MORE" lose the page's shouting, "Virginia Lt" (before "Gov. Fairfax")
     its title."""
     for i in range(start + 1, end):
-        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS" or doc[i].lower_ in _VERBS:
+        verb = doc[i].lower_ in _VERBS and not (
+            i == end - 1 and doc[i].is_title and doc[i - 1].lower_ in first_names()
+        )  # "Theresa May", "George Will": a surname after a given name
+        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS" or verb:
             end = i  # "Israel Would Be" in a headline: a verb ends the name
             break
         if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
@@ -845,10 +848,16 @@ _LAW_HEADS: Final = frozenset(
         "dossier",
     }
 )
+#: the time zones news style writes after a time
+_TIME_ZONES: Final = frozenset(
+    {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC"}
+)
 #: the first words of storms' names
 _STORM_WORDS: Final = frozenset(
     {"hurricane", "hurricanes", "typhoon", "cyclone", "superstorm", "storm", "tropical"}
 )
+#: the words that open the name of a book of scripture: "the Gospel of Luke"
+_SCRIPTURE: Final = frozenset({"gospel", "book", "epistle"})
 #: a scandal's name: "Bridgegate", "Pizzagate"
 _SCANDAL: Final = re.compile(r"^[A-Z][a-z]{3,}gate$")
 #: words before a national body that make it a local one: "the state Senate"
@@ -1114,6 +1123,8 @@ def _checked(
         return None
     if entry is None and single and _ticker(doc, start):
         return None  # "Twitter (TWTR)", "the FTSE 100 (UKX)": a market's code
+    if single and text in _TIME_ZONES and start > 0 and doc[start - 1].ent_type_ == "TIME":
+        return None  # "at 10:55 a.m. ET": a time zone
     if entry is None and doc[start].lower_ == "operation" and end - start > 1:
         return None  # "Operation Intercept": an operation is an event, not an actor
     if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
@@ -1209,6 +1220,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
     ):
         return True
+    if words[0] in _SCRIPTURE and len(words) > 2 and words[1] == "of":
+        return True  # "the Gospel of Luke", "the Book of Matthew": a text
     if words[-1] in _LAW_HEADS and doc[end - 1].is_title and words[0] not in first_names():
         return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
     if (words[0] in _STORM_WORDS and end - start > 1) or _storm_list(doc, start):
@@ -1380,6 +1393,8 @@ def _relabel(
         # "Michelle Bachelet ... Bachelet said": her surname; not "Trump adviser X", which
         # names the body X works for
         return "PERSON", entry
+    if entry is None and label == "PERSON" and end - start > 1 and doc[start].text == "Team":
+        return "ORG", entry  # "Team Obama": a campaign, not a person
     if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
         return "ORG", entry  # "The IC has not ...": an acronym is no one's name
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
@@ -1682,6 +1697,9 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
             and doc[last].is_title
             and doc[last].lower_ not in _CREDIT_HEADS
             and doc[last].lower_ not in _GENERIC_WORDS  # "NASA Headquarters"
+            and doc[last].lower_ not in _LAW_HEADS  # "the Davis-Oliver Act"
+            and doc[last].lower_ not in _PLACE_HEADS
+            and doc[last].lower_ not in _BODY_LAST_WORDS
             and ent[0].lower_ not in _STORM_WORDS  # "Hurricanes Harvey"
             and not any(tok.like_num for tok in ent)
         )
