@@ -188,6 +188,22 @@ ENTITIES = [
         [],
     ),
     (
+        # the sentence decides before the document: an article on Russia names a state's
+        # congressman
+        "Rep. Doug Collins of Georgia called the action illogical. Russia, Moscow and the EU "
+        "were the topic, and Russian hackers in Europe.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
+        # the sentence decides before the document: an article on Russia names a state's
+        # congressman
+        "Rep. Doug Collins of Georgia called the action illogical. Russia, Moscow and the EU "
+        "were the topic, and Russian hackers in Europe.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
         "Russian troops crossed into Georgia in 2008, and Tbilisi asked for help.",
         [("Georgia", "Country")],
         [],

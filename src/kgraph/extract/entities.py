@@ -1041,7 +1041,7 @@ def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
     whole = gaz.demonym(text)
     entry = whole or gaz.demonym(doc[start].text)
     if entry is not None:
-        entry = _reading(ctx, entry.canonical, entry)  # "all Georgians" of the state
+        entry = _reading(ctx, entry.canonical, entry, start)  # "all Georgians" of the state
         stop = end if whole is not None else start + 1  # "North Korean" is one demonym
         yield _make(doc, start, stop, "NORP", ctx.offset, entry, demonym=True)
         return
@@ -1414,7 +1414,7 @@ def _relabel(
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
             return "CAPITAL", state
     if label in ("GPE", "LOC") and entry is not None:
-        entry = _reading(ctx, text, entry)
+        entry = _reading(ctx, text, entry, start)
     if (
         entry is None
         and label in ("ORG", "GPE", "LOC", "FAC")
@@ -1563,20 +1563,25 @@ def _group_owner(
     return j, country, False
 
 
-def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry) -> GazetteerEntry:
-    """The reading of an ambiguous place name its document's words point to: Georgia the
+def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry, at: int | None = None) -> GazetteerEntry:
+    """The reading of an ambiguous place name the words around it point to: Georgia the
     state where Atlanta or a county is named, the country where Tbilisi is
-    (``data/readings.tsv``); the gazetteer's own entry when nothing tips the scale."""
+    (``data/readings.tsv``). The sentence of token ``at`` decides first ("Rep. Doug
+    Collins of Georgia" in an article on Russia), then the document; the gazetteer's own
+    entry stays when nothing tips the scale."""
     rows = ctx.gaz.readings(text)
     if not rows:
         return entry
-    body = ctx.doc.text
-    scores = {eid: sum(1 for cue in cues if cue.search(body)) for eid, cues in rows}
-    best = max(scores.values())
-    winners = [eid for eid, score in scores.items() if score == best]
-    if best == 0 or len(winners) > 1 or winners[0] == entry.id:
-        return entry
-    return ctx.gaz.by_id(winners[0])
+    bodies = [ctx.doc.text]
+    if at is not None:
+        bodies.insert(0, sentence_of(ctx.doc, at).text)
+    for body in bodies:
+        scores = {eid: sum(1 for cue in cues if cue.search(body)) for eid, cues in rows}
+        best = max(scores.values())
+        winners = [eid for eid, score in scores.items() if score == best]
+        if best > 0 and len(winners) == 1:
+            return entry if winners[0] == entry.id else ctx.gaz.by_id(winners[0])
+    return entry
 
 
 #: the last word of a building's or a street's name, which spaCy may take for a person's
