@@ -56,7 +56,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
-    r"Board|"
+    r"Board|Patrol|"
     r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -617,8 +617,35 @@ def extract_mentions(
     found += _gazetteer_mentions(doc, offset, gazetteer, taken)
     found += _surname_mentions(doc, offset, taken, gazetteer)
     found += _group_mentions(ctx, taken)
+    found = _local_acronyms(doc, found, gazetteer)
     for mention in found:
         yield _user_entry(mention, gazetteer)
+
+
+def _local_acronyms(doc: Doc, found: list[RawMention], gaz: Gazetteer) -> list[RawMention]:
+    """An acronym the text defines ("the Nogales Placement Center (NPC)") is that name's in
+    the whole text, not the gazetteer's entry of those letters (China's NPC): its mentions
+    lose the entry, so that resolution joins them to the name they stand for."""
+    defined: dict[str, RawMention] = {}
+    by_end = {m.tok_end: m for m in found if m.tok_end - m.tok_start >= 2}
+    for m in found:
+        start = m.tok_start
+        if m.tok_end - start != 1 or start < 2 or m.tok_end >= len(doc):
+            continue
+        name = by_end.get(start - 1)
+        if doc[start - 1].text != "(" or doc[m.tok_end].text != ")" or name is None:
+            continue
+        if acronym(name.text) == m.text.lower() and (not name.gid or name.gid != m.gid):
+            defined[m.text] = name
+    if not defined:
+        return found
+    out = []
+    for m in found:
+        name = defined.get(m.text)
+        if name is not None and m.gid and m.gid != name.gid and m.tok_end - m.tok_start == 1:
+            m = replace(m, gid=None, canonical=None, type=name.type, subtype=name.subtype)
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -1393,6 +1420,8 @@ def _relabel(
         # "Michelle Bachelet ... Bachelet said": her surname; not "Trump adviser X", which
         # names the body X works for
         return "PERSON", entry
+    if entry is None and label == "PERSON" and end - start > 1 and agency_pattern(text):
+        return "ORG", entry  # "Tucson Sector Border Patrol": a body, by its head word
     if entry is None and label == "PERSON" and end - start > 1 and doc[start].text == "Team":
         return "ORG", entry  # "Team Obama": a campaign, not a person
     if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
@@ -1731,7 +1760,10 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 
 def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
-    """The start of the name after an owner inside the span ("Comey's FBI" is the FBI)."""
+    """The start of the name after an owner inside the span ("Comey's FBI" is the FBI);
+    not inside a known name ("the National People's Congress")."""
+    if gaz.lookup(_text(doc, start, end)) is not None:
+        return start
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
             if gaz.lookup(_text(doc, i + 1, end)) is not None:
