@@ -279,6 +279,9 @@ HITS = [
     ("  Central   Intelligence\tAgency ", "agency:cia"),
     ("United\u00a0States", "country:US"),
     ("Rus\u200bsia", "country:RU"),
+    # planets
+    ("Venus", "loc:planet-venus"),
+    ("the Red Planet", "loc:planet-mars"),
     # movements that act
     ("Antifa", "org:antifa"),
     ("BLM", "org:blm"),
