@@ -451,6 +451,26 @@ ENTITIES = [
         [("National People's Congress", "Agency")],
         ["Congress", "United States Congress"],
     ),
+    # a plural honorific is no given name: the surname stays the one person's
+    (
+        "The race does not involve Messrs. Ruddle or Brannock. Mitt Ruddle is working, and "
+        "Mr. Ruddle lacks momentum.",
+        [("Mitt Ruddle", "Person")],
+        ["Messrs. Ruddle", "Ruddle"],
+    ),
+    # a feast, a month before its day, a film's possessive name give no one
+    (
+        "He wants the economy open by Easter. The post was signed June 14, 2017. He watched "
+        "the film Charlie Wilson's War, and the War went on.",
+        [],
+        ["Easter", "June", "War"],
+    ),
+    # an acronym with more letters than the initials still stands for its name
+    (
+        "Members of the Venus Exploration Analysis Group (VEXAG) spoke. VEXAG hopes for more.",
+        [("Venus Exploration Analysis Group", "Organization")],
+        ["VEXAG"],
+    ),
 ]
 
 

@@ -35,7 +35,13 @@ from kgraph._model import (
     RoleRecord,
     StatementRecord,
 )
-from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
+from kgraph.extract.entities import (
+    RawMention,
+    abbreviates,
+    acronym,
+    normalize_name,
+    org_subtype,
+)
 from kgraph.gazetteer import Gazetteer, first_names, is_leader
 from kgraph.lexicon import GENERIC_ACTS
 from kgraph.timex import parse_published
@@ -1291,12 +1297,14 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
     longer name they stand for."""
     longs: dict[int, tuple[list[str], bool, bool]] = {}  # root -> words, company?, place?
     initials: dict[int, set[str]] = defaultdict(set)  # root -> acronyms of its long names
+    names: dict[int, set[str]] = defaultdict(set)  # root -> its long names
     for i, m in enumerate(mentions):
         if person[i] or m.demonym:
             continue
         words = normalize_name(m.text).split()
         if len(words) >= 2:
             initials[uf.find(i)].add(acronym(m.text))
+            names[uf.find(i)].add(m.text)
         if len(words) >= 2 and uf.find(i) not in longs:
             company = not m.gid and m.type == "Organization" and m.ner == "ORG"
             longs[uf.find(i)] = (words, company, m.type in _PLACE_TYPES)
@@ -1313,7 +1321,13 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
             if other != root
             and (
                 _shortens(m, words, long_words, company, place)
-                or (_is_acronym(m, words) and words[0] in initials[other])
+                or (
+                    _is_acronym(m, words)
+                    and (
+                        words[0] in initials[other]
+                        or any(abbreviates(m.text, name) for name in names[other])
+                    )
+                )  # "NSC"; "VEXAG" for the Venus Exploration Analysis Group
             )
         }
         if len(targets) == 1:

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
     from kgraph.gazetteer import Gazetteer, GazetteerEntry
     from kgraph.ingest import Prepared
 
-__all__ = ["RawMention", "acronym", "agency_pattern", "extract_mentions", "normalize_name"]
+__all__ = [
+    "RawMention",
+    "abbreviates",
+    "acronym",
+    "agency_pattern",
+    "extract_mentions",
+    "normalize_name",
+]
 
 _KEEP_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _HONORIFICS: Final = frozenset(
@@ -46,6 +53,10 @@ _HONORIFICS: Final = frozenset(
         "rev.",
         "st",
         "st.",
+        "messrs",
+        "messrs.",
+        "mmes",
+        "mmes.",
     ]
 )
 #: the honorific of a saint, which a place's name keeps ("St. Louis")
@@ -622,28 +633,48 @@ def extract_mentions(
         yield _user_entry(mention, gazetteer)
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """Whether a shouted word is the name's acronym: its initials ("NPC"), or with more
+    letters of a word among them ("VEXAG": Venus Exploration Analysis Group)."""
+    if not short.isupper() or not short.isalpha():
+        return False
+    initials, letters = acronym(name), short.lower()
+    if not initials or letters[0] != initials[0] or len(letters) > 2 * len(initials):
+        return False
+    rest = iter(letters)
+    return all(ch in rest for ch in initials)  # the initials, in order, among its letters
+
+
 def _local_acronyms(doc: Doc, found: list[RawMention], gaz: Gazetteer) -> list[RawMention]:
     """An acronym the text defines ("the Nogales Placement Center (NPC)") is that name's in
     the whole text, not the gazetteer's entry of those letters (China's NPC): its mentions
     lose the entry, so that resolution joins them to the name they stand for."""
     defined: dict[str, RawMention] = {}
-    by_end = {m.tok_end: m for m in found if m.tok_end - m.tok_start >= 2}
-    for m in found:
-        start = m.tok_start
-        if m.tok_end - start != 1 or start < 2 or m.tok_end >= len(doc):
+    for name in found:
+        end = name.tok_end
+        if name.tok_end - name.tok_start < 2 or end + 2 >= len(doc):
             continue
-        name = by_end.get(start - 1)
-        if doc[start - 1].text != "(" or doc[m.tok_end].text != ")" or name is None:
+        if doc[end].text != "(" or doc[end + 2].text != ")":
             continue
-        if acronym(name.text) == m.text.lower() and (not name.gid or name.gid != m.gid):
-            defined[m.text] = name
+        short = doc[end + 1].text
+        known = gaz.lookup(name.text)
+        if abbreviates(short, name.text) and (known is None or gaz.lookup(short) != known):
+            defined[short] = name
     if not defined:
         return found
     out = []
     for m in found:
         name = defined.get(m.text)
-        if name is not None and m.gid and m.gid != name.gid and m.tok_end - m.tok_start == 1:
-            m = replace(m, gid=None, canonical=None, type=name.type, subtype=name.subtype)
+        if (
+            name is not None
+            and m.tok_end - m.tok_start == 1
+            and (m.gid != name.gid or m.type != name.type)
+            and not m.demonym
+        ):
+            # "VEXAG" spaCy read as a person is the group it stands for
+            m = replace(
+                m, gid=name.gid, canonical=name.canonical, type=name.type, subtype=name.subtype
+            )
         out.append(m)
     return out
 
@@ -878,6 +909,38 @@ _LAW_HEADS: Final = frozenset(
 #: the time zones news style writes after a time
 _TIME_ZONES: Final = frozenset(
     {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC"}
+)
+#: feasts and holidays, which spaCy may take for people
+_HOLIDAYS: Final = frozenset(
+    {
+        "easter",
+        "christmas",
+        "thanksgiving",
+        "ramadan",
+        "hanukkah",
+        "passover",
+        "diwali",
+        "lent",
+        "advent",
+        "pentecost",
+        "eid",
+    }
+)
+_MONTHS: Final = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
 )
 #: the first words of storms' names
 _STORM_WORDS: Final = frozenset(
@@ -1253,6 +1316,10 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
     if (words[0] in _STORM_WORDS and end - start > 1) or _storm_list(doc, start):
         return True  # "Hurricanes Harvey, Irma and Maria": weather, not places
+    if end - start == 1 and words[0] in _HOLIDAYS:
+        return True  # "open by Easter": a day, not a person
+    if end - start == 1 and words[0] in _MONTHS and end < len(doc) and doc[end].like_num:
+        return True  # "June 14, 2017" in a tweet's signature: a date
     if end - start == 1 and _SCANDAL.match(doc[start].text):
         return True  # "the Bridgegate scandal": an affair, not an actor
     if end - start == 1 and _pair_of_countries(ctx.gaz, doc[start].text):
@@ -1735,6 +1802,7 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
             and doc[last].lower_ not in _PLACE_HEADS
             and doc[last].lower_ not in _BODY_LAST_WORDS
             and ent[0].lower_ not in _STORM_WORDS  # "Hurricanes Harvey"
+            and not any(tok.tag_ == "POS" for tok in ent)  # "Charlie Wilson's War"
             and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
