@@ -664,16 +664,20 @@ def _local_acronyms(doc: Doc, found: list[RawMention], gaz: Gazetteer) -> list[R
         return found
     out = []
     for m in found:
-        name = defined.get(m.text)
+        stands = defined.get(m.text)
         if (
-            name is not None
+            stands is not None
             and m.tok_end - m.tok_start == 1
-            and (m.gid != name.gid or m.type != name.type)
+            and (m.gid != stands.gid or m.type != stands.type)
             and not m.demonym
         ):
             # "VEXAG" spaCy read as a person is the group it stands for
             m = replace(
-                m, gid=name.gid, canonical=name.canonical, type=name.type, subtype=name.subtype
+                m,
+                gid=stands.gid,
+                canonical=stands.canonical,
+                type=stands.type,
+                subtype=stands.subtype,
             )
         out.append(m)
     return out
