@@ -471,6 +471,15 @@ ENTITIES = [
         [("Venus Exploration Analysis Group", "Organization")],
         ["VEXAG"],
     ),
+    # a person's name glued by a slash to an outlet is a credit
+    (
+        "Iowa Voters Are Done\n\nEnlarge this image toggle caption Sara Mullen/Iowa Public "
+        "Radio Sara Mullen/Iowa Public Radio\n\nAnn Leary spoke to voters.\n\nSebelius is "
+        "the face of the mess. | M.Scott Harkey/POLITICO Sebelius: 'Hold me accountable'\n\n"
+        "She left.",
+        [("Ann Leary", "Person")],
+        ["Sara Mullen", "Harkey", "M.Scott Harkey"],
+    ),
 ]
 
 

@@ -1215,6 +1215,8 @@ def _checked(
     single = end - start == 1
     if _no_actor(ctx, start, end, entry):
         return None
+    if _credit(doc, start, end, label):
+        return None  # "Sarah Lee/Iowa Public Radio": a photo credit, which names no actor
     if entry is None and single and _ticker(doc, start):
         return None  # "Twitter (TWTR)", "the FTSE 100 (UKX)": a market's code
     if single and text in _TIME_ZONES and start > 0 and doc[start - 1].ent_type_ == "TIME":
@@ -1335,6 +1337,27 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _credit(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether a person's name is glued by a slash to a capitalised name after or before
+    it: "Sarah Lee/Iowa Public Radio", "REUTERS/Yuri Petrov" are credits, both names."""
+    after = (
+        label == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and (doc[end + 1].is_title or doc[end + 1].is_upper)
+    )
+    before = (
+        start >= 2
+        and doc[start - 1].text == "/"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and (doc[start - 2].is_title or doc[start - 2].is_upper)
+        and (label == "PERSON" or doc[start - 2].ent_type_ == "PERSON")
+    )
+    return after or before
 
 
 def _ticker(doc: Doc, i: int) -> bool:
