@@ -480,6 +480,13 @@ ENTITIES = [
         [("Ann Leary", "Person")],
         ["Sara Mullen", "Harkey", "M.Scott Harkey"],
     ),
+    # a common noun heading a sentence before a colon, a political camp name no one
+    (
+        "Lesson: flattering the critics does not help. Their acts are downplayed by the "
+        "existentialist Left. Baker: I will run, Jim Baker said.",
+        [("Jim Baker", "Person")],
+        ["Lesson", "Left"],
+    ),
 ]
 
 

@@ -217,6 +217,8 @@ _GENERIC_WORDS: Final = frozenset(
         "sponsored",
         "copyright",
         "headquarters",
+        "left",
+        "right",
     }
 )
 #: "the Trump campaign", "the Obama administration": a person's name naming a body
@@ -1215,6 +1217,8 @@ def _checked(
     single = end - start == 1
     if _no_actor(ctx, start, end, entry):
         return None
+    if entry is None and single and _label_word(doc, start, nouns):
+        return None  # "Lesson: rubbing egos ...": a common noun heading a sentence
     if _credit(doc, start, end, label):
         return None  # "Sarah Lee/Iowa Public Radio": a photo credit, which names no actor
     if entry is None and single and _ticker(doc, start):
@@ -1336,6 +1340,19 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and end < len(doc)
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
+    )
+
+
+def _label_word(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
+    """Whether a capitalised common noun opens its sentence before a colon ("Lesson:",
+    "Update:"), a label and no name, unless the text names a person by it."""
+    tok = doc[i]
+    return (
+        bool(tok.is_sent_start)
+        and i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and tok.lower_ in nouns
+        and tok.text not in _person_surnames(doc)
     )
 
 
