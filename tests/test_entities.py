@@ -487,6 +487,14 @@ ENTITIES = [
         [("Jim Baker", "Person")],
         ["Lesson", "Left"],
     ),
+    # days, diseases, a department inside a title name nothing
+    (
+        "This week brings Palm Sunday and the foreboding of Maundy Thursday. There are 546 "
+        "cases of CoronaVirus. Robert Reich, Secretary of Labor under Clinton, writes. "
+        "President Obama Tuesday signed the bill.",
+        [("Robert Reich", "Person"), ("Obama", "Person")],
+        ["Palm Sunday", "Maundy", "CoronaVirus", "Labor"],
+    ),
 ]
 
 

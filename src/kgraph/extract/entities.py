@@ -932,6 +932,13 @@ _HOLIDAYS: Final = frozenset(
         "eid",
     }
 )
+#: diseases, which spaCy may take for organisations
+_DISEASES: Final = frozenset(
+    {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1"}
+)
+_WEEKDAYS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _MONTHS: Final = frozenset(
     {
         "january",
@@ -1326,8 +1333,19 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
     if (words[0] in _STORM_WORDS and end - start > 1) or _storm_list(doc, start):
         return True  # "Hurricanes Harvey, Irma and Maria": weather, not places
-    if end - start == 1 and words[0] in _HOLIDAYS:
-        return True  # "open by Easter": a day, not a person
+    if end - start == 1 and (words[0] in _HOLIDAYS or words[0] in _DISEASES):
+        return True  # "open by Easter": a day, not a person; "cases of CoronaVirus"
+    if (
+        end - start == 1
+        and end < len(doc)
+        and doc[end].lower_ in _WEEKDAYS
+        and doc[end].is_title
+        and doc[start].ent_type_ not in ("PERSON", "")
+        and doc[start].text not in _person_surnames(doc)
+    ):
+        return True  # "Maundy Thursday", "Super Tuesday": a day's name
+    if end - start == 2 and words[-1] in _WEEKDAYS and doc[start].is_title:
+        return True  # "Palm Sunday", "Black Friday"
     if end - start == 1 and words[0] in _MONTHS and end < len(doc) and doc[end].like_num:
         return True  # "June 14, 2017" in a tweet's signature: a date
     if end - start == 1 and _SCANDAL.match(doc[start].text):
