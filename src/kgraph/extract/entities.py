@@ -1509,6 +1509,35 @@ def _typed(
     return mention
 
 
+def _unknown_relabel(doc: Doc, start: int, end: int, label: str) -> str | None:
+    """The label a name the gazetteer does not know takes from its own words: a building
+    ("Trump Tower"), a body named after a person or by its head word ("the David H. Koch
+    Charitable Foundation", "Tucson Sector Border Patrol", "Team Obama"), a person's
+    surname spaCy took for something else, an acronym; None to keep spaCy's."""
+    text = _text(doc, start, end)
+    last = doc[end - 1]
+    many = end - start > 1
+    if label in ("PERSON", "ORG") and many and last.lower_ in _PLACE_HEADS and not last.is_lower:
+        return "FAC"  # "the lobby of Trump Tower", "the Federal Courthouse": a building
+    if label == "PERSON" and many and last.lower_ in _BODY_LAST_WORDS and last.is_title:
+        return "ORG"  # "the David H. Koch Charitable Foundation": named after a person
+    if (
+        label in ("ORG", "GPE", "LOC", "FAC")
+        and not many
+        and not doc[start].is_upper
+        and doc[start].dep_ not in ("compound", "nmod", "amod")
+        and text in _person_surnames(doc)
+    ):
+        # "Michelle Bachelet ... Bachelet said": her surname; not "Trump adviser X", which
+        # names the body X works for
+        return "PERSON"
+    if label == "PERSON" and many and (agency_pattern(text) or doc[start].text == "Team"):
+        return "ORG"  # "Tucson Sector Border Patrol": a body; "Team Obama": a campaign
+    if label == "PERSON" and text.isupper() and len(text) <= 3:
+        return "ORG"  # "The IC has not ...": an acronym is no one's name
+    return None
+
+
 def _relabel(
     ctx: _Ctx, start: int, end: int, label: str, entry: GazetteerEntry | None
 ) -> tuple[str, GazetteerEntry | None]:
@@ -1522,39 +1551,9 @@ def _relabel(
         and ((label == "PERSON" and text in _person_surnames(doc)) or _after_honorific(doc, start))
     ):
         return "PERSON", None  # "Rep. Jim Jordan ... Jordan said": the person, not the country
-    if (
-        entry is None
-        and label in ("PERSON", "ORG")
-        and end - start > 1
-        and doc[end - 1].lower_ in _PLACE_HEADS
-        and not doc[end - 1].is_lower
-    ):
-        return "FAC", entry  # "the lobby of Trump Tower", "the Federal Courthouse": a building
-    if (
-        entry is None
-        and label == "PERSON"
-        and end - start > 1
-        and doc[end - 1].lower_ in _BODY_LAST_WORDS
-        and doc[end - 1].is_title
-    ):
-        return "ORG", entry  # "the David H. Koch Charitable Foundation": named after a person
-    if (
-        entry is None
-        and label in ("ORG", "GPE", "LOC", "FAC")
-        and end - start == 1
-        and not doc[start].is_upper
-        and doc[start].dep_ not in ("compound", "nmod", "amod")
-        and text in _person_surnames(doc)
-    ):
-        # "Michelle Bachelet ... Bachelet said": her surname; not "Trump adviser X", which
-        # names the body X works for
-        return "PERSON", entry
-    if entry is None and label == "PERSON" and end - start > 1 and agency_pattern(text):
-        return "ORG", entry  # "Tucson Sector Border Patrol": a body, by its head word
-    if entry is None and label == "PERSON" and end - start > 1 and doc[start].text == "Team":
-        return "ORG", entry  # "Team Obama": a campaign, not a person
-    if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
-        return "ORG", entry  # "The IC has not ...": an acronym is no one's name
+    unknown = _unknown_relabel(doc, start, end, label) if entry is None else None
+    if unknown is not None:
+        return unknown, entry
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
         return "PERSON", entry  # "Ms. Park" is a person whatever spaCy thought
     if (
