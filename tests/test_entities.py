@@ -495,6 +495,13 @@ ENTITIES = [
         [("Robert Reich", "Person"), ("Obama", "Person")],
         ["Palm Sunday", "Maundy", "CoronaVirus", "Labor"],
     ),
+    # a body's name spaCy cut at its "and" is whole; two bodies joined by "and" stay two
+    (
+        "Rep. Ann Leary, who once led the House Oversight and Government Reform Committee, "
+        "spoke. The CIA and Senate Intelligence Committee met.",
+        [("House Oversight Committee", "Agency"), ("Senate Intelligence Committee", "Agency")],
+        ["Government Reform Committee"],
+    ),
 ]
 
 

@@ -727,6 +727,8 @@ def _name_spans(
             continue
         start, end, label = ent.start, ent.end, ent.label_
         start, end = _whole_compound(doc, start, end)
+        if label == "ORG":
+            start = _joined_body(doc, start, end)
         if label == "PERSON" and len(ent) == 1 and _surname_after(doc, end, gaz):
             end += 1  # "nominee Brett Kavanaugh whom", "subpoena Mark Judge,"
         elif label == "PERSON" and end - start <= 3:
@@ -773,6 +775,20 @@ def _whole_compound(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while _glued(doc, end - 1, end + 1) and not doc[end + 1].ent_type_:
         end += 2
     return start, end
+
+
+def _joined_body(doc: Doc, start: int, end: int) -> int:
+    """The start of a body's name whose first part spaCy left out before "and": "the
+    House Oversight and Government Reform Committee" (up to three capitalised words in
+    no entity, after a determiner)."""
+    if start < 3 or doc[start - 1].lower_ != "and" or not agency_pattern(doc[end - 1].text):
+        return start
+    i = start - 1
+    while i > start - 4 and doc[i - 1].is_title and not doc[i - 1].ent_type_:
+        i -= 1
+    if i == start - 1 or i == 0 or doc[i - 1].lower_ not in _DETERMINERS:
+        return start
+    return i
 
 
 def _in_compound(doc: Doc, i: int) -> bool:
