@@ -623,6 +623,12 @@ NEVER = [
         ["Melania Trump", "Trump"],
     ),
     (
+        # the surname alone and the first lady's name in one sentence: the words before
+        # her name are not the words before it
+        "The Queen welcomes Pres. Trump and first lady Melania Trump to the palace.",
+        ["Melania Trump", "Trump"],
+    ),
+    (
         "Sergei Skripal and his daughter Yulia Skripal were poisoned in Salisbury.",
         ["Sergei Skripal", "Yulia Skripal"],
     ),

@@ -306,9 +306,15 @@ _WORD: Final = re.compile(r"[A-Za-z][A-Za-z.\-']*")
 
 
 def _befores(m: RawMention | Mention) -> list[str]:
-    """The text before each place the mention's text stands in its sentence (a Mention
-    keeps no sentence offsets, so every occurrence counts: the same for a mention read
-    back from a graph)."""
+    """The text before the mention in its sentence: a RawMention's own place ("Trump" in
+    "Trump and first lady Melania Trump" is not the first lady's); a Mention keeps no
+    sentence offsets, so there every occurrence counts (the same for a mention read back
+    from a graph)."""
+    own = getattr(m, "sent_start", -1)
+    if own >= 0:
+        at = m.start - own  # a RawMention knows its place: only that one counts
+        if at >= 0 and m.sentence[at : at + len(m.text)] == m.text:
+            return [m.sentence[max(0, at - 60) : at]]
     out, at = [], m.sentence.find(m.text)
     while at >= 0:
         out.append(m.sentence[max(0, at - 60) : at])
