@@ -502,6 +502,12 @@ ENTITIES = [
         [("House Oversight Committee", "Agency"), ("Senate Intelligence Committee", "Agency")],
         ["Government Reform Committee"],
     ),
+    # a list that runs on after a name is no part of it
+    (
+        "Karen and I are praying for the Capitol Police, & all hurt for a speedy recovery.",
+        [("U.S. Capitol Police", "Agency")],
+        ["Capitol Police, & all"],
+    ),
 ]
 
 

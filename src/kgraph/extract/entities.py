@@ -1019,9 +1019,12 @@ def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
         return None  # "the Today show"; "the BBC's Today Programme": a broadcast
     while label != "PERSON" and end - start > 1 and doc[end - 1].is_lower:
         tok = doc[end - 1]
-        if not ((tok.tag_ == "NN" and tok.lower_ not in _NAMING_NOUNS) or tok.pos_ in _LINK_POS):
+        named = tok.tag_ == "NN" and tok.lower_ not in _NAMING_NOUNS
+        if not (named or tok.pos_ in _LINK_POS or tok.pos_ == "PRON"):
             break  # "the Democratic party" is the Democratic Party
         end -= 1  # "the Rust Belt city": the place, not the description; "Biden Rule on"
+        while end - start > 1 and doc[end - 1].text in (",", ";", "&"):
+            end -= 1  # "the Capitol Police, & all hurt": the list goes on, not the name
     return end if end > start else None
 
 
