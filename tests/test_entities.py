@@ -508,6 +508,13 @@ ENTITIES = [
         [("U.S. Capitol Police", "Agency")],
         ["Capitol Police, & all"],
     ),
+    # a one-word "place" in a list of people is one of them, not a misspelt country
+    (
+        "From left, French President Francois Hollande, Ukrainian President Petro Poroshenko, "
+        "Obama, Cameron, German Chancellor Angela Merkel pose.",
+        [("Cameron", "Person")],
+        ["Cameroon"],
+    ),
 ]
 
 

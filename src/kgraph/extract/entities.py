@@ -1440,6 +1440,17 @@ def _storm_list(doc: Doc, i: int) -> bool:
     return tok.i != i and tok.i > 0 and doc[tok.i - 1].lower_ in _STORM_WORDS
 
 
+def _among_people(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name stands in a list beside people's names ("Hollande, Obama, Cameron,
+    Merkel"): no misspelt country then."""
+    for i in (start - 2, end + 1):
+        if 0 <= i < len(doc) and doc[i].ent_type_ == "PERSON":
+            sep = doc[i + 1] if i < start else doc[end]
+            if sep.text in (",", "and", "&"):
+                return True
+    return False
+
+
 def _pair_of_countries(gaz: Gazetteer, word: str) -> bool:
     """Whether one word is two or more countries joined by hyphens ("U.S.-Russia")."""
     parts = word.split("-")
@@ -1492,7 +1503,10 @@ def _typed(
         # "the Trump campaign", "the Obama administration": a body named after a person
         return replace(_make(doc, start, end + 1, "ORG", ctx.offset, None), type=body, subtype=None)
     if entry is None and label in ("GPE", "LOC"):
-        entry = gaz.fuzzy_country(text)
+        if end - start == 1 and _among_people(doc, start, end):
+            label = "PERSON"  # "Obama, Cameron, German Chancellor Angela Merkel": a person
+        else:
+            entry = gaz.fuzzy_country(text)  # "Libva"
     if entry is None and label != "PERSON":
         demonym = gaz.demonym(text)
         if demonym is not None and end - start == 1:
