@@ -515,6 +515,12 @@ ENTITIES = [
         [("Cameron", "Person")],
         ["Cameroon"],
     ),
+    # a page's shouted button before a name is no part of it
+    (
+        "CLOSE Kirstjen Nielsen says she still shares the goal. NASA Goddard scientists agree.",
+        [("NASA Goddard", "Organization")],
+        ["CLOSE Kirstjen Nielsen"],
+    ),
 ]
 
 

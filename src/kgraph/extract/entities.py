@@ -890,6 +890,8 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         start += 1  # "the 2016 Nominee", "the 2004 Democratic National Convention"
     while end - start > 1 and _furniture(doc[start]):
         start += 1  # "AP Photo Cruz copying me ...": a caption's credit
+    while end - start > 1 and _shouted_word(ctx, doc[start]) and doc[start + 1].is_title:
+        start += 1  # "CLOSE Kirstjen Nielsen says": a page's button before a name
     return (start, end) if start < end else None
 
 
@@ -898,6 +900,18 @@ _TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}$")
 _FURNITURE_WORDS: Final = frozenset(
     {"photo", "photos", "image", "images", "video", "videos", "copyright", "caption", "file"}
 )
+
+
+def _shouted_word(ctx: _Ctx, tok: Token) -> bool:
+    """A common English word in capitals ("CLOSE", "WATCH"), which no name starts with."""
+    low = tok.lower_
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and len(low) >= 4
+        and (low in ctx.nouns or low in ctx.adjectives)
+        and ctx.gaz.lookup(tok.text) is None
+    )
 
 
 def _furniture(tok: Token) -> bool:
