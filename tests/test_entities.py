@@ -163,6 +163,12 @@ ENTITIES = [
         [("Trump Tower", "Location"), ("Donald Trump", "Person")],
         [],
     ),
+    (
+        "A server linked Trump Tower to a bank. Donald Trump denied it. He went to Trump "
+        "Tower on Monday.",
+        [("Trump Tower", "Location"), ("Donald Trump", "Person")],
+        ["Tower"],
+    ),
     # the people of a place, an operation, a headline's verbs name no one
     (
         "Netanyahu Says Israel Would Be Willing Partner. Under British rule, Hong Kongers "
@@ -173,6 +179,27 @@ ENTITIES = [
     # Georgia, Washington, Jordan by their document's words
     (
         "Gov. Brian Kemp of Georgia signed the bill in Atlanta on Monday.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
+        "People vote in a library near Ferguson, Missouri, and in a courthouse in Newton, Georgia.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
+        # the sentence decides before the document: an article on Russia names a state's
+        # congressman
+        "Rep. Doug Collins of Georgia called the action illogical. Russia, Moscow and the EU "
+        "were the topic, and Russian hackers in Europe.",
+        [("Georgia (U.S. state)", "Location")],
+        [],
+    ),
+    (
+        # the sentence decides before the document: an article on Russia names a state's
+        # congressman
+        "Rep. Doug Collins of Georgia called the action illogical. Russia, Moscow and the EU "
+        "were the topic, and Russian hackers in Europe.",
         [("Georgia (U.S. state)", "Location")],
         [],
     ),
@@ -288,6 +315,211 @@ ENTITIES = [
         "The minister told the BBC's Newsnight Programme that talks would resume.",
         [("BBC", "Organization")],
         ["Newsnight Programme"],
+    ),
+    # a hyphenated name is one though one part is a person's surname
+    (
+        "Critics included Walter Hewlett, the son of a founder. Carla Moreno was the chief "
+        "executive of Hewlett-Packard.",
+        [("Hewlett-Packard", "Organization"), ("Walter Hewlett", "Person")],
+        ["Packard"],
+    ),
+    (
+        "Sen. Ann Leary, R-Fla., spoke first.",
+        [("Ann Leary", "Person"), ("Florida", "Location")],
+        ["R", "R-Fla."],
+    ),
+    # the noun a name stands in apposition to, or follows with "of", says what it is
+    (
+        "The mayor was introduced by Morgan Theriot, a retired woman from Ohio. He lives on "
+        "Long Island with his son, Justin. The tiny town of Dixville Notch voted first.",
+        [("Morgan Theriot", "Person"), ("Justin", "Person"), ("Dixville Notch", "Location")],
+        [],
+    ),
+    (
+        "A clerk at the department store Gimbels in Philadelphia spoke.",
+        [("Gimbels", "Organization")],
+        [],
+    ),
+    # a place and its country or state; a building
+    (
+        "The minister will not attend the Winter Olympics in Sochi, Russia. The clerk was "
+        "sworn in at the old Hoggards Mill Courthouse in Newton.",
+        [("Sochi", "Location"), ("Hoggards Mill Courthouse", "Location")],
+        [],
+    ),
+    # a law, a treaty, a charter is a text, not an actor; a body named after a person is
+    # no person; a given name describing a thing is no one
+    (
+        "Bill Clinton signed the Violent Crime Control and Law Enforcement Act of 1994. The "
+        "tribe cites the Fort Laramie Treaty, and Mike Pence met Ann Act.",
+        [("Bill Clinton", "Person"), ("Ann Act", "Person")],
+        ["Violent Crime Control and Law Enforcement Act", "Fort Laramie Treaty"],
+    ),
+    (
+        "The brothers fund the David H. Koch Charitable Foundation, and David Koch spoke.",
+        [("David H. Koch Charitable Foundation", "Organization"), ("David Koch", "Person")],
+        [],
+    ),
+    (
+        "States deployed so-called Albert monitors, devices that detect intrusions. We know "
+        "what the Kim family is like.",
+        [],
+        ["Albert", "Kim"],
+    ),
+    # a person's name takes the untagged proper noun spaCy left out of it
+    (
+        "He faces a challenge in November from rising Democratic star Carla Lundquist "
+        "Brimes, whom Democrats back. The first was an interview by Omarosa Manigault "
+        "Newman, a former aide.",
+        [("Carla Lundquist Brimes", "Person"), ("Omarosa Manigault Newman", "Person")],
+        ["Carla Lundquist", "Manigault Newman"],
+    ),
+    # a place named after a saint keeps its "St."
+    (
+        "They surveyed people in Baltimore, St. Louis and New Haven.",
+        [("St. Louis", "Location")],
+        ["Louis"],
+    ),
+    # another country's body of the kind is that country's, not the gazetteer's
+    (
+        "Heavy Shelling From Israeli Navy:\n\nThe ships fired, and the U.S. Navy watched.",
+        [("Israeli navy", "Agency"), ("U.S. Navy", "Agency")],
+        ["Navy:\n\n"],
+    ),
+    # a surname spaCy took for an organisation is the person the text names in full
+    (
+        "The rights chief Michelle Bachelet wrote to them. Bachelet said the ports must open.",
+        [("Michelle Bachelet", "Person")],
+        ["Bachelet"],
+    ),
+    # a report and a scandal are no actors
+    (
+        "According to the 9/11 Commission Report, the men passed through Iran. Aides were "
+        "indicted in the Bridgegate traffic scandal.",
+        [("Iran", "Country")],
+        ["9/11 Commission Report", "Bridgegate"],
+    ),
+    # a market's code in brackets is no name, and no part of one
+    (
+        "We saw executives from Facebook (FB), Google and Twitter (TWTR) testify in July.",
+        [("Facebook", "Organization"), ("Twitter", "Organization")],
+        ["Facebook (FB", "TWTR", "FB"],
+    ),
+    # a demonym of two words; two countries in one word; a title in the plural
+    (
+        "North Korean troops are ready to cross, he said, as U.S.-Russia relations sour. At "
+        "the time, Justices Sonia Sotomayor and Stephen Breyer dissented.",
+        [("North Korea", "Country"), ("Sonia Sotomayor", "Person")],
+        ["North", "Korean troops", "U.S.-Russia", "Justices Sonia Sotomayor"],
+    ),
+    # storms, a body's headquarters, a given name before a hyphenated noun name no one
+    (
+        "NASA Headquarters backs the plan. Growth was hit by Hurricanes Harvey, Irma and "
+        "Maria. When the Oscar-winner spoke, the president responded.",
+        [("NASA", "Agency")],
+        ["Headquarters", "Harvey", "Irma", "Maria", "Hurricanes Harvey", "Oscar"],
+    ),
+    # a given name the shipped list knows makes a person of a name spaCy typed otherwise
+    (
+        "In The Week, Damon Linker wrote that he was sad.",
+        [("Damon Linker", "Person")],
+        [],
+    ),
+    # a law's name gives no surname; a time zone, a book of scripture name nothing
+    (
+        "The far wider reaching Davis-Oliver Act was tabled. Update at 10:55 a.m. ET. In the "
+        "Gospel of Luke, the governor finds no guilt.",
+        [],
+        ["Act", "Davis-Oliver Act", "ET", "Gospel of Luke"],
+    ),
+    # a month after a given name is a surname; a team is a campaign
+    (
+        "He met Prime Minister Theresa May on Tuesday, and earned Team Obama's ear.",
+        [("Theresa May", "Person"), ("Team Obama", "Organization")],
+        ["Theresa"],
+    ),
+    # an acronym the text defines is that name's, not the gazetteer's of the same letters;
+    # a known name with a possessive inside it stays whole; a body by its head word
+    (
+        "Here is news of the Nogales Placement Center (NPC). We use the NPC as a transition "
+        "point, Ana Padilla wrote to the Tucson Sector Border Patrol.",
+        [("Nogales Placement Center", "Organization")],
+        ["National People's Congress", "NPC"],
+    ),
+    (
+        "China's National People's Congress (NPC) met in March.",
+        [("National People's Congress", "Agency")],
+        ["Congress", "United States Congress"],
+    ),
+    # a plural honorific is no given name: the surname stays the one person's
+    (
+        "The race does not involve Messrs. Ruddle or Brannock. Mitt Ruddle is working, and "
+        "Mr. Ruddle lacks momentum.",
+        [("Mitt Ruddle", "Person")],
+        ["Messrs. Ruddle", "Ruddle"],
+    ),
+    # a feast, a month before its day, a film's possessive name give no one
+    (
+        "He wants the economy open by Easter. The post was signed June 14, 2017. He watched "
+        "the film Charlie Wilson's War, and the War went on.",
+        [],
+        ["Easter", "June", "War"],
+    ),
+    # an acronym with more letters than the initials still stands for its name
+    (
+        "Members of the Venus Exploration Analysis Group (VEXAG) spoke. VEXAG hopes for more.",
+        [("Venus Exploration Analysis Group", "Organization")],
+        ["VEXAG"],
+    ),
+    # a person's name glued by a slash to an outlet is a credit
+    (
+        "Iowa Voters Are Done\n\nEnlarge this image toggle caption Sara Mullen/Iowa Public "
+        "Radio Sara Mullen/Iowa Public Radio\n\nAnn Leary spoke to voters.\n\nSebelius is "
+        "the face of the mess. | M.Scott Harkey/POLITICO Sebelius: 'Hold me accountable'\n\n"
+        "She left.",
+        [("Ann Leary", "Person")],
+        ["Sara Mullen", "Harkey", "M.Scott Harkey"],
+    ),
+    # a common noun heading a sentence before a colon, a political camp name no one
+    (
+        "Lesson: flattering the critics does not help. Their acts are downplayed by the "
+        "existentialist Left. Baker: I will run, Jim Baker said.",
+        [("Jim Baker", "Person")],
+        ["Lesson", "Left"],
+    ),
+    # days, diseases, a department inside a title name nothing
+    (
+        "This week brings Palm Sunday and the foreboding of Maundy Thursday. There are 546 "
+        "cases of CoronaVirus. Robert Reich, Secretary of Labor under Clinton, writes. "
+        "President Obama Tuesday signed the bill.",
+        [("Robert Reich", "Person"), ("Obama", "Person")],
+        ["Palm Sunday", "Maundy", "CoronaVirus", "Labor"],
+    ),
+    # a body's name spaCy cut at its "and" is whole; two bodies joined by "and" stay two
+    (
+        "Rep. Ann Leary, who once led the House Oversight and Government Reform Committee, "
+        "spoke. The CIA and Senate Intelligence Committee met.",
+        [("House Oversight Committee", "Agency"), ("Senate Intelligence Committee", "Agency")],
+        ["Government Reform Committee"],
+    ),
+    # a list that runs on after a name is no part of it
+    (
+        "Karen and I are praying for the Capitol Police, & all hurt for a speedy recovery.",
+        [("U.S. Capitol Police", "Agency")],
+        ["Capitol Police, & all"],
+    ),
+    # a one-word "place" in a list of people is one of them, not a misspelt country
+    (
+        "From left, French President Francois Hollande, Ukrainian President Petro Poroshenko, "
+        "Obama, Cameron, German Chancellor Angela Merkel pose.",
+        [("Cameron", "Person")],
+        ["Cameroon"],
+    ),
+    # a page's shouted button before a name is no part of it
+    (
+        "CLOSE Kirstjen Nielsen says she still shares the goal. NASA Goddard scientists agree.",
+        [("NASA Goddard", "Organization")],
+        ["CLOSE Kirstjen Nielsen"],
     ),
 ]
 
@@ -407,6 +639,12 @@ NEVER = [
     (
         "President Trump met Vladimir Putin. Mr. Trump spoke first, and aides sent in first "
         "lady Melania Trump to break it up.",
+        ["Melania Trump", "Trump"],
+    ),
+    (
+        # the surname alone and the first lady's name in one sentence: the words before
+        # her name are not the words before it
+        "The Queen welcomes Pres. Trump and first lady Melania Trump to the palace.",
         ["Melania Trump", "Trump"],
     ),
     (

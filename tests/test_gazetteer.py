@@ -279,6 +279,16 @@ HITS = [
     ("  Central   Intelligence\tAgency ", "agency:cia"),
     ("United\u00a0States", "country:US"),
     ("Rus\u200bsia", "country:RU"),
+    # planets
+    ("Venus", "loc:planet-venus"),
+    ("the Red Planet", "loc:planet-mars"),
+    # movements that act
+    ("Antifa", "org:antifa"),
+    ("BLM", "org:blm"),
+    # a state by its nickname
+    ("the Hawkeye State", "loc:us-ia"),
+    ("Lone Star State's", "loc:us-tx"),
+    ("Keystone State", "loc:us-pa"),
 ]
 
 
@@ -321,6 +331,8 @@ MISSES = [
     "Victoria",
     "Malé",
     "Rand",
+    "Golden State",  # the Golden State Warriors
+    "Garden State",
     "",
     "   ",
     "the",

@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgraph._model import DocResult, DocumentInfo
+from kgraph._model import DocResult, DocumentInfo, Mention
 from kgraph.extract.entities import RawMention
 from kgraph.graph import assemble, node_link_dumps
 from kgraph.resolve import (
     allegation_status,
     edit_distance_le1,
+    entity_label,
     name_parts,
     resolve_document,
     slugify,
@@ -661,3 +662,21 @@ def test_a_given_name_alone_is_no_one_across_documents() -> None:
     )
     janets = [a["sources"] for _n, a in g.nodes(data=True) if a["label"] == "Janet"]
     assert sorted(janets) == [["b"], ["c"]]
+
+
+@pytest.mark.parametrize(
+    ("type_", "forms", "label"),
+    [
+        ("Location", ["WASHINGTON"], "Washington"),  # a dateline, shouted
+        ("Country", ["PAKISTAN", "PAKISTAN"], "Pakistan"),
+        ("Organization", ["AFL-CIO", "AFL-CIO"], "AFL-CIO"),  # an acronym keeps its case
+        ("Organization", ["FREOPP"], "FREOPP"),
+        ("Organization", ["WTTW-TV"], "WTTW-TV"),
+        ("Organization", ["REUTERS", "Reuters"], "Reuters"),  # a proper form wins
+    ],
+)
+def test_entity_label_reads_shouting_as_a_dateline_only_for_places(
+    type_: str, forms: list[str], label: str
+) -> None:
+    mentions = [Mention("d", 0, len(f), f, "ORG", f) for f in forms]
+    assert entity_label(type_, mentions, None) == label

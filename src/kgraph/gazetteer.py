@@ -297,13 +297,7 @@ class Gazetteer:
         Ids in ``soft`` (the synthesised capitals) only take names nobody else has;
         ``overrides`` are ``(alias, id)`` pairs that win over any other entry.
         """
-        self._entries: dict[str, GazetteerEntry] = {}
-        for entry in entries:
-            if entry.type not in ENTRY_TYPES:
-                raise FormatError(f"unknown entry type {entry.type!r} for {entry.id}")
-            if entry.id in self._entries:
-                raise FormatError(f"duplicate gazetteer id {entry.id!r}")
-            self._entries[entry.id] = entry
+        self._entries = _entries_by_id(entries)
         self._soft = frozenset(soft)
         self._overrides = tuple(overrides)
         self._cs: dict[str, str] = {}
@@ -313,30 +307,12 @@ class Gazetteer:
         self._fuzzy: dict[str, set[str]] = {}
         self._lookups: dict[str, str | None] = {}  # name -> entry id: the same few recur
         collisions: list[tuple[str, str, str]] = []
-
-        hard = [e for e in self._entries.values() if e.id not in self._soft]
-        soft_entries = [e for e in self._entries.values() if e.id in self._soft]
-        for entry in hard:
-            for name in entry.names:
-                self._claim(name, entry.id, collisions)
-            for word in entry.demonyms:
-                dkey = normalise(word)
-                if dkey and self._demonyms.setdefault(dkey, entry.id) != entry.id:
-                    collisions.append((dkey, self._demonyms[dkey], entry.id))
-            if entry.type == "Country":
-                self._add_fuzzy(entry)
-        for entry in soft_entries:
-            main = _index_key(entry.canonical)
-            if main is not None and self._table(main[0]).get(main[1], entry.id) == entry.id:
-                for name in entry.names:
-                    key = _index_key(name)
-                    if key is not None:
-                        self._table(key[0]).setdefault(key[1], entry.id)
-            if entry.country:
-                for name in entry.names:
-                    key = _index_key(name)
-                    if key is not None:
-                        self._capitals.setdefault(key, f"country:{entry.country}")
+        for entry in self._entries.values():
+            if entry.id not in self._soft:
+                self._index_hard(entry, collisions)
+        for entry in self._entries.values():
+            if entry.id in self._soft:
+                self._index_soft(entry)
         self._user = self._apply_overrides()
         self._collisions = tuple(collisions)
         # the first words of every name: a word no name starts with need not be looked up
@@ -347,6 +323,31 @@ class Gazetteer:
         self._title_max = max((k.count(" ") + 1 for k in self._title_keys), default=0)
 
     # ------------------------------------------------------------------ building
+    def _index_hard(self, entry: GazetteerEntry, collisions: list[tuple[str, str, str]]) -> None:
+        """Index an entry's names, demonyms and (a country's) misspellings."""
+        for name in entry.names:
+            self._claim(name, entry.id, collisions)
+        for word in entry.demonyms:
+            dkey = normalise(word)
+            if dkey and self._demonyms.setdefault(dkey, entry.id) != entry.id:
+                collisions.append((dkey, self._demonyms[dkey], entry.id))
+        if entry.type == "Country":
+            self._add_fuzzy(entry)
+
+    def _index_soft(self, entry: GazetteerEntry) -> None:
+        """A synthesised capital: its names only if nobody holds its canonical name."""
+        main = _index_key(entry.canonical)
+        if main is not None and self._table(main[0]).get(main[1], entry.id) == entry.id:
+            for name in entry.names:
+                key = _index_key(name)
+                if key is not None:
+                    self._table(key[0]).setdefault(key[1], entry.id)
+        if entry.country:
+            for name in entry.names:
+                key = _index_key(name)
+                if key is not None:
+                    self._capitals.setdefault(key, f"country:{entry.country}")
+
     def _apply_overrides(self) -> dict[tuple[bool, str], str]:
         """Put the user's names over any other entry's; return them (key -> id)."""
         user: dict[tuple[bool, str], str] = {}
@@ -388,44 +389,7 @@ class Gazetteer:
         See the module docstring for the file format.
         """
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise DocumentNotFoundError(f"gazetteer file not found: {path}") from None
-        except UnicodeDecodeError as exc:
-            raise FormatError(f"{path}: not UTF-8 text ({exc.reason})") from None
-        except OSError as exc:
-            raise FormatError(f"{path}: cannot read the gazetteer file ({exc})") from None
-
-        header_line = _first_line(text)
-        new: dict[str, GazetteerEntry] = {}
-        alias_rows: list[tuple[int, str, str]] = []
-        for lineno, raw in enumerate(text.splitlines(), start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = [c.strip() for c in line.split("\t")]
-            if cells[0].lower() in ("id", "alias") and lineno == header_line:
-                continue  # header
-            where = f"{path}:{lineno}"
-            if len(cells) == 2:
-                if not cells[0] or not cells[1]:
-                    raise FormatError(f"{where}: empty alias or target in {line!r}")
-                if _index_key(cells[0]) is None:
-                    raise FormatError(f"{where}: alias {cells[0]!r} has no letters left")
-                alias_rows.append((lineno, cells[0], cells[1]))
-            elif len(cells) == len(_ENTITY_COLUMNS):
-                entry = _entity_from_cells(cells, where)
-                if entry.id in new:
-                    raise FormatError(f"{where}: id {entry.id!r} is defined twice in the file")
-                new[entry.id] = entry
-            else:
-                raise FormatError(
-                    f"{where}: expected 2 tab-separated columns (alias, canonical-or-id) or "
-                    f"{len(_ENTITY_COLUMNS)} ({', '.join(_ENTITY_COLUMNS)}), "
-                    f"got {len(cells)}"
-                )
-
+        new, alias_rows = _parse_user_file(path, _read_user_file(path))
         entries = dict(self._entries)
         entries.update(new)
         overrides = list(self._overrides)
@@ -579,6 +543,65 @@ class Gazetteer:
 
 
 # ---------------------------------------------------------------------- loading
+def _entries_by_id(entries: Iterable[GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    """The entries by id; an unknown type or a repeated id raises :class:`FormatError`."""
+    by_id: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        if entry.type not in ENTRY_TYPES:
+            raise FormatError(f"unknown entry type {entry.type!r} for {entry.id}")
+        if entry.id in by_id:
+            raise FormatError(f"duplicate gazetteer id {entry.id!r}")
+        by_id[entry.id] = entry
+    return by_id
+
+
+def _read_user_file(path: Path) -> str:
+    """The text of a user gazetteer file; a missing or unreadable file raises."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DocumentNotFoundError(f"gazetteer file not found: {path}") from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read the gazetteer file ({exc})") from None
+
+
+def _parse_user_file(
+    path: Path, text: str
+) -> tuple[dict[str, GazetteerEntry], list[tuple[int, str, str]]]:
+    """The new entries of a user file by id, and its alias rows (line, alias, target)."""
+    header_line = _first_line(text)
+    new: dict[str, GazetteerEntry] = {}
+    alias_rows: list[tuple[int, str, str]] = []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if cells[0].lower() in ("id", "alias") and lineno == header_line:
+            continue  # header
+        where = f"{path}:{lineno}"
+        if len(cells) == 2:
+            if not cells[0] or not cells[1]:
+                raise FormatError(f"{where}: empty alias or target in {line!r}")
+            if _index_key(cells[0]) is None:
+                raise FormatError(f"{where}: alias {cells[0]!r} has no letters left")
+            alias_rows.append((lineno, cells[0], cells[1]))
+        elif len(cells) == len(_ENTITY_COLUMNS):
+            entry = _entity_from_cells(cells, where)
+            if entry.id in new:
+                raise FormatError(f"{where}: id {entry.id!r} is defined twice in the file")
+            new[entry.id] = entry
+        else:
+            raise FormatError(
+                f"{where}: expected 2 tab-separated columns (alias, canonical-or-id) or "
+                f"{len(_ENTITY_COLUMNS)} ({', '.join(_ENTITY_COLUMNS)}), "
+                f"got {len(cells)}"
+            )
+    return new, alias_rows
+
+
 def _first_line(text: str) -> int:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.lstrip().startswith("#"):

@@ -35,7 +35,13 @@ from kgraph._model import (
     RoleRecord,
     StatementRecord,
 )
-from kgraph.extract.entities import RawMention, acronym, normalize_name, org_subtype
+from kgraph.extract.entities import (
+    RawMention,
+    abbreviates,
+    acronym,
+    normalize_name,
+    org_subtype,
+)
 from kgraph.gazetteer import Gazetteer, first_names, is_leader
 from kgraph.lexicon import GENERIC_ACTS
 from kgraph.timex import parse_published
@@ -300,9 +306,15 @@ _WORD: Final = re.compile(r"[A-Za-z][A-Za-z.\-']*")
 
 
 def _befores(m: RawMention | Mention) -> list[str]:
-    """The text before each place the mention's text stands in its sentence (a Mention
-    keeps no sentence offsets, so every occurrence counts: the same for a mention read
-    back from a graph)."""
+    """The text before the mention in its sentence: a RawMention's own place ("Trump" in
+    "Trump and first lady Melania Trump" is not the first lady's); a Mention keeps no
+    sentence offsets, so there every occurrence counts (the same for a mention read back
+    from a graph)."""
+    own = getattr(m, "sent_start", -1)
+    if own >= 0:
+        at = m.start - own  # a RawMention knows its place: only that one counts
+        if at >= 0 and m.sentence[at : at + len(m.text)] == m.text:
+            return [m.sentence[max(0, at - 60) : at]]
     out, at = [], m.sentence.find(m.text)
     while at >= 0:
         out.append(m.sentence[max(0, at - 60) : at])
@@ -465,6 +477,10 @@ def person_label(mentions: Sequence[Mention]) -> str:
     return min(forms, key=score)
 
 
+#: the types a name shouted alone is a dateline of ("WASHINGTON -"); any other is an acronym
+_DATELINE_TYPES: Final = frozenset({"Location", "Country"})
+
+
 def entity_label(entity_type: str, mentions: Sequence[Mention], canonical: str | None) -> str:
     """The canonical label of an entity: gazetteer name, else the fullest proper form."""
     if canonical:
@@ -473,8 +489,8 @@ def entity_label(entity_type: str, mentions: Sequence[Mention], canonical: str |
         return person_label(mentions)
     forms = Counter(m.text for m in mentions)
     best = min(forms, key=lambda f: (f.isupper() and len(f) > 5, -len(f.split()), -forms[f], f))
-    if best.isupper() and len(best) > 5 and " " not in best:
-        return best.title()  # a dateline: "WASHINGTON"
+    if best.isupper() and len(best) > 5 and best.isalpha() and entity_type in _DATELINE_TYPES:
+        return best.title()  # a dateline: "WASHINGTON"; not "FREOPP", "AFL-CIO": acronyms
     return best
 
 
@@ -1287,12 +1303,14 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
     longer name they stand for."""
     longs: dict[int, tuple[list[str], bool, bool]] = {}  # root -> words, company?, place?
     initials: dict[int, set[str]] = defaultdict(set)  # root -> acronyms of its long names
+    names: dict[int, set[str]] = defaultdict(set)  # root -> its long names
     for i, m in enumerate(mentions):
         if person[i] or m.demonym:
             continue
         words = normalize_name(m.text).split()
         if len(words) >= 2:
             initials[uf.find(i)].add(acronym(m.text))
+            names[uf.find(i)].add(m.text)
         if len(words) >= 2 and uf.find(i) not in longs:
             company = not m.gid and m.type == "Organization" and m.ner == "ORG"
             longs[uf.find(i)] = (words, company, m.type in _PLACE_TYPES)
@@ -1309,7 +1327,13 @@ def _merge_short_forms(mentions: Sequence[RawMention], person: list[bool], uf: _
             if other != root
             and (
                 _shortens(m, words, long_words, company, place)
-                or (_is_acronym(m, words) and words[0] in initials[other])
+                or (
+                    _is_acronym(m, words)
+                    and (
+                        words[0] in initials[other]
+                        or any(abbreviates(m.text, name) for name in names[other])
+                    )
+                )  # "NSC"; "VEXAG" for the Venus Exploration Analysis Group
             )
         }
         if len(targets) == 1:

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
     from kgraph.gazetteer import Gazetteer, GazetteerEntry
     from kgraph.ingest import Prepared
 
-__all__ = ["RawMention", "acronym", "agency_pattern", "extract_mentions", "normalize_name"]
+__all__ = [
+    "RawMention",
+    "abbreviates",
+    "acronym",
+    "agency_pattern",
+    "extract_mentions",
+    "normalize_name",
+]
 
 _KEEP_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _HONORIFICS: Final = frozenset(
@@ -46,15 +53,21 @@ _HONORIFICS: Final = frozenset(
         "rev.",
         "st",
         "st.",
+        "messrs",
+        "messrs.",
+        "mmes",
+        "mmes.",
     ]
 )
+#: the honorific of a saint, which a place's name keeps ("St. Louis")
+_SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _AGENCY_HEADS: Final = re.compile(
     r"\b(?:Department|Dept\.?|Ministry|Agency|Committee|Subcommittee|Council|Bureau|Office|"
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
-    r"Board|"
+    r"Board|Patrol|"
     r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -165,6 +178,9 @@ _ORG_NOUNS: Final = _MEDIA_NOUNS | frozenset(
         "fund",
         "party",
         "publication",
+        "store",
+        "retailer",
+        "chain",
     }
 )
 #: institutional words that name nothing alone ("Intelligence officials said")
@@ -200,6 +216,9 @@ _GENERIC_WORDS: Final = frozenset(
         "advertisement",
         "sponsored",
         "copyright",
+        "headquarters",
+        "left",
+        "right",
     }
 )
 #: "the Trump campaign", "the Obama administration": a person's name naming a body
@@ -307,7 +326,12 @@ def _trim(span: Span) -> tuple[int, int] | None:
         or doc[end - 1].is_space
     ):
         end -= 1
+    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
+        end = opened[0]  # "Facebook (FB": the name, not its ticker's first half
     while start < end and doc[start].lower_ in _HONORIFICS:
+        if span.label_ != "PERSON" and doc[start].lower_ in _SAINTS:
+            break  # "St. Louis": a place named after a saint
         start += 1
     # "Follow Tim Marchman", "Skip White House Visit": a verb is not part of a name; a
     # word of a closed class only when it is one ("Barack" read as a preposition is not)
@@ -326,7 +350,10 @@ def _person_bounds(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
     Nielsen" and "Trump MORE" lose the page's shouting, "Virginia Lt" (before "Gov. Fairfax")
     its title."""
     for i in range(start + 1, end):
-        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS" or doc[i].lower_ in _VERBS:
+        verb = doc[i].lower_ in _VERBS and not (
+            i == end - 1 and doc[i].is_title and doc[i - 1].lower_ in first_names()
+        )  # "Theresa May", "George Will": a surname after a given name
+        if doc[i].lower_ in ("'s", "’s") or doc[i].tag_ == "POS" or verb:
             end = i  # "Israel Would Be" in a headline: a verb ends the name
             break
         if i < end - 1 and doc[i].lower_.endswith(("'s", "’s")) and doc[i].is_alpha is False:
@@ -556,6 +583,7 @@ def _surname_mentions(
         if (
             tok.i in taken
             or tok.text not in surnames
+            or _in_compound(doc, tok.i)
             or _is_title(gaz, tok.text)
             or (tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
         ):
@@ -589,7 +617,7 @@ def extract_mentions(
     ctx = _Ctx(doc, offset, gazetteer, adjectives, nouns)
     taken: set[int] = set()
     found: list[RawMention] = []
-    for span, label in _name_spans(doc, gazetteer):
+    for span, label in _name_spans(doc, gazetteer, nouns):
         if any(i in taken for i in range(span.start, span.end)):
             continue  # a name the one before grew over ("al-Qaeda in the Arabian Peninsula")
         for mention in _from_span(ctx, span, label):
@@ -602,8 +630,59 @@ def extract_mentions(
     found += _gazetteer_mentions(doc, offset, gazetteer, taken)
     found += _surname_mentions(doc, offset, taken, gazetteer)
     found += _group_mentions(ctx, taken)
+    found = _local_acronyms(doc, found, gazetteer)
     for mention in found:
         yield _user_entry(mention, gazetteer)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether a shouted word is the name's acronym: its initials ("NPC"), or with more
+    letters of a word among them ("VEXAG": Venus Exploration Analysis Group)."""
+    if not short.isupper() or not short.isalpha():
+        return False
+    initials, letters = acronym(name), short.lower()
+    if not initials or letters[0] != initials[0] or len(letters) > 2 * len(initials):
+        return False
+    rest = iter(letters)
+    return all(ch in rest for ch in initials)  # the initials, in order, among its letters
+
+
+def _local_acronyms(doc: Doc, found: list[RawMention], gaz: Gazetteer) -> list[RawMention]:
+    """An acronym the text defines ("the Nogales Placement Center (NPC)") is that name's in
+    the whole text, not the gazetteer's entry of those letters (China's NPC): its mentions
+    lose the entry, so that resolution joins them to the name they stand for."""
+    defined: dict[str, RawMention] = {}
+    for name in found:
+        end = name.tok_end
+        if name.tok_end - name.tok_start < 2 or end + 2 >= len(doc):
+            continue
+        if doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        short = doc[end + 1].text
+        known = gaz.lookup(name.text)
+        if abbreviates(short, name.text) and (known is None or gaz.lookup(short) != known):
+            defined[short] = name
+    if not defined:
+        return found
+    out = []
+    for m in found:
+        stands = defined.get(m.text)
+        if (
+            stands is not None
+            and m.tok_end - m.tok_start == 1
+            and (m.gid != stands.gid or m.type != stands.type)
+            and not m.demonym
+        ):
+            # "VEXAG" spaCy read as a person is the group it stands for
+            m = replace(
+                m,
+                gid=stands.gid,
+                canonical=stands.canonical,
+                type=stands.type,
+                subtype=stands.subtype,
+            )
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,10 +711,14 @@ def _user_entry(mention: RawMention, gaz: Gazetteer) -> RawMention:
     )
 
 
-def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
-    """spaCy's entities of the kept labels, with two repairs: a name cut in two ("Amy
-    Berman" + "Jackson") is one, and a first name alone before an untagged surname
-    ("nominee Brett Kavanaugh whom") takes the surname."""
+def _name_spans(
+    doc: Doc, gaz: Gazetteer, nouns: frozenset[str] = frozenset()
+) -> list[tuple[Span, str]]:
+    """spaCy's entities of the kept labels, with repairs: a name cut in two ("Amy
+    Berman" + "Jackson") is one, a first name alone before an untagged surname
+    ("nominee Brett Kavanaugh whom") takes the surname, and a person's name takes the
+    untagged proper noun it modifies or that modifies it ("Alison Lundergan [Grimes]",
+    "[Omarosa] Manigault Newman")."""
     ents = [e for e in doc.ents if e.label_ in _KEEP_LABELS]
     out: list[tuple[Span, str]] = []
     for ent in ents:
@@ -643,18 +726,16 @@ def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             out[-1] = (doc[out[-1][0].start : ent.end], "PERSON")
             continue
         start, end, label = ent.start, ent.end, ent.label_
-        if (
-            label == "PERSON"
-            and start >= 2
-            and doc[start - 1].text == "-"
-            and not doc[start - 2].whitespace_
-            and not doc[start - 1].whitespace_
-            and doc[start - 2].is_title
-            and not doc[start - 2].ent_type_
-        ):
-            start -= 2  # "Johnson-Javois said": spaCy kept only the last part
+        start, end = _whole_compound(doc, start, end)
+        if label == "ORG":
+            start = _joined_body(doc, start, end)
         if label == "PERSON" and len(ent) == 1 and _surname_after(doc, end, gaz):
             end += 1  # "nominee Brett Kavanaugh whom", "subpoena Mark Judge,"
+        elif label == "PERSON" and end - start <= 3:
+            if end < len(doc) and _untagged_part(doc, end, range(start, end), gaz, nouns):
+                end += 1
+            elif start > 0 and _untagged_part(doc, start - 1, range(start, end), gaz, nouns):
+                start -= 1
         elif (
             label in ("ORG", "GPE")
             and len(ent) == 1
@@ -667,6 +748,73 @@ def _name_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             start, label = start - 1, "PERSON"  # "Alexei Pushkov, another senator"
         out.append((doc[start:end], label))
     return out
+
+
+def _glued(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` (two apart) are a name's parts joined by a hyphen
+    with no space: "Hewlett-Packard", "Wolf-Leib"."""
+    return (
+        i >= 0
+        and j < len(doc)
+        and doc[i + 1].text in ("-", "‑")
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i].is_title
+        and doc[j].is_title
+        and len(doc[i]) > 1  # not "R-Fla.": a party and a state
+        and len(doc[j]) > 1
+    )
+
+
+def _whole_compound(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The bounds of a name with the parts spaCy left out of its hyphenated compound
+    ("Johnson-Javois said", "the former CEO of Hewlett-Packard"), when they belong to no
+    other entity."""
+    while _glued(doc, start - 2, start) and not doc[start - 2].ent_type_:
+        start -= 2
+    while _glued(doc, end - 1, end + 1) and not doc[end + 1].ent_type_:
+        end += 2
+    return start, end
+
+
+def _joined_body(doc: Doc, start: int, end: int) -> int:
+    """The start of a body's name whose first part spaCy left out before "and": "the
+    House Oversight and Government Reform Committee" (up to three capitalised words in
+    no entity, after a determiner)."""
+    if start < 3 or doc[start - 1].lower_ != "and" or not agency_pattern(doc[end - 1].text):
+        return start
+    i = start - 1
+    while i > start - 4 and doc[i - 1].is_title and not doc[i - 1].ent_type_:
+        i -= 1
+    if i == start - 1 or i == 0 or doc[i - 1].lower_ not in _DETERMINERS:
+        return start
+    return i
+
+
+def _in_compound(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is one part of a hyphenated name ("Hewlett" of Hewlett-Packard)."""
+    return _glued(doc, i - 2, i) or _glued(doc, i, i + 2)
+
+
+def _untagged_part(doc: Doc, i: int, span: range, gaz: Gazetteer, nouns: frozenset[str]) -> bool:
+    """Whether token ``i``, just before or after a person's name spaCy tagged, is a part
+    of it spaCy left out: a capitalised proper noun in no entity, bound to the name by a
+    compound (either way), no title, no known name, no common noun, with no capitalised
+    word beyond it."""
+    tok = doc[i]
+    if not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ or tok.is_sent_start:
+        return False
+    if _is_title(gaz, tok.text) or gaz.lookup(tok.text) is not None:
+        return False
+    if tok.lower_ in nouns or tok.lemma_.lower() in nouns or tok.lower_ in _PLACE_HEADS:
+        return False
+    beyond = i + 1 if i >= span.stop else i - 1
+    if 0 <= beyond < len(doc) and (doc[beyond].is_title or doc[beyond].is_upper):
+        return False
+    if i >= span.stop:
+        last = doc[span.stop - 1]
+        return last.dep_ == "compound" and last.head.i == i and bool(last.whitespace_)
+    return tok.dep_ == "compound" and tok.head.i in span and bool(tok.whitespace_)
 
 
 def _surname_after(doc: Doc, i: int, gaz: Gazetteer) -> bool:
@@ -742,6 +890,8 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         start += 1  # "the 2016 Nominee", "the 2004 Democratic National Convention"
     while end - start > 1 and _furniture(doc[start]):
         start += 1  # "AP Photo Cruz copying me ...": a caption's credit
+    while end - start > 1 and _shouted_word(ctx, doc[start]) and doc[start + 1].is_title:
+        start += 1  # "CLOSE Kirstjen Nielsen says": a page's button before a name
     return (start, end) if start < end else None
 
 
@@ -750,6 +900,18 @@ _TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}$")
 _FURNITURE_WORDS: Final = frozenset(
     {"photo", "photos", "image", "images", "video", "videos", "copyright", "caption", "file"}
 )
+
+
+def _shouted_word(ctx: _Ctx, tok: Token) -> bool:
+    """A common English word in capitals ("CLOSE", "WATCH"), which no name starts with."""
+    low = tok.lower_
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and len(low) >= 4
+        and (low in ctx.nouns or low in ctx.adjectives)
+        and ctx.gaz.lookup(tok.text) is None
+    )
 
 
 def _furniture(tok: Token) -> bool:
@@ -764,6 +926,73 @@ _PROGRAMME_HEADS: Final = frozenset({"programme", "program", "show", "podcast", 
 _POLL_HEADS: Final = frozenset({"poll", "polls", "survey"})
 #: the nouns of prizes: "the Governor's Medal of Courage" is no actor and no place
 _AWARD_HEADS: Final = frozenset({"medal", "prize", "award", "awards", "trophy"})
+#: the last words of laws, treaties and charters, which are texts, not actors or places
+_LAW_HEADS: Final = frozenset(
+    {
+        "act",
+        "acts",
+        "treaty",
+        "treaties",
+        "constitution",
+        "amendment",
+        "accord",
+        "accords",
+        "report",
+        "memo",
+        "dossier",
+    }
+)
+#: the time zones news style writes after a time
+_TIME_ZONES: Final = frozenset(
+    {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC"}
+)
+#: feasts and holidays, which spaCy may take for people
+_HOLIDAYS: Final = frozenset(
+    {
+        "easter",
+        "christmas",
+        "thanksgiving",
+        "ramadan",
+        "hanukkah",
+        "passover",
+        "diwali",
+        "lent",
+        "advent",
+        "pentecost",
+        "eid",
+    }
+)
+#: diseases, which spaCy may take for organisations
+_DISEASES: Final = frozenset(
+    {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1"}
+)
+_WEEKDAYS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_MONTHS: Final = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+#: the first words of storms' names
+_STORM_WORDS: Final = frozenset(
+    {"hurricane", "hurricanes", "typhoon", "cyclone", "superstorm", "storm", "tropical"}
+)
+#: the words that open the name of a book of scripture: "the Gospel of Luke"
+_SCRIPTURE: Final = frozenset({"gospel", "book", "epistle"})
+#: a scandal's name: "Bridgegate", "Pizzagate"
+_SCANDAL: Final = re.compile(r"^[A-Z][a-z]{3,}gate$")
 #: words before a national body that make it a local one: "the state Senate"
 _LOCAL_LEVELS: Final = frozenset(
     {"state", "provincial", "county", "city", "municipal", "local", "regional", "tribal"}
@@ -804,9 +1033,12 @@ def _end_of_name(doc: Doc, start: int, end: int, label: str) -> int | None:
         return None  # "the Today show"; "the BBC's Today Programme": a broadcast
     while label != "PERSON" and end - start > 1 and doc[end - 1].is_lower:
         tok = doc[end - 1]
-        if not ((tok.tag_ == "NN" and tok.lower_ not in _NAMING_NOUNS) or tok.pos_ in _LINK_POS):
+        named = tok.tag_ == "NN" and tok.lower_ not in _NAMING_NOUNS
+        if not (named or tok.pos_ in _LINK_POS or tok.pos_ == "PRON"):
             break  # "the Democratic party" is the Democratic Party
         end -= 1  # "the Rust Belt city": the place, not the description; "Biden Rule on"
+        while end - start > 1 and doc[end - 1].text in (",", ";", "&"):
+            end -= 1  # "the Capitol Police, & all hurt": the list goes on, not the name
     return end if end > start else None
 
 
@@ -896,10 +1128,15 @@ def _split_surnames(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     name, each the last word of another person's name in the document."""
     if end - start != 2 or doc[start].lower_ in first_names():
         return [(start, end)]
+    if doc[start + 1].lower_ in _PLACE_HEADS:
+        return [(start, end)]  # "Trump Tower": a building named after a person
+    pair = [t.lower_ for t in doc[start:end]]
     elsewhere = {
         doc[ent.end - 1].text
         for ent in doc.ents
-        if ent.label_ == "PERSON" and not (ent.start <= start < ent.end)
+        if ent.label_ == "PERSON"
+        and not (ent.start <= start < ent.end)
+        and [t.lower_ for t in ent] != pair  # the same two words again prove nothing
     }
     if doc[start].text in elsewhere and doc[start + 1].text in elsewhere:
         return [(start, start + 1), (start + 1, end)]
@@ -937,10 +1174,11 @@ def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
             yield _make(doc, start, end + 1, "ORG", ctx.offset, own)
             return
     text = _text(doc, start, end)
-    entry = gaz.demonym(text) or gaz.demonym(doc[start].text)
+    whole = gaz.demonym(text)
+    entry = whole or gaz.demonym(doc[start].text)
     if entry is not None:
-        entry = _reading(ctx, entry.canonical, entry)  # "all Georgians" of the state
-        stop = start + 1 if end - start > 1 else end
+        entry = _reading(ctx, entry.canonical, entry, start)  # "all Georgians" of the state
+        stop = end if whole is not None else start + 1  # "North Korean" is one demonym
         yield _make(doc, start, stop, "NORP", ctx.offset, entry, demonym=True)
         return
     entry = gaz.lookup(text)
@@ -1019,12 +1257,22 @@ def _checked(
     single = end - start == 1
     if _no_actor(ctx, start, end, entry):
         return None
+    if entry is None and single and _label_word(doc, start, nouns):
+        return None  # "Lesson: rubbing egos ...": a common noun heading a sentence
+    if _credit(doc, start, end, label):
+        return None  # "Sarah Lee/Iowa Public Radio": a photo credit, which names no actor
+    if entry is None and single and _ticker(doc, start):
+        return None  # "Twitter (TWTR)", "the FTSE 100 (UKX)": a market's code
+    if single and text in _TIME_ZONES and start > 0 and doc[start - 1].ent_type_ == "TIME":
+        return None  # "at 10:55 a.m. ET": a time zone
     if entry is None and doc[start].lower_ == "operation" and end - start > 1:
         return None  # "Operation Intercept": an operation is an event, not an actor
     if entry is None and label in ("PERSON", "NORP") and _residents(text, gaz):
         return None  # "Hong Kongers", "New Yorkers": the people of a place
     if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
         return None  # "the Bidens": a family, not one of its members
+    if entry is None and single and label == "PERSON" and _given_name_modifier(doc[start]):
+        return None  # "Albert monitors", "the Kim family": a name describing a thing
     if (
         entry is None
         and label == "PERSON"
@@ -1045,6 +1293,30 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+def _given_name_modifier(tok: Token) -> bool:
+    """Whether a given name alone is a modifier of a common noun ("Albert monitors", "the
+    Kim family", "the Oscar-winner"), not a person: a body named after someone ("the
+    Obama campaign") is read elsewhere."""
+    head = tok.head
+    doc = tok.doc
+    if (
+        tok.lower_ in first_names()
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not tok.whitespace_
+        and doc[tok.i + 2].is_lower
+    ):
+        return True
+    return (
+        tok.lower_ in first_names()
+        and tok.dep_ == "compound"
+        and head.i == tok.i + 1
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and head.lower_ not in _BODY_NOUNS
+    )
 
 
 def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
@@ -1074,9 +1346,10 @@ def _inserted_given_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> bool:
-    """Whether a name names no actor and no place: a prize ("the Medal of Courage"), an
-    adjective before a title ("Confederate General Robert E. Lee"), a national body
-    made local by the word before it ("the state Senate" is no country's senate)."""
+    """Whether a name names no actor and no place: a prize ("the Medal of Courage"), a
+    law or a report ("the Patriot Act"), a scandal ("Bridgegate"), an adjective before a
+    title ("Confederate General Robert E. Lee"), a national body made local by the word
+    before it ("the state Senate" is no country's senate)."""
     doc = ctx.doc
     if entry is not None:
         return _local_body(doc, start, entry)
@@ -1087,6 +1360,31 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
     ):
         return True
+    if words[0] in _SCRIPTURE and len(words) > 2 and words[1] == "of":
+        return True  # "the Gospel of Luke", "the Book of Matthew": a text
+    if words[-1] in _LAW_HEADS and doc[end - 1].is_title and words[0] not in first_names():
+        return True  # "the Violent Crime Control Act", "the Fort Laramie Treaty": a text
+    if (words[0] in _STORM_WORDS and end - start > 1) or _storm_list(doc, start):
+        return True  # "Hurricanes Harvey, Irma and Maria": weather, not places
+    if end - start == 1 and (words[0] in _HOLIDAYS or words[0] in _DISEASES):
+        return True  # "open by Easter": a day, not a person; "cases of CoronaVirus"
+    if (
+        end - start == 1
+        and end < len(doc)
+        and doc[end].lower_ in _WEEKDAYS
+        and doc[end].is_title
+        and doc[start].ent_type_ not in ("PERSON", "")
+        and doc[start].text not in _person_surnames(doc)
+    ):
+        return True  # "Maundy Thursday", "Super Tuesday": a day's name
+    if end - start == 2 and words[-1] in _WEEKDAYS and doc[start].is_title:
+        return True  # "Palm Sunday", "Black Friday"
+    if end - start == 1 and words[0] in _MONTHS and end < len(doc) and doc[end].like_num:
+        return True  # "June 14, 2017" in a tweet's signature: a date
+    if end - start == 1 and _SCANDAL.match(doc[start].text):
+        return True  # "the Bridgegate scandal": an affair, not an actor
+    if end - start == 1 and _pair_of_countries(ctx.gaz, doc[start].text):
+        return True  # "U.S.-Russia relations": two countries in one word, no third body
     return (
         end - start == 1
         and words[0] in ctx.adjectives
@@ -1094,6 +1392,86 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _label_word(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
+    """Whether a capitalised common noun opens its sentence before a colon ("Lesson:",
+    "Update:"), a label and no name, unless the text names a person by it."""
+    tok = doc[i]
+    return (
+        bool(tok.is_sent_start)
+        and i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and tok.lower_ in nouns
+        and tok.text not in _person_surnames(doc)
+    )
+
+
+def _credit(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether a person's name is glued by a slash to a capitalised name after or before
+    it: "Sarah Lee/Iowa Public Radio", "REUTERS/Yuri Petrov" are credits, both names."""
+    after = (
+        label == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and (doc[end + 1].is_title or doc[end + 1].is_upper)
+    )
+    before = (
+        start >= 2
+        and doc[start - 1].text == "/"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and (doc[start - 2].is_title or doc[start - 2].is_upper)
+        and (label == "PERSON" or doc[start - 2].ent_type_ == "PERSON")
+    )
+    return after or before
+
+
+def _ticker(doc: Doc, i: int) -> bool:
+    """Whether a shouted word in brackets after a name is its market code, not its
+    initials: "Twitter (TWTR)", "Google (GOOG, GOOGL)"; not "the Placement Center (PC)"."""
+    tok = doc[i]
+    if not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 5) or i < 2:
+        return False
+    j = i - 1
+    while j > 0 and (doc[j].text == "," or (doc[j].is_upper and doc[j].is_alpha)):
+        j -= 1  # "(GOOG, GOOGL)": the codes before this one
+    if doc[j].text != "(" or i + 1 >= len(doc) or doc[i + 1].text not in (")", ","):
+        return False
+    k = j
+    while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].like_num):
+        k -= 1
+    return k < j and acronym(_text(doc, k, j)) != tok.lower_
+
+
+def _storm_list(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a later name in a list of storms ("Hurricanes Harvey, Irma
+    and Maria")."""
+    tok = doc[i]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.i != i and tok.i > 0 and doc[tok.i - 1].lower_ in _STORM_WORDS
+
+
+def _among_people(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name stands in a list beside people's names ("Hollande, Obama, Cameron,
+    Merkel"): no misspelt country then."""
+    for i in (start - 2, end + 1):
+        if 0 <= i < len(doc) and doc[i].ent_type_ == "PERSON":
+            sep = doc[i + 1] if i < start else doc[end]
+            if sep.text in (",", "and", "&"):
+                return True
+    return False
+
+
+def _pair_of_countries(gaz: Gazetteer, word: str) -> bool:
+    """Whether one word is two or more countries joined by hyphens ("U.S.-Russia")."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(parts):
+        return False
+    entries = [gaz.lookup(p) for p in parts]
+    return all(e is not None and e.type == "Country" for e in entries)
 
 
 _RESIDENT_ENDINGS: Final = ("ers", "ians", "ites", "ans")
@@ -1139,7 +1517,10 @@ def _typed(
         # "the Trump campaign", "the Obama administration": a body named after a person
         return replace(_make(doc, start, end + 1, "ORG", ctx.offset, None), type=body, subtype=None)
     if entry is None and label in ("GPE", "LOC"):
-        entry = gaz.fuzzy_country(text)
+        if end - start == 1 and _among_people(doc, start, end):
+            label = "PERSON"  # "Obama, Cameron, German Chancellor Angela Merkel": a person
+        else:
+            entry = gaz.fuzzy_country(text)  # "Libva"
     if entry is None and label != "PERSON":
         demonym = gaz.demonym(text)
         if demonym is not None and end - start == 1:
@@ -1160,14 +1541,48 @@ def _typed(
     subtype = None
     if entry is None:
         kind = _kind_noun(doc, start, end)
-        if kind is not None:
+        if kind in _ORG_NOUNS:
             # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
             label = "ORG"
             subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
+        elif kind is not None:
+            # "his son, Justin", "Jo Smith, a retired nurse", "the town of Dixville Notch"
+            label = "PERSON" if kind in _PERSON_NOUNS else "GPE"
+        elif label != "GPE" and _place_and_region(ctx, start, end):
+            label = "GPE"  # "the Olympics in Sochi, Russia": a place and its country
     mention = _make(doc, start, end, label, ctx.offset, entry)
     if subtype is not None and mention.type == "Organization":
         mention = replace(mention, subtype=subtype)
     return mention
+
+
+def _unknown_relabel(doc: Doc, start: int, end: int, label: str) -> str | None:
+    """The label a name the gazetteer does not know takes from its own words: a building
+    ("Trump Tower"), a body named after a person or by its head word ("the David H. Koch
+    Charitable Foundation", "Tucson Sector Border Patrol", "Team Obama"), a person's
+    surname spaCy took for something else, an acronym; None to keep spaCy's."""
+    text = _text(doc, start, end)
+    last = doc[end - 1]
+    many = end - start > 1
+    if label in ("PERSON", "ORG") and many and last.lower_ in _PLACE_HEADS and not last.is_lower:
+        return "FAC"  # "the lobby of Trump Tower", "the Federal Courthouse": a building
+    if label == "PERSON" and many and last.lower_ in _BODY_LAST_WORDS and last.is_title:
+        return "ORG"  # "the David H. Koch Charitable Foundation": named after a person
+    if (
+        label in ("ORG", "GPE", "LOC", "FAC")
+        and not many
+        and not doc[start].is_upper
+        and doc[start].dep_ not in ("compound", "nmod", "amod")
+        and text in _person_surnames(doc)
+    ):
+        # "Michelle Bachelet ... Bachelet said": her surname; not "Trump adviser X", which
+        # names the body X works for
+        return "PERSON"
+    if label == "PERSON" and many and (agency_pattern(text) or doc[start].text == "Team"):
+        return "ORG"  # "Tucson Sector Border Patrol": a body; "Team Obama": a campaign
+    if label == "PERSON" and text.isupper() and len(text) <= 3:
+        return "ORG"  # "The IC has not ...": an acronym is no one's name
+    return None
 
 
 def _relabel(
@@ -1183,10 +1598,9 @@ def _relabel(
         and ((label == "PERSON" and text in _person_surnames(doc)) or _after_honorific(doc, start))
     ):
         return "PERSON", None  # "Rep. Jim Jordan ... Jordan said": the person, not the country
-    if entry is None and label == "PERSON" and doc[end - 1].lower_ in _PLACE_HEADS:
-        return "FAC", entry  # "the lobby of Trump Tower": a building
-    if entry is None and label == "PERSON" and text.isupper() and len(text) <= 3:
-        return "ORG", entry  # "The IC has not ...": an acronym is no one's name
+    unknown = _unknown_relabel(doc, start, end, label) if entry is None else None
+    if unknown is not None:
+        return unknown, entry
     if entry is None and label != "PERSON" and _after_honorific(doc, start):
         return "PERSON", entry  # "Ms. Park" is a person whatever spaCy thought
     if (
@@ -1204,7 +1618,7 @@ def _relabel(
             # "Moscow paying bounties", "accused Washington of": the capital stands for the state
             return "CAPITAL", state
     if label in ("GPE", "LOC") and entry is not None:
-        entry = _reading(ctx, text, entry)
+        entry = _reading(ctx, text, entry, start)
     if (
         entry is None
         and label in ("ORG", "GPE", "LOC", "FAC")
@@ -1218,6 +1632,30 @@ def _relabel(
     return label, entry
 
 
+#: the last words of the names of bodies, which are no person's however named after one
+_BODY_LAST_WORDS: Final = frozenset(
+    {
+        "foundation",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "fund",
+        "trust",
+        "center",
+        "centre",
+        "endowment",
+        "institution",
+        "association",
+        "society",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "llc",
+    }
+)
 #: the nouns of a state's forces, and the one name each country's such force is known by
 _FORCE_NOUNS: Final = {
     "army": "military",
@@ -1317,6 +1755,9 @@ def _group_owner(
     owner = doc[j]
     if not (owner.is_title or owner.is_upper):
         return None
+    if j > 0 and doc[j - 1].is_title and gaz.demonym(_text(doc, j - 1, j + 1)) is not None:
+        j -= 1  # "North Korean troops": a demonym of two words
+        return j, gaz.demonym(_text(doc, j, j + 2)), False
     country = gaz.demonym(owner.text)
     if country is None:
         entry = gaz.lookup(owner.text)
@@ -1326,25 +1767,45 @@ def _group_owner(
     return j, country, False
 
 
-def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry) -> GazetteerEntry:
-    """The reading of an ambiguous place name its document's words point to: Georgia the
+def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry, at: int | None = None) -> GazetteerEntry:
+    """The reading of an ambiguous place name the words around it point to: Georgia the
     state where Atlanta or a county is named, the country where Tbilisi is
-    (``data/readings.tsv``); the gazetteer's own entry when nothing tips the scale."""
+    (``data/readings.tsv``). The sentence of token ``at`` decides first ("Rep. Doug
+    Collins of Georgia" in an article on Russia), then the document; the gazetteer's own
+    entry stays when nothing tips the scale."""
     rows = ctx.gaz.readings(text)
     if not rows:
         return entry
-    body = ctx.doc.text
-    scores = {eid: sum(1 for cue in cues if cue.search(body)) for eid, cues in rows}
-    best = max(scores.values())
-    winners = [eid for eid, score in scores.items() if score == best]
-    if best == 0 or len(winners) > 1 or winners[0] == entry.id:
-        return entry
-    return ctx.gaz.by_id(winners[0])
+    bodies = [ctx.doc.text]
+    if at is not None:
+        bodies.insert(0, sentence_of(ctx.doc, at).text)
+    for body in bodies:
+        scores = {eid: sum(1 for cue in cues if cue.search(body)) for eid, cues in rows}
+        best = max(scores.values())
+        winners = [eid for eid, score in scores.items() if score == best]
+        if best > 0 and len(winners) == 1:
+            return entry if winners[0] == entry.id else ctx.gaz.by_id(winners[0])
+    return entry
 
 
 #: the last word of a building's or a street's name, which spaCy may take for a person's
 _PLACE_HEADS: Final = frozenset(
-    {"tower", "towers", "building", "hotel", "plaza", "square", "stadium", "airport", "avenue"}
+    {
+        "tower",
+        "towers",
+        "building",
+        "hotel",
+        "plaza",
+        "square",
+        "stadium",
+        "airport",
+        "avenue",
+        "courthouse",
+        "street",
+        "boulevard",
+        "bridge",
+        "arena",
+    }
 )
 
 
@@ -1353,7 +1814,8 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
 
     A list ("&", "and", "/", ",") splits only when every part is known: to the gazetteer,
     or as the surname of a person named in the text ("Comey, McCabe"); a hyphenated pair
-    when one side is known and the other is capitalised too.
+    when one side is in the gazetteer and the other is capitalised too, or both are
+    people's surnames ("Hewlett-Packard" is one name though Walter Hewlett is named).
     """
     if end - start < 3 or gaz.lookup(_text(doc, start, end)) is not None:
         return None
@@ -1368,13 +1830,14 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
             parts.append((left, cut))
             left = cut + 1
         people = _person_surnames(doc)
-        known = [
-            gaz.lookup(_text(doc, a, b)) is not None or (b - a == 1 and doc[a].text in people)
-            for a, b in parts
-        ]
+        listed = [gaz.lookup(_text(doc, a, b)) is not None for a, b in parts]
+        named = [b - a == 1 and doc[a].text in people for a, b in parts]
+        known = [x or y for x, y in zip(listed, named, strict=True)]
         capitalised = all(doc[a].is_title or doc[a].is_upper for a, _b in parts)
-        if capitalised and (all(known) if need_all else any(known)):
-            return parts
+        if not capitalised:
+            continue
+        if all(known) or (not need_all and any(listed)):
+            return parts  # not "Hewlett-Packard" where Walter Hewlett is named: one name
     return None
 
 
@@ -1442,6 +1905,12 @@ def _person_surnames(doc: Doc) -> frozenset[str]:
             and (last := _last_name_token(ent)) > ent.start
             and doc[last].is_title
             and doc[last].lower_ not in _CREDIT_HEADS
+            and doc[last].lower_ not in _GENERIC_WORDS  # "NASA Headquarters"
+            and doc[last].lower_ not in _LAW_HEADS  # "the Davis-Oliver Act"
+            and doc[last].lower_ not in _PLACE_HEADS
+            and doc[last].lower_ not in _BODY_LAST_WORDS
+            and ent[0].lower_ not in _STORM_WORDS  # "Hurricanes Harvey"
+            and not any(tok.tag_ == "POS" for tok in ent)  # "Charlie Wilson's War"
             and not any(tok.like_num for tok in ent)
         )
         doc.user_data["kgraph_surnames"] = cached
@@ -1467,7 +1936,10 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 
 def _past_owner(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
-    """The start of the name after an owner inside the span ("Comey's FBI" is the FBI)."""
+    """The start of the name after an owner inside the span ("Comey's FBI" is the FBI);
+    not inside a known name ("the National People's Congress")."""
+    if gaz.lookup(_text(doc, start, end)) is not None:
+        return start
     for i in range(start + 1, end - 1):
         if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
             if gaz.lookup(_text(doc, i + 1, end)) is not None:
@@ -1576,20 +2048,92 @@ def _body_of(
 
 def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     """A common noun that says what a name is: "the Atlantic magazine" (after it), "his firm
-    Webzilla" (before it, or the head it stands in apposition to)."""
+    Webzilla" (before it, or the head it stands in apposition to), "Jo Smith, a nurse"
+    (in apposition to it), "the town of Dixville Notch" (the "of" it follows); an
+    organisation's noun (``_ORG_NOUNS``), a person's or a place's."""
     if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS and doc[end].is_lower:
         return doc[end].lower_
     root = doc[start:end].root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _ORG_NOUNS and root.head.is_lower:
-        return str(root.head.lemma_.lower())
+    if root.dep_ == "appos" and root.head.is_lower and root.head.i < start:
+        kind = str(root.head.lemma_.lower())
+        if kind in _ORG_NOUNS or kind in _PERSON_NOUNS or kind in _PLACE_NOUNS:
+            return kind
+    appos = [c for c in root.children if c.dep_ == "appos" and end <= c.i < end + 8 and c.is_lower]
+    if appos and (appos[0].lemma_.lower() in _PERSON_NOUNS or appos[0].lower_ in _PERSON_NOUNS):
+        return str(appos[0].lower_)
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in _PLACE_NOUNS
+        and root.head.head.i == start - 2
+    ):
+        return root.head.head.lower_  # "the tiny town of Dixville Notch"
     if start > 1 and root.dep_ not in ("compound", "amod", "nmod"):
         # the tagger may read "firm" in "his firm Webzilla" as an adjective: the determiner
         # before it, and the name heading its phrase, settle it
         prev = doc[start - 1]
-        if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in ("det", "poss"):
+        if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in _NOUN_STARTS:
             return prev.lower_
     return None
 
+
+#: the nouns of people a name may stand in apposition to: "his son, Justin"
+_PERSON_NOUNS: Final = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "grandson",
+        "granddaughter",
+        "grandmother",
+        "grandfather",
+        "nephew",
+        "niece",
+        "cousin",
+        "widow",
+        "mom",
+        "dad",
+        "nurse",
+        "teacher",
+        "mechanic",
+        "plumber",
+    }
+)
+#: the nouns of places a name may follow with "of": "the town of Dixville Notch"
+_PLACE_NOUNS: Final = frozenset(
+    {"town", "city", "village", "hamlet", "county", "suburb", "borough", "township", "island"}
+)
+
+
+def _place_and_region(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether a name unknown to the gazetteer is followed by ", " and a country or a US
+    state, and nothing but a stop or a comma after that: "in Sochi, Russia"."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_title:
+        return False
+    for stop in range(end + 2, min(len(doc), end + 5) + 1):
+        entry = ctx.gaz.lookup(_text(doc, end + 1, stop))
+        after = doc[stop] if stop < len(doc) else None
+        if (
+            entry is not None
+            and (entry.type == "Country" or entry.subtype == "state")
+            and (after is None or after.is_punct or after.is_space)
+        ):
+            return True
+    return False
+
+
+#: what may stand before a kind noun before a name: "his firm", "the department store"
+_NOUN_STARTS: Final = frozenset({"det", "poss", "compound"})
 
 _ORG_NOUN_SUBTYPES: Final = {
     "firm": "company",
@@ -1597,6 +2141,9 @@ _ORG_NOUN_SUBTYPES: Final = {
     "startup": "company",
     "consultancy": "company",
     "bank": "company",
+    "store": "company",
+    "retailer": "company",
+    "chain": "company",
     "party": "political party",
     "charity": "NGO",
     "nonprofit": "NGO",
@@ -1662,8 +2209,8 @@ def _gazetteer_mentions(
             if any(k in taken for k in range(i, j)):
                 continue
             last: Token = doc[j - 1]
-            if last.is_punct and last.text != ".":
-                continue
+            if (last.is_punct and last.text != ".") or last.is_space:
+                continue  # not "Navy:\n\n"
             text = _text(doc, i, j)
             entry = gaz.lookup(text)
             if entry is not None:
@@ -1678,10 +2225,38 @@ def _gazetteer_mentions(
             i += 1
             continue
         j, entry = found
-        if not _inside_title(doc, i, j, gaz) and not _local_body(doc, i, entry):
+        owner = _foreign_owner(doc, i, entry, gaz)
+        if owner is not None:
+            yield _foreign_body(doc, i, j, offset, entry, owner)
+        elif not _inside_title(doc, i, j, gaz) and not _local_body(doc, i, entry):
             label = "GPE" if entry.type == "Country" else "ORG"
             yield _make(doc, i, j, label, offset, entry)
         i = j
+
+
+def _foreign_owner(
+    doc: Doc, i: int, entry: GazetteerEntry, gaz: Gazetteer
+) -> GazetteerEntry | None:
+    """The country whose demonym stands before a body another country's entry names:
+    "Israeli Navy" is no U.S. Navy."""
+    if entry.type != "Agency" or not entry.country or i == 0 or not doc[i - 1].is_title:
+        return None
+    owner = gaz.demonym(doc[i - 1].text)
+    return owner if owner is not None and owner.country != entry.country else None
+
+
+def _foreign_body(
+    doc: Doc, i: int, j: int, offset: int, entry: GazetteerEntry, owner: GazetteerEntry
+) -> RawMention:
+    """ "Israeli Navy": that country's body of the kind, part of it."""
+    mention = _make(doc, i - 1, j, "ORG", offset, None)
+    return replace(
+        mention,
+        type="Agency",
+        subtype=entry.subtype,
+        canonical=f"{doc[i - 1].text} {_text(doc, i, j).lower()}",
+        part_of=owner.id,
+    )
 
 
 _COMMON_STARTS: Final = frozenset({"state", "house", "congress", "time", "times", "post"})
