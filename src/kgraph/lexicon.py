@@ -55,6 +55,8 @@ class ActLexicon:
     phrases: MappingProxyType[tuple[str, ...], str]
     pairs: MappingProxyType[tuple[str, str], str]
     longest: int
+    #: the last words of the phrases: a word that ends none starts no phrase look-up
+    ends: frozenset[str] = frozenset()
 
     def word(self, lemma: str) -> str | None:
         """The class one word names, if any."""
@@ -101,6 +103,7 @@ def act_lexicon() -> ActLexicon:
         MappingProxyType(phrases),
         MappingProxyType(pairs),
         max((len(p) for p in phrases), default=1),
+        frozenset(p[-1] for p in phrases),
     )
 
 

@@ -498,16 +498,17 @@ def _act_of(tok: Token) -> str | None:
         return None  # "the Benghazi annex": a building
     lex = act_lexicon()
     lemma = _lemma(tok)
-    for size in range(min(lex.longest, tok.i + 1), 1, -1):
-        words = tok.doc[tok.i - size + 1 : tok.i + 1]
-        found = lex.phrase(tuple(_lemma(t) for t in words)) or lex.phrase(
-            tuple(t.lower_ for t in words)
-        )
-        if found is not None:
-            return found
-    for mod in tok.children:  # "compromising financial and personal information"
-        if mod.dep_ in ("amod", "compound") and (found := lex.phrase((_lemma(mod), lemma))):
-            return found
+    if lemma in lex.ends or tok.lower_ in lex.ends:  # it may end a phrase ("nerve agent")
+        for size in range(min(lex.longest, tok.i + 1), 1, -1):
+            words = tok.doc[tok.i - size + 1 : tok.i + 1]
+            found = lex.phrase(tuple(_lemma(t) for t in words)) or lex.phrase(
+                tuple(t.lower_ for t in words)
+            )
+            if found is not None:
+                return found
+        for mod in tok.children:  # "compromising financial and personal information"
+            if mod.dep_ in ("amod", "compound") and (found := lex.phrase((_lemma(mod), lemma))):
+                return found
     for dependent in _dependents(tok):
         found = lex.pair(lemma, _lemma(dependent))
         if found is not None:
