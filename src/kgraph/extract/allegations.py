@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from kgraph._model import AllegationRecord, Evidence, RoleRecord, StatementRecord
-from kgraph.extract.arguments import entities_of, inherited_subjects
+from kgraph.extract.arguments import PAST_TITLES, entities_of, inherited_subjects
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
 from kgraph.lexicon import GENERIC_ACTS, act_lexicon
@@ -180,8 +180,6 @@ _DENY: Final = frozenset(
         "doubt",
     }
 )
-#: a title its holder no longer holds
-_PAST_TITLES: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
 #: prepositions whose object may say when an act was done
 _TIME_PREPS: Final = frozenset({"in", "during", "on", "since", "at", "before", "after", "between"})
 _DATE_MODIFIERS: Final = frozenset({"compound", "amod", "nummod", "nmod", "npadvmod", "poss"})
@@ -699,7 +697,7 @@ def _entities(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
         return out
     # "the Russian government", "a Russian military intelligence unit"; not "the former
     # Alabama Supreme Court judge" (who speaks for no court)
-    if tok.pos_ == "NOUN" and not any(c.lower_ in _PAST_TITLES for c in tok.children):
+    if tok.pos_ == "NOUN" and not any(c.lower_ in PAST_TITLES for c in tok.children):
         for child in tok.subtree:
             if child.i >= tok.i:
                 break
@@ -919,7 +917,8 @@ def _act_time(clause: Span, act: str, anchor: Token, ctx: DocContext) -> str | N
     when the meddling was, not the lying)."""
     places: list[Token] = []
     for tok in clause:
-        if _act_of(tok) == act or (act == "interference" and _act_of(tok) in _ELECTORAL_ACTS):
+        named = _act_of(tok)
+        if named == act or (act == "interference" and named in _ELECTORAL_ACTS):
             places += _time_words(tok)
     places += _when_noun(anchor)
     at = {t.i for t in places}
@@ -1014,7 +1013,7 @@ def _owner_entity(noun: Token, ctx: DocContext) -> RawMention | None:
         elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
             pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
             found = ctx.mention_at(pobj) if pobj is not None else None
-        if found is not None and found.type not in ("Location",) and not found.demonym:
+        if found is not None and found.type != "Location" and not found.demonym:
             return found
     return None
 
@@ -1096,11 +1095,8 @@ def _frame_label(
         return f"{name} {verb}"
     what = target if isinstance(target, str) else (target.canonical or target.text)
     recipient = _RECIPIENT_PREPS.get(act)
-    if (
-        isinstance(target, str)
-        and target.split()[:1]
-        and target.split()[0].lower() in _PREPOSITIONS
-    ):
+    first = what.split()[:1]
+    if isinstance(target, str) and first and first[0].lower() in _PREPOSITIONS:
         recipient = None  # "lied about three topics": the words bring their own preposition
     prep = None if act in _DIRECT_TARGETS else (prep or recipient)
     words = verb.split()
@@ -1370,10 +1366,7 @@ def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool
             for pobj in child.children:
                 out += _entities(pobj, ctx)
         elif child.dep_ == "acl":  # "allegations made by Julie Swetnick"
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        out += _entities(pobj, ctx)
+            out += [x for pobj in _agents(child) for x in _entities(pobj, ctx)]
     if not out:
         head = noun.head
         while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i:
@@ -1474,15 +1467,11 @@ def _inner_claim(
     if not claimants:
         return None  # "that Kavanaugh did not lie under oath", said by no one named
     # "Putin's denial that the Kremlin did not interfere": a denial of the claim
-    party = [a for a, _ in accused]
-    roles = [
-        ("denied_by" if _party_to(m, party, ctx) else "dismissed_by", m, a) for m, a in claimants
-    ]
+    roles, status = _denial_roles(claimants, accused, ctx)
     record = _record("c", inner, sent, ctx, accused, keywords, clause, roles)
     if record is None:
         return None
     label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
-    status = "denied" if any(r[0] == "denied_by" for r in roles) else "disputed"
     return replace(record, label=label[:1].upper() + label[1:], status=status)
 
 
@@ -1793,9 +1782,7 @@ def _act_noun_doers(head: Token, sent: Span, ctx: DocContext) -> list[tuple[RawM
                 if m.type != "Person" or mod.dep_ == "poss":
                     accused.append((m, False))
         elif child.dep_ == "acl":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    accused += [x for pobj in agent.children for x in _entities(pobj, ctx)]
+            accused += [x for pobj in _agents(child) for x in _entities(pobj, ctx)]
         elif child.dep_ == "prep" and child.lower_ == "by":
             accused += [x for pobj in child.children for x in _entities(pobj, ctx)]
     return accused
@@ -1817,10 +1804,8 @@ def _raised_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]
             and _lemma(verb) != "report"
             and not any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
         ):
-            for agent in verb.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx)]
+            for pobj in _agents(verb):
+                roles += [("alleged_by", m, a) for m, a in _entities(pobj, ctx)]
     return roles
 
 
@@ -1862,13 +1847,16 @@ def _owner_of(np: Token, ctx: DocContext) -> RawMention | None:
             if m is not None:
                 return m
         if c.dep_ == "acl":
-            for agent in c.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        m = ctx.mention_at(pobj) or ctx.references.resolve(pobj)
-                        if m is not None:
-                            return m
+            for pobj in _agents(c):
+                m = ctx.mention_at(pobj) or ctx.references.resolve(pobj)
+                if m is not None:
+                    return m
     return None
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive verb's "by" names ("made by Julie Swetnick"): the agents' objects."""
+    return [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children]
 
 
 def _named_alike(a: RawMention, b: RawMention) -> bool:

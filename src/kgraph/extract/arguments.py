@@ -18,7 +18,7 @@ from kgraph.extract.roles import modifier_entity, party_member
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["OBJECTS", "SUBJECTS", "entities_of", "inherited_subjects"]
+__all__ = ["OBJECTS", "PAST_TITLES", "SUBJECTS", "entities_of", "inherited_subjects"]
 
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 
@@ -70,7 +70,7 @@ _QUANTIFIERS: Final = frozenset(
 )
 
 #: a title its holder no longer holds: "a former Kremlin official" speaks for no Kremlin
-_PAST_MARKS: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
+PAST_TITLES: Final = frozenset({"former", "ex", "ex-", "onetime", "one-time"})
 _GROUP_NOUNS: Final = frozenset(
     {
         "official",
@@ -206,7 +206,7 @@ def _entity_of(t: Token, ctx: DocContext) -> tuple[RawMention, bool] | None:
                 held = _role_holder(t, inner, ctx)
                 if held is not None:
                     return (held, False)  # "the Russian president": the one the Doc names
-            if any(c.lower_ in _PAST_MARKS for c in t.children):
+            if any(c.lower_ in PAST_TITLES for c in t.children):
                 return None  # "the former Alabama Supreme Court judge" speaks for no court
             return (inner, True)
     if t.pos_ == "NOUN" and t.lemma_.lower() in _MEMBER_NOUNS:
