@@ -34,44 +34,40 @@ import datetime as dt
 import re
 from typing import Final
 
-__all__ = ["normalise", "parse_published"]
+__all__ = ["MONTH_NAMES", "WEEKDAY_NAMES", "normalise", "parse_published"]
 
+#: each month's and weekday's names, its full name first
+_MONTH_FORMS: Final = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_WEEKDAY_FORMS: Final = (
+    ("monday", "mon"),
+    ("tuesday", "tue", "tues"),
+    ("wednesday", "wed"),
+    ("thursday", "thu", "thurs"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+    ("sunday", "sun"),
+)
 _MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    name: number for number, names in enumerate(_MONTH_FORMS, start=1) for name in names
 }
-_WEEKDAYS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
+_WEEKDAYS: Final = {name: number for number, names in enumerate(_WEEKDAY_FORMS) for name in names}
+#: the full names of the months and weekdays ("march", "sunday"), for the stages that must
+#: tell a date's words from a name's
+MONTH_NAMES: Final = frozenset(names[0] for names in _MONTH_FORMS)
+WEEKDAY_NAMES: Final = frozenset(names[0] for names in _WEEKDAY_FORMS)
 _NUMBERS: Final = {
     "a": 1,
     "an": 1,

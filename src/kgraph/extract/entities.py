@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from kgraph.gazetteer import first_names
+from kgraph.timex import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -966,25 +967,6 @@ _HOLIDAYS: Final = frozenset(
 _DISEASES: Final = frozenset(
     {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1"}
 )
-_WEEKDAYS: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-_MONTHS: Final = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
 #: the first words of storms' names
 _STORM_WORDS: Final = frozenset(
     {"hurricane", "hurricanes", "typhoon", "cyclone", "superstorm", "storm", "tropical"}
@@ -1371,15 +1353,15 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
     if (
         end - start == 1
         and end < len(doc)
-        and doc[end].lower_ in _WEEKDAYS
+        and doc[end].lower_ in WEEKDAY_NAMES
         and doc[end].is_title
         and doc[start].ent_type_ not in ("PERSON", "")
         and doc[start].text not in _person_surnames(doc)
     ):
         return True  # "Maundy Thursday", "Super Tuesday": a day's name
-    if end - start == 2 and words[-1] in _WEEKDAYS and doc[start].is_title:
+    if end - start == 2 and words[-1] in WEEKDAY_NAMES and doc[start].is_title:
         return True  # "Palm Sunday", "Black Friday"
-    if end - start == 1 and words[0] in _MONTHS and end < len(doc) and doc[end].like_num:
+    if end - start == 1 and words[0] in MONTH_NAMES and end < len(doc) and doc[end].like_num:
         return True  # "June 14, 2017" in a tweet's signature: a date
     if end - start == 1 and _SCANDAL.match(doc[start].text):
         return True  # "the Bridgegate scandal": an affair, not an actor
