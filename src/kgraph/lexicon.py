@@ -55,8 +55,8 @@ class ActLexicon:
     phrases: MappingProxyType[tuple[str, ...], str]
     pairs: MappingProxyType[tuple[str, str], str]
     longest: int
-    #: the last words of the phrases: a word that ends none starts no phrase look-up
-    ends: frozenset[str] = frozenset()
+    #: the last words of ``phrases`` (a word that ends none starts no phrase look-up)
+    ends: frozenset[str]
 
     def word(self, lemma: str) -> str | None:
         """The class one word names, if any."""
