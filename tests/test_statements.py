@@ -697,6 +697,21 @@ CONTENT_SPANS = [
         "the tariffs hurt them",
         id="a contrasted voice is not part of the content",
     ),
+    pytest.param(
+        "“We had finished most of the songs before the tour,” Lena Moss said, mentioning "
+        "the new album is “almost ready.”",
+        "said",
+        "“We had finished most of the songs before the tour,”",
+        id="a quote before the cue, and a clause parsed as the cue's after it: the quote",
+    ),
+    pytest.param(
+        "Sitting down with a radio host on Thursday, during which she also touched on the idea "
+        'of a running mate, Ann Roe remarked that she was "a little surprised" to be debating '
+        "taxes.",
+        "remarked",
+        'that she was "a little surprised" to be debating taxes',
+        id="a clause parsed as the cue's before it, and a that-clause after it: the latter",
+    ),
 ]
 
 

@@ -1093,7 +1093,9 @@ def _agent(tok: Token) -> Token | None:
 def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
     """The token span of the content a reporting verb's complement of ``frame`` carries."""
     if frame == "clause":
-        comps = [c for c in tok.children if c.dep_ == "ccomp" and not _beyond_break(c, tok)]
+        comps = _one_side(
+            tok, [c for c in tok.children if c.dep_ == "ccomp" and not _beyond_break(c, tok)]
+        )
         if comps:
             start = comps[0].left_edge.i
             if not any(c.dep_ in _SUBJECTS for c in comps[0].children):
@@ -1140,6 +1142,20 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
         elif child.dep_ in ("prep", "npadvmod") and child.left_edge.i == end + 1:
             end = child.right_edge.i  # "listed the qualities needed in a nominee in 2016"
     return obj.left_edge.i, end + 1
+
+
+def _one_side(verb: Token, comps: list[Token]) -> list[Token]:
+    """The clauses of a verb of saying on one side of it, when the parse gives it some on
+    both: a quote that ends just before the verb's own words is what they report ('"...,"
+    Roe said, mentioning ...'); else the clause after the verb is ("Sitting down with
+    reporters, during which she touched on A, Roe remarked that ...": "touched" is no
+    content)."""
+    before = [c for c in comps if c.i < verb.i]
+    after = [c for c in comps if c.i > verb.i]
+    if not before or not after:
+        return comps
+    between = verb.doc[before[-1].right_edge.i : verb.i]
+    return before if any(t.text in _QUOTES for t in between) else after
 
 
 def _beyond_break(comp: Token, verb: Token) -> bool:
