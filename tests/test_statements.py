@@ -846,6 +846,33 @@ SPEAKERS = [
         False,
         id="a poll of a named body is no anonymous person",
     ),
+    pytest.param(
+        "Ann Roe said the plan had failed.\n\nThe plan was drawn up in May by the council."
+        "\n\n“We tried everything,” she added.",
+        "added",
+        "Ann Roe",
+        None,
+        False,
+        id="she: the speaker of the statement before, beyond coreference",
+    ),
+    pytest.param(
+        "Ann Roe said the plan had failed.\n\nThe plan was drawn up in May by the council."
+        "\n\n“We tried everything,” he added.",
+        "added",
+        None,
+        None,
+        False,
+        id="not a speaker before of the other gender",
+    ),
+    pytest.param(
+        "Ann Roe said the plan had failed.\n\nOne farmer said the plan had worked."
+        "\n\n“We tried everything,” she added.",
+        "added",
+        None,
+        None,
+        False,
+        id="not past an unnamed speaker",
+    ),
 ]
 
 

@@ -59,6 +59,7 @@ from kgraph._errors import FormatError
 from kgraph._model import STATEMENT_KINDS, StatementRecord
 from kgraph.extract.context import DocContext, References, Role
 from kgraph.extract.entities import RawMention
+from kgraph.gazetteer import given_name_genders
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -252,6 +253,12 @@ _NOT_SOURCES: Final = frozenset(
         "a",
     }
 )
+#: pronouns for one person and their gender: a speaker of its own only through the statement
+#: before ("Roe said ... / '...,' she added")
+_PERSON_PRONOUNS: Final = {"he": "m", "she": "f"}
+_HONORIFICS: Final = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+#: how many sentences back the statement before may lie for its speaker to go on
+_SPEAKER_REACH: Final = 4
 #: prepositions of the one asked to act: "called on the senator to resign"
 _ADDRESSEE_PREPS: Final = frozenset({"on", "upon", "for"})
 #: prepositions of the medium of a statement: "said in a statement that ..."
@@ -386,6 +393,8 @@ class _Facts:
     spokes: dict[int, RawMention]  # a spokesman's mention start -> the body they speak for
     mentions: list[RawMention]  # by start
     starts: list[int]
+    #: the sentence and speaker of the last statement whose source is no bare pronoun
+    last: tuple[int, RawMention | None] | None = None
 
     @classmethod
     def of(cls, ctx: DocContext, roles: Sequence[Role], refs: References) -> _Facts:
@@ -1461,6 +1470,8 @@ def _record(doc: Doc, item: _Found, facts: _Facts) -> StatementRecord:
         if s_start < s_end:
             source = _chars(doc, ctx, s_start, s_end)
         speaker, behalf, anonymous = _speaker(source_tok, facts)
+        person = speaker if speaker is not None and speaker.type == "Person" else None
+        facts.last = (ctx.index.sentence_index(source_tok.i), person)
     content = _chars(doc, ctx, *item.content)
     return StatementRecord(
         speaker=ctx.ref(speaker) if speaker is not None else None,
@@ -1484,6 +1495,8 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
     unnamed member of that entity."""
     ctx = facts.ctx
     m = ctx.mention_at(tok) or facts.refs.resolve(tok)
+    if m is None and tok.lower_ in _PERSON_PRONOUNS:
+        m = _speaker_before(tok, facts)
     if m is None and tok.lower_ == "they":
         tok = _plural_antecedent(tok, ctx) or tok
     if m is None:
@@ -1504,6 +1517,30 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
     if not spokes and _one_unnamed(tok, True) and _is_country(body):
         return None, None, True  # "a senior Russian official" is a person, not Russia
     return body, body if spokes else None, True
+
+
+def _speaker_before(tok: Token, facts: _Facts) -> RawMention | None:
+    """The person a "he" or "she" that coreference left open speaks as: the speaker of the
+    statement just before, a few sentences back at most, if it is a person of that gender
+    ('Roe said the plan had failed. / "...," she added.'); none if that statement's source
+    was nobody named ("one questioner said ... / '...,' he said")."""
+    if facts.last is None:
+        return None
+    sent, person = facts.last
+    if person is None or facts.ctx.index.sentence_index(tok.i) - sent > _SPEAKER_REACH:
+        return None
+    gender = _gender(person, tok.doc)
+    return person if gender is None or gender == _PERSON_PRONOUNS[tok.lower_] else None
+
+
+def _gender(person: RawMention, doc: Doc) -> str | None:
+    """The gender a person's given name ("Ann Roe") or honorific ("Ms. Roe") tells."""
+    words = person.text.split()
+    if len(words) > 1 and words[0].lower() in given_name_genders():
+        return given_name_genders()[words[0].lower()]
+    if person.tok_start > 0:
+        return _HONORIFICS.get(doc[person.tok_start - 1].lower_)
+    return None
 
 
 def _one_unnamed(tok: Token, person: bool) -> bool:
