@@ -712,6 +712,19 @@ CONTENT_SPANS = [
         'that she was "a little surprised" to be debating taxes',
         id="a clause parsed as the cue's before it, and a that-clause after it: the latter",
     ),
+    pytest.param(
+        "The senator said she was encouraged by the plan — a modest boost for the mayor since May.",
+        "said",
+        "she was encouraged by the plan",
+        id="a noun phrase after a dash that sums up the content is the writer's aside",
+    ),
+    pytest.param(
+        "The governor said nobody would get hurt at his rally, a swipe at the recent fights at "
+        "the rallies of his rival.",
+        "said",
+        "nobody would get hurt at his rally",
+        id="a noun phrase after a comma that sums up the content is the writer's aside",
+    ),
 ]
 
 

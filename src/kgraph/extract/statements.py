@@ -565,15 +565,29 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
                 break
             before = tok.left_edge.i - 1
             if (
-                tok.dep_ in ("relcl", "appos")
+                _aside(tok)
                 and before > start
-                and doc[before].text == ","
+                and (doc[before].text == "," or doc[before].text in _DASHES)
                 and tok.right_edge.i + 1 >= end
                 and not any(c.dep_ == "conj" for c in tok.children)
             ):
                 end = before
                 break
     return start, end
+
+
+def _aside(tok: Token) -> bool:
+    """Whether ``tok`` heads words that close a content as the writer's aside, set off by a
+    comma or a dash: a non-restrictive relative clause or apposition, or a noun phrase that
+    sums the clause up ("..., a swipe at his rivals", "... — a modest boost for him").  (A
+    closing participle is as often the speaker's words as the writer's: it stays.)"""
+    if tok.dep_ in ("relcl", "appos"):
+        return True
+    return (
+        tok.dep_ in ("npadvmod", "dep")
+        and tok.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    )
 
 
 def _another_voice(verb: Token, cue: Token) -> bool:
