@@ -886,6 +886,50 @@ SPEAKERS = [
         False,
         id="not past an unnamed speaker",
     ),
+    pytest.param(
+        "Paul Grant spoke to farmers in Ohio on Monday. The farmers cheered Paul Grant.\n\n"
+        "The billionaire businessman said the plan had failed.",
+        "said",
+        "Paul Grant",
+        None,
+        False,
+        id="a description: the subject named just before",
+    ),
+    pytest.param(
+        "Paul Grant spoke to farmers in Ohio on Monday.\n\nThe billionaire businessman said "
+        "the plan had failed.",
+        "said",
+        None,
+        None,
+        False,
+        id="not a subject named only once",
+    ),
+    pytest.param(
+        "Sen. Ann Roe met the farmers on Monday. They thanked Roe. The senator said the plan "
+        "had failed.",
+        "said",
+        "Ann Roe",
+        None,
+        False,
+        id="an office: the subject of that title (Sen.)",
+    ),
+    pytest.param(
+        "Paul Grant spoke to farmers in Ohio on Monday. The senator said the plan had failed.",
+        "said",
+        None,
+        None,
+        False,
+        id="not a subject with no such office",
+    ),
+    pytest.param(
+        "Paul Grant, the former governor of Ohio, spoke to farmers on Monday. The Texas "
+        "governor said the plan had failed.",
+        "said",
+        None,
+        None,
+        False,
+        id="not a subject with that office of another place",
+    ),
 ]
 
 

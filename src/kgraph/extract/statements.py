@@ -259,6 +259,36 @@ _PERSON_PRONOUNS: Final = {"he": "m", "she": "f"}
 _HONORIFICS: Final = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 #: how many sentences back the statement before may lie for its speaker to go on
 _SPEAKER_REACH: Final = 4
+#: descriptions a news story uses for a person it has just named ("Roe said ... / the
+#: Republican nominee said"): any of them, or (offices, "office") one of that title
+_DESCRIPTIONS: Final = {
+    **dict.fromkeys(
+        (
+            "candidate",
+            "nominee",
+            "front-runner",
+            "frontrunner",
+            "hopeful",
+            "contender",
+            "businessman",
+            "businesswoman",
+            "mogul",
+            "billionaire",
+            "tycoon",
+        ),
+        "any",
+    ),
+    **dict.fromkeys(("senator", "governor", "congressman", "congresswoman", "mayor"), "office"),
+}
+#: the party words of a description ("the Democratic nominee") and the party they name
+_PARTIES: Final = {
+    "democratic": "d",
+    "democrat": "d",
+    "republican": "r",
+    "gop": "r",
+}
+#: abbreviated titles and the office they name ("Sen. Ann Roe" is "the senator")
+_TITLE_WORDS: Final = {"sen.": "senator", "gov.": "governor", "rep.": "congressman"}
 #: prepositions of the one asked to act: "called on the senator to resign"
 _ADDRESSEE_PREPS: Final = frozenset({"on", "upon", "for"})
 #: prepositions of the medium of a statement: "said in a statement that ..."
@@ -1511,6 +1541,8 @@ def _speaker(tok: Token, facts: _Facts) -> tuple[RawMention | None, RawMention |
     m = ctx.mention_at(tok) or facts.refs.resolve(tok)
     if m is None and tok.lower_ in _PERSON_PRONOUNS:
         m = _speaker_before(tok, facts)
+    if m is None and tok.lower_ in _DESCRIPTIONS:
+        m = _described(tok, facts)
     if m is None and tok.lower_ == "they":
         tok = _plural_antecedent(tok, ctx) or tok
     if m is None:
@@ -1545,6 +1577,63 @@ def _speaker_before(tok: Token, facts: _Facts) -> RawMention | None:
         return None
     gender = _gender(person, tok.doc)
     return person if gender is None or gender == _PERSON_PRONOUNS[tok.lower_] else None
+
+
+def _described(tok: Token, facts: _Facts) -> RawMention | None:
+    """The person "the (Republican) nominee" or "the senator" describes: the nearest person
+    who is the subject of a sentence at most a few back, named more than once, of that
+    title for an office ("Sen. Ann Roe", "Roe, a senator"); none if the description is new
+    ("a senator")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    ctx = facts.ctx
+    doc = tok.doc
+    first = ctx.sentences[max(0, ctx.index.sentence_index(tok.i) - _SPEAKER_REACH)].start
+    office = _DESCRIPTIONS[tok.lower_] == "office"
+    # "the New Jersey governor" is no governor of Florida: the places it names are his
+    places = {
+        w.lower_
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod", "nmod")
+        for w in c.subtree
+        if w.ent_type_ == "GPE" and w.is_alpha
+    }
+    party = {_PARTIES[c.lower_] for c in tok.lefts if c.lower_ in _PARTIES}
+    at = bisect.bisect_left(facts.starts, ctx.offset + doc[first].idx)
+    fitting = []
+    for m in facts.mentions[at:]:
+        if m.tok_end > tok.left_edge.i or m.type != "Person":
+            continue
+        titles = _titles_of(m, facts)
+        known = {_PARTIES[w] for w in titles if w in _PARTIES}
+        if party and known and not party & known:
+            continue  # "the Democratic nominee" is no Republican
+        if (not office or tok.lower_ in titles) and places <= titles:
+            fitting.append(m)
+    # the figure of the story among them: the one named most often (the nearest of equals)
+    best = max(fitting, key=lambda m: (_times_named(m, facts), m.start), default=None)
+    return best if best is not None and _times_named(best, facts) > 1 else None
+
+
+def _times_named(person: RawMention, facts: _Facts) -> int:
+    """How often a person is named in the Doc, in full or by surname alone (if no other
+    person has that surname): a description stands for a figure of the story, not for an
+    expert quoted once ("the candidate" is not her)."""
+    surname = person.text.split()[-1]
+    full = {m.text for m in facts.mentions if m.type == "Person" and m.text.endswith(surname)}
+    names = {person.text, surname} if full <= {person.text, surname} else {person.text}
+    return sum(1 for m in facts.mentions if m.text in names)
+
+
+def _titles_of(person: RawMention, facts: _Facts) -> set[str]:
+    """The title and role words known for a person ("Sen. Ann Roe": senator), with the
+    words of the body or place of a role ("Ohio Gov. Ann Roe": ohio)."""
+    words = person.title.lower().split()
+    for role in facts.ctx.roles:
+        if role.person.text == person.text:
+            words += role.role.lower().split()
+            words += role.org.text.lower().split() if role.org is not None else []
+    return {_TITLE_WORDS.get(w, w) for w in words}
 
 
 def _gender(person: RawMention, doc: Doc) -> str | None:
