@@ -725,6 +725,13 @@ CONTENT_SPANS = [
         "nobody would get hurt at his rally",
         id="a noun phrase after a comma that sums up the content is the writer's aside",
     ),
+    pytest.param(
+        "The campaign announced that it hired the former spokeswoman Ann Roe, who has been "
+        "outspoken in backing the farmers, according to the local paper.",
+        "announced",
+        "that it hired the former spokeswoman Ann Roe",
+        id="a closing 'according to X' is the writer's source, not the words said",
+    ),
 ]
 
 

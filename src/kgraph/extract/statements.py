@@ -588,6 +588,8 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
         verb = doc[c]
         if c != item.cue[0] and verb.left_edge.i > start and _another_voice(verb, doc[item.cue[0]]):
             end = min(end, verb.left_edge.i)
+    if item.kind != "according_to":
+        end = _before_second_source(doc, start, end)
     if end < len(doc) and end > start:
         last = doc[end - 1]
         for tok in (last, *last.ancestors):
@@ -604,6 +606,18 @@ def _own_words(doc: Doc, item: _Found, cues: list[int]) -> tuple[int, int]:
                 end = before
                 break
     return start, end
+
+
+def _before_second_source(doc: Doc, start: int, end: int) -> int:
+    """The end of a content before a closing ", according to X" (the writer's source for
+    the statement, not its words: "announced a run, according to the paper")."""
+    for i in range(end - 2, start, -1):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+            reach = max(doc[i].right_edge.i, doc[i + 1].right_edge.i)
+            if doc[i - 1].text == "," and reach >= end - 1:
+                return i - 1
+            break
+    return end
 
 
 def _aside(tok: Token) -> bool:
