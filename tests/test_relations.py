@@ -1150,6 +1150,31 @@ def test_a_subject_of_its_own_is_not_borrowed(sentence: str, subject: str, obj: 
     assert not _edges(g, subject, obj), _facts(g)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marco Rubio and Governor Rick Scott spoke to reporters in Miami on Friday.",
+        "Marco Rubio and Governor Rick Scott met the families of the victims on Friday.",
+    ],
+)
+def test_conjoined_subjects_who_address_someone_else_are_not_reciprocal(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not _edges(g, "Marco Rubio", "Rick Scott"), _facts(g)
+
+
+def test_conjoined_subjects_who_speak_to_each_other_are_reciprocal() -> None:
+    g = _graph("Mitch McConnell and Charles Schumer had not spoken to each other in a week.")
+    (edge,) = _edges(g, "Mitch McConnell", "Charles Schumer")
+    assert edge["predicate"] == "speak_with" and edge["negated"], edge
+
+
+def test_the_one_chosen_does_the_task_and_it_is_planned() -> None:
+    g = _graph("Donald Trump tapped John Kelly to bring stability to the White House.")
+    assert not _edges(g, "Donald Trump", "White House"), _facts(g)
+    (edge,) = _edges(g, "John Kelly", "White House")
+    assert edge["planned"] and not edge["asserted"], edge
+
+
 def test_a_phrase_after_the_object_is_no_party() -> None:
     g = _graph("Donald Trump called Gina Haspel and Mike Pompeo from Air Force One.")
     assert not [p for p in _facts(g) if "call_from" in p], _facts(g)

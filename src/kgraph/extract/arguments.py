@@ -58,6 +58,30 @@ _OBJECT_CONTROL: Final = frozenset(
         "authorize",
     }
 )
+#: verbs of choosing, hiring or sending someone, whose object does what their purpose clause
+#: says: "tapped Kelly to bring stability", "hired Cohen to pay", "sent troops to protect"
+APPOINTING: Final = frozenset(
+    {
+        "tap",
+        "pick",
+        "choose",
+        "select",
+        "hire",
+        "appoint",
+        "name",
+        "nominate",
+        "recruit",
+        "enlist",
+        "assign",
+        "task",
+        "send",
+        "dispatch",
+        "deploy",
+        "employ",
+        "commission",
+        "install",
+    }
+)
 #: verbs whose subject does what their complement says, whatever their object: "promised
 #: Putin to lift the sanctions"
 _SUBJECT_CONTROL: Final = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
@@ -324,7 +348,7 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         head = verb.head
         # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
         # and subject control ("wanted to meet") take the subject
-        controlled = not purpose or head.lemma_.lower() in _OBJECT_CONTROL
+        controlled = not purpose or head.lemma_.lower() in _OBJECT_CONTROL | APPOINTING
         for child in head.children if controlled else ():
             if child.dep_ in OBJECTS and head.lemma_.lower() not in _SUBJECT_CONTROL:
                 # "prompted a Democrat close to the White House to tell": the object does

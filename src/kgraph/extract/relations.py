@@ -49,6 +49,11 @@ _PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
+#: prepositions of someone else a reciprocal verb's subjects meet or address ("spoke with
+#: him", "spoke to the media")
+_ADDRESSEE_PREPS: Final = frozenset({"with", "to"})
+#: the reciprocal pronoun's head words: "spoke to each other", "met one another"
+_EACH_OTHER: Final = frozenset({"other", "another"})
 #: verbs that name no act between parties: being, having, seeming, and thinking ("how we
 #: all think about the president")
 _SKIP_VERBS: Final = frozenset(
@@ -826,18 +831,27 @@ def _reciprocal(
     ctx: DocContext,
 ) -> Iterator[RelationRecord]:
     """ "Trump and Putin have spoken": conjoined subjects of a reciprocal verb (not "Obama
-    and Biden would not meet with him": they meet someone else)."""
+    and Biden would not meet with him", "Rubio and Scott speak to the media", "they met
+    reporters": they meet or address someone else)."""
     if (
         verb.lemma_ not in _RECIPROCAL
         or len(parties.subjects) < 2
         or parties.objects
-        or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        or any(_addressee(c) for c in verb.children)
     ):
         return
     first, _ = parties.subjects[0]
     event = event_table().category(verb.lemma_, "VERB", prep="with")
     for other, _anon in parties.subjects[1:]:
         yield _record(first, other, f"{predicate}_with", evidence, modality, False, event, ctx)
+
+
+def _addressee(child: Token) -> bool:
+    """Whether a verb's dependent names someone its subjects meet or address ("spoke to the
+    media", "met reporters"; not "spoke to each other")."""
+    if child.dep_ == "prep" and child.lower_ in _ADDRESSEE_PREPS:
+        return not any(p.dep_ == "pobj" and p.lower_ in _EACH_OTHER for p in child.children)
+    return child.dep_ in OBJECTS and child.lower_ not in _EACH_OTHER
 
 
 def _record(
