@@ -1478,6 +1478,77 @@ def test_role_constructions(sentence: str, person: str, org: str, role: str) -> 
     assert roles == [role], _facts(g)
 
 
+TITLE_WORDS = [
+    # (sentence, person, body, role): the title's own words, each once
+    pytest.param(
+        "White House press secretary Jane Roe spoke on Monday.",
+        "Jane Roe",
+        "White House",
+        "press secretary",
+        id="a-compound-title-keeps-its-noun",
+    ),
+    pytest.param(
+        "Ohio Democratic Party Chairperson Jane Roe spoke on Monday.",
+        "Jane Roe",
+        "Ohio Democratic Party",
+        "chairperson",
+        id="a-title-read-twice-is-one-word",
+    ),
+    pytest.param(
+        "The poll is close, says pollster Jane Roe of Acme University.",
+        "Jane Roe",
+        "Acme University",
+        "pollster",
+        id="the-title-of-a-person-of-a-body",
+    ),
+    # a leader's staff hold their post in the government, not in the leader
+    pytest.param(
+        "U.S. President Barack Obama spoke. The bill is good, Obama spokesman Jay Carney said.",
+        "Jay Carney",
+        "United States",
+        "spokesman",
+        id="a-leaders-spokesman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "org", "role"), TITLE_WORDS)
+def test_title_words(sentence: str, person: str, org: str, role: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
+    assert roles == [role], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "owner"),
+    [
+        (
+            "U.S. President Barack Obama spoke. Obama spokesman Jay Carney said so.",
+            "Jay Carney",
+            "Barack Obama",
+        ),
+        (
+            "Donald Trump's former campaign chief Paul Manafort lied, a U.S. judge says.",
+            "Paul Manafort",
+            "United States",
+        ),
+        ("Joe Smith of Ohio is an American university student.", "Joe Smith", "United States"),
+    ],
+)
+def test_no_role_in_the_leader_or_the_country(sentence: str, person: str, owner: str) -> None:
+    g = _graph(sentence)
+    assert not [e for e in _edges(g, person, owner) if e["predicate"] == "holds_role"], _facts(g)
+
+
+def test_a_leaders_lawyer_is_his_own() -> None:
+    g = _graph(
+        "U.S. President Donald Trump spoke on Monday. "
+        "The bill is bad, Trump lawyer Rudy Giuliani said."
+    )
+    roles = [e["role"] for e in _edges(g, "Rudy Giuliani", "Donald Trump")]
+    assert roles == ["lawyer"], _facts(g)
+
+
 def test_a_relative_is_kin_not_a_role() -> None:
     g = _graph("Donald Trump spoke. Donald Trump's daughter, Ivanka Trump, condemned Moore.")
     assert [e["predicate"] for e in _edges(g, "Ivanka Trump", "Donald Trump")] == ["daughter_of"]
