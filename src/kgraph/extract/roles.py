@@ -436,7 +436,7 @@ POSTED: Final = frozenset(
 def _role_text(title: str) -> str:
     """A title as a role: lower case, abbreviations spelt out, "former" dropped
     ("Lt. Gov." is "lieutenant governor", "Attorney General" "attorney general")."""
-    words = []
+    words: list[str] = []
     for word in title.lower().replace(".", " ").split():
         word = word.removeprefix("then-").removeprefix("ex-")
         if word in _FORMER or not word:
