@@ -1168,6 +1168,32 @@ def test_conjoined_subjects_who_speak_to_each_other_are_reciprocal() -> None:
     assert edge["predicate"] == "speak_with" and edge["negated"], edge
 
 
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        (
+            "The House voted to repeal all of President Barack Obama's health care law.",
+            "Barack Obama",
+        ),
+        ("The New York Times published Donald Trump's tax returns on Monday.", "Donald Trump"),
+    ],
+)
+def test_an_act_on_an_owned_thing_is_no_act_on_its_owner(sentence: str, owner: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if f.endswith(f"-> {owner}")], _facts(g)
+
+
+def test_an_act_on_what_someone_did_is_on_them() -> None:
+    g = _graph("Donald Trump criticized Barack Obama's health care law on Monday.")
+    assert [e["predicate"] for e in _edges(g, "Donald Trump", "Barack Obama")] == ["criticize"]
+
+
+def test_who_is_the_person_not_the_body_the_clause_hangs_off() -> None:
+    g = _graph("Steven Cook, an expert at Brookings, who visited Iraq in December, spoke.")
+    assert [e["predicate"] for e in _edges(g, "Steven Cook", "Iraq")] == ["visit"], _facts(g)
+    assert not _edges(g, "Brookings", "Iraq"), _facts(g)
+
+
 def test_the_one_chosen_does_the_task_and_it_is_planned() -> None:
     g = _graph("Donald Trump tapped John Kelly to bring stability to the White House.")
     assert not _edges(g, "Donald Trump", "White House"), _facts(g)

@@ -137,6 +137,43 @@ _MESSAGES: Final = frozenset(
         "overture",
     }
 )
+#: verbs that make, change or handle a thing, not its owner ("repealed Obama's law",
+#: "released Trump's tax returns", "signed Pelosi's bill")
+_THING_ACTS: Final = frozenset(
+    {
+        "repeal",
+        "overturn",
+        "amend",
+        "pass",
+        "sign",
+        "veto",
+        "enact",
+        "implement",
+        "dismantle",
+        "scrap",
+        "undo",
+        "reverse",
+        "rescind",
+        "revoke",
+        "replace",
+        "fund",
+        "defund",
+        "read",
+        "publish",
+        "release",
+        "review",
+        "approve",
+        "uphold",
+        "ratify",
+        "adopt",
+        "draft",
+        "write",
+        "edit",
+        "print",
+        "air",
+        "broadcast",
+    }
+)
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
 #: the possessive clitic in its two spellings
@@ -582,7 +619,9 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
 def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     subjects: list[tuple[RawMention, bool]] = []
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and child.lower_ == "who" and verb.dep_ == "relcl":
+            subjects += _understood(child, verb, ctx)  # a person, whatever it hangs off
+        elif child.dep_ in SUBJECTS:
             subjects += entities_of(child, ctx) or _understood(child, verb, ctx)
         elif child.dep_ == "agent":
             for pobj in child.children:
@@ -612,6 +651,21 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     return subjects
 
 
+def _person_above(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "Steven Cook, an expert at the Council on Foreign Relations, who visited Iraq": "who" is
+    a person, so a clause the parser hung off a body is the person's the body's phrase is
+    in; none when no person is there."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        m = ctx.mention_at(tok)
+        if m is not None and m.type == "Person":
+            return [(m, False)]
+    return []
+
+
 def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """Who a subject the coreference left alone stands for: a relative pronoun, the noun of
     its clause ("the organization that published"); "he", "she", "I" or "we" in what
@@ -619,7 +673,11 @@ def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawM
     said")."""
     low = subject.lower_
     if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return entities_of(verb.head, ctx)
+        found = entities_of(verb.head, ctx)
+        # "members of Congress who": people of a body (anonymous) stay
+        if low == "who" and found and all(m.type != "Person" and not a for m, a in found):
+            return _person_above(verb.head, ctx)
+        return found
     if low not in _SPEAKER_PRONOUNS:
         return []
     ref = modality_of(verb, ctx.index.sentence_of(verb.i), ctx).according_to
@@ -685,6 +743,8 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         found = entities_of(child, ctx)
         if child.dep_ == "oprd" and ctx.mention_at(child) is None:
             continue  # "called the report a hoax": a description, not a party
+        if _owned_thing(verb, child, ctx):
+            found = []  # "voted to repeal Obama's health care law": the law, not Obama
         if not found and _answers(verb, child):
             # "Obama rebuffed Russian warnings": the answer is to the one who warned
             found = [(m, False) for m in _modifying_entities(child, ctx)]
@@ -696,6 +756,20 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _owned_thing(verb: Token, obj: Token, ctx: DocContext) -> bool:
+    """Whether ``obj`` is a thing owned by someone ("Obama's health care law", "Trump's tax
+    returns") that ``verb`` makes, changes or handles: the act is on the thing, not on its
+    owner."""
+    if verb.lemma_.lower() not in _THING_ACTS:
+        return False
+    of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if obj.pos_ in ("PRON", "DET", "NUM") and of:
+        obj = of[0]  # "all of Obama's law", "parts of it"
+    if obj.pos_ != "NOUN":
+        return False
+    return ctx.mention_at(obj) is None and any(c.dep_ == "poss" for c in obj.children)
 
 
 def _answers(verb: Token, obj: Token) -> bool:
