@@ -1566,6 +1566,42 @@ def test_no_role_in_the_leader_or_the_country(sentence: str, person: str, owner:
     assert not [e for e in _edges(g, person, owner) if e["predicate"] == "holds_role"], _facts(g)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person", "org", "role"),
+    [
+        (
+            "The great National Review editor James Burnham said so.",
+            "James Burnham",
+            "National Review",
+            "editor",
+        ),
+        ("The famed Acme Bank economist Jane Roe said so.", "Jane Roe", "Acme Bank", "economist"),
+    ],
+)
+def test_praise_is_no_part_of_a_title(sentence: str, person: str, org: str, role: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
+    assert roles == [role], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It turned famed credit bull Bob Michele into a bear.",
+        "GOP analysis Mitt Romney winning in the middle.",
+    ],
+)
+def test_metaphors_and_documents_are_no_roles(sentence: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
+    assert not {"bull", "analysis"} & set(roles), _facts(g)
+
+
+def test_someones_lawyer_is_not_them() -> None:
+    g = _graph("In a letter to McGahn's lawyer on Tuesday, Jerrold Nadler rejected the argument.")
+    assert not [f for f in _facts(g) if "Jerrold Nadler -[" in f and "McGahn" in f], _facts(g)
+
+
 def test_a_leaders_lawyer_is_his_own() -> None:
     g = _graph(
         "U.S. President Donald Trump spoke on Monday. "

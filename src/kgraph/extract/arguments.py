@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
-from kgraph.extract.roles import modifier_entity, party_member
+from kgraph.extract.roles import PERSONAL_NOUNS, modifier_entity, party_member
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -291,6 +291,8 @@ def _possessor(tok: Token, ctx: DocContext) -> RawMention | None:
             m = ctx.mention_at(child)
             if m is not None:
                 holder = _role_holder(tok, m, ctx)
+                if holder is None and tok.lemma_.lower() in PERSONAL_NOUNS:
+                    return None  # "a letter to McGahn's lawyer": someone else, unnamed
                 return holder or m
     return None
 

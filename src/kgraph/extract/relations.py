@@ -674,9 +674,11 @@ def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawM
     low = subject.lower_
     if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         found = entities_of(verb.head, ctx)
-        # "members of Congress who": people of a body (anonymous) stay
-        if low == "who" and found and all(m.type != "Person" and not a for m, a in found):
-            return _person_above(verb.head, ctx)
+        if low == "who" and found and all(m.type != "Person" for m, _ in found):
+            # "members of Congress who": people of a body (anonymous) stay, unless a person
+            # is named above ("Chiafalo, an elector from Washington state who")
+            people = _person_above(verb.head, ctx)
+            return people or [(m, a) for m, a in found if a]
         return found
     if low not in _SPEAKER_PRONOUNS:
         return []

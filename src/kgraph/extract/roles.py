@@ -100,6 +100,23 @@ _FORMER: Final = frozenset(
 )
 #: words that say a role is held now: no part of its title ("the current FBI director")
 _NOW: Final = frozenset({"current", "sitting", "incumbent"})
+#: words of praise or fame, no part of a title: "the great National Review editor"
+_PRAISE: Final = frozenset(
+    {
+        "great",
+        "famed",
+        "famous",
+        "legendary",
+        "renowned",
+        "prominent",
+        "influential",
+        "noted",
+        "celebrated",
+        "respected",
+        "well-known",
+        "storied",
+    }
+)
 #: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
 _QUALIFIERS: Final = frozenset({"acting", "interim", "deputy", "vice", "assistant", "caretaker"})
 #: roles held for a person, not in a body: "Stone's lawyer", "an adviser to Trump"
@@ -189,6 +206,8 @@ KIN: Final = frozenset(
         "widow",
     }
 )
+#: nouns of a person tied to someone else: "McGahn's lawyer" is not McGahn
+PERSONAL_NOUNS: Final = _PERSONAL_ROLES | KIN
 #: verbs that give a person a post: "nominated X as secretary of the VA"
 _NAMING: Final = frozenset(
     {"nominate", "name", "appoint", "tap", "pick", "choose", "select", "install", "elect", "hire"}
@@ -280,6 +299,17 @@ _NOT_ROLES: Final = (
             "counterpart",
             "colleague",
             "peer",
+            "bull",
+            "bear",
+            "hawk",
+            "dove",
+            "optimist",
+            "pessimist",
+            "skeptic",
+            "analysis",
+            "poll",
+            "survey",
+            "memo",
         }
     )
     | MONTH_NAMES
@@ -539,8 +569,8 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW:
-            continue  # "March 20, 2018" in a caption is no title; "current" no part of one
+        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW | _PRAISE:
+            continue  # "March 20, 2018" in a caption is no title; "current", "famed" no part
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
         kept = kept or (tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod"))  # "managing"
         if kept and (tok.i == head.i or _attaches_to(tok, head)):
