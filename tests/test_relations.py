@@ -15,7 +15,8 @@ import pytest
 import kgraph
 from kgraph import Document
 from kgraph._model import EVENT_CATEGORIES
-from kgraph.extract.entities import normalize_name
+from kgraph.extract.entities import RawMention, normalize_name
+from kgraph.extract.relations import _credit
 
 pytestmark = pytest.mark.model
 
@@ -1653,3 +1654,18 @@ def test_dates_credits_allies_and_critics_are_never_roles(sentence: str) -> None
 def test_a_role_is_not_held_in(sentence: str, person: str, not_in: str) -> None:
     g = _graph(sentence)
     assert not [e for e in _edges(g, person, not_in) if e["predicate"] == "holds_role"], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "credit"),
+    [
+        ("Getty Clinton", "Person", True),  # "| Getty Clinton's lead in the popular vote"
+        ("AP Trump", "Person", True),
+        ("Hillary Clinton", "Person", False),
+        ("AP", "Organization", False),
+        ("Reuters Institute", "Organization", False),
+    ],
+)
+def test_a_photo_credit_run_into_a_name_is_no_party(text: str, kind: str, credit: bool) -> None:
+    mention = RawMention(0, len(text), text, "PERSON", text, kind)
+    assert _credit(mention) is credit

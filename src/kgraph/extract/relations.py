@@ -174,6 +174,8 @@ _THING_ACTS: Final = frozenset(
         "broadcast",
     }
 )
+#: agencies whose name starts a photo credit
+_CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shutterstock", "Pool"})
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
 #: the possessive clitic in its two spellings
@@ -467,6 +469,13 @@ class RelationExtractor:
     name = "relations"
 
     def __call__(self, doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
+        credits = {context.ref(m) for m in context.mentions if _credit(m)}
+        for record in self._all(doc, context):
+            if record.subject not in credits and record.object not in credits:
+                yield record
+
+    @staticmethod
+    def _all(doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
         yield from _role_relations(doc, context)
         yield from _state_agencies(doc, context)
         for sent in context.sentences:
@@ -474,6 +483,13 @@ class RelationExtractor:
             yield from _stance_relations(sent, context)
             yield from _event_relations(sent, context)
             yield from _successions(sent, context)
+
+
+def _credit(m: RawMention) -> bool:
+    """ "Getty Clinton", "AP Trump": a photo credit run into the name after it, no party of
+    any fact."""
+    words = m.text.split()
+    return m.type == "Person" and len(words) >= 2 and words[0] in _CREDITS
 
 
 def _role_relations(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
