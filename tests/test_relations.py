@@ -1536,6 +1536,14 @@ TITLE_WORDS = [
         "spokesman",
         id="a-leaders-spokesman",
     ),
+    pytest.param(
+        "The bill is good, Obama spokesman Jay Carney said in the United States. "
+        "President Obama spoke on Monday.",
+        "Jay Carney",
+        "United States",
+        "spokesman",
+        id="a-leaders-spokesman-before-the-leaders-title",
+    ),
 ]
 
 

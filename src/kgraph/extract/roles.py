@@ -923,15 +923,21 @@ class _Found:
         """Whether a person is a head of state or government: by a head office this Doc gives
         them, or by the leaders table for a full name ("Clinton" alone may be either)."""
         surname = person.text.split()[-1].lower() if person.text.split() else ""
-        for role in self.roles:
+        for role in [*self.roles, *self.titles.values()]:
             holder = role.person
             names = {holder.text.lower(), (holder.canonical or "").lower()}
             same = holder is person or any(n.split()[-1:] == [surname] for n in names if n)
-            if same and role.role in _HEAD_OFFICES and role.org is not None:
-                return role.org.type == "Country"
+            if same and role.role in _HEAD_OFFICES:
+                # "President Trump", with or without the country named
+                return role.org is None or role.org.type == "Country"
+        titled = any(
+            _role_text(m.title) in _HEAD_OFFICES and m.text.lower().split()[-1:] == [surname]
+            for m in self.ctx.mentions
+            if m.title and m.type == "Person"
+        )  # "President Trump" anywhere in the Doc, before or after
         name = person.canonical or person.text
         full = " " in name.strip()
-        return full and any(office_country(name, office) for office in _HEAD_OFFICES)
+        return titled or (full and any(office_country(name, office) for office in _HEAD_OFFICES))
 
     def _postings(self, person: RawMention, head: Token) -> None:
         """ "ambassador to Russia": a person posted to a country."""
