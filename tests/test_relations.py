@@ -11,12 +11,14 @@ from typing import Any
 
 import networkx as nx
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import kgraph
 from kgraph import Document
 from kgraph._model import EVENT_CATEGORIES
 from kgraph.extract.entities import RawMention, normalize_name
-from kgraph.extract.relations import _credit
+from kgraph.extract.relations import _credit, _list_ending
 
 pytestmark = pytest.mark.model
 
@@ -1187,6 +1189,42 @@ def test_an_act_on_an_owned_thing_is_no_act_on_its_owner(sentence: str, owner: s
 def test_an_act_on_what_someone_did_is_on_them() -> None:
     g = _graph("Donald Trump criticized Barack Obama's health care law on Monday.")
     assert [e["predicate"] for e in _edges(g, "Donald Trump", "Barack Obama")] == ["criticize"]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "noun", "ending"),
+    [
+        # "a recount of Ohio and Iowa sponsored by Stein": Iowa ends a list
+        (
+            ["recount", "of", "Ohio", "and", "Iowa", "sponsored", "by", "Stein"],
+            [0, 0, 1, 2, 2, 4, 5, 6],
+            ["ROOT", "prep", "pobj", "cc", "conj", "acl", "agent", "pobj"],
+            4,
+            True,
+        ),
+        # "a recount of Ohio sponsored by Stein": Ohio ends an "of" phrase
+        (
+            ["recount", "of", "Ohio", "sponsored", "by", "Stein"],
+            [0, 0, 1, 2, 3, 4],
+            ["ROOT", "prep", "pobj", "acl", "agent", "pobj"],
+            2,
+            True,
+        ),
+        # "Wray , nominated by Trump": the participle is Wray's
+        (
+            ["Wray", ",", "nominated", "by", "Trump"],
+            [0, 0, 0, 2, 3],
+            ["ROOT", "punct", "acl", "agent", "pobj"],
+            0,
+            False,
+        ),
+    ],
+)
+def test_a_participle_after_a_list_may_modify_a_noun_before_it(
+    words: list[str], heads: list[int], deps: list[str], noun: int, ending: bool
+) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert _list_ending(doc[noun]) is ending
 
 
 def test_who_is_the_person_not_the_body_the_clause_hangs_off() -> None:

@@ -622,7 +622,7 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
     for child in verb.children:
         if child.dep_ in _PASS_SUBJ:
             parties.objects += [(m, a, "", None) for m, a in entities_of(child, ctx)]
-    if _reduced_passive(verb):
+    if _reduced_passive(verb) and not _list_ending(verb.head):
         # "Christopher Wray, nominated by Mr Trump": the noun is what the act is done to
         parties.objects += [(m, a, "", None) for m, a in entities_of(verb.head, ctx)]
     _direct_objects(verb, ctx, parties)
@@ -743,6 +743,15 @@ def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
                     if found:
                         return found
     return []
+
+
+def _list_ending(noun: Token) -> bool:
+    """Whether a participle after ``noun`` may as well modify a noun before it: ``noun`` ends a
+    list or an "of" phrase ("a request for a recount of Pennsylvania, Michigan and Wisconsin
+    sponsored by Jill Stein": the request is sponsored, not Wisconsin)."""
+    if noun.dep_ == "conj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of"
 
 
 def _reduced_passive(verb: Token) -> bool:
