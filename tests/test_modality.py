@@ -443,3 +443,32 @@ def test_a_relative_clause_on_a_name_is_the_writers_aside(layer: bool) -> None:
         ctx = replace(ctx, statements=(record,))
     assert _of(doc, ctx, "attacked") == Modality()
     assert _of(doc, ctx, "is").reported
+
+
+def _when(tense: str, aux: str) -> list[Row]:
+    """ "When Russia attacks Israel , Iran will respond ." in the tense and auxiliary given."""
+    word, tag = ("attacks", "VBZ") if tense == "present" else ("attacked", "VBD")
+    return [
+        ("When", "when", "SCONJ", "WRB", "advmod", 2),
+        ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+        (word, "attack", "VERB", tag, "advcl", 7),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+        (",", ",", "PUNCT", ",", "punct", 7),
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 7),
+        (aux, aux, "AUX", "MD", "aux", 7),
+        ("respond", "respond", "VERB", "VB", "ROOT", 7),
+        (".", ".", "PUNCT", ".", "punct", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tense", "aux", "expected"),
+    [
+        pytest.param("present", "will", Modality(hedge="when"), id="when-x-happens-y-will"),
+        pytest.param("past", "did", Modality(), id="when-x-happened"),
+    ],
+)
+def test_a_clause_of_time_to_come_is_no_fact(tense: str, aux: str, expected: Modality) -> None:
+    rows = _when(tense, aux)
+    doc = _doc(rows)
+    assert _of(doc, _context(doc, _names(rows)), rows[2][0]) == expected

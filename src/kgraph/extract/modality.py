@@ -175,6 +175,8 @@ _HYPOTHESES: Final = frozenset({"imagine", "suppose", "assume", "pretend", "hypo
 _NEGATIVES: Final = frozenset(
     {"refuse", "decline", "fail", "avoid", "neglect", "forget", "cease", "stop", "deny"}
 )
+#: conjunctions of a clause of time: "when", "once", "after", "before", "until"
+_FUTURE_TIMES: Final = frozenset({"when", "once", "after", "before", "until"})
 #: negation words, also where the parser did not label them ``neg`` ("didn't", "did not")
 _NEGATION_WORDS: Final = frozenset({"not", "n't", "n\u2019t", "never"})
 #: verbs whose complement only seems so: "appeared to confirm"
@@ -501,6 +503,8 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     condition = _condition(verb)
     if condition is not None and found.hedge is None:
         found.hedge = condition  # "if Russia invades, the US will impose sanctions"
+    if _future_time(verb) and found.hedge is None:
+        found.hedge = "when"  # "when we win the White House, we will ...": not yet
     if _not_yet(verb) or _negated_auxiliary(verb):
         found.negated = True
     for c in verb.children:
@@ -514,6 +518,16 @@ def _own_clause(verb: Token, found: _Walk) -> None:
             found.hedge = c.lower_
         elif c.dep_ == "aux" and c.lower_ in _FUTURE and condition is None:
             found.planned = True
+
+
+def _future_time(verb: Token) -> bool:
+    """ "When we win the White House, we will devote a chapter": a clause of time in the present
+    tense under a clause in the future is a time to come, no fact."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)
+    return bool(marks & _FUTURE_TIMES) and future
 
 
 def _not_yet(verb: Token) -> bool:
