@@ -1227,6 +1227,11 @@ def test_a_participle_after_a_list_may_modify_a_noun_before_it(
     assert _list_ending(doc[noun]) is ending
 
 
+def test_a_verb_with_an_object_of_its_own_shares_none() -> None:
+    g = _graph("Mitch McConnell wants to repeal Obamacare and expand Medicaid.")
+    assert not [f for f in _facts(g) if "-[repeal]-> Medicaid" in f], _facts(g)
+
+
 def test_who_is_the_person_not_the_body_the_clause_hangs_off() -> None:
     g = _graph("Steven Cook, an expert at Brookings, who visited Iraq in December, spoke.")
     assert [e["predicate"] for e in _edges(g, "Steven Cook", "Iraq")] == ["visit"], _facts(g)

@@ -627,7 +627,9 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
         parties.objects += [(m, a, "", None) for m, a in entities_of(verb.head, ctx)]
     _direct_objects(verb, ctx, parties)
     _prepositional_objects(verb, ctx, parties)
-    if not parties.objects and not parties.object_noun:
+    # "repeal Obamacare or shrink Medicaid": a verb with an object of its own shares none
+    own_object = any(c.dep_ in OBJECTS for c in verb.children)
+    if not parties.objects and not parties.object_noun and not own_object:
         parties.objects += [(m, a, "", None) for m, a in _shared_objects(verb, ctx)]
     return parties
 
