@@ -1227,6 +1227,14 @@ def test_a_participle_after_a_list_may_modify_a_noun_before_it(
     assert _list_ending(doc[noun]) is ending
 
 
+def test_a_name_parsed_with_a_clause_before_it_is_no_object() -> None:
+    g = _graph(
+        "Among those events, Chris Wilson cited forums hosted during the past year by the "
+        "National Rifle Association and Republican mega-donor Sheldon Adelson."
+    )
+    assert not _edges(g, "Chris Wilson", "Sheldon Adelson"), _facts(g)
+
+
 def test_a_verb_with_an_object_of_its_own_shares_none() -> None:
     g = _graph("Mitch McConnell wants to repeal Obamacare and expand Medicaid.")
     assert not [f for f in _facts(g) if "-[repeal]-> Medicaid" in f], _facts(g)

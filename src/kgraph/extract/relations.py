@@ -772,7 +772,7 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         found = entities_of(child, ctx)
         if child.dep_ == "oprd" and ctx.mention_at(child) is None:
             continue  # "called the report a hoax": a description, not a party
-        if _owned_thing(verb, child, ctx):
+        if _owned_thing(verb, child, ctx) or _garbled_name(child):
             found = []  # "voted to repeal Obama's health care law": the law, not Obama
         if not found and _answers(verb, child):
             # "Obama rebuffed Russian warnings": the answer is to the one who warned
@@ -785,6 +785,15 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _garbled_name(obj: Token) -> bool:
+    """ "cited forums hosted by the NRA and mega-donor Sheldon Adelson" parsed with Adelson as
+    the object and "forums hosted by ..." as his compound: a name has no clause before it, so
+    such a parse is no sign of whom the act is on."""
+    return obj.pos_ == "PROPN" and any(
+        t.dep_ in ("acl", "relcl") and t.i < obj.i for t in obj.subtree
+    )
 
 
 def _owned_thing(verb: Token, obj: Token, ctx: DocContext) -> bool:
