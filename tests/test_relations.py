@@ -1235,6 +1235,14 @@ def test_a_name_parsed_with_a_clause_before_it_is_no_object() -> None:
     assert not _edges(g, "Chris Wilson", "Sheldon Adelson"), _facts(g)
 
 
+def test_an_event_at_which_something_is_said_is_its_occasion() -> None:
+    g = _graph(
+        "Director of National Intelligence James Clapper publicly stated at a U.S. "
+        "intelligence community conference this week that the threat is real."
+    )
+    assert not [f for f in _facts(g) if "_at_conference" in f], _facts(g)
+
+
 def test_a_verb_with_an_object_of_its_own_shares_none() -> None:
     g = _graph("Mitch McConnell wants to repeal Obamacare and expand Medicaid.")
     assert not [f for f in _facts(g) if "-[repeal]-> Medicaid" in f], _facts(g)

@@ -176,6 +176,9 @@ _THING_ACTS: Final = frozenset(
 )
 #: agencies whose name starts a photo credit
 _CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shutterstock", "Pool"})
+#: prepositions of the time or place of an act, whose event noun is its occasion ("said at
+#: a conference", "spoke during the meeting")
+_OCCASION_PREPS: Final = frozenset({"at", "in", "during", "after", "before", "since"})
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
 #: the possessive clitic in its two spellings
@@ -877,7 +880,9 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
                 and not (bodies_only and (a or m.type not in _BODIES))
             ]
             named = _event_noun(pobj)
-            if named is not None and not has_object and not parties.object_noun:
+            # "stated at a U.S. intelligence conference": an occasion, no act asked for
+            occasion = word in _OCCASION_PREPS
+            if named is not None and not has_object and not parties.object_noun and not occasion:
                 # "called for the expulsion of U.S. diplomats", "called for an FBI
                 # investigation": the act the phrase names, its target and its agent
                 act = pobj.lemma_.lower()
