@@ -3,12 +3,13 @@ demanded or planned -- and when it happened.
 
 :func:`modality_of` reads a verb's clause and the clauses above it:
 
-* ``negated``: "did not warn", "never raised", "refused to", "failed to";
+* ``negated``: "did not warn", "never raised", "refused to", "failed to", "has yet to";
 * ``hedge``: a word that leaves it open ("may", "reportedly", "whether", "if", a question);
 * ``demanded``: what someone called for, urged or asked ("urged Congress to provide",
   "calling for the administration to provide");
 * ``planned``: what is planned, proposed, expected or tried ("plans to meet", "will meet",
-  "is expected to meet");
+  "is expected to meet"), and what an act is for ("went to Jerusalem to meet", "tapped
+  Kelly to bring stability");
 * ``reported`` with ``according_to``: what someone else says.  When the statement layer
   ran (``DocContext.statements``) a fact whose verb lies inside a statement's content is
   reported by that statement's speaker (or the body it speaks for); otherwise a small
@@ -23,6 +24,9 @@ Each mark comes from the fact's own clause and the clauses that control it, neve
 clause beside it: the walk up stops at a clause the sentence takes as given (a relative
 clause, "when/after/because ..."), at a noun ("declined to answer questions about how the
 FBI began ..."), and a conjoined clause with a subject of its own keeps its own hedges.  A
+relative clause on a name ("Warmbier, the student who returned to the U.S.") is the
+writer's aside, reported by no statement around it; a clause of time to come ("when we win
+..., we will") is hedged "when".  A
 clause with an "if" clause is hedged "if", not planned; a statement's own cue ("X told
 CNN") is the text's, not X's.
 """
