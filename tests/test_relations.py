@@ -1670,6 +1670,14 @@ def test_someones_lawyer_is_not_them() -> None:
     assert not [f for f in _facts(g) if "Jerrold Nadler -[" in f and "McGahn" in f], _facts(g)
 
 
+def test_a_surname_two_people_share_names_no_leader() -> None:
+    g = _graph(
+        "President Bill Clinton spoke in the United States. Hillary Clinton met voters. "
+        "Clinton aide Jake Sullivan wrote an email."
+    )
+    assert not _edges(g, "Jake Sullivan", "United States"), _facts(g)
+
+
 def test_a_leaders_lawyer_is_his_own() -> None:
     g = _graph(
         "U.S. President Donald Trump spoke on Monday. "

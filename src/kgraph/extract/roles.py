@@ -929,6 +929,15 @@ class _Found:
         """Whether a person is a head of state or government: by a head office this Doc gives
         them, or by the leaders table for a full name ("Clinton" alone may be either)."""
         surname = person.text.split()[-1].lower() if person.text.split() else ""
+        firsts = {
+            m.text.lower().split()[0]
+            for m in self.ctx.mentions
+            if m.type == "Person"
+            and len(m.text.split()) > 1
+            and m.text.lower().split()[-1] == surname
+        }
+        if len(person.text.split()) == 1 and len(firsts) > 1:
+            return False  # "Clinton" in a Doc of Hillary and Bill Clinton: either of them
         for role in [*self.roles, *self.titles.values()]:
             holder = role.person
             names = {holder.text.lower(), (holder.canonical or "").lower()}
