@@ -348,3 +348,127 @@ def test_would_in_what_someone_said_is_the_future_in_the_past() -> None:
     ctx = _context(doc, _names(WOULD))
     found = _of(doc, ctx, "attack")
     assert found.planned and found.hedge is None and found.reported
+
+
+# "Russia did n't attack Israel ." with the negation hung off the auxiliary as punctuation
+NEG_ON_AUX: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 3),
+    ("did", "do", "AUX", "VBD", "aux", 3),
+    ("n\u2019t", "not", "PART", "RB", "punct", 1),
+    ("attack", "attack", "VERB", "VB", "ROOT", 3),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+# "Russia has yet to attack Israel ."
+YET_TO: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("has", "have", "VERB", "VBZ", "ROOT", 1),
+    ("yet", "yet", "ADV", "RB", "advmod", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia went to Gaza to attack Israel ."
+WENT_TO: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("went", "go", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "ADP", "IN", "prep", 1),
+    ("Gaza", "Gaza", "PROPN", "NNP", "pobj", 2),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("attack", "attack", "VERB", "VB", "advcl", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia tapped Iran to attack Israel ."
+TAPPED: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("tapped", "tap", "VERB", "VBD", "ROOT", 1),
+    ("Iran", "Iran", "PROPN", "NNP", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia managed to attack Israel ."
+MANAGED: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("managed", "manage", "VERB", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "expected"),
+    [
+        pytest.param(NEG_ON_AUX, "attack", Modality(negated=True), id="didn't-on-the-aux"),
+        pytest.param(YET_TO, "attack", Modality(negated=True), id="has-yet-to"),
+        pytest.param(WENT_TO, "attack", Modality(planned=True), id="purpose-infinitive"),
+        pytest.param(WENT_TO, "went", Modality(), id="the-going-is-asserted"),
+        pytest.param(TAPPED, "attack", Modality(planned=True), id="tapped-x-to"),
+        pytest.param(MANAGED, "attack", Modality(), id="managed-to-is-done"),
+    ],
+)
+def test_negations_and_purposes(rows: list[Row], verb: str, expected: Modality) -> None:
+    doc = _doc(rows)
+    assert _of(doc, _context(doc, _names(rows)), verb) == expected
+
+
+# "Iran said Israel , which attacked Gaza , is weak ."
+SAID_ASIDE: list[Row] = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "nsubj", 8),
+    (",", ",", "PUNCT", ",", "punct", 2),
+    ("which", "which", "PRON", "WDT", "nsubj", 5),
+    ("attacked", "attack", "VERB", "VBD", "relcl", 2),
+    ("Gaza", "Gaza", "PROPN", "NNP", "dobj", 5),
+    (",", ",", "PUNCT", ",", "punct", 2),
+    ("is", "be", "AUX", "VBZ", "ccomp", 1),
+    ("weak", "weak", "ADJ", "JJ", "acomp", 8),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+@pytest.mark.parametrize("layer", [False, True], ids=["fallback", "statement-layer"])
+def test_a_relative_clause_on_a_name_is_the_writers_aside(layer: bool) -> None:
+    doc = _doc(SAID_ASIDE)
+    ctx = _context(doc, _names(SAID_ASIDE))
+    if layer:
+        content = doc[2:10]  # "Israel , which attacked Gaza , is weak"
+        record = _statement(doc, "0:4", content.start_char, content.end_char)
+        ctx = replace(ctx, statements=(record,))
+    assert _of(doc, ctx, "attacked") == Modality()
+    assert _of(doc, ctx, "is").reported
+
+
+def _when(tense: str, aux: str) -> list[Row]:
+    """ "When Russia attacks Israel , Iran will respond ." in the tense and auxiliary given."""
+    word, tag = ("attacks", "VBZ") if tense == "present" else ("attacked", "VBD")
+    return [
+        ("When", "when", "SCONJ", "WRB", "advmod", 2),
+        ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+        (word, "attack", "VERB", tag, "advcl", 7),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+        (",", ",", "PUNCT", ",", "punct", 7),
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 7),
+        (aux, aux, "AUX", "MD", "aux", 7),
+        ("respond", "respond", "VERB", "VB", "ROOT", 7),
+        (".", ".", "PUNCT", ".", "punct", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tense", "aux", "expected"),
+    [
+        pytest.param("present", "will", Modality(hedge="when"), id="when-x-happens-y-will"),
+        pytest.param("past", "did", Modality(), id="when-x-happened"),
+    ],
+)
+def test_a_clause_of_time_to_come_is_no_fact(tense: str, aux: str, expected: Modality) -> None:
+    rows = _when(tense, aux)
+    doc = _doc(rows)
+    assert _of(doc, _context(doc, _names(rows)), rows[2][0]) == expected

@@ -11,11 +11,14 @@ from typing import Any
 
 import networkx as nx
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import kgraph
 from kgraph import Document
 from kgraph._model import EVENT_CATEGORIES
-from kgraph.extract.entities import normalize_name
+from kgraph.extract.entities import RawMention, normalize_name
+from kgraph.extract.relations import _credit, _list_ending
 
 pytestmark = pytest.mark.model
 
@@ -1150,6 +1153,114 @@ def test_a_subject_of_its_own_is_not_borrowed(sentence: str, subject: str, obj: 
     assert not _edges(g, subject, obj), _facts(g)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marco Rubio and Governor Rick Scott spoke to reporters in Miami on Friday.",
+        "Marco Rubio and Governor Rick Scott met the families of the victims on Friday.",
+    ],
+)
+def test_conjoined_subjects_who_address_someone_else_are_not_reciprocal(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not _edges(g, "Marco Rubio", "Rick Scott"), _facts(g)
+
+
+def test_conjoined_subjects_who_speak_to_each_other_are_reciprocal() -> None:
+    g = _graph("Mitch McConnell and Charles Schumer had not spoken to each other in a week.")
+    (edge,) = _edges(g, "Mitch McConnell", "Charles Schumer")
+    assert edge["predicate"] == "speak_with" and edge["negated"], edge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        (
+            "The House voted to repeal all of President Barack Obama's health care law.",
+            "Barack Obama",
+        ),
+        ("The New York Times published Donald Trump's tax returns on Monday.", "Donald Trump"),
+    ],
+)
+def test_an_act_on_an_owned_thing_is_no_act_on_its_owner(sentence: str, owner: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if f.endswith(f"-> {owner}")], _facts(g)
+
+
+def test_an_act_on_what_someone_did_is_on_them() -> None:
+    g = _graph("Donald Trump criticized Barack Obama's health care law on Monday.")
+    assert [e["predicate"] for e in _edges(g, "Donald Trump", "Barack Obama")] == ["criticize"]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "noun", "ending"),
+    [
+        # "a recount of Ohio and Iowa sponsored by Stein": Iowa ends a list
+        (
+            ["recount", "of", "Ohio", "and", "Iowa", "sponsored", "by", "Stein"],
+            [0, 0, 1, 2, 2, 4, 5, 6],
+            ["ROOT", "prep", "pobj", "cc", "conj", "acl", "agent", "pobj"],
+            4,
+            True,
+        ),
+        # "a recount of Ohio sponsored by Stein": Ohio ends an "of" phrase
+        (
+            ["recount", "of", "Ohio", "sponsored", "by", "Stein"],
+            [0, 0, 1, 2, 3, 4],
+            ["ROOT", "prep", "pobj", "acl", "agent", "pobj"],
+            2,
+            True,
+        ),
+        # "Wray , nominated by Trump": the participle is Wray's
+        (
+            ["Wray", ",", "nominated", "by", "Trump"],
+            [0, 0, 0, 2, 3],
+            ["ROOT", "punct", "acl", "agent", "pobj"],
+            0,
+            False,
+        ),
+    ],
+)
+def test_a_participle_after_a_list_may_modify_a_noun_before_it(
+    words: list[str], heads: list[int], deps: list[str], noun: int, ending: bool
+) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert _list_ending(doc[noun]) is ending
+
+
+def test_a_name_parsed_with_a_clause_before_it_is_no_object() -> None:
+    g = _graph(
+        "Among those events, Chris Wilson cited forums hosted during the past year by the "
+        "National Rifle Association and Republican mega-donor Sheldon Adelson."
+    )
+    assert not _edges(g, "Chris Wilson", "Sheldon Adelson"), _facts(g)
+
+
+def test_an_event_at_which_something_is_said_is_its_occasion() -> None:
+    g = _graph(
+        "Director of National Intelligence James Clapper publicly stated at a U.S. "
+        "intelligence community conference this week that the threat is real."
+    )
+    assert not [f for f in _facts(g) if "_at_conference" in f], _facts(g)
+
+
+def test_a_verb_with_an_object_of_its_own_shares_none() -> None:
+    g = _graph("Mitch McConnell wants to repeal Obamacare and expand Medicaid.")
+    assert not [f for f in _facts(g) if "-[repeal]-> Medicaid" in f], _facts(g)
+
+
+def test_who_is_the_person_not_the_body_the_clause_hangs_off() -> None:
+    g = _graph("Steven Cook, an expert at Brookings, who visited Iraq in December, spoke.")
+    assert [e["predicate"] for e in _edges(g, "Steven Cook", "Iraq")] == ["visit"], _facts(g)
+    assert not _edges(g, "Brookings", "Iraq"), _facts(g)
+
+
+def test_the_one_chosen_does_the_task_and_it_is_planned() -> None:
+    g = _graph("Donald Trump tapped John Kelly to bring stability to the White House.")
+    assert not _edges(g, "Donald Trump", "White House"), _facts(g)
+    (edge,) = _edges(g, "John Kelly", "White House")
+    assert edge["planned"] and not edge["asserted"], edge
+
+
 def test_a_phrase_after_the_object_is_no_party() -> None:
     g = _graph("Donald Trump called Gina Haspel and Mike Pompeo from Air Force One.")
     assert not [p for p in _facts(g) if "call_from" in p], _facts(g)
@@ -1453,6 +1564,129 @@ def test_role_constructions(sentence: str, person: str, org: str, role: str) -> 
     assert roles == [role], _facts(g)
 
 
+TITLE_WORDS = [
+    # (sentence, person, body, role): the title's own words, each once
+    pytest.param(
+        "White House press secretary Jane Roe spoke on Monday.",
+        "Jane Roe",
+        "White House",
+        "press secretary",
+        id="a-compound-title-keeps-its-noun",
+    ),
+    pytest.param(
+        "Ohio Democratic Party Chairperson Jane Roe spoke on Monday.",
+        "Jane Roe",
+        "Ohio Democratic Party",
+        "chairperson",
+        id="a-title-read-twice-is-one-word",
+    ),
+    pytest.param(
+        "The poll is close, says pollster Jane Roe of Acme University.",
+        "Jane Roe",
+        "Acme University",
+        "pollster",
+        id="the-title-of-a-person-of-a-body",
+    ),
+    # a leader's staff hold their post in the government, not in the leader
+    pytest.param(
+        "U.S. President Barack Obama spoke. The bill is good, Obama spokesman Jay Carney said.",
+        "Jay Carney",
+        "United States",
+        "spokesman",
+        id="a-leaders-spokesman",
+    ),
+    pytest.param(
+        "The bill is good, Obama spokesman Jay Carney said in the United States. "
+        "President Obama spoke on Monday.",
+        "Jay Carney",
+        "United States",
+        "spokesman",
+        id="a-leaders-spokesman-before-the-leaders-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "org", "role"), TITLE_WORDS)
+def test_title_words(sentence: str, person: str, org: str, role: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
+    assert roles == [role], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "owner"),
+    [
+        (
+            "U.S. President Barack Obama spoke. Obama spokesman Jay Carney said so.",
+            "Jay Carney",
+            "Barack Obama",
+        ),
+        (
+            "Donald Trump's former campaign chief Paul Manafort lied, a U.S. judge says.",
+            "Paul Manafort",
+            "United States",
+        ),
+        ("Joe Smith of Ohio is an American university student.", "Joe Smith", "United States"),
+    ],
+)
+def test_no_role_in_the_leader_or_the_country(sentence: str, person: str, owner: str) -> None:
+    g = _graph(sentence)
+    assert not [e for e in _edges(g, person, owner) if e["predicate"] == "holds_role"], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "org", "role"),
+    [
+        (
+            "The great National Review editor James Burnham said so.",
+            "James Burnham",
+            "National Review",
+            "editor",
+        ),
+        ("The famed Acme Bank economist Jane Roe said so.", "Jane Roe", "Acme Bank", "economist"),
+    ],
+)
+def test_praise_is_no_part_of_a_title(sentence: str, person: str, org: str, role: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for e in _edges(g, person, org) if e["predicate"] == "holds_role"]
+    assert roles == [role], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It turned famed credit bull Bob Michele into a bear.",
+        "GOP analysis Mitt Romney winning in the middle.",
+    ],
+)
+def test_metaphors_and_documents_are_no_roles(sentence: str) -> None:
+    g = _graph(sentence)
+    roles = [e["role"] for _u, _v, e in g.edges(data=True) if e["predicate"] == "holds_role"]
+    assert not {"bull", "analysis"} & set(roles), _facts(g)
+
+
+def test_someones_lawyer_is_not_them() -> None:
+    g = _graph("In a letter to McGahn's lawyer on Tuesday, Jerrold Nadler rejected the argument.")
+    assert not [f for f in _facts(g) if "Jerrold Nadler -[" in f and "McGahn" in f], _facts(g)
+
+
+def test_a_surname_two_people_share_names_no_leader() -> None:
+    g = _graph(
+        "President Bill Clinton spoke in the United States. Hillary Clinton met voters. "
+        "Clinton aide Jake Sullivan wrote an email."
+    )
+    assert not _edges(g, "Jake Sullivan", "United States"), _facts(g)
+
+
+def test_a_leaders_lawyer_is_his_own() -> None:
+    g = _graph(
+        "U.S. President Donald Trump spoke on Monday. "
+        "The bill is bad, Trump lawyer Rudy Giuliani said."
+    )
+    roles = [e["role"] for e in _edges(g, "Rudy Giuliani", "Donald Trump")]
+    assert roles == ["lawyer"], _facts(g)
+
+
 def test_a_relative_is_kin_not_a_role() -> None:
     g = _graph("Donald Trump spoke. Donald Trump's daughter, Ivanka Trump, condemned Moore.")
     assert [e["predicate"] for e in _edges(g, "Ivanka Trump", "Donald Trump")] == ["daughter_of"]
@@ -1495,3 +1729,18 @@ def test_dates_credits_allies_and_critics_are_never_roles(sentence: str) -> None
 def test_a_role_is_not_held_in(sentence: str, person: str, not_in: str) -> None:
     g = _graph(sentence)
     assert not [e for e in _edges(g, person, not_in) if e["predicate"] == "holds_role"], _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "credit"),
+    [
+        ("Getty Clinton", "Person", True),  # "| Getty Clinton's lead in the popular vote"
+        ("AP Trump", "Person", True),
+        ("Hillary Clinton", "Person", False),
+        ("AP", "Organization", False),
+        ("Reuters Institute", "Organization", False),
+    ],
+)
+def test_a_photo_credit_run_into_a_name_is_no_party(text: str, kind: str, credit: bool) -> None:
+    mention = RawMention(0, len(text), text, "PERSON", text, kind)
+    assert _credit(mention) is credit

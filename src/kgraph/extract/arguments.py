@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
-from kgraph.extract.roles import modifier_entity, party_member
+from kgraph.extract.roles import PERSONAL_NOUNS, modifier_entity, party_member
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,6 +56,30 @@ _OBJECT_CONTROL: Final = frozenset(
         "permit",
         "prompt",
         "authorize",
+    }
+)
+#: verbs of choosing, hiring or sending someone, whose object does what their purpose clause
+#: says: "tapped Kelly to bring stability", "hired Cohen to pay", "sent troops to protect"
+APPOINTING: Final = frozenset(
+    {
+        "tap",
+        "pick",
+        "choose",
+        "select",
+        "hire",
+        "appoint",
+        "name",
+        "nominate",
+        "recruit",
+        "enlist",
+        "assign",
+        "task",
+        "send",
+        "dispatch",
+        "deploy",
+        "employ",
+        "commission",
+        "install",
     }
 )
 #: verbs whose subject does what their complement says, whatever their object: "promised
@@ -267,6 +291,8 @@ def _possessor(tok: Token, ctx: DocContext) -> RawMention | None:
             m = ctx.mention_at(child)
             if m is not None:
                 holder = _role_holder(tok, m, ctx)
+                if holder is None and tok.lemma_.lower() in PERSONAL_NOUNS:
+                    return None  # "a letter to McGahn's lawyer": someone else, unnamed
                 return holder or m
     return None
 
@@ -324,7 +350,7 @@ def inherited_subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, b
         head = verb.head
         # object control ("directed the CIA to share"); a purpose clause ("met X to discuss")
         # and subject control ("wanted to meet") take the subject
-        controlled = not purpose or head.lemma_.lower() in _OBJECT_CONTROL
+        controlled = not purpose or head.lemma_.lower() in _OBJECT_CONTROL | APPOINTING
         for child in head.children if controlled else ():
             if child.dep_ in OBJECTS and head.lemma_.lower() not in _SUBJECT_CONTROL:
                 # "prompted a Democrat close to the White House to tell": the object does

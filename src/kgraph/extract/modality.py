@@ -3,12 +3,13 @@ demanded or planned -- and when it happened.
 
 :func:`modality_of` reads a verb's clause and the clauses above it:
 
-* ``negated``: "did not warn", "never raised", "refused to", "failed to";
+* ``negated``: "did not warn", "never raised", "refused to", "failed to", "has yet to";
 * ``hedge``: a word that leaves it open ("may", "reportedly", "whether", "if", a question);
 * ``demanded``: what someone called for, urged or asked ("urged Congress to provide",
   "calling for the administration to provide");
 * ``planned``: what is planned, proposed, expected or tried ("plans to meet", "will meet",
-  "is expected to meet");
+  "is expected to meet"), and what an act is for ("went to Jerusalem to meet", "tapped
+  Kelly to bring stability");
 * ``reported`` with ``according_to``: what someone else says.  When the statement layer
   ran (``DocContext.statements``) a fact whose verb lies inside a statement's content is
   reported by that statement's speaker (or the body it speaks for); otherwise a small
@@ -23,6 +24,9 @@ Each mark comes from the fact's own clause and the clauses that control it, neve
 clause beside it: the walk up stops at a clause the sentence takes as given (a relative
 clause, "when/after/because ..."), at a noun ("declined to answer questions about how the
 FBI began ..."), and a conjoined clause with a subject of its own keeps its own hedges.  A
+relative clause on a name ("Warmbier, the student who returned to the U.S.") is the
+writer's aside, reported by no statement around it; a clause of time to come ("when we win
+..., we will") is hedged "when".  A
 clause with an "if" clause is hedged "if", not planned; a statement's own cue ("X told
 CNN") is the text's, not X's.
 """
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from kgraph._model import StatementRecord
-from kgraph.extract.arguments import entities_of
+from kgraph.extract.arguments import APPOINTING, entities_of
 from kgraph.extract.context import DocContext
 
 if TYPE_CHECKING:
@@ -175,6 +179,10 @@ _HYPOTHESES: Final = frozenset({"imagine", "suppose", "assume", "pretend", "hypo
 _NEGATIVES: Final = frozenset(
     {"refuse", "decline", "fail", "avoid", "neglect", "forget", "cease", "stop", "deny"}
 )
+#: conjunctions of a clause of time: "when", "once", "after", "before", "until"
+_FUTURE_TIMES: Final = frozenset({"when", "once", "after", "before", "until"})
+#: negation words, also where the parser did not label them ``neg`` ("didn't", "did not")
+_NEGATION_WORDS: Final = frozenset({"not", "n't", "n\u2019t", "never"})
 #: verbs whose complement only seems so: "appeared to confirm"
 _SEEMING: Final = frozenset({"seem", "appear"})
 #: adjectives with a complement: "is likely to", "is due to", "is ready to"
@@ -395,6 +403,8 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
     _own_clause(verb, found)
     if verb.dep_ == "conj":
         _conjoined(verb, found)
+    # the writer's own words about a named party are no one else's report
+    aside = _aside(verb) and not _quoted(verb, sent)
     child = verb
     presupposed = False
     for head in verb.ancestors:
@@ -408,16 +418,16 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
             # "declined to answer questions about how the FBI began investigating Trump": what
             # a noun's phrase or clause says is not negated, urged or hedged above the noun
             presupposed = presupposed or head.pos_ in ("NOUN", "PROPN", "PRON")
-            if not ctx.statements and not found.reported:
+            if not ctx.statements and not found.reported and not aside:
                 _attribution(child, head, found, ctx)
-        if not ctx.statements and not found.reported:
+        if not ctx.statements and not found.reported and not aside:
             _according_to(head, found, ctx)
         child = head
     if not ctx.statements and not found.reported:
         _according_to(verb, found, ctx)
     if not ctx.statements and not found.reported and _quoted(verb, sent):
         found.reported = True  # FALLBACK: quoted words; who said them may be elsewhere
-    if ctx.statements:
+    if ctx.statements and not aside:
         _statement(verb, found, ctx)
     if found.hedge is None and sent.text.rstrip().endswith("?"):
         found.hedge = "whether"  # a question states nothing
@@ -497,6 +507,10 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     condition = _condition(verb)
     if condition is not None and found.hedge is None:
         found.hedge = condition  # "if Russia invades, the US will impose sanctions"
+    if _future_time(verb) and found.hedge is None:
+        found.hedge = "when"  # "when we win the White House, we will ...": not yet
+    if _not_yet(verb) or _negated_auxiliary(verb):
+        found.negated = True
     for c in verb.children:
         if c.dep_ == "neg":
             found.negated = True
@@ -508,6 +522,46 @@ def _own_clause(verb: Token, found: _Walk) -> None:
             found.hedge = c.lower_
         elif c.dep_ == "aux" and c.lower_ in _FUTURE and condition is None:
             found.planned = True
+
+
+def _future_time(verb: Token) -> bool:
+    """ "When we win the White House, we will devote a chapter": a clause of time in the present
+    tense under a clause in the future is a time to come, no fact."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.head.children)
+    return bool(marks & _FUTURE_TIMES) and future
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "has yet to endorse", "one of the few yet to endorse": an act that has not happened."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    return to is not None and to.i > 0 and verb.doc[to.i - 1].lower_ == "yet"
+
+
+def _negated_auxiliary(verb: Token) -> bool:
+    """ "didn't charge", "did not charge": a negation the parser hung off the auxiliary
+    (or read as punctuation) instead of the verb."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and any(n.lower_ in _NEGATION_WORDS for n in c.children)
+        for c in verb.children
+    )
+
+
+def _aside(verb: Token) -> bool:
+    """Whether ``verb`` is in a relative clause that describes a named party ("Warmbier, the
+    student who returned to the U.S.", "Leahy, who chairs the committee"): the writer's
+    aside, which the statement around it does not report."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return False
+    named = clause.head
+    if named.dep_ == "appos":
+        named = named.head  # "Warmbier, the student who ..."
+    return named.pos_ == "PROPN"
 
 
 def _presupposes(clause: Token) -> bool:
@@ -595,6 +649,8 @@ def _controller(child: Token, head: Token, found: _Walk) -> None:
                 found.demanded = True  # "wants Putin to leave"
             else:
                 found.planned = True
+        elif _purpose(child, head):
+            found.planned = True  # "went to Jerusalem to meet", "tapped Kelly to bring"
         elif dep == "xcomp" and lemma in _NEGATIVES:
             found.negated = not found.negated
         elif dep == "xcomp" and lemma in _SEEMING and found.hedge is None:
@@ -631,6 +687,18 @@ def _circumstance(child: Token, head: Token, found: _Walk) -> None:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 found.hedge = c.lower_
                 return
+
+
+def _purpose(clause: Token, head: Token) -> bool:
+    """Whether ``clause`` is the purpose of ``head``, what it is done for, not what happened:
+    an infinitive of purpose ("went to Jerusalem to meet Netanyahu", "in order to"), or the
+    task of someone chosen or sent ("tapped Kelly to bring stability")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if clause.dep_ == "advcl":
+        return not any(c.dep_ == "mark" for c in clause.children)
+    chosen = any(c.dep_ in ("dobj", "obj") for c in head.children)
+    return clause.dep_ == "xcomp" and head.lemma_.lower() in APPOINTING and chosen
 
 
 def _intended(copula: Token) -> bool:

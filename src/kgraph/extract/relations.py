@@ -49,6 +49,11 @@ _PASS_SUBJ: Final = frozenset({"nsubjpass", "csubjpass"})
 _RECIPROCAL: Final = frozenset(
     {"speak", "talk", "meet", "negotiate", "agree", "clash", "spar", "cooperate", "confer", "chat"}
 )
+#: prepositions of someone else a reciprocal verb's subjects meet or address ("spoke with
+#: him", "spoke to the media")
+_ADDRESSEE_PREPS: Final = frozenset({"with", "to"})
+#: the reciprocal pronoun's head words: "spoke to each other", "met one another"
+_EACH_OTHER: Final = frozenset({"other", "another"})
 #: verbs that name no act between parties: being, having, seeming, and thinking ("how we
 #: all think about the president")
 _SKIP_VERBS: Final = frozenset(
@@ -132,6 +137,48 @@ _MESSAGES: Final = frozenset(
         "overture",
     }
 )
+#: verbs that make, change or handle a thing, not its owner ("repealed Obama's law",
+#: "released Trump's tax returns", "signed Pelosi's bill")
+_THING_ACTS: Final = frozenset(
+    {
+        "repeal",
+        "overturn",
+        "amend",
+        "pass",
+        "sign",
+        "veto",
+        "enact",
+        "implement",
+        "dismantle",
+        "scrap",
+        "undo",
+        "reverse",
+        "rescind",
+        "revoke",
+        "replace",
+        "fund",
+        "defund",
+        "read",
+        "publish",
+        "release",
+        "review",
+        "approve",
+        "uphold",
+        "ratify",
+        "adopt",
+        "draft",
+        "write",
+        "edit",
+        "print",
+        "air",
+        "broadcast",
+    }
+)
+#: agencies whose name starts a photo credit
+_CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shutterstock", "Pool"})
+#: prepositions of the time or place of an act, whose event noun is its occasion ("said at
+#: a conference", "spoke during the meeting")
+_OCCASION_PREPS: Final = frozenset({"at", "in", "during", "after", "before", "since"})
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
 #: the possessive clitic in its two spellings
@@ -425,6 +472,13 @@ class RelationExtractor:
     name = "relations"
 
     def __call__(self, doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
+        credits = {context.ref(m) for m in context.mentions if _credit(m)}
+        for record in self._all(doc, context):
+            if record.subject not in credits and record.object not in credits:
+                yield record
+
+    @staticmethod
+    def _all(doc: Doc, context: DocContext) -> Iterator[RelationRecord]:
         yield from _role_relations(doc, context)
         yield from _state_agencies(doc, context)
         for sent in context.sentences:
@@ -432,6 +486,13 @@ class RelationExtractor:
             yield from _stance_relations(sent, context)
             yield from _event_relations(sent, context)
             yield from _successions(sent, context)
+
+
+def _credit(m: RawMention) -> bool:
+    """ "Getty Clinton", "AP Trump": a photo credit run into the name after it, no party of
+    any fact."""
+    words = m.text.split()
+    return m.type == "Person" and len(words) >= 2 and words[0] in _CREDITS
 
 
 def _role_relations(doc: Doc, ctx: DocContext) -> Iterator[RelationRecord]:
@@ -564,12 +625,14 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
     for child in verb.children:
         if child.dep_ in _PASS_SUBJ:
             parties.objects += [(m, a, "", None) for m, a in entities_of(child, ctx)]
-    if _reduced_passive(verb):
+    if _reduced_passive(verb) and not _list_ending(verb.head):
         # "Christopher Wray, nominated by Mr Trump": the noun is what the act is done to
         parties.objects += [(m, a, "", None) for m, a in entities_of(verb.head, ctx)]
     _direct_objects(verb, ctx, parties)
     _prepositional_objects(verb, ctx, parties)
-    if not parties.objects and not parties.object_noun:
+    # "repeal Obamacare or shrink Medicaid": a verb with an object of its own shares none
+    own_object = any(c.dep_ in OBJECTS for c in verb.children)
+    if not parties.objects and not parties.object_noun and not own_object:
         parties.objects += [(m, a, "", None) for m, a in _shared_objects(verb, ctx)]
     return parties
 
@@ -577,7 +640,9 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
 def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     subjects: list[tuple[RawMention, bool]] = []
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and child.lower_ == "who" and verb.dep_ == "relcl":
+            subjects += _understood(child, verb, ctx)  # a person, whatever it hangs off
+        elif child.dep_ in SUBJECTS:
             subjects += entities_of(child, ctx) or _understood(child, verb, ctx)
         elif child.dep_ == "agent":
             for pobj in child.children:
@@ -607,6 +672,21 @@ def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     return subjects
 
 
+def _person_above(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
+    """ "Steven Cook, an expert at the Council on Foreign Relations, who visited Iraq": "who" is
+    a person, so a clause the parser hung off a body is the person's the body's phrase is
+    in; none when no person is there."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        m = ctx.mention_at(tok)
+        if m is not None and m.type == "Person":
+            return [(m, False)]
+    return []
+
+
 def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """Who a subject the coreference left alone stands for: a relative pronoun, the noun of
     its clause ("the organization that published"); "he", "she", "I" or "we" in what
@@ -614,7 +694,13 @@ def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawM
     said")."""
     low = subject.lower_
     if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return entities_of(verb.head, ctx)
+        found = entities_of(verb.head, ctx)
+        if low == "who" and found and all(m.type != "Person" for m, _ in found):
+            # "members of Congress who": people of a body (anonymous) stay, unless a person
+            # is named above ("Chiafalo, an elector from Washington state who")
+            people = _person_above(verb.head, ctx)
+            return people or [(m, a) for m, a in found if a]
+        return found
     if low not in _SPEAKER_PRONOUNS:
         return []
     ref = modality_of(verb, ctx.index.sentence_of(verb.i), ctx).according_to
@@ -664,6 +750,15 @@ def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     return []
 
 
+def _list_ending(noun: Token) -> bool:
+    """Whether a participle after ``noun`` may as well modify a noun before it: ``noun`` ends a
+    list or an "of" phrase ("a request for a recount of Pennsylvania, Michigan and Wisconsin
+    sponsored by Jill Stein": the request is sponsored, not Wisconsin)."""
+    if noun.dep_ == "conj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of"
+
+
 def _reduced_passive(verb: Token) -> bool:
     """ "X, nominated by Y": a past participle modifying a noun, with its agent."""
     return (
@@ -680,6 +775,8 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         found = entities_of(child, ctx)
         if child.dep_ == "oprd" and ctx.mention_at(child) is None:
             continue  # "called the report a hoax": a description, not a party
+        if _owned_thing(verb, child, ctx) or _garbled_name(child):
+            found = []  # "voted to repeal Obama's health care law": the law, not Obama
         if not found and _answers(verb, child):
             # "Obama rebuffed Russian warnings": the answer is to the one who warned
             found = [(m, False) for m in _modifying_entities(child, ctx)]
@@ -691,6 +788,29 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _garbled_name(obj: Token) -> bool:
+    """ "cited forums hosted by the NRA and mega-donor Sheldon Adelson" parsed with Adelson as
+    the object and "forums hosted by ..." as his compound: a name has no clause before it, so
+    such a parse is no sign of whom the act is on."""
+    return obj.pos_ == "PROPN" and any(
+        t.dep_ in ("acl", "relcl") and t.i < obj.i for t in obj.subtree
+    )
+
+
+def _owned_thing(verb: Token, obj: Token, ctx: DocContext) -> bool:
+    """Whether ``obj`` is a thing owned by someone ("Obama's health care law", "Trump's tax
+    returns") that ``verb`` makes, changes or handles: the act is on the thing, not on its
+    owner."""
+    if verb.lemma_.lower() not in _THING_ACTS:
+        return False
+    of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if obj.pos_ in ("PRON", "DET", "NUM") and of:
+        obj = of[0]  # "all of Obama's law", "parts of it"
+    if obj.pos_ != "NOUN":
+        return False
+    return ctx.mention_at(obj) is None and any(c.dep_ == "poss" for c in obj.children)
 
 
 def _answers(verb: Token, obj: Token) -> bool:
@@ -760,7 +880,9 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
                 and not (bodies_only and (a or m.type not in _BODIES))
             ]
             named = _event_noun(pobj)
-            if named is not None and not has_object and not parties.object_noun:
+            # "stated at a U.S. intelligence conference": an occasion, no act asked for
+            occasion = word in _OCCASION_PREPS
+            if named is not None and not has_object and not parties.object_noun and not occasion:
                 # "called for the expulsion of U.S. diplomats", "called for an FBI
                 # investigation": the act the phrase names, its target and its agent
                 act = pobj.lemma_.lower()
@@ -826,18 +948,27 @@ def _reciprocal(
     ctx: DocContext,
 ) -> Iterator[RelationRecord]:
     """ "Trump and Putin have spoken": conjoined subjects of a reciprocal verb (not "Obama
-    and Biden would not meet with him": they meet someone else)."""
+    and Biden would not meet with him", "Rubio and Scott speak to the media", "they met
+    reporters": they meet or address someone else)."""
     if (
         verb.lemma_ not in _RECIPROCAL
         or len(parties.subjects) < 2
         or parties.objects
-        or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        or any(_addressee(c) for c in verb.children)
     ):
         return
     first, _ = parties.subjects[0]
     event = event_table().category(verb.lemma_, "VERB", prep="with")
     for other, _anon in parties.subjects[1:]:
         yield _record(first, other, f"{predicate}_with", evidence, modality, False, event, ctx)
+
+
+def _addressee(child: Token) -> bool:
+    """Whether a verb's dependent names someone its subjects meet or address ("spoke to the
+    media", "met reporters"; not "spoke to each other")."""
+    if child.dep_ == "prep" and child.lower_ in _ADDRESSEE_PREPS:
+        return not any(p.dep_ == "pobj" and p.lower_ in _EACH_OTHER for p in child.children)
+    return child.dep_ in OBJECTS and child.lower_ not in _EACH_OTHER
 
 
 def _record(

@@ -100,6 +100,23 @@ _FORMER: Final = frozenset(
 )
 #: words that say a role is held now: no part of its title ("the current FBI director")
 _NOW: Final = frozenset({"current", "sitting", "incumbent"})
+#: words of praise or fame, no part of a title: "the great National Review editor"
+_PRAISE: Final = frozenset(
+    {
+        "great",
+        "famed",
+        "famous",
+        "legendary",
+        "renowned",
+        "prominent",
+        "influential",
+        "noted",
+        "celebrated",
+        "respected",
+        "well-known",
+        "storied",
+    }
+)
 #: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
 _QUALIFIERS: Final = frozenset({"acting", "interim", "deputy", "vice", "assistant", "caretaker"})
 #: roles held for a person, not in a body: "Stone's lawyer", "an adviser to Trump"
@@ -136,6 +153,26 @@ _PERSONAL_ROLES: Final = frozenset(
         "staffer",
     }
 )
+#: personal roles that are posts in the government when the person served leads one: "Obama
+#: spokesman Jay Carney", "Trump's chief of staff" ("Trump's lawyer" stays his own)
+_STATE_STAFF: Final = frozenset(
+    {
+        "adviser",
+        "advisor",
+        "aide",
+        "assistant",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "secretary",
+        "staffer",
+    }
+)
+#: words of a title that put a leader's staff outside the government
+_NOT_STATE_STAFF: Final = frozenset(
+    {"campaign", "election", "personal", "transition", "family", "business", "legal", "former"}
+)
 #: relatives, friends, allies and rivals: ties to a person, never a role ("Trump's daughter,
 #: Ivanka Trump": ``daughter_of``; "a usual ally of President Trump": ``ally_of``)
 KIN: Final = frozenset(
@@ -169,6 +206,8 @@ KIN: Final = frozenset(
         "widow",
     }
 )
+#: nouns of a person tied to someone else: "McGahn's lawyer" is not McGahn
+PERSONAL_NOUNS: Final = _PERSONAL_ROLES | KIN
 #: verbs that give a person a post: "nominated X as secretary of the VA"
 _NAMING: Final = frozenset(
     {"nominate", "name", "appoint", "tap", "pick", "choose", "select", "install", "elect", "hire"}
@@ -199,6 +238,11 @@ _NOT_ROLES: Final = (
             "sister",
             "native",
             "resident",
+            "student",
+            "students",
+            "graduate",
+            "alumnus",
+            "alumna",
             "citizen",
             "nickname",
             "name",
@@ -255,6 +299,23 @@ _NOT_ROLES: Final = (
             "counterpart",
             "colleague",
             "peer",
+            "half",
+            "third",
+            "quarter",
+            "percent",
+            "share",
+            "rest",
+            "bull",
+            "bear",
+            "hawk",
+            "dove",
+            "optimist",
+            "pessimist",
+            "skeptic",
+            "analysis",
+            "poll",
+            "survey",
+            "memo",
         }
     )
     | MONTH_NAMES
@@ -411,12 +472,14 @@ POSTED: Final = frozenset(
 def _role_text(title: str) -> str:
     """A title as a role: lower case, abbreviations spelt out, "former" dropped
     ("Lt. Gov." is "lieutenant governor", "Attorney General" "attorney general")."""
-    words = []
+    words: list[str] = []
     for word in title.lower().replace(".", " ").split():
         word = word.removeprefix("then-").removeprefix("ex-")
         if word in _FORMER or not word:
             continue
-        words.append(_ABBREVIATIONS.get(word, word))
+        word = _ABBREVIATIONS.get(word, word)
+        if not words or words[-1] != word:  # "Party Chairperson" read twice: one chairperson
+            words.append(word)
     return " ".join(words)
 
 
@@ -512,8 +575,8 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW:
-            continue  # "March 20, 2018" in a caption is no title; "current" no part of one
+        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW | _PRAISE:
+            continue  # "March 20, 2018" in a caption is no title; "current", "famed" no part
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
         kept = kept or (tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod"))  # "managing"
         if kept and (tok.i == head.i or _attaches_to(tok, head)):
@@ -780,6 +843,8 @@ class _Found:
         self.roles: list[Role] = []
         self.postings: list[Posting] = []
         self.surnames = _surnames(ctx)
+        #: titles before a name that name no body ("pollster Charles Franklin"), by mention
+        self.titles: dict[int, Role] = {}
         self._seen: set[tuple[int, int, str]] = set()
 
     def keep(
@@ -839,9 +904,14 @@ class _Found:
         body = _title_body(title, self.ctx)
         if body is not None:
             return body
+        state = self.state_of(owner)
+        if _state_staff(head, title) and self.leads(owner):
+            # "Obama spokesman Jay Carney", "Trump's chief of staff": a post in the
+            # government (none when the text names no state), never one held for the leader
+            return state
         if head.lemma_.lower() in _PERSONAL_ROLES and _title_gid(title) is None:
             return owner
-        return self.state_of(owner)  # an office of the owner's government, never the owner
+        return state  # an office of the owner's government, never the owner
 
     def state_of(self, person: RawMention) -> RawMention | None:
         """The country a person holds office in, by this Doc's roles or the leaders table."""
@@ -854,6 +924,35 @@ class _Found:
             if code and found is not None:
                 return found
         return None
+
+    def leads(self, person: RawMention) -> bool:
+        """Whether a person is a head of state or government: by a head office this Doc gives
+        them, or by the leaders table for a full name ("Clinton" alone may be either)."""
+        surname = person.text.split()[-1].lower() if person.text.split() else ""
+        firsts = {
+            m.text.lower().split()[0]
+            for m in self.ctx.mentions
+            if m.type == "Person"
+            and len(m.text.split()) > 1
+            and m.text.lower().split()[-1] == surname
+        }
+        if len(person.text.split()) == 1 and len(firsts) > 1:
+            return False  # "Clinton" in a Doc of Hillary and Bill Clinton: either of them
+        for role in [*self.roles, *self.titles.values()]:
+            holder = role.person
+            names = {holder.text.lower(), (holder.canonical or "").lower()}
+            same = holder is person or any(n.split()[-1:] == [surname] for n in names if n)
+            if same and role.role in _HEAD_OFFICES:
+                # "President Trump", with or without the country named
+                return role.org is None or role.org.type == "Country"
+        titled = any(
+            _role_text(m.title) in _HEAD_OFFICES and m.text.lower().split()[-1:] == [surname]
+            for m in self.ctx.mentions
+            if m.title and m.type == "Person"
+        )  # "President Trump" anywhere in the Doc, before or after
+        name = person.canonical or person.text
+        full = " " in name.strip()
+        return titled or (full and any(office_country(name, office) for office in _HEAD_OFFICES))
 
     def _postings(self, person: RawMention, head: Token) -> None:
         """ "ambassador to Russia": a person posted to a country."""
@@ -893,7 +992,19 @@ def find_roles(doc: Doc, ctx: DocContext) -> tuple[tuple[Role, ...], tuple[Posti
     for m in ctx.mentions:
         if m.type == "Organization":
             _owned_bodies(found, m)
-    return tuple(found.roles), tuple(found.postings)
+    return _titled_affiliates(found.roles, found.titles), tuple(found.postings)
+
+
+def _titled_affiliates(roles: list[Role], titles: dict[int, Role]) -> tuple[Role, ...]:
+    """ "pollster Charles Franklin of Marquette University": the title before a name that
+    names no body is what the person is in the body they are "of", not a bare affiliate."""
+    out: list[Role] = []
+    for role in roles:
+        title = titles.get(role.person.start)
+        if role.role == "affiliate" and title is not None:
+            role = Role(role.person, role.org, title.role, title.former, title.token)
+        out.append(role)
+    return tuple(out)
 
 
 def _owned_bodies(found: _Found, org: RawMention) -> None:
@@ -1009,7 +1120,11 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         _role_text(m.title)
         or (_role_text(before.text) if ctx.gazetteer.is_title(before.text) else "")
         or _role_text(
-            " ".join(t.text for t in title_nouns if t.is_alpha and t.lower_ not in _NAME_PARTICLES)
+            " ".join(
+                t.text
+                for t in _with_compounds(title_nouns, ctx)
+                if t.is_alpha and t.lower_ not in _NAME_PARTICLES
+            )
         )
     )
     former = _is_former(before.text)
@@ -1018,9 +1133,39 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         words = f"{qualifiers[0]} {words}"  # "acting Attorney General Matthew Whitaker"
     if not words:
         return True  # "Sen.-elect" alone: no words to name the role by
-    for org in _title_orgs(found, m, head, before, title_nouns):
+    orgs = _title_orgs(found, m, head, before, title_nouns)
+    for org in orgs:
         found.keep(m, org, words, former, title_nouns[-1].i)
+    if not orgs:
+        found.titles[m.start] = Role(m, None, words, former, title_nouns[-1].i)
     return True
+
+
+def _state_staff(head: Token, title: str) -> bool:
+    """Whether a personal role is staff a leader has in government ("spokesman", "chief of
+    staff"), not in a campaign or a business ("campaign chief", "personal aide")."""
+    words = set(title.lower().split())
+    return head.lemma_.lower() in _STATE_STAFF and not words & _NOT_STATE_STAFF
+
+
+def _with_compounds(nouns: list[Token], ctx: DocContext) -> list[Token]:
+    """Title nouns with the common nouns compounded into them just before ("White House press
+    secretary": "press secretary", not "secretary"), in text order."""
+    out = {t.i: t for t in nouns}
+    for noun in nouns:
+        left = noun.i - 1
+        while left >= 0 and left not in out:
+            tok = noun.doc[left]
+            # "press secretary"; "foreign policy adviser": an adjective of a compound noun
+            compound = tok.dep_ == "compound" and tok.pos_ == "NOUN"
+            of_compound = tok.dep_ == "amod" and tok.pos_ == "ADJ" and tok.head.i != noun.i
+            if not (compound or of_compound) or tok.head.i not in out:
+                break
+            if ctx.mention_at(tok) is not None or tok.lower_ in _NOT_ROLES:
+                break
+            out[left] = tok
+            left -= 1
+    return [out[i] for i in sorted(out)]
 
 
 def _posted_to(o: RawMention, doc: Doc) -> bool:
