@@ -69,7 +69,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
     r"Board|Patrol|"
-    r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
+    r"Government|Embassy|Consulate|Court|Circuit|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
     (re.compile(r"\b(?:Party|GOP)\b"), "political party"),
@@ -564,9 +564,16 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
         return "Organization"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
-    return "Agency" if agency_pattern(name) and not _CIVIL.search(name) else "Organization"
+    civil = _CIVIL.search(name) or _CIVIL_HEADS.search(name)
+    return "Agency" if agency_pattern(name) and not civil else "Organization"
 
 
+#: the head words of bodies of civil society, a union or a club of a profession however
+#: official its words ("the Fraternal Order of Police", "the Police Benevolent Association")
+_CIVIL_HEADS: Final = re.compile(
+    r"\b(?:Order|Unions?|Associations?|Brotherhood|Guild|League|Alliance|Society|Coalition|"
+    r"Club|Federation|Fraternity)(?:\s+of\b|$)"
+)
 #: words that make a council or a commission a body of civil society, not of a state
 _CIVIL: Final = re.compile(
     r"\b(?:Organi[sz]ations|Associations?|Churches|Muslims?|Christians?|Jewish|Unions)\b"
@@ -632,8 +639,45 @@ def extract_mentions(
     found += _surname_mentions(doc, offset, taken, gazetteer)
     found += _group_mentions(ctx, taken)
     found = _local_acronyms(doc, found, gazetteer)
+    found = _without_cases(doc, found)
     for mention in found:
         yield _user_entry(mention, gazetteer)
+
+
+#: the word between the parties of a court case ("Roe v. Wade"), lower case: "Sergey V.
+#: Lavrov" has a middle initial
+_VERSUS: Final = frozenset({"v.", "v"})
+
+
+def _case_names(doc: Doc) -> tuple[set[int], set[str]]:
+    """The "v." tokens of court cases ("Schenck v. United States", "Roe v. Wade") and the
+    first party's last word, by which the text may name the case again ("in Schenck")."""
+    marks: set[int] = set()
+    short: set[str] = set()
+    for tok in doc[1:-1]:
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text in _VERSUS and before.is_title and (after.is_title or after.is_upper):
+            marks.add(tok.i)
+            short.add(before.text)
+    return marks, short
+
+
+def _without_cases(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+    """The mentions less the parties of court cases, which name a case, not an actor: a
+    name next to the "v." of a case, and the first party's name alone elsewhere, unless
+    the text names a person of that surname in full."""
+    marks, short = _case_names(doc)
+    if not marks:
+        return found
+    people = {
+        doc[m.tok_end - 1].text for m in found if m.type == "Person" and m.tok_end - m.tok_start > 1
+    }
+    return [
+        m
+        for m in found
+        if not marks & set(range(m.tok_start - 1, m.tok_end + 1))
+        and not (m.tok_end - m.tok_start == 1 and m.text in short - people)
+    ]
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -1158,6 +1202,8 @@ def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
     text = _text(doc, start, end)
     whole = gaz.demonym(text)
     entry = whole or gaz.demonym(doc[start].text)
+    if entry is not None and whole is not None and _demonym_people(doc, start, end):
+        return  # "a wealthy Russian", "92 percent of Russians": people, not their country
     if entry is not None:
         entry = _reading(ctx, entry.canonical, entry, start)  # "all Georgians" of the state
         stop = end if whole is not None else start + 1  # "North Korean" is one demonym
@@ -1399,6 +1445,23 @@ def _credit(doc: Doc, start: int, end: int, label: str) -> bool:
         and not doc[end - 1].whitespace_
         and (doc[end + 1].is_title or doc[end + 1].is_upper)
     )
+    if (
+        label == "PERSON"
+        and start >= 2
+        and doc[start - 1].text == ":"
+        and doc[start - 2].lower_ in _CREDIT_WORDS
+        and (end == len(doc) or doc[end].text in ("(", "/") or doc[end].is_sent_start)
+    ):
+        return True  # "Photo : Izabel Zermani ( AP )"; not "Photos: Navy Yard shooter"
+    if (
+        label == "PERSON"
+        and start > 0
+        and end + 2 < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ","
+        and doc[end + 1].text in _PHOTO_AGENCIES
+    ):
+        return True  # "(Craig Ruttle, AP)": a picture's credit in brackets
     before = (
         start >= 2
         and doc[start - 1].text == "/"
@@ -1408,6 +1471,14 @@ def _credit(doc: Doc, start: int, end: int, label: str) -> bool:
         and (label == "PERSON" or doc[start - 2].ent_type_ == "PERSON")
     )
     return after or before
+
+
+#: the agencies a picture's credit names after the photographer
+_PHOTO_AGENCIES: Final = frozenset({"AP", "Reuters", "REUTERS", "AFP", "Getty", "EPA", "Bloomberg"})
+#: the words that head a picture's credit line ("Photo: ...")
+_CREDIT_WORDS: Final = frozenset(
+    {"photo", "photos", "photograph", "image", "credit", "credits", "courtesy", "illustration"}
+)
 
 
 def _ticker(doc: Doc, i: int) -> bool:
@@ -1475,16 +1546,81 @@ def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> Gazet
     magazine), and "House of Representatives" as "House"."""
     text = _text(doc, start, end)
     entry = gaz.lookup(text)
-    if entry is None and label == "ORG" and start > 0 and doc[start - 1].lower_ == "the":
+    if entry is None and start > 0 and doc[start - 1].lower_ == "the":
+        # "the District" is Washington, D.C.: a place's alias with its article
         found = gaz.lookup("the " + text)
-        entry = found if found is not None and found.type == "Organization" else None
+        kinds = _ARTICLE_KINDS.get(label, ())
+        entry = found if found is not None and found.type in kinds else None
     abbr = _STATE_ABBREVIATIONS.get(text.rstrip("."), "")
     if entry is None and abbr in gaz and start >= 2 and doc[start - 1].text == ",":
         entry = gaz.by_id(abbr) if doc[start - 2].is_title else None  # "Ferguson, Mo."
     if entry is None and "House of Representatives " in text:
         # "the House of Representatives Intelligence Committee" is the House one
         entry = gaz.lookup(text.replace("House of Representatives", "House"))
+    if entry is None and end - start == 1 and end < len(doc) and doc[end].lower_ in _POST_NOUNS:
+        # "Labor secretary", "Energy Dept.": the department's word, not a namesake
+        department = gaz.lookup(f"{text} Department")
+        entry = department if department is not None and department.type == "Agency" else None
     return entry
+
+
+#: the entry types an alias with its article may give a name of each spaCy label
+_ARTICLE_KINDS: Final = {
+    "ORG": ("Organization", "Location"),
+    "GPE": ("Location",),
+    "LOC": ("Location",),
+    "FAC": ("Location",),
+}
+#: the nouns of a post or an office that a department's word stands before
+_POST_NOUNS: Final = frozenset(
+    {"secretary", "secretaries", "department", "dept", "dept.", "undersecretary", "deputy"}
+)
+
+
+#: words that count people: "most Russians", "92 percent of Russians"
+_PEOPLE_COUNTS: Final = frozenset(
+    {
+        "many",
+        "most",
+        "some",
+        "few",
+        "several",
+        "all",
+        "percent",
+        "%",
+        "majority",
+        "minority",
+        "millions",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "number",
+        "share",
+        "half",
+        "third",
+        "quarter",
+    }
+)
+
+
+def _demonym_people(doc: Doc, start: int, end: int) -> bool:
+    """Whether a demonym is a noun for people, not a pointer to their country: a singular
+    with a determiner, an adjective or a number ("a wealthy Russian", "the Russian
+    blinked", "a 44-year-old Russian"), a plural counted ("most Russians", "92 percent of
+    Russians", "two Russians")."""
+    tok = doc[end - 1]
+    if tok.dep_ in ("amod", "compound", "poss", "nmod") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].dep_ == "compound":
+        return False
+    words = {c.lower_ for c in tok.children if c.i < start}
+    kinds = {c.dep_ for c in tok.children if c.i < start}
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
+        if words & _PEOPLE_COUNTS or "nummod" in kinds:
+            return True
+        head = tok.head
+        return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PEOPLE_COUNTS
+    return bool(words & {"a", "an", "the", "this", "that"} or kinds & {"amod", "nummod"})
 
 
 def _typed(
@@ -1506,6 +1642,8 @@ def _typed(
     if entry is None and label != "PERSON":
         demonym = gaz.demonym(text)
         if demonym is not None and end - start == 1:
+            if _demonym_people(doc, start, end):
+                return None  # "a wealthy Russian": a person, not the country
             return _make(doc, start, end, "NORP", ctx.offset, demonym, demonym=True)
     if (
         label == "PERSON"
@@ -1594,6 +1732,16 @@ def _relabel(
         and doc[start].head.lemma_ in _SPEECH_VERBS
     ):
         return "PERSON", entry  # "Obama said": an unknown place does not speak
+    if (
+        entry is None
+        and label == "PERSON"
+        and end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+        and not (end < len(doc) and doc[end].tag_ == "POS")
+        and text not in _person_surnames(doc)
+    ):
+        return "GPE", entry  # "reported from Atlanta", "in Dallas": one word after "in" is a place
     if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):
         state = gaz.capital_of(text)
         if state is not None:
@@ -1614,6 +1762,11 @@ def _relabel(
     return label, entry
 
 
+#: prepositions of place: one word after them that no full name in the text ends in is a
+#: place ("in Dallas"), whatever spaCy thought
+_PLACE_PREPOSITIONS: Final = frozenset(
+    {"in", "from", "near", "outside", "inside", "across", "throughout", "around"}
+)
 #: the last words of the names of bodies, which are no person's however named after one
 _BODY_LAST_WORDS: Final = frozenset(
     {
