@@ -524,12 +524,16 @@ _PLACE_CONTEXT: Final = ("in", "at", "from", "near", "to", "across", "outside", 
 
 
 def _used_as_place(m: RawMention) -> bool:
-    """Whether a place's name stands after a preposition of place ("in Dallas")."""
+    """Whether a place's name stands after a preposition of place ("in Dallas"; "from" and
+    "to" take people too: "from Bush to Kasich")."""
     if m.type not in ("Location", "Country"):
         return False
     return any(
-        (words := before.split()) and words[-1].lower() in _PLACE_CONTEXT for before in _befores(m)
+        (words := before.split()) and words[-1].lower() in _IN_PLACE for before in _befores(m)
     )
+
+
+_IN_PLACE: Final = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
 
 
 def _maybe_surname(label: str, entity: LocalEntity) -> bool:

@@ -60,6 +60,11 @@ _HONORIFICS: Final = frozenset(
         "mmes.",
     ]
 )
+#: the lower-case words a name may open with ("de Blasio", "al-Qaeda", "bin Salman")
+_NAME_PARTICLES: Final = frozenset(
+    {"de", "da", "di", "dos", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el"}
+    | {"ibn", "du", "ul", "bint"}
+)
 #: the honorific of a saint, which a place's name keeps ("St. Louis")
 _SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -339,8 +344,14 @@ def _trim(span: Span) -> tuple[int, int] | None:
     while start < end - 1 and (
         doc[start].pos_ in ("VERB", "AUX", "ADV")
         or (doc[start].pos_ in ("ADP", "PRON", "SCONJ") and doc[start].is_stop)
+        or (
+            doc[start].is_lower
+            and doc[start].is_alpha
+            and doc[start].whitespace_
+            and doc[start].lower_ not in _NAME_PARTICLES
+        )
     ):
-        start += 1
+        start += 1  # "nix Brown as VP": a lower-case word opens no name
     if start >= end:
         return None
     return start, end
@@ -1157,13 +1168,10 @@ def _split_surnames(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if doc[start + 1].lower_ in _PLACE_HEADS:
         return [(start, end)]  # "Trump Tower": a building named after a person
     pair = [t.lower_ for t in doc[start:end]]
-    elsewhere = {
-        doc[ent.end - 1].text
-        for ent in doc.ents
-        if ent.label_ == "PERSON"
-        and not (ent.start <= start < ent.end)
-        and [t.lower_ for t in ent] != pair  # the same two words again prove nothing
-    }
+    others = [e for e in doc.ents if e.label_ == "PERSON" and not e.start <= start < e.end]
+    if any([t.lower_ for t in ent[-2:]] == pair for ent in others):
+        return [(start, end)]  # "Arne Duncan" again elsewhere: a name, whatever "Arne" alone is
+    elsewhere = {doc[ent.end - 1].text for ent in others}
     if doc[start].text in elsewhere and doc[start + 1].text in elsewhere:
         return [(start, start + 1), (start + 1, end)]
     return [(start, end)]
@@ -1303,6 +1311,14 @@ def _checked(
         return None  # "Albert monitors", "the Kim family": a name describing a thing
     if (
         entry is None
+        and single
+        and label == "PERSON"
+        and _owned_modifier(doc[start])
+        and text not in _person_surnames(doc)
+    ):
+        return None  # "Trump's Twitter feed", "his Netflix account": someone's thing
+    if (
+        entry is None
         and label == "PERSON"
         and single
         and (doc[start].lower_ in _GENERIC_WORDS or _common_noun(doc[start], nouns))
@@ -1310,6 +1326,10 @@ def _checked(
         and not _after_honorific(doc, start)
     ):
         return None  # "Hillary Clinton's Emails", "Slideshow (3 Images)": no one's name
+    if entry is None and end - start > 1 and doc[start].lower_ in _PARTY_ADJECTIVES:
+        rest = gaz.lookup(_text(doc, start + 1, end))
+        if rest is not None or label in ("GPE", "LOC"):
+            start, entry = start + 1, rest  # "Democratic San Francisco", "the Republican Senate"
     if entry is None and label != "PERSON":
         # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of it
         while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in ctx.adjectives:
@@ -1321,6 +1341,10 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+#: a party's adjective before a place or a body says who holds it, and is no part of its name
+_PARTY_ADJECTIVES: Final = frozenset({"democratic", "republican", "liberal", "conservative"})
 
 
 def _given_name_modifier(tok: Token) -> bool:
@@ -1345,6 +1369,24 @@ def _given_name_modifier(tok: Token) -> bool:
         and head.pos_ == "NOUN"
         and head.lower_ not in _BODY_NOUNS
     )
+
+
+def _owned_modifier(tok: Token) -> bool:
+    """Whether a word after an owner modifies a common noun ("Trump's Twitter feed")."""
+    head = tok.head
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        before is not None
+        and (before.tag_ == "POS" or before.lower_ in _OWNERS)
+        and tok.dep_ == "compound"
+        and head.i == tok.i + 1
+        and head.is_lower
+        and head.pos_ == "NOUN"
+    )
+
+
+#: possessive determiners
+_OWNERS: Final = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 
 def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
@@ -1741,7 +1783,7 @@ def _relabel(
         and not (end < len(doc) and doc[end].tag_ == "POS")
         and text not in _person_surnames(doc)
     ):
-        return "GPE", entry  # "reported from Atlanta", "in Dallas": one word after "in" is a place
+        return "GPE", entry  # "in Dallas", "outside Detroit": one word after "in" is a place
     if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):
         state = gaz.capital_of(text)
         if state is not None:
@@ -1765,7 +1807,7 @@ def _relabel(
 #: prepositions of place: one word after them that no full name in the text ends in is a
 #: place ("in Dallas"), whatever spaCy thought
 _PLACE_PREPOSITIONS: Final = frozenset(
-    {"in", "from", "near", "outside", "inside", "across", "throughout", "around"}
+    {"in", "near", "outside", "inside", "across", "throughout", "around"}
 )
 #: the last words of the names of bodies, which are no person's however named after one
 _BODY_LAST_WORDS: Final = frozenset(
@@ -2299,6 +2341,10 @@ def _make(
     sent = sentence_of(doc, start)
     sent_text = _sentence_text(doc, sent)
     text = span.text
+    cut = 0
+    if label in ("PERSON", "GPE", "LOC") and _GLUED_POSSESSIVE.search(doc[end - 1].text):
+        cut = 2  # "Trump’s" left in one token: the name is "Trump"
+        text = text[:-cut]
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
     if entry is not None and demonym and entry.type != "Location":
         type_ = "Country"
@@ -2309,7 +2355,7 @@ def _make(
     )
     return RawMention(
         start=offset + span.start_char,
-        end=offset + span.end_char,
+        end=offset + span.end_char - cut,
         text=text,
         ner=label,
         sentence=sent_text.strip(),
@@ -2322,6 +2368,10 @@ def _make(
         tok_end=end,
         sent_start=offset + sent.start_char + len(sent_text) - len(sent_text.lstrip()),
     )
+
+
+#: a possessive the tokenizer left on a name's last word ("Trump’s")
+_GLUED_POSSESSIVE: Final = re.compile(r"^[A-Z][\w.\-]+['’]s$")
 
 
 def _gazetteer_mentions(
