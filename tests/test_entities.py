@@ -609,6 +609,19 @@ def test_a_city_with_its_own_mayor_is_not_its_state() -> None:
     assert "Moscow" not in nodes["Russia"].get("aliases", [])
 
 
+CAPITALS = [
+    # (text, whether the capital stands for its state): a trip to a capital is to the city
+    ("Analysts doubt that the envoy comes to Moscow speaking for the president.", False),
+    ("He warned against Moscow paying bounties to militants.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "state"), CAPITALS)
+def test_a_capital_stands_for_its_state_only_when_it_acts(text: str, state: bool) -> None:
+    labels = set(_nodes(_graph(text)))
+    assert ("Russia" in labels, "Moscow" in labels) == (state, not state), labels
+
+
 GROUPS = [
     # (text, group label, type, predicate, country label)
     ("The Israeli army shelled Gaza on Monday.", "Israeli military", "Agency", "part_of", "Israel"),

@@ -65,6 +65,8 @@ _NAME_PARTICLES: Final = frozenset(
     {"de", "da", "di", "dos", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el"}
     | {"ibn", "du", "ul", "bint"}
 )
+#: the lower-case words that make a body a local one ("the state Department of ...")
+_LOCAL_LEVELS: Final = frozenset({"state", "county", "city", "provincial", "municipal"})
 #: the honorific of a saint, which a place's name keeps ("St. Louis")
 _SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -349,6 +351,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
             and doc[start].is_alpha
             and doc[start].whitespace_
             and doc[start].lower_ not in _NAME_PARTICLES
+            and doc[start].lower_ not in _LOCAL_LEVELS
         )
     ):
         start += 1  # "nix Brown as VP": a lower-case word opens no name
@@ -479,8 +482,13 @@ def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and head.dep_ == "agent":
         return True
     if root.dep_ == "pobj" and end < len(doc) and doc[end].tag_ == "VBG":
-        return True
+        # "against Moscow paying bounties"; not "comes to Moscow speaking for Trump": a trip
+        return head.lower_ not in _PLACE_GOALS
     return root.dep_ == "dobj" and head.lemma_ in _STATE_OBJECT_VERBS
+
+
+#: prepositions of a place gone to or stayed in, after which a capital is the city
+_PLACE_GOALS: Final = frozenset({"to", "in", "at", "into", "from", "through", "toward", "near"})
 
 
 def _looks_like_name(text: str) -> bool:
