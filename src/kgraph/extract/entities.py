@@ -65,8 +65,6 @@ _NAME_PARTICLES: Final = frozenset(
     {"de", "da", "di", "dos", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el"}
     | {"ibn", "du", "ul", "bint"}
 )
-#: the lower-case words that make a body a local one ("the state Department of ...")
-_LOCAL_LEVELS: Final = frozenset({"state", "county", "city", "provincial", "municipal"})
 #: the honorific of a saint, which a place's name keeps ("St. Louis")
 _SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
