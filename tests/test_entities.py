@@ -537,6 +537,18 @@ ENTITIES = [
         [("San Francisco", "Location"), ("Senate", "Agency")],
         ["Democratic San Francisco", "Republican Senate"],
     ),
+    # a monument is a place; a regulation or a protocol is a text
+    (
+        "Tourists lined up at the Washington Monument, and Jo Smith met them in the Lincoln "
+        "Bedroom.",
+        [("Washington Monument", "Location"), ("Lincoln Bedroom", "Location")],
+        [],
+    ),
+    (
+        "The firm broke the International Traffic in Arms Regulations and the Kyoto Protocol.",
+        [],
+        ["International Traffic in Arms Regulations", "Kyoto Protocol"],
+    ),
     # a middle initial V. is no "v." of a case
     (
         "Foreign Minister Sergey V. Lavrov took the call from Mr. Pompeo.",
@@ -887,3 +899,17 @@ def test_a_possessive_left_on_a_name_is_cut() -> None:
     )
     (found,) = extract_mentions(doc, gazetteer=Gazetteer.default())
     assert (found.text, found.start, found.end) == ("Dana Whitfield", 0, 14)
+
+
+def test_a_headlines_verb_is_no_part_of_the_name() -> None:
+    doc = make_doc(
+        "Meet Eric Early.",
+        """
+        0 Meet  PROPN NNP compound 2 Meet
+        1 Eric  PROPN NNP compound 2 Eric
+        2 Early PROPN NNP ROOT     2 Early
+        3 .     PUNCT .   punct    2 .
+        """,
+        ents=[(0, 3, "PERSON")],
+    )
+    assert [m.text for m in extract_mentions(doc, gazetteer=Gazetteer.default())] == ["Eric Early"]

@@ -65,6 +65,8 @@ _NAME_PARTICLES: Final = frozenset(
     {"de", "da", "di", "dos", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el"}
     | {"ibn", "du", "ul", "bint"}
 )
+#: imperatives a headline or a page puts before a name
+_HEADLINE_VERBS: Final = frozenset({"Meet", "Watch", "Read", "Listen", "Follow", "Subscribe"})
 #: the honorific of a saint, which a place's name keeps ("St. Louis")
 _SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -335,6 +337,8 @@ def _trim(span: Span) -> tuple[int, int] | None:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
         end = opened[0]  # "Facebook (FB": the name, not its ticker's first half
+    if end - start > 2 and doc[start].text in _HEADLINE_VERBS and doc[start + 1].is_title:
+        start += 1  # "Meet Eric Early", "Watch Jo Smith": a headline's verb before a name
     while start < end and doc[start].lower_ in _HONORIFICS:
         if span.label_ != "PERSON" and doc[start].lower_ in _SAINTS:
             break  # "St. Louis": a place named after a saint
@@ -1002,6 +1006,13 @@ _LAW_HEADS: Final = frozenset(
         "report",
         "memo",
         "dossier",
+        "regulation",
+        "regulations",
+        "agreement",
+        "protocol",
+        "charter",
+        "doctrine",
+        "theory",
     }
 )
 #: the time zones news style writes after a time
@@ -1988,6 +1999,11 @@ _PLACE_HEADS: Final = frozenset(
         "boulevard",
         "bridge",
         "arena",
+        "monument",
+        "memorial",
+        "bedroom",
+        "mall",
+        "palace",
     }
 )
 
