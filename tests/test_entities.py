@@ -521,7 +521,7 @@ ENTITIES = [
     ),
     # a court case is no party to anything, and its short name later is the case too
     (
-        "The judges cited Morse v. Frederick in March. The opinion in Morse still stands.",
+        "The judges cited Morse v. Frederick in March. The ruling in Morse still stands.",
         [],
         ["Morse", "Frederick", "Morse v. Frederick"],
     ),
@@ -548,6 +548,12 @@ ENTITIES = [
         "The firm broke the International Traffic in Arms Regulations and the Kyoto Protocol.",
         [],
         ["International Traffic in Arms Regulations", "Kyoto Protocol"],
+    ),
+    # a case's party alone is the person where it does not cite the case
+    (
+        "Justices still recall Bush v. Gore, and aides of Bush said so on Monday.",
+        [("Bush", "Person")],
+        ["Gore"],
     ),
     # a middle initial V. is no "v." of a case
     (
@@ -577,7 +583,7 @@ ENTITIES = [
     (
         "The judge spoke at the trial. Photo : Dana Whitfield ( AP )",
         [],
-        ["Dana Whitfield"],
+        ["Dana Whitfield", "Whitfield"],
     ),
     (
         "The mayor waved to the crowd. (Dana Whitfield, AP)",

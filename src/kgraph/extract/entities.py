@@ -684,10 +684,18 @@ def _case_names(doc: Doc) -> tuple[set[int], set[str]]:
 
 
 def _without_cases(doc: Doc, found: list[RawMention]) -> list[RawMention]:
-    """The mentions less the parties of court cases, which name a case, not an actor: a
-    name next to the "v." of a case, and the first party's name alone elsewhere, unless
-    the text names a person of that surname in full."""
+    """The mentions less those in a picture's credit (the surname too) and the parties of
+    court cases, which name a case, not an actor: a name next to the "v." of a case, and
+    the first party's name alone where it cites the case ("the opinion in Schenck"),
+    unless the text names a person of that surname in full."""
     marks, short = _case_names(doc)
+    credits = {
+        i
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and _credit(doc, ent.start, ent.end, "PERSON")
+        for i in range(ent.start, ent.end)
+    }
+    found = [m for m in found if not credits & set(range(m.tok_start, m.tok_end))]
     if not marks:
         return found
     people = {
@@ -697,8 +705,17 @@ def _without_cases(doc: Doc, found: list[RawMention]) -> list[RawMention]:
         m
         for m in found
         if not marks & set(range(m.tok_start - 1, m.tok_end + 1))
-        and not (m.tok_end - m.tok_start == 1 and m.text in short - people)
+        and not (
+            m.tok_end - m.tok_start == 1
+            and m.text in short - people
+            and m.tok_start > 0
+            and doc[m.tok_start - 1].lower_ in _CITING
+        )
     ]
+
+
+#: the prepositions that cite a case by its first party ("the opinion in Schenck")
+_CITING: Final = frozenset({"in", "under", "after", "since", "before", "overturn", "overturned"})
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -1797,6 +1814,8 @@ def _relabel(
         and end - start == 1
         and start > 0
         and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+        and doc[start - 1].head.lemma_ not in _IN_SOMEONE
+        and doc[start].lower_ not in first_names()
         and not (end < len(doc) and doc[end].tag_ == "POS")
         and text not in _person_surnames(doc)
     ):
@@ -1825,6 +1844,10 @@ def _relabel(
 #: place ("in Dallas"), whatever spaCy thought
 _PLACE_PREPOSITIONS: Final = frozenset(
     {"in", "near", "outside", "inside", "across", "throughout", "around"}
+)
+#: words that take a person after "in" ("faith in Jesus", "no guilt in him")
+_IN_SOMEONE: Final = frozenset(
+    {"believe", "belief", "faith", "trust", "confidence", "guilt", "fault", "interest", "hope"}
 )
 #: the last words of the names of bodies, which are no person's however named after one
 _BODY_LAST_WORDS: Final = frozenset(
