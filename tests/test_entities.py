@@ -907,6 +907,22 @@ def test_a_possessive_left_on_a_name_is_cut() -> None:
     assert (found.text, found.start, found.end) == ("Dana Whitfield", 0, 14)
 
 
+def test_a_shows_name_keeps_its_verb() -> None:
+    doc = make_doc(
+        "Meet The Press aired.",
+        """
+        0 Meet  PROPN NNP compound 2 Meet
+        1 The   DET   DT  det      2 The
+        2 Press PROPN NNP nsubj    3 Press
+        3 aired VERB  VBD ROOT     3 air
+        4 .     PUNCT .   punct    3 .
+        """,
+        ents=[(0, 3, "ORG")],
+    )
+    texts = [m.text for m in extract_mentions(doc, gazetteer=Gazetteer.default())]
+    assert texts == ["Meet The Press"], texts
+
+
 def test_a_headlines_verb_is_no_part_of_the_name() -> None:
     doc = make_doc(
         "Meet Eric Early.",

@@ -337,7 +337,12 @@ def _trim(span: Span) -> tuple[int, int] | None:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
         end = opened[0]  # "Facebook (FB": the name, not its ticker's first half
-    if end - start > 2 and doc[start].text in _HEADLINE_VERBS and doc[start + 1].is_title:
+    if (
+        end - start > 2
+        and doc[start].text in _HEADLINE_VERBS
+        and doc[start + 1].is_title
+        and doc[start + 1].lower_ not in _DETERMINERS  # "Meet The Press" is a show's name
+    ):
         start += 1  # "Meet Eric Early", "Watch Jo Smith": a headline's verb before a name
     while start < end and doc[start].lower_ in _HONORIFICS:
         if span.label_ != "PERSON" and doc[start].lower_ in _SAINTS:
