@@ -935,3 +935,38 @@ def test_a_headlines_verb_is_no_part_of_the_name() -> None:
         ents=[(0, 3, "PERSON")],
     )
     assert [m.text for m in extract_mentions(doc, gazetteer=Gazetteer.default())] == ["Eric Early"]
+
+
+NOT_NAMES = [
+    # (text, table, entities): spans spaCy may tag that name nothing
+    (
+        "Recognizing this, Lee ruled.",
+        """
+        0 Recognizing VERB  VBG ROOT  0 recognize
+        1 this        PRON  DT  dobj  0 this
+        2 ,           PUNCT ,   punct 4 ,
+        3 Lee         PROPN NNP nsubj 4 Lee
+        4 ruled       VERB  VBD ROOT  4 rule
+        5 .           PUNCT .   punct 4 .
+        """,
+        [(0, 1, "PERSON")],
+    ),
+    (
+        "Central and South Americans came.",
+        """
+        0 Central   PROPN NNP  amod  3 Central
+        1 and       CCONJ CC   cc    0 and
+        2 South     PROPN NNP  conj  0 South
+        3 Americans PROPN NNPS nsubj 4 Americans
+        4 came      VERB  VBD  ROOT  4 come
+        5 .         PUNCT .    punct 4 .
+        """,
+        [(0, 4, "GPE")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "table", "ents"), NOT_NAMES)
+def test_spans_that_name_nothing(text: str, table: str, ents: list[tuple[int, int, str]]) -> None:
+    doc = make_doc(text, table, ents=ents)
+    assert not list(extract_mentions(doc, gazetteer=Gazetteer.default()))

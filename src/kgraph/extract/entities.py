@@ -1346,6 +1346,15 @@ def _checked(
         return None  # "Hong Kongers", "New Yorkers": the people of a place
     if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
         return None  # "the Bidens": a family, not one of its members
+    if entry is None and single and doc[start].pos_ == "VERB" and doc[start].tag_ == "VBG":
+        return None  # "Recognizing this, ...": a sentence-opening gerund is no name
+    if (
+        entry is None
+        and not single
+        and doc[end - 1].text.endswith("s")
+        and gaz.demonym(doc[end - 1].text) is not None
+    ):
+        return None  # "Central and South Americans": people, not a place
     if entry is None and single and label == "PERSON" and _given_name_modifier(doc[start]):
         return None  # "Albert monitors", "the Kim family": a name describing a thing
     if (
