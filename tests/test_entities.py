@@ -567,6 +567,12 @@ ENTITIES = [
         [("Labor Department", "Agency")],
         ["Labor"],
     ),
+    (
+        "Budget cuts hit cabinet departments such as Agriculture, Commerce, Education, and "
+        "Transportation.",
+        [("Agriculture Department", "Agency"), ("Commerce Department", "Agency")],
+        ["Agriculture", "Commerce"],
+    ),
     # a union of police officers is no police force
     (
         "The Fraternal Order of Police endorsed the mayor on Monday.",

@@ -1647,11 +1647,29 @@ def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> Gazet
     if entry is None and "House of Representatives " in text:
         # "the House of Representatives Intelligence Committee" is the House one
         entry = gaz.lookup(text.replace("House of Representatives", "House"))
-    if entry is None and end - start == 1 and end < len(doc) and doc[end].lower_ in _POST_NOUNS:
-        # "Labor secretary", "Energy Dept.": the department's word, not a namesake
+    if (
+        entry is None
+        and end - start == 1
+        and ((end < len(doc) and doc[end].lower_ in _POST_NOUNS) or _named_department(doc[start]))
+    ):
+        # "Labor secretary", "departments such as Agriculture, Commerce": the department's
+        # word, not a namesake
         department = gaz.lookup(f"{text} Department")
         entry = department if department is not None and department.type == "Agency" else None
     return entry
+
+
+def _named_department(tok: Token) -> bool:
+    """Whether a word is listed as one of some departments ("departments such as
+    Agriculture, Commerce and Education", "the departments of Labor and Energy")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        return tok.head.lemma_ == "department"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in ("as", "like", "of") and prep.head.lemma_ == "department"
 
 
 #: the entry types an alias with its article may give a name of each spaCy label
