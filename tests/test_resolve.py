@@ -16,6 +16,7 @@ from kgraph.resolve import (
     edit_distance_le1,
     entity_label,
     name_parts,
+    person_context,
     resolve_document,
     slugify,
 )
@@ -172,6 +173,16 @@ def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) ->
             (("Homeland Security Council", "Agency"), ("Homeland", "Organization")),
             [{"Homeland"}, {"Homeland Security Council"}],
         ),
+        # a body named after a person does not take in the man ("Trump" spaCy read as ORG)
+        (
+            (("Trump administration", "Agency"), ("Trump", "Organization")),
+            [{"Trump"}, {"Trump administration"}],
+        ),
+        # a department's head noun may go ("Commerce"), not a person's body's
+        (
+            (("Obama campaign", "Organization"), ("Obama", "Organization")),
+            [{"Obama"}, {"Obama campaign"}],
+        ),
         # an acronym that matches two long names is left alone
         (
             (
@@ -185,6 +196,22 @@ def test_merges(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) ->
 )
 def test_no_merge(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) -> None:
     assert _groups("d", *specs) == sorted(expected, key=sorted)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relative", "gender"),
+    [
+        ("Aides sent in first lady Melania Trump.", True, "f"),
+        ("His son Eric Trump spoke.", True, "m"),
+        # the kinship noun is another's: a conjunction or a verb stands between
+        ("A picture of him, his wife and Trump.", False, ""),
+        ("His wife, Jane, said Sanders would.", False, ""),
+    ],
+)
+def test_kinship_before_a_name(sentence: str, relative: bool, gender: str) -> None:
+    name = "Sanders" if "Sanders" in sentence else "Trump"
+    context = person_context([Mention("d", 0, 0, name, "PERSON", sentence)])
+    assert (context.relative, context.gender) == (relative, gender)
 
 
 def test_nickname_before_known_surname() -> None:

@@ -300,6 +300,9 @@ _KIN_WORDS: Final = {
     "lady": "f",  # "first lady"
     "gentleman": "m",  # "second gentleman"
 }
+_CONJUNCTIONS: Final = frozenset({"and", "or", "with", "nor"})
+#: words after a kinship noun that end its reach: the name after them is another's
+_AFTER_KIN_ENDS: Final = frozenset({"said", "says", "told", "added", "wrote", "asked", "than"})
 #: words that carry no office in a title ("former President" holds the office "president")
 _TITLE_NOISE: Final = frozenset({"former", "then", "late", "acting", "incoming", "outgoing", "us"})
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z.\-']*")
@@ -350,7 +353,13 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
             if not words:
                 continue
             last = words[-1]
-            kins = [w for w in words if w in _KIN_WORDS]
+            # "his wife Melania"; not "his wife and Trump", "his wife, Jane, said Sanders"
+            kins = [
+                w
+                for k, w in enumerate(words)
+                if w in _KIN_WORDS and not _AFTER_KIN_ENDS & set(words[k + 1 :])
+            ]
+            kins = [] if last in _CONJUNCTIONS else kins
             if kins:
                 # "his wife Melania", "the President's daughter and adviser, Ivanka"
                 kin += 1
@@ -512,6 +521,19 @@ def _person_keys(entity: LocalEntity) -> tuple[list[tuple[str, ...]], str | None
 
 
 _PLACE_CONTEXT: Final = ("in", "at", "from", "near", "to", "across", "outside", "inside")
+
+
+def _used_as_place(m: RawMention) -> bool:
+    """Whether a place's name stands after a preposition of place ("in Dallas"; "from" and
+    "to" take people too: "from Bush to Kasich")."""
+    if m.type not in ("Location", "Country"):
+        return False
+    return any(
+        (words := before.split()) and words[-1].lower() in _IN_PLACE for before in _befores(m)
+    )
+
+
+_IN_PLACE: Final = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
 
 
 def _maybe_surname(label: str, entity: LocalEntity) -> bool:
@@ -908,6 +930,8 @@ _BODY_HEADS: Final = frozenset(
         "administration",
     }
 )
+#: the heads of bodies named after a person ("the Trump administration")
+_PERSONAL_BODY_HEADS: Final = frozenset({"administration", "campaign"})
 _GENERIC_HEADS: Final = frozenset(
     [
         "house",
@@ -1126,8 +1150,9 @@ class _DocGroups:
             if len(roots) == 1:
                 self.uf.union(next(iter(roots)), i)
                 self.person[i] = True
-            elif m.type == "Person" or last in surnames:
-                # "Trump" tagged ORG beside "Mr. Trump": the person of that surname
+            elif m.type == "Person" or (last in surnames and not _used_as_place(m)):
+                # "Trump" tagged ORG beside "Mr. Trump": the person of that surname; not
+                # "in Dallas" beside a "Dallas" spaCy took for a person
                 self.claim(("surname", last), i)
                 self.person[i] = True
 
@@ -1374,6 +1399,8 @@ def _shortens(
     m: RawMention, words: list[str], long_words: list[str], company: bool, place: bool
 ) -> bool:
     """Whether ``words`` (the mention ``m``) is a short form of ``long_words``."""
+    if long_words[:-1] == words and long_words[-1] in _PERSONAL_BODY_HEADS:
+        return False  # "Trump" is not short for "the Trump administration": it is the man
     if (
         len(words) == 1
         and m.text.replace(".", "").isupper()

@@ -60,6 +60,13 @@ _HONORIFICS: Final = frozenset(
         "mmes.",
     ]
 )
+#: the lower-case words a name may open with ("de Blasio", "al-Qaeda", "bin Salman")
+_NAME_PARTICLES: Final = frozenset(
+    {"de", "da", "di", "dos", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "el"}
+    | {"ibn", "du", "ul", "bint"}
+)
+#: imperatives a headline or a page puts before a name
+_HEADLINE_VERBS: Final = frozenset({"Meet", "Watch", "Read", "Listen", "Follow", "Subscribe"})
 #: the honorific of a saint, which a place's name keeps ("St. Louis")
 _SAINTS: Final = frozenset({"st", "st."})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -69,7 +76,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
     r"Board|Patrol|"
-    r"Government|Embassy|Consulate|Court|Tribunal|Prosecutor|Authority)\b"
+    r"Government|Embassy|Consulate|Court|Circuit|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
     (re.compile(r"\b(?:Party|GOP)\b"), "political party"),
@@ -330,6 +337,13 @@ def _trim(span: Span) -> tuple[int, int] | None:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[0], end)):
         end = opened[0]  # "Facebook (FB": the name, not its ticker's first half
+    if (
+        end - start > 2
+        and doc[start].text in _HEADLINE_VERBS
+        and doc[start + 1].is_title
+        and doc[start + 1].lower_ not in _DETERMINERS  # "Meet The Press" is a show's name
+    ):
+        start += 1  # "Meet Eric Early", "Watch Jo Smith": a headline's verb before a name
     while start < end and doc[start].lower_ in _HONORIFICS:
         if span.label_ != "PERSON" and doc[start].lower_ in _SAINTS:
             break  # "St. Louis": a place named after a saint
@@ -339,8 +353,15 @@ def _trim(span: Span) -> tuple[int, int] | None:
     while start < end - 1 and (
         doc[start].pos_ in ("VERB", "AUX", "ADV")
         or (doc[start].pos_ in ("ADP", "PRON", "SCONJ") and doc[start].is_stop)
+        or (
+            doc[start].is_lower
+            and doc[start].is_alpha
+            and doc[start].whitespace_
+            and doc[start].lower_ not in _NAME_PARTICLES
+            and doc[start].lower_ not in _LOCAL_LEVELS
+        )
     ):
-        start += 1
+        start += 1  # "nix Brown as VP": a lower-case word opens no name
     if start >= end:
         return None
     return start, end
@@ -468,8 +489,13 @@ def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and head.dep_ == "agent":
         return True
     if root.dep_ == "pobj" and end < len(doc) and doc[end].tag_ == "VBG":
-        return True
+        # "against Moscow paying bounties"; not "comes to Moscow speaking for Trump": a trip
+        return head.lower_ not in _PLACE_GOALS
     return root.dep_ == "dobj" and head.lemma_ in _STATE_OBJECT_VERBS
+
+
+#: prepositions of a place gone to or stayed in, after which a capital is the city
+_PLACE_GOALS: Final = frozenset({"to", "in", "at", "into", "from", "through", "toward", "near"})
 
 
 def _looks_like_name(text: str) -> bool:
@@ -564,9 +590,16 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
         return "Organization"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
-    return "Agency" if agency_pattern(name) and not _CIVIL.search(name) else "Organization"
+    civil = _CIVIL.search(name) or _CIVIL_HEADS.search(name)
+    return "Agency" if agency_pattern(name) and not civil else "Organization"
 
 
+#: the head words of bodies of civil society, a union or a club of a profession however
+#: official its words ("the Fraternal Order of Police", "the Police Benevolent Association")
+_CIVIL_HEADS: Final = re.compile(
+    r"\b(?:Order|Unions?|Associations?|Brotherhood|Guild|League|Alliance|Society|Coalition|"
+    r"Club|Federation|Fraternity)(?:\s+of\b|$)"
+)
 #: words that make a council or a commission a body of civil society, not of a state
 _CIVIL: Final = re.compile(
     r"\b(?:Organi[sz]ations|Associations?|Churches|Muslims?|Christians?|Jewish|Unions)\b"
@@ -632,8 +665,62 @@ def extract_mentions(
     found += _surname_mentions(doc, offset, taken, gazetteer)
     found += _group_mentions(ctx, taken)
     found = _local_acronyms(doc, found, gazetteer)
+    found = _without_cases(doc, found)
     for mention in found:
         yield _user_entry(mention, gazetteer)
+
+
+#: the word between the parties of a court case ("Roe v. Wade"), lower case: "Sergey V.
+#: Lavrov" has a middle initial
+_VERSUS: Final = frozenset({"v.", "v"})
+
+
+def _case_names(doc: Doc) -> tuple[set[int], set[str]]:
+    """The "v." tokens of court cases ("Schenck v. United States", "Roe v. Wade") and the
+    first party's last word, by which the text may name the case again ("in Schenck")."""
+    marks: set[int] = set()
+    short: set[str] = set()
+    for tok in doc[1:-1]:
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text in _VERSUS and before.is_title and (after.is_title or after.is_upper):
+            marks.add(tok.i)
+            short.add(before.text)
+    return marks, short
+
+
+def _without_cases(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+    """The mentions less those in a picture's credit (the surname too) and the parties of
+    court cases, which name a case, not an actor: a name next to the "v." of a case, and
+    the first party's name alone where it cites the case ("the opinion in Schenck"),
+    unless the text names a person of that surname in full."""
+    marks, short = _case_names(doc)
+    credits = {
+        i
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and _credit(doc, ent.start, ent.end, "PERSON")
+        for i in range(ent.start, ent.end)
+    }
+    found = [m for m in found if not credits & set(range(m.tok_start, m.tok_end))]
+    if not marks:
+        return found
+    people = {
+        doc[m.tok_end - 1].text for m in found if m.type == "Person" and m.tok_end - m.tok_start > 1
+    }
+    return [
+        m
+        for m in found
+        if not marks & set(range(m.tok_start - 1, m.tok_end + 1))
+        and not (
+            m.tok_end - m.tok_start == 1
+            and m.text in short - people
+            and m.tok_start > 0
+            and doc[m.tok_start - 1].lower_ in _CITING
+        )
+    ]
+
+
+#: the prepositions that cite a case by its first party ("the opinion in Schenck")
+_CITING: Final = frozenset({"in", "under", "after", "since", "before", "overturn", "overturned"})
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -941,6 +1028,13 @@ _LAW_HEADS: Final = frozenset(
         "report",
         "memo",
         "dossier",
+        "regulation",
+        "regulations",
+        "agreement",
+        "protocol",
+        "charter",
+        "doctrine",
+        "theory",
     }
 )
 #: the time zones news style writes after a time
@@ -1113,13 +1207,10 @@ def _split_surnames(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if doc[start + 1].lower_ in _PLACE_HEADS:
         return [(start, end)]  # "Trump Tower": a building named after a person
     pair = [t.lower_ for t in doc[start:end]]
-    elsewhere = {
-        doc[ent.end - 1].text
-        for ent in doc.ents
-        if ent.label_ == "PERSON"
-        and not (ent.start <= start < ent.end)
-        and [t.lower_ for t in ent] != pair  # the same two words again prove nothing
-    }
+    others = [e for e in doc.ents if e.label_ == "PERSON" and not e.start <= start < e.end]
+    if any([t.lower_ for t in ent[-2:]] == pair for ent in others):
+        return [(start, end)]  # "Arne Duncan" again elsewhere: a name, whatever "Arne" alone is
+    elsewhere = {doc[ent.end - 1].text for ent in others}
     if doc[start].text in elsewhere and doc[start + 1].text in elsewhere:
         return [(start, start + 1), (start + 1, end)]
     return [(start, end)]
@@ -1158,6 +1249,8 @@ def _norp_mention(ctx: _Ctx, start: int, end: int) -> Iterator[RawMention]:
     text = _text(doc, start, end)
     whole = gaz.demonym(text)
     entry = whole or gaz.demonym(doc[start].text)
+    if entry is not None and whole is not None and _demonym_people(doc, start, end):
+        return  # "a wealthy Russian", "92 percent of Russians": people, not their country
     if entry is not None:
         entry = _reading(ctx, entry.canonical, entry, start)  # "all Georgians" of the state
         stop = end if whole is not None else start + 1  # "North Korean" is one demonym
@@ -1253,8 +1346,25 @@ def _checked(
         return None  # "Hong Kongers", "New Yorkers": the people of a place
     if entry is None and single and text.endswith("s") and text[:-1] in _person_surnames(doc):
         return None  # "the Bidens": a family, not one of its members
+    if entry is None and single and doc[start].pos_ == "VERB" and doc[start].tag_ == "VBG":
+        return None  # "Recognizing this, ...": a sentence-opening gerund is no name
+    if (
+        entry is None
+        and not single
+        and doc[end - 1].text.endswith("s")
+        and gaz.demonym(doc[end - 1].text) is not None
+    ):
+        return None  # "Central and South Americans": people, not a place
     if entry is None and single and label == "PERSON" and _given_name_modifier(doc[start]):
         return None  # "Albert monitors", "the Kim family": a name describing a thing
+    if (
+        entry is None
+        and single
+        and label == "PERSON"
+        and _owned_modifier(doc[start])
+        and text not in _person_surnames(doc)
+    ):
+        return None  # "Trump's Twitter feed", "his Netflix account": someone's thing
     if (
         entry is None
         and label == "PERSON"
@@ -1264,6 +1374,10 @@ def _checked(
         and not _after_honorific(doc, start)
     ):
         return None  # "Hillary Clinton's Emails", "Slideshow (3 Images)": no one's name
+    if entry is None and end - start > 1 and doc[start].lower_ in _PARTY_ADJECTIVES:
+        rest = gaz.lookup(_text(doc, start + 1, end))
+        if rest is not None or label in ("GPE", "LOC"):
+            start, entry = start + 1, rest  # "Democratic San Francisco", "the Republican Senate"
     if entry is None and label != "PERSON":
         # "Raw FBI reports", "Fake News said": a sentence-opening adjective is no part of it
         while end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in ctx.adjectives:
@@ -1275,6 +1389,10 @@ def _checked(
         if entry is None and _not_a_name(doc, start, end, label, ctx.adjectives, nouns):
             return None
     return start, entry
+
+
+#: a party's adjective before a place or a body says who holds it, and is no part of its name
+_PARTY_ADJECTIVES: Final = frozenset({"democratic", "republican", "liberal", "conservative"})
 
 
 def _given_name_modifier(tok: Token) -> bool:
@@ -1299,6 +1417,24 @@ def _given_name_modifier(tok: Token) -> bool:
         and head.pos_ == "NOUN"
         and head.lower_ not in _BODY_NOUNS
     )
+
+
+def _owned_modifier(tok: Token) -> bool:
+    """Whether a word after an owner modifies a common noun ("Trump's Twitter feed")."""
+    head = tok.head
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        before is not None
+        and (before.tag_ == "POS" or before.lower_ in _OWNERS)
+        and tok.dep_ == "compound"
+        and head.i == tok.i + 1
+        and head.is_lower
+        and head.pos_ == "NOUN"
+    )
+
+
+#: possessive determiners
+_OWNERS: Final = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 
 def _local_body(doc: Doc, start: int, entry: GazetteerEntry) -> bool:
@@ -1399,6 +1535,23 @@ def _credit(doc: Doc, start: int, end: int, label: str) -> bool:
         and not doc[end - 1].whitespace_
         and (doc[end + 1].is_title or doc[end + 1].is_upper)
     )
+    if (
+        label == "PERSON"
+        and start >= 2
+        and doc[start - 1].text == ":"
+        and doc[start - 2].lower_ in _CREDIT_WORDS
+        and (end == len(doc) or doc[end].text in ("(", "/") or doc[end].is_sent_start)
+    ):
+        return True  # "Photo : Izabel Zermani ( AP )"; not "Photos: Navy Yard shooter"
+    if (
+        label == "PERSON"
+        and start > 0
+        and end + 2 < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ","
+        and doc[end + 1].text in _PHOTO_AGENCIES
+    ):
+        return True  # "(Craig Ruttle, AP)": a picture's credit in brackets
     before = (
         start >= 2
         and doc[start - 1].text == "/"
@@ -1408,6 +1561,14 @@ def _credit(doc: Doc, start: int, end: int, label: str) -> bool:
         and (label == "PERSON" or doc[start - 2].ent_type_ == "PERSON")
     )
     return after or before
+
+
+#: the agencies a picture's credit names after the photographer
+_PHOTO_AGENCIES: Final = frozenset({"AP", "Reuters", "REUTERS", "AFP", "Getty", "EPA", "Bloomberg"})
+#: the words that head a picture's credit line ("Photo: ...")
+_CREDIT_WORDS: Final = frozenset(
+    {"photo", "photos", "photograph", "image", "credit", "credits", "courtesy", "illustration"}
+)
 
 
 def _ticker(doc: Doc, i: int) -> bool:
@@ -1475,16 +1636,99 @@ def _lookup(doc: Doc, start: int, end: int, gaz: Gazetteer, label: str) -> Gazet
     magazine), and "House of Representatives" as "House"."""
     text = _text(doc, start, end)
     entry = gaz.lookup(text)
-    if entry is None and label == "ORG" and start > 0 and doc[start - 1].lower_ == "the":
+    if entry is None and start > 0 and doc[start - 1].lower_ == "the":
+        # "the District" is Washington, D.C.: a place's alias with its article
         found = gaz.lookup("the " + text)
-        entry = found if found is not None and found.type == "Organization" else None
+        kinds = _ARTICLE_KINDS.get(label, ())
+        entry = found if found is not None and found.type in kinds else None
     abbr = _STATE_ABBREVIATIONS.get(text.rstrip("."), "")
     if entry is None and abbr in gaz and start >= 2 and doc[start - 1].text == ",":
         entry = gaz.by_id(abbr) if doc[start - 2].is_title else None  # "Ferguson, Mo."
     if entry is None and "House of Representatives " in text:
         # "the House of Representatives Intelligence Committee" is the House one
         entry = gaz.lookup(text.replace("House of Representatives", "House"))
+    if (
+        entry is None
+        and end - start == 1
+        and ((end < len(doc) and doc[end].lower_ in _POST_NOUNS) or _named_department(doc[start]))
+    ):
+        # "Labor secretary", "departments such as Agriculture, Commerce": the department's
+        # word, not a namesake
+        department = gaz.lookup(f"{text} Department")
+        entry = department if department is not None and department.type == "Agency" else None
     return entry
+
+
+def _named_department(tok: Token) -> bool:
+    """Whether a word is listed as one of some departments ("departments such as
+    Agriculture, Commerce and Education", "the departments of Labor and Energy")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        return tok.head.lemma_ == "department"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in ("as", "like", "of") and prep.head.lemma_ == "department"
+
+
+#: the entry types an alias with its article may give a name of each spaCy label
+_ARTICLE_KINDS: Final = {
+    "ORG": ("Organization", "Location"),
+    "GPE": ("Location",),
+    "LOC": ("Location",),
+    "FAC": ("Location",),
+}
+#: the nouns of a post or an office that a department's word stands before
+_POST_NOUNS: Final = frozenset(
+    {"secretary", "secretaries", "department", "dept", "dept.", "undersecretary", "deputy"}
+)
+
+
+#: words that count people: "most Russians", "92 percent of Russians"
+_PEOPLE_COUNTS: Final = frozenset(
+    {
+        "many",
+        "most",
+        "some",
+        "few",
+        "several",
+        "all",
+        "percent",
+        "%",
+        "majority",
+        "minority",
+        "millions",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "number",
+        "share",
+        "half",
+        "third",
+        "quarter",
+    }
+)
+
+
+def _demonym_people(doc: Doc, start: int, end: int) -> bool:
+    """Whether a demonym is a noun for people, not a pointer to their country: a singular
+    with a determiner, an adjective or a number ("a wealthy Russian", "the Russian
+    blinked", "a 44-year-old Russian"), a plural counted ("most Russians", "92 percent of
+    Russians", "two Russians")."""
+    tok = doc[end - 1]
+    if tok.dep_ in ("amod", "compound", "poss", "nmod") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].dep_ == "compound":
+        return False
+    words = {c.lower_ for c in tok.children if c.i < start}
+    kinds = {c.dep_ for c in tok.children if c.i < start}
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
+        if words & _PEOPLE_COUNTS or "nummod" in kinds:
+            return True
+        head = tok.head
+        return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PEOPLE_COUNTS
+    return bool(words & {"a", "an", "the", "this", "that"} or kinds & {"amod", "nummod"})
 
 
 def _typed(
@@ -1506,6 +1750,8 @@ def _typed(
     if entry is None and label != "PERSON":
         demonym = gaz.demonym(text)
         if demonym is not None and end - start == 1:
+            if _demonym_people(doc, start, end):
+                return None  # "a wealthy Russian": a person, not the country
             return _make(doc, start, end, "NORP", ctx.offset, demonym, demonym=True)
     if (
         label == "PERSON"
@@ -1594,6 +1840,18 @@ def _relabel(
         and doc[start].head.lemma_ in _SPEECH_VERBS
     ):
         return "PERSON", entry  # "Obama said": an unknown place does not speak
+    if (
+        entry is None
+        and label == "PERSON"
+        and end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+        and doc[start - 1].head.lemma_ not in _IN_SOMEONE
+        and doc[start].lower_ not in first_names()
+        and not (end < len(doc) and doc[end].tag_ == "POS")
+        and text not in _person_surnames(doc)
+    ):
+        return "GPE", entry  # "in Dallas", "outside Detroit": one word after "in" is a place
     if label in ("GPE", "LOC") and _acts_as_state(doc, start, end):
         state = gaz.capital_of(text)
         if state is not None:
@@ -1614,6 +1872,15 @@ def _relabel(
     return label, entry
 
 
+#: prepositions of place: one word after them that no full name in the text ends in is a
+#: place ("in Dallas"), whatever spaCy thought
+_PLACE_PREPOSITIONS: Final = frozenset(
+    {"in", "near", "outside", "inside", "across", "throughout", "around"}
+)
+#: words that take a person after "in" ("faith in Jesus", "no guilt in him")
+_IN_SOMEONE: Final = frozenset(
+    {"believe", "belief", "faith", "trust", "confidence", "guilt", "fault", "interest", "hope"}
+)
 #: the last words of the names of bodies, which are no person's however named after one
 _BODY_LAST_WORDS: Final = frozenset(
     {
@@ -1787,6 +2054,11 @@ _PLACE_HEADS: Final = frozenset(
         "boulevard",
         "bridge",
         "arena",
+        "monument",
+        "memorial",
+        "bedroom",
+        "mall",
+        "palace",
     }
 )
 
@@ -2146,6 +2418,10 @@ def _make(
     sent = sentence_of(doc, start)
     sent_text = _sentence_text(doc, sent)
     text = span.text
+    cut = 0
+    if label in ("PERSON", "GPE", "LOC") and _GLUED_POSSESSIVE.search(doc[end - 1].text):
+        cut = 2  # "Trump’s" left in one token: the name is "Trump"
+        text = text[:-cut]
     type_ = _type_from_label("GPE" if label == "CAPITAL" else label, text, entry)
     if entry is not None and demonym and entry.type != "Location":
         type_ = "Country"
@@ -2156,7 +2432,7 @@ def _make(
     )
     return RawMention(
         start=offset + span.start_char,
-        end=offset + span.end_char,
+        end=offset + span.end_char - cut,
         text=text,
         ner=label,
         sentence=sent_text.strip(),
@@ -2169,6 +2445,10 @@ def _make(
         tok_end=end,
         sent_start=offset + sent.start_char + len(sent_text) - len(sent_text.lstrip()),
     )
+
+
+#: a possessive the tokenizer left on a name's last word ("Trump’s")
+_GLUED_POSSESSIVE: Final = re.compile(r"^[A-Z][\w.\-]+['’]s$")
 
 
 def _gazetteer_mentions(
