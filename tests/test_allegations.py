@@ -310,6 +310,15 @@ FRAMES = [
     ),
     pytest.param(
         [
+            "White House officials said China hacked the campaigns in 2008.",
+            "Trump said China hacked Hillary Clinton's emails. China denied the report.",
+        ],
+        None,
+        2,
+        id="an-act-of-its-own-time-is-not-the-victims-told-without-one",
+    ),
+    pytest.param(
+        [
             "Roy Moore said The New York Times defamed him.",
             "Roy Moore said the United States defamed him.",
         ],
