@@ -433,6 +433,12 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             "misconduct",
             id="'him' is never the subject of its own clause",
         ),
+        pytest.param(
+            "Walter Brisk breached his plea deal by lying to prosecutors, a judge said.",
+            "Walter Brisk lied to prosecutors",
+            "deception",
+            id="the act done as the means ('by lying') is the deed",
+        ),
     ],
 )
 def test_frames_of_claims(text: str, label: str, act: str) -> None:

@@ -882,7 +882,7 @@ def _record(
     lex = act_lexicon()
     named = [k for k in keywords if k not in GENERIC_ACTS]
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
-    act = _electoral(next(iter(strong or named), None), clause)
+    act = _by_means(_electoral(next(iter(strong or named), None), clause), clause)
     prep, target, shown = _target(clause, act, ctx) if act is not None else (None, None, None)
     if _verbal_attack(act, target, roles, ctx):
         return None
@@ -907,6 +907,23 @@ def _record(
         confidence=confidence,
         dates=dates,
     )
+
+
+def _by_means(act: str | None, clause: Span) -> str | None:
+    """The act done as the means of the act named first: "breached his plea deal by lying
+    to prosecutors" says he lied, "undermined the vote by hacking" that they hacked."""
+    lex = act_lexicon()
+    for tok in clause:
+        if act is None or _act_of(tok) != act:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "by":
+                continue
+            for means in prep.children:
+                found = _act_of(means) if means.dep_ in ("pcomp", "pobj") else None
+                if found is not None and found != act and not lex.classes[found].weak:
+                    return found
+    return act
 
 
 def _act_time(clause: Span, act: str, anchor: Token, ctx: DocContext) -> str | None:
