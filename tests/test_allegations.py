@@ -201,6 +201,9 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "Officials said Carter Page was ordered to pay the fine.",
         # "did not deny" denies nothing
         "Carter Page did not deny meddling in the election.",
+        # the media of a country are no organ of it
+        "Blaming Canadian media bias, Carter Page said he expected new sanctions.",
+        "Carter Page accused the Canadian media of spreading disinformation.",
     ],
 )
 def test_no_allegation_against_the_wrong_party(text: str) -> None:
@@ -211,7 +214,7 @@ def test_no_allegation_against_the_wrong_party(text: str) -> None:
         for _u, v, p in g.out_edges(a, data="predicate")
         if p == "accused"
     }
-    assert not accused & {"Carter Page", "Bill Barr", "John Durham"}, accused
+    assert not accused & {"Carter Page", "Bill Barr", "John Durham", "Canada"}, accused
 
 
 @pytest.mark.parametrize(

@@ -290,6 +290,11 @@ _ELECTORAL_ACTS: Final = frozenset({"hacking", "attack", "disinformation", "leak
 _ELECTION_WORDS: Final = frozenset(
     {"election", "vote", "voting", "voter", "ballot", "midterm", "midterms", "electorate"}
 )
+#: nouns of doers who are no organ of the state that owns them: "US media bias" is the
+#: media's, not the United States' ("Russian military hacking" is Russia's)
+_NON_STATE_DOERS: Final = frozenset(
+    {"media", "press", "newspaper", "company", "firm", "industry", "business", "public"}
+)
 #: prepositions whose object may name what the subject did ("engaged in hacking")
 _ACT_PREPS: Final = frozenset({"in", "into"})
 #: the dependents an act word forms a verb-object pair with (``kgraph/data/acts.tsv``)
@@ -696,12 +701,16 @@ def _entities(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     if out:
         return out
     # "the Russian government", "a Russian military intelligence unit"; not "the former
-    # Alabama Supreme Court judge" (who speaks for no court)
+    # Alabama Supreme Court judge" (who speaks for no court), nor "the US media (bias)"
+    # (the media are no organ of their state)
     if tok.pos_ == "NOUN" and not any(c.lower_ in PAST_TITLES for c in tok.children):
         for child in tok.subtree:
             if child.i >= tok.i:
                 break
             m = ctx.mention_at(child)
+            between = tok.doc[m.tok_end : tok.i + 1] if m is not None else ()
+            if any(_non_state_doer(t) for t in between):
+                return []
             if m is not None and m.type != "Person":
                 return [(m, m.demonym)]
     return []
@@ -1790,11 +1799,11 @@ def _act_noun_doers(head: Token, sent: Span, ctx: DocContext) -> list[tuple[RawM
     for child in head.children:
         if child.dep_ in ("amod", "poss", "compound", "nmod"):
             mods = [child]
-            if _lemma(child) not in _ELECTION_WORDS:  # "US election meddling"
+            if _lemma(child) not in _ELECTION_WORDS and not _non_state_doer(child):
                 mods += [g for g in child.children if g.dep_ in ("amod", "compound", "nmod")]
             for mod in mods:
                 m = ctx.mention_at(mod) or ctx.references.resolve(mod)
-                if m is None or _whose_election(m, head, sent):
+                if m is None or _whose_modifier(m, head, sent):
                     continue
                 if m.type != "Person" or mod.dep_ == "poss":
                     accused.append((m, False))
@@ -1805,10 +1814,18 @@ def _act_noun_doers(head: Token, sent: Span, ctx: DocContext) -> list[tuple[RawM
     return accused
 
 
-def _whose_election(m: RawMention, head: Token, sent: Span) -> bool:
-    """ "US election meddling": the US is whose election it was, not who meddled."""
+def _whose_modifier(m: RawMention, head: Token, sent: Span) -> bool:
+    """ "US election meddling": the US is whose election it was, not who meddled; "US media
+    bias": whose media."""
     after = sent.doc[min(m.tok_end, len(sent.doc) - 1)]
-    return not m.demonym and after.i < head.i and _lemma(after) in _ELECTION_WORDS
+    if after.i >= head.i:
+        return False
+    return _non_state_doer(after) or (not m.demonym and _lemma(after) in _ELECTION_WORDS)
+
+
+def _non_state_doer(tok: Token) -> bool:
+    """Whether a noun names doers who are no organ of their state ("media", "companies")."""
+    return tok.lower_ in _NON_STATE_DOERS or _lemma(tok) in _NON_STATE_DOERS
 
 
 def _raised_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
