@@ -442,6 +442,15 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             "deception",
             id="the act done as the means ('by lying') is the deed",
         ),
+        pytest.param(
+            "Jane Roe will testify on Thursday. Roe’s agreement to testify before the Senate "
+            "Judiciary Committee came a week after she went public in an interview in the "
+            "Boston Globe with her allegation that Walter Brisk sexually assaulted her in 1990 "
+            "when both were high school students in Ohio.",
+            "Walter Brisk assaulted Roe",
+            "assault",
+            id="an allegation's 'that' clause the parser hung off the verb before it",
+        ),
     ],
 )
 def test_frames_of_claims(text: str, label: str, act: str) -> None:

@@ -1380,6 +1380,19 @@ def _misparsed_complements(cue: Token) -> list[Token]:
     ]
 
 
+def _misparsed_that_clause(noun: Token) -> list[Token]:
+    """The "that" clause just after a noun that the parser hung off a verb before it ("went
+    public with her allegation that Kavanaugh assaulted her": an adverbial clause of
+    "went")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ != "that" or after.dep_ != "mark":
+        return []
+    verb = after.head
+    if verb.head.i >= noun.i or verb in noun.ancestors or noun in verb.subtree:
+        return []
+    return [verb] if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else []
+
+
 def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """Who holds a report or an assessment: its owner, its "by X", or the one who trusts it."""
     out: list[tuple[RawMention, bool]] = []
@@ -1713,9 +1726,9 @@ def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
         for prep in against:
             for pobj in prep.children:
                 accused += _entities(pobj, ctx)
-        for child in tok.children:
+        for child in [*tok.children, *_misparsed_that_clause(tok)]:
             if (
-                child.dep_ in ("acl", "ccomp", "relcl")
+                child.dep_ in ("acl", "ccomp", "relcl", "advcl")
                 and child.pos_ in ("VERB", "AUX")
                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children)
             ):
