@@ -592,6 +592,31 @@ def test_no_one_confirming_is_no_confirmation() -> None:
             set(),
             id="former-title-speaks-for-no-body",
         ),
+        pytest.param(
+            "CNN reported that Russia held compromising material on Donald Trump.",
+            "CNN",
+            {"reported_by"},
+            id="an-outlet-reporting-a-claim-tells-it",
+        ),
+        pytest.param(
+            "Senator John Cornyn tweeted that Russian hacking was hardly news, BuzzFeed reported.",
+            "BuzzFeed",
+            {"reported_by"},
+            id="an-outlet-reporting-who-said-it-tells-it",
+        ),
+        pytest.param(
+            "Senator John Cornyn said Russian hacking was hardly news, BuzzFeed reported.",
+            "BuzzFeed",
+            {"reported_by"},
+            id="an-outlet-reporting-who-said-it-without-that",
+            marks=pytest.mark.xfail(strict=True, reason="the outlet of a 'said' clause is lost"),
+        ),
+        pytest.param(
+            "The Washington Post said in an editorial that Russia hacked the DNC.",
+            "The Washington Post",
+            {"alleged_by"},
+            id="an-outlet-saying-it-itself-alleges-it",
+        ),
     ],
 )
 def test_who_takes_which_role(text: str, who: str, roles: set[str]) -> None:

@@ -192,6 +192,8 @@ _DENIAL_SPEECH: Final = _CUE_VERBS | frozenset({"add", "maintain", "argue", "twe
 _AILMENTS: Final = frozenset({"heart", "panic", "anxiety", "asthma", "seizure"})
 #: nouns that name a thing, though their verb names an act ("annex")
 _THINGS: Final = frozenset({"annex"})
+#: verbs by which an outlet tells what others say: it reports a claim, it does not make it
+_REPORTING_CUES: Final = frozenset({"report"})
 #: verbs whose subject claims the acts nouns of their sentence name ("officials said the
 #: Russian bounties ...")
 _NOUN_CLAIM_CUES: Final = frozenset({"say", "allege", "report", "claim"})
@@ -1420,6 +1422,18 @@ def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool
     return out
 
 
+def _claimant_roles(
+    cue: Token, claimants: list[tuple[RawMention, bool]]
+) -> list[tuple[str, RawMention, bool]]:
+    """The roles of who says a claim: an outlet that reports it ("BuzzFeed reported",
+    "CNN reported that ...") tells it, it does not allege it; anyone else alleges it."""
+    reports = _lemma(cue) in _REPORTING_CUES
+    return [
+        ("reported_by" if reports and m.subtype == "media" else "alleged_by", m, a)
+        for m, a in claimants
+    ]
+
+
 def _claim_clause(
     cue: Token,
     verb: Token,
@@ -1431,9 +1445,7 @@ def _claim_clause(
     """The allegation a clause of what ``cue`` says states: the clause's own act, else the
     first act clause nested in it ("warned X against Moscow paying bounties")."""
     clause = _clause_span(cue, verb, sent)
-    roles = [("alleged_by", m, a) for m, a in claimants] + [
-        ("reported_by", m, a) for m, a in recipients
-    ]
+    roles = _claimant_roles(cue, claimants) + [("reported_by", m, a) for m, a in recipients]
     roles += _reported_by(sent, ctx)
     nested = (t for t in verb.subtree if t.i != verb.i and _is_clause_verb(t))
     for inner in (verb, *nested):
@@ -1776,7 +1788,7 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         accused = states or accused  # a state beside a group it works with is the one accused
         roles: list[tuple[str, RawMention, bool]] = []
         if claim_cue is not None:
-            roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx)]
+            roles += _claimant_roles(claim_cue, _claimants(claim_cue, sent, ctx))
         roles += _reported_by(sent, ctx) + _raised_by(sent, ctx)
         np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(np) > 25:
