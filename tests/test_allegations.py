@@ -120,6 +120,24 @@ ALLEGATIONS = [
         id="allegation-noun-against-and-denial",
     ),
     pytest.param(
+        "Walter Brisk was convicted on Friday of lying to Congress.",
+        {"accused": {"Walter Brisk"}},
+        "confirmed",
+        id="a-conviction-confirms",
+    ),
+    pytest.param(
+        "Walter Brisk denied lying to Congress. He was later convicted of lying to Congress.",
+        {"accused": {"Walter Brisk"}, "denied_by": {"Walter Brisk"}},
+        "disputed",
+        id="a-conviction-of-a-denied-deed",
+    ),
+    pytest.param(
+        "Prosecutors in Ohio convicted Walter Brisk of lying.",
+        {"accused": {"Walter Brisk"}},
+        "confirmed",
+        id="who-convicts-confirms",
+    ),
+    pytest.param(
         "The Justice Department announced charges against Elena Khusyaynova on Friday.",
         {"accused": {"Elena Khusyaynova"}, "alleged_by": {"Justice Department"}},
         "alleged",

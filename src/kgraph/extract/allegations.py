@@ -55,6 +55,9 @@ _PUNISH_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "censure": ("for",),
     "convict": ("of",),
 }
+#: verbs of a verdict: a conviction confirms the deed it names ("Stone was convicted of
+#: lying to Congress"), the court or jury that convicts confirms it
+_VERDICT_VERBS: Final = frozenset({"convict"})
 _ACCUSE_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "accuse": ("of",),
     "blame": ("for",),
@@ -1686,6 +1689,7 @@ def _accusation_record(
         return  # "condemned Russia's policies": a punishment names its deed or accuses no one
     word = _ACCUSATION_WORD.get(lemma, "accusation")
     keywords = (*acts, word)
+    confirms = lemma in _VERDICT_VERBS and bool(acts)
     if act_prep is not None and act_tokens:
         clause = sent.doc[act_tokens[0].i : act_tokens[-1].i + 1]
     else:
@@ -1698,7 +1702,8 @@ def _accusation_record(
         accused,
         keywords,
         clause,
-        [("alleged_by", m, a) for m, a in claimants],
+        [("confirmed_by" if confirms else "alleged_by", m, a) for m, a in claimants],
+        status="confirmed" if confirms else "alleged",
     )
     if record is None:
         return
