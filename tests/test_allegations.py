@@ -868,3 +868,37 @@ def test_a_claim_clause_stops_where_a_clause_with_its_own_subject_joins_it() -> 
     assert texts["Russia interfered in the 2016 election"] == (
         "Russia interfered in the 2016 election"
     )
+
+
+_TWO_ACCUSERS = (
+    "Jane Roe said Walter Brisk assaulted her in 1990. Another accuser told reporters she "
+    "was groped by Walter Brisk during a meeting."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        pytest.param(
+            _TWO_ACCUSERS,
+            {("Walter Brisk assaulted Jane Roe", 1), ("Walter Brisk assaulted another accuser", 1)},
+            id="an-unnamed-accuser-is-another-victim-not-the-one-named-before",
+        ),
+        pytest.param(
+            f"{_TWO_ACCUSERS} Roe's accusation against Brisk was reported widely.",
+            {("Walter Brisk assaulted Jane Roe", 2), ("Walter Brisk assaulted another accuser", 1)},
+            id="an-accusation-with-no-act-is-the-one-its-claimant-made",
+        ),
+        pytest.param(
+            f"{_TWO_ACCUSERS} Roe said he assaulted her again in 1991. The accusations against "
+            "Brisk were reported widely.",
+            {("Walter Brisk assaulted Jane Roe", 3), ("Walter Brisk assaulted another accuser", 1)},
+            id="an-accusation-naming-no-one-is-the-one-the-document-tells-most",
+        ),
+    ],
+)
+def test_accusers_of_one_accused_are_allegations_of_their_own(
+    text: str, nodes: set[tuple[str, int]]
+) -> None:
+    found = {(n["label"], len(n["evidence"])) for n in _allegation_nodes([text])}
+    assert found == nodes

@@ -1488,6 +1488,9 @@ _ACTS_OF_STATE: Final = frozenset(
         "harboring",
     }
 )
+#: words that make an accusation another than the one a document is about ("the new
+#: allegation against Kavanaugh")
+_NEW_WORDS: Final = frozenset({"new", "newest", "latest", "second", "another", "fresh"})
 #: years this far apart are two times of an act (see :func:`_split_by_time`)
 _YEARS_APART: Final = 2
 #: acts done together: the partner of a collusion is a party to it as much as the accused
@@ -1522,6 +1525,8 @@ class _Frame:
         if act in _SYMMETRIC_ACTS:
             parties = sorted({*parties, *(state_of.get(t, t) for t in targets)})
         victims = [t for t in targets if t not in parties and state_of.get(t, t) not in parties]
+        if not victims and record.unnamed_victim:
+            victims = [f"unnamed:{doc}:{record.key}"]  # someone no one names: no one else
         return cls(doc, tuple(parties), act, victims[0] if len(victims) == 1 else None)
 
 
@@ -1550,7 +1555,7 @@ def _merge_frames(
         frame = frames[index]
         if frame.act is not None:
             continue
-        roots = {uf.find(j) for p in frame.parties for j in by_doc.get((doc, p), ())}
+        roots = _told_of(index, records, frames, by_doc, uf)
         if len(roots) != 1:
             roots = {
                 uf.find(j)
@@ -1564,6 +1569,40 @@ def _merge_frames(
         for party in frame.parties:
             for word in record.keywords or ("accusation",):
                 uf.claim(owner, (party, word, doc), index)
+
+
+def _told_of(
+    index: int,
+    records: Sequence[tuple[str, AllegationRecord]],
+    frames: Sequence[_Frame],
+    by_doc: Mapping[tuple[str, str], set[int]],
+    uf: _UnionFind,
+) -> set[int]:
+    """The allegations of its document an accusation with no act may be (their roots): of
+    its party; of several, the one its claimant made or suffered ("her accusation against
+    Biden"), else, when it names no one, the one its document tells most of ("the
+    accusations against Biden": the one the document is about)."""
+    doc, record = records[index]
+    mine = [j for p in frames[index].parties for j in by_doc.get((doc, p), ())]
+    roots = {uf.find(j) for j in mine}
+    if len(roots) < 2:
+        return roots
+    parties = _parties_to_claim(record)
+    if parties:
+        return {uf.find(j) for j in mine if _parties_to_claim(records[j][1]) & parties}
+    size = Counter(uf.find(j) for j in set(mine))
+    ranked = size.most_common()
+    if ranked[0][1] == ranked[1][1]:
+        return roots
+    if _NEW_WORDS & set(record.text.lower().split()[:3]):
+        # "the new allegation against Kavanaugh": not the one told most, the other one
+        return {ranked[1][0]} if len(ranked) == 2 else roots
+    return {ranked[0][0]}
+
+
+def _parties_to_claim(record: AllegationRecord) -> set[str]:
+    """Who made a claim or suffered its act (the entities of one document)."""
+    return {r.entity for r in record.roles if r.role in ("alleged_by", "target")}
 
 
 def _year(record: AllegationRecord) -> int | None:

@@ -55,6 +55,8 @@ _PUNISH_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "censure": ("for",),
     "convict": ("of",),
 }
+#: pronouns that may stand for a person who speaks of what was done to them
+_PERSONAL_PRONOUNS: Final = frozenset({"she", "her", "he", "him", "they", "them"})
 #: verbs of a verdict: a conviction confirms the deed it names ("Stone was convicted of
 #: lying to Congress"), the court or jury that convicts confirms it
 _VERDICT_VERBS: Final = frozenset({"convict"})
@@ -909,6 +911,7 @@ def _record(
     what = shown if shown is not None and target is not None else target
     label = _frame_label(subject, act, prep, what) if act is not None else None
     return AllegationRecord(
+        unnamed_victim=isinstance(target, _Unnamed),
         time=_act_time(clause, act, anchor, ctx) if act is not None else None,
         act=act,
         key=f"{kind}{ctx.offset + anchor.idx}",
@@ -1016,6 +1019,10 @@ def _target(
             prep = obj.head.lower_ if obj.dep_ == "pobj" else ""
             if prep == "with" and act not in _WITH_ACTS:
                 continue  # "breached his plea deal with Mueller": a partner, not a victim
+            speaker = _unnamed_speaker(obj, ctx)
+            if speaker is not None:  # "another accuser said she was groped": the accuser
+                who = obj.doc[speaker.left_edge.i : speaker.i + 1].text.lower()
+                return prep, _Unnamed(who), None
             m = ctx.mention_at(obj) or ctx.references.resolve(obj)
             if (
                 m is not None
@@ -1032,6 +1039,32 @@ def _target(
                 # "hacked Clinton's emails", "the DNC's servers": the owner is the target
                 return prep, _owner_entity(obj, ctx) or shown, shown
     return None, None, None  # the next word of the act may name it ("hackers stole emails from")
+
+
+class _Unnamed(str):
+    """The words for a victim the text does not name: the speaker of the claim."""
+
+    __slots__ = ()
+
+
+def _unnamed_speaker(pron: Token, ctx: DocContext) -> Token | None:
+    """Whether a pronoun in what someone says stands for the speaker, who is not named:
+    "another accuser told Al.com she was groped" (she is the accuser, not the woman named
+    before), "a woman claims he assaulted her"."""
+    if pron.pos_ != "PRON" or pron.lower_ not in _PERSONAL_PRONOUNS:
+        return None
+    plural = pron.lower_ in ("they", "them")
+    for verb in pron.ancestors:
+        if verb.pos_ != "VERB" or _lemma(verb) not in _CUE_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "a woman who claims ..."
+        if subj is None or subj.pos_ != "NOUN" or (subj.tag_ == "NNS") != plural:
+            return None
+        unnamed = ctx.mention_at(subj) is None and ctx.references.resolve(subj) is None
+        return subj if unnamed else None
+    return None
 
 
 def _owner_entity(noun: Token, ctx: DocContext) -> RawMention | None:
