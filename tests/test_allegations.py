@@ -450,8 +450,8 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
         ),
         pytest.param(
             "Robert Mueller was appointed in May. Donald Trump accused him of bias.",
-            "Robert Mueller committed misconduct",
-            "misconduct",
+            "Robert Mueller was politically biased",
+            "politicization",
             id="'him' is never the subject of its own clause",
         ),
         pytest.param(
@@ -459,6 +459,12 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             "Walter Brisk lied to prosecutors",
             "deception",
             id="the act done as the means ('by lying') is the deed",
+        ),
+        pytest.param(
+            "Several women accused Walter Brisk of initiating sexual contact with them.",
+            "Walter Brisk committed sexual misconduct",
+            "sexual_misconduct",
+            id="sexual contact is sexual misconduct, not assault or misconduct at large",
         ),
         pytest.param(
             "Jane Roe will testify on Thursday. Roe’s agreement to testify before the Senate "
@@ -729,7 +735,7 @@ def test_a_noun_of_lacking_states_no_claim(text: str) -> None:
         pytest.param(
             "The lawyer released sexual misconduct allegations made by Julie Swetnick "
             "against Brett Kavanaugh.",
-            "Brett Kavanaugh committed misconduct",
+            "Brett Kavanaugh committed sexual misconduct",
             {"accused": {"Brett Kavanaugh"}, "alleged_by": {"Julie Swetnick"}},
             "made by Julie Swetnick against Brett Kavanaugh",
             id="allegations-made-by-x-against-y",
