@@ -219,6 +219,9 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "Officials said Carter Page was ordered to pay the fine.",
         # "did not deny" denies nothing
         "Carter Page did not deny meddling in the election.",
+        # a conjoined clause with a subject of its own says what others did, or suffered
+        "A source said that Carter Page attended the parties in the city, but that all "
+        "direct witnesses had been silenced, bribed or coerced to disappear.",
         # the media of a country are no organ of it
         "Blaming Canadian media bias, Carter Page said he expected new sanctions.",
         "Carter Page accused the Canadian media of spreading disinformation.",

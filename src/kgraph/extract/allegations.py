@@ -683,6 +683,8 @@ def _predicate_tokens(verb: Token) -> list[Token]:
         elif child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX"):
             if child.dep_ == "xcomp" and _lemma(verb) in _OBJECT_CONTROL:
                 continue  # "warned X against paying": the act is X's, not the warner's
+            if child.dep_ == "conj" and _has_subject(child):
+                continue  # "he took part, but witnesses had been bribed": theirs, not his
             out += _predicate_tokens(child)
         elif child.dep_ == "prt":
             out.append(child)
