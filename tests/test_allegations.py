@@ -470,6 +470,12 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             id="sexual contact is sexual misconduct, not assault or misconduct at large",
         ),
         pytest.param(
+            "Donald Trump said Robert Mueller was corrupt.",
+            "Robert Mueller was corrupt",
+            "corruption",
+            id="an act adjective after 'be' says what its subject did",
+        ),
+        pytest.param(
             "Jane Roe will testify on Thursday. Roe’s agreement to testify before the Senate "
             "Judiciary Committee came a week after she went public in an interview in the "
             "Boston Globe with her allegation that Walter Brisk sexually assaulted her in 1990 "

@@ -668,7 +668,9 @@ def _predicate_tokens(verb: Token) -> list[Token]:
     if _lemma(verb) in _NOT_DOERS:
         return out
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd", "dative"):
+        if child.dep_ in ("dobj", "attr", "oprd", "dative") or (
+            child.dep_ == "acomp" and _lemma(verb) == "be"  # "Mueller was corrupt"
+        ):
             out.append(child)
             out += [c for c in child.children if c.dep_ in ("compound", "amod", "conj")]
             out += [c for c in child.conjuncts]
