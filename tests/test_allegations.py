@@ -222,6 +222,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         # a conjoined clause with a subject of its own says what others did, or suffered
         "A source said that Carter Page attended the parties in the city, but that all "
         "direct witnesses had been silenced, bribed or coerced to disappear.",
+        # calling someone a friend accuses them of nothing
+        "Donald Trump called Carter Page a friend.",
         # the media of a country are no organ of it
         "Blaming Canadian media bias, Carter Page said he expected new sanctions.",
         "Carter Page accused the Canadian media of spreading disinformation.",
@@ -474,6 +476,18 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             "Robert Mueller was corrupt",
             "corruption",
             id="an act adjective after 'be' says what its subject did",
+        ),
+        pytest.param(
+            "Donald Trump called Walter Brisk a liar.",
+            "Walter Brisk lied",
+            "deception",
+            id="calling someone by an act word accuses them of it",
+        ),
+        pytest.param(
+            "In his latest tweets, Donald Trump describes Walter Brisk as “conflicted”.",
+            "Walter Brisk had a conflict of interest",
+            "conflict",
+            id="describing someone as an act word accuses them of it",
         ),
         pytest.param(
             "Jane Roe will testify on Thursday. Roe’s agreement to testify before the Senate "

@@ -57,6 +57,8 @@ _PUNISH_VERBS: Final[dict[str, tuple[str, ...]]] = {
 }
 #: pronouns that may stand for a person who speaks of what was done to them
 _PERSONAL_PRONOUNS: Final = frozenset({"she", "her", "he", "him", "they", "them"})
+#: verbs that say what someone is ("called him a liar", "described Mueller as conflicted")
+_DESCRIBING: Final = frozenset({"call", "describe", "brand", "label", "portray"})
 #: verbs of a verdict: a conviction confirms the deed it names ("Stone was convicted of
 #: lying to Congress"), the court or jury that convicts confirms it
 _VERDICT_VERBS: Final = frozenset({"convict"})
@@ -1243,6 +1245,8 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and lemma in _ACCUSE_VERBS and lemma not in _CUE_VERBS:
             yield from _accusation(tok, sent, ctx)
+        elif tok.pos_ == "VERB" and lemma in _DESCRIBING:
+            yield from _described_as(tok, sent, ctx)
         elif tok.pos_ == "VERB" and lemma in _CUE_VERBS:
             clauses = [
                 c
@@ -1296,6 +1300,31 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                         (c for c in clause_verb.children if c.dep_ == "ccomp"), clause_verb
                     )
                 yield from _claim_clause(tok, target, sent, ctx, claimants, [])
+
+
+def _described_as(verb: Token, sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
+    """ "Trump called Comey a liar", "describes Mr Mueller as conflicted": whoever is called
+    by an act word is accused of the act, by who calls them so."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ == "neg" for c in verb.children):
+        return
+    words = [
+        t
+        for c in verb.children
+        if c.dep_ == "oprd"
+        or (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children))
+        for t in c.subtree
+    ]
+    acts = _acts_in(words)
+    accused = _entities(obj, ctx)
+    if not acts or not accused:
+        return
+    clause = sent.doc[verb.i : max(t.i for t in words) + 1]
+    claimants = [("alleged_by", m, a) for m, a in _claimants(verb, sent, ctx)]
+    record = _record("c", verb, sent, ctx, accused, (*acts, "accusation"), clause, claimants)
+    if record is not None:
+        yield record
 
 
 def _statement_claims(
