@@ -120,6 +120,12 @@ ALLEGATIONS = [
         id="allegation-noun-against-and-denial",
     ),
     pytest.param(
+        "Donald Trump denied reports that he ordered the firing of special counsel Robert Mueller.",
+        {"accused": {"Donald Trump"}, "target": {"Robert Mueller"}, "denied_by": {"Donald Trump"}},
+        "denied",
+        id="a-denied-report-makes-a-plain-act-an-allegation",
+    ),
+    pytest.param(
         "Walter Brisk was convicted on Friday of lying to Congress.",
         {"accused": {"Walter Brisk"}},
         "confirmed",
@@ -222,6 +228,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         # a conjoined clause with a subject of its own says what others did, or suffered
         "A source said that Carter Page attended the parties in the city, but that all "
         "direct witnesses had been silenced, bribed or coerced to disappear.",
+        # a report only cited states no allegation of a plain act
+        "Officials cited a report that Carter Page ordered the firing of the director.",
         # calling someone a friend accuses them of nothing
         "Donald Trump called Carter Page a friend.",
         # the media of a country are no organ of it

@@ -284,6 +284,7 @@ _DIRECT_TARGETS: Final = frozenset(
         "detention",
         "sabotage",
         "harboring",
+        "firing",
     }
 )
 # acts done to a place: "aggression in Ukraine", "interfered in Ukraine" name the victim
@@ -1561,7 +1562,7 @@ def _inner_claim(
     accused = _clause_subjects(inner, ctx)
     strong = _lemma(cue) in _STRONG_CUES
     predicate = _predicate_tokens(inner)
-    keywords = _acts_in(predicate, weak=strong)
+    keywords = _acts_in(predicate, weak=strong or _contested(cue))
     if (
         not keywords
         and strong
@@ -1593,6 +1594,18 @@ def _inner_claim(
         return None
     label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
     return replace(record, label=label[:1].upper() + label[1:], status=status)
+
+
+def _contested(cue: Token) -> bool:
+    """Whether a claim noun is what someone denies or derides ("denied reports that he
+    ordered the firing of Mueller", "described as fake news a report that ..."): that
+    makes what it says an allegation, however plain its act."""
+    return (
+        cue.pos_ == "NOUN"
+        and cue.dep_ in ("dobj", "nsubjpass")
+        and cue.head.pos_ == "VERB"
+        and (_lemma(cue.head) in _DENY or _lemma(cue.head) in _NAMERS)
+    )
 
 
 def _reported_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
