@@ -230,6 +230,10 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "direct witnesses had been silenced, bribed or coerced to disappear.",
         # a report only cited states no allegation of a plain act
         "Officials cited a report that Carter Page ordered the firing of the director.",
+        # a thing judged illegal is no actor's deed
+        "Carter Page said the program adopted by the Canadian government was illegal.",
+        # "him" is never the subject of the verb it is the object of
+        "Carter Page has sharply questioned the senator's credibility, calling him a serial liar.",
         # calling someone a friend accuses them of nothing
         "Donald Trump called Carter Page a friend.",
         # the media of a country are no organ of it

@@ -57,6 +57,8 @@ _PUNISH_VERBS: Final[dict[str, tuple[str, ...]]] = {
 }
 #: pronouns that may stand for a person who speaks of what was done to them
 _PERSONAL_PRONOUNS: Final = frozenset({"she", "her", "he", "him", "they", "them"})
+#: nouns of someone's deeds, which an adjective after "be" judges ("his actions were illegal")
+_DEEDS: Final = frozenset({"action", "act", "conduct", "behavior", "behaviour", "activity"})
 #: verbs that say what someone is ("called him a liar", "described Mueller as conflicted")
 _DESCRIBING: Final = frozenset({"call", "describe", "brand", "label", "portray"})
 #: verbs of a verdict: a conviction confirms the deed it names ("Stone was convicted of
@@ -672,7 +674,7 @@ def _predicate_tokens(verb: Token) -> list[Token]:
         return out
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd", "dative") or (
-            child.dep_ == "acomp" and _lemma(verb) == "be"  # "Mueller was corrupt"
+            child.dep_ == "acomp" and _lemma(verb) == "be" and _doer_subject(verb)
         ):
             out.append(child)
             out += [c for c in child.children if c.dep_ in ("compound", "amod", "conj")]
@@ -708,6 +710,14 @@ def _predicate_tokens(verb: Token) -> list[Token]:
                 if p.dep_ == "pobj"
             ]
     return out
+
+
+def _doer_subject(verb: Token) -> bool:
+    """Whether the subject of a copula is one whose deeds an adjective may judge: a name or
+    pronoun ("Mueller was corrupt") or a noun of deeds ("Russia's actions are illegal"), not
+    a thing ("the DACA program was illegal")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ in ("PROPN", "PRON") or _lemma(subj) in _DEEDS)
 
 
 def _entities(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
@@ -1319,10 +1329,17 @@ def _described_as(verb: Token, sent: Span, ctx: DocContext) -> Iterator[Allegati
     ]
     acts = _acts_in(words)
     accused = _entities(obj, ctx)
+    callers = _claimants(verb, sent, ctx) or inherited_subjects(verb, ctx)
+    holder = verb if verb.dep_ not in ("advcl", "xcomp", "conj") else verb.head
+    callers = callers or [
+        x for c in holder.children if c.dep_ == "nsubj" for x in _entities(c, ctx)
+    ]
+    if any(_same(m, c) for m, _ in accused for c, _ in callers):
+        return  # "Giuliani questioned Cohen, calling him a liar": "him" is not Giuliani
     if not acts or not accused:
         return
     clause = sent.doc[verb.i : max(t.i for t in words) + 1]
-    claimants = [("alleged_by", m, a) for m, a in _claimants(verb, sent, ctx)]
+    claimants = [("alleged_by", m, a) for m, a in callers]
     record = _record("c", verb, sent, ctx, accused, (*acts, "accusation"), clause, claimants)
     if record is not None:
         yield record
