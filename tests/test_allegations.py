@@ -120,6 +120,30 @@ ALLEGATIONS = [
         id="allegation-noun-against-and-denial",
     ),
     pytest.param(
+        "Donald Trump denied reports that he ordered the firing of special counsel Robert Mueller.",
+        {"accused": {"Donald Trump"}, "target": {"Robert Mueller"}, "denied_by": {"Donald Trump"}},
+        "denied",
+        id="a-denied-report-makes-a-plain-act-an-allegation",
+    ),
+    pytest.param(
+        "Walter Brisk was convicted on Friday of lying to Congress.",
+        {"accused": {"Walter Brisk"}},
+        "confirmed",
+        id="a-conviction-confirms",
+    ),
+    pytest.param(
+        "Walter Brisk denied lying to Congress. He was later convicted of lying to Congress.",
+        {"accused": {"Walter Brisk"}, "denied_by": {"Walter Brisk"}},
+        "disputed",
+        id="a-conviction-of-a-denied-deed",
+    ),
+    pytest.param(
+        "Prosecutors in Ohio convicted Walter Brisk of lying.",
+        {"accused": {"Walter Brisk"}},
+        "confirmed",
+        id="who-convicts-confirms",
+    ),
+    pytest.param(
         "The Justice Department announced charges against Elena Khusyaynova on Friday.",
         {"accused": {"Elena Khusyaynova"}, "alleged_by": {"Justice Department"}},
         "alleged",
@@ -201,6 +225,20 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "Officials said Carter Page was ordered to pay the fine.",
         # "did not deny" denies nothing
         "Carter Page did not deny meddling in the election.",
+        # a conjoined clause with a subject of its own says what others did, or suffered
+        "A source said that Carter Page attended the parties in the city, but that all "
+        "direct witnesses had been silenced, bribed or coerced to disappear.",
+        # a report only cited states no allegation of a plain act
+        "Officials cited a report that Carter Page ordered the firing of the director.",
+        # a thing judged illegal is no actor's deed
+        "Carter Page said the program adopted by the Canadian government was illegal.",
+        # "him" is never the subject of the verb it is the object of
+        "Carter Page has sharply questioned the senator's credibility, calling him a serial liar.",
+        # calling someone a friend accuses them of nothing
+        "Donald Trump called Carter Page a friend.",
+        # the media of a country are no organ of it
+        "Blaming Canadian media bias, Carter Page said he expected new sanctions.",
+        "Carter Page accused the Canadian media of spreading disinformation.",
     ],
 )
 def test_no_allegation_against_the_wrong_party(text: str) -> None:
@@ -211,7 +249,7 @@ def test_no_allegation_against_the_wrong_party(text: str) -> None:
         for _u, v, p in g.out_edges(a, data="predicate")
         if p == "accused"
     }
-    assert not accused & {"Carter Page", "Bill Barr", "John Durham"}, accused
+    assert not accused & {"Carter Page", "Bill Barr", "John Durham", "Canada"}, accused
 
 
 @pytest.mark.parametrize(
@@ -307,6 +345,15 @@ FRAMES = [
         None,
         2,
         id="one-act-two-targets-two-nodes",
+    ),
+    pytest.param(
+        [
+            "White House officials said China hacked the campaigns in 2008.",
+            "Trump said China hacked Hillary Clinton's emails. China denied the report.",
+        ],
+        None,
+        2,
+        id="an-act-of-its-own-time-is-not-the-victims-told-without-one",
     ),
     pytest.param(
         [
@@ -420,9 +467,48 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
         ),
         pytest.param(
             "Robert Mueller was appointed in May. Donald Trump accused him of bias.",
-            "Robert Mueller committed misconduct",
-            "misconduct",
+            "Robert Mueller was politically biased",
+            "politicization",
             id="'him' is never the subject of its own clause",
+        ),
+        pytest.param(
+            "Walter Brisk breached his plea deal by lying to prosecutors, a judge said.",
+            "Walter Brisk lied to prosecutors",
+            "deception",
+            id="the act done as the means ('by lying') is the deed",
+        ),
+        pytest.param(
+            "Several women accused Walter Brisk of initiating sexual contact with them.",
+            "Walter Brisk committed sexual misconduct",
+            "sexual_misconduct",
+            id="sexual contact is sexual misconduct, not assault or misconduct at large",
+        ),
+        pytest.param(
+            "Donald Trump said Robert Mueller was corrupt.",
+            "Robert Mueller was corrupt",
+            "corruption",
+            id="an act adjective after 'be' says what its subject did",
+        ),
+        pytest.param(
+            "Donald Trump called Walter Brisk a liar.",
+            "Walter Brisk lied",
+            "deception",
+            id="calling someone by an act word accuses them of it",
+        ),
+        pytest.param(
+            "In his latest tweets, Donald Trump describes Walter Brisk as “conflicted”.",
+            "Walter Brisk had a conflict of interest",
+            "conflict",
+            id="describing someone as an act word accuses them of it",
+        ),
+        pytest.param(
+            "Jane Roe will testify on Thursday. Roe’s agreement to testify before the Senate "
+            "Judiciary Committee came a week after she went public in an interview in the "
+            "Boston Globe with her allegation that Walter Brisk sexually assaulted her in 1990 "
+            "when both were high school students in Ohio.",
+            "Walter Brisk assaulted Roe",
+            "assault",
+            id="an allegation's 'that' clause the parser hung off the verb before it",
         ),
     ],
 )
@@ -565,6 +651,31 @@ def test_no_one_confirming_is_no_confirmation() -> None:
             set(),
             id="former-title-speaks-for-no-body",
         ),
+        pytest.param(
+            "CNN reported that Russia held compromising material on Donald Trump.",
+            "CNN",
+            {"reported_by"},
+            id="an-outlet-reporting-a-claim-tells-it",
+        ),
+        pytest.param(
+            "Senator John Cornyn tweeted that Russian hacking was hardly news, BuzzFeed reported.",
+            "BuzzFeed",
+            {"reported_by"},
+            id="an-outlet-reporting-who-said-it-tells-it",
+        ),
+        pytest.param(
+            "Senator John Cornyn said Russian hacking was hardly news, BuzzFeed reported.",
+            "BuzzFeed",
+            {"reported_by"},
+            id="an-outlet-reporting-who-said-it-without-that",
+            marks=pytest.mark.xfail(strict=True, reason="the outlet of a 'said' clause is lost"),
+        ),
+        pytest.param(
+            "The Washington Post said in an editorial that Russia hacked the DNC.",
+            "The Washington Post",
+            {"alleged_by"},
+            id="an-outlet-saying-it-itself-alleges-it",
+        ),
     ],
 )
 def test_who_takes_which_role(text: str, who: str, roles: set[str]) -> None:
@@ -659,7 +770,7 @@ def test_a_noun_of_lacking_states_no_claim(text: str) -> None:
         pytest.param(
             "The lawyer released sexual misconduct allegations made by Julie Swetnick "
             "against Brett Kavanaugh.",
-            "Brett Kavanaugh committed misconduct",
+            "Brett Kavanaugh committed sexual misconduct",
             {"accused": {"Brett Kavanaugh"}, "alleged_by": {"Julie Swetnick"}},
             "made by Julie Swetnick against Brett Kavanaugh",
             id="allegations-made-by-x-against-y",
@@ -798,3 +909,37 @@ def test_a_claim_clause_stops_where_a_clause_with_its_own_subject_joins_it() -> 
     assert texts["Russia interfered in the 2016 election"] == (
         "Russia interfered in the 2016 election"
     )
+
+
+_TWO_ACCUSERS = (
+    "Jane Roe said Walter Brisk assaulted her in 1990. Another accuser told reporters she "
+    "was groped by Walter Brisk during a meeting."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        pytest.param(
+            _TWO_ACCUSERS,
+            {("Walter Brisk assaulted Jane Roe", 1), ("Walter Brisk assaulted another accuser", 1)},
+            id="an-unnamed-accuser-is-another-victim-not-the-one-named-before",
+        ),
+        pytest.param(
+            f"{_TWO_ACCUSERS} Roe's accusation against Brisk was reported widely.",
+            {("Walter Brisk assaulted Jane Roe", 2), ("Walter Brisk assaulted another accuser", 1)},
+            id="an-accusation-with-no-act-is-the-one-its-claimant-made",
+        ),
+        pytest.param(
+            f"{_TWO_ACCUSERS} Roe said he assaulted her again in 1991. The accusations against "
+            "Brisk were reported widely.",
+            {("Walter Brisk assaulted Jane Roe", 3), ("Walter Brisk assaulted another accuser", 1)},
+            id="an-accusation-naming-no-one-is-the-one-the-document-tells-most",
+        ),
+    ],
+)
+def test_accusers_of_one_accused_are_allegations_of_their_own(
+    text: str, nodes: set[tuple[str, int]]
+) -> None:
+    found = {(n["label"], len(n["evidence"])) for n in _allegation_nodes([text])}
+    assert found == nodes

@@ -201,7 +201,9 @@ class AllegationRecord:
     done, ``kgraph/data/acts.tsv``; ``None`` for an accusation that names no act), the
     ``target`` role (the one it was done to) and ``time`` (the ISO 8601 date of the act,
     normalised against the publication date, or ``None``).  ``keywords`` are every act
-    class and accusation word of the clause.
+    class and accusation word of the clause.  ``unnamed_victim`` says the act was done to
+    someone the text does not name, and no one else ("another accuser said she was
+    groped"): such a record is no other victim's.
     """
 
     key: str
@@ -215,6 +217,7 @@ class AllegationRecord:
     dates: tuple[str, ...] = ()
     act: str | None = None
     time: str | None = None
+    unnamed_victim: bool = False
 
 
 @dataclass(frozen=True, slots=True)

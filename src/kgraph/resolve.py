@@ -1515,6 +1515,9 @@ _ACTS_OF_STATE: Final = frozenset(
         "harboring",
     }
 )
+#: words that make an accusation another than the one a document is about ("the new
+#: allegation against Kavanaugh")
+_NEW_WORDS: Final = frozenset({"new", "newest", "latest", "second", "another", "fresh"})
 #: years this far apart are two times of an act (see :func:`_split_by_time`)
 _YEARS_APART: Final = 2
 #: acts done together: the partner of a collusion is a party to it as much as the accused
@@ -1549,6 +1552,8 @@ class _Frame:
         if act in _SYMMETRIC_ACTS:
             parties = sorted({*parties, *(state_of.get(t, t) for t in targets)})
         victims = [t for t in targets if t not in parties and state_of.get(t, t) not in parties]
+        if not victims and record.unnamed_victim:
+            victims = [f"unnamed:{doc}:{record.key}"]  # someone no one names: no one else
         return cls(doc, tuple(parties), act, victims[0] if len(victims) == 1 else None)
 
 
@@ -1556,37 +1561,14 @@ def _merge_frames(
     records: Sequence[tuple[str, AllegationRecord]], frames: Sequence[_Frame], uf: _UnionFind
 ) -> None:
     """Union the records of one allegation (see :func:`merge_allegations`): one party and
-    one act, and no two victims; an act with no named victim joins the one allegation of
-    that party and act that names one; an accusation with no act joins the one allegation
-    of that party in its document, else the one in the corpus of the same kind (a lawsuit
-    with a lawsuit), else it stands alone for its document."""
+    one act, and no two victims (see :func:`_merge_victims`); an accusation with no act
+    joins the one allegation of that party in its document, else the one in the corpus of
+    the same kind (a lawsuit with a lawsuit), else it stands alone for its document."""
     owner: dict[tuple[str, ...], int] = {}
     for index, (_doc, record) in enumerate(records):
         if record.key.startswith("allegation/"):
             uf.claim(owner, ("node", record.key), index)  # a node read back from a graph
-        frame = frames[index]
-        if frame.act is not None:
-            for party in frame.parties:
-                uf.claim(owner, (party, frame.act, frame.victim or "*"), index)
-    victims: dict[tuple[str, str], set[str]] = defaultdict(set)
-    local: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for frame in frames:
-        if frame.act is not None and frame.victim is not None:
-            for party in frame.parties:
-                victims[(party, frame.act)].add(frame.victim)
-                local[(frame.doc, party, frame.act)].add(frame.victim)
-    for (party, act), named in sorted(victims.items()):
-        if len(named) == 1 and (party, act, "*") in owner:
-            uf.union(owner[(party, act, "*")], owner[(party, act, next(iter(named)))])
-    # an act with no named victim, where its document names one victim of that party and
-    # act: that one ("Kavanaugh assaulted her" beside "Kavanaugh assaulted Ford")
-    for index, frame in enumerate(frames):
-        if frame.act is None or frame.victim is not None:
-            continue
-        for party in frame.parties:
-            named = local.get((frame.doc, party, frame.act), set())
-            if len(named) == 1:
-                uf.union(owner[(party, frame.act, next(iter(named)))], index)
+    _merge_victims(records, frames, uf, owner)
     by_doc: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_word: dict[tuple[str, str], set[int]] = defaultdict(set)
     for index, (doc, record) in enumerate(records):
@@ -1600,7 +1582,7 @@ def _merge_frames(
         frame = frames[index]
         if frame.act is not None:
             continue
-        roots = {uf.find(j) for p in frame.parties for j in by_doc.get((doc, p), ())}
+        roots = _told_of(index, records, frames, by_doc, uf)
         if len(roots) != 1:
             roots = {
                 uf.find(j)
@@ -1614,6 +1596,101 @@ def _merge_frames(
         for party in frame.parties:
             for word in record.keywords or ("accusation",):
                 uf.claim(owner, (party, word, doc), index)
+
+
+def _told_of(
+    index: int,
+    records: Sequence[tuple[str, AllegationRecord]],
+    frames: Sequence[_Frame],
+    by_doc: Mapping[tuple[str, str], set[int]],
+    uf: _UnionFind,
+) -> set[int]:
+    """The allegations of its document an accusation with no act may be (their roots): of
+    its party; of several, the one its claimant made or suffered ("her accusation against
+    Biden"), else, when it names no one, the one its document tells most of ("the
+    accusations against Biden": the one the document is about)."""
+    doc, record = records[index]
+    mine = [j for p in frames[index].parties for j in by_doc.get((doc, p), ())]
+    roots = {uf.find(j) for j in mine}
+    if len(roots) < 2:
+        return roots
+    parties = _parties_to_claim(record)
+    if parties:
+        return {uf.find(j) for j in mine if _parties_to_claim(records[j][1]) & parties}
+    size = Counter(uf.find(j) for j in set(mine))
+    ranked = size.most_common()
+    if ranked[0][1] == ranked[1][1]:
+        return roots
+    if _NEW_WORDS & set(record.text.lower().split()[:3]):
+        # "the new allegation against Kavanaugh": not the one told most, the other one
+        return {ranked[1][0]} if len(ranked) == 2 else roots
+    return {ranked[0][0]}
+
+
+def _parties_to_claim(record: AllegationRecord) -> set[str]:
+    """Who made a claim or suffered its act (the entities of one document)."""
+    return {r.entity for r in record.roles if r.role in ("alleged_by", "target")}
+
+
+def _year(record: AllegationRecord) -> int | None:
+    """The year a record says its act was done in, if any."""
+    time = record.time
+    return int(time[:4]) if time and time[:4].isdigit() else None
+
+
+def _merge_victims(
+    records: Sequence[tuple[str, AllegationRecord]],
+    frames: Sequence[_Frame],
+    uf: _UnionFind,
+    owner: dict[tuple[str, ...], int],
+) -> None:
+    """Union the records of one party, one act and one victim.  An act with no named victim
+    joins the others of its party and act, and with them the one victim the corpus names
+    for that party and act; and the one victim its own document names ("Kavanaugh
+    assaulted her" beside "Kavanaugh assaulted Ford").  A record with a time, no victim
+    and no victim in its document joins none of them when the corpus names victims but
+    none at its time: "China hacked the campaigns in 2008" is not "China hacked Clinton's
+    emails", told without a time (it waits for :func:`_split_by_time` otherwise)."""
+    local: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    victims: dict[tuple[str, str], set[str]] = defaultdict(set)
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for frame in frames:
+        if frame.act is not None and frame.victim is not None:
+            for party in frame.parties:
+                local[(frame.doc, party, frame.act)].add(frame.victim)
+                victims[(party, frame.act)].add(frame.victim)
+    for index, frame in enumerate(frames):  # the times of the acts told with their victims
+        year = _year(records[index][1])
+        if frame.act is None or year is None:
+            continue
+        for party in frame.parties:
+            if local.get((frame.doc, party, frame.act)):
+                years[(party, frame.act)].add(year)
+    for index, frame in enumerate(frames):
+        if frame.act is None:
+            continue
+        year = _year(records[index][1])
+        for party in frame.parties:
+            tail = frame.victim or "*"
+            if (
+                tail == "*"
+                and year is not None
+                and (party, frame.act) in victims
+                and not local.get((frame.doc, party, frame.act))
+                and all(abs(year - y) >= _YEARS_APART for y in years[(party, frame.act)])
+            ):
+                tail = f"*{year}"
+            uf.claim(owner, (party, frame.act, tail), index)
+    for (party, act), named in sorted(victims.items()):
+        if len(named) == 1 and (party, act, "*") in owner:
+            uf.union(owner[(party, act, "*")], owner[(party, act, next(iter(named)))])
+    for index, frame in enumerate(frames):
+        if frame.act is None or frame.victim is not None:
+            continue
+        for party in frame.parties:
+            named = local.get((frame.doc, party, frame.act), set())
+            if len(named) == 1:
+                uf.union(owner[(party, frame.act, next(iter(named)))], index)
 
 
 def _split_by_time(

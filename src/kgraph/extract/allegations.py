@@ -55,6 +55,15 @@ _PUNISH_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "censure": ("for",),
     "convict": ("of",),
 }
+#: pronouns that may stand for a person who speaks of what was done to them
+_PERSONAL_PRONOUNS: Final = frozenset({"she", "her", "he", "him", "they", "them"})
+#: nouns of someone's deeds, which an adjective after "be" judges ("his actions were illegal")
+_DEEDS: Final = frozenset({"action", "act", "conduct", "behavior", "behaviour", "activity"})
+#: verbs that say what someone is ("called him a liar", "described Mueller as conflicted")
+_DESCRIBING: Final = frozenset({"call", "describe", "brand", "label", "portray"})
+#: verbs of a verdict: a conviction confirms the deed it names ("Stone was convicted of
+#: lying to Congress"), the court or jury that convicts confirms it
+_VERDICT_VERBS: Final = frozenset({"convict"})
 _ACCUSE_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "accuse": ("of",),
     "blame": ("for",),
@@ -192,6 +201,8 @@ _DENIAL_SPEECH: Final = _CUE_VERBS | frozenset({"add", "maintain", "argue", "twe
 _AILMENTS: Final = frozenset({"heart", "panic", "anxiety", "asthma", "seizure"})
 #: nouns that name a thing, though their verb names an act ("annex")
 _THINGS: Final = frozenset({"annex"})
+#: verbs by which an outlet tells what others say: it reports a claim, it does not make it
+_REPORTING_CUES: Final = frozenset({"report"})
 #: verbs whose subject claims the acts nouns of their sentence name ("officials said the
 #: Russian bounties ...")
 _NOUN_CLAIM_CUES: Final = frozenset({"say", "allege", "report", "claim"})
@@ -275,6 +286,7 @@ _DIRECT_TARGETS: Final = frozenset(
         "detention",
         "sabotage",
         "harboring",
+        "firing",
     }
 )
 # acts done to a place: "aggression in Ukraine", "interfered in Ukraine" name the victim
@@ -289,6 +301,11 @@ _CLAIMANT_VICTIM: Final = frozenset({"defamation"})
 _ELECTORAL_ACTS: Final = frozenset({"hacking", "attack", "disinformation", "leaking", "sabotage"})
 _ELECTION_WORDS: Final = frozenset(
     {"election", "vote", "voting", "voter", "ballot", "midterm", "midterms", "electorate"}
+)
+#: nouns of doers who are no organ of the state that owns them: "US media bias" is the
+#: media's, not the United States' ("Russian military hacking" is Russia's)
+_NON_STATE_DOERS: Final = frozenset(
+    {"media", "press", "newspaper", "company", "firm", "industry", "business", "public"}
 )
 #: prepositions whose object may name what the subject did ("engaged in hacking")
 _ACT_PREPS: Final = frozenset({"in", "into"})
@@ -656,7 +673,9 @@ def _predicate_tokens(verb: Token) -> list[Token]:
     if _lemma(verb) in _NOT_DOERS:
         return out
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "oprd", "dative"):
+        if child.dep_ in ("dobj", "attr", "oprd", "dative") or (
+            child.dep_ == "acomp" and _lemma(verb) == "be" and _doer_subject(verb)
+        ):
             out.append(child)
             out += [c for c in child.children if c.dep_ in ("compound", "amod", "conj")]
             out += [c for c in child.conjuncts]
@@ -671,6 +690,8 @@ def _predicate_tokens(verb: Token) -> list[Token]:
         elif child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX"):
             if child.dep_ == "xcomp" and _lemma(verb) in _OBJECT_CONTROL:
                 continue  # "warned X against paying": the act is X's, not the warner's
+            if child.dep_ == "conj" and _has_subject(child):
+                continue  # "he took part, but witnesses had been bribed": theirs, not his
             out += _predicate_tokens(child)
         elif child.dep_ == "prt":
             out.append(child)
@@ -691,17 +712,29 @@ def _predicate_tokens(verb: Token) -> list[Token]:
     return out
 
 
+def _doer_subject(verb: Token) -> bool:
+    """Whether the subject of a copula is one whose deeds an adjective may judge: a name or
+    pronoun ("Mueller was corrupt") or a noun of deeds ("Russia's actions are illegal"), not
+    a thing ("the DACA program was illegal")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ in ("PROPN", "PRON") or _lemma(subj) in _DEEDS)
+
+
 def _entities(tok: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     out = entities_of(tok, ctx)
     if out:
         return out
     # "the Russian government", "a Russian military intelligence unit"; not "the former
-    # Alabama Supreme Court judge" (who speaks for no court)
+    # Alabama Supreme Court judge" (who speaks for no court), nor "the US media (bias)"
+    # (the media are no organ of their state)
     if tok.pos_ == "NOUN" and not any(c.lower_ in PAST_TITLES for c in tok.children):
         for child in tok.subtree:
             if child.i >= tok.i:
                 break
             m = ctx.mention_at(child)
+            between = tok.doc[m.tok_end : tok.i + 1] if m is not None else ()
+            if any(_non_state_doer(t) for t in between):
+                return []
             if m is not None and m.type != "Person":
                 return [(m, m.demonym)]
     return []
@@ -882,7 +915,7 @@ def _record(
     lex = act_lexicon()
     named = [k for k in keywords if k not in GENERIC_ACTS]
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
-    act = _electoral(next(iter(strong or named), None), clause)
+    act = _by_means(_electoral(next(iter(strong or named), None), clause), clause)
     prep, target, shown = _target(clause, act, ctx) if act is not None else (None, None, None)
     if _verbal_attack(act, target, roles, ctx):
         return None
@@ -895,6 +928,7 @@ def _record(
     what = shown if shown is not None and target is not None else target
     label = _frame_label(subject, act, prep, what) if act is not None else None
     return AllegationRecord(
+        unnamed_victim=isinstance(target, _Unnamed),
         time=_act_time(clause, act, anchor, ctx) if act is not None else None,
         act=act,
         key=f"{kind}{ctx.offset + anchor.idx}",
@@ -907,6 +941,23 @@ def _record(
         confidence=confidence,
         dates=dates,
     )
+
+
+def _by_means(act: str | None, clause: Span) -> str | None:
+    """The act done as the means of the act named first: "breached his plea deal by lying
+    to prosecutors" says he lied, "undermined the vote by hacking" that they hacked."""
+    lex = act_lexicon()
+    for tok in clause:
+        if act is None or _act_of(tok) != act:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "by":
+                continue
+            for means in prep.children:
+                found = _act_of(means) if means.dep_ in ("pcomp", "pobj") else None
+                if found is not None and found != act and not lex.classes[found].weak:
+                    return found
+    return act
 
 
 def _act_time(clause: Span, act: str, anchor: Token, ctx: DocContext) -> str | None:
@@ -985,6 +1036,10 @@ def _target(
             prep = obj.head.lower_ if obj.dep_ == "pobj" else ""
             if prep == "with" and act not in _WITH_ACTS:
                 continue  # "breached his plea deal with Mueller": a partner, not a victim
+            speaker = _unnamed_speaker(obj, ctx)
+            if speaker is not None:  # "another accuser said she was groped": the accuser
+                who = obj.doc[speaker.left_edge.i : speaker.i + 1].text.lower()
+                return prep, _Unnamed(who), None
             m = ctx.mention_at(obj) or ctx.references.resolve(obj)
             if (
                 m is not None
@@ -1001,6 +1056,32 @@ def _target(
                 # "hacked Clinton's emails", "the DNC's servers": the owner is the target
                 return prep, _owner_entity(obj, ctx) or shown, shown
     return None, None, None  # the next word of the act may name it ("hackers stole emails from")
+
+
+class _Unnamed(str):
+    """The words for a victim the text does not name: the speaker of the claim."""
+
+    __slots__ = ()
+
+
+def _unnamed_speaker(pron: Token, ctx: DocContext) -> Token | None:
+    """Whether a pronoun in what someone says stands for the speaker, who is not named:
+    "another accuser told Al.com she was groped" (she is the accuser, not the woman named
+    before), "a woman claims he assaulted her"."""
+    if pron.pos_ != "PRON" or pron.lower_ not in _PERSONAL_PRONOUNS:
+        return None
+    plural = pron.lower_ in ("they", "them")
+    for verb in pron.ancestors:
+        if verb.pos_ != "VERB" or _lemma(verb) not in _CUE_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "a woman who claims ..."
+        if subj is None or subj.pos_ != "NOUN" or (subj.tag_ == "NNS") != plural:
+            return None
+        unnamed = ctx.mention_at(subj) is None and ctx.references.resolve(subj) is None
+        return subj if unnamed else None
+    return None
 
 
 def _owner_entity(noun: Token, ctx: DocContext) -> RawMention | None:
@@ -1175,6 +1256,8 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and lemma in _ACCUSE_VERBS and lemma not in _CUE_VERBS:
             yield from _accusation(tok, sent, ctx)
+        elif tok.pos_ == "VERB" and lemma in _DESCRIBING:
+            yield from _described_as(tok, sent, ctx)
         elif tok.pos_ == "VERB" and lemma in _CUE_VERBS:
             clauses = [
                 c
@@ -1228,6 +1311,38 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                         (c for c in clause_verb.children if c.dep_ == "ccomp"), clause_verb
                     )
                 yield from _claim_clause(tok, target, sent, ctx, claimants, [])
+
+
+def _described_as(verb: Token, sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
+    """ "Trump called Comey a liar", "describes Mr Mueller as conflicted": whoever is called
+    by an act word is accused of the act, by who calls them so."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ == "neg" for c in verb.children):
+        return
+    words = [
+        t
+        for c in verb.children
+        if c.dep_ == "oprd"
+        or (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children))
+        for t in c.subtree
+    ]
+    acts = _acts_in(words)
+    accused = _entities(obj, ctx)
+    callers = _claimants(verb, sent, ctx) or inherited_subjects(verb, ctx)
+    holder = verb if verb.dep_ not in ("advcl", "xcomp", "conj") else verb.head
+    callers = callers or [
+        x for c in holder.children if c.dep_ == "nsubj" for x in _entities(c, ctx)
+    ]
+    if any(_same(m, c) for m, _ in accused for c, _ in callers):
+        return  # "Giuliani questioned Cohen, calling him a liar": "him" is not Giuliani
+    if not acts or not accused:
+        return
+    clause = sent.doc[verb.i : max(t.i for t in words) + 1]
+    claimants = [("alleged_by", m, a) for m, a in callers]
+    record = _record("c", verb, sent, ctx, accused, (*acts, "accusation"), clause, claimants)
+    if record is not None:
+        yield record
 
 
 def _statement_claims(
@@ -1354,6 +1469,19 @@ def _misparsed_complements(cue: Token) -> list[Token]:
     ]
 
 
+def _misparsed_that_clause(noun: Token) -> list[Token]:
+    """The "that" clause just after a noun that the parser hung off a verb before it ("went
+    public with her allegation that Kavanaugh assaulted her": an adverbial clause of
+    "went")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ != "that" or after.dep_ != "mark":
+        return []
+    verb = after.head
+    if verb.head.i >= noun.i or verb in noun.ancestors or noun in verb.subtree:
+        return []
+    return [verb] if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else []
+
+
 def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     """Who holds a report or an assessment: its owner, its "by X", or the one who trusts it."""
     out: list[tuple[RawMention, bool]] = []
@@ -1381,6 +1509,18 @@ def _noun_claimants(noun: Token, ctx: DocContext) -> list[tuple[RawMention, bool
     return out
 
 
+def _claimant_roles(
+    cue: Token, claimants: list[tuple[RawMention, bool]]
+) -> list[tuple[str, RawMention, bool]]:
+    """The roles of who says a claim: an outlet that reports it ("BuzzFeed reported",
+    "CNN reported that ...") tells it, it does not allege it; anyone else alleges it."""
+    reports = _lemma(cue) in _REPORTING_CUES
+    return [
+        ("reported_by" if reports and m.subtype == "media" else "alleged_by", m, a)
+        for m, a in claimants
+    ]
+
+
 def _claim_clause(
     cue: Token,
     verb: Token,
@@ -1392,9 +1532,7 @@ def _claim_clause(
     """The allegation a clause of what ``cue`` says states: the clause's own act, else the
     first act clause nested in it ("warned X against Moscow paying bounties")."""
     clause = _clause_span(cue, verb, sent)
-    roles = [("alleged_by", m, a) for m, a in claimants] + [
-        ("reported_by", m, a) for m, a in recipients
-    ]
+    roles = _claimant_roles(cue, claimants) + [("reported_by", m, a) for m, a in recipients]
     roles += _reported_by(sent, ctx)
     nested = (t for t in verb.subtree if t.i != verb.i and _is_clause_verb(t))
     for inner in (verb, *nested):
@@ -1441,7 +1579,7 @@ def _inner_claim(
     accused = _clause_subjects(inner, ctx)
     strong = _lemma(cue) in _STRONG_CUES
     predicate = _predicate_tokens(inner)
-    keywords = _acts_in(predicate, weak=strong)
+    keywords = _acts_in(predicate, weak=strong or _contested(cue))
     if (
         not keywords
         and strong
@@ -1473,6 +1611,18 @@ def _inner_claim(
         return None
     label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
     return replace(record, label=label[:1].upper() + label[1:], status=status)
+
+
+def _contested(cue: Token) -> bool:
+    """Whether a claim noun is what someone denies or derides ("denied reports that he
+    ordered the firing of Mueller", "described as fake news a report that ..."): that
+    makes what it says an allegation, however plain its act."""
+    return (
+        cue.pos_ == "NOUN"
+        and cue.dep_ in ("dobj", "nsubjpass")
+        and cue.head.pos_ == "VERB"
+        and (_lemma(cue.head) in _DENY or _lemma(cue.head) in _NAMERS)
+    )
 
 
 def _reported_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
@@ -1635,6 +1785,7 @@ def _accusation_record(
         return  # "condemned Russia's policies": a punishment names its deed or accuses no one
     word = _ACCUSATION_WORD.get(lemma, "accusation")
     keywords = (*acts, word)
+    confirms = lemma in _VERDICT_VERBS and bool(acts)
     if act_prep is not None and act_tokens:
         clause = sent.doc[act_tokens[0].i : act_tokens[-1].i + 1]
     else:
@@ -1647,7 +1798,8 @@ def _accusation_record(
         accused,
         keywords,
         clause,
-        [("alleged_by", m, a) for m, a in claimants],
+        [("confirmed_by" if confirms else "alleged_by", m, a) for m, a in claimants],
+        status="confirmed" if confirms else "alleged",
     )
     if record is None:
         return
@@ -1687,9 +1839,9 @@ def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
         for prep in against:
             for pobj in prep.children:
                 accused += _entities(pobj, ctx)
-        for child in tok.children:
+        for child in [*tok.children, *_misparsed_that_clause(tok)]:
             if (
-                child.dep_ in ("acl", "ccomp", "relcl")
+                child.dep_ in ("acl", "ccomp", "relcl", "advcl")
                 and child.pos_ in ("VERB", "AUX")
                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in child.children)
             ):
@@ -1737,7 +1889,7 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
         accused = states or accused  # a state beside a group it works with is the one accused
         roles: list[tuple[str, RawMention, bool]] = []
         if claim_cue is not None:
-            roles += [("alleged_by", m, a) for m, a in _claimants(claim_cue, sent, ctx)]
+            roles += _claimant_roles(claim_cue, _claimants(claim_cue, sent, ctx))
         roles += _reported_by(sent, ctx) + _raised_by(sent, ctx)
         np = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(np) > 25:
@@ -1773,11 +1925,11 @@ def _act_noun_doers(head: Token, sent: Span, ctx: DocContext) -> list[tuple[RawM
     for child in head.children:
         if child.dep_ in ("amod", "poss", "compound", "nmod"):
             mods = [child]
-            if _lemma(child) not in _ELECTION_WORDS:  # "US election meddling"
+            if _lemma(child) not in _ELECTION_WORDS and not _non_state_doer(child):
                 mods += [g for g in child.children if g.dep_ in ("amod", "compound", "nmod")]
             for mod in mods:
                 m = ctx.mention_at(mod) or ctx.references.resolve(mod)
-                if m is None or _whose_election(m, head, sent):
+                if m is None or _whose_modifier(m, head, sent):
                     continue
                 if m.type != "Person" or mod.dep_ == "poss":
                     accused.append((m, False))
@@ -1788,10 +1940,18 @@ def _act_noun_doers(head: Token, sent: Span, ctx: DocContext) -> list[tuple[RawM
     return accused
 
 
-def _whose_election(m: RawMention, head: Token, sent: Span) -> bool:
-    """ "US election meddling": the US is whose election it was, not who meddled."""
+def _whose_modifier(m: RawMention, head: Token, sent: Span) -> bool:
+    """ "US election meddling": the US is whose election it was, not who meddled; "US media
+    bias": whose media."""
     after = sent.doc[min(m.tok_end, len(sent.doc) - 1)]
-    return not m.demonym and after.i < head.i and _lemma(after) in _ELECTION_WORDS
+    if after.i >= head.i:
+        return False
+    return _non_state_doer(after) or (not m.demonym and _lemma(after) in _ELECTION_WORDS)
+
+
+def _non_state_doer(tok: Token) -> bool:
+    """Whether a noun names doers who are no organ of their state ("media", "companies")."""
+    return tok.lower_ in _NON_STATE_DOERS or _lemma(tok) in _NON_STATE_DOERS
 
 
 def _raised_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
