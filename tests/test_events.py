@@ -34,6 +34,8 @@ def test_every_category_has_words() -> None:
         ("war", "NOUN", {"prep": "with"}, "FIGHT"),
         ("host", "VERB", {}, "CONSULT"),
         ("shell", "VERB", {}, "ASSAULT"),
+        ("beat", "VERB", {"prt": "up"}, "ASSAULT"),
+        ("beat", "VERB", {"target": "Person"}, None),  # "Beshear beat Bevin": an election
         ("host", "NOUN", {}, None),  # a part of speech of its own
     ],
 )

@@ -122,6 +122,32 @@ ACCORDING: list[Row] = [
     ("Israel", "Israel", "PROPN", "NNP", "dobj", 5),
     (".", ".", "PUNCT", ".", "punct", 5),
 ]
+# "Russia was to attack Israel ."
+WAS_TO: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+    ("was", "be", "AUX", "VBD", "ROOT", 1),
+    ("to", "to", "PART", "TO", "aux", 3),
+    ("attack", "attack", "VERB", "VB", "xcomp", 1),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+# "Russia must attack Israel ."
+MUST: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+    ("must", "must", "AUX", "MD", "aux", 2),
+    ("attack", "attack", "VERB", "VB", "ROOT", 2),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+# "Russia must have attacked Israel ."
+MUST_HAVE: list[Row] = [
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 3),
+    ("must", "must", "AUX", "MD", "aux", 3),
+    ("have", "have", "AUX", "VB", "aux", 3),
+    ("attacked", "attack", "VERB", "VBN", "ROOT", 3),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
 COUNTRIES = {"Russia", "Iran", "Israel", "Gaza"}
 
 
@@ -139,6 +165,9 @@ def _names(rows: list[Row]) -> dict[int, str]:
         pytest.param(NOT_OR, "attack", Modality(negated=True), id="did-not"),
         pytest.param(NOT_OR, "shell", Modality(negated=True), id="did-not-x-or-y"),
         pytest.param(MAY_QUESTION, "attack", Modality(hedge="may"), id="may"),
+        pytest.param(WAS_TO, "attack", Modality(planned=True), id="was-to"),
+        pytest.param(MUST, "attack", Modality(demanded=True), id="must-is-an-obligation"),
+        pytest.param(MUST_HAVE, "attacked", Modality(hedge="must"), id="must-have-is-a-guess"),
     ],
 )
 def test_modality_of_a_clause(rows: list[Row], verb: str, expected: Modality) -> None:

@@ -507,6 +507,45 @@ ROLE_CASES = [
     ),
     pytest.param(
         Text(
+            "Retired CIA official Ann Lee told reporters.",
+            """
+            0  Retired    ADJ   JJ   amod     2  retired
+            1  CIA        PROPN NNP  compound 2  CIA
+            2  official   NOUN  NN   compound 4  official
+            3  Ann        PROPN NNP  compound 4  Ann
+            4  Lee        PROPN NNP  nsubj    5  Lee
+            5  told       VERB  VBD  ROOT     5  tell
+            6  reporters  NOUN  NNS  dobj     5  reporter
+            7  .          PUNCT .    punct    5  .
+            """,
+            (M(1, 2, "Agency", "agency:cia", title="Retired"), M(3, 5, "Person")),
+        ),
+        {("Ann Lee", "CIA", "official", True)},
+        id="retired before a title: former",
+    ),
+    pytest.param(
+        Text(
+            "Ann Lee, a champion of the CIA, spoke.",
+            """
+            0  Ann       PROPN NNP  compound 1  Ann
+            1  Lee       PROPN NNP  nsubj    9  Lee
+            2  ,         PUNCT ,    punct    1  ,
+            3  a         DET   DT   det      4  a
+            4  champion  NOUN  NN   appos    1  champion
+            5  of        ADP   IN   prep     4  of
+            6  the       DET   DT   det      7  the
+            7  CIA       PROPN NNP  pobj     5  CIA
+            8  ,         PUNCT ,    punct    1  ,
+            9  spoke     VERB  VBD  ROOT     9  speak
+            10 .         PUNCT .    punct    9  .
+            """,
+            (M(0, 2, "Person"), M(7, 8, "Agency", "agency:cia")),
+        ),
+        set(),
+        id="a champion of a body holds no post in it",
+    ),
+    pytest.param(
+        Text(
             "Ann Lee, a former adviser to the CIA, spoke.",
             """
             0  Ann      PROPN NNP  compound 1  Ann

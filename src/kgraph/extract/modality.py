@@ -74,6 +74,9 @@ _HEDGE_DEPS: Final = frozenset({"aux", "advmod", "mark"})
 _DENIALS: Final = frozenset({"deny", "refute", "reject", "dispute", "rebut", "disavow"})
 #: auxiliaries of the future: "will meet" is planned
 _FUTURE: Final = frozenset({"will", "shall", "'ll", "wo"})
+#: auxiliaries of obligation: "Congress must consult the White House" is demanded, not done
+#: ("must have known" is a guess: hedged)
+_OBLIGATIONS: Final = frozenset({"must", "ought"})
 #: verbs whose complement is what someone wants done by another: "urged X to", "demanded that"
 _DEMANDS: Final = frozenset(
     {
@@ -502,8 +505,11 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     """Negation, hedges and the future in the verb's own clause; an infinitive that
     modifies a noun is what someone is meant to do ("Obama's nominee, Garland, to replace
     Scalia")."""
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and infinitive:
         found.planned = True
+    if verb.dep_ == "xcomp" and infinitive and verb.head.lemma_ == "be" and verb.head.i < verb.i:
+        found.planned = True  # "where he was to meet Obama": arranged, not done
     condition = _condition(verb)
     if condition is not None and found.hedge is None:
         found.hedge = condition  # "if Russia invades, the US will impose sanctions"
@@ -518,10 +524,19 @@ def _own_clause(verb: Token, found: _Walk) -> None:
             pass  # "al-Qaida's branch, which would later morph into ISIS": it did
         elif c.lower_ == "would" and c.dep_ == "aux" and _future_in_past(verb):
             found.planned = True  # "Trump announced he would end the program"
+        elif c.lower_ in _OBLIGATIONS and c.dep_ == "aux" and not _perfect(verb):
+            found.demanded = True
+        elif c.lower_ in _OBLIGATIONS and c.dep_ == "aux" and found.hedge is None:
+            found.hedge = c.lower_  # "must have known": a guess
         elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
             found.hedge = c.lower_
         elif c.dep_ == "aux" and c.lower_ in _FUTURE and condition is None:
             found.planned = True
+
+
+def _perfect(verb: Token) -> bool:
+    """ "must have known": the verb has a perfect auxiliary."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _future_time(verb: Token) -> bool:

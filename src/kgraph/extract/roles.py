@@ -96,7 +96,7 @@ _ROLE_PREPS: Final = frozenset({"of", "at", "on", "for", "in", "with", "from"})
 _NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di"})
 
 _FORMER: Final = frozenset(
-    {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile"}
+    {"former", "ex", "previous", "previously", "onetime", "then", "erstwhile", "retired"}
 )
 #: words that say a role is held now: no part of its title ("the current FBI director")
 _NOW: Final = frozenset({"current", "sitting", "incumbent"})
@@ -312,6 +312,10 @@ _NOT_ROLES: Final = (
             "optimist",
             "pessimist",
             "skeptic",
+            "champion",
+            "advocate",
+            "proponent",
+            "defender",
             "analysis",
             "poll",
             "survey",
