@@ -7,9 +7,12 @@ from typing import Any
 
 import networkx as nx
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import kgraph
 from kgraph import Document
+from kgraph.extract import entities as entities_module
 from kgraph.extract.entities import extract_mentions
 from kgraph.gazetteer import Gazetteer
 
@@ -976,3 +979,20 @@ NOT_NAMES = [
 def test_spans_that_name_nothing(text: str, table: str, ents: list[tuple[int, int, str]]) -> None:
     doc = make_doc(text, table, ents=ents)
     assert not list(extract_mentions(doc, gazetteer=Gazetteer.default()))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["the", "San", "Francisco", "Chronicle", "said"], "ORG"),
+        (["the", "Tulsa", "Sentinel", "said"], "ORG"),
+        (["the", "Chronicle", "said"], "ORG"),
+        (["Emily", "Post", "said"], None),  # a person's surname that is also a paper's word
+    ],
+)
+def test_a_newspaper_head_word_makes_a_person_tag_a_body(
+    words: list[str], expected: str | None
+) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    start = 1 if words[0] == "the" else 0
+    assert entities_module._unknown_relabel(doc, start, len(words) - 1, "PERSON") == expected

@@ -83,7 +83,8 @@ _ORG_SUBTYPES: Final = (
     (
         re.compile(
             r"\b(?:Times|Post|Journal|News|Press|Herald|Tribune|Magazine|Radio|TV|"
-            r"Television|Broadcasting|Gazette|Daily|Weekly|Review)\b"
+            r"Television|Broadcasting|Gazette|Daily|Weekly|Review|Chronicle|Inquirer|Courier|"
+            r"Examiner|Dispatch|Sentinel)\b"
         ),
         "media",
     ),
@@ -1796,6 +1797,9 @@ def _unknown_relabel(doc: Doc, start: int, end: int, label: str) -> str | None:
         return "FAC"  # "the lobby of Trump Tower", "the Federal Courthouse": a building
     if label == "PERSON" and many and last.lower_ in _BODY_LAST_WORDS and last.is_title:
         return "ORG"  # "the David H. Koch Charitable Foundation": named after a person
+    the = start > 0 and doc[start - 1].lower_ == "the"
+    if label == "PERSON" and last.lower_ in _PAPER_WORDS and last.is_title and (many or the):
+        return "ORG"  # "the San Francisco Chronicle", "the Chronicle reported": a paper
     if (
         label in ("ORG", "GPE", "LOC", "FAC")
         and not many
@@ -1903,6 +1907,23 @@ _BODY_LAST_WORDS: Final = frozenset(
         "corporation",
         "company",
         "llc",
+    }
+)
+#: a newspaper's head word: "the San Francisco Chronicle", and "the Chronicle" after it, is
+#: no person
+_PAPER_WORDS: Final = frozenset(
+    {
+        "chronicle",
+        "gazette",
+        "tribune",
+        "herald",
+        "inquirer",
+        "courier",
+        "examiner",
+        "dispatch",
+        "sentinel",
+        "journal",
+        "times",
     }
 )
 #: the nouns of a state's forces, and the one name each country's such force is known by
