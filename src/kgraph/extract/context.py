@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph._model import Evidence, StatementRecord
 from kgraph.extract.entities import RawMention
+from kgraph.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -100,7 +101,7 @@ class DocIndex:
             dates,
             tuple(e.start for e in dates),
             published,
-            doc.text,
+            doc_text(doc),
         )
 
     def sentence_index(self, token: int) -> int:

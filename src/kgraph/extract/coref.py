@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 from kgraph.extract.context import DocContext, References
 from kgraph.extract.entities import RawMention, _person_surnames
 from kgraph.gazetteer import given_name_genders
+from kgraph.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -173,7 +174,7 @@ def _paragraphs(doc: Doc, ctx: DocContext) -> list[int]:
     """The paragraph number of each sentence: a paragraph break is a newline after the last
     word of the previous sentence (spaCy keeps the "\\n\\n" as that sentence's last token)."""
     sents = ctx.sentences
-    text = doc.text  # a property that builds the string: read it once
+    text = doc_text(doc)  # a property that builds the string: read it once
     paragraph = []
     para = 0
     for index, sent in enumerate(sents):
