@@ -1,4 +1,4 @@
-"""kgraph.nlp: the per-Doc text and words read once, the English share."""
+"""kgraph.nlp: the per-Doc text and words read once, the English share, the model's lemmas."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kgraph._spacy_components import CachedLemmas
 from kgraph.nlp import doc_text, doc_words, english_share, load_model
 
 _VOCAB = Vocab()
@@ -49,3 +50,18 @@ SHARES = [
 def test_english_share_counts_the_stop_words_among_words(words: list[str]) -> None:
     docs = [(0, Doc(load_model().vocab, words=words)), (0, Doc(load_model().vocab, words=[]))]
     assert english_share(docs) == _slow_share(docs)
+
+
+SENTENCES = [
+    "The ministers were meeting in Paris while the talks went on.",
+    "She denied having leaked the documents, and he ain't gonna say more.",
+    "Officials said the leaders' meetings had been cancelled twice.",
+]
+
+
+def test_cached_lemmas_are_the_lemmatizers_own() -> None:
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("lemmatizer").pipe, CachedLemmas)
+    kept = [[t.lemma_ for t in nlp(text)] for text in SENTENCES]  # __call__: no cache
+    for _ in range(2):  # the second time from the cache
+        assert [[t.lemma_ for t in doc] for doc in nlp.pipe(SENTENCES)] == kept

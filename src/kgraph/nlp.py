@@ -98,12 +98,15 @@ def _load(name: str) -> Language:
 
 
 def with_paragraph_boundaries(nlp: Language) -> Language:
-    """Add kgraph's paragraph-boundary component before the parser (once)."""
-    import kgraph._spacy_components  # noqa: F401, PLC0415  (lazy: start-up time, imports spaCy)
+    """Add kgraph's paragraph-boundary component before the parser (once), and let the
+    lemmatizer remember its lemmas (:func:`kgraph._spacy_components.cache_lemmas`)."""
+    from kgraph._spacy_components import (  # noqa: PLC0415  (lazy: start-up time, imports spaCy)
+        cache_lemmas,
+    )
 
     if "kgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
-    return nlp
+    return cache_lemmas(nlp)
 
 
 def pipe(
