@@ -99,7 +99,9 @@ def _identity(m: RawMention) -> str:
 def build_references(doc: Doc, ctx: DocContext) -> References:
     """Resolve the pronouns and definite descriptions of one Doc (``ctx`` has its roles)."""
     titles = _titles(ctx)
-    sent_of = {tok.i: index for index, sent in enumerate(ctx.sentences) for tok in sent}
+    sent_of = {
+        i: index for index, sent in enumerate(ctx.sentences) for i in range(sent.start, sent.end)
+    }
     paragraph = _paragraphs(doc, ctx)
     history: list[RawMention] = sorted(ctx.mentions, key=lambda m: (m.tok_end, m.tok_start))
     ends = [m.tok_end for m in history]
