@@ -22,7 +22,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "english_share", "lemma_words", "load_model", "pipe"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "doc_text",
+    "doc_words",
+    "english_share",
+    "lemma_words",
+    "load_model",
+    "pipe",
+]
 
 log = logging.getLogger("kgraph.nlp")
 
@@ -90,12 +98,15 @@ def _load(name: str) -> Language:
 
 
 def with_paragraph_boundaries(nlp: Language) -> Language:
-    """Add kgraph's paragraph-boundary component before the parser (once)."""
-    import kgraph._spacy_components  # noqa: F401, PLC0415  (lazy: start-up time, imports spaCy)
+    """Add kgraph's paragraph-boundary component before the parser (once), and let the
+    lemmatizer remember its lemmas (:func:`kgraph._spacy_components.cache_lemmas`)."""
+    from kgraph._spacy_components import (  # noqa: PLC0415  (lazy: start-up time, imports spaCy)
+        cache_lemmas,
+    )
 
     if "kgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_paragraphs", before="parser")
-    return nlp
+    return cache_lemmas(nlp)
 
 
 def pipe(
@@ -126,6 +137,9 @@ def pipe(
     if n_process != 1:
         kwargs["n_process"] = n_process
     for doc, (index, offset, remaining) in nlp.pipe(segments(), **kwargs):
+        item = pending[index][0]
+        # spaCy keeps every character: the Doc's text is the segment read
+        doc.user_data[_TEXT] = item.segments[len(item.segments) - remaining - 1][1]
         # documents with no segment (all furniture) come out in order too
         while order and order[0] < index:
             early = order.pop(0)
@@ -151,17 +165,47 @@ def lemma_words(nlp: Language, part: str) -> frozenset[str]:
 
 #: letters outside the Latin scripts
 _NON_LATIN: Final = re.compile(r"[^\x00-\u024f]")
+#: the keys of a Doc's text and words in its ``user_data`` (set once, read by every stage)
+_TEXT: Final = "kgraph_text"
+_WORDS: Final = "kgraph_words"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy's property joins every token each time)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's text and the whitespace after it (``tok.text``, ``tok.whitespace_``),
+    cut from the Doc's text by the tokens' offsets, once per Doc, without making Tokens."""
+    cached: tuple[list[str], list[str]] | None = doc.user_data.get(_WORDS)
+    if cached is None:
+        from spacy.attrs import IDX, LENGTH  # noqa: PLC0415  (lazy: start-up time, spaCy)
+
+        text = doc_text(doc)
+        rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        ends = [start for start, _length in rows[1:]] + [len(text)] if rows else []
+        words = [text[start : start + length] for start, length in rows]
+        pairs = zip(rows, ends, strict=True)
+        spaces = [text[start + length : end] for (start, length), end in pairs]
+        cached = doc.user_data[_WORDS] = (words, spaces)
+    return cached
 
 
 def english_share(docs: Sequence[tuple[int, Doc]]) -> float | None:
     """The share of English function words among a document's words (None if too short)."""
+    from spacy.attrs import IS_ALPHA, IS_STOP  # noqa: PLC0415  (lazy: start-up time, spaCy)
+
     words = stops = letters = foreign = 0
     for _offset, doc in docs:
-        for tok in doc:
-            if tok.is_alpha:
-                words += 1
-                stops += tok.is_stop
-        text = doc.text
+        if len(doc):
+            alpha, stop = doc.to_array([IS_ALPHA, IS_STOP]).T.astype(bool)
+            words += int(alpha.sum())
+            stops += int((alpha & stop).sum())
+        text = doc_text(doc)
         letters += len(text)
         if not text.isascii():  # the usual English text needs no more than that
             foreign += sum(map(str.isalpha, _NON_LATIN.findall(text)))

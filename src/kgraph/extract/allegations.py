@@ -514,11 +514,12 @@ def _act_of(tok: Token) -> str | None:
     lex = act_lexicon()
     lemma = _lemma(tok)
     if lemma in lex.ends or tok.lower_ in lex.ends:  # it may end a phrase ("nerve agent")
-        for size in range(min(lex.longest, tok.i + 1), 1, -1):
-            words = tok.doc[tok.i - size + 1 : tok.i + 1]
-            found = lex.phrase(tuple(_lemma(t) for t in words)) or lex.phrase(
-                tuple(t.lower_ for t in words)
-            )
+        longest = min(lex.longest, tok.i + 1)
+        window = tok.doc[tok.i - longest + 1 : tok.i + 1]  # read once, longest first
+        lemmas = tuple(_lemma(t) for t in window)
+        lowers = tuple(t.lower_ for t in window)
+        for size in range(longest, 1, -1):
+            found = lex.phrase(lemmas[-size:]) or lex.phrase(lowers[-size:])
             if found is not None:
                 return found
         for mod in tok.children:  # "compromising financial and personal information"
@@ -1253,6 +1254,8 @@ def _label(clause: Span, subject: RawMention) -> str:
 
 def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
     for tok in sent:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue  # every cue below is a verb or a noun: no lemma to look up
         lemma = _lemma(tok)
         if tok.pos_ == "VERB" and lemma in _ACCUSE_VERBS and lemma not in _CUE_VERBS:
             yield from _accusation(tok, sent, ctx)
@@ -1628,7 +1631,7 @@ def _contested(cue: Token) -> bool:
 def _reported_by(sent: Span, ctx: DocContext) -> list[tuple[str, RawMention, bool]]:
     out = []
     for tok in sent:
-        if _lemma(tok) == "report" and tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and _lemma(tok) == "report":
             for child in tok.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -1824,8 +1827,10 @@ def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]
     """ "her allegation against Joe Biden", "Reade's accusation that he assaulted her",
     "the Justice Department announced charges against X"."""
     for tok in sent:
+        if tok.pos_ != "NOUN":
+            continue
         word = _ALLEGATION_NOUNS.get(_lemma(tok))
-        if tok.pos_ != "NOUN" or word is None or _denied_noun(tok):
+        if word is None or _denied_noun(tok):
             continue
         accused: list[tuple[RawMention, bool]] = []
         clause_verb: Token | None = None

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph._model import Evidence, StatementRecord
 from kgraph.extract.entities import RawMention
+from kgraph.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -90,17 +91,18 @@ class DocIndex:
         (``published``: the document's publication date, that relative dates are read
         against)."""
         sents = tuple(doc.sents)
+        text = doc_text(doc)
         dates = tuple(e for e in doc.ents if e.label_ == "DATE" and not _AGE.search(e.text))
         return cls(
             doc_id,
             offset,
             sents,
             tuple(sent.start for sent in sents),
-            tuple(_sentence_evidence(sent, doc_id, offset) for sent in sents),
+            tuple(_sentence_evidence(sent, text, doc_id, offset) for sent in sents),
             dates,
             tuple(e.start for e in dates),
             published,
-            doc.text,
+            text,
         )
 
     def sentence_index(self, token: int) -> int:
@@ -123,10 +125,11 @@ class DocIndex:
         return out
 
 
-def _sentence_evidence(sent: Span, doc_id: str, offset: int) -> Evidence:
+def _sentence_evidence(sent: Span, full: str, doc_id: str, offset: int) -> Evidence:
     """The sentence as evidence: its offsets without the whitespace spaCy keeps at its edges
-    (a sentence of whitespace only, a Doc's opening line break, is empty at its end)."""
-    text = sent.text
+    (a sentence of whitespace only, a Doc's opening line break, is empty at its end);
+    ``full`` is the Doc's text, which ``sent.text`` would rebuild token by token."""
+    text = full[sent.start_char : sent.end_char]
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip()) if lead < len(text) else 0
     return Evidence(

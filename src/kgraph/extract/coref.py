@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 from kgraph.extract.context import DocContext, References
 from kgraph.extract.entities import RawMention, _person_surnames
 from kgraph.gazetteer import given_name_genders
+from kgraph.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -98,7 +99,9 @@ def _identity(m: RawMention) -> str:
 def build_references(doc: Doc, ctx: DocContext) -> References:
     """Resolve the pronouns and definite descriptions of one Doc (``ctx`` has its roles)."""
     titles = _titles(ctx)
-    sent_of = {tok.i: index for index, sent in enumerate(ctx.sentences) for tok in sent}
+    sent_of = {
+        i: index for index, sent in enumerate(ctx.sentences) for i in range(sent.start, sent.end)
+    }
     paragraph = _paragraphs(doc, ctx)
     history: list[RawMention] = sorted(ctx.mentions, key=lambda m: (m.tok_end, m.tok_start))
     ends = [m.tok_end for m in history]
@@ -173,7 +176,7 @@ def _paragraphs(doc: Doc, ctx: DocContext) -> list[int]:
     """The paragraph number of each sentence: a paragraph break is a newline after the last
     word of the previous sentence (spaCy keeps the "\\n\\n" as that sentence's last token)."""
     sents = ctx.sentences
-    text = doc.text  # a property that builds the string: read it once
+    text = doc_text(doc)  # a property that builds the string: read it once
     paragraph = []
     para = 0
     for index, sent in enumerate(sents):

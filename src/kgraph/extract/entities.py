@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from kgraph.gazetteer import first_names
+from kgraph.nlp import doc_text, doc_words
 from kgraph.timex import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
@@ -2046,7 +2047,7 @@ def _reading(ctx: _Ctx, text: str, entry: GazetteerEntry, at: int | None = None)
     rows = ctx.gaz.readings(text)
     if not rows:
         return entry
-    bodies = [ctx.doc.text]
+    bodies = [doc_text(ctx.doc)]
     if at is not None:
         bodies.insert(0, sentence_of(ctx.doc, at).text)
     for body in bodies:
@@ -2118,11 +2119,7 @@ def _split_known(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[tuple[i
 
 def _text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text``, without making the tokens again (a hot path)."""
-    cached = doc.user_data.get("kgraph_words")
-    if cached is None:
-        cached = ([t.text for t in doc], [t.whitespace_ for t in doc])
-        doc.user_data["kgraph_words"] = cached
-    words, spaces = cached
+    words, spaces = doc_words(doc)
     if start >= end:
         return ""
     pieces = [w + sp for w, sp in zip(words[start : end - 1], spaces[start : end - 1], strict=True)]

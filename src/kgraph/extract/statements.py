@@ -60,6 +60,7 @@ from kgraph._model import STATEMENT_KINDS, StatementRecord
 from kgraph.extract.context import DocContext, References, Role
 from kgraph.extract.entities import RawMention
 from kgraph.gazetteer import given_name_genders
+from kgraph.nlp import doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -909,10 +910,10 @@ def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the paragraphs of ``doc`` (a line break ends one)."""
     out: list[tuple[int, int]] = []
     start = 0
-    for tok in doc:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            out.append((start, tok.i + 1))
-            start = tok.i + 1
+    for i, (word, space) in enumerate(zip(*doc_words(doc), strict=True)):
+        if "\n" in word or "\n" in space:
+            out.append((start, i + 1))
+            start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
     return out
@@ -939,11 +940,12 @@ def find_quotes(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (family, index) of the open marks, outermost first
     last_end = 0
+    texts = doc_words(doc)[0]
     for p_start, p_end in _paragraphs(doc):
-        words = [t.i for t in doc[p_start:p_end] if t.text.strip()]
+        words = [i for i in range(p_start, p_end) if texts[i].strip()]
         if not words:
             continue
-        marks = [i for i in words if doc[i].text in _QUOTES]
+        marks = [i for i in words if texts[i] in _QUOTES]
         if stack:
             if marks and marks[0] == words[0] and _direction(doc, words[0]) != "close":
                 stack, marks = stack[:1], marks[1:]  # the quote goes on in this paragraph
@@ -1014,10 +1016,11 @@ def _in_source(tok: Token) -> _Found | None:
     """ "In a new poll, Clinton leads ...", "Under the law, the president must ...", "...
     leads in most surveys": the clause the phrase hangs from, whose source is the poll,
     the document or the law (not "said in a statement", whose cue is the verb)."""
-    doc = tok.doc
     nouns = _IN_SOURCES.get(tok.lower_)
-    head = tok.head
-    if nouns is None or tok.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+    if nouns is None or tok.dep_ != "prep":
+        return None  # most words: no head to make
+    doc, head = tok.doc, tok.head
+    if head.pos_ not in ("VERB", "AUX"):
         return None
     source = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if source is None or source.lemma_.lower() not in nouns or _is_cue_verb(head):
