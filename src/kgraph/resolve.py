@@ -469,19 +469,32 @@ def _named_mentions(entity: LocalEntity) -> list[Mention]:
     return named or list(entity.mentions)
 
 
+#: the most words a person's name is written with ("Martin Luther King Jr.")
+_NAME_WORDS: Final = 4
+
+
 def person_label(mentions: Sequence[Mention]) -> str:
     """The fullest proper form of a person's name among its mentions.
 
-    Most words first, then the surname most mentions share (so a one-off typo
-    loses), then alphabetical order.
+    Most words first (up to ``_NAME_WORDS``: a longer form is a headline that ran into
+    the name, "Hillary Clinton Slams Donald Trump", and comes after every other), then the
+    surname most mentions share (so a one-off typo loses), then the most frequent form,
+    then alphabetical order.
+
+    >>> m = lambda text: Mention("d", 0, len(text), text, "PERSON", text)
+    >>> person_label([m("Donald Trump"), m("Hillary Clinton Slams Donald Trump")])
+    'Donald Trump'
+    >>> person_label([m("Martin Luther King Jr."), m("King")])
+    'Martin Luther King Jr.'
     """
     forms = Counter(m.text for m in mentions)
     surnames = Counter((name_parts(t) or NameParts(None, (), t)).last for t in forms.elements())
 
-    def score(form: str) -> tuple[int, int, int, str]:
+    def score(form: str) -> tuple[bool, int, int, int, str]:
         parts = name_parts(form)
         last = parts.last if parts else form
-        return (-len(form.split()), -surnames[last], -forms[form], form)
+        words = len(form.split())
+        return (words > _NAME_WORDS, -words, -surnames[last], -forms[form], form)
 
     return min(forms, key=score)
 
