@@ -102,6 +102,7 @@ def mention(
     ner: str | None = None,
     title: str = "",
     demonym: bool = False,
+    subtype: str | None = None,
     offset: int = 0,
 ) -> RawMention:
     """The mention of tokens ``start:end``, as ``extract_mentions`` gives it (the canonical
@@ -119,6 +120,7 @@ def mention(
         gid=gid,
         canonical=canonical,
         demonym=demonym,
+        subtype=subtype,
         tok_start=start,
         tok_end=end,
         title=title,
@@ -146,6 +148,7 @@ class M:
     title: str = ""
     ner: str | None = None
     demonym: bool = False
+    subtype: str | None = None
 
     @property
     def label(self) -> str:
@@ -176,6 +179,7 @@ class Text:
                 ner=m.label,
                 title=m.title,
                 demonym=m.demonym,
+                subtype=m.subtype,
                 offset=offset,
             )
             for m in self.mentions

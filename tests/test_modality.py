@@ -148,6 +148,18 @@ MUST_HAVE: list[Row] = [
     ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
     (".", ".", "PUNCT", ".", "punct", 3),
 ]
+# "Should Russia attack Israel , Iran will respond ."
+SHOULD_IF: list[Row] = [
+    ("Should", "should", "AUX", "MD", "aux", 2),
+    ("Russia", "Russia", "PROPN", "NNP", "nsubj", 2),
+    ("attack", "attack", "VERB", "VB", "advcl", 7),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+    (",", ",", "PUNCT", ",", "punct", 7),
+    ("Iran", "Iran", "PROPN", "NNP", "nsubj", 7),
+    ("will", "will", "AUX", "MD", "aux", 7),
+    ("respond", "respond", "VERB", "VB", "ROOT", 7),
+    (".", ".", "PUNCT", ".", "punct", 7),
+]
 COUNTRIES = {"Russia", "Iran", "Israel", "Gaza"}
 
 
@@ -168,6 +180,7 @@ def _names(rows: list[Row]) -> dict[int, str]:
         pytest.param(WAS_TO, "attack", Modality(planned=True), id="was-to"),
         pytest.param(MUST, "attack", Modality(demanded=True), id="must-is-an-obligation"),
         pytest.param(MUST_HAVE, "attacked", Modality(hedge="must"), id="must-have-is-a-guess"),
+        pytest.param(SHOULD_IF, "attack", Modality(hedge="if"), id="should-before-its-subject"),
     ],
 )
 def test_modality_of_a_clause(rows: list[Row], verb: str, expected: Modality) -> None:

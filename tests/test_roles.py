@@ -507,6 +507,24 @@ ROLE_CASES = [
     ),
     pytest.param(
         Text(
+            "Gazette's Ryan Goodman wrote the report.",
+            """
+            0  Gazette   PROPN NNP  poss     3  Gazette
+            1  's        PART  POS  case     0  's
+            2  Ryan      PROPN NNP  compound 3  Ryan
+            3  Goodman   PROPN NNP  nsubj    4  Goodman
+            4  wrote     VERB  VBD  ROOT     4  write
+            5  the       DET   DT   det      6  the
+            6  report    NOUN  NN   dobj     4  report
+            7  .         PUNCT .    punct    4  .
+            """,
+            (M(0, 1, "Organization", subtype="media"), M(2, 4, "Person")),
+        ),
+        {("Ryan Goodman", "Gazette", "journalist", False)},
+        id="an outlet's own person is its journalist",
+    ),
+    pytest.param(
+        Text(
             "Retired CIA official Ann Lee told reporters.",
             """
             0  Retired    ADJ   JJ   amod     2  retired

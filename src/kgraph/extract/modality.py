@@ -77,6 +77,8 @@ _FUTURE: Final = frozenset({"will", "shall", "'ll", "wo"})
 #: auxiliaries of obligation: "Congress must consult the White House" is demanded, not done
 #: ("must have known" is a guess: hedged)
 _OBLIGATIONS: Final = frozenset({"must", "ought"})
+#: auxiliaries that open a condition when put before its subject: "Should X win, ..."
+_INVERTING: Final = frozenset({"should", "had", "were"})
 #: verbs whose complement is what someone wants done by another: "urged X to", "demanded that"
 _DEMANDS: Final = frozenset(
     {
@@ -513,6 +515,8 @@ def _own_clause(verb: Token, found: _Walk) -> None:
     condition = _condition(verb)
     if condition is not None and found.hedge is None:
         found.hedge = condition  # "if Russia invades, the US will impose sanctions"
+    if _inverted_condition(verb) and found.hedge is None:
+        found.hedge = "if"  # "Should Cassidy win, ...": a condition, not a wish
     if _future_time(verb) and found.hedge is None:
         found.hedge = "when"  # "when we win the White House, we will ...": not yet
     if _not_yet(verb) or _negated_auxiliary(verb):
@@ -607,6 +611,18 @@ def _condition(verb: Token) -> str | None:
             if mark is not None and mark.lower_ in ("if", "unless"):
                 return mark.lower_
     return None
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "Should Cassidy defeat her, ...", "Had Russia invaded, ...": an auxiliary before the
+    subject of a clause that modifies another is an "if"."""
+    if verb.dep_ != "advcl":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING and c.i < subject.i
+        for c in verb.children
+    )
 
 
 def _narrated_later(verb: Token) -> bool:

@@ -1239,7 +1239,9 @@ def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
         owners.append(ctx.mention_at(doc[m.tok_start - 2]))
     for pm in owners:
         if pm is not None and pm.type in _BODY_TYPES:
-            found.keep(m, pm, "affiliate", False, head.i)
+            # "CNN's Lauren Fox": an outlet's own person is one of its journalists
+            role = "journalist" if pm.subtype == "media" else "affiliate"
+            found.keep(m, pm, role, False, head.i)
 
 
 def _of_bodies(found: _Found, m: RawMention, head: Token) -> None:
