@@ -224,6 +224,13 @@ ROLES = [
         "Just Security's Ryan Goodman writes about the program.",
         "Ryan Goodman",
         "Just Security",
+        "journalist",  # an outlet's own person
+        False,
+    ),
+    (
+        "The Heritage Foundation's James Carafano writes about the program.",
+        "James Carafano",
+        "Heritage Foundation",
         "affiliate",
         False,
     ),
