@@ -528,10 +528,11 @@ def _own_clause(verb: Token, found: _Walk) -> None:
             pass  # "al-Qaida's branch, which would later morph into ISIS": it did
         elif c.lower_ == "would" and c.dep_ == "aux" and _future_in_past(verb):
             found.planned = True  # "Trump announced he would end the program"
-        elif c.lower_ in _OBLIGATIONS and c.dep_ == "aux" and not _perfect(verb):
-            found.demanded = True
-        elif c.lower_ in _OBLIGATIONS and c.dep_ == "aux" and found.hedge is None:
-            found.hedge = c.lower_  # "must have known": a guess
+        elif c.lower_ in _OBLIGATIONS and c.dep_ == "aux":
+            if not _perfect(verb):
+                found.demanded = True
+            elif found.hedge is None:
+                found.hedge = c.lower_  # "must have known": a guess
         elif c.lower_ in HEDGES and c.dep_ in _HEDGE_DEPS and found.hedge is None:
             found.hedge = c.lower_
         elif c.dep_ == "aux" and c.lower_ in _FUTURE and condition is None:
