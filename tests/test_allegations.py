@@ -253,6 +253,31 @@ def test_no_allegation_against_the_wrong_party(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        pytest.param("The Telegram sexual abuse scandal shocked the country.", set(), id="an-app"),
+        pytest.param(
+            "Reporters revealed the Acme Corporation harassment case.", set(), id="a-company"
+        ),
+        pytest.param(
+            "Reporters revealed Walter Brisk's sexual assault of an aide.",
+            {"Walter Brisk"},
+            id="a-person",
+        ),
+    ],
+)
+def test_a_bodily_act_named_by_a_noun_is_a_persons(text: str, accused: set[str]) -> None:
+    g = _graph(text)
+    found = {
+        g.nodes[v]["label"]
+        for a in _allegations(g)
+        for _u, v, p in g.out_edges(a, data="predicate")
+        if p == "accused"
+    }
+    assert found == accused
+
+
+@pytest.mark.parametrize(
     ("text", "role", "who"),
     [
         pytest.param(
@@ -372,6 +397,15 @@ FRAMES = [
         "interference",
         1,
         id="a-capital-stands-for-its-state",
+    ),
+    pytest.param(
+        [
+            "The bill punishes Russia for its military aggression in Ukraine.",
+            "The summit was overshadowed by the disputed Russian annexation of Crimea.",
+        ],
+        None,
+        2,
+        id="a-place-an-aggression-was-done-to-is-its-victim",
     ),
 ]
 

@@ -295,6 +295,9 @@ _TERRITORIAL_ACTS: Final = frozenset(
 )
 # an act class that, done to a person, is another ("attacked her": an assault)
 _PERSONAL_ATTACKS: Final = {"attack": "assault"}
+#: acts done by a person's own body: a noun of one is no organisation's or place's ("the
+#: Telegram sexual abuse scandal" is not the messaging app's assault)
+_BODILY_ACTS: Final = frozenset({"assault", "harassment", "sexual_misconduct"})
 # act classes whose claimant, when no one else is named, is the victim
 _CLAIMANT_VICTIM: Final = frozenset({"defamation"})
 #: acts that, aimed at an election, are election interference
@@ -1049,8 +1052,8 @@ def _target(
                 and act not in _TERRITORIAL_ACTS
             ):
                 continue  # "bribed officials in Prague": where it was done, not to whom
-            if m is not None and m.type != "Location":
-                return prep, m, None
+            if m is not None and (m.type != "Location" or act in _TERRITORIAL_ACTS):
+                return prep, m, None  # "the annexation of Crimea": the place is the victim
             if obj.pos_ in ("NOUN", "PROPN") and _act_of(obj) is None:
                 words = [t for t in obj.subtree if t.i <= obj.i][-_TARGET_WORDS:]
                 shown = obj.doc[words[0].i : obj.i + 1].text
@@ -1892,6 +1895,10 @@ def _act_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
             continue
         states = [(m, a) for m, a in accused if m.type == "Country"]
         accused = states or accused  # a state beside a group it works with is the one accused
+        if act in _BODILY_ACTS:
+            accused = [(m, a) for m, a in accused if m.type == "Person"]
+            if not accused:
+                continue
         roles: list[tuple[str, RawMention, bool]] = []
         if claim_cue is not None:
             roles += _claimant_roles(claim_cue, _claimants(claim_cue, sent, ctx))
