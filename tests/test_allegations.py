@@ -407,6 +407,30 @@ FRAMES = [
         2,
         id="a-place-an-aggression-was-done-to-is-its-victim",
     ),
+    pytest.param(
+        [
+            (
+                "Senator Walter Brisk said the FBI misled a judge to obtain the warrant."
+                " A memo alleging FBI misconduct was released on Friday."
+            ),
+            "Senator Jane Roe said the memo alleging FBI misconduct was accurate.",
+        ],
+        "deception",
+        1,
+        id="misconduct-told-beside-one-specific-act-is-that-act",
+    ),
+    pytest.param(
+        [
+            (
+                "Senator Walter Brisk said the FBI misled a judge to obtain the warrant."
+                " Senator Jane Roe said the FBI spied on the campaign."
+                " A memo alleging FBI misconduct was released on Friday."
+            ),
+        ],
+        None,
+        3,
+        id="misconduct-told-beside-two-specific-acts-is-neither",
+    ),
 ]
 
 

@@ -43,7 +43,7 @@ from kgraph.extract.entities import (
     org_subtype,
 )
 from kgraph.gazetteer import Gazetteer, first_names, is_leader
-from kgraph.lexicon import GENERIC_ACTS
+from kgraph.lexicon import GENERIC_ACTS, act_lexicon
 from kgraph.timex import parse_published
 
 __all__ = [
@@ -1533,6 +1533,9 @@ _ACTS_OF_STATE: Final = frozenset(
 _NEW_WORDS: Final = frozenset({"new", "newest", "latest", "second", "another", "fresh"})
 #: years this far apart are two times of an act (see :func:`_split_by_time`)
 _YEARS_APART: Final = 2
+#: act classes that say only that a deed was wrong ("misconduct", "wrongdoing", "a crime"):
+#: told beside one specific act of the same accused, they are that act
+_GENERAL_ACTS: Final = frozenset({"misconduct"})
 #: acts done together: the partner of a collusion is a party to it as much as the accused
 _SYMMETRIC_ACTS: Final = frozenset({"collusion"})
 
@@ -1638,6 +1641,51 @@ def _told_of(
         # "the new allegation against Kavanaugh": not the one told most, the other one
         return {ranked[1][0]} if len(ranked) == 2 else roots
     return {ranked[0][0]}
+
+
+def _join_general(
+    records: Sequence[tuple[str, AllegationRecord]],
+    frames: Sequence[_Frame],
+    node_of: Mapping[tuple[str, str], str],
+    uf: _UnionFind,
+) -> None:
+    """Join each allegation of a general act (:data:`_GENERAL_ACTS`: "a memo alleging FBI
+    misconduct") to the one allegation of a specific act its accused, as named (the FBI, not
+    the United States), has in the documents that tell it ("the FBI misled a judge"); with
+    none, or several, it stays alone.  A weak act (a payment) is too plain to be the wrong."""
+
+    def accused(index: int) -> set[str]:
+        doc, record = records[index]
+        return {
+            n for r in record.roles if r.role == "accused" and (n := node_of.get((doc, r.entity)))
+        }
+
+    specific: dict[tuple[str, str], set[int]] = defaultdict(set)
+    general: dict[int, list[int]] = defaultdict(list)
+    for index, frame in enumerate(frames):
+        if frame.act in _GENERAL_ACTS:
+            general[uf.find(index)].append(index)
+        elif frame.act is not None and not _weak_act(frame.act):
+            for node in accused(index):
+                specific[(frame.doc, node)].add(index)
+    groups = uf.groups()
+    for root, members in sorted(general.items()):
+        if any(frames[i].act not in _GENERAL_ACTS for i in groups[root]):
+            continue  # already one with a specific act
+        told = {
+            uf.find(j)
+            for i in members
+            for node in accused(i)
+            for j in specific.get((frames[i].doc, node), ())
+        }
+        if len(told) == 1:
+            uf.union(next(iter(told)), root)
+
+
+def _weak_act(act: str) -> bool:
+    """Whether an act class is weak (see ``kgraph/data/acts.tsv``): a payment, a threat."""
+    known = act_lexicon().classes.get(act)
+    return known is not None and known.weak
 
 
 def _parties_to_claim(record: AllegationRecord) -> set[str]:
@@ -1786,6 +1834,7 @@ def merge_allegations(
     frames = [_Frame.of(doc, r, node_of, state_of or {}, leader_of or {}) for doc, r in records]
     uf = _UnionFind(len(records))
     _merge_frames(records, frames, uf)
+    _join_general(records, frames, node_of, uf)
     drafts = [
         _draft([records[i] for i in members], node_of, published)
         for members in _split_by_time(uf.groups().values(), records)
@@ -1801,8 +1850,7 @@ def _main_record(recs: list[tuple[str, AllegationRecord]]) -> tuple[str, Allegat
     name; never an accusation that names none when one does), then one that names whom the
     act was done to, then a stated claim ("Russia offered a bounty ...") before a noun
     phrase ("the Russian bounties"), then the earliest document's."""
-    named_acts = [r.act for _, r in recs if r.act]
-    common = min(named_acts, key=lambda a: (-named_acts.count(a), a), default=None)
+    common = _node_act(recs)
     return min(
         recs,
         key=lambda x: (
@@ -1814,6 +1862,14 @@ def _main_record(recs: list[tuple[str, AllegationRecord]]) -> tuple[str, Allegat
             x[1].key,
         ),
     )
+
+
+def _node_act(recs: list[tuple[str, AllegationRecord]]) -> str | None:
+    """The act of an allegation: the act most of its records name, a specific act before a
+    general one ("misled a judge" before "misconduct")."""
+    acts = [r.act for _, r in recs if r.act]
+    specific = [a for a in acts if a not in _GENERAL_ACTS] or acts
+    return min(specific, key=lambda a: (-specific.count(a), a), default=None)
 
 
 def _role_edges(
@@ -1862,7 +1918,7 @@ def _draft(
         "confidence": confidence,
         "dates": sorted({d for _, r in recs for d in r.dates}),
         "keywords": sorted({k for _, r in recs for k in r.keywords}),
-        "act": _most_common([r.act for _, r in recs if r.act]),
+        "act": _node_act(recs),
         "time": _most_common([r.time for _, r in recs if r.time]),
         "first_reported": min(
             (published[doc] for doc, _ in recs if doc in published), default=None
