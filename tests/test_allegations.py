@@ -94,6 +94,19 @@ def test_no_allegation_without_an_act() -> None:
 ALLEGATIONS = [
     # (text, {role: labels} the allegation must have, status)
     pytest.param(
+        "Walter Brisk, who was also charged in the inquiry, pleaded guilty last year to "
+        "conspiracy and lying to the FBI.",
+        {"accused": {"Walter Brisk"}, "confirmed_by": {"Walter Brisk"}},
+        "confirmed",
+        id="a-guilty-plea-confirms",
+    ),
+    pytest.param(
+        "Walter Brisk pled guilty to bribery.",
+        {"accused": {"Walter Brisk"}, "confirmed_by": {"Walter Brisk"}},
+        "confirmed",
+        id="a-guilty-plea-to-of-the-adjective",
+    ),
+    pytest.param(
         "The Pentagon accused Russia of arming the Taliban in Afghanistan.",
         {"accused": {"Russia"}, "alleged_by": {"Pentagon"}},
         "alleged",
@@ -218,6 +231,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
     [
         # a negated charge states nothing
         "Carter Page was never charged with any wrongdoing.",
+        # a plea of not guilty confirms nothing
+        "Carter Page pleaded not guilty to bribery.",
         # the topic of an inquiry is no deed of the one who ordered it
         "Fox News reported that Bill Barr had assigned John Durham to conduct the inquiry "
         "into alleged surveillance of the campaign.",

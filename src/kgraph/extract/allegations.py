@@ -263,6 +263,9 @@ _ARGUMENT_NOUNS: Final = frozenset(
     }
 )
 _WHERE_PREPS: Final = frozenset({"in", "at"})
+# a plea of guilt: "pleaded guilty to", "pled guilty to"
+_PLEAD: Final = frozenset({"plead", "pled"})
+_GUILTY: Final = frozenset({"guilty"})
 # acts done with someone: only for them is the object of "with" the other party
 _WITH_ACTS: Final = frozenset({"collusion"})
 # the preposition a label puts before a direct object that receives the act ("paid militants":
@@ -423,6 +426,7 @@ class AllegationExtractor:
                 + list(_statement_claims(sent, context, said))
                 + list(_allegation_nouns(sent, context))
                 + list(_act_nouns(sent, context))
+                + list(_guilty_pleas(sent, context))
                 + [_generic_denial(r, state, context) for r in _denied_acts(sent, context)]
                 + list(_no_such_acts(sent, context, state))
             )
@@ -1824,6 +1828,41 @@ def _accusation_record(
             label += f" by {' and '.join(by)}"
         record = replace(record, label=label)
     yield record
+
+
+def _guilty_pleas(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
+    """ "Gates pleaded guilty to conspiracy and lying to the FBI": a guilty plea confirms the
+    acts it names, the one who pleads confirms them; a plea of not guilty denies nothing
+    here (the stance layer reads denials)."""
+    for verb in sent:
+        if _lemma(verb) not in _PLEAD:
+            continue
+        if any(c.dep_ == "neg" or c.lower_ == "not" for c in verb.subtree if c.i < verb.i + 3):
+            continue
+        accused = [
+            x for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for x in _entities(c, ctx)
+        ]
+        guilty = [c for c in verb.children if c.lower_ in _GUILTY]
+        heads = [verb, *guilty]  # "pleaded guilty to fraud": the "to" of either word
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"):
+            act_tokens = [t for t in prep.subtree if t.i != prep.i]
+            acts = _acts_in(act_tokens)
+            if not guilty or not accused or not acts:
+                continue
+            clause = sent.doc[verb.i : act_tokens[-1].i + 1]
+            record = _record(
+                "g",
+                verb,
+                sent,
+                ctx,
+                accused,
+                acts,
+                clause,
+                [("confirmed_by", m, a) for m, a in accused],
+                status="confirmed",
+            )
+            if record is not None:
+                yield record
 
 
 def _allegation_nouns(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
