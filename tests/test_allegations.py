@@ -101,6 +101,12 @@ ALLEGATIONS = [
         id="a-guilty-plea-confirms",
     ),
     pytest.param(
+        "Walter Brisk has testified that Jane Roe told him to pass the memo to the media.",
+        {"accused": {"Jane Roe"}, "alleged_by": {"Walter Brisk"}},
+        "alleged",
+        id="who-ordered-the-act-is-accused-of-it",
+    ),
+    pytest.param(
         "Walter Brisk pled guilty to bribery.",
         {"accused": {"Walter Brisk"}, "confirmed_by": {"Walter Brisk"}},
         "confirmed",
@@ -233,6 +239,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "Carter Page was never charged with any wrongdoing.",
         # a plea of not guilty confirms nothing
         "Carter Page pleaded not guilty to bribery.",
+        # who is told to do an act is not said to have done it
+        "Jane Roe said Walter Brisk told Carter Page to leak the memo to the press.",
         # the topic of an inquiry is no deed of the one who ordered it
         "Fox News reported that Bill Barr had assigned John Durham to conduct the inquiry "
         "into alleged surveillance of the campaign.",

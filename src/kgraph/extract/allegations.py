@@ -263,6 +263,8 @@ _ARGUMENT_NOUNS: Final = frozenset(
     }
 )
 _WHERE_PREPS: Final = frozenset({"in", "at"})
+# verbs of saying that, with an object and a to-infinitive, give an order ("told him to")
+_DIRECTIVES: Final = frozenset({"tell", "instruct", "order", "direct"})
 # a plea of guilt: "pleaded guilty to", "pled guilty to"
 _PLEAD: Final = frozenset({"plead", "pled"})
 _GUILTY: Final = frozenset({"guilty"})
@@ -696,7 +698,7 @@ def _predicate_tokens(verb: Token) -> list[Token]:
                 if p.dep_ in ("pobj", "pcomp")
             ]
         elif child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX"):
-            if child.dep_ == "xcomp" and _lemma(verb) in _OBJECT_CONTROL:
+            if child.dep_ == "xcomp" and _lemma(verb) in _OBJECT_CONTROL - _DIRECTIVES:
                 continue  # "warned X against paying": the act is X's, not the warner's
             if child.dep_ == "conj" and _has_subject(child):
                 continue  # "he took part, but witnesses had been bribed": theirs, not his
@@ -1274,6 +1276,10 @@ def _claims(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 for c in tok.children
                 if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
             ] or _misparsed_complements(tok)
+            if lemma in _DIRECTIVES and any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                # "Steele told him to pass the information to the media": an order, no claim
+                # that he did; the one who gave it is accused in a claim that he did
+                clauses = [c for c in clauses if c.dep_ != "xcomp"]
             own_subject = any(c.dep_ == "nsubj" for c in tok.children)
             # "“Trump directed ...,” officials told Just Security": the claim comes first
             clauses += [
