@@ -107,6 +107,13 @@ ALLEGATIONS = [
         id="who-ordered-the-act-is-accused-of-it",
     ),
     pytest.param(
+        "The memo recounts a supposed trip Walter Brisk took to Prague to devise a plan to "
+        "cover up the campaign's role in the hacking.",
+        {"accused": {"Walter Brisk"}},
+        "alleged",
+        id="a-hedged-account-of-a-phrasal-act",
+    ),
+    pytest.param(
         "Walter Brisk pled guilty to bribery.",
         {"accused": {"Walter Brisk"}, "confirmed_by": {"Walter Brisk"}},
         "confirmed",
@@ -239,6 +246,8 @@ def test_allegation_constructions(text: str, expected: dict[str, set[str]], stat
         "Carter Page was never charged with any wrongdoing.",
         # a plea of not guilty confirms nothing
         "Carter Page pleaded not guilty to bribery.",
+        # a hedged noun's clause of saying states what was said, not a deed of its subject
+        "The alleged victim who spoke to Carter Page said Walter Brisk assaulted her.",
         # who is told to do an act is not said to have done it
         "Jane Roe said Walter Brisk told Carter Page to leak the memo to the press.",
         # the topic of an inquiry is no deed of the one who ordered it
@@ -514,6 +523,13 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             "Alan Brody bribed",
             "bribery",
             id="a cue noun's 'of' gerund with its subject",
+        ),
+        pytest.param(
+            "The report contains multiple unverified claims of Walter Brisk soliciting "
+            "prostitutes.",
+            "Walter Brisk committed misconduct",
+            "misconduct",
+            id="a cue noun's 'of' gerund hung off the verb that has the noun",
         ),
         pytest.param(
             "There were reports of Russia hacking the DNC.",

@@ -265,6 +265,9 @@ _ARGUMENT_NOUNS: Final = frozenset(
 _WHERE_PREPS: Final = frozenset({"in", "at"})
 # verbs of saying that, with an object and a to-infinitive, give an order ("told him to")
 _DIRECTIVES: Final = frozenset({"tell", "instruct", "order", "direct"})
+# words with which a writer says an account is someone's claim, not a fact
+_HEDGES: Final = frozenset({"alleged", "supposed", "purported"})
+_RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
 # a plea of guilt: "pleaded guilty to", "pled guilty to"
 _PLEAD: Final = frozenset({"plead", "pled"})
 _GUILTY: Final = frozenset({"guilty"})
@@ -429,6 +432,7 @@ class AllegationExtractor:
                 + list(_allegation_nouns(sent, context))
                 + list(_act_nouns(sent, context))
                 + list(_guilty_pleas(sent, context))
+                + list(_hedged_accounts(sent, context))
                 + [_generic_denial(r, state, context) for r in _denied_acts(sent, context)]
                 + list(_no_such_acts(sent, context, state))
             )
@@ -566,7 +570,8 @@ def _acts_in(tokens: Iterator[Token] | list[Token], *, weak: bool = False) -> tu
             for c in [*tok.children, *(g for p in tok.children for g in p.children)]
         ):
             continue  # "attacked the government's case as weak": words, not a deed
-        if act and tok.pos_ in ("VERB", "NOUN", "ADJ") and act not in found:
+        if act and (tok.pos_ in ("VERB", "NOUN", "ADJ") or tok.dep_ == "prt") and act not in found:
+            # a phrasal verb's act is read at its particle ("cover up")
             found.append(act)
     if not weak and all(lex.classes[a].weak for a in found):
         return ()
@@ -802,7 +807,10 @@ def _gerund_subject(verb: Token, ctx: DocContext) -> RawMention | None:
         prev.dep_ == "pobj"
         and prev.head.lower_ in _CLAIM_OF
         and _lemma(prev.head.head) in _CUE_NOUNS
-        and verb.head.i == prev.head.head.i
+        and (
+            verb.head.i == prev.head.head.i
+            or (verb.dep_ == "advcl" and verb.head.i == prev.head.head.head.i)
+        )
     ):
         return m  # "claims of [Alan Brody] soliciting ...": the gerund hung off the noun
     return None
@@ -847,6 +855,12 @@ def _gerund_complements(noun: Token, ctx: DocContext) -> list[Token]:
         for c in p.children
         if c.dep_ in ("pobj", "pcomp")
     ] + [c for c in noun.children if c.dep_ == "acl"]
+    # "contains claims of X soliciting ...": the gerund hung off the verb that has the noun
+    candidates += [
+        c
+        for c in noun.head.children
+        if c.dep_ == "advcl" and c.i == noun.right_edge.i + 1 and noun.head.i != noun.i
+    ]
     return [
         c
         for c in candidates
@@ -1834,6 +1848,42 @@ def _accusation_record(
             label += f" by {' and '.join(by)}"
         record = replace(record, label=label)
     yield record
+
+
+def _hedged_accounts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
+    """ "a supposed trip Mr. Cohen took to Prague to devise a plan to cover up ...": a noun
+    the writer hedges ("alleged", "supposed", "purported") with a relative clause states a
+    claim of what that clause's subject did; not a clause of saying ("the alleged victim
+    who said ..."), nor a clause of it with a subject of its own."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or not any(c.lower_ in _HEDGES for c in noun.children):
+            continue
+        for verb in (c for c in noun.children if c.dep_ == "relcl" and _is_clause_verb(c)):
+            if _lemma(verb) in _CUE_VERBS:
+                continue
+            accused = [
+                x
+                for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVES
+                for x in _entities(c, ctx)
+            ]
+            own = [t for t in verb.subtree if not _inside_own_clause(t, verb)]
+            acts = _acts_in([t for t in own if t.i > verb.i or t.i == verb.i])
+            if not accused or not acts:
+                continue
+            clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
+            record = _record("h", verb, sent, ctx, accused, acts, clause, [])
+            if record is not None:
+                yield record
+
+
+def _inside_own_clause(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` is in a clause under ``top`` that has a subject of its own."""
+    while tok.i != top.i:
+        if _is_clause_verb(tok) and _has_subject(tok):
+            return True
+        tok = tok.head
+    return False
 
 
 def _guilty_pleas(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
