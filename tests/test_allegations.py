@@ -1008,6 +1008,36 @@ def test_a_claim_clause_stops_where_a_clause_with_its_own_subject_joins_it() -> 
     )
 
 
+_TOLD_MORE = (
+    "Jane Roe said Walter Brisk assaulted her in 1990. Roe said Brisk assaulted her again in "
+    "1991. Mary Poe said Walter Brisk groped her at a party."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        pytest.param(
+            f"{_TOLD_MORE} The teacher who accused Walter Brisk of sexual assault will testify.",
+            {("Walter Brisk assaulted Jane Roe", 3), ("Walter Brisk assaulted Mary Poe", 1)},
+            id="an-act-naming-no-victim-is-the-one-the-document-tells-most",
+        ),
+        pytest.param(
+            f"{_TOLD_MORE} Another woman accused Walter Brisk of sexual assault.",
+            {
+                ("Walter Brisk assaulted Jane Roe", 2),
+                ("Walter Brisk assaulted Mary Poe", 1),
+                ("Walter Brisk assaulted", 1),
+            },
+            id="unless-its-sentence-says-it-is-another",
+        ),
+    ],
+)
+def test_an_act_with_no_victim_among_several(text: str, nodes: set[tuple[str, int]]) -> None:
+    found = {(n["label"], len(n["evidence"])) for n in _allegation_nodes([text])}
+    assert found == nodes
+
+
 _TWO_ACCUSERS = (
     "Jane Roe said Walter Brisk assaulted her in 1990. Another accuser told reporters she "
     "was groped by Walter Brisk during a meeting."

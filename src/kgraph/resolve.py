@@ -1745,13 +1745,39 @@ def _merge_victims(
     for (party, act), named in sorted(victims.items()):
         if len(named) == 1 and (party, act, "*") in owner:
             uf.union(owner[(party, act, "*")], owner[(party, act, next(iter(named)))])
+    told: Counter[tuple[str, str, str, str]] = Counter(
+        (f.doc, p, f.act, f.victim) for f in frames if f.act and f.victim for p in f.parties
+    )
     for index, frame in enumerate(frames):
         if frame.act is None or frame.victim is not None:
             continue
         for party in frame.parties:
             named = local.get((frame.doc, party, frame.act), set())
+            if len(named) > 1:
+                named = _told_most_of(named, frame, party, told, records[index][1])
             if len(named) == 1:
                 uf.union(owner[(party, frame.act, next(iter(named)))], index)
+
+
+def _told_most_of(
+    named: set[str],
+    frame: _Frame,
+    party: str,
+    told: Counter[tuple[str, str, str, str]],
+    record: AllegationRecord,
+) -> set[str]:
+    """Of the victims a document names for one party and act, the one it tells most of
+    (the one the story is about: "the professor who accused Kavanaugh of assault" beside
+    Ford's account and a second woman's), unless the record's sentence says it is another
+    ("another woman accused Moore ..."); else all of them."""
+    sentence = record.evidence[0].sentence.lower().split() if record.evidence else []
+    if _NEW_WORDS & set(sentence):
+        return named
+    act = frame.act or ""
+    counts = sorted(((told[(frame.doc, party, act, v)], v) for v in named), reverse=True)
+    if counts[0][0] > counts[1][0]:
+        return {counts[0][1]}
+    return named
 
 
 def _split_by_time(
