@@ -532,6 +532,12 @@ def test_a_spokesman_denies_for_the_body_he_speaks_for() -> None:
             id="a cue noun's 'of' gerund hung off the verb that has the noun",
         ),
         pytest.param(
+            "Walter Brisk was formally indicted Tuesday on criminal corruption charges.",
+            "Walter Brisk was corrupt",
+            "corruption",
+            id="a specific act before a general one",
+        ),
+        pytest.param(
             "There were reports of Russia hacking the DNC.",
             "Russia hacked Democratic National Committee",
             "hacking",

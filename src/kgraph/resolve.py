@@ -35,6 +35,7 @@ from kgraph._model import (
     RoleRecord,
     StatementRecord,
 )
+from kgraph.extract.allegations import GENERAL_ACTS
 from kgraph.extract.entities import (
     RawMention,
     abbreviates,
@@ -1533,9 +1534,9 @@ _ACTS_OF_STATE: Final = frozenset(
 _NEW_WORDS: Final = frozenset({"new", "newest", "latest", "second", "another", "fresh"})
 #: years this far apart are two times of an act (see :func:`_split_by_time`)
 _YEARS_APART: Final = 2
-#: act classes that say only that a deed was wrong ("misconduct", "wrongdoing", "a crime"):
-#: told beside one specific act of the same accused, they are that act
-_GENERAL_ACTS: Final = frozenset({"misconduct"})
+#: act classes that say only that a deed was wrong: told beside one specific act of the same
+#: accused, they are that act
+_GENERAL_ACTS: Final = GENERAL_ACTS
 #: acts done together: the partner of a collusion is a party to it as much as the accused
 _SYMMETRIC_ACTS: Final = frozenset({"collusion"})
 

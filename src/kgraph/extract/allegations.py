@@ -42,7 +42,12 @@ from kgraph.timex import normalise
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["AllegationExtractor"]
+__all__ = ["GENERAL_ACTS", "AllegationExtractor"]
+
+#: act classes that say only that a deed was wrong ("misconduct", "wrongdoing", "a crime"):
+#: a clause that also names a specific act is of that act ("criminal corruption charges"),
+#: and merging takes them for the specific act told beside them
+GENERAL_ACTS: Final = frozenset({"misconduct"})
 
 #: "X accused Y of Z", "Y was charged with Z": the verb, and the prepositions of the act
 #: punishing someone for a deed says they did it ("penalizing Moscow for election
@@ -939,6 +944,7 @@ def _record(
     lex = act_lexicon()
     named = [k for k in keywords if k not in GENERIC_ACTS]
     strong = [k for k in named if k in lex.classes and not lex.classes[k].weak]
+    strong.sort(key=lambda k: k in GENERAL_ACTS)  # "criminal corruption": corruption
     act = _by_means(_electoral(next(iter(strong or named), None), clause), clause)
     prep, target, shown = _target(clause, act, ctx) if act is not None else (None, None, None)
     if _verbal_attack(act, target, roles, ctx):
