@@ -12,6 +12,12 @@ What it covers, and nothing more:
   entity, within three paragraphs, whose name ("State Department") or known
   title or role ("Secretary of State Mike Pompeo", "Lavrov, Russia's foreign
   minister") contains that noun;
+* ``the <modifiers> <noun>`` for a person's role noun ("the special counsel", "the
+  university professor", "the former state governor"), and a bare one not among the nouns
+  above ("the prosecutor"), points to the one person of the Doc, named before or after,
+  whose title or role has that noun and every modifier that tells the holders apart; with
+  none or several it stays unresolved, and a modifier that names an entity ("the Russian
+  minister") must be that person's;
 * ``who``/``which`` introducing a relative clause point to the noun they follow;
 * a person set against another ("unlike Mr. Trump, he ...", "more than Obama") is
   never what the pronoun means; the surname of a person named in full, read by
@@ -77,6 +83,47 @@ _ANAPHOR_NOUNS: Final = frozenset(
         "pentagon",
     }
 )
+#: role nouns a person holds, which a described definite noun may head ("the special counsel");
+#: not yet "judge": "her allegation against the appeals court judge" then makes an act-less
+#: allegation of its own, which the allegations' merging does not join to the act it names
+_PERSON_ROLE_NOUNS: Final = frozenset(
+    {
+        "minister",
+        "secretary",
+        "president",
+        "senator",
+        "general",
+        "ambassador",
+        "director",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "adviser",
+        "advisor",
+        "counsel",
+        "professor",
+        "prosecutor",
+        "attorney",
+        "lawyer",
+        "governor",
+        "mayor",
+        "nominee",
+        "congressman",
+        "congresswoman",
+    }
+)
+#: modifiers that say when or how, never which role ("the former judge", "then-senator")
+_TIME_MODIFIERS: Final = frozenset({"former", "then", "then-", "onetime", "current", "new"})
+#: modifiers that mean another holder than the one named ("the next president")
+_OTHER_HOLDER: Final = frozenset(
+    {"next", "future", "last", "previous", "prior", "past", "first", "another", "other"}
+)
+#: modifiers that make a rank of its own ("the deputy attorney general" is not the attorney
+#: general): the holder's title must have them
+_RANKS: Final = frozenset({"deputy", "vice", "assistant", "associate", "acting", "lieutenant"})
+_MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _OBJECT_PRONOUNS: Final = frozenset({"him", "her"})
 _ORG_TYPES: Final = frozenset({"Agency", "Organization"})
 _CONTRASTS: Final = frozenset({"unlike", "like", "than", "except", "besides"})
@@ -135,6 +182,8 @@ def build_references(doc: Doc, ctx: DocContext) -> References:
         elif _is_definite_description(tok, ctx):
             earlier = history[: bisect.bisect_right(ends, tok.i)]
             target = _definite(tok, earlier, titles, sent_of, paragraph)
+        elif _is_role_description(tok, ctx):
+            target = _role_holder(tok, ctx, history, titles)
         if target is not None:
             links[tok.i] = target
     return References(MappingProxyType(links))
@@ -237,6 +286,75 @@ def _is_definite_description(tok: Token, ctx: DocContext) -> bool:
             for c in tok.children
         )
     )
+
+
+def _is_role_description(tok: Token, ctx: DocContext) -> bool:
+    """ "the special counsel", "the former state governor": one person's role noun with "the",
+    whatever adjectives or names come before it or relative clause after it, but nothing
+    that says whose or of what ("the governor of the central bank" is left alone)."""
+    return (
+        tok.lemma_.lower() in _PERSON_ROLE_NOUNS
+        and tok.tag_ in ("NN", "NNP")
+        and tok.dep_ != "appos"  # "Rosenstein, the deputy attorney general": a role, no reference
+        and ctx.mention_at(tok) is None
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("prep", "poss", "appos") for c in tok.children)
+    )
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """The words before a role noun that may say which role ("special", "appeals court"):
+    adjectives and nouns, through compounds, without the ones that say only when."""
+    found: list[Token] = []
+    stack = [c for c in tok.children if c.i < tok.i and c.dep_ in _MODIFIER_DEPS]
+    while stack:
+        mod = stack.pop()
+        if mod.lower_.rstrip("-") not in _TIME_MODIFIERS:
+            found.append(mod)
+        stack.extend(c for c in mod.children if c.i < mod.i and c.dep_ in _MODIFIER_DEPS)
+    return found
+
+
+def _role_holder(
+    tok: Token, ctx: DocContext, history: list[RawMention], titles: dict[str, set[str]]
+) -> RawMention | None:
+    """The one person of the Doc the description ``tok`` heads means: a holder of its noun,
+    kept when every modifier another holder has is that person's too, and every modifier that
+    names an entity is that person's role's or title's; the latest mention before ``tok``,
+    else the first after."""
+    noun = tok.lemma_.lower()
+    holders = {key for key, words in titles.items() if noun in words}
+    mods = _modifiers(tok)
+    if any(m.lower_ in _OTHER_HOLDER or m.ent_type_ == "ORDINAL" for m in mods):
+        return None
+    telling = {
+        m.lower_ for m in mods if m.lower_ in _RANKS or any(m.lower_ in titles[k] for k in holders)
+    }
+    holders = {key for key in holders if telling <= titles[key]}
+    for mod in mods:
+        named = ctx.mention_at(mod)
+        if named is not None:
+            holders = {key for key in holders if _holds_with(key, named, mod, ctx, titles)}
+    if len(holders) != 1:
+        return None
+    (key,) = holders
+    mentions = [m for m in history if m.type == "Person" and _identity(m) == key]
+    before = [m for m in mentions if m.tok_end <= tok.i]
+    return before[-1] if before else (mentions[0] if mentions else None)
+
+
+def _holds_with(
+    key: str, named: RawMention, mod: Token, ctx: DocContext, titles: dict[str, set[str]]
+) -> bool:
+    """Whether the person ``key`` holds a role of the entity a modifier names ("Russian")."""
+    if mod.lower_ in titles[key]:
+        return True
+    for role in ctx.roles:
+        if _identity(role.person) == key and role.org is not None:
+            org = role.org
+            if org.gid == named.gid and (org.gid or org.text == named.text):
+                return True
+    return False
 
 
 def _pronoun(
