@@ -783,6 +783,39 @@ COREF_CASES = [
         {},
         id="an apposition says a role and refers to nothing",
     ),
+    pytest.param(
+        Text(
+            "Ann Vole, a counsel, met Tom Reed, a deputy governor."
+            " The special counsel and the governor spoke.",
+            """
+            0  Ann       PROPN NNP  compound 1  Ann
+            1  Vole      PROPN NNP  nsubj    6  Vole
+            2  ,         PUNCT ,    punct    1  ,
+            3  a         DET   DT   det      4  a
+            4  counsel   NOUN  NN   appos    1  counsel
+            5  ,         PUNCT ,    punct    1  ,
+            6  met       VERB  VBD  ROOT     6  meet
+            7  Tom       PROPN NNP  compound 8  Tom
+            8  Reed      PROPN NNP  dobj     6  Reed
+            9  ,         PUNCT ,    punct    8  ,
+            10 a         DET   DT   det      12 a
+            11 deputy    NOUN  NN   compound 12 deputy
+            12 governor  NOUN  NN   appos    8  governor
+            13 .         PUNCT .    punct    6  .
+            14 The       DET   DT   det      16 the
+            15 special   ADJ   JJ   amod     16 special
+            16 counsel   NOUN  NN   nsubj    20 counsel
+            17 and       CCONJ CC   cc       16 and
+            18 the       DET   DT   det      19 the
+            19 governor  NOUN  NN   conj     16 governor
+            20 spoke     VERB  VBD  ROOT     20 speak
+            21 .         PUNCT .    punct    20 .
+            """,
+            (M(0, 2, "Person"), M(7, 9, "Person")),
+        ),
+        {},
+        id="the special counsel is no plain counsel; the governor is no deputy governor",
+    ),
 ]
 
 

@@ -327,10 +327,18 @@ def _role_holder(
     mods = _modifiers(tok)
     if any(m.lower_ in _OTHER_HOLDER or m.ent_type_ == "ORDINAL" for m in mods):
         return None
+    # a modifier that makes a title of the noun ("special counsel", "prime minister") or a
+    # rank, or that another holder has, must be the holder's; a holder of another rank
+    # ("Rosenstein, the deputy attorney general") is not "the attorney general"
+    words = {m.lower_ for m in mods}
     telling = {
-        m.lower_ for m in mods if m.lower_ in _RANKS or any(m.lower_ in titles[k] for k in holders)
+        m.lower_
+        for m in mods
+        if m.lower_ in _RANKS
+        or any(m.lower_ in titles[k] for k in holders)
+        or (m.i == tok.i - 1 and ctx.gazetteer.is_title(f"{m.text} {tok.text}"))
     }
-    holders = {key for key in holders if telling <= titles[key]}
+    holders = {key for key in holders if telling <= titles[key] and titles[key] & _RANKS <= words}
     for mod in mods:
         named = ctx.mention_at(mod)
         if named is not None:
