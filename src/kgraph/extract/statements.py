@@ -103,6 +103,9 @@ _FRONTED: Final = frozenset({"dep", "intj", "dobj", "attr", "acomp"})
 _MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod"})
 #: the least words of a quote that stands as a statement of its own
 _ORPHAN_WORDS: Final = 4
+#: the complements of a raising verb that say what its subject seems to be or do ("seems to
+#: work", "seemed irritated", "appears a winner")
+_RAISED_COMPS: Final = frozenset({"xcomp", "acomp", "attr", "oprd"})
 #: the frame of a clausal complement
 _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
 #: subordinators that set one voice against another: "..., while others said ..."
@@ -1069,7 +1072,9 @@ def _verb_statement(tok: Token) -> _Found | None:
             c.dep_ == "xcomp" and _verbs().get(c.lemma_.lower()) is not None for c in tok.children
         ):
             return None  # "he seemed to indicate that ...": the cue is "indicate", his
-        return _Found((tok.i, tok.i + 1), raised, _agent(tok), kind)
+        # a raising verb has no agent: "seemed irritated by the question" is no source
+        agent = None if "raising" in verb.frames else _agent(tok)
+        return _Found((tok.i, tok.i + 1), raised, agent, kind)
     for frame in ("clause", "to", "obj"):
         if frame in verb.frames:
             content = _complement(tok, frame)
@@ -1141,11 +1146,14 @@ def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
     if "raising" not in verb.frames and not passive:
         return None
     subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and tok.dep_ == "conj" and "raising" in verb.frames:
+        # "Roe led the race and appeared poised to win": the subject the conjuncts share
+        subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
     if subject is not None and subject.lower_ == "it" and "raising" in verb.frames:
         clause = next((c for c in tok.rights if c.dep_ in ("ccomp", "advcl")), None)
         if clause is not None and any(m.lower_ in ("that", "like") for m in clause.children):
             return clause.left_edge.i, clause.right_edge.i + 1  # "it seems that ..."
-    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")), None)
+    comp = next((c for c in tok.children if c.dep_ in _RAISED_COMPS), None)
     if subject is None or comp is None or subject.lower_ in ("it", "there"):
         return None
     return min(subject.left_edge.i, comp.left_edge.i), max(
