@@ -598,6 +598,40 @@ def test_forms(
 # text, cue, content
 CONTENT_SPANS = [
     pytest.param(
+        "The bridge would be saved, Ann Roe said, by the new toll on trucks.",
+        "said",
+        "The bridge would be saved, Ann Roe said, by the new toll on trucks",
+        id="a content that goes on after the cue: a preposition",
+    ),
+    pytest.param(
+        "There is no risk of a flood, engineers in both towns insist, because the dam was rebuilt.",
+        "insist",
+        "There is no risk of a flood, engineers in both towns insist, because the dam was rebuilt",
+        id="a content that goes on after the cue: a clause of reason",
+    ),
+    pytest.param(
+        "The bridge will close in May, she said, adding that the ferry would run.",
+        "said",
+        "The bridge will close in May",
+        id="a participle of saying after the cue is a statement of its own",
+    ),
+    pytest.param(
+        "The club was sold in June. ''The price was fair for the land,'' Mr. Pell said, "
+        "pointing to the two lakes. ''I bet they knew the market was turning.''",
+        "said",
+        "''The price was fair for the land,'' Mr. Pell said, pointing to the two lakes. "
+        "''I bet they knew the market was turning.''",
+        id="a quote goes on in the next sentence past a participle after the cue",
+    ),
+    pytest.param(
+        "''The mayor does not get along with the board,'' he said on the show ''Good Day.'' "
+        "''They cannot stand each other.''",
+        "said",
+        "''The mayor does not get along with the board,'' he said on the show ''Good Day.'' "
+        "''They cannot stand each other.''",
+        id="a quote goes on past a quoted title in the cue's sentence",
+    ),
+    pytest.param(
         "The governor tweeted that his rival was a “coward,” a “fraud” and a “clown.”",
         "tweeted",
         "that his rival was a “coward,” a “fraud” and a “clown.”",

@@ -747,6 +747,9 @@ class _Quotes:
         parser cut from it in the same paragraph ('..." said Army 1st' | 'Lt. Ann Roe.')."""
         doc = self.doc
         end = _last_word(sent) + 1
+        opening = bisect.bisect_left(self.starts, end - 1)
+        if opening < len(self.starts) and self.starts[opening] == end - 1:
+            return end - 1  # the parse ended the sentence after the next quote's opening mark
         at = self.sentence(sent.start) + 1
         while at < len(self.sents):
             nxt = self.sents[at]
@@ -846,6 +849,12 @@ class _Quotes:
         doc = self.doc
         while True:
             at = bisect.bisect_left(self.starts, end)
+            while (
+                at < len(self.spans)
+                and self.spans[at][1] <= frontier
+                and self._phrase(*self.spans[at], -1)
+            ):
+                at += 1  # a title in the cue's sentence ('he said on "This Week."')
             if at >= len(self.spans):
                 return end
             s, e = self.spans[at]
@@ -853,7 +862,9 @@ class _Quotes:
                 return end  # a later quote of the same sentence, or words before it
             first = self.sents[self.sentence(max(s, frontier))]
             last = self.sents[self.sentence(e - 1)]
-            if self._has_cue(self.cues, first.start, last.end) or self._has_cue(
+            # (the parse may end the cue's sentence after the next quote's opening mark: its
+            # cues are not the next sentence's)
+            if self._has_cue(self.cues, max(first.start, frontier), last.end) or self._has_cue(
                 self.hungry, e, e + _NEAR
             ):
                 return end  # the quote is another cue's ('"...?" he added.')
@@ -1187,7 +1198,10 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
                         if c.dep_ == "dobj" and tok.i < c.i < comps[0].i
                     ]
                 )
-            return start, comps[-1].right_edge.i + 1
+            end = comps[-1].right_edge.i + 1
+            if comps[-1].i < tok.i and _resumes(tok):  # "A, she said, because B"
+                end = max(end, tok.right_edge.i + 1)
+            return start, end
         return _host_clause(tok)
     if frame == "to":
         xcomp = next(
@@ -1264,6 +1278,8 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
         hangs = True  # "..., but it is under pressure, said the chief executive"
     if hangs and head is not tok:
         start, end = head.left_edge.i, head.right_edge.i + 1
+        if _resumes(tok):
+            return start, end  # "A, the paper said, including B": one content round the cue
         if tok.right_edge.i + 1 >= end or _quote_then_participle(doc, first, tok.right_edge.i):
             end = first
         return start, end
@@ -1271,6 +1287,32 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
     if fronted:  # "Sorry, Sanders said." with the reported words hung from the verb
         return fronted[0].left_edge.i, fronted[-1].right_edge.i + 1
     return None
+
+
+def _resumes(tok: Token) -> bool:
+    """Whether the content before a verb of saying goes on after it ("A, Roe said, by B",
+    "A, officials insist, because B", "A, the paper said, including B"): the verb and its
+    subject set off by commas, then a preposition or a subordinate clause of the verb that is
+    neither a cue of its own ("..., adding that ...") nor another voice ("..., while ...")."""
+    doc = tok.doc
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    own_end = max(tok.i, subject.right_edge.i) + 1
+    if own_end + 1 >= len(doc) or doc[own_end].text != ",":
+        return False
+    nxt = next((c for c in tok.rights if c.i > own_end), None)
+    if nxt is None or nxt.left_edge.i != own_end + 1:
+        return False
+    if nxt.dep_ == "prep":
+        return True
+    mark = next((m for m in nxt.children if m.dep_ == "mark"), None)
+    return (
+        nxt.dep_ == "advcl"
+        and mark is not None
+        and mark.lower_ not in _CONTRASTS
+        and not _is_cue_verb(nxt)
+    )
 
 
 def _quote_then_participle(doc: Doc, first: int, last: int) -> bool:
