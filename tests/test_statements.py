@@ -598,6 +598,31 @@ def test_forms(
 # text, cue, content
 CONTENT_SPANS = [
     pytest.param(
+        "“I do not mind,” Roe said. “She can come if she wants.”\n\n"
+        "What Lee has said in private is another story, according to a former aide.",
+        "said",
+        "“I do not mind,” Roe said. “She can come if she wants.”",
+        id="a cue of the next paragraph does not claim the quote that goes on",
+    ),
+    pytest.param(
+        "This seems like a fair deal for the town.",
+        "seems",
+        "This seems like a fair deal for the town",
+        id="seems like ...: a raising verb with a preposition",
+    ),
+    pytest.param(
+        "It seems the bridge will close in May.",
+        "seems",
+        "the bridge will close in May",
+        id="it seems ... with no that",
+    ),
+    pytest.param(
+        "The new toll sounds reasonable to most drivers.",
+        "sounds",
+        "The new toll sounds reasonable to most drivers",
+        id="sounds (adjective): a raising verb",
+    ),
+    pytest.param(
         "The bridge would be saved, Ann Roe said, by the new toll on trucks.",
         "said",
         "The bridge would be saved, Ann Roe said, by the new toll on trucks",

@@ -865,7 +865,7 @@ class _Quotes:
             # (the parse may end the cue's sentence after the next quote's opening mark: its
             # cues are not the next sentence's)
             if self._has_cue(self.cues, max(first.start, frontier), last.end) or self._has_cue(
-                self.hungry, e, e + _NEAR
+                self.hungry, e, min(e + _NEAR, _paragraph_end(doc, e - 1) + 1)
             ):
                 return end  # the quote is another cue's ('"...?" he added.')
             end, frontier = e, max(e, _last_word(last) + 1)
@@ -1162,9 +1162,19 @@ def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
         subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
     if subject is not None and subject.lower_ == "it" and "raising" in verb.frames:
         clause = next((c for c in tok.rights if c.dep_ in ("ccomp", "advcl")), None)
-        if clause is not None and any(m.lower_ in ("that", "like") for m in clause.children):
-            return clause.left_edge.i, clause.right_edge.i + 1  # "it seems that ..."
-    comp = next((c for c in tok.children if c.dep_ in _RAISED_COMPS), None)
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"] if clause else []
+        if clause is not None and (
+            any(m in ("that", "like") for m in marks) or (clause.dep_ == "ccomp" and not marks)
+        ):
+            return clause.left_edge.i, clause.right_edge.i + 1  # "it seems (that) ..."
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in _RAISED_COMPS or (c.dep_ == "prep" and c.lower_ == "like" and c.n_rights)
+        ),
+        None,
+    )  # "seems to work", "seemed irritated", "seems like a fair idea"
     if subject is None or comp is None or subject.lower_ in ("it", "there"):
         return None
     return min(subject.left_edge.i, comp.left_edge.i), max(
