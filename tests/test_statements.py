@@ -1101,7 +1101,7 @@ def test_a_quote_paragraph_is_spoken_by_the_subject_of_the_sentence_before() -> 
     )
     (record,) = [r for r in _statements(text) if r.kind == "direct"]
     assert _text(text, record.content) == "“This is a betrayal of our troops and of our allies.”"
-    assert _text(text, record.cue) == "“"
+    assert _text(text, record.cue) == "spoke"  # the verb of the speaker, not the mark
     assert _ref_text(text, record.speaker) == "Mark Warner"
 
 

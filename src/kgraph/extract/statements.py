@@ -519,8 +519,9 @@ def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
 def _orphans(
     quotes: _Quotes, kept: list[_Found], ctx: DocContext, refs: References
 ) -> list[_Found]:
-    """Quotes no cue claims that open a sentence: direct statements whose cue is the opening
-    mark, spoken by the person the sentence before is about, if any."""
+    """Quotes no cue claims that open a sentence: direct statements spoken by the person the
+    sentence before is about, if any (the cue its verb), else by no one (the cue the opening
+    mark)."""
     covered = sorted(f.content for f in kept)
     reach, merged = -1, []
     for s, e in covered:  # the covered tokens as disjoint runs
@@ -543,7 +544,10 @@ def _orphans(
         ):
             continue
         source = _previous_subject(quotes, sent, ctx, refs)
-        out.append(_Found((s, s + 1), (s, e), source, "direct"))
+        # the verb whose subject speaks is the cue ("Roe touted her record. \"...\""),
+        # else the opening mark
+        cue = (source.head.i, source.head.i + 1) if source is not None else (s, s + 1)
+        out.append(_Found(cue, (s, e), source, "direct"))
     return out
 
 
