@@ -625,6 +625,19 @@ def test_forms(
 # text, cue, content
 CONTENT_SPANS = [
     pytest.param(
+        "Lee says he fears the long winter and is seeking a place in the shelter.",
+        "says",
+        "he fears the long winter and is seeking a place in the shelter",
+        id="a progressive joined to the content is no participle of the speaker's",
+    ),
+    pytest.param(
+        "He said the village is proud of its old mill, and people in the valley see it as a "
+        "landmark.",
+        "said",
+        "the village is proud of its old mill, and people in the valley see it as a landmark",
+        id="a belief joined to the content stays in it",
+    ),
+    pytest.param(
         "“I do not mind,” Roe said. “She can come if she wants.”\n\n"
         "What Lee has said in private is another story, according to a former aide.",
         "said",

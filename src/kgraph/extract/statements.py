@@ -647,7 +647,9 @@ def _another_voice(verb: Token, cue: Token) -> bool:
     subject named by a noun ("..., while most voters want ..."), or one that shares the
     speaker's subject: a participle ("..., adding that ...") or a verb of the cue's form
     ("said A and called B"); not a second that-clause, nor a cue whose subject is a pronoun
-    of the content ("said she was glad and that she wanted to go on")."""
+    of the content ("said she was glad and that she wanted to go on"), nor a belief joined to
+    the content ("said the town is proud of its mix, and people there see it as a strength"),
+    nor a progressive ("says he fears it and is seeking asylum")."""
     if verb.dep_ not in _EMBEDDED_CUE_DEPS:
         return False
     if verb.dep_ == "advcl" and not _contrasted(verb):
@@ -656,8 +658,12 @@ def _another_voice(verb: Token, cue: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subject is not None:
+        table = _verbs().get(_lemma(verb))
+        if verb.dep_ == "conj" and table is not None and table.kind == "belief":
+            return False  # "A, and people here see it as B": one claim
         return subject.pos_ not in ("PRON", "DET")
-    return verb.tag_ == "VBG" or verb.tag_ == cue.tag_
+    participle = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+    return participle or verb.tag_ == cue.tag_  # "is seeking" is no participle
 
 
 def _contrasted(verb: Token) -> bool:
