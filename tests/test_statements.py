@@ -625,6 +625,12 @@ def test_forms(
 # text, cue, content
 CONTENT_SPANS = [
     pytest.param(
+        "The envoy called for a halt to the talks in response to the border raids.",
+        "called for",
+        "a halt to the talks in response to the border raids",
+        id="a preposition right after the object of 'called for' goes with it",
+    ),
+    pytest.param(
         "Lee says he fears the long winter and is seeking a place in the shelter.",
         "says",
         "he fears the long winter and is seeking a place in the shelter",

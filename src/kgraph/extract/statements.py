@@ -1122,6 +1122,8 @@ def _verb_statement(tok: Token) -> _Found | None:
                 for later in tok.rights:  # "called for her to resign": the infinitive too
                     if later.i > end and _infinitive(later):
                         end = later.right_edge.i
+                    elif later.dep_ == "prep" and later.left_edge.i == end + 1:
+                        end = later.right_edge.i  # "called for a halt in response to ..."
                 span = (objs[0].left_edge.i, end + 1)
                 return _Found((tok.i, child.i + 1), span, source, kind)
         mark = next((m for m in child.children if m.dep_ == "mark"), None)
