@@ -103,6 +103,9 @@ _FRONTED: Final = frozenset({"dep", "intj", "dobj", "attr", "acomp"})
 _MODIFIER_DEPS: Final = frozenset({"amod", "compound", "nmod"})
 #: the least words of a quote that stands as a statement of its own
 _ORPHAN_WORDS: Final = 4
+#: the complements of a raising verb that say what its subject seems to be or do ("seems to
+#: work", "seemed irritated", "appears a winner")
+_RAISED_COMPS: Final = frozenset({"xcomp", "acomp", "attr", "oprd"})
 #: the frame of a clausal complement
 _FRAME_OF_DEP: Final = {"ccomp": "clause", "xcomp": "to"}
 #: subordinators that set one voice against another: "..., while others said ..."
@@ -516,8 +519,9 @@ def find_statements(doc: Doc, ctx: DocContext) -> Iterator[StatementRecord]:
 def _orphans(
     quotes: _Quotes, kept: list[_Found], ctx: DocContext, refs: References
 ) -> list[_Found]:
-    """Quotes no cue claims that open a sentence: direct statements whose cue is the opening
-    mark, spoken by the person the sentence before is about, if any."""
+    """Quotes no cue claims that open a sentence: direct statements spoken by the person the
+    sentence before is about, if any (the cue its verb), else by no one (the cue the opening
+    mark)."""
     covered = sorted(f.content for f in kept)
     reach, merged = -1, []
     for s, e in covered:  # the covered tokens as disjoint runs
@@ -540,7 +544,10 @@ def _orphans(
         ):
             continue
         source = _previous_subject(quotes, sent, ctx, refs)
-        out.append(_Found((s, s + 1), (s, e), source, "direct"))
+        # the verb whose subject speaks is the cue ("Roe touted her record. \"...\""),
+        # else the opening mark
+        cue = (source.head.i, source.head.i + 1) if source is not None else (s, s + 1)
+        out.append(_Found(cue, (s, e), source, "direct"))
     return out
 
 
@@ -640,7 +647,9 @@ def _another_voice(verb: Token, cue: Token) -> bool:
     subject named by a noun ("..., while most voters want ..."), or one that shares the
     speaker's subject: a participle ("..., adding that ...") or a verb of the cue's form
     ("said A and called B"); not a second that-clause, nor a cue whose subject is a pronoun
-    of the content ("said she was glad and that she wanted to go on")."""
+    of the content ("said she was glad and that she wanted to go on"), nor a belief joined to
+    the content ("said the town is proud of its mix, and people there see it as a strength"),
+    nor a progressive ("says he fears it and is seeking asylum")."""
     if verb.dep_ not in _EMBEDDED_CUE_DEPS:
         return False
     if verb.dep_ == "advcl" and not _contrasted(verb):
@@ -649,8 +658,12 @@ def _another_voice(verb: Token, cue: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subject is not None:
+        table = _verbs().get(_lemma(verb))
+        if verb.dep_ == "conj" and table is not None and table.kind == "belief":
+            return False  # "A, and people here see it as B": one claim
         return subject.pos_ not in ("PRON", "DET")
-    return verb.tag_ == "VBG" or verb.tag_ == cue.tag_
+    participle = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+    return participle or verb.tag_ == cue.tag_  # "is seeking" is no participle
 
 
 def _contrasted(verb: Token) -> bool:
@@ -744,6 +757,9 @@ class _Quotes:
         parser cut from it in the same paragraph ('..." said Army 1st' | 'Lt. Ann Roe.')."""
         doc = self.doc
         end = _last_word(sent) + 1
+        opening = bisect.bisect_left(self.starts, end - 1)
+        if opening < len(self.starts) and self.starts[opening] == end - 1:
+            return end - 1  # the parse ended the sentence after the next quote's opening mark
         at = self.sentence(sent.start) + 1
         while at < len(self.sents):
             nxt = self.sents[at]
@@ -843,6 +859,12 @@ class _Quotes:
         doc = self.doc
         while True:
             at = bisect.bisect_left(self.starts, end)
+            while (
+                at < len(self.spans)
+                and self.spans[at][1] <= frontier
+                and self._phrase(*self.spans[at], -1)
+            ):
+                at += 1  # a title in the cue's sentence ('he said on "This Week."')
             if at >= len(self.spans):
                 return end
             s, e = self.spans[at]
@@ -850,8 +872,10 @@ class _Quotes:
                 return end  # a later quote of the same sentence, or words before it
             first = self.sents[self.sentence(max(s, frontier))]
             last = self.sents[self.sentence(e - 1)]
-            if self._has_cue(self.cues, first.start, last.end) or self._has_cue(
-                self.hungry, e, e + _NEAR
+            # (the parse may end the cue's sentence after the next quote's opening mark: its
+            # cues are not the next sentence's)
+            if self._has_cue(self.cues, max(first.start, frontier), last.end) or self._has_cue(
+                self.hungry, e, min(e + _NEAR, _paragraph_end(doc, e - 1) + 1)
             ):
                 return end  # the quote is another cue's ('"...?" he added.')
             end, frontier = e, max(e, _last_word(last) + 1)
@@ -1069,7 +1093,9 @@ def _verb_statement(tok: Token) -> _Found | None:
             c.dep_ == "xcomp" and _verbs().get(c.lemma_.lower()) is not None for c in tok.children
         ):
             return None  # "he seemed to indicate that ...": the cue is "indicate", his
-        return _Found((tok.i, tok.i + 1), raised, _agent(tok), kind)
+        # a raising verb has no agent: "seemed irritated by the question" is no source
+        agent = None if "raising" in verb.frames else _agent(tok)
+        return _Found((tok.i, tok.i + 1), raised, agent, kind)
     for frame in ("clause", "to", "obj"):
         if frame in verb.frames:
             content = _complement(tok, frame)
@@ -1096,6 +1122,8 @@ def _verb_statement(tok: Token) -> _Found | None:
                 for later in tok.rights:  # "called for her to resign": the infinitive too
                     if later.i > end and _infinitive(later):
                         end = later.right_edge.i
+                    elif later.dep_ == "prep" and later.left_edge.i == end + 1:
+                        end = later.right_edge.i  # "called for a halt in response to ..."
                 span = (objs[0].left_edge.i, end + 1)
                 return _Found((tok.i, child.i + 1), span, source, kind)
         mark = next((m for m in child.children if m.dep_ == "mark"), None)
@@ -1141,11 +1169,24 @@ def _raised(tok: Token, verb: _Verb) -> tuple[int, int] | None:
     if "raising" not in verb.frames and not passive:
         return None
     subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and tok.dep_ == "conj" and "raising" in verb.frames:
+        # "Roe led the race and appeared poised to win": the subject the conjuncts share
+        subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
     if subject is not None and subject.lower_ == "it" and "raising" in verb.frames:
         clause = next((c for c in tok.rights if c.dep_ in ("ccomp", "advcl")), None)
-        if clause is not None and any(m.lower_ in ("that", "like") for m in clause.children):
-            return clause.left_edge.i, clause.right_edge.i + 1  # "it seems that ..."
-    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr")), None)
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"] if clause else []
+        if clause is not None and (
+            any(m in ("that", "like") for m in marks) or (clause.dep_ == "ccomp" and not marks)
+        ):
+            return clause.left_edge.i, clause.right_edge.i + 1  # "it seems (that) ..."
+    comp = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in _RAISED_COMPS or (c.dep_ == "prep" and c.lower_ == "like" and c.n_rights)
+        ),
+        None,
+    )  # "seems to work", "seemed irritated", "seems like a fair idea"
     if subject is None or comp is None or subject.lower_ in ("it", "there"):
         return None
     return min(subject.left_edge.i, comp.left_edge.i), max(
@@ -1179,7 +1220,10 @@ def _complement(tok: Token, frame: str) -> tuple[int, int] | None:
                         if c.dep_ == "dobj" and tok.i < c.i < comps[0].i
                     ]
                 )
-            return start, comps[-1].right_edge.i + 1
+            end = comps[-1].right_edge.i + 1
+            if comps[-1].i < tok.i and _resumes(tok):  # "A, she said, because B"
+                end = max(end, tok.right_edge.i + 1)
+            return start, end
         return _host_clause(tok)
     if frame == "to":
         xcomp = next(
@@ -1256,6 +1300,8 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
         hangs = True  # "..., but it is under pressure, said the chief executive"
     if hangs and head is not tok:
         start, end = head.left_edge.i, head.right_edge.i + 1
+        if _resumes(tok):
+            return start, end  # "A, the paper said, including B": one content round the cue
         if tok.right_edge.i + 1 >= end or _quote_then_participle(doc, first, tok.right_edge.i):
             end = first
         return start, end
@@ -1263,6 +1309,32 @@ def _host_clause(tok: Token) -> tuple[int, int] | None:
     if fronted:  # "Sorry, Sanders said." with the reported words hung from the verb
         return fronted[0].left_edge.i, fronted[-1].right_edge.i + 1
     return None
+
+
+def _resumes(tok: Token) -> bool:
+    """Whether the content before a verb of saying goes on after it ("A, Roe said, by B",
+    "A, officials insist, because B", "A, the paper said, including B"): the verb and its
+    subject set off by commas, then a preposition or a subordinate clause of the verb that is
+    neither a cue of its own ("..., adding that ...") nor another voice ("..., while ...")."""
+    doc = tok.doc
+    subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    own_end = max(tok.i, subject.right_edge.i) + 1
+    if own_end + 1 >= len(doc) or doc[own_end].text != ",":
+        return False
+    nxt = next((c for c in tok.rights if c.i > own_end), None)
+    if nxt is None or nxt.left_edge.i != own_end + 1:
+        return False
+    if nxt.dep_ == "prep":
+        return True
+    mark = next((m for m in nxt.children if m.dep_ == "mark"), None)
+    return (
+        nxt.dep_ == "advcl"
+        and mark is not None
+        and mark.lower_ not in _CONTRASTS
+        and not _is_cue_verb(nxt)
+    )
 
 
 def _quote_then_participle(doc: Doc, first: int, last: int) -> bool:
