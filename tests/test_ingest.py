@@ -86,6 +86,32 @@ def test_repeated_headline_and_trailing_appeal_are_dropped() -> None:
     assert kept.count("A line of news") == 3
 
 
+_NEWS = "Senator Jane Doe questioned the agency on Tuesday about its budget."
+PARAGRAPHS = [
+    # (paragraph between two lines of news, kept?)
+    ("Records show donations to her campaign from the union reached $40,000.", True),
+    ("A bill sponsored by Rep. Al Roe would cap the maximum contribution at $2,700.", True),
+    ("The group ran a television advertisement attacking the governor.", True),
+    ("\u201cYou cannot buy a senator with donations,\u201d Ms. Doe said.", True),
+    ("The paper has 40,000 subscribers in the state.", True),
+    ("Please consider a donation today: your support keeps us going.", False),
+    ("Your contribution makes independent journalism possible.", False),
+    ("Advertisement", False),
+    ("Sponsored content from our partners", False),
+    ("Ann Writer hosts a weekly podcast. Subscribe here or listen below.", False),
+    ("Sign up for our newsletter.", False),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "kept"), PARAGRAPHS)
+def test_furniture_paragraphs(paragraph: str, kept: bool) -> None:
+    """An appeal, a label or a sign-up box is furniture; the same words in reporting are not."""
+    text = f"{_NEWS}\n\n{paragraph}\n\n{_NEWS}\n"
+    body = "".join(t for _, t in prepare(Document(text, id="f")).segments)
+    assert (paragraph in body) is kept
+    assert body.count(_NEWS) == 2
+
+
 @pytest.mark.parametrize(
     ("raw", "text"),
     [

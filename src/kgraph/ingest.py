@@ -92,15 +92,27 @@ _BAD_LINE_ADVICE: Final = (
     "fix or remove that line, or skip bad lines with skip_bad=True (kgraph build --skip-bad)"
 )
 
-# Page furniture: a paragraph matching one of these is not article text.
+# Page furniture: a paragraph is no article text (an appeal, a sign-up box, a credit line)
+# when it carries a cue that no news report uses ...
 _FURNITURE: Final = re.compile(
-    r"\b(?:donat(?:e|ion|ions|ing)|contribution|subscri(?:be|ber|bers|ption)|sign up|newsletter"
+    r"\b(?:(?:subscribe|donate|listen) (?:here|now|today)|email newsletter|sign up"
     r"|your support|support (?:our|us|independent)|click (?:here|to)|image via|photo via"
-    r"|images? (?:by|courtesy)|getty images|shutterstock|all rights reserved|advertisement"
-    r"|read more|your inbox|paypal|credit card|honest news|independent (?:news|journalism)"
-    r"|follow us|share this|sponsored|just watched|must watch|replay more videos)\b",
+    r"|images? (?:by|courtesy)|getty images|shutterstock|all rights reserved|read more"
+    r"|your inbox|paypal|honest news|follow us|share this|just watched|must watch"
+    r"|replay more videos)\b",
     re.IGNORECASE,
 )
+# ... or a word that news reports use too ("donations to his campaign", "a bill sponsored by",
+# "an advertisement attacking") where the paragraph speaks to the reader and quotes nobody
+# ("Please consider a donation", "Your contribution keeps us going"), or opens with it as a
+# label ("Advertisement", "Sponsored content", "Subscribe now").
+_FURNITURE_WEAK: Final = re.compile(
+    r"\b(?:donat(?:e|ion|ions|ing)|contributions?|subscri(?:be|ber|bers|ption)|newsletter"
+    r"|advertisement|sponsored|independent (?:news|journalism)|credit card)\b",
+    re.IGNORECASE,
+)
+_READER: Final = re.compile(r"\b(?:you|your|please|(?:help|support|join) us)\b", re.IGNORECASE)
+_QUOTE_MARK: Final = re.compile('["\u201c\u201d]')
 # Inline furniture, blanked inside kept paragraphs (offsets kept): photo credits ("Jason
 # Reed/Reuters", "AP Photo/Mark Lennihan", "Saul Loeb/AFP/Getty Images"), caption cues
 # ("Enlarge this image toggle caption", "Image copyright", "FILE PHOTO:") and the
@@ -1360,7 +1372,8 @@ def _front_matter(text: str, title: str | None, published: str | None) -> _Front
         if _DATELINE.match(line):
             front.published = front.published or _parse_date(line)
             continue
-        if _FURNITURE.search(line) and (len(line) < 400 or len(_FURNITURE.findall(line)) >= 2):
+        cues = _furniture_cues(line)
+        if cues and (len(line) < 400 or cues >= 2):
             continue
         if "\n" not in line and _is_heading(line) and _is_title_case(line):
             continue  # a sub-heading or promotional box title
@@ -1387,10 +1400,30 @@ def blank_inline_furniture(text: str) -> str:
     return "".join(chars)
 
 
+def _furniture_cues(para: str) -> int:
+    """How many furniture cues ``para`` carries (see ``_FURNITURE`` and ``_FURNITURE_WEAK``).
+
+    >>> _furniture_cues("Please consider a donation: your support keeps us going.")
+    2
+    >>> _furniture_cues("Records show donations to his campaign from the union.")
+    0
+    >>> _furniture_cues("Advertisement")
+    1
+    """
+    cues = len(_FURNITURE.findall(para))
+    weak = _FURNITURE_WEAK.findall(para)
+    if weak and (
+        _FURNITURE_WEAK.match(para.lstrip())
+        or (_READER.search(para) and not _QUOTE_MARK.search(para))
+    ):
+        cues += len(weak)
+    return cues
+
+
 def _furniture_tail(paragraphs: list[tuple[int, str]]) -> int:
     """Index from which the rest of the article is an appeal or sign-up block."""
     n = len(paragraphs)
-    cue = [bool(_FURNITURE.search(p)) for _, p in paragraphs]
+    cue = [_furniture_cues(p) > 0 for _, p in paragraphs]
     # from each index on: how many real paragraphs (more than 6 words), how many of them cues
     real, cues = [0] * (n + 1), [0] * (n + 1)
     for index in range(n - 1, -1, -1):
