@@ -490,6 +490,17 @@ def test_a_surname_of_two_people_stays_apart_and_lists_them() -> None:
     assert nodes["Bill Clinton"]["sources"] == ["j", "k"]
 
 
+def test_a_surname_left_apart_is_no_alias_of_a_person_it_joined_in_one_document() -> None:
+    nodes = _by_label(CORPUS)
+    # "Clinton left." beside "Hillary Clinton" in document h is hers, but the corpus's
+    # "Clinton" is not: the name finds the node that lists the candidates
+    assert nodes["Hillary Clinton"]["sources"] == ["h", "i", "i2"]
+    assert "Clinton" not in nodes["Hillary Clinton"]["aliases"]
+    assert "Clinton" not in nodes["Bill Clinton"]["aliases"]
+    # a surname every document gives to one person stays his alias
+    assert "Obama" in nodes["Barack Obama"]["aliases"]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.permutations(range(len(CORPUS))))
 def test_surname_decisions_do_not_depend_on_document_order(order: list[int]) -> None:
