@@ -347,6 +347,23 @@ ENTITIES = [
         [("Gimbels", "Organization")],
         [],
     ),
+    # the noun after a name says it is a group, however official its head word
+    (
+        "Ada Brill, president of the Marlow Values Council advocacy group, spoke. Her aide "
+        "had led a task force at the Quayside Policy Center think tank.",
+        [("Marlow Values Council", "Organization"), ("Quayside Policy Center", "Organization")],
+        [],
+    ),
+    (
+        "Ed Quill wore a wig for a Michael Jackson dance party. Scalia and Thomas parted "
+        "company with the Federal Elections Commission website.",
+        [
+            ("Michael Jackson", "Person"),
+            ("Thomas", "Person"),
+            ("Federal Elections Commission", "Agency"),
+        ],
+        [],
+    ),
     # a place and its country or state; a building
     (
         "The minister will not attend the Winter Olympics in Sochi, Russia. The clerk was "
@@ -996,3 +1013,21 @@ def test_a_newspaper_head_word_makes_a_person_tag_a_body(
     doc = Doc(spacy.blank("en").vocab, words=words)
     start = 1 if words[0] == "the" else 0
     assert entities_module._unknown_relabel(doc, start, len(words) - 1, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "expected"),
+    [
+        # a club, a league or a foundation is a body, not the building spaCy took it for
+        ("FAC", "Ada Brill Gun Club", "Organization"),
+        ("FAC", "Tern Foundation", "Organization"),
+        ("FAC", "League of Quiet Voters", "Organization"),
+        # a building stays a place; a court house a body of the state
+        ("FAC", "Quayside Policy Center", "Location"),
+        ("FAC", "Hoggards Mill Courthouse", "Location"),
+        ("FAC", "Tern County Court", "Agency"),
+        ("GPE", "Tern Foundation", "Location"),
+    ],
+)
+def test_type_from_label(label: str, name: str, expected: str) -> None:
+    assert entities_module._type_from_label(label, name, None) == expected

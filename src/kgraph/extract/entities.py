@@ -590,6 +590,8 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
     if label in ("FAC", "ORG") and org_subtype(name) == "academic":
         # "the John Jay College of Criminal Justice", "Wagner School of Public Service"
         return "Organization"
+    if label == "FAC" and (_CIVIL_HEADS.search(name) or _FOUNDED.search(name)):
+        return "Organization"  # "the John Brown Gun Club", "the Brookings Institution"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
     civil = _CIVIL.search(name) or _CIVIL_HEADS.search(name)
@@ -602,6 +604,8 @@ _CIVIL_HEADS: Final = re.compile(
     r"\b(?:Order|Unions?|Associations?|Brotherhood|Guild|League|Alliance|Society|Coalition|"
     r"Club|Federation|Fraternity)(?:\s+of\b|$)"
 )
+#: the head words of endowed bodies, never a building's name ("the Heritage Foundation")
+_FOUNDED: Final = re.compile(r"\b(?:Foundation|Endowment|Institution|Institute)(?:\s+of\b|$)")
 #: words that make a council or a commission a body of civil society, not of a state
 _CIVIL: Final = re.compile(
     r"\b(?:Organi[sz]ations|Associations?|Churches|Muslims?|Christians?|Jewish|Unions)\b"
@@ -1769,18 +1773,23 @@ def _typed(
         return None
     label, entry = _relabel(ctx, start, end, label, entry)
     subtype = None
+    civil = False
     if entry is None:
         kind = _kind_noun(doc, start, end)
-        if kind in _ORG_NOUNS:
+        if kind in _ORG_NOUNS or kind == "think tank":
             # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
             label = "ORG"
             subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
+            civil = kind in _GROUP_KINDS
         elif kind is not None:
             # "his son, Justin", "Jo Smith, a retired nurse", "the town of Dixville Notch"
             label = "PERSON" if kind in _PERSON_NOUNS else "GPE"
         elif label != "GPE" and _place_and_region(ctx, start, end):
             label = "GPE"  # "the Olympics in Sochi, Russia": a place and its country
     mention = _make(doc, start, end, label, ctx.offset, entry)
+    if civil and mention.type == "Agency":
+        # "the Family Research Council advocacy group": a group, however official its name
+        mention = replace(mention, type="Organization", subtype=org_subtype(mention.text))
     if subtype is not None and mention.type == "Organization":
         mention = replace(mention, subtype=subtype)
     return mention
@@ -2325,6 +2334,9 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     organisation's noun (``_ORG_NOUNS``), a person's or a place's."""
     if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS and doc[end].is_lower:
         return doc[end].lower_
+    after = _noun_after(doc, start, end)
+    if after is not None:
+        return after  # "the Family Research Council advocacy group", "the X think tank"
     root = doc[start:end].root
     if root.dep_ == "appos" and root.head.is_lower and root.head.i < start:
         kind = str(root.head.lemma_.lower())
@@ -2347,6 +2359,22 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
         if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in _NOUN_STARTS:
             return prev.lower_
     return None
+
+
+def _noun_after(doc: Doc, start: int, end: int) -> str | None:
+    """The organisation noun a name modifies, one lower-case word between them at most:
+    "the Bipartisan Policy Center think tank", "the Family Research Council advocacy
+    group" ("think tank" is read as its head "tank"); not "a Michael Jackson dance party"."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod") or not end <= head.i <= end + 1:
+        return None
+    if not all(t.is_lower and t.is_alpha for t in doc[end : head.i + 1]):
+        return None
+    word = head.lower_
+    if word == "tank" and doc[head.i - 1].lower_ == "think":
+        return "think tank"
+    return word if word in _GROUP_KINDS else None
 
 
 #: the nouns of people a name may stand in apposition to: "his son, Justin"
@@ -2407,7 +2435,14 @@ def _place_and_region(ctx: _Ctx, start: int, end: int) -> bool:
 #: what may stand before a kind noun before a name: "his firm", "the department store"
 _NOUN_STARTS: Final = frozenset({"det", "poss", "compound"})
 
+#: the nouns after a name that make it a group of civil society or a business, never a
+#: state's body: "the Family Research Council advocacy group", "the X think tank"
+_GROUP_KINDS: Final = frozenset(
+    {"group", "organization", "organisation", "charity", "nonprofit", "firm", "company"}
+    | {"consultancy", "startup", "think tank"}
+)
 _ORG_NOUN_SUBTYPES: Final = {
+    "think tank": "think tank",
     "firm": "company",
     "company": "company",
     "startup": "company",
