@@ -206,6 +206,12 @@ def test_no_merge(specs: tuple[tuple[str, str], ...], expected: list[set[str]]) 
         # the kinship noun is another's: a conjunction or a verb stands between
         ("A picture of him, his wife and Trump.", False, ""),
         ("His wife, Jane, said Sanders would.", False, ""),
+        # a verb ends the kinship noun's reach
+        ("His daughter defended the Sanders plan.", False, ""),
+        # the name after "of" is a relative of another's gender
+        ("She met the mother of Ada Sanders.", True, ""),
+        ("Her husband, artilleryman Abe Sanders, fell.", True, "m"),
+        ("Aides met his daughter, Ivy Sanders.", True, "f"),
     ],
 )
 def test_kinship_before_a_name(sentence: str, relative: bool, gender: str) -> None:
@@ -527,6 +533,37 @@ def test_surname_decisions_do_not_depend_on_document_order(order: list[int]) -> 
                 ("Trump", "Mrs. Trump smiled."),
             ),
             [{"Melania Trump", "Trump"}],
+        ),
+        # a woman's first name: "Mr." before her surname is another, "Mrs" hers
+        (
+            (
+                ("Hillary Clinton", "Hillary Clinton spoke."),
+                ("Clinton", "Mr. Clinton left."),
+            ),
+            [{"Hillary Clinton"}, {"Clinton"}],
+        ),
+        (
+            (
+                ("Barack Obama", "Barack Obama spoke."),
+                ("Obama", "Mrs Obama stayed there."),
+                ("Obama", "Obama left."),
+            ),
+            [{"Barack Obama", "Obama"}, {"Obama"}],
+        ),
+        # ... but "President and Mrs Obama" names a couple: no gender
+        (
+            (
+                ("Barack Obama", "Barack Obama spoke."),
+                ("Obama", "President and Mrs Obama stayed there."),
+            ),
+            [{"Barack Obama", "Obama"}],
+        ),
+        (
+            (
+                ("Hillary Clinton", "Hillary Clinton spoke."),
+                ("Clinton", "Mrs Clinton left."),
+            ),
+            [{"Hillary Clinton", "Clinton"}],
         ),
         # two people of one surname, and a father and his daughter
         (
