@@ -347,6 +347,20 @@ ENTITIES = [
         [("Gimbels", "Organization")],
         [],
     ),
+    # an Arabic surname keeps its article; a state's legislature is a body of the state,
+    # "the Legislature" alone names none; the plural of a day's name is no one
+    (
+        "The cleric Anwar al-Hakimi fled. The Ohio Legislature met. Churches were full on "
+        "Easter Sundays, warm and sunny.",
+        [("Anwar al-Hakimi", "Person"), ("Ohio Legislature", "Agency")],
+        ["Hakimi", "Sundays", "Easter Sundays"],
+    ),
+    # the noun of a region before "of" says the name is a place
+    (
+        "He led the division that held the provinces of Salah al-Din and Kirkuk.",
+        [("Salah al-Din", "Location")],
+        [],
+    ),
     # the noun after a name says it is a group, however official its head word
     (
         "Ada Brill, president of the Marlow Values Council advocacy group, spoke. Her aide "

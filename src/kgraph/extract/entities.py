@@ -76,7 +76,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
-    r"Board|Patrol|"
+    r"Board|Patrol|Legislature|Assembly|"
     r"Government|Embassy|Consulate|Court|Circuit|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -128,7 +128,11 @@ _JUNK: Final = re.compile(r"[@#\[\]{}<>|\\]|https?:|www\.|\.com\b")
 _NAME_WORD: Final = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O'|O’|D'|D’|De|Di|La|Le|Van|Von)?[A-Z][a-zà-ÿ'’\-]*(?:-[A-Z][a-zà-ÿ'’]*)*\.?$"
     r"|^(?:de|da|di|van|von|der|den|la|le|bin|al|el|ibn|du|dos|del)$|^[A-Z]{2,}$|^(?:Jr|Sr|II|III|IV)\.?$"
+    # an Arabic surname with its article: "Ayman al-Zawahiri", "Anwar al-Awlaki"
+    r"|^(?:al|el|ad|ar|as|ash|at|az|ul)[-‑][A-Z][a-zà-ÿ'’\-]*$"
 )
+_CAMEL_GIVEN: Final = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+_QUOTED_NICKNAME: Final = re.compile(r"^[\"“][A-Z][a-z]+[\"”]$")
 _BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
 #: possessive determiners: "our Commonwealth" is a common noun, capitalised
 _POSSESSIVE_DETS: Final = frozenset({"our", "my", "your", "their", "its"})
@@ -507,9 +511,22 @@ def _looks_like_name(text: str) -> bool:
     (True, True)
     >>> _looks_like_name("Howard PaulSenate"), _looks_like_name("Barack Obama ObamaObama")
     (False, False)
+
+    A given name in two capitalised parts ("KellyAnne Conway") is no glued word: a word
+    runs into the next sentence's at the end of a span, not before the surname.
+
+    >>> _looks_like_name("KellyAnne Conway"), _looks_like_name("Conway KellyAnne")
+    (True, False)
+    >>> _looks_like_name('Anton "Tony" Wallace'), _looks_like_name('"Tony" Wallace')
+    (True, False)
     """
     words = text.split()
-    return 0 < len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+    return 0 < len(words) <= 6 and all(
+        _NAME_WORD.match(w)
+        or (k < len(words) - 1 and _CAMEL_GIVEN.match(w))
+        or (0 < k < len(words) - 1 and _QUOTED_NICKNAME.match(w))
+        for k, w in enumerate(words)
+    )
 
 
 def _after_honorific(doc: Doc, start: int) -> bool:
@@ -625,6 +642,7 @@ def _surname_mentions(
             or tok.text not in surnames
             or _in_compound(doc, tok.i)
             or _is_title(gaz, tok.text)
+            or tok.ent_type_ == "PERSON"  # a name the span rules threw out ("Easter Sundays")
             or (tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
         ):
             continue
@@ -1501,8 +1519,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and doc[start].text not in _person_surnames(doc)
     ):
         return True  # "Maundy Thursday", "Super Tuesday": a day's name
-    if end - start == 2 and words[-1] in WEEKDAY_NAMES and doc[start].is_title:
-        return True  # "Palm Sunday", "Black Friday"
+    if end - start == 2 and _weekday(words[-1]) and doc[start].is_title:
+        return True  # "Palm Sunday", "Black Friday", "on Easter Sundays"
     if end - start == 1 and words[0] in MONTH_NAMES and end < len(doc) and doc[end].like_num:
         return True  # "June 14, 2017" in a tweet's signature: a date
     if end - start == 1 and _SCANDAL.match(doc[start].text):
@@ -1516,6 +1534,11 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _weekday(word: str) -> bool:
+    """A weekday's name, or its plural ("sundays")."""
+    return word in WEEKDAY_NAMES or (word.endswith("s") and word[:-1] in WEEKDAY_NAMES)
 
 
 def _label_word(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
@@ -2348,10 +2371,10 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
-        and root.head.head.lower_ in _PLACE_NOUNS
+        and root.head.head.lemma_.lower() in _PLACE_NOUNS
         and root.head.head.i == start - 2
     ):
-        return root.head.head.lower_  # "the tiny town of Dixville Notch"
+        return root.head.head.lower_  # "the tiny town of Dixville Notch", "the provinces of"
     if start > 1 and root.dep_ not in ("compound", "amod", "nmod"):
         # the tagger may read "firm" in "his firm Webzilla" as an adjective: the determiner
         # before it, and the name heading its phrase, settle it
@@ -2411,6 +2434,7 @@ _PERSON_NOUNS: Final = frozenset(
 #: the nouns of places a name may follow with "of": "the town of Dixville Notch"
 _PLACE_NOUNS: Final = frozenset(
     {"town", "city", "village", "hamlet", "county", "suburb", "borough", "township", "island"}
+    | {"province", "region", "district"}
 )
 
 
