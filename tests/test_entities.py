@@ -355,6 +355,18 @@ ENTITIES = [
         [("Anwar al-Hakimi", "Person"), ("Ohio Legislature", "Agency")],
         ["Hakimi", "Sundays", "Easter Sundays"],
     ),
+    # an occupation that opens the sentence is no part of the name after it
+    (
+        "Rapper Kanye West could run, and Martin Luther King Jr. was quoted.",
+        [("Kanye West", "Person")],
+        ["Rapper Kanye West", "Luther King Jr."],
+    ),
+    # a body named after a saint's city keeps its "St."
+    (
+        "According to St. Louis Public Radio, the mayor left.",
+        [("St. Louis Public Radio", "Organization")],
+        ["Louis Public Radio"],
+    ),
     # the noun of a region before "of" says the name is a place
     (
         "He led the division that held the provinces of Salah al-Din and Kirkuk.",

@@ -983,6 +983,21 @@ def _from_span(ctx: _Ctx, span: Span, label: str) -> Iterator[RawMention]:
         yield replace(mention, title=title) if title else mention
 
 
+def _occupation_first(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether a person's span of three words or more opens with a common noun that is no
+    given name, capitalised by the sentence or before a given name: an occupation, not
+    part of the name ("Rapper Kanye West", "billionaire Tom Steyer")."""
+    first = ctx.doc[start]
+    return (
+        end - start >= 3
+        and first.is_title
+        and first.lower_ in ctx.nouns
+        and first.lower_ not in first_names()
+        and (bool(first.is_sent_start) or ctx.doc[start + 1].lower_ in first_names())
+        and ctx.doc[start + 1].is_title
+    )
+
+
 def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
     """The tokens of the name: no determiner, possessive, shouting, stutter, timestamp."""
     bounds = _trim(span)
@@ -990,6 +1005,8 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         bounds = _person_bounds(ctx.doc, *bounds, ctx.gaz)
     if bounds is None:
         return None
+    if label == "PERSON" and _occupation_first(ctx, *bounds):
+        bounds = (bounds[0] + 1, bounds[1])  # "Rapper Kanye West", "Comedian Will Farrell"
     start, end = _unstutter(ctx.doc, *bounds)
     doc = ctx.doc
     name_end = _end_of_name(doc, start, end, label)
@@ -1296,6 +1313,8 @@ def _titles(ctx: _Ctx, start: int, end: int, label: str) -> tuple[int, str]:
             title = _text(doc, start, new_start)
             start = new_start
             while start < end and doc[start].lower_ in _HONORIFICS:
+                if label != "PERSON" and doc[start].lower_ in _SAINTS:
+                    break  # "St. Louis Public Radio": named after a saint's city
                 start += 1
     left = start
     while (
