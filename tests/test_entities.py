@@ -361,6 +361,12 @@ ENTITIES = [
         [("Kanye West", "Person")],
         ["Rapper Kanye West", "Luther King Jr."],
     ),
+    # a military unit is a body of the state, its number part of its name
+    (
+        "He served with soldiers in the 82nd Airborne Division in Iraq.",
+        [("82nd Airborne Division", "Agency")],
+        ["Airborne Division"],
+    ),
     # a body named after a saint's city keeps its "St."
     (
         "According to St. Louis Public Radio, the mayor left.",

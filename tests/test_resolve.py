@@ -573,6 +573,15 @@ def test_surname_decisions_do_not_depend_on_document_order(order: list[int]) -> 
             ),
             [{"Sergei Skripal"}, {"Yulia Skripal"}],
         ),
+        # a Korean name puts the family name first: "Kim" is Kim Jong Un, not "Un"
+        (
+            (
+                ("Kim Jong Un", "Kim Jong Un spoke."),
+                ("Kim", "Trump met Kim in Hanoi."),
+                ("Un", "Un Ra left."),
+            ),
+            [{"Kim Jong Un", "Kim"}, {"Un"}],
+        ),
         # a patronymic is no surname: "bin Salman" is the son of Salman
         (
             (

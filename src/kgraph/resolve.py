@@ -185,8 +185,18 @@ def name_parts(name: str) -> NameParts | None:
 
     >>> name_parts("Donald Trump Jr.").last, name_parts("Trump, Jr.").last
     ('trump jr', 'trump jr')
+
+    A Chinese or Korean name puts the family name first.
+
+    >>> name_parts("Kim Jong Un") == name_parts("Kim Jong-un"), name_parts("Xi Jinping").last
+    (True, 'xi')
+    >>> name_parts("Kim Kardashian").last, name_parts("Lee Harvey Oswald").last
+    ('kardashian', 'oswald')
     """
     raw = [w.strip(",") for w in name.replace("\u2019", "'").split()]
+    family_first = _family_first(raw)
+    if family_first is not None:
+        return family_first
     suffixes = [w.lower().rstrip(".") for w in raw if w.lower() in _SUFFIXES]
     words = [w for w in raw if w and w.lower() not in _SUFFIXES]
     # particles belong to the surname: "Greta Van Susteren" and "Van Susteren" share one
@@ -205,6 +215,37 @@ def name_parts(name: str) -> NameParts | None:
         first, middle = middle[0], (first, *middle[1:])  # "J. Edgar Hoover" goes by Edgar
     first = _NICKNAMES.get(first, first)
     return NameParts(first, middle, last)
+
+
+#: Chinese family names that are no English given name: "Xi Jinping" is Mr. Xi
+_CHINESE_FAMILIES: Final = frozenset(
+    {"xi", "hu", "wen", "li", "wang", "zhang", "liu", "chen", "zhao", "huang", "zhou"}
+    | {"wu", "deng", "mao", "jiang", "zhu", "guo", "xu", "sun", "ma"}
+)
+#: Korean family names: first before a given name of two syllables ("Kim Jong Un",
+#: "Moon Jae-in"); "Kim Kardashian" has one given name and the Western order
+_KOREAN_FAMILIES: Final = frozenset(
+    {"kim", "park", "pak", "moon", "choi", "lee", "ri", "yoon", "jung", "kang", "cho", "han"}
+)
+_SYLLABLE: Final = re.compile(r"^[A-Z][a-z]{0,3}$")
+
+
+def _family_first(raw: Sequence[str]) -> NameParts | None:
+    """A Chinese or Korean name, family name first, as the English press writes it:
+    "Xi Jinping", "Kim Jong Un", "Kim Jong-un", "Moon Jae-in"; else None."""
+    if len(raw) < 2 or len(raw) > 3:
+        return None
+    family, given = raw[0].lower(), raw[1:]
+    if family in _CHINESE_FAMILIES and len(given) == 1 and given[0][:1].isupper():
+        return NameParts(given[0].lower(), (), family)
+    syllables = [p for g in given for p in re.split(r"[-‑]", g)]
+    if (
+        family in _KOREAN_FAMILIES
+        and len(syllables) == 2
+        and all(_SYLLABLE.match(p[:1].upper() + p[1:]) for p in syllables)
+    ):
+        return NameParts("".join(syllables).lower(), (), family)
+    return None
 
 
 _GENERATIONS: Final = tuple(sorted({s.rstrip(".") for s in _SUFFIXES}))

@@ -76,7 +76,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
-    r"Board|Patrol|Legislature|Assembly|"
+    r"Board|Patrol|Legislature|Assembly|Infantry|Airborne|Cavalry|Brigade|Battalion|Regiment|"
     r"Government|Embassy|Consulate|Court|Circuit|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -1021,10 +1021,13 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         start += 1  # "AP Photo Cruz copying me ...": a caption's credit
     while end - start > 1 and _shouted_word(ctx, doc[start]) and doc[start + 1].is_title:
         start += 1  # "CLOSE Kirstjen Nielsen says": a page's button before a name
+    if label == "ORG" and start > 0 and _ORDINAL.match(doc[start - 1].text) and start < end:
+        start -= 1  # "the 82nd Airborne Division": the unit's number is its name
     return (start, end) if start < end else None
 
 
 _TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}$")
+_ORDINAL: Final = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 #: page words that stick to names in captions and headers
 _FURNITURE_WORDS: Final = frozenset(
     {"photo", "photos", "image", "images", "video", "videos", "copyright", "caption", "file"}
