@@ -361,6 +361,12 @@ ENTITIES = [
         [("Kanye West", "Person")],
         ["Rapper Kanye West", "Luther King Jr."],
     ),
+    # a place's noun in apposition says the name is a place
+    (
+        "A noon rally in Falls Church, a Virginia suburb of Washington, drew many.",
+        [("Falls Church", "Location")],
+        [],
+    ),
     # a military unit is a body of the state, its number part of its name
     (
         "He served with soldiers in the 82nd Airborne Division in Iraq.",

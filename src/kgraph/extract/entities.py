@@ -2390,6 +2390,8 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     appos = [c for c in root.children if c.dep_ == "appos" and end <= c.i < end + 8 and c.is_lower]
     if appos and (appos[0].lemma_.lower() in _PERSON_NOUNS or appos[0].lower_ in _PERSON_NOUNS):
         return str(appos[0].lower_)
+    if appos and appos[0].lemma_.lower() in _PLACE_NOUNS and doc[end].text == ",":
+        return str(appos[0].lower_)  # "Falls Church, a Virginia suburb of Washington"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
