@@ -361,6 +361,11 @@ ENTITIES = [
         [("Kanye West", "Person")],
         ["Rapper Kanye West", "Luther King Jr."],
     ),
+    (
+        "Franklin Delano Roosevelt won in 1936.",
+        [("Franklin Delano Roosevelt", "Person")],
+        ["Delano Roosevelt"],
+    ),
     # a place's noun in apposition says the name is a place
     (
         "A noon rally in Falls Church, a Virginia suburb of Washington, drew many.",

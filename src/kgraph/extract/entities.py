@@ -983,17 +983,25 @@ def _from_span(ctx: _Ctx, span: Span, label: str) -> Iterator[RawMention]:
         yield replace(mention, title=title) if title else mention
 
 
+#: the endings of nouns of a person's work ("rapper", "comedian", "councilman", "novelist")
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "aire")
+
+
 def _occupation_first(ctx: _Ctx, start: int, end: int) -> bool:
     """Whether a person's span of three words or more opens with a common noun that is no
-    given name, capitalised by the sentence or before a given name: an occupation, not
-    part of the name ("Rapper Kanye West", "billionaire Tom Steyer")."""
+    given name, before a given name or opening the sentence with the ending of a noun of
+    work: an occupation, not part of the name ("Rapper Kanye West", "Billionaire Tom
+    Steyer"); not "Franklin Delano Roosevelt", whose first word is a noun too."""
     first = ctx.doc[start]
     return (
         end - start >= 3
         and first.is_title
         and first.lower_ in ctx.nouns
         and first.lower_ not in first_names()
-        and (bool(first.is_sent_start) or ctx.doc[start + 1].lower_ in first_names())
+        and (
+            ctx.doc[start + 1].lower_ in first_names()
+            or (bool(first.is_sent_start) and first.lower_.endswith(_AGENT_ENDINGS))
+        )
         and ctx.doc[start + 1].is_title
     )
 
