@@ -69,6 +69,7 @@ _NICKNAMES: Final = {
     "jimmy": "james",
     "joe": "joseph",
     "tom": "thomas",
+    "thom": "thomas",
     "dick": "richard",
     "rick": "richard",
     "rich": "richard",
