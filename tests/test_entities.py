@@ -372,6 +372,12 @@ ENTITIES = [
         [("Falls Church", "Location")],
         [],
     ),
+    # a title between a body and its person's name is no part of the body's name
+    (
+        "He agreed with TSA Administrator John Pistole's decision.",
+        [("Transportation Security Administration", "Agency"), ("John Pistole", "Person")],
+        ["TSA Administrator"],
+    ),
     # a military unit is a body of the state, its number part of its name
     (
         "He served with soldiers in the 82nd Airborne Division in Iraq.",

@@ -1031,6 +1031,15 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         start += 1  # "CLOSE Kirstjen Nielsen says": a page's button before a name
     if label == "ORG" and start > 0 and _ORDINAL.match(doc[start - 1].text) and start < end:
         start -= 1  # "the 82nd Airborne Division": the unit's number is its name
+    while (
+        label == "ORG"
+        and end - start > 1
+        and end < len(doc)
+        and doc[end].ent_type_ == "PERSON"
+        and doc[end - 1].is_title
+        and _is_title(ctx.gaz, doc[end - 1].text)
+    ):
+        end -= 1  # "TSA Administrator [John Pistole]": the title is the person's
     return (start, end) if start < end else None
 
 
