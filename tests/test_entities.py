@@ -347,6 +347,72 @@ ENTITIES = [
         [("Gimbels", "Organization")],
         [],
     ),
+    # an Arabic surname keeps its article; a state's legislature is a body of the state,
+    # "the Legislature" alone names none; the plural of a day's name is no one
+    (
+        "The cleric Anwar al-Hakimi fled. The Ohio Legislature met. Churches were full on "
+        "Easter Sundays, warm and sunny.",
+        [("Anwar al-Hakimi", "Person"), ("Ohio Legislature", "Agency")],
+        ["Hakimi", "Sundays", "Easter Sundays"],
+    ),
+    # an occupation that opens the sentence is no part of the name after it
+    (
+        "Rapper Kanye West could run, and Martin Luther King Jr. was quoted.",
+        [("Kanye West", "Person")],
+        ["Rapper Kanye West", "Luther King Jr."],
+    ),
+    (
+        "Franklin Delano Roosevelt won in 1936.",
+        [("Franklin Delano Roosevelt", "Person")],
+        ["Delano Roosevelt"],
+    ),
+    # a place's noun in apposition says the name is a place
+    (
+        "A noon rally in Falls Church, a Virginia suburb of Washington, drew many.",
+        [("Falls Church", "Location")],
+        [],
+    ),
+    # a title between a body and its person's name is no part of the body's name
+    (
+        "He agreed with TSA Administrator John Pistole's decision.",
+        [("Transportation Security Administration", "Agency"), ("John Pistole", "Person")],
+        ["TSA Administrator"],
+    ),
+    # a military unit is a body of the state, its number part of its name
+    (
+        "He served with soldiers in the 82nd Airborne Division in Iraq.",
+        [("82nd Airborne Division", "Agency")],
+        ["Airborne Division"],
+    ),
+    # a body named after a saint's city keeps its "St."
+    (
+        "According to St. Louis Public Radio, the mayor left.",
+        [("St. Louis Public Radio", "Organization")],
+        ["Louis Public Radio"],
+    ),
+    # the noun of a region before "of" says the name is a place
+    (
+        "He led the division that held the provinces of Salah al-Din and Kirkuk.",
+        [("Salah al-Din", "Location")],
+        [],
+    ),
+    # the noun after a name says it is a group, however official its head word
+    (
+        "Ada Brill, president of the Marlow Values Council advocacy group, spoke. Her aide "
+        "had led a task force at the Quayside Policy Center think tank.",
+        [("Marlow Values Council", "Organization"), ("Quayside Policy Center", "Organization")],
+        [],
+    ),
+    (
+        "Ed Quill wore a wig for a Michael Jackson dance party. Scalia and Thomas parted "
+        "company with the Federal Elections Commission website.",
+        [
+            ("Michael Jackson", "Person"),
+            ("Thomas", "Person"),
+            ("Federal Elections Commission", "Agency"),
+        ],
+        [],
+    ),
     # a place and its country or state; a building
     (
         "The minister will not attend the Winter Olympics in Sochi, Russia. The clerk was "
@@ -996,3 +1062,21 @@ def test_a_newspaper_head_word_makes_a_person_tag_a_body(
     doc = Doc(spacy.blank("en").vocab, words=words)
     start = 1 if words[0] == "the" else 0
     assert entities_module._unknown_relabel(doc, start, len(words) - 1, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "expected"),
+    [
+        # a club, a league or a foundation is a body, not the building spaCy took it for
+        ("FAC", "Ada Brill Gun Club", "Organization"),
+        ("FAC", "Tern Foundation", "Organization"),
+        ("FAC", "League of Quiet Voters", "Organization"),
+        # a building stays a place; a court house a body of the state
+        ("FAC", "Quayside Policy Center", "Location"),
+        ("FAC", "Hoggards Mill Courthouse", "Location"),
+        ("FAC", "Tern County Court", "Agency"),
+        ("GPE", "Tern Foundation", "Location"),
+    ],
+)
+def test_type_from_label(label: str, name: str, expected: str) -> None:
+    assert entities_module._type_from_label(label, name, None) == expected

@@ -1422,7 +1422,7 @@ ROLE_QUALIFIERS = [
     # a first name the mention left out is no part of the title
     (
         "Syrian President Bashar al-Assad spoke in Damascus.",
-        "Assad",
+        "Bashar al-Assad",
         "Syria",
         "president",
         False,

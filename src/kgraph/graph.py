@@ -332,12 +332,20 @@ def _drop_lone_demonyms(g: nx.MultiDiGraph, statements: list[dict[str, Any]]) ->
 
 
 def _note_unresolved(g: nx.MultiDiGraph, resolution: Resolution, node_of: dict[int, str]) -> None:
-    """A surname alone that joined no one: why, and the nodes of whom it may mean."""
+    """A surname alone that joined no one: why, and the nodes of whom it may mean.  That
+    surname is then no alias of any other person (a document that named only Carter Page
+    gave him "Page", but the corpus's "Page" is not his): looking it up finds the note."""
+    contested: set[str] = set()
     for number, cluster in enumerate(resolution.clusters):
         if cluster.unresolved is not None:
-            g.nodes[node_of[number]]["unresolved"] = cluster.unresolved
+            node = g.nodes[node_of[number]]
+            node["unresolved"] = cluster.unresolved
             ranked = sorted(cluster.candidates, key=lambda x: (-x[1], node_of[x[0]]))
-            g.nodes[node_of[number]]["candidates"] = [node_of[c] for c, _n in ranked]
+            node["candidates"] = [node_of[c] for c, _n in ranked]
+            contested.add(str(node["label"]))
+    for _n, attrs in g.nodes(data=True):
+        if attrs.get("type") == "Person" and attrs["label"] not in contested:
+            attrs["aliases"] = [a for a in attrs["aliases"] if a not in contested]
 
 
 #: kinds of organisation that act for the state whose country they have in the gazetteer

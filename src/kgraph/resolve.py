@@ -43,7 +43,7 @@ from kgraph.extract.entities import (
     normalize_name,
     org_subtype,
 )
-from kgraph.gazetteer import Gazetteer, first_names, is_leader
+from kgraph.gazetteer import Gazetteer, first_names, given_name_genders, is_leader
 from kgraph.lexicon import GENERIC_ACTS, act_lexicon
 from kgraph.timex import parse_published
 
@@ -70,6 +70,7 @@ _NICKNAMES: Final = {
     "jimmy": "james",
     "joe": "joseph",
     "tom": "thomas",
+    "thom": "thomas",
     "dick": "richard",
     "rick": "richard",
     "rich": "richard",
@@ -186,8 +187,18 @@ def name_parts(name: str) -> NameParts | None:
 
     >>> name_parts("Donald Trump Jr.").last, name_parts("Trump, Jr.").last
     ('trump jr', 'trump jr')
+
+    A Chinese or Korean name puts the family name first.
+
+    >>> name_parts("Kim Jong Un") == name_parts("Kim Jong-un"), name_parts("Xi Jinping").last
+    (True, 'xi')
+    >>> name_parts("Kim Kardashian").last, name_parts("Lee Harvey Oswald").last
+    ('kardashian', 'oswald')
     """
     raw = [w.strip(",") for w in name.replace("\u2019", "'").split()]
+    family_first = _family_first(raw)
+    if family_first is not None:
+        return family_first
     suffixes = [w.lower().rstrip(".") for w in raw if w.lower() in _SUFFIXES]
     words = [w for w in raw if w and w.lower() not in _SUFFIXES]
     # particles belong to the surname: "Greta Van Susteren" and "Van Susteren" share one
@@ -206,6 +217,37 @@ def name_parts(name: str) -> NameParts | None:
         first, middle = middle[0], (first, *middle[1:])  # "J. Edgar Hoover" goes by Edgar
     first = _NICKNAMES.get(first, first)
     return NameParts(first, middle, last)
+
+
+#: Chinese family names that are no English given name: "Xi Jinping" is Mr. Xi
+_CHINESE_FAMILIES: Final = frozenset(
+    {"xi", "hu", "wen", "li", "wang", "zhang", "liu", "chen", "zhao", "huang", "zhou"}
+    | {"wu", "deng", "mao", "jiang", "zhu", "guo", "xu", "sun", "ma"}
+)
+#: Korean family names: first before a given name of two syllables ("Kim Jong Un",
+#: "Moon Jae-in"); "Kim Kardashian" has one given name and the Western order
+_KOREAN_FAMILIES: Final = frozenset(
+    {"kim", "park", "pak", "moon", "choi", "lee", "ri", "yoon", "jung", "kang", "cho", "han"}
+)
+_SYLLABLE: Final = re.compile(r"^[A-Z][a-z]{0,3}$")
+
+
+def _family_first(raw: Sequence[str]) -> NameParts | None:
+    """A Chinese or Korean name, family name first, as the English press writes it:
+    "Xi Jinping", "Kim Jong Un", "Kim Jong-un", "Moon Jae-in"; else None."""
+    if len(raw) < 2 or len(raw) > 3:
+        return None
+    family, given = raw[0].lower(), raw[1:]
+    if family in _CHINESE_FAMILIES and len(given) == 1 and given[0][:1].isupper():
+        return NameParts(given[0].lower(), (), family)
+    syllables = [p for g in given for p in re.split(r"[-‑]", g)]
+    if (
+        family in _KOREAN_FAMILIES
+        and len(syllables) == 2
+        and all(_SYLLABLE.match(p[:1].upper() + p[1:]) for p in syllables)
+    ):
+        return NameParts("".join(syllables).lower(), (), family)
+    return None
 
 
 _GENERATIONS: Final = tuple(sorted({s.rstrip(".") for s in _SUFFIXES}))
@@ -303,6 +345,7 @@ _KIN_WORDS: Final = {
 }
 _CONJUNCTIONS: Final = frozenset({"and", "or", "with", "nor"})
 #: words after a kinship noun that end its reach: the name after them is another's
+_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its"})
 _AFTER_KIN_ENDS: Final = frozenset({"said", "says", "told", "added", "wrote", "asked", "than"})
 #: words that carry no office in a title ("former President" holds the office "president")
 _TITLE_NOISE: Final = frozenset({"former", "then", "late", "acting", "incoming", "outgoing", "us"})
@@ -350,23 +393,19 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
     for m in mentions:
         count += 1
         for before in _befores(m):
-            words = [w.lower().rstrip(".") for w in _WORD.findall(before)[-3:]]
+            raw = _WORD.findall(before)[-3:]
+            words = [w.lower().rstrip(".") for w in raw]
             if not words:
                 continue
             last = words[-1]
-            # "his wife Melania"; not "his wife and Trump", "his wife, Jane, said Sanders"
-            kins = [
-                w
-                for k, w in enumerate(words)
-                if w in _KIN_WORDS and not _AFTER_KIN_ENDS & set(words[k + 1 :])
-            ]
-            kins = [] if last in _CONJUNCTIONS else kins
-            if kins:
+            kin_gender = _kin_gender(raw, words)
+            if kin_gender is not None:
                 # "his wife Melania", "the President's daughter and adviser, Ivanka"
                 kin += 1
-                if _KIN_WORDS[kins[-1]]:
-                    genders[_KIN_WORDS[kins[-1]]] += 1
-            elif last in _GENDER_WORDS:
+                if kin_gender:
+                    genders[kin_gender] += 1
+            elif last in _GENDER_WORDS and not (len(words) > 1 and words[-2] == "and"):
+                # not "President and Mrs Obama", "Mr. and Mrs. Smith": a couple
                 genders[_GENDER_WORDS[last]] += 1
             else:
                 office = _office(words)
@@ -380,6 +419,42 @@ def person_context(mentions: Iterable[RawMention | Mention]) -> _Context:
     # a relative when a kinship noun stands before a good part of the mentions (one
     # "his son Paul" among a hundred mentions of a speaker makes no relative)
     return _Context(frozenset(offices), gender, kin > 0 and kin * 4 >= count)
+
+
+def named_gender(context: _Context, firsts: Iterable[str]) -> _Context:
+    """A person's context with the gender of their first names when the words around
+    them say none ("Hillary Clinton" is a woman, so "Mr. Clinton" is not she); first
+    names of both genders say nothing.
+
+    >>> named_gender(_Context(), ["hillary"]).gender, named_gender(_Context(), ["casey"]).gender
+    ('f', '')
+    """
+    if context.gender:
+        return context
+    genders = {given_name_genders().get(first, "") for first in firsts}
+    if len(genders) != 1 or not (gender := genders.pop()):
+        return context
+    return replace(context, gender=gender)
+
+
+def _kin_gender(raw: Sequence[str], words: Sequence[str]) -> str | None:
+    """The gender a kinship noun before a name gives it ("" for "cousin"), or None when no
+    kinship noun reaches the name: "his wife Melania", "her husband, artilleryman John",
+    "daughter and adviser, Ivanka"; not "his wife and Trump", "his wife, Jane, said
+    Sanders", "her daughter defended the McConnell plan" (a determiner between).
+    "the son of Ron Paul" makes a relative of another's gender: the son is someone else."""
+    if words[-1] in _CONJUNCTIONS:
+        return None
+    found: str | None = None
+    for k, w in enumerate(words):
+        after = raw[k + 1 :]
+        if w not in _KIN_WORDS or _AFTER_KIN_ENDS & set(words[k + 1 :]):
+            continue
+        if after and words[k + 1] in ("of", "to"):
+            found = ""  # "the mother of Moses Walker": his mother is another
+        elif not _DETERMINERS & set(words[k + 1 :]):
+            found = _KIN_WORDS[w]  # a determiner opens another's phrase
+    return found
 
 
 def _office(words: Sequence[str]) -> str:
@@ -1176,8 +1251,11 @@ class _DocGroups:
         only when "Mrs."/"Mr." says so, for a kinship noun says another bears the name."""
         known = self._contexts.get(root)
         if known is None:
-            members = [self.mentions[j] for j in self.full if self.uf.find(j) == root]
-            known = self._contexts[root] = person_context(members)
+            members = [j for j in self.full if self.uf.find(j) == root]
+            known = self._contexts[root] = named_gender(
+                person_context([self.mentions[j] for j in members]),
+                {self.full[j].first or "" for j in members},
+            )
         mine = person_context([self.mentions[i]])
         if known.gender and mine.gender and known.gender != mine.gender:
             return False

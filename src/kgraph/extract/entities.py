@@ -76,7 +76,7 @@ _AGENCY_HEADS: Final = re.compile(
     r"Administration|Commission|Directorate|Service|Services|Army|Navy|Air Force|Marine Corps|"
     r"Marines|Guard|Command|Forces|Force|Senate|House of|Parliament|Congress|Duma|Cabinet|"
     r"Secretariat|Ministry|Police|Staff|Treasury|Pentagon|Kremlin|White House|Fleet|Corps|Archives|"
-    r"Board|Patrol|"
+    r"Board|Patrol|Legislature|Assembly|Infantry|Airborne|Cavalry|Brigade|Battalion|Regiment|"
     r"Government|Embassy|Consulate|Court|Circuit|Tribunal|Prosecutor|Authority)\b"
 )
 _ORG_SUBTYPES: Final = (
@@ -128,7 +128,11 @@ _JUNK: Final = re.compile(r"[@#\[\]{}<>|\\]|https?:|www\.|\.com\b")
 _NAME_WORD: Final = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O'|O’|D'|D’|De|Di|La|Le|Van|Von)?[A-Z][a-zà-ÿ'’\-]*(?:-[A-Z][a-zà-ÿ'’]*)*\.?$"
     r"|^(?:de|da|di|van|von|der|den|la|le|bin|al|el|ibn|du|dos|del)$|^[A-Z]{2,}$|^(?:Jr|Sr|II|III|IV)\.?$"
+    # an Arabic surname with its article: "Ayman al-Zawahiri", "Anwar al-Awlaki"
+    r"|^(?:al|el|ad|ar|as|ash|at|az|ul)[-‑][A-Z][a-zà-ÿ'’\-]*$"
 )
+_CAMEL_GIVEN: Final = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+_QUOTED_NICKNAME: Final = re.compile(r"^[\"“][A-Z][a-z]+[\"”]$")
 _BAD_CHARS: Final = re.compile(r"^[\W\d_]+$")
 #: possessive determiners: "our Commonwealth" is a common noun, capitalised
 _POSSESSIVE_DETS: Final = frozenset({"our", "my", "your", "their", "its"})
@@ -507,9 +511,22 @@ def _looks_like_name(text: str) -> bool:
     (True, True)
     >>> _looks_like_name("Howard PaulSenate"), _looks_like_name("Barack Obama ObamaObama")
     (False, False)
+
+    A given name in two capitalised parts ("KellyAnne Conway") is no glued word: a word
+    runs into the next sentence's at the end of a span, not before the surname.
+
+    >>> _looks_like_name("KellyAnne Conway"), _looks_like_name("Conway KellyAnne")
+    (True, False)
+    >>> _looks_like_name('Anton "Tony" Wallace'), _looks_like_name('"Tony" Wallace')
+    (True, False)
     """
     words = text.split()
-    return 0 < len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+    return 0 < len(words) <= 6 and all(
+        _NAME_WORD.match(w)
+        or (k < len(words) - 1 and _CAMEL_GIVEN.match(w))
+        or (0 < k < len(words) - 1 and _QUOTED_NICKNAME.match(w))
+        for k, w in enumerate(words)
+    )
 
 
 def _after_honorific(doc: Doc, start: int) -> bool:
@@ -590,6 +607,8 @@ def _type_from_label(label: str, name: str, entry: GazetteerEntry | None) -> str
     if label in ("FAC", "ORG") and org_subtype(name) == "academic":
         # "the John Jay College of Criminal Justice", "Wagner School of Public Service"
         return "Organization"
+    if label == "FAC" and (_CIVIL_HEADS.search(name) or _FOUNDED.search(name)):
+        return "Organization"  # "the John Brown Gun Club", "the Brookings Institution"
     if label in ("GPE", "LOC", "FAC"):
         return "Agency" if label == "FAC" and agency_pattern(name) else "Location"
     civil = _CIVIL.search(name) or _CIVIL_HEADS.search(name)
@@ -602,6 +621,8 @@ _CIVIL_HEADS: Final = re.compile(
     r"\b(?:Order|Unions?|Associations?|Brotherhood|Guild|League|Alliance|Society|Coalition|"
     r"Club|Federation|Fraternity)(?:\s+of\b|$)"
 )
+#: the head words of endowed bodies, never a building's name ("the Heritage Foundation")
+_FOUNDED: Final = re.compile(r"\b(?:Foundation|Endowment|Institution|Institute)(?:\s+of\b|$)")
 #: words that make a council or a commission a body of civil society, not of a state
 _CIVIL: Final = re.compile(
     r"\b(?:Organi[sz]ations|Associations?|Churches|Muslims?|Christians?|Jewish|Unions)\b"
@@ -621,6 +642,7 @@ def _surname_mentions(
             or tok.text not in surnames
             or _in_compound(doc, tok.i)
             or _is_title(gaz, tok.text)
+            or tok.ent_type_ == "PERSON"  # a name the span rules threw out ("Easter Sundays")
             or (tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
         ):
             continue
@@ -961,6 +983,29 @@ def _from_span(ctx: _Ctx, span: Span, label: str) -> Iterator[RawMention]:
         yield replace(mention, title=title) if title else mention
 
 
+#: the endings of nouns of a person's work ("rapper", "comedian", "councilman", "novelist")
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "aire")
+
+
+def _occupation_first(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether a person's span of three words or more opens with a common noun that is no
+    given name, before a given name or opening the sentence with the ending of a noun of
+    work: an occupation, not part of the name ("Rapper Kanye West", "Billionaire Tom
+    Steyer"); not "Franklin Delano Roosevelt", whose first word is a noun too."""
+    first = ctx.doc[start]
+    return (
+        end - start >= 3
+        and first.is_title
+        and first.lower_ in ctx.nouns
+        and first.lower_ not in first_names()
+        and (
+            ctx.doc[start + 1].lower_ in first_names()
+            or (bool(first.is_sent_start) and first.lower_.endswith(_AGENT_ENDINGS))
+        )
+        and ctx.doc[start + 1].is_title
+    )
+
+
 def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
     """The tokens of the name: no determiner, possessive, shouting, stutter, timestamp."""
     bounds = _trim(span)
@@ -968,6 +1013,8 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         bounds = _person_bounds(ctx.doc, *bounds, ctx.gaz)
     if bounds is None:
         return None
+    if label == "PERSON" and _occupation_first(ctx, *bounds):
+        bounds = (bounds[0] + 1, bounds[1])  # "Rapper Kanye West", "Comedian Will Farrell"
     start, end = _unstutter(ctx.doc, *bounds)
     doc = ctx.doc
     name_end = _end_of_name(doc, start, end, label)
@@ -982,10 +1029,22 @@ def _bounds(ctx: _Ctx, span: Span, label: str) -> tuple[int, int] | None:
         start += 1  # "AP Photo Cruz copying me ...": a caption's credit
     while end - start > 1 and _shouted_word(ctx, doc[start]) and doc[start + 1].is_title:
         start += 1  # "CLOSE Kirstjen Nielsen says": a page's button before a name
+    if label == "ORG" and start > 0 and _ORDINAL.match(doc[start - 1].text) and start < end:
+        start -= 1  # "the 82nd Airborne Division": the unit's number is its name
+    while (
+        label == "ORG"
+        and end - start > 1
+        and end < len(doc)
+        and doc[end].ent_type_ == "PERSON"
+        and doc[end - 1].is_title
+        and _is_title(ctx.gaz, doc[end - 1].text)
+    ):
+        end -= 1  # "TSA Administrator [John Pistole]": the title is the person's
     return (start, end) if start < end else None
 
 
 _TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}$")
+_ORDINAL: Final = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 #: page words that stick to names in captions and headers
 _FURNITURE_WORDS: Final = frozenset(
     {"photo", "photos", "image", "images", "video", "videos", "copyright", "caption", "file"}
@@ -1274,6 +1333,8 @@ def _titles(ctx: _Ctx, start: int, end: int, label: str) -> tuple[int, str]:
             title = _text(doc, start, new_start)
             start = new_start
             while start < end and doc[start].lower_ in _HONORIFICS:
+                if label != "PERSON" and doc[start].lower_ in _SAINTS:
+                    break  # "St. Louis Public Radio": named after a saint's city
                 start += 1
     left = start
     while (
@@ -1497,8 +1558,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and doc[start].text not in _person_surnames(doc)
     ):
         return True  # "Maundy Thursday", "Super Tuesday": a day's name
-    if end - start == 2 and words[-1] in WEEKDAY_NAMES and doc[start].is_title:
-        return True  # "Palm Sunday", "Black Friday"
+    if end - start == 2 and _weekday(words[-1]) and doc[start].is_title:
+        return True  # "Palm Sunday", "Black Friday", "on Easter Sundays"
     if end - start == 1 and words[0] in MONTH_NAMES and end < len(doc) and doc[end].like_num:
         return True  # "June 14, 2017" in a tweet's signature: a date
     if end - start == 1 and _SCANDAL.match(doc[start].text):
@@ -1512,6 +1573,11 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _weekday(word: str) -> bool:
+    """A weekday's name, or its plural ("sundays")."""
+    return word in WEEKDAY_NAMES or (word.endswith("s") and word[:-1] in WEEKDAY_NAMES)
 
 
 def _label_word(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
@@ -1769,18 +1835,23 @@ def _typed(
         return None
     label, entry = _relabel(ctx, start, end, label, entry)
     subtype = None
+    civil = False
     if entry is None:
         kind = _kind_noun(doc, start, end)
-        if kind in _ORG_NOUNS:
+        if kind in _ORG_NOUNS or kind == "think tank":
             # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
             label = "ORG"
             subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)
+            civil = kind in _GROUP_KINDS
         elif kind is not None:
             # "his son, Justin", "Jo Smith, a retired nurse", "the town of Dixville Notch"
             label = "PERSON" if kind in _PERSON_NOUNS else "GPE"
         elif label != "GPE" and _place_and_region(ctx, start, end):
             label = "GPE"  # "the Olympics in Sochi, Russia": a place and its country
     mention = _make(doc, start, end, label, ctx.offset, entry)
+    if civil and mention.type == "Agency":
+        # "the Family Research Council advocacy group": a group, however official its name
+        mention = replace(mention, type="Organization", subtype=org_subtype(mention.text))
     if subtype is not None and mention.type == "Organization":
         mention = replace(mention, subtype=subtype)
     return mention
@@ -2325,6 +2396,9 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     organisation's noun (``_ORG_NOUNS``), a person's or a place's."""
     if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS and doc[end].is_lower:
         return doc[end].lower_
+    after = _noun_after(doc, start, end)
+    if after is not None:
+        return after  # "the Family Research Council advocacy group", "the X think tank"
     root = doc[start:end].root
     if root.dep_ == "appos" and root.head.is_lower and root.head.i < start:
         kind = str(root.head.lemma_.lower())
@@ -2333,13 +2407,15 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
     appos = [c for c in root.children if c.dep_ == "appos" and end <= c.i < end + 8 and c.is_lower]
     if appos and (appos[0].lemma_.lower() in _PERSON_NOUNS or appos[0].lower_ in _PERSON_NOUNS):
         return str(appos[0].lower_)
+    if appos and appos[0].lemma_.lower() in _PLACE_NOUNS and doc[end].text == ",":
+        return str(appos[0].lower_)  # "Falls Church, a Virginia suburb of Washington"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
-        and root.head.head.lower_ in _PLACE_NOUNS
+        and root.head.head.lemma_.lower() in _PLACE_NOUNS
         and root.head.head.i == start - 2
     ):
-        return root.head.head.lower_  # "the tiny town of Dixville Notch"
+        return root.head.head.lower_  # "the tiny town of Dixville Notch", "the provinces of"
     if start > 1 and root.dep_ not in ("compound", "amod", "nmod"):
         # the tagger may read "firm" in "his firm Webzilla" as an adjective: the determiner
         # before it, and the name heading its phrase, settle it
@@ -2347,6 +2423,22 @@ def _kind_noun(doc: Doc, start: int, end: int) -> str | None:
         if prev.is_lower and prev.lower_ in _ORG_NOUNS and doc[start - 2].dep_ in _NOUN_STARTS:
             return prev.lower_
     return None
+
+
+def _noun_after(doc: Doc, start: int, end: int) -> str | None:
+    """The organisation noun a name modifies, one lower-case word between them at most:
+    "the Bipartisan Policy Center think tank", "the Family Research Council advocacy
+    group" ("think tank" is read as its head "tank"); not "a Michael Jackson dance party"."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod") or not end <= head.i <= end + 1:
+        return None
+    if not all(t.is_lower and t.is_alpha for t in doc[end : head.i + 1]):
+        return None
+    word = head.lower_
+    if word == "tank" and doc[head.i - 1].lower_ == "think":
+        return "think tank"
+    return word if word in _GROUP_KINDS else None
 
 
 #: the nouns of people a name may stand in apposition to: "his son, Justin"
@@ -2383,6 +2475,7 @@ _PERSON_NOUNS: Final = frozenset(
 #: the nouns of places a name may follow with "of": "the town of Dixville Notch"
 _PLACE_NOUNS: Final = frozenset(
     {"town", "city", "village", "hamlet", "county", "suburb", "borough", "township", "island"}
+    | {"province", "region", "district"}
 )
 
 
@@ -2407,7 +2500,14 @@ def _place_and_region(ctx: _Ctx, start: int, end: int) -> bool:
 #: what may stand before a kind noun before a name: "his firm", "the department store"
 _NOUN_STARTS: Final = frozenset({"det", "poss", "compound"})
 
+#: the nouns after a name that make it a group of civil society or a business, never a
+#: state's body: "the Family Research Council advocacy group", "the X think tank"
+_GROUP_KINDS: Final = frozenset(
+    {"group", "organization", "organisation", "charity", "nonprofit", "firm", "company"}
+    | {"consultancy", "startup", "think tank"}
+)
 _ORG_NOUN_SUBTYPES: Final = {
+    "think tank": "think tank",
     "firm": "company",
     "company": "company",
     "startup": "company",
