@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["KIN", "POSTED", "find_roles", "modifier_entity", "party_member", "party_tag"]
 
 _BODY_TYPES: Final = frozenset({"Agency", "Organization"})
+#: subtypes of a party, whose name before a title of a body is the holder's party, not the
+#: body the title is held in
+_PARTY_SUBTYPES: Final = frozenset({"political party"})
 
 #: jobs a copula states ("X is a professor at Y"); titles come from the gazetteer
 _JOB_NOUNS: Final = frozenset(
@@ -320,6 +323,31 @@ _NOT_ROLES: Final = (
             "poll",
             "survey",
             "memo",
+            # where someone comes from, not what they do: "a Cuban immigrant"
+            "immigrant",
+            "migrant",
+            "refugee",
+            "exile",
+            "expatriate",
+            "descendant",
+            # bodies and media a misparsed apposition describes: "X of Fusion, a new cable
+            # channel from ABC News" (the channel is Fusion's, no role of X)
+            "channel",
+            "network",
+            "outlet",
+            "station",
+            "newspaper",
+            "magazine",
+            "website",
+            "publication",
+            "podcast",
+            "program",
+            "programme",
+            "organization",
+            "organisation",
+            "company",
+            "subsidiary",
+            "division",
         }
     )
     | MONTH_NAMES
@@ -1204,10 +1232,15 @@ def _title_orgs(
     the title names (``_TITLE_BODIES``) or a known office holder's country."""
     ctx = found.ctx
     orgs: list[RawMention] = []
+    own_body = _title_gid(" ".join(t.text for t in title_nouns)) is not None
+    parties: set[int] = set()
     for t in before:
         o = ctx.mention_at(t)
         if o is None or o is m or o.type == "Person" or o in orgs:
             continue
+        if own_body and o.subtype in _PARTY_SUBTYPES:
+            parties.add(o.start)
+            continue  # "GOP Sen. Ted Cruz": a senator of the party, in the Senate
         if _posted_to(o, found.doc):
             continue  # "Israeli ambassador to the United States Michael Oren": a posting
         orgs.append(o)
@@ -1219,7 +1252,8 @@ def _title_orgs(
         body = _title_body(m.title or before.text, ctx)
         if body is None:
             body = _office_of(m, _role_text(m.title or before.text), ctx)
-        if body is not None and not any(ctx.mention_at(t) is not None for t in before):
+        named = (ctx.mention_at(t) for t in before)
+        if body is not None and all(o is None or o.start in parties for o in named):
             orgs = [body]
     if not orgs:
         # "President Trump's longtime confidant Roger Stone": held for, or under, a person
