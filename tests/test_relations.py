@@ -789,6 +789,15 @@ MODALITY = [
         {"date": None},
         id="a-date-of-a-noun",
     ),
+    pytest.param(
+        "Marta Lind told Reuters she initially supported Paul Harker for president (and also "
+        "supported Dana Cole) but now backs Harker.",
+        "Marta Lind",
+        "support",
+        "Dana Cole",
+        {"reported": True, "according_to": "Marta Lind", "asserted": False},
+        id="a-conjunct-without-a-subject-says-what-its-first-conjunct-says",
+    ),
 ]
 
 
@@ -1217,6 +1226,22 @@ def test_an_act_on_what_someone_did_is_on_them() -> None:
             2,
             True,
         ),
+        # "a strike on Soleimani ordered by Trump": Soleimani ends a phrase of the strike
+        (
+            ["strike", "on", "Soleimani", "ordered", "by", "Trump"],
+            [0, 0, 1, 2, 3, 4],
+            ["ROOT", "prep", "pobj", "acl", "agent", "pobj"],
+            2,
+            True,
+        ),
+        # "talks on Garland , nominated by Obama": a comma sets the participle off a person
+        (
+            ["talks", "on", "Garland", ",", "nominated", "by", "Obama"],
+            [0, 0, 1, 2, 2, 4, 5],
+            ["ROOT", "prep", "pobj", "punct", "acl", "agent", "pobj"],
+            2,
+            False,
+        ),
         # "Wray , nominated by Trump": the participle is Wray's
         (
             ["Wray", ",", "nominated", "by", "Trump"],
@@ -1230,8 +1255,32 @@ def test_an_act_on_what_someone_did_is_on_them() -> None:
 def test_a_participle_after_a_list_may_modify_a_noun_before_it(
     words: list[str], heads: list[int], deps: list[str], noun: int, ending: bool
 ) -> None:
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    ents = ["B-PERSON" if w in ("Garland", "Soleimani") else "O" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
     assert _list_ending(doc[noun]) is ending
+
+
+def test_a_participle_after_a_phrase_of_a_noun_is_not_the_names_in_it() -> None:
+    g = _graph(
+        "Saudi officials said the drone strike on General Abdul Karimov ordered by President "
+        "Mark Jensen ended the talks."
+    )
+    assert not _edges(g, "Mark Jensen", "Abdul Karimov"), _facts(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        (
+            "Sheikh Tamim Al Thani discussed de-escalation with Donald Trump.",
+            "discuss_deescalation_with",
+        ),
+        ("Barack Obama discussed cease-fires with Vladimir Putin.", "discuss_ceasefire_with"),
+    ],
+)
+def test_a_hyphenated_object_is_one_word_of_the_predicate(sentence: str, predicate: str) -> None:
+    g = _graph(sentence)
+    assert predicate in {e["predicate"] for u, v, e in g.edges(data=True)}, _facts(g)
 
 
 def test_a_name_parsed_with_a_clause_before_it_is_no_object() -> None:

@@ -181,6 +181,8 @@ _CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shuttersto
 _OCCASION_PREPS: Final = frozenset({"at", "in", "during", "after", "before", "since"})
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
+#: hyphens inside a word the tokenizer split ("de-escalation")
+_HYPHENS: Final = frozenset({"-", "\u2011"})
 #: the possessive clitic in its two spellings
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: pronouns that, in what someone says, are that speaker
@@ -753,10 +755,21 @@ def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
 def _list_ending(noun: Token) -> bool:
     """Whether a participle after ``noun`` may as well modify a noun before it: ``noun`` ends a
     list or an "of" phrase ("a request for a recount of Pennsylvania, Michigan and Wisconsin
-    sponsored by Jill Stein": the request is sponsored, not Wisconsin)."""
+    sponsored by Jill Stein": the request is sponsored, not Wisconsin), or another phrase of a
+    noun ("the strike on Soleimani ordered by Trump": the strike is ordered)."""
     if noun.dep_ == "conj":
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of"
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ == "of":
+        return True
+    owner = noun.head.head
+    if owner.pos_ != "NOUN" and owner.lower_ not in _EVENT_NOUNS:
+        return False
+    # "no action on Judge Merrick Garland, nominated by Obama": a participle a comma sets off
+    # after a person is an aside on that person
+    set_off = any(c.dep_ == "acl" and c.doc[c.i - 1].text == "," for c in noun.children)
+    return not (set_off and noun.ent_type_ == "PERSON")
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -785,9 +798,36 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         elif child.pos_ == "NOUN" and not parties.object_noun:
             compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
-            parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
+            parties.object_noun = _noun_word(compounds[0] if generic else child)
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _noun_word(noun: Token) -> str:
+    """A noun's lemma, whole when the tokenizer split it at a hyphen ("de-escalation":
+    ``deescalation``, not ``de``; "cease-fires": ``ceasefire``, not ``fire``)."""
+    doc = noun.doc
+    first = last = noun.i
+    while first >= 2 and _joined(doc, first - 2):
+        first -= 2
+    while last + 2 < len(doc) and _joined(doc, last):
+        last += 2
+    if first == last:
+        return noun.lemma_.lower()
+    parts = [doc[k].lower_ for k in range(first, last, 2)]
+    return "".join([*parts, doc[last].lemma_.lower()])
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 2`` are one word with a hyphen between them."""
+    hyphen = doc[i + 1]
+    return (
+        doc[i].is_alpha
+        and doc[i + 2].is_alpha
+        and hyphen.text in _HYPHENS
+        and not doc[i].whitespace_
+        and not hyphen.whitespace_
+    )
 
 
 def _garbled_name(obj: Token) -> bool:
