@@ -1623,6 +1623,13 @@ def test_role_constructions(sentence: str, person: str, org: str, role: str) -> 
 TITLE_WORDS = [
     # (sentence, person, body, role): the title's own words, each once
     pytest.param(
+        "White House chief of staff Mark Ellis has stepped up his outreach.",
+        "Mark Ellis",
+        "White House",
+        "chief of staff",
+        id="a-title-with-its-of-phrase-after-a-body",
+    ),
+    pytest.param(
         "White House press secretary Jane Roe spoke on Monday.",
         "Jane Roe",
         "White House",

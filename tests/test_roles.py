@@ -31,6 +31,53 @@ def _key(role: Role) -> RoleKey:
 ROLE_CASES = [
     pytest.param(
         Text(
+            "Acme founder Al Bax, Bo Cid and Zeta exec Cy Dun spoke.",
+            """
+            0  Acme      PROPN NNP  compound 1  Acme
+            1  founder   NOUN  NN   compound 3  founder
+            2  Al        PROPN NNP  compound 3  Al
+            3  Bax       PROPN NNP  compound 9  Bax
+            4  ,         PUNCT ,    punct    3  ,
+            5  Bo        PROPN NNP  compound 6  Bo
+            6  Cid       PROPN NNP  conj     3  Cid
+            7  and       CCONJ CC   cc       6  and
+            8  Zeta      PROPN NNP  compound 9  Zeta
+            9  exec      NOUN  NN   compound 11 exec
+            10 Cy        PROPN NNP  compound 11 Cy
+            11 Dun       PROPN NNP  nsubj    12 Dun
+            12 spoke     VERB  VBD  ROOT     12 speak
+            13 .         PUNCT .    punct    12 .
+            """,
+            (
+                M(0, 1, "Organization"),
+                M(2, 4, "Person"),
+                M(5, 7, "Person"),
+                M(8, 9, "Organization"),
+                M(10, 12, "Person"),
+            ),
+        ),
+        {("Al Bax", "Acme", "founder", False), ("Cy Dun", "Zeta", "exec", False)},
+        id="a title in a list of people is held where its own item says",
+    ),
+    pytest.param(
+        Text(
+            "Vox's Emily Stewart noted it.",
+            """
+            0  Vox       PROPN NNP  poss     3  Vox
+            1  's        PART  POS  case     0  's
+            2  Emily     PROPN NNP  compound 3  Emily
+            3  Stewart   PROPN NNP  nsubj    4  Stewart
+            4  noted     VERB  VBD  ROOT     4  note
+            5  it        PRON  PRP  dobj     4  it
+            6  .         PUNCT .    punct    4  .
+            """,
+            (M(0, 1, "Organization", subtype="media"), M(3, 4, "Person")),
+        ),
+        {("Stewart", "Vox", "journalist", False)},
+        id="a given name left out of a name is no title",
+    ),
+    pytest.param(
+        Text(
             "GOP Sen. Ted Voss spoke in the Senate.",
             """
             0  GOP       PROPN NNP  compound 3  GOP

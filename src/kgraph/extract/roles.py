@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext, Posting, Role
 from kgraph.extract.entities import RawMention
-from kgraph.gazetteer import office_country
+from kgraph.gazetteer import first_names, office_country
 from kgraph.timex import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
@@ -487,6 +487,8 @@ _BODY_NOUNS: Final = {
     "company": "",
     "firm": "",
 }
+#: punctuation between the items of a list
+_LIST_SEPARATORS: Final = frozenset({",", ";"})
 #: possessive pronouns of a person: "Steele and his firm"
 _PERSONAL_POSSESSIVES: Final = frozenset({"his", "her"})
 #: the possessive clitic in its two spellings
@@ -1143,14 +1145,19 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         and t.lower_ not in _NOT_ROLES
         and t.lower_ not in _HONORIFICS
     ]
-    title_nouns = [t for t in title_nouns if t.i not in _name_parts(doc, m, ctx)]
+    title_nouns = [
+        t for t in title_nouns if t.i not in _name_parts(doc, m, ctx) and not _given_name(t, m, ctx)
+    ]
     if not title_nouns:
         return False
     left = min(t.left_edge.i for t in pre)
     before = doc[left : m.tok_start]
+    after_names = _after_names(before, ctx)
     words = (
         _role_text(m.title)
         or (_role_text(before.text) if ctx.gazetteer.is_title(before.text) else "")
+        # "White House chief of staff Denis McDonough": the title after the body's name
+        or (_role_text(after_names.text) if ctx.gazetteer.is_title(after_names.text) else "")
         or _role_text(
             " ".join(
                 t.text
@@ -1171,6 +1178,23 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
     if not orgs:
         found.titles[m.start] = Role(m, None, words, former, title_nouns[-1].i)
     return True
+
+
+def _given_name(tok: Token, m: RawMention, ctx: DocContext) -> bool:
+    """ "Vox's Emily Stewart" with the parser's name "Stewart": a given name just before a
+    name is part of it, no title (unless it is one: "Dean")."""
+    return (
+        tok.i == m.tok_start - 1
+        and tok.is_title
+        and tok.lower_ in first_names()
+        and not ctx.gazetteer.is_title(tok.text)
+    )
+
+
+def _after_names(before: Span, ctx: DocContext) -> Span:
+    """The words of ``before`` after the last one an entity's name holds."""
+    named = [k for k, t in enumerate(before) if ctx.mention_at(t) is not None]
+    return before[named[-1] + 1 :] if named else before
 
 
 def _state_staff(head: Token, title: str) -> bool:
@@ -1232,6 +1256,7 @@ def _title_orgs(
     the title names (``_TITLE_BODIES``) or a known office holder's country."""
     ctx = found.ctx
     orgs: list[RawMention] = []
+    before = _own_item(before, m, ctx)
     own_body = _title_gid(" ".join(t.text for t in title_nouns)) is not None
     parties: set[int] = set()
     for t in before:
@@ -1263,6 +1288,22 @@ def _title_orgs(
             if held_in is not None:
                 return [held_in]
     return orgs
+
+
+def _own_item(before: Span, m: RawMention, ctx: DocContext) -> Span:
+    """The words before a name that are its own, not an earlier item of a list of people:
+    "Facebook founder Mark Zuckerberg, billionaire Michael Bloomberg and Citigroup exec
+    Carlos Gutierrez": "Citigroup exec" (a place before a comma stays: "Flint, Michigan,
+    Mayor Karen Weaver")."""
+    cut = 0
+    person_seen = False
+    for k, t in enumerate(before):
+        o = ctx.mention_at(t)
+        if o is not None and o is not m and (o.type == "Person" or o.ner == "PERSON"):
+            person_seen = True
+        elif person_seen and (t.text in _LIST_SEPARATORS or t.dep_ == "cc"):
+            cut = k + 1
+    return before[cut:]
 
 
 def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
