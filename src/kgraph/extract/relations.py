@@ -174,6 +174,11 @@ _THING_ACTS: Final = frozenset(
         "broadcast",
     }
 )
+#: verbs with no event category whose object owned by someone is an act on its owner: "told
+#: the NRA's convention", "joined Trump's legal team", "questioned Obama's patriotism", "hit
+#: Soleimani's vehicle" (with any other verb the act is on the thing: "upended the Gulf's
+#: diplomacy", "described Brown's order as ...")
+_OWNER_ACTS: Final = frozenset({"tell", "inform", "notify", "join", "question", "hit"})
 #: agencies whose name starts a photo credit
 _CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shutterstock", "Pool"})
 #: prepositions of the time or place of an act, whose event noun is its occasion ("said at
@@ -624,6 +629,8 @@ def _names_no_one(tok: Token) -> bool:
 
 def _parties(verb: Token, ctx: DocContext) -> _Parties:
     parties = _Parties(subjects=_subjects(verb, ctx))
+    if _owned_doer(verb, ctx):
+        parties.subjects = []  # "Mr. Trump's pitch is irritating the White House": the pitch
     for child in verb.children:
         if child.dep_ in _PASS_SUBJ:
             parties.objects += [(m, a, "", None) for m, a in entities_of(child, ctx)]
@@ -790,6 +797,8 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             continue  # "called the report a hoax": a description, not a party
         if _owned_thing(verb, child, ctx) or _garbled_name(child):
             found = []  # "voted to repeal Obama's health care law": the law, not Obama
+        elif _owner_of_thing(child, ctx) and not _between_parties(verb, child):
+            found = []  # "upended the Gulf's diplomacy": an act on the thing, not the Gulf
         if not found and _answers(verb, child):
             # "Obama rebuffed Russian warnings": the answer is to the one who warned
             found = [(m, False) for m in _modifying_entities(child, ctx)]
@@ -801,6 +810,43 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             parties.object_noun = _noun_word(compounds[0] if generic else child)
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _owner_of_thing(noun: Token, ctx: DocContext) -> bool:
+    """Whether a common noun names no one itself and stands for its owner ("the Gulf's
+    nascent diplomacy", "Mr. Brown's executive order"), not for a person holding a role
+    ("Russia's foreign minister")."""
+    if noun.pos_ != "NOUN" or ctx.mention_at(noun) is not None:
+        return False
+    if ctx.references.resolve(noun) is not None:
+        return False
+    owners = [ctx.mention_at(c) for c in noun.children if c.dep_ == "poss"]
+    found = entities_of(noun, ctx)
+    return any(o is not None and (o, False) in found for o in owners)
+
+
+def _owned_doer(verb: Token, ctx: DocContext) -> bool:
+    """Whether the subject (or passive agent) of ``verb`` is a thing someone owns and the
+    verb no act between parties: "Mr. Trump's pitch is irritating the White House", "was
+    fueled by the administration's unwillingness"."""
+    doers = [c for c in verb.children if c.dep_ in SUBJECTS]
+    doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    return any(
+        _owner_of_thing(d, ctx) and not _between_parties(verb, d)
+        for d in doers
+        if d.dep_ in SUBJECTS or d.dep_ == "pobj"
+    )
+
+
+def _between_parties(verb: Token, noun: Token) -> bool:
+    """Whether ``verb`` names an act between parties (an event category: "criticized Obama's
+    law" is a criticism of Obama), an answer ("rejected Iran's offer") or an act on someone
+    through what they have (``_OWNER_ACTS``), which a thing someone owns stands for its owner
+    in."""
+    lemma = verb.lemma_.lower()
+    if lemma in _RESPONSES | _OWNER_ACTS:
+        return True
+    return event_table().category(lemma, "VERB", obj=noun.lemma_.lower()) is not None
 
 
 def _noun_word(noun: Token) -> str:
@@ -886,7 +932,10 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
         noun_hung = {
             c.i
             for o in verb.children
-            if o.dep_ in OBJECTS and o.pos_ == "NOUN"
+            if o.dep_ in OBJECTS
+            and o.pos_ == "NOUN"
+            # "upended the Gulf's diplomacy with Iran": the owner's phrase, not the act's
+            and not (_owner_of_thing(o, ctx) and not _between_parties(verb, o))
             for c in o.children
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
         }
