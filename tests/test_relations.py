@@ -798,6 +798,14 @@ MODALITY = [
         {"reported": True, "according_to": "Marta Lind", "asserted": False},
         id="a-conjunct-without-a-subject-says-what-its-first-conjunct-says",
     ),
+    pytest.param(
+        "Joe Biden went on to win Minnesota.",
+        "Joe Biden",
+        "win",
+        "Minnesota",
+        {"asserted": True},
+        id="went-on-to-parsed-as-a-purpose",
+    ),
 ]
 
 
@@ -1235,6 +1243,19 @@ def test_an_act_on_what_someone_did_is_on_them(
 ) -> None:
     g = _graph(sentence)
     assert predicate in [e["predicate"] for e in _edges(g, subject, owner)], _facts(g)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senators debated a bill from Tom Halder which punished Ukraine.",
+        "Senators blocked a measure from Sen. Tom Halder (Texas) that would have barred Ohio "
+        "from raising its own taxes.",
+    ],
+)
+def test_which_or_that_after_a_person_in_a_phrase_is_the_thing(sentence: str) -> None:
+    g = _graph(sentence)
+    assert not [f for f in _facts(g) if f.startswith("Tom Halder -")], _facts(g)
 
 
 def test_a_thing_someone_owns_is_no_doer_of_an_act_between_no_parties() -> None:

@@ -729,6 +729,8 @@ def _purpose(clause: Token, head: Token) -> bool:
     task of someone chosen or sent ("tapped Kelly to bring stability")."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
+    if _went_on(head):
+        return False  # "went on to win Minnesota", parsed as a purpose: it happened
     if clause.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in clause.children)
     chosen = any(c.dep_ in ("dobj", "obj") for c in head.children)

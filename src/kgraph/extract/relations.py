@@ -649,8 +649,9 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
 def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     subjects: list[tuple[RawMention, bool]] = []
     for child in verb.children:
-        if child.dep_ in SUBJECTS and child.lower_ == "who" and verb.dep_ == "relcl":
-            subjects += _understood(child, verb, ctx)  # a person, whatever it hangs off
+        if child.dep_ in SUBJECTS and child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "who" is a person, whatever it hangs off; "which" is none
+            subjects += _understood(child, verb, ctx)
         elif child.dep_ in SUBJECTS:
             subjects += entities_of(child, ctx) or _understood(child, verb, ctx)
         elif child.dep_ == "agent":
@@ -704,6 +705,11 @@ def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawM
     low = subject.lower_
     if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         found = entities_of(verb.head, ctx)
+        persons = bool(found) and all(m.type == "Person" for m, _ in found)
+        if persons and (low == "which" or (low == "that" and verb.head.dep_ == "pobj")):
+            # "an amendment from Sen. Ted Cruz that would have prevented ...": "which" is no
+            # person, and "that" after a person in a phrase is the thing the phrase is of
+            return []
         if low == "who" and found and all(m.type != "Person" for m, _ in found):
             # "members of Congress who": people of a body (anonymous) stay, unless a person
             # is named above ("Chiafalo, an elector from Washington state who")
