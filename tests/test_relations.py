@@ -1480,6 +1480,14 @@ def test_an_allegation_is_an_accusation_by_its_claimant_against_the_accused() ->
 ROLE_QUALIFIERS = [
     # (sentence, person, body, role, former)
     (
+        "Aides want former Congressman Barney Frank and Connecticut Gov. Dannel Malloy off the "
+        "committee.",
+        "Dannel Malloy",
+        "Connecticut",
+        "governor",
+        False,
+    ),
+    (
         "He met acting Attorney General Matthew Whitaker. The Justice Department said so.",
         "Matthew Whitaker",
         "Justice Department",

@@ -1166,8 +1166,10 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
             )
         )
     )
-    former = _is_former(before.text)
-    qualifiers = [t.lower_ for t in before if t.lower_ in _QUALIFIERS]
+    # "former Congressman Barney Frank and Connecticut Gov. Dannel Malloy": Malloy's own words
+    own = _own_item(before, m, ctx)
+    former = _is_former(own.text)
+    qualifiers = [t.lower_ for t in own if t.lower_ in _QUALIFIERS]
     if qualifiers and qualifiers[0] not in words.split():
         words = f"{qualifiers[0]} {words}"  # "acting Attorney General Matthew Whitaker"
     if not words:
