@@ -1771,6 +1771,13 @@ def test_no_role_in_the_leader_or_the_country(sentence: str, person: str, owner:
             "editor",
         ),
         ("The famed Acme Bank economist Jane Roe said so.", "Jane Roe", "Acme Bank", "economist"),
+        # a holder's politics or standing is no part of a title either
+        (
+            "Jim Ryle, the conservative chairman of the House Budget Committee, spoke.",
+            "Jim Ryle",
+            "House Budget Committee",
+            "chairman",
+        ),
     ],
 )
 def test_praise_is_no_part_of_a_title(sentence: str, person: str, org: str, role: str) -> None:

@@ -120,6 +120,30 @@ _PRAISE: Final = frozenset(
         "storied",
     }
 )
+#: words of a holder's politics, manner or standing, no part of a title: "the conservative
+#: chairman of the committee", "the embattled attorney general"
+_STANDING: Final = frozenset(
+    {
+        "conservative",
+        "liberal",
+        "progressive",
+        "moderate",
+        "centrist",
+        "populist",
+        "libertarian",
+        "right-wing",
+        "left-wing",
+        "far-right",
+        "far-left",
+        "hardline",
+        "hard-line",
+        "outspoken",
+        "controversial",
+        "embattled",
+        "veteran",
+        "powerful",
+    }
+)
 #: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
 _QUALIFIERS: Final = frozenset({"acting", "interim", "deputy", "vice", "assistant", "caretaker"})
 #: roles held for a person, not in a body: "Stone's lawyer", "an adviser to Trump"
@@ -609,7 +633,7 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW | _PRAISE:
+        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW | _PRAISE | _STANDING:
             continue  # "March 20, 2018" in a caption is no title; "current", "famed" no part
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
         kept = kept or (tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod"))  # "managing"
