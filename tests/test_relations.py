@@ -340,6 +340,9 @@ ROLES = [
         "Tom Smith of Ohio said the plan failed.",  # a place is a home, not a body
         # France's president: the United States is named, France is not
         "President Emmanuel Macron met U.S. officials.",
+        # a faith, a ship's class: no offices
+        "Her marriage to Egyptian Christian Samir Halim was annulled.",
+        "The U.S. Navy destroyer USS Halder arrived on Tuesday.",
     ],
 )
 def test_no_role(sentence: str) -> None:

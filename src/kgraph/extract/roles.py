@@ -372,6 +372,25 @@ _NOT_ROLES: Final = (
             "company",
             "subsidiary",
             "division",
+            # a faith is no office: "South Sudanese Christian Daniel Wani"
+            "christian",
+            "muslim",
+            "jew",
+            "catholic",
+            "protestant",
+            "evangelical",
+            "hindu",
+            "buddhist",
+            "sikh",
+            "mormon",
+            # vessels a name given to a ship stands after: "Navy destroyer USS Sampson"
+            "destroyer",
+            "carrier",
+            "ship",
+            "vessel",
+            "submarine",
+            "frigate",
+            "cruiser",
         }
     )
     | MONTH_NAMES
