@@ -864,6 +864,21 @@ def test_the_claimant_of_a_charge_is_not_reported_by_itself() -> None:
 # -- who does what to whom --------------------------------------------------------------------
 CONSTRUCTIONS = [
     # (sentence, subject, predicate, object)
+    # a description in an "as" phrase is part of the act of naming or describing
+    pytest.param(
+        "Mike Pompeo named Iran, Syria and North Korea as threats to the region.",
+        "Mike Pompeo",
+        "name_as_threat",
+        "Syria",
+        id="named-as-a-threat",
+    ),
+    pytest.param(
+        "Marco Rubio portrayed Donald Trump as a con artist.",
+        "Marco Rubio",
+        "portray_as_con_artist",
+        "Donald Trump",
+        id="portrayed-as-a-con-artist",
+    ),
     pytest.param(
         "Donald Trump called Gina Haspel and Mike Pompeo from Air Force One.",
         "Donald Trump",

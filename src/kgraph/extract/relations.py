@@ -81,6 +81,11 @@ _RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
 _NAMING_VERBS: Final = frozenset(
     {"call", "dub", "name", "label", "brand", "term", "nickname", "title", "christen"}
 )
+#: verbs that describe their object as what their "as" phrase says ("portrayed him as a
+#: traitor"): with the naming verbs, the description is part of the predicate
+_DESCRIBING_VERBS: Final = frozenset(
+    {"describe", "portray", "characterize", "characterise", "depict", "cast", "paint"}
+)
 #: adjectives of a stance toward the party of their "of" phrase, as the verb of that act:
 #: "Trump was critical of the FBI" (``criticize``), "remained supportive of Kyiv"
 _STANCES: Final = {
@@ -1001,7 +1006,29 @@ def _predicate(verb: Token) -> str:
     for child in verb.children:
         if _particle(verb, child):
             parts.append(child.lower_)
+    complement = _as_complement(verb)
+    if complement:
+        parts += ["as", complement]  # "named the EU and China as foes": name_as_foe
     return "_".join(parts)
+
+
+def _as_complement(verb: Token) -> str:
+    """The description a verb of naming or describing gives its object in an "as" phrase
+    ("named Russia as a foe", "branded him as a traitor"), which is part of the act, not a
+    party: the noun's lemma, or ""."""
+    if verb.lemma_.lower() not in _NAMING_VERBS | _DESCRIBING_VERBS:
+        return ""
+    if not any(c.dep_ in OBJECTS or c.dep_ in _PASS_SUBJ for c in verb.children):
+        return ""  # "called, as part of the plan, for talks": no one named
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and _names_no_one(pobj):
+                    before = pobj.doc[pobj.i - 1] if pobj.i > 0 else pobj
+                    compound = before.dep_ == "compound" and before.pos_ == "NOUN"
+                    words = [before.lower_] if compound and before.is_alpha else []
+                    return "_".join([*words, _noun_word(pobj)])  # "a con artist"
+    return ""
 
 
 def _particle(verb: Token, child: Token) -> bool:
