@@ -31,6 +31,132 @@ def _key(role: Role) -> RoleKey:
 ROLE_CASES = [
     pytest.param(
         Text(
+            "Acme founder Al Bax, Bo Cid and Zeta exec Cy Dun spoke.",
+            """
+            0  Acme      PROPN NNP  compound 1  Acme
+            1  founder   NOUN  NN   compound 3  founder
+            2  Al        PROPN NNP  compound 3  Al
+            3  Bax       PROPN NNP  compound 9  Bax
+            4  ,         PUNCT ,    punct    3  ,
+            5  Bo        PROPN NNP  compound 6  Bo
+            6  Cid       PROPN NNP  conj     3  Cid
+            7  and       CCONJ CC   cc       6  and
+            8  Zeta      PROPN NNP  compound 9  Zeta
+            9  exec      NOUN  NN   compound 11 exec
+            10 Cy        PROPN NNP  compound 11 Cy
+            11 Dun       PROPN NNP  nsubj    12 Dun
+            12 spoke     VERB  VBD  ROOT     12 speak
+            13 .         PUNCT .    punct    12 .
+            """,
+            (
+                M(0, 1, "Organization"),
+                M(2, 4, "Person"),
+                M(5, 7, "Person"),
+                M(8, 9, "Organization"),
+                M(10, 12, "Person"),
+            ),
+        ),
+        {("Al Bax", "Acme", "founder", False), ("Cy Dun", "Zeta", "exec", False)},
+        id="a title in a list of people is held where its own item says",
+    ),
+    pytest.param(
+        Text(
+            "Vox's Emily Stewart noted it.",
+            """
+            0  Vox       PROPN NNP  poss     3  Vox
+            1  's        PART  POS  case     0  's
+            2  Emily     PROPN NNP  compound 3  Emily
+            3  Stewart   PROPN NNP  nsubj    4  Stewart
+            4  noted     VERB  VBD  ROOT     4  note
+            5  it        PRON  PRP  dobj     4  it
+            6  .         PUNCT .    punct    4  .
+            """,
+            (M(0, 1, "Organization", subtype="media"), M(3, 4, "Person")),
+        ),
+        {("Stewart", "Vox", "journalist", False)},
+        id="a given name left out of a name is no title",
+    ),
+    pytest.param(
+        Text(
+            "GOP Sen. Ted Voss spoke in the Senate.",
+            """
+            0  GOP       PROPN NNP  compound 3  GOP
+            1  Sen.      PROPN NNP  compound 3  Sen.
+            2  Ted       PROPN NNP  compound 3  Ted
+            3  Voss      PROPN NNP  nsubj    4  Voss
+            4  spoke     VERB  VBD  ROOT     4  speak
+            5  in        ADP   IN   prep     4  in
+            6  the       DET   DT   det      7  the
+            7  Senate    PROPN NNP  pobj     5  Senate
+            8  .         PUNCT .    punct    4  .
+            """,
+            (
+                M(0, 1, "Organization", "org:gop", subtype="political party"),
+                M(2, 4, "Person", title="Sen."),
+                M(7, 8, "Agency", "agency:us-senate"),
+            ),
+        ),
+        {("Ted Voss", "Senate", "senator", False)},
+        id="a party before a senator's title is no body of it",
+    ),
+    pytest.param(
+        Text(
+            "GOP leader Ann Kell spoke.",
+            """
+            0  GOP       PROPN NNP  compound 3  GOP
+            1  leader    NOUN  NN   compound 3  leader
+            2  Ann       PROPN NNP  compound 3  Ann
+            3  Kell      PROPN NNP  nsubj    4  Kell
+            4  spoke     VERB  VBD  ROOT     4  speak
+            5  .         PUNCT .    punct    4  .
+            """,
+            (M(0, 1, "Organization", "org:gop", subtype="political party"), M(2, 4, "Person")),
+        ),
+        {("Ann Kell", "GOP", "leader", False)},
+        id="a party's own title is held in the party",
+    ),
+    pytest.param(
+        Text(
+            "Carl Gomez, a Cuban immigrant, spoke.",
+            """
+            0  Carl      PROPN NNP  compound 1  Carl
+            1  Gomez     PROPN NNP  nsubj    7  Gomez
+            2  ,         PUNCT ,    punct    1  ,
+            3  a         DET   DT   det      5  a
+            4  Cuban     ADJ   JJ   amod     5  Cuban
+            5  immigrant NOUN  NN   appos    1  immigrant
+            6  ,         PUNCT ,    punct    1  ,
+            7  spoke     VERB  VBD  ROOT     7  speak
+            8  .         PUNCT .    punct    7  .
+            """,
+            (M(0, 2, "Person"), M(4, 5, "Country", "country:CU", demonym=True)),
+        ),
+        set(),
+        id="where someone comes from is no role",
+    ),
+    pytest.param(
+        Text(
+            "Lena Ruiz of Vexa, a cable channel, spoke.",
+            """
+            0  Lena      PROPN NNP  compound 1  Lena
+            1  Ruiz      PROPN NNP  nsubj    9  Ruiz
+            2  of        ADP   IN   prep     1  of
+            3  Vexa      PROPN NNP  pobj     2  Vexa
+            4  ,         PUNCT ,    punct    1  ,
+            5  a         DET   DT   det      7  a
+            6  cable     NOUN  NN   compound 7  cable
+            7  channel   NOUN  NN   appos    1  channel
+            8  ,         PUNCT ,    punct    1  ,
+            9  spoke     VERB  VBD  ROOT     9  speak
+            10 .         PUNCT .    punct    9  .
+            """,
+            (M(0, 2, "Person"), M(3, 4, "Organization")),
+        ),
+        {("Lena Ruiz", "Vexa", "affiliate", False)},
+        id="a channel apposed to a person by the parse is no role",
+    ),
+    pytest.param(
+        Text(
             "Sergey V. Lavrov, Russia's foreign minister, met Mike Pompeo.",
             """
             0  Sergey    PROPN NNP  compound 2  Sergey

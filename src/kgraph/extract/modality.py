@@ -351,6 +351,8 @@ _NOUN_MODIFIERS: Final = frozenset({"poss", "compound", "amod", "nmod", "nummod"
 #: dependencies through which a clause is a verb's complement (its content)
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp"})
 _CONTENT_DEPS: Final = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
+#: dependencies of a clause's own subject
+_OWN_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -727,6 +729,8 @@ def _purpose(clause: Token, head: Token) -> bool:
     task of someone chosen or sent ("tapped Kelly to bring stability")."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
+    if _went_on(head):
+        return False  # "went on to win Minnesota", parsed as a purpose: it happened
     if clause.dep_ == "advcl":
         return not any(c.dep_ == "mark" for c in clause.children)
     chosen = any(c.dep_ in ("dobj", "obj") for c in head.children)
@@ -850,17 +854,15 @@ def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
     no one's words (a caption's "Photos: Obama visits Israel").  An intention ("Obama
     sought to assure Netanyahu") is planned, not reported; what the reader is asked to
     imagine ("Imagine that Biden picked Klobuchar") is a hypothesis."""
-    at = ctx.offset + verb.idx
-    best: tuple[int, StatementRecord] | None = None
-    for record in ctx.statements:
-        start, end = record.content
-        if not start <= at < end or record.cue[0] <= at < record.cue[1]:
-            continue
-        if best is None or end - start < best[0]:
-            best = (end - start, record)
-    if best is None:
+    record = _statement_at(verb, ctx)
+    tok = verb
+    while record is None and _shares_subject(tok):
+        # "told Reuters she supported X (and also supported Y)": a conjunct with no subject
+        # of its own says what its first conjunct says, wherever the content was cut off
+        tok = tok.head
+        record = _statement_at(tok, ctx)
+    if record is None:
         return
-    record = best[1]
     cue = _cue_words(record, verb, ctx)
     if cue == {":"} and record.speaker is None and record.on_behalf_of is None:
         return
@@ -876,6 +878,28 @@ def _statement(verb: Token, found: _Walk, ctx: DocContext) -> None:
     found.according_to = record.speaker or record.on_behalf_of
     if cue & _DENIALS:
         found.negated = not found.negated
+
+
+def _statement_at(verb: Token, ctx: DocContext) -> StatementRecord | None:
+    """The innermost statement whose content holds ``verb`` (not as its cue)."""
+    at = ctx.offset + verb.idx
+    best: tuple[int, StatementRecord] | None = None
+    for record in ctx.statements:
+        start, end = record.content
+        if not start <= at < end or record.cue[0] <= at < record.cue[1]:
+            continue
+        if best is None or end - start < best[0]:
+            best = (end - start, record)
+    return best[1] if best is not None else None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether ``verb`` is a verb conjoined to another with no subject of its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _OWN_SUBJECTS for c in verb.children)
+    )
 
 
 def _cue_words(record: StatementRecord, verb: Token, ctx: DocContext) -> set[str]:

@@ -81,6 +81,11 @@ _RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that"})
 _NAMING_VERBS: Final = frozenset(
     {"call", "dub", "name", "label", "brand", "term", "nickname", "title", "christen"}
 )
+#: verbs that describe their object as what their "as" phrase says ("portrayed him as a
+#: traitor"): with the naming verbs, the description is part of the predicate
+_DESCRIBING_VERBS: Final = frozenset(
+    {"describe", "portray", "characterize", "characterise", "depict", "cast", "paint"}
+)
 #: adjectives of a stance toward the party of their "of" phrase, as the verb of that act:
 #: "Trump was critical of the FBI" (``criticize``), "remained supportive of Kyiv"
 _STANCES: Final = {
@@ -174,6 +179,11 @@ _THING_ACTS: Final = frozenset(
         "broadcast",
     }
 )
+#: verbs with no event category whose object owned by someone is an act on its owner: "told
+#: the NRA's convention", "joined Trump's legal team", "questioned Obama's patriotism", "hit
+#: Soleimani's vehicle" (with any other verb the act is on the thing: "upended the Gulf's
+#: diplomacy", "described Brown's order as ...")
+_OWNER_ACTS: Final = frozenset({"tell", "inform", "notify", "join", "question", "hit"})
 #: agencies whose name starts a photo credit
 _CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shutterstock", "Pool"})
 #: prepositions of the time or place of an act, whose event noun is its occasion ("said at
@@ -181,6 +191,8 @@ _CREDITS: Final = frozenset({"Getty", "AP", "AFP", "Reuters", "EPA", "Shuttersto
 _OCCASION_PREPS: Final = frozenset({"at", "in", "during", "after", "before", "since"})
 #: adverbs that are a verb's particle ("shot back at", "fired back at")
 _PARTICLE_ADVERBS: Final = frozenset({"back"})
+#: hyphens inside a word the tokenizer split ("de-escalation")
+_HYPHENS: Final = frozenset({"-", "\u2011"})
 #: the possessive clitic in its two spellings
 _POSSESSIVE_MARKS: Final = frozenset({"'s", "’s"})
 #: pronouns that, in what someone says, are that speaker
@@ -622,6 +634,8 @@ def _names_no_one(tok: Token) -> bool:
 
 def _parties(verb: Token, ctx: DocContext) -> _Parties:
     parties = _Parties(subjects=_subjects(verb, ctx))
+    if _owned_doer(verb, ctx):
+        parties.subjects = []  # "Mr. Trump's pitch is irritating the White House": the pitch
     for child in verb.children:
         if child.dep_ in _PASS_SUBJ:
             parties.objects += [(m, a, "", None) for m, a in entities_of(child, ctx)]
@@ -640,8 +654,9 @@ def _parties(verb: Token, ctx: DocContext) -> _Parties:
 def _subjects(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
     subjects: list[tuple[RawMention, bool]] = []
     for child in verb.children:
-        if child.dep_ in SUBJECTS and child.lower_ == "who" and verb.dep_ == "relcl":
-            subjects += _understood(child, verb, ctx)  # a person, whatever it hangs off
+        if child.dep_ in SUBJECTS and child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "who" is a person, whatever it hangs off; "which" is none
+            subjects += _understood(child, verb, ctx)
         elif child.dep_ in SUBJECTS:
             subjects += entities_of(child, ctx) or _understood(child, verb, ctx)
         elif child.dep_ == "agent":
@@ -695,6 +710,11 @@ def _understood(subject: Token, verb: Token, ctx: DocContext) -> list[tuple[RawM
     low = subject.lower_
     if low in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         found = entities_of(verb.head, ctx)
+        persons = bool(found) and all(m.type == "Person" for m, _ in found)
+        if persons and (low == "which" or (low == "that" and verb.head.dep_ == "pobj")):
+            # "an amendment from Sen. Ted Cruz that would have prevented ...": "which" is no
+            # person, and "that" after a person in a phrase is the thing the phrase is of
+            return []
         if low == "who" and found and all(m.type != "Person" for m, _ in found):
             # "members of Congress who": people of a body (anonymous) stay, unless a person
             # is named above ("Chiafalo, an elector from Washington state who")
@@ -753,10 +773,21 @@ def _stray_agent(verb: Token, ctx: DocContext) -> list[tuple[RawMention, bool]]:
 def _list_ending(noun: Token) -> bool:
     """Whether a participle after ``noun`` may as well modify a noun before it: ``noun`` ends a
     list or an "of" phrase ("a request for a recount of Pennsylvania, Michigan and Wisconsin
-    sponsored by Jill Stein": the request is sponsored, not Wisconsin)."""
+    sponsored by Jill Stein": the request is sponsored, not Wisconsin), or another phrase of a
+    noun ("the strike on Soleimani ordered by Trump": the strike is ordered)."""
     if noun.dep_ == "conj":
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of"
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ == "of":
+        return True
+    owner = noun.head.head
+    if owner.pos_ != "NOUN" and owner.lower_ not in _EVENT_NOUNS:
+        return False
+    # "no action on Judge Merrick Garland, nominated by Obama": a participle a comma sets off
+    # after a person is an aside on that person
+    set_off = any(c.dep_ == "acl" and c.doc[c.i - 1].text == "," for c in noun.children)
+    return not (set_off and noun.ent_type_ == "PERSON")
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -777,6 +808,8 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             continue  # "called the report a hoax": a description, not a party
         if _owned_thing(verb, child, ctx) or _garbled_name(child):
             found = []  # "voted to repeal Obama's health care law": the law, not Obama
+        elif _owner_of_thing(child, ctx) and not _between_parties(verb, child):
+            found = []  # "upended the Gulf's diplomacy": an act on the thing, not the Gulf
         if not found and _answers(verb, child):
             # "Obama rebuffed Russian warnings": the answer is to the one who warned
             found = [(m, False) for m in _modifying_entities(child, ctx)]
@@ -785,9 +818,73 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
         elif child.pos_ == "NOUN" and not parties.object_noun:
             compounds = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             generic = child.lemma_.lower() in _GENERIC_OBJECTS and compounds
-            parties.object_noun = (compounds[0] if generic else child).lemma_.lower()
+            parties.object_noun = _noun_word(compounds[0] if generic else child)
             if _carries(verb, child):
                 parties.carried = True  # "imposed sanctions on X": the event path says it
+
+
+def _owner_of_thing(noun: Token, ctx: DocContext) -> bool:
+    """Whether a common noun names no one itself and stands for its owner ("the Gulf's
+    nascent diplomacy", "Mr. Brown's executive order"), not for a person holding a role
+    ("Russia's foreign minister")."""
+    if noun.pos_ != "NOUN" or ctx.mention_at(noun) is not None:
+        return False
+    if ctx.references.resolve(noun) is not None:
+        return False
+    owners = [ctx.mention_at(c) for c in noun.children if c.dep_ == "poss"]
+    found = entities_of(noun, ctx)
+    return any(o is not None and (o, False) in found for o in owners)
+
+
+def _owned_doer(verb: Token, ctx: DocContext) -> bool:
+    """Whether the subject (or passive agent) of ``verb`` is a thing someone owns and the
+    verb no act between parties: "Mr. Trump's pitch is irritating the White House", "was
+    fueled by the administration's unwillingness"."""
+    doers = [c for c in verb.children if c.dep_ in SUBJECTS]
+    doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    return any(
+        _owner_of_thing(d, ctx) and not _between_parties(verb, d)
+        for d in doers
+        if d.dep_ in SUBJECTS or d.dep_ == "pobj"
+    )
+
+
+def _between_parties(verb: Token, noun: Token) -> bool:
+    """Whether ``verb`` names an act between parties (an event category: "criticized Obama's
+    law" is a criticism of Obama), an answer ("rejected Iran's offer") or an act on someone
+    through what they have (``_OWNER_ACTS``), which a thing someone owns stands for its owner
+    in."""
+    lemma = verb.lemma_.lower()
+    if lemma in _RESPONSES | _OWNER_ACTS:
+        return True
+    return event_table().category(lemma, "VERB", obj=noun.lemma_.lower()) is not None
+
+
+def _noun_word(noun: Token) -> str:
+    """A noun's lemma, whole when the tokenizer split it at a hyphen ("de-escalation":
+    ``deescalation``, not ``de``; "cease-fires": ``ceasefire``, not ``fire``)."""
+    doc = noun.doc
+    first = last = noun.i
+    while first >= 2 and _joined(doc, first - 2):
+        first -= 2
+    while last + 2 < len(doc) and _joined(doc, last):
+        last += 2
+    if first == last:
+        return noun.lemma_.lower()
+    parts = [doc[k].lower_ for k in range(first, last, 2)]
+    return "".join([*parts, doc[last].lemma_.lower()])
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 2`` are one word with a hyphen between them."""
+    hyphen = doc[i + 1]
+    return (
+        doc[i].is_alpha
+        and doc[i + 2].is_alpha
+        and hyphen.text in _HYPHENS
+        and not doc[i].whitespace_
+        and not hyphen.whitespace_
+    )
 
 
 def _garbled_name(obj: Token) -> bool:
@@ -846,7 +943,10 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
         noun_hung = {
             c.i
             for o in verb.children
-            if o.dep_ in OBJECTS and o.pos_ == "NOUN"
+            if o.dep_ in OBJECTS
+            and o.pos_ == "NOUN"
+            # "upended the Gulf's diplomacy with Iran": the owner's phrase, not the act's
+            and not (_owner_of_thing(o, ctx) and not _between_parties(verb, o))
             for c in o.children
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
         }
@@ -906,7 +1006,29 @@ def _predicate(verb: Token) -> str:
     for child in verb.children:
         if _particle(verb, child):
             parts.append(child.lower_)
+    complement = _as_complement(verb)
+    if complement:
+        parts += ["as", complement]  # "named the EU and China as foes": name_as_foe
     return "_".join(parts)
+
+
+def _as_complement(verb: Token) -> str:
+    """The description a verb of naming or describing gives its object in an "as" phrase
+    ("named Russia as a foe", "branded him as a traitor"), which is part of the act, not a
+    party: the noun's lemma, or ""."""
+    if verb.lemma_.lower() not in _NAMING_VERBS | _DESCRIBING_VERBS:
+        return ""
+    if not any(c.dep_ in OBJECTS or c.dep_ in _PASS_SUBJ for c in verb.children):
+        return ""  # "called, as part of the plan, for talks": no one named
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and _names_no_one(pobj):
+                    before = pobj.doc[pobj.i - 1] if pobj.i > 0 else pobj
+                    compound = before.dep_ == "compound" and before.pos_ == "NOUN"
+                    words = [before.lower_] if compound and before.is_alpha else []
+                    return "_".join([*words, _noun_word(pobj)])  # "a con artist"
+    return ""
 
 
 def _particle(verb: Token, child: Token) -> bool:

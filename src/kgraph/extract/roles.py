@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from kgraph.extract.context import DocContext, Posting, Role
 from kgraph.extract.entities import RawMention
-from kgraph.gazetteer import office_country
+from kgraph.gazetteer import first_names, office_country
 from kgraph.timex import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["KIN", "POSTED", "find_roles", "modifier_entity", "party_member", "party_tag"]
 
 _BODY_TYPES: Final = frozenset({"Agency", "Organization"})
+#: subtypes of a party, whose name before a title of a body is the holder's party, not the
+#: body the title is held in
+_PARTY_SUBTYPES: Final = frozenset({"political party"})
 
 #: jobs a copula states ("X is a professor at Y"); titles come from the gazetteer
 _JOB_NOUNS: Final = frozenset(
@@ -115,6 +118,30 @@ _PRAISE: Final = frozenset(
         "respected",
         "well-known",
         "storied",
+    }
+)
+#: words of a holder's politics, manner or standing, no part of a title: "the conservative
+#: chairman of the committee", "the embattled attorney general"
+_STANDING: Final = frozenset(
+    {
+        "conservative",
+        "liberal",
+        "progressive",
+        "moderate",
+        "centrist",
+        "populist",
+        "libertarian",
+        "right-wing",
+        "left-wing",
+        "far-right",
+        "far-left",
+        "hardline",
+        "hard-line",
+        "outspoken",
+        "controversial",
+        "embattled",
+        "veteran",
+        "powerful",
     }
 )
 #: qualifiers a title keeps whatever their part of speech ("acting" is a verb to spaCy)
@@ -320,6 +347,50 @@ _NOT_ROLES: Final = (
             "poll",
             "survey",
             "memo",
+            # where someone comes from, not what they do: "a Cuban immigrant"
+            "immigrant",
+            "migrant",
+            "refugee",
+            "exile",
+            "expatriate",
+            "descendant",
+            # bodies and media a misparsed apposition describes: "X of Fusion, a new cable
+            # channel from ABC News" (the channel is Fusion's, no role of X)
+            "channel",
+            "network",
+            "outlet",
+            "station",
+            "newspaper",
+            "magazine",
+            "website",
+            "publication",
+            "podcast",
+            "program",
+            "programme",
+            "organization",
+            "organisation",
+            "company",
+            "subsidiary",
+            "division",
+            # a faith is no office: "South Sudanese Christian Daniel Wani"
+            "christian",
+            "muslim",
+            "jew",
+            "catholic",
+            "protestant",
+            "evangelical",
+            "hindu",
+            "buddhist",
+            "sikh",
+            "mormon",
+            # vessels a name given to a ship stands after: "Navy destroyer USS Sampson"
+            "destroyer",
+            "carrier",
+            "ship",
+            "vessel",
+            "submarine",
+            "frigate",
+            "cruiser",
         }
     )
     | MONTH_NAMES
@@ -459,6 +530,8 @@ _BODY_NOUNS: Final = {
     "company": "",
     "firm": "",
 }
+#: punctuation between the items of a list
+_LIST_SEPARATORS: Final = frozenset({",", ";"})
 #: possessive pronouns of a person: "Steele and his firm"
 _PERSONAL_POSSESSIVES: Final = frozenset({"his", "her"})
 #: the possessive clitic in its two spellings
@@ -579,7 +652,7 @@ def _role_words(head: Token, ctx: DocContext) -> tuple[str, bool]:
             continue
         if _is_entity_token(tok, ctx) or tok.dep_ in ("det", "poss", "case", "punct", "predet"):
             continue
-        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW | _PRAISE:
+        if tok.ent_type_ == "DATE" or tok.lower_ in _NOW | _PRAISE | _STANDING:
             continue  # "March 20, 2018" in a caption is no title; "current", "famed" no part
         kept = tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _QUALIFIERS
         kept = kept or (tok.tag_ == "VBG" and tok.dep_ in ("compound", "amod"))  # "managing"
@@ -1115,14 +1188,19 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
         and t.lower_ not in _NOT_ROLES
         and t.lower_ not in _HONORIFICS
     ]
-    title_nouns = [t for t in title_nouns if t.i not in _name_parts(doc, m, ctx)]
+    title_nouns = [
+        t for t in title_nouns if t.i not in _name_parts(doc, m, ctx) and not _given_name(t, m, ctx)
+    ]
     if not title_nouns:
         return False
     left = min(t.left_edge.i for t in pre)
     before = doc[left : m.tok_start]
+    after_names = _after_names(before, ctx)
     words = (
         _role_text(m.title)
         or (_role_text(before.text) if ctx.gazetteer.is_title(before.text) else "")
+        # "White House chief of staff Denis McDonough": the title after the body's name
+        or (_role_text(after_names.text) if ctx.gazetteer.is_title(after_names.text) else "")
         or _role_text(
             " ".join(
                 t.text
@@ -1131,8 +1209,10 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
             )
         )
     )
-    former = _is_former(before.text)
-    qualifiers = [t.lower_ for t in before if t.lower_ in _QUALIFIERS]
+    # "former Congressman Barney Frank and Connecticut Gov. Dannel Malloy": Malloy's own words
+    own = _own_item(before, m, ctx)
+    former = _is_former(own.text)
+    qualifiers = [t.lower_ for t in own if t.lower_ in _QUALIFIERS]
     if qualifiers and qualifiers[0] not in words.split():
         words = f"{qualifiers[0]} {words}"  # "acting Attorney General Matthew Whitaker"
     if not words:
@@ -1143,6 +1223,23 @@ def _prenominal_titles(found: _Found, m: RawMention, head: Token) -> bool:
     if not orgs:
         found.titles[m.start] = Role(m, None, words, former, title_nouns[-1].i)
     return True
+
+
+def _given_name(tok: Token, m: RawMention, ctx: DocContext) -> bool:
+    """ "Vox's Emily Stewart" with the parser's name "Stewart": a given name just before a
+    name is part of it, no title (unless it is one: "Dean")."""
+    return (
+        tok.i == m.tok_start - 1
+        and tok.is_title
+        and tok.lower_ in first_names()
+        and not ctx.gazetteer.is_title(tok.text)
+    )
+
+
+def _after_names(before: Span, ctx: DocContext) -> Span:
+    """The words of ``before`` after the last one an entity's name holds."""
+    named = [k for k, t in enumerate(before) if ctx.mention_at(t) is not None]
+    return before[named[-1] + 1 :] if named else before
 
 
 def _state_staff(head: Token, title: str) -> bool:
@@ -1204,10 +1301,16 @@ def _title_orgs(
     the title names (``_TITLE_BODIES``) or a known office holder's country."""
     ctx = found.ctx
     orgs: list[RawMention] = []
+    before = _own_item(before, m, ctx)
+    own_body = _title_gid(" ".join(t.text for t in title_nouns)) is not None
+    parties: set[int] = set()
     for t in before:
         o = ctx.mention_at(t)
         if o is None or o is m or o.type == "Person" or o in orgs:
             continue
+        if own_body and o.subtype in _PARTY_SUBTYPES:
+            parties.add(o.start)
+            continue  # "GOP Sen. Ted Cruz": a senator of the party, in the Senate
         if _posted_to(o, found.doc):
             continue  # "Israeli ambassador to the United States Michael Oren": a posting
         orgs.append(o)
@@ -1219,7 +1322,8 @@ def _title_orgs(
         body = _title_body(m.title or before.text, ctx)
         if body is None:
             body = _office_of(m, _role_text(m.title or before.text), ctx)
-        if body is not None and not any(ctx.mention_at(t) is not None for t in before):
+        named = (ctx.mention_at(t) for t in before)
+        if body is not None and all(o is None or o.start in parties for o in named):
             orgs = [body]
     if not orgs:
         # "President Trump's longtime confidant Roger Stone": held for, or under, a person
@@ -1229,6 +1333,22 @@ def _title_orgs(
             if held_in is not None:
                 return [held_in]
     return orgs
+
+
+def _own_item(before: Span, m: RawMention, ctx: DocContext) -> Span:
+    """The words before a name that are its own, not an earlier item of a list of people:
+    "Facebook founder Mark Zuckerberg, billionaire Michael Bloomberg and Citigroup exec
+    Carlos Gutierrez": "Citigroup exec" (a place before a comma stays: "Flint, Michigan,
+    Mayor Karen Weaver")."""
+    cut = 0
+    person_seen = False
+    for k, t in enumerate(before):
+        o = ctx.mention_at(t)
+        if o is not None and o is not m and (o.type == "Person" or o.ner == "PERSON"):
+            person_seen = True
+        elif person_seen and (t.text in _LIST_SEPARATORS or t.dep_ == "cc"):
+            cut = k + 1
+    return before[cut:]
 
 
 def _possessive_bodies(found: _Found, m: RawMention, head: Token) -> None:
