@@ -514,3 +514,55 @@ def test_a_clause_of_time_to_come_is_no_fact(tense: str, aux: str, expected: Mod
     rows = _when(tense, aux)
     doc = _doc(rows)
     assert _of(doc, _context(doc, _names(rows)), rows[2][0]) == expected
+
+
+# "Iran was not charged with attacking Israel ."
+CHARGED: list[Row] = [
+    ("Iran", "Iran", "PROPN", "NNP", "nsubjpass", 3),
+    ("was", "be", "AUX", "VBD", "auxpass", 3),
+    ("not", "not", "PART", "RB", "neg", 3),
+    ("charged", "charge", "VERB", "VBN", "ROOT", 3),
+    ("with", "with", "ADP", "IN", "prep", 3),
+    ("attacking", "attack", "VERB", "VBG", "pcomp", 4),
+    ("Israel", "Israel", "PROPN", "NNP", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def _blame(verb: str, lemma: str) -> list[Row]:
+    """ "Russia <verb> Iran of/for attacking Israel ." """
+    prep = "for" if lemma in ("criticize", "condemn", "blame") else "of"
+    return [
+        ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+        (verb, lemma, "VERB", "VBD", "ROOT", 1),
+        ("Iran", "Iran", "PROPN", "NNP", "dobj", 1),
+        (prep, prep, "ADP", "IN", "prep", 1),
+        ("attacking", "attack", "VERB", "VBG", "pcomp", 3),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "speaker", "reported"),
+    [
+        pytest.param(CHARGED, None, True, id="not-charged-with: no one's claim, not the text's"),
+        pytest.param(_blame("accused", "accuse"), "Russia", True, id="accused-of"),
+        pytest.param(_blame("suspected", "suspect"), "Russia", True, id="suspected-of"),
+        pytest.param(_blame("blamed", "blame"), "Russia", True, id="blamed-for"),
+        pytest.param(_blame("criticized", "criticize"), None, False, id="criticized-for: given"),
+        pytest.param(_blame("condemned", "condemn"), None, False, id="condemned-for: given"),
+    ],
+)
+def test_what_a_verb_of_blame_claims_is_not_asserted(
+    rows: list[Row], speaker: str | None, reported: bool
+) -> None:
+    """With the statement layer on (a statement elsewhere in the Doc), the act one is charged
+    with, accused or suspected of is the blamer's claim; what one is criticized for is given."""
+    doc = _doc(rows)
+    ctx = _context(doc, _names(rows))
+    layer = replace(ctx, statements=(_statement(doc, None, 0, 1),))
+    found = _of(doc, layer, "attacking")
+    assert found.reported is reported and found.asserted is not reported
+    mention = next((m for m in ctx.mentions if m.text == speaker), None)
+    assert found.according_to == (None if mention is None else ctx.ref(mention))

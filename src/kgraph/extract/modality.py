@@ -256,6 +256,10 @@ _BLAME: Final = frozenset(
     {"accuse", "blame", "charge", "indict", "fault", "criticize", "condemn", "suspect", "convict"}
 )
 _BLAME_PREPS: Final = frozenset({"of", "for", "with"})
+#: the verbs of blame whose phrase is a claim, not a given: "charged with conspiring", "accused
+#: of hacking", "blamed Russia for the attack" (who did it is the blamer's word); what one is
+#: criticized, condemned or convicted for is the text's own
+_CLAIMING_BLAME: Final = frozenset({"accuse", "blame", "charge", "indict", "suspect"})
 #: nouns whose clause is a claim: "the allegation that", "Trump's claim that"
 _CLAIM_NOUNS: Final = frozenset(
     {
@@ -425,6 +429,7 @@ def modality_of(verb: Token, sent: Span, ctx: DocContext) -> Modality:
             # "declined to answer questions about how the FBI began investigating Trump": what
             # a noun's phrase or clause says is not negated, urged or hedged above the noun
             presupposed = presupposed or head.pos_ in ("NOUN", "PROPN", "PRON")
+            _blamed(child, head, found, ctx)
             if not ctx.statements and not found.reported and not aside:
                 _attribution(child, head, found, ctx)
         if not ctx.statements and not found.reported and not aside:
@@ -795,6 +800,18 @@ def _attribution(child: Token, head: Token, found: _Walk, ctx: DocContext) -> No
         found.reported = True
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         found.according_to = _first_ref(owner, ctx) if owner is not None else None
+
+
+def _blamed(child: Token, head: Token, found: _Walk, ctx: DocContext) -> None:
+    """ "Stone was not charged with conspiring with WikiLeaks", "accused Russia of hacking":
+    the act a verb of blame names in its "of"/"for"/"with" phrase is the blamer's claim, not
+    the text's, whether or not a statement holds it (a passive with no agent names no one)."""
+    if child.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep":
+        return
+    verb = head.head
+    if head.lower_ in _BLAME_PREPS and verb.lemma_.lower() in _CLAIMING_BLAME:
+        found.reported = True
+        found.according_to = found.according_to or _speaker_of(verb, ctx)
 
 
 def _quoted(verb: Token, sent: Span) -> bool:
