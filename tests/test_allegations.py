@@ -981,6 +981,25 @@ def test_a_denial_naming_another_deed_is_no_stance_on_the_allegation(
     assert ("Tom Pike" in roles.get("dismissed_by", set())) is stance
 
 
+@pytest.mark.parametrize(
+    ("denial", "stance"),
+    [
+        pytest.param("Pike denied any wrongdoing.", True, id="names-no-deed"),
+        pytest.param(
+            "Pike denied any wrongdoing in the firing of Mayor Lee Tan.",
+            False,
+            id="names-another-deed",
+        ),
+    ],
+)
+def test_a_denied_general_wrong_joins_the_allegation_only_when_it_names_no_deed(
+    denial: str, stance: bool
+) -> None:
+    g = _graph("Senator Dana Holt said Governor Tom Pike had a conflict of interest. " + denial)
+    (alleg,) = [a for a in _allegations(g) if g.nodes[a]["act"] == "conflict"]
+    assert ("denied_by" in _roles(g, alleg)) is stance
+
+
 def test_a_denied_clause_about_its_denier_alone_is_no_stance_on_his_other_allegation() -> None:
     g = _graph(
         "Officials said the Trump campaign colluded with Russia. "

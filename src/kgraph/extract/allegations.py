@@ -204,6 +204,8 @@ _LACKS: Final = frozenset({"lack", "absence", "dearth"})
 _NONE_DETS: Final = frozenset({"no", "neither"})
 #: the dependencies of whom a deed is done to ("fire Mueller", "was fired"), not its doer
 _PATIENT_DEPS: Final = frozenset({"dobj", "dative", "nsubjpass"})
+#: prepositions of the deed a general wrong is denied in ("denied any wrongdoing in X")
+_ABOUT_PREPS: Final = frozenset({"in", "over", "regarding", "concerning"})
 #: verbs that free someone of an act ("cleared of collusion", "acquitted of bribery")
 _CLEARING: Final = frozenset({"clear", "exonerate", "acquit", "absolve"})
 #: verbs of saying by which one denies a deed by saying there was none
@@ -2326,8 +2328,16 @@ def _denied_clause(
 def _denied_object(
     obj: Token, sent: Span, ctx: DocContext, deniers: list[tuple[RawMention, bool]]
 ) -> Iterator[AllegationRecord]:
-    """ "denied meddling in the election", "denied any collusion between X and Y"."""
+    """ "denied meddling in the election", "denied any collusion between X and Y", "denied
+    any wrongdoing in the firing of X" (the act a general wrong is denied in)."""
     tokens = list(obj.subtree)
+    if _lemma(obj) in _GENERIC_WRONGS:
+        tokens += [
+            t
+            for p in obj.head.children
+            if p.dep_ == "prep" and p.lower_ in _ABOUT_PREPS and p.i > obj.i
+            for t in p.subtree
+        ]
     keywords = _acts_in(tokens, weak=True)
     if not keywords or ctx.mention_at(obj) is not None:
         return
@@ -2344,7 +2354,7 @@ def _denied_object(
     first = obj.left_edge.i
     while first < obj.i and sent.doc[first].dep_ in ("det", "predet"):
         first += 1
-    last = obj.right_edge.i
+    last = tokens[-1].i
     while last > obj.i and sent.doc[last].dep_ in ("cc", "punct"):
         last -= 1  # "denies any wrongdoing and ...": the conjunction is not the act's
     clause = sent.doc[first : last + 1]
