@@ -932,6 +932,74 @@ def test_saying_there_was_no_such_act_denies_it(text: str) -> None:
     assert "Russia" in roles["accused"] | roles.get("target", set())
 
 
+@pytest.mark.parametrize(
+    ("text", "dismissed"),
+    [
+        pytest.param(
+            'Senator Dana Holt said that Russia\'s interference in the election "is not a hoax."',
+            False,
+            id="an-act-that-is-not-a-hoax",
+        ),
+        pytest.param(
+            "Senator Dana Holt said that Russia interfered in the election. "
+            'Governor Alan Pike said the story was "a hoax."',
+            True,
+            id="a-story-that-is-a-hoax",
+        ),
+    ],
+)
+def test_a_negated_copula_dismisses_nothing(text: str, dismissed: bool) -> None:
+    g = _graph(text)
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert roles["accused"] == {"Russia"}
+    assert "Dana Holt" in roles["alleged_by"]
+    assert ("dismissed_by" in roles) is dismissed
+
+
+@pytest.mark.parametrize(
+    ("denial", "stance"),
+    [
+        pytest.param(
+            "However, Mr Pike in December denied that he was planning to fire Mr Reed.",
+            False,
+            id="whom-the-denied-deed-is-done-to-is-not-the-accused",
+        ),
+        pytest.param("However, Mr Pike denied the allegations.", True, id="names-no-act"),
+    ],
+)
+def test_a_denial_naming_another_deed_is_no_stance_on_the_allegation(
+    denial: str, stance: bool
+) -> None:
+    g = _graph(
+        "Governor Tom Pike argued that the prosecutor Alan Reed had a conflict of interest. "
+        + denial
+    )
+    (alleg,) = _allegations(g)
+    roles = _roles(g, alleg)
+    assert roles["accused"] == {"Alan Reed"}
+    assert ("Tom Pike" in roles.get("dismissed_by", set())) is stance
+
+
+@pytest.mark.parametrize(
+    ("denial", "stance"),
+    [
+        pytest.param("Pike denied any wrongdoing.", True, id="names-no-deed"),
+        pytest.param(
+            "Pike denied any wrongdoing in the firing of Mayor Lee Tan.",
+            False,
+            id="names-another-deed",
+        ),
+    ],
+)
+def test_a_denied_general_wrong_joins_the_allegation_only_when_it_names_no_deed(
+    denial: str, stance: bool
+) -> None:
+    g = _graph("Senator Dana Holt said Governor Tom Pike had a conflict of interest. " + denial)
+    (alleg,) = [a for a in _allegations(g) if g.nodes[a]["act"] == "conflict"]
+    assert ("denied_by" in _roles(g, alleg)) is stance
+
+
 def test_a_denied_clause_about_its_denier_alone_is_no_stance_on_his_other_allegation() -> None:
     g = _graph(
         "Officials said the Trump campaign colluded with Russia. "
@@ -966,6 +1034,27 @@ def test_a_denied_clause_about_its_denier_alone_is_no_stance_on_his_other_allega
         pytest.param(
             "The ambassador was killed in an attack on the Benghazi annex.",
             id="an-annex-is-a-building",
+        ),
+        pytest.param(
+            "Critics attacked the judge, who found neither collusion nor obstruction by "
+            "Governor Alan Pike.",
+            id="neither-noun-nor-noun",
+        ),
+        pytest.param(
+            "The inquiry found no collusion by Governor Alan Pike.", id="found-no-act-noun"
+        ),
+        pytest.param(
+            "The inspector general found no evidence of bribery by Senator Dana Holt.",
+            id="no-evidence-of-an-act-noun",
+        ),
+        pytest.param(
+            "The report cleared Governor Alan Pike of collusion with Russia.",
+            id="cleared-of-an-act",
+        ),
+        pytest.param(
+            "The inspector found that Senator Dana Holt had neither bribed officials nor "
+            "obstructed the inquiry.",
+            id="neither-verb-nor-verb",
         ),
     ],
 )

@@ -1751,14 +1751,22 @@ def _join_general(
     for root, members in sorted(general.items()):
         if any(frames[i].act not in _GENERAL_ACTS for i in groups[root]):
             continue  # already one with a specific act
+        # "denied any wrongdoing in the firing of X": only the allegation of the act it names
+        named = {k for i in members for k in records[i][1].keywords if _specific_act(k)}
         told = {
             uf.find(j)
             for i in members
             for node in accused(i)
             for j in specific.get((frames[i].doc, node), ())
+            if not named or frames[j].act in named
         }
         if len(told) == 1:
             uf.union(next(iter(told)), root)
+
+
+def _specific_act(word: str) -> bool:
+    """Whether a keyword is an act class that is no general one (see :func:`_join_general`)."""
+    return word in act_lexicon().classes and word not in _GENERAL_ACTS
 
 
 def _weak_act(act: str) -> bool:

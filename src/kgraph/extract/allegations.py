@@ -200,6 +200,14 @@ _DATE_MODIFIERS: Final = frozenset({"compound", "amod", "nummod", "nmod", "npadv
 _COMPLEMENT_DEPS: Final = frozenset({"xcomp", "ccomp"})
 #: nouns that say there is none of what they govern ("a lack of evidence that ...")
 _LACKS: Final = frozenset({"lack", "absence", "dearth"})
+#: determiners that say there is none of a noun ("no collusion", "neither conspiracy nor ...")
+_NONE_DETS: Final = frozenset({"no", "neither"})
+#: the dependencies of whom a deed is done to ("fire Mueller", "was fired"), not its doer
+_PATIENT_DEPS: Final = frozenset({"dobj", "dative", "nsubjpass"})
+#: prepositions of the deed a general wrong is denied in ("denied any wrongdoing in X")
+_ABOUT_PREPS: Final = frozenset({"in", "over", "regarding", "concerning"})
+#: verbs that free someone of an act ("cleared of collusion", "acquitted of bribery")
+_CLEARING: Final = frozenset({"clear", "exonerate", "acquit", "absolve"})
 #: verbs of saying by which one denies a deed by saying there was none
 _DENIAL_SPEECH: Final = _CUE_VERBS | frozenset({"add", "maintain", "argue", "tweet", "repeat"})
 #: words that make an "attack" a bout of illness ("heart attack")
@@ -1451,22 +1459,31 @@ def _is_clause_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
 
 
-def _denied_noun(noun: Token) -> bool:
+def _denied_noun(noun: Token, *, subject: bool = True) -> bool:
     """ "no allegations that ...", "there is no evidence that ...": a noun that says there
-    is none states no claim."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _LACKS:
-        return True  # "a lack of evidence implicating Huawei"
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
-        c.dep_ == "neg" for c in noun.head.children if noun.dep_ in ("dobj", "attr", "nsubj")
-    )
+    is none states no claim; with ``subject``, a subject of a negated verb too ("no
+    evidence has emerged", "the report did not say"; not for an act that "is not a hoax")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        above = _lemma(noun.head.head)
+        if above in _LACKS or above in _CLEARING:
+            return True  # "a lack of evidence implicating Huawei", "cleared of collusion"
+    if noun.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in noun.head.children
+    ):
+        return True  # "neither conspiracy nor obstruction": the second one too
+    deps = ("dobj", "attr", "nsubj") if subject else ("dobj", "attr")
+    return any(
+        c.dep_ in ("det", "preconj") and c.lower_ in _NONE_DETS for c in noun.children
+    ) or any(c.dep_ == "neg" for c in noun.head.children if noun.dep_ in deps)
 
 
-def _said_to_be_none(tok: Token) -> bool:
+def _said_to_be_none(tok: Token, *, own_subject: bool = True) -> bool:
     """Whether an act word sits under a noun that says there is none, up to its clause's
-    verb ("found no facts of collusion", "no evidence of hacking")."""
+    verb ("found no facts of collusion", "no evidence of hacking"); ``own_subject``: see
+    :func:`_denied_noun` (for the act word itself)."""
     node = tok
     for _ in range(6):
-        if node.pos_ == "NOUN" and _denied_noun(node):
+        if node.pos_ == "NOUN" and _denied_noun(node, subject=own_subject or node is not tok):
             return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
@@ -1632,10 +1649,7 @@ def _inner_claim(
     gerund = _gerund_subject(inner, ctx)
     if gerund is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
         clause = sent.doc[min(gerund.tok_start, clause.start) : clause.end]
-    negated = any(
-        c.dep_ == "neg" or c.lower_ == "never" or (c.dep_ == "dobj" and c.lower_ == "nothing")
-        for c in inner.children
-    )  # "did not", "never", "did nothing illegal"
+    negated = _negated_verb(inner)  # "did not", "never", "did nothing illegal", "neither ... nor"
     if not negated:
         return _record("c", inner, sent, ctx, accused, keywords, clause, roles)
     if not claimants:
@@ -1647,6 +1661,22 @@ def _inner_claim(
         return None
     label = re.sub(r"\s*\b(?:not|never)\b|n[’']t\b", "", record.label)
     return replace(record, label=label[:1].upper() + label[1:], status=status)
+
+
+def _negated_verb(verb: Token) -> bool:
+    """Whether a verb says its act was not done: "did not", "never", "did nothing illegal",
+    "had neither bribed officials nor obstructed the inquiry" (both verbs)."""
+    if verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children
+    ):
+        return True
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ == "never"
+        or (c.dep_ == "preconj" and c.lower_ == "neither")
+        or (c.dep_ == "dobj" and c.lower_ == "nothing")
+        for c in verb.children
+    )
 
 
 def _contested(cue: Token) -> bool:
@@ -2020,8 +2050,8 @@ def _act_noun(tok: Token) -> tuple[Token, str] | None:
     if act is None and _lemma(tok) in _GENERIC_ACT_HEADS:
         inner = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and _act_of(c)]
         act = _act_of(inner[0]) if inner else None
-    if act is None:
-        return None
+    if act is None or _said_to_be_none(tok, own_subject=False):
+        return None  # "found no collusion", "neither conspiracy nor obstruction"
     if act == "support" and any(c.lower_ in _ARMED for c in tok.children):
         act = "arming"  # "military aid"
     if act_lexicon().classes[act].weak:
@@ -2157,17 +2187,24 @@ def _clause_refers_to(verb: Token, state: _State, ctx: DocContext) -> Allegation
     # who the clause names, but the one who denies it ("denied that he planned to fire
     # Mueller" is not about every allegation against him)
     deniers = [m for m, _ in _clause_subjects(verb.head, ctx)]
-    named: list[RawMention] = []
+    named: list[tuple[RawMention, bool]] = []  # and whether it is an object of the clause
     for tok in tokens:
         m = ctx.mention_at(tok) or ctx.references.resolve(tok)
-        if m is not None and not any(_same(m, d) for d in deniers):
-            named.append(m)
+        if m is None or any(_same(m, d) for d in deniers) or ctx.mention_at(tok.head) is m:
+            continue  # the denier, or a word inside a name ("Mr" of "Mr Mueller")
+        named.append((m, tok.dep_ in _PATIENT_DEPS))
     by_ref = {ctx.ref(m): m for m in ctx.mentions}
     for record in reversed(state.records[-3:]):
+        accused = [
+            by_ref[r.entity] for r in record.roles if r.role == "accused" and r.entity in by_ref
+        ]
         involved = [by_ref[r.entity] for r in record.roles if r.entity in by_ref]
         involved += [m for m in ctx.mentions if m.text and m.text in record.text]
-        if any(_same(a, b) for a in named for b in involved):
-            return record
+        for m, patient in named:
+            # whom the denied deed is done to ("fire Mueller") is not the one accused
+            others = [b for b in involved if not (patient and any(_same(b, a) for a in accused))]
+            if any(_same(m, b) for b in others):
+                return record
     return None
 
 
@@ -2291,8 +2328,16 @@ def _denied_clause(
 def _denied_object(
     obj: Token, sent: Span, ctx: DocContext, deniers: list[tuple[RawMention, bool]]
 ) -> Iterator[AllegationRecord]:
-    """ "denied meddling in the election", "denied any collusion between X and Y"."""
+    """ "denied meddling in the election", "denied any collusion between X and Y", "denied
+    any wrongdoing in the firing of X" (the act a general wrong is denied in)."""
     tokens = list(obj.subtree)
+    if _lemma(obj) in _GENERIC_WRONGS:
+        tokens += [
+            t
+            for p in obj.head.children
+            if p.dep_ == "prep" and p.lower_ in _ABOUT_PREPS and p.i > obj.i
+            for t in p.subtree
+        ]
     keywords = _acts_in(tokens, weak=True)
     if not keywords or ctx.mention_at(obj) is not None:
         return
@@ -2309,7 +2354,7 @@ def _denied_object(
     first = obj.left_edge.i
     while first < obj.i and sent.doc[first].dep_ in ("det", "predet"):
         first += 1
-    last = obj.right_edge.i
+    last = tokens[-1].i
     while last > obj.i and sent.doc[last].dep_ in ("cc", "punct"):
         last -= 1  # "denies any wrongdoing and ...": the conjunction is not the act's
     clause = sent.doc[first : last + 1]
@@ -2415,8 +2460,8 @@ def _dismissive_copula(
 ) -> Iterator[AllegationRecord]:
     """ "... the intelligence was 'another Russia hoax'", said by someone."""
     cop = tok.head
-    if cop.lemma_ != "be":
-        return
+    if cop.lemma_ != "be" or any(c.dep_ == "neg" or c.lower_ == "never" for c in cop.children):
+        return  # "is not a hoax" dismisses nothing
     subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
     target = _refers_to(subj, state, ctx) if subj is not None else None
     speaker = _said_by(cop)
