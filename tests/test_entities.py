@@ -671,6 +671,37 @@ ENTITIES = [
         [("NASA Goddard", "Organization")],
         ["CLOSE Kirstjen Nielsen"],
     ),
+    # programmes, laws and tests are no actors, unless the text has them speak
+    (
+        "Senator Jane Holloway wants to cut Medicaid and Social Security to pay for the tax plan.",
+        [("Jane Holloway", "Person")],
+        ["Medicaid", "Social Security"],
+    ),
+    (
+        "Republicans in Congress voted to repeal the ACA on Tuesday, Senator Tom Barlow said.",
+        [("Congress", "Agency"), ("Tom Barlow", "Person")],
+        ["ACA"],
+    ),
+    (
+        "Students at Ridgemont scored well on the SAT this year, principal Dana Whitcomb said.",
+        [("Dana Whitcomb", "Person")],
+        ["SAT"],
+    ),
+    (
+        "Mayor Lyle Ferris said the Medicare Advantage plans were too costly and blamed Obamacare.",
+        [("Lyle Ferris", "Person")],
+        ["Medicare", "Medicare Advantage", "Obamacare"],
+    ),
+    (
+        "The Social Security Administration said payments would go out on time.",
+        [("Social Security Administration", "Agency")],
+        ["Social Security"],
+    ),
+    (
+        "Medicare said on Monday that it would pay for the drug, officials in Boston confirmed.",
+        [("Medicare", "Organization"), ("Boston", "Location")],
+        [],
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
-from kgraph.gazetteer import first_names
+from kgraph.gazetteer import first_names, programme_names
 from kgraph.nlp import doc_text, doc_words
 from kgraph.timex import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -1532,6 +1532,8 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
     title ("Confederate General Robert E. Lee"), a national body made local by the word
     before it ("the state Senate" is no country's senate)."""
     doc = ctx.doc
+    if _programme(doc, start, end):
+        return True  # "cuts to Medicaid", "a high SAT score": a programme or a test
     if entry is not None:
         return _local_body(doc, start, entry)
     if _inserted_given_name(doc, start, end):
@@ -1573,6 +1575,17 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _programme(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is a programme's, a law's or a test's (``data/programmes.txt``), no
+    actor, unless the text has it speak ("Social Security said ...": its administration)."""
+    if doc[start].lower_ == "the":
+        start += 1
+    if start >= end or _text(doc, start, end) not in programme_names():
+        return False
+    head = doc[start:end].root
+    return not (head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_VERBS)
 
 
 def _weekday(word: str) -> bool:
