@@ -671,6 +671,65 @@ ENTITIES = [
         [("NASA Goddard", "Organization")],
         ["CLOSE Kirstjen Nielsen"],
     ),
+    # programmes, laws and tests are no actors, unless the text has them speak
+    (
+        "Senator Jane Holloway wants to cut Medicaid and Social Security to pay for the tax plan.",
+        [("Jane Holloway", "Person")],
+        ["Medicaid", "Social Security"],
+    ),
+    (
+        "Republicans in Congress voted to repeal the ACA on Tuesday, Senator Tom Barlow said.",
+        [("Congress", "Agency"), ("Tom Barlow", "Person")],
+        ["ACA"],
+    ),
+    (
+        "Students at Ridgemont scored well on the SAT this year, principal Dana Whitcomb said.",
+        [("Dana Whitcomb", "Person")],
+        ["SAT"],
+    ),
+    (
+        "Mayor Lyle Ferris said the Medicare Advantage plans were too costly and blamed Obamacare.",
+        [("Lyle Ferris", "Person")],
+        ["Medicare", "Medicare Advantage", "Obamacare"],
+    ),
+    (
+        "The Social Security Administration said payments would go out on time.",
+        [("Social Security Administration", "Agency")],
+        ["Social Security"],
+    ),
+    (
+        "Medicare said on Monday that it would pay for the drug, officials in Boston confirmed.",
+        [("Medicare", "Organization"), ("Boston", "Location")],
+        [],
+    ),
+    # a prefix of stance or time makes a common noun or an adjective of a name
+    (
+        "Voters should be wary when bastions of anti-Catholicism in the press praise the senator.",
+        [],
+        ["anti-Catholicism"],
+    ),
+    ("Mr Harlow was diagnosed with non-Hodgkin's lymphoma in 2011.", [], ["non-Hodgkin"]),
+    (
+        "Governor Pell wants to take us back to the pre-Civil War era, Tom Reyes wrote.",
+        [("Tom Reyes", "Person")],
+        ["pre-Civil War"],
+    ),
+    (
+        "(MORE: Museums That Got State Grants Worked With Foreign Agent On Pro-Moscow Film)",
+        [],
+        ["Pro-Moscow Film"],
+    ),
+    # ... but not of a body's name
+    (
+        "Senator Ray Dolan criticized the plan, and the Anti-Defamation League agreed.",
+        [("Anti-Defamation League", "Organization")],
+        [],
+    ),
+    (
+        "The Post-Dispatch reported that the Anti-Bullying Coalition met with Governor Ann Walsh.",
+        [("Post-Dispatch", "Organization"), ("Anti-Bullying Coalition", "Organization")],
+        [],
+    ),
 ]
 
 
@@ -1080,3 +1139,23 @@ def test_a_newspaper_head_word_makes_a_person_tag_a_body(
 )
 def test_type_from_label(label: str, name: str, expected: str) -> None:
     assert entities_module._type_from_label(label, name, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "stance"),
+    [
+        (["anti", "-", "Catholicism"], [False, False, False], True),
+        (["Pro", "-", "Beijing", "Film"], [False, False, True, False], True),
+        (["Anti", "-", "Defamation", "League"], [False, False, True, False], False),
+        (["Post", "-", "Dispatch"], [False, False, False], False),
+        # a longer name after the prefixed word is a name: the stance is only its modifier
+        (
+            ["pro", "-", "Harlow", "Citizens", "For", "Action"],
+            [False, False] + [True] * 3 + [False],
+            False,
+        ),
+    ],
+)
+def test_a_stance_prefix_makes_no_name(words: list[str], spaces: list[bool], stance: bool) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    assert entities_module._stance_words(doc, 0, len(words)) is stance

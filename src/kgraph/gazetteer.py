@@ -721,6 +721,16 @@ def first_names() -> frozenset[str]:
     return frozenset(line.strip().lower() for _, _, line in _data_lines("first_names.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def programme_names() -> frozenset[str]:
+    """Names of programmes, laws and tests, which are no actors (``data/programmes.txt``).
+
+    >>> "Medicaid" in programme_names(), "FBI" in programme_names()
+    (True, False)
+    """
+    return frozenset(line.strip() for _, _, line in _data_lines("programmes.txt"))
+
+
 @functools.cache
 def given_name_genders() -> Mapping[str, str]:
     """Given names that nearly always name a woman (``"f"``) or a man (``"m"``), lower case

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
-from kgraph.gazetteer import first_names
+from kgraph.gazetteer import first_names, programme_names
 from kgraph.nlp import doc_text, doc_words
 from kgraph.timex import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -1128,6 +1128,13 @@ _STORM_WORDS: Final = frozenset(
 )
 #: the words that open the name of a book of scripture: "the Gospel of Luke"
 _SCRIPTURE: Final = frozenset({"gospel", "book", "epistle"})
+#: a prefix of stance or time that makes an adjective or a common noun of a name:
+#: "anti-Catholicism", "Pro-Beijing Film", "pre-Civil War", "Anti-Russian Sanctions"
+_STANCE_PREFIX: Final = re.compile(r"^(?:anti|pro|non|pre|post)-", re.IGNORECASE)
+#: the last words of movements' and campaigns' names: "the Anti-Defamation League"
+_MOVEMENT_HEADS: Final = frozenset(
+    {"league", "alliance", "coalition", "committee", "caucus", "movement", "front", "union"}
+)
 #: a scandal's name: "Bridgegate", "Pizzagate"
 _SCANDAL: Final = re.compile(r"^[A-Z][a-z]{3,}gate$")
 #: words before a national body that make it a local one: "the state Senate"
@@ -1532,11 +1539,15 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
     title ("Confederate General Robert E. Lee"), a national body made local by the word
     before it ("the state Senate" is no country's senate)."""
     doc = ctx.doc
+    if _programme(doc, start, end):
+        return True  # "cuts to Medicaid", "a high SAT score": a programme or a test
     if entry is not None:
         return _local_body(doc, start, entry)
     if _inserted_given_name(doc, start, end):
         return True
     words = [t.lower_ for t in doc[start:end]]
+    if _stance_words(doc, start, end):
+        return True  # "anti-Catholicism", "the Pro-Beijing Film": a stance, no name
     if words[-1] in _AWARD_HEADS or any(
         w in _AWARD_HEADS and nxt == "of" for w, nxt in itertools.pairwise(words)
     ):
@@ -1573,6 +1584,34 @@ def _no_actor(ctx: _Ctx, start: int, end: int, entry: GazetteerEntry | None) -> 
         and _is_title(ctx.gaz, doc[end].text)
         and doc[end].is_title
     )
+
+
+def _stance_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name opens with a prefix of stance or time ("anti-", "pro-", "pre-"), has
+    at most one word after it, and does not end as a body's name does ("the Anti-Defamation
+    League", "the Post-Dispatch"); a longer name after it is a name ("pro-Clinton Priorities
+    USA Action")."""
+    text = _text(doc, start, end)
+    if not _STANCE_PREFIX.match(text) or len(text.split()) > 2:
+        return False
+    last = doc[end - 1].lower_
+    return (
+        last not in _MOVEMENT_HEADS
+        and last not in _BODY_LAST_WORDS
+        and last not in _ORG_NOUNS
+        and org_subtype(text) is None
+    )
+
+
+def _programme(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is a programme's, a law's or a test's (``data/programmes.txt``), no
+    actor, unless the text has it speak ("Social Security said ...": its administration)."""
+    if doc[start].lower_ == "the":
+        start += 1
+    if start >= end or _text(doc, start, end) not in programme_names():
+        return False
+    head = doc[start:end].root
+    return not (head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_VERBS)
 
 
 def _weekday(word: str) -> bool:
