@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["build_references"]
 
 _PERSONAL: Final = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-_ANAPHOR_NOUNS: Final = frozenset(
+#: the titles people hold that "the <title>" refers back to ("the minister said")
+_PERSON_TITLES: Final = frozenset(
     {
         "minister",
         "secretary",
@@ -60,6 +61,10 @@ _ANAPHOR_NOUNS: Final = frozenset(
         "envoy",
         "adviser",
         "advisor",
+    }
+)
+_ANAPHOR_NOUNS: Final = _PERSON_TITLES | frozenset(
+    {
         "department",
         "ministry",
         "agency",
@@ -86,22 +91,8 @@ _ANAPHOR_NOUNS: Final = frozenset(
 #: role nouns a person holds, which a described definite noun may head ("the special counsel");
 #: not yet "judge": "her allegation against the appeals court judge" then makes an act-less
 #: allegation of its own, which the allegations' merging does not join to the act it names
-_PERSON_ROLE_NOUNS: Final = frozenset(
+_PERSON_ROLE_NOUNS: Final = _PERSON_TITLES | frozenset(
     {
-        "minister",
-        "secretary",
-        "president",
-        "senator",
-        "general",
-        "ambassador",
-        "director",
-        "chairman",
-        "chairwoman",
-        "spokesman",
-        "spokeswoman",
-        "envoy",
-        "adviser",
-        "advisor",
         "counsel",
         "professor",
         "prosecutor",
