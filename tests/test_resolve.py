@@ -71,6 +71,11 @@ def _groups(doc_id: str, *specs: tuple[str, str] | tuple[str, str, str]) -> list
             (("Thom Tillis", "Person"), ("Tom Tillis", "Person"), ("Tillis", "Person")),
             [{"Thom Tillis", "Tom Tillis", "Tillis"}],
         ),
+        # "Bernie" is Bernard: a paper that writes the senator's given name is the same man
+        (
+            (("Bernie Sanders", "Person"), ("Bernard Sanders", "Person")),
+            [{"Bernie Sanders", "Bernard Sanders"}],
+        ),
         # common nicknames of first names
         (
             (("Michael Pompeo", "Person"), ("Mike Pompeo", "Person")),
