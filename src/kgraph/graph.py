@@ -343,6 +343,8 @@ def _note_unresolved(g: nx.MultiDiGraph, resolution: Resolution, node_of: dict[i
             ranked = sorted(cluster.candidates, key=lambda x: (-x[1], node_of[x[0]]))
             node["candidates"] = [node_of[c] for c, _n in ranked]
             contested.add(str(node["label"]))
+    if not contested:
+        return
     for _n, attrs in g.nodes(data=True):
         if attrs.get("type") == "Person" and attrs["label"] not in contested:
             attrs["aliases"] = [a for a in attrs["aliases"] if a not in contested]

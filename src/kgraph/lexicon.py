@@ -29,6 +29,7 @@ from kgraph._errors import FormatError
 __all__ = [
     "ACCUSATION_CUES",
     "ACTS",
+    "GENERAL_ACTS",
     "GENERIC_ACTS",
     "WEAK_ACTS",
     "ActClass",
@@ -230,6 +231,11 @@ ACTS: Final[dict[str, str]] = {
     "undermine": "interference",
     "influence": "interference",
 }
+
+#: act classes that say only that a deed was wrong ("misconduct", "wrongdoing", "a crime"):
+#: a clause that also names a specific act is of that act ("criminal corruption charges"),
+#: and merging takes them for the specific act told beside them (extract and resolve read it)
+GENERAL_ACTS: Final = frozenset({"misconduct"})
 
 #: speech acts that name no act: an allegation known only as one merges within its document
 GENERIC_ACTS: Final = frozenset({"accusation", "charge", "lawsuit"})

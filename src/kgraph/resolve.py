@@ -35,7 +35,6 @@ from kgraph._model import (
     RoleRecord,
     StatementRecord,
 )
-from kgraph.extract.allegations import GENERAL_ACTS
 from kgraph.extract.entities import (
     RawMention,
     abbreviates,
@@ -44,7 +43,7 @@ from kgraph.extract.entities import (
     org_subtype,
 )
 from kgraph.gazetteer import Gazetteer, first_names, given_name_genders, is_leader
-from kgraph.lexicon import GENERIC_ACTS, act_lexicon
+from kgraph.lexicon import GENERAL_ACTS, GENERIC_ACTS, act_lexicon
 from kgraph.timex import parse_published
 
 __all__ = [
@@ -1616,9 +1615,6 @@ _ACTS_OF_STATE: Final = frozenset(
 _NEW_WORDS: Final = frozenset({"new", "newest", "latest", "second", "another", "fresh"})
 #: years this far apart are two times of an act (see :func:`_split_by_time`)
 _YEARS_APART: Final = 2
-#: act classes that say only that a deed was wrong: told beside one specific act of the same
-#: accused, they are that act
-_GENERAL_ACTS: Final = GENERAL_ACTS
 #: acts done together: the partner of a collusion is a party to it as much as the accused
 _SYMMETRIC_ACTS: Final = frozenset({"collusion"})
 
@@ -1732,10 +1728,11 @@ def _join_general(
     node_of: Mapping[tuple[str, str], str],
     uf: _UnionFind,
 ) -> None:
-    """Join each allegation of a general act (:data:`_GENERAL_ACTS`: "a memo alleging FBI
-    misconduct") to the one allegation of a specific act its accused, as named (the FBI, not
-    the United States), has in the documents that tell it ("the FBI misled a judge"); with
-    none, or several, it stays alone.  A weak act (a payment) is too plain to be the wrong."""
+    """Join each allegation of a general act (:data:`kgraph.lexicon.GENERAL_ACTS`: "a memo
+    alleging FBI misconduct") to the one allegation of a specific act its accused, as named
+    (the FBI, not the United States), has in the documents that tell it ("the FBI misled a
+    judge"); with none, or several, it stays alone.  A weak act (a payment) is too plain to be
+    the wrong."""
 
     def accused(index: int) -> set[str]:
         doc, record = records[index]
@@ -1746,14 +1743,14 @@ def _join_general(
     specific: dict[tuple[str, str], set[int]] = defaultdict(set)
     general: dict[int, list[int]] = defaultdict(list)
     for index, frame in enumerate(frames):
-        if frame.act in _GENERAL_ACTS:
+        if frame.act in GENERAL_ACTS:
             general[uf.find(index)].append(index)
         elif frame.act is not None and not _weak_act(frame.act):
             for node in accused(index):
                 specific[(frame.doc, node)].add(index)
     groups = uf.groups()
     for root, members in sorted(general.items()):
-        if any(frames[i].act not in _GENERAL_ACTS for i in groups[root]):
+        if any(frames[i].act not in GENERAL_ACTS for i in groups[root]):
             continue  # already one with a specific act
         # "denied any wrongdoing in the firing of X": only the allegation of the act it names
         named = {k for i in members for k in records[i][1].keywords if _specific_act(k)}
@@ -1770,7 +1767,7 @@ def _join_general(
 
 def _specific_act(word: str) -> bool:
     """Whether a keyword is an act class that is no general one (see :func:`_join_general`)."""
-    return word in act_lexicon().classes and word not in _GENERAL_ACTS
+    return word in act_lexicon().classes and word not in GENERAL_ACTS
 
 
 def _weak_act(act: str) -> bool:
@@ -1985,7 +1982,7 @@ def _node_act(recs: list[tuple[str, AllegationRecord]]) -> str | None:
     """The act of an allegation: the act most of its records name, a specific act before a
     general one ("misled a judge" before "misconduct")."""
     acts = [r.act for _, r in recs if r.act]
-    specific = [a for a in acts if a not in _GENERAL_ACTS] or acts
+    specific = [a for a in acts if a not in GENERAL_ACTS] or acts
     return min(specific, key=lambda a: (-specific.count(a), a), default=None)
 
 

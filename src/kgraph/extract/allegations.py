@@ -36,18 +36,13 @@ from kgraph._model import AllegationRecord, Evidence, RoleRecord, StatementRecor
 from kgraph.extract.arguments import PAST_TITLES, entities_of, inherited_subjects
 from kgraph.extract.context import DocContext
 from kgraph.extract.entities import RawMention
-from kgraph.lexicon import GENERIC_ACTS, act_lexicon
+from kgraph.lexicon import GENERAL_ACTS, GENERIC_ACTS, act_lexicon
 from kgraph.timex import normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["GENERAL_ACTS", "AllegationExtractor"]
-
-#: act classes that say only that a deed was wrong ("misconduct", "wrongdoing", "a crime"):
-#: a clause that also names a specific act is of that act ("criminal corruption charges"),
-#: and merging takes them for the specific act told beside them
-GENERAL_ACTS: Final = frozenset({"misconduct"})
+__all__ = ["AllegationExtractor"]
 
 #: "X accused Y of Z", "Y was charged with Z": the verb, and the prepositions of the act
 #: punishing someone for a deed says they did it ("penalizing Moscow for election
@@ -1467,9 +1462,7 @@ def _denied_noun(noun: Token, *, subject: bool = True) -> bool:
         above = _lemma(noun.head.head)
         if above in _LACKS or above in _CLEARING:
             return True  # "a lack of evidence implicating Huawei", "cleared of collusion"
-    if noun.dep_ == "conj" and any(
-        c.dep_ == "cc" and c.lower_ == "nor" for c in noun.head.children
-    ):
+    if _after_nor(noun):
         return True  # "neither conspiracy nor obstruction": the second one too
     deps = ("dobj", "attr", "nsubj") if subject else ("dobj", "attr")
     return any(
@@ -1663,12 +1656,17 @@ def _inner_claim(
     return replace(record, label=label[:1].upper() + label[1:], status=status)
 
 
+def _after_nor(tok: Token) -> bool:
+    """Whether ``tok`` is the conjunct after "nor" ("neither X nor Y": Y)."""
+    return tok.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children
+    )
+
+
 def _negated_verb(verb: Token) -> bool:
     """Whether a verb says its act was not done: "did not", "never", "did nothing illegal",
     "had neither bribed officials nor obstructed the inquiry" (both verbs)."""
-    if verb.dep_ == "conj" and any(
-        c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children
-    ):
+    if _after_nor(verb):
         return True
     return any(
         c.dep_ == "neg"
@@ -1904,7 +1902,7 @@ def _hedged_accounts(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
                 for x in _entities(c, ctx)
             ]
             own = [t for t in verb.subtree if not _inside_own_clause(t, verb)]
-            acts = _acts_in([t for t in own if t.i > verb.i or t.i == verb.i])
+            acts = _acts_in([t for t in own if t.i >= verb.i])
             if not accused or not acts:
                 continue
             clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
@@ -1935,11 +1933,13 @@ def _guilty_pleas(sent: Span, ctx: DocContext) -> Iterator[AllegationRecord]:
             x for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for x in _entities(c, ctx)
         ]
         guilty = [c for c in verb.children if c.lower_ in _GUILTY]
+        if not guilty or not accused:
+            continue
         heads = [verb, *guilty]  # "pleaded guilty to fraud": the "to" of either word
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"):
             act_tokens = [t for t in prep.subtree if t.i != prep.i]
             acts = _acts_in(act_tokens)
-            if not guilty or not accused or not acts:
+            if not acts:
                 continue
             clause = sent.doc[verb.i : act_tokens[-1].i + 1]
             record = _record(

@@ -195,6 +195,7 @@ _ORG_NOUNS: Final = _MEDIA_NOUNS | frozenset(
         "store",
         "retailer",
         "chain",
+        "think tank",  # two words: the kind :func:`_noun_after` reads ("the X think tank")
     }
 )
 #: institutional words that name nothing alone ("Intelligence officials said")
@@ -1877,7 +1878,7 @@ def _typed(
     civil = False
     if entry is None:
         kind = _kind_noun(doc, start, end)
-        if kind in _ORG_NOUNS or kind == "think tank":
+        if kind in _ORG_NOUNS:
             # "the Atlantic magazine", "his firm Webzilla": the noun says what it is
             label = "ORG"
             subtype = "media" if kind in _MEDIA_NOUNS else _ORG_NOUN_SUBTYPES.get(kind)

@@ -808,7 +808,7 @@ def _direct_objects(verb: Token, ctx: DocContext, parties: _Parties) -> None:
             continue  # "called the report a hoax": a description, not a party
         if _owned_thing(verb, child, ctx) or _garbled_name(child):
             found = []  # "voted to repeal Obama's health care law": the law, not Obama
-        elif _owner_of_thing(child, ctx) and not _between_parties(verb, child):
+        elif _act_on_thing(verb, child, ctx):
             found = []  # "upended the Gulf's diplomacy": an act on the thing, not the Gulf
         if not found and _answers(verb, child):
             # "Obama rebuffed Russian warnings": the answer is to the one who warned
@@ -842,11 +842,13 @@ def _owned_doer(verb: Token, ctx: DocContext) -> bool:
     fueled by the administration's unwillingness"."""
     doers = [c for c in verb.children if c.dep_ in SUBJECTS]
     doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
-    return any(
-        _owner_of_thing(d, ctx) and not _between_parties(verb, d)
-        for d in doers
-        if d.dep_ in SUBJECTS or d.dep_ == "pobj"
-    )
+    return any(_act_on_thing(verb, d, ctx) for d in doers if d.dep_ in SUBJECTS or d.dep_ == "pobj")
+
+
+def _act_on_thing(verb: Token, noun: Token, ctx: DocContext) -> bool:
+    """Whether ``verb`` acts on the thing ``noun`` names, not on its owner: an owned thing
+    (:func:`_owner_of_thing`) under a verb of no act between parties."""
+    return _owner_of_thing(noun, ctx) and not _between_parties(verb, noun)
 
 
 def _between_parties(verb: Token, noun: Token) -> bool:
@@ -946,7 +948,7 @@ def _prepositional_objects(verb: Token, ctx: DocContext, parties: _Parties) -> N
             if o.dep_ in OBJECTS
             and o.pos_ == "NOUN"
             # "upended the Gulf's diplomacy with Iran": the owner's phrase, not the act's
-            and not (_owner_of_thing(o, ctx) and not _between_parties(verb, o))
+            and not _act_on_thing(verb, o, ctx)
             for c in o.children
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS
         }
